@@ -1,0 +1,113 @@
+"""Boilerplate removal that keeps character offsets.
+
+Donation appeals, disclaimers, share prompts, site credits and headlines never become actors.
+Removed text is replaced by spaces (newlines kept), so every offset the extractors report is an
+offset into the original document text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A line matching one of these is boilerplate wherever it stands.
+LINE_PATTERNS = [
+    r"^\s*\*+\s*$",
+    r"(?i)\bclick the share buttons?\b",
+    r"(?i)^\s*(please\s+)?(share|forward) this (article|story|post)",
+    r"(?i)\bcrosspost\b",
+    r"(?i)^\s*support\s+[\w .-]+:?\s*$",
+    r"(?i)^\s*(donate|paypal|patreon|bitcoin|btc|venmo)\b",
+    r"(?i)\b(paypal|patreon)\b.*(@|https?://|donate)",
+    r"(?i)^\s*articles? by:?",
+    r"(?i)^\s*disclaimer\b",
+    r"(?i)copyright|all rights reserved|\bfair use\b|copyrighted material",
+    r"(?i)^\s*for media inquiries",
+    r"(?i)^\s*(follow|like) us on\b",
+    r"(?i)^\s*subscribe (to|for)\b",
+    r"(?i)^\s*(read more|related|see also|tags?|filed under|sign up)\s*:",
+    r"(?i)^\s*note to readers\b",
+    r"(?i)\bgrants? permission to (cross-?post|republish)",
+    r"(?i)will not be responsible for any inaccurate",
+    r"(?i)^\s*(https?://|www\.)\S+\s*$",
+    r"(?i)^\s*\S+@\S+\.\w+\s*$",
+]
+
+# The first line matching one of these in the last part of a document starts the footer.
+FOOTER_MARKERS = [
+    r"(?i)^\s*note to readers\b",
+    r"(?i)^\s*disclaimer\b",
+    r"(?i)^\s*articles? by:?",
+    r"(?i)^\s*support\s+[\w .-]+:?\s*$",
+    r"(?i)^\s*(about the author|share this|related articles)\b",
+]
+
+_HEADLINE_PREFIX = re.compile(r"(?i)^\s*(video|photos?|watch|breaking|live|map|infographic)\s*:")
+
+
+@dataclass
+class Cleaned:
+    """Text with boilerplate blanked out (same length as the input) and the headline, if any."""
+
+    text: str
+    title: str | None
+    removed: list[tuple[int, int]]
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if not words or len(words) > 20 or re.search(r"[.!?:;]\s*$", line.strip()):
+        return bool(_HEADLINE_PREFIX.match(line)) and len(words) <= 20
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return bool(_HEADLINE_PREFIX.match(line)) or (len(words) >= 3 and capitalised / len(words) >= 0.6)
+
+
+def clean(text: str, line_patterns: list[str] | None = None, footer_markers: list[str] | None = None) -> Cleaned:
+    """Blank out boilerplate and the headline, keeping offsets.
+
+    Args:
+        text: the document text.
+        line_patterns: regular expressions of boilerplate lines (defaults to ``LINE_PATTERNS``).
+        footer_markers: regular expressions of lines that start a footer (``FOOTER_MARKERS``).
+
+    Returns:
+        The cleaned text (``len(result.text) == len(text)``), the headline and the removed ranges.
+    """
+    line_res = [re.compile(p) for p in (line_patterns or LINE_PATTERNS)]
+    footer_res = [re.compile(p) for p in (footer_markers or FOOTER_MARKERS)]
+    chars = list(text)
+    removed: list[tuple[int, int]] = []
+
+    def blank(start: int, end: int) -> None:
+        for i in range(start, end):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+        removed.append((start, end))
+
+    lines = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        lines.append((offset, line))
+        offset += len(line)
+
+    title = None
+    for start, line in lines:
+        if not line.strip():
+            continue
+        if _looks_like_headline(line.strip()) and len(lines) > 1:
+            title = line.strip()
+            blank(start, start + len(line))
+        break
+
+    footer_from = None
+    threshold = len(text) * 0.5
+    for start, line in lines:
+        if start >= threshold and any(r.search(line) for r in footer_res):
+            footer_from = start
+            break
+    for start, line in lines:
+        if footer_from is not None and start >= footer_from:
+            blank(start, start + len(line))
+        elif any(r.search(line) for r in line_res):
+            blank(start, start + len(line))
+    return Cleaned("".join(chars), title, removed)

@@ -1,0 +1,174 @@
+"""Build: read documents, extract, emit, write to the store in batches."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .emit import doc_graph, emit
+from .nlp import DEFAULT_MODEL, build_pipeline, process
+from .readers import ReadReport, iter_documents
+from .records import Document
+from .store import Store
+
+log = logging.getLogger("armedkg.build")
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts, skipped inputs with their coded errors, time."""
+
+    documents_read: int = 0
+    documents_built: int = 0
+    documents_unchanged: int = 0
+    duplicate_ids: list[str] = field(default_factory=list)
+    triples_written: int = 0
+    store_triples: int = 0
+    events: int = 0
+    entities: int = 0
+    relations: int = 0
+    seconds: float = 0.0
+    problems: list[dict] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _progress(total: int | None, enabled: bool) -> object:
+    if enabled and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        return tqdm(total=total, unit="doc", desc="build", dynamic_ncols=True)
+    return None
+
+
+_WORKER_NLP: dict[str, object] = {}
+
+
+def _worker_init(model: str, data_dir: str | None) -> None:
+    _WORKER_NLP["nlp"] = build_pipeline(model, data_dir=data_dir)
+
+
+def _worker_run(documents: list[Document]) -> list:
+    return list(process(_WORKER_NLP["nlp"], documents, batch_size=len(documents) or 1))
+
+
+def _chunks(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for document in documents:
+        chunk.append(document)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def extract_all(
+    documents: Iterator[Document], model: str, data_dir: str | None, batch_size: int, workers: int
+) -> Iterator:
+    """Extraction results in input order, on this process or on ``workers`` processes."""
+    if workers <= 1:
+        yield from process(build_pipeline(model, data_dir=data_dir), documents, batch_size=batch_size)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(model, data_dir)) as pool:
+        chunk_size = max(1, min(batch_size, 16))
+        for results in pool.imap(_worker_run, _chunks(documents, chunk_size), chunksize=1):
+            yield from results
+
+
+def build(
+    paths: list[str | Path],
+    store: Store | str | Path | None = "./armedkg-store",
+    published: date | None = None,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 64,
+    workers: int = 1,
+    progress: bool = True,
+    data_dir: str | None = None,
+) -> BuildReport:
+    """Build (or update) the graph from files and folders.
+
+    Documents already in the store with the same id and text are skipped; a document whose
+    text changed replaces its old graph. Inputs that cannot be read are reported, not fatal.
+
+    Args:
+        paths: files (.txt .md .html .jsonl .csv) and folders.
+        store: a :class:`Store`, or its folder.
+        published: publication date for inputs that carry none (relative dates need it).
+        model: spaCy pipeline name.
+        batch_size: documents per NLP batch and per store transaction.
+        workers: processes for the NLP (spaCy ``n_process``).
+        progress: show a progress bar on a terminal (plain log lines otherwise).
+        data_dir: gazetteer folder.
+
+    Returns:
+        A :class:`BuildReport`.
+    """
+    started = time.perf_counter()
+    st = store if isinstance(store, Store) else Store(store)
+    st.ensure_ontology()
+    report = BuildReport()
+    read = ReadReport()
+    seen: dict[str, str] = {}
+
+    def fresh() -> Iterator[Document]:
+        for document in iter_documents(paths, read, published):
+            report.documents_read += 1
+            digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+            if document.id in seen:
+                if seen[document.id] != digest:
+                    report.duplicate_ids.append(document.id)
+                    read.add(
+                        document.origin or "?",
+                        None,
+                        Exception(
+                            f"[E013] duplicate document id '{document.id}' with different text; the first one was kept. "
+                            "Hint: give each document a unique id."
+                        ),
+                    )
+                continue
+            seen[document.id] = digest
+            if st.document_hash(doc_graph(document.id)) == digest:
+                report.documents_unchanged += 1
+                continue
+            yield document
+
+    bar = _progress(None, progress)
+    pending = []
+    last_log = time.perf_counter()
+    for result in extract_all(fresh(), model, data_dir, batch_size, workers):
+        graph = emit(result)
+        pending.append((doc_graph(result.document.id), graph))
+        report.documents_built += 1
+        report.events += len(result.events)
+        report.entities += len(result.entities)
+        report.relations += len(result.relations)
+        if len(pending) >= batch_size:
+            report.triples_written += st.write_batch(pending)
+            pending = []
+        if bar is not None:
+            bar.update(1)
+        elif progress and time.perf_counter() - last_log > 5:
+            rate = report.documents_built / max(time.perf_counter() - started, 1e-9)
+            log.info("built %d documents (%.1f docs/s)", report.documents_built, rate)
+            last_log = time.perf_counter()
+    if pending:
+        report.triples_written += st.write_batch(pending)
+    if bar is not None:
+        bar.close()
+    st.flush()
+    report.problems = [{"path": p.path, "line": p.line, "error": p.error} for p in read.problems]
+    report.store_triples = len(st)
+    report.seconds = time.perf_counter() - started
+    return report

