@@ -94,8 +94,8 @@ def clean(text: str, line_patterns: list[str] | None = None, footer_markers: lis
     for start, line in lines:
         if not line.strip():
             continue
-        if _looks_like_headline(line.strip()) and len(lines) > 1:
-            title = line.strip()
+        if (line.lstrip().startswith("#") or _looks_like_headline(line.strip())) and len(lines) > 1:
+            title = line.strip().lstrip("#").strip()
             blank(start, start + len(line))
         break
 

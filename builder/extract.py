@@ -75,8 +75,8 @@ ARMED_CUES = re.compile(
 )
 MEDIA_CUES = re.compile(r"\b(news|agency|tv|television|media|observatory|press|radio|channel|times|post|daily)\b", re.I)
 STATE_GENERIC = re.compile(
-    r"\b(?:the\s+)?(?:(army|military|armed forces|regime forces|regime troops|government forces|government troops|"
-    r"government soldiers|security forces|state forces|regime|soldiers))\b",
+    r"\b(?:the\s+)?(?:(army|military|armed forces|regime forces|regime troops|regime positions|government forces|government troops|"
+    r"government soldiers|government positions|army positions|security forces|state forces|regime|soldiers))\b",
     re.I,
 )
 NUMBER_WORDS = {
@@ -175,10 +175,12 @@ KILL_RE = re.compile(r"\b(kill\w*|dead|died|die|dies|death|deaths|fatalit\w+|sla
 INJURE_RE = re.compile(r"\b(injur\w+|wound\w+|hurt)\b", re.I)
 CLAIM_RE = re.compile(r"\b(claim(ed|s|ing)? (responsibility|credit)|claimed (that|the|a|an)|claim of responsibility|took responsibility|responsibility was claimed)\b", re.I)
 ANAPHOR_RE = re.compile(
-    r"\b(the|this|that|these|its|his|their)\s+((recent|latest|deadly|same|first|second|ied|suicide|explosive|bomb|drone|car bomb)\s+)*"
-    r"(attack|attacks|incident|explosion|blast|strike|strikes|bombing|assassination|ambush|operation|raid|shelling|clash|clashes)\b",
+    r"\b(the|this|that|these|its|his|their)\s+((recent|latest|deadly|same|first|second|third|fourth|fifth|ied|suicide|explosive|bomb|drone|car bomb)\s+)*"
+    r"(attack|attacks|incident|explosion|blast|strike|strikes|bombing|assassination|ambush|operation|raid|shelling|clash|clashes|fighting|killing|killings|offensive)\b",
     re.I,
 )
+NEGATED_CLAIM_RE = re.compile(r"\b(no (group|one|party|faction)|nobody|none)\b[^.]{0,30}\bclaim|\b(has|have|had) not (yet )?claimed|\bnot (been )?claimed|\bdenied (responsibility|involvement)", re.I)
+NEW_EVENT_RE = re.compile(r"\b(separately|meanwhile|elsewhere|in another|in a separate|also|later|earlier|the next day|the following day|in response|in retaliation|retaliat\w+|in the south|in the north|in the east|in the west)\b", re.I)
 HABITUAL_RE = re.compile(r"\b(on a regular basis|regularly|string of|series of|wave of|continues?|often|frequently|usually|such)\b", re.I)
 SOURCE_RE = re.compile(r"\baccording to\s+(?:the\s+)?([^,.;:]+)", re.I)
 SAID_RE = re.compile(r"\b((?:pro|anti)-[\w-]+ sources|(?:local|activist|opposition|government|military|security|medical|official|media|tribal|kurdish|turkish|syrian|iraqi|russian|western|israeli|iranian|us|u\.s\.) (?:sources|officials|activists|media)|sources|activists|residents|witnesses|officials)\s+(said|reported|told|stated|claimed|confirmed)\b", re.I)
@@ -226,7 +228,7 @@ class Extractor:
             r"\b(?:pro-)?(" + adj + r")(?:\s+(?:special|security|government|regime|armed|military|ground|elite|air|naval|coalition))*\s+(" + SERVICE_NOUNS + "|" + FORCE_NOUNS + r")\b"
         )
         self.backed_before_re = re.compile(
-            r"(?:\b(" + adj + r")|\b([A-Z][\w.'’]+(?: [A-Z][\w.'’]+)?))[-‐ ](backed|supported|sponsored|funded|financed|armed|aligned|allied|affiliated|linked|controlled|led)\s+(?:[\w’'-]+\s+){0,2}$"
+            r"(?:\b(" + adj + r")|\b((?!(?:The|A|An|Its|Their)\b)[A-Z][\w.'’]+(?: [A-Z][\w.'’]+)?))[-‐ ](backed|supported|sponsored|funded|financed|armed|aligned|allied|affiliated|linked|controlled|led)\s+(?:[\w’'-]+\s+){0,2}$"
         )
         self.pro_after_re = re.compile(r"^\s*,\s*(?:the|an?|which is an?|a local)\s+(?:([\w’'-]+)\s+){0,3}?pro[-‐ ](" + adj + r"|[A-Z]\w+)\b")
         self.adj_after_re = re.compile(r"^\s*,\s*(?:the|an?)\s+(" + adj + r")\b")
@@ -309,6 +311,14 @@ class Extractor:
             if not re.match(r"(?:al|el|as|ad|ash|az|ar|at)[-‐ ]", word, re.I) and not m.group(1):
                 continue
             self._place_from_text(st, span, forced=True, cue_word=(m.group(1) or ""))
+        for m in re.finditer(
+            r"\b(?:in|near|at|around|of|from)\s+the\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(district|sub-?district|area|region|valley|plain|countryside|province|governorate|desert|mountains?)\b",
+            text,
+        ):
+            span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None or st.overlaps(span.start_char, span.end_char):
+                continue
+            self._place_from_text(st, span, forced=True, cue_word=m.group(2))
 
     def _place_from_text(self, st: "_DocState", span: Span, forced: bool = False, cue_word: str = "") -> None:
         text = span.text
@@ -449,6 +459,12 @@ class Extractor:
     def _generic_actors(self, st: "_DocState") -> None:
         focus = st.focus
         for ent in st.generic:
+            prev = [m for m in st.mentions if m.kind == "actor" and m.end <= ent.start_char and not st.doc.text[m.end : ent.start_char].strip()]
+            if prev:
+                # "Islamic State militants": the generic noun belongs to the named actor.
+                prev[-1].end = ent.end_char
+                prev[-1].text = st.doc.text[prev[-1].start : ent.end_char]
+                continue
             entry = self.gaz.actors.get(ent.ent_id_.split(":", 1)[1])
             if entry is None:
                 continue
@@ -480,7 +496,8 @@ class Extractor:
         persons = [e for e in st.entities.values() if e.cls == "Person"]
         for short in persons:
             words = short.label.split()
-            longer = [p for p in persons if p is not short and len(p.label.split()) > len(words) and p.label.split()[-len(words):] == words]
+            folded = [w.lower() for w in words]
+            longer = [p for p in persons if p is not short and len(p.label.split()) > len(words) and [w.lower() for w in p.label.split()[-len(words):]] == folded]
             if longer:
                 st.redirect(short.key, longer[0].key)
         # Noms de guerre: "X, who is known by his nom de guerre 'Abu Y'", "X ('Abu Y')".
@@ -581,7 +598,14 @@ class Extractor:
                 st.relate("alliedWith", a.key, b.key, ev(a.start, b.end, "alliance_phrase", 0.75), sources)
             elif re.search(r"\b(reinforc\w+|join\w*)\b", low) and re.search(r"^\W*(has |have |had )?(reinforc\w+|join\w*)\b", low) and a.kind == "actor" and b.kind == "actor":
                 st.relate("alliedWith", a.key, b.key, ev(a.start, b.end, "reinforce_verb", 0.7), sources)
-            elif re.search(r"\b(clash\w* (with|between)|fight\w* (against|with)|battl\w+|against|attack\w*|target\w*|ambush\w*|war (on|with|against)|offensive (on|against)|fought)\b", low) and a.kind in ("actor", "country") and b.kind in ("actor", "country") and not re.search(r"\b(and|,)\b", low[-6:]):
+            elif (
+                re.search(r"\b(clash\w* (with|between)|fight\w* (against|with)|battl\w+|against|attack\w*|target\w*|ambush\w*|war (on|with|against)|offensive (on|against)|fought)\b", low)
+                and a.kind in ("actor", "country")
+                and b.kind in ("actor", "country")
+                and not re.search(r"\b(and|,)\b", low[-6:])
+                and not re.search(r"\b(claim\w*|denied|blamed|accused|its|their)\b", low)
+                and all(st.entities.get(k) is not None and st.entities[k].cls not in ("MediaOutlet", "Organisation", "Source") for k in (a.key, b.key))
+            ):
                 st.relate("fightingAgainst", self._as_force(st, a.key), self._as_force(st, b.key), ev(a.start, b.end, "hostility_phrase", 0.65), sources)
             # "its news agency, Amaq" -> Amaq part of the actor "its" refers to.
         for m in actors:
@@ -593,8 +617,16 @@ class Extractor:
                 owner = owners[0] if owners else None
                 if owner:
                     st.relate("partOf", m.key, owner.key, ev(m.start - len(pre) + mp.start(), m.end, "its_wing_apposition", 0.8), sources)
-            mx = re.match(r"^\s*(?:'s|’s)?\s*(?:news agency|media (?:arm|wing|outlet)|propaganda (?:arm|outlet)|armed wing|military wing|branch|affiliate)\b", st.doc.text[m.end : m.end + 40], re.I)
-            del mx
+            mx = re.match(r"^\s*(?:news agency|media (?:arm|wing|outlet)|propaganda (?:arm|outlet)|armed wing|military wing|branch|affiliate)\b", st.doc.text[m.end : m.end + 40], re.I)
+            if mx and re.search(r"\bits\s+$", pre):
+                owners = [o for o in actors if o.key != m.key and o.kind == "actor" and o.start < m.start and st.entities.get(o.key) and st.entities[o.key].cls != "MediaOutlet"]
+                if owners:
+                    st.relate("partOf", m.key, owners[-1].key, ev(m.start - 4, m.end + mx.end(), "its_wing_prefix", 0.8), sources)
+            nxt = next((o for o in actors if o.start > m.end and o.kind == "actor"), None)
+            ma = re.fullmatch(r"\s*,\s*(?:the|an?)\s+", st.doc.text[m.end : nxt.start]) if nxt else None
+            if ma and nxt:
+                if nxt and re.match(r"^\s*(affiliate|branch|franchise|wing|offshoot|faction|province|brigade|unit|division)\b", st.doc.text[nxt.end : nxt.end + 15], re.I):
+                    st.relate("partOf", m.key, nxt.key, ev(m.start, nxt.end, "apposition_affiliate", 0.75), sources)
             # Anti-X: "anti-ISIS raids" marks hostility with the sentence's acting subject.
         for m in re.finditer(r"\banti-([A-Z][\w'’]*)", text):
             target = next((o for o in actors if o.start == base + m.start(1)), None)
@@ -643,7 +675,7 @@ class Extractor:
                     continue
                 subject = places[idx - 1]
             if re.fullmatch(
-                r"\s*(?:(?:province|governorate|countryside|district|village|town|city|area|oil ?field|region)\s*)?(?:,\s*(?:which is|located|situated|lying)?[^,]{0,60}?)?,?\s*(?:and other (?:areas|villages|towns|parts) )?(?:in|inside|within|of|in the)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?(?:[- ]?(?:north|south|east|west)(?:ern)?)?\s+|(?:rural|central|southern|northern|eastern|western)\s+)?(?:countryside of |province of |governorate of |outskirts of )?",
+                r"\s*(?:(?:province|governorate|countryside|district|village|town|city|area|oil ?field|region)\s*)?(?:,\s*(?:which is|located|situated|lying)[^,]{0,60}?)?,?\s*(?:and other (?:areas|villages|towns|parts) )?(?:in|inside|within|of|in the)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?(?:[- ]?(?:north|south|east|west)(?:ern)?)?\s+|(?:rural|central|southern|northern|eastern|western)\s+)?(?:countryside of |province of |governorate of |outskirts of )?",
                 between,
                 re.I,
             ) and subject.key != b.key:
@@ -671,7 +703,7 @@ class Extractor:
             m = re.match(
                 r"^(?:[^.;]{0,80}?)\b(former|ex-|used to be|was once|was formerly|previously|once|later|current|now|senior|top|local|field|military|deputy|prominent|notorious)?\s*"
                 r"(?:(?:a|the|an)\s+)?((?:former|ex-|senior|top|local|field|military|deputy|prominent|notorious|rebel|security|leading)\s+)*"
-                r"(commander|leader|chief|head|emir|amir|founder|co-founder|spokes(?:man|person|woman)|official|member|fighter|militant|officer|operative|cleric)s?\s+"
+                r"(commander|leader|chief of staff|chief|head|emir|amir|founder|co-founder|spokes(?:man|person|woman)|official|member|fighter|militant|officer|operative|cleric)s?\s+"
                 r"(?:of|in|with|from|for|within|at)\s+(?:the\s+)?",
                 window,
                 re.I,
@@ -684,7 +716,7 @@ class Extractor:
                     role = m[3].lower()
                     phrase = window[: m.end()].lower()
                     former = bool(re.search(r"\b(former|ex-|used to be|was once|was formerly|previously|once)\b", phrase))
-                    if role in ("commander", "leader", "chief", "head", "emir", "amir", "founder", "co-founder"):
+                    if role in ("commander", "leader", "chief", "chief of staff", "head", "emir", "amir", "founder", "co-founder"):
                         prop = "formerCommanderOf" if former else "commanderOf"
                     else:
                         prop = "memberOf"
@@ -720,6 +752,25 @@ class Extractor:
                     former = bool(m[1] and "former" in m[1].lower())
                     prop = ("formerCommanderOf" if former else "commanderOf") if role in ("commander", "leader", "chief", "emir", "head") else "memberOf"
                     st.relate(prop, b.key, a.key, st.evidence(sent, a.start, b.end, "org_role_person", 0.75), sources, status="Former" if former else "Current")
+        # "A commander of the NDF, Col. X", "the leader of HTS, X".
+        for a, b in zip(actors, actors[1:]):
+            if a.kind == "actor" and b.kind == "person" and re.fullmatch(r"\s*,\s*(?:[A-Z][\w.]*\.?\s+)*", text[a.end : b.start]):
+                pre = text[max(base, a.start - 40) : a.start]
+                mr = re.search(r"\b(former\s+)?(commander|leader|chief|head|emir|founder|member|fighter|official|spokesman)\s+(?:of|in)\s+(?:the\s+)?$", pre, re.I)
+                if mr:
+                    role = mr[2].lower()
+                    former = bool(mr[1])
+                    prop = ("formerCommanderOf" if former else "commanderOf") if role in ("commander", "leader", "chief", "head", "emir", "founder") else "memberOf"
+                    st.relate(prop, b.key, a.key, st.evidence(sent, a.start - len(pre) + mr.start(), b.end, "role_of_org_apposition", 0.75), sources, status="Former" if former else "Current")
+        # "X joined / defected to / enlisted in Y" (not when refused or denied).
+        for p in persons:
+            for o in actors:
+                if o.kind != "actor" or o.start < p.end:
+                    continue
+                between = text[p.end : o.start]
+                if len(between) < 120 and re.search(r"\b(joined|defected to|enlisted in|joined the ranks of|pledged allegiance to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", between, re.I) and not re.search(r"\b(refused|declined|denied|not)\b", between, re.I):
+                    st.relate("memberOf", p.key, o.key, st.evidence(sent, p.start, o.end, "joined_phrase", 0.7), sources)
+                    break
         # Ranked person and "other <nationality> service members" in the same sentence -> member of those forces.
         for p in persons:
             ent = st.entities.get(p.key)
@@ -751,21 +802,35 @@ class Extractor:
         base = sent.start
         trig = self._trigger(text)
         claim = CLAIM_RE.search(text)
+        if claim and NEGATED_CLAIM_RE.search(text):
+            claim = None
         anaphor = ANAPHOR_RE.search(text)
         kills = KILL_RE.search(text)
         injures = INJURE_RE.search(text)
         if trig is None and not claim and not anaphor and not (kills or injures):
             return
         dates = find_dates(text, st.document.published)
+        day_dates = [d for d in dates if d.precision == 1]
         last = st.last_event()
         cls, spec, tm = trig if trig else ("Attack", -1, None)
-        # Refine: "strikes" with aircraft context are air strikes; "shot"/"gunfire" at people is an attack.
-        if cls == "ShellingArtilleryMissileAttack" and re.search(r"\b(air|aerial|warplanes?|jets?|aircraft|drones?)\b", text, re.I):
+        # Refinements (ACLED codebook): strikes from the air are air strikes; "air base" is not air.
+        air = re.search(r"\b(air(?!\s*(?:base|port|field|force base))|aerial|warplanes?|jets?|aircraft|drones?)\b", text, re.I)
+        if cls == "ShellingArtilleryMissileAttack" and air and not re.search(r"\b(rockets?|mortars?|artillery|shell(ed|s|ing)?)\b", text, re.I):
             cls = "AirDroneStrike"
-        if cls == "AirDroneStrike" and re.search(r"\b(anti-aircraft|shot down|intercept\w*)\b", text, re.I):
+        if cls == "AirDroneStrike" and not air:
+            cls = "ShellingArtilleryMissileAttack"
+        if cls in ("AirDroneStrike", "ShellingArtilleryMissileAttack") and re.search(r"\b(anti-aircraft|shot down|intercept\w*)\b", text, re.I):
             cls = "DisruptedWeaponsUse"
+        person_victim = any(m.kind == "person" for m in actors) and re.search(r"\b(shot dead|gunned down|assassinat\w+|executed|killed|murdered|stabbed)\b", text, re.I)
+        if cls == "ArmedClash" and person_victim and not re.search(r"\b(clash\w*|fighting|battl\w+|firefight)\b", text, re.I):
+            cls = "Attack"
+        # Background mentions: "after the 2018 reconciliation agreement", "despite the truce".
+        if tm is not None and not day_dates and re.search(r"\b(after|since|under|before|following|despite|amid|during|of)\s+(the|a|an)\s+([\w-]+\s+){0,3}$", text[: tm.start()], re.I) and spec >= 2 and EVENT_TYPE_OF.get(cls) == "StrategicDevelopments":
+            return
+        if re.search(r"\b(denied|denies|deny|refused to|did not|didn't)\b", text, re.I) and not day_dates and tm is not None and spec <= 1:
+            return
         # Plural, habitual mentions with nothing concrete are not events.
-        concrete = bool(dates) or bool(re.search(_NUM + r"\s+(?:\w+\s+){0,3}(?:" + PERSON_NOUNS + r")\b", text, re.I)) or any(m.kind == "person" for m in actors)
+        concrete = bool(day_dates) or bool(re.search(_NUM + r"\s+(?:\w+\s+){0,3}(?:" + PERSON_NOUNS + r")\b", text, re.I)) or any(m.kind == "person" for m in actors)
         if tm is not None and tm.group(0).lower().endswith("s") and HABITUAL_RE.search(text) and not concrete:
             return
         if tm is None and not anaphor and not claim:
@@ -774,19 +839,22 @@ class Extractor:
                 self._casualties(st, sent, last, actors)
             return
         is_anaphoric = bool(anaphor) and (tm is None or anaphor.start() <= tm.start() <= anaphor.end() + 1 or spec <= 1 or anaphor.end() >= tm.start() - 12)
-        claimant = None
-        if claim:
-            before = [m for m in actors if m.end <= base + claim.start() and m.kind == "actor"]
-            claimant = before[-1].key if before else None
-            if claimant is None:
-                mby = re.search(r"claimed by\s+", text, re.I)
-                if mby:
-                    nxt = next((m for m in actors if m.start >= base + mby.end()), None)
-                    claimant = nxt.key if nxt else None
+        claimant = self._claimant(st, sent, actors, claim) if claim else None
         frame: Event | None = None
         if last is not None and (sent.paragraph - last.paragraph) <= 1:
-            compatible = self._compatible(last, cls, spec, claimant, dates, claim is not None)
-            if compatible and (is_anaphoric or (claim and last.claims and claimant in {c.claimant for c in last.claims} and sent.paragraph == last.paragraph)):
+            compatible = self._compatible(last, cls, spec, claimant, day_dates, claim is not None)
+            same_claim = claim and last.claims and claimant in {c.claimant for c in last.claims} and sent.paragraph == last.paragraph
+            subjects = self._subjects(st, sent, actors, tm)
+            continuation = (
+                sent.paragraph == last.paragraph
+                and (not subjects or bool(subjects & set(last.perpetrators + last.assoc_perpetrators)))
+                and (cls == last.cls or spec <= 1 or self._specificity(last.cls) <= 1)
+                and tm is not None
+                and EVENT_TYPE_OF.get(cls) == EVENT_TYPE_OF.get(last.cls)
+                and not NEW_EVENT_RE.search(text)
+                and not (day_dates and last.date and day_dates[0].value != last.date)
+            )
+            if compatible and (is_anaphoric or same_claim or continuation):
                 frame = last
         if frame is None:
             if tm is None and not claim:
@@ -794,10 +862,9 @@ class Extractor:
             if spec < 0 and claim is None:
                 return
             frame = st.new_event(cls if spec >= 0 else "Attack", sent.paragraph)
-            frame.cls = cls if spec >= 0 else "Attack"
         elif spec > self._specificity(frame.cls):
             frame.cls = cls
-        trigger_span = (base + tm.start(), base + tm.end()) if tm else (base + claim.start(), base + claim.end()) if claim else (base, base + min(len(text), 40))
+        trigger_span = (base + tm.start(), base + tm.end()) if tm else (base + claim.start(), base + claim.end()) if claim else (base + anaphor.start(), base + anaphor.end())
         frame.evidence.append(st.evidence(sent, trigger_span[0], trigger_span[1], f"event_trigger:{cls}" if tm else "event_anaphor", 0.7 if tm else 0.6))
         if re.search(r"\bassassinat\w+", text, re.I):
             frame.assassination = True
@@ -805,16 +872,14 @@ class Extractor:
             if s not in frame.according_to:
                 frame.according_to.append(s)
 
-        # Dates: in a claim sentence, the date is the claim's.
+        # Dates: in a claim sentence, the date is the claim's unless it says when the attack took place.
         event_dates = dates
         if claim:
-            event_dates = [d for d in dates if re.search(r"took place|occurred|carried out|happened", text[d.start - 40 if d.start >= 40 else 0 : d.start], re.I)]
-        if event_dates and frame.date is None:
+            event_dates = [d for d in dates if re.search(r"took place|occurred|carried out|happened", text[max(0, d.start - 40) : d.start], re.I)]
+        if event_dates and (frame.date is None or (frame.time_precision or 9) > event_dates[0].precision):
             frame.date = event_dates[0].value
             frame.time_precision = event_dates[0].precision
 
-        # Roles.
-        tpos = base + (tm.start() if tm else (claim.start() if claim else 0))
         if claim and claimant:
             via = None
             outlets = [m for m in actors if m.kind == "actor" and st.entities.get(m.key) and st.entities[m.key].cls == "MediaOutlet" and m.key != claimant]
@@ -827,35 +892,101 @@ class Extractor:
             else:
                 existing.via = existing.via or via
                 existing.date = existing.date or claim_date
-            if claimant not in frame.perpetrators:
-                frame.perpetrators.insert(0, claimant)
+            if claimant in frame.perpetrators:
+                frame.perpetrators.remove(claimant)
+            frame.perpetrators.insert(0, claimant)
+        background = bool(anaphor) and frame is not None and re.search(r"\b(after|following|before|since|in response to|despite|during)\s+$", text[: anaphor.start()], re.I)
+        if not re.search(r"\b(denied|denies|deny)\b", text, re.I) and not background:
+            self._roles(st, sent, frame, actors, tm, claimant)
+        # Civilians as targets ("killing three civilians").
+        if re.search(r"\bcivilians?\b|\bresidents\b|\bchild(ren)?\b|\bwomen\b", text, re.I) and (kills or injures or EVENT_TYPE_OF.get(frame.cls) in ("ViolenceAgainstCivilians", "ExplosionsRemoteViolence")):
+            key = st.civilians()
+            if key and key not in frame.targets:
+                frame.targets.append(key)
+        self._event_place(st, sent, frame, places)
+        self._casualties(st, sent, frame, actors)
+
+    def _claimant(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], claim: re.Match) -> str | None:
+        base = sent.start
+        before = [m for m in actors if m.end <= base + claim.start() and m.kind == "actor" and st.entities.get(m.key) is not None and st.entities[m.key].cls != "MediaOutlet"]
+        subjects = [m for m in before if st.is_subject(m)]
+        if subjects:
+            return subjects[0].key
+        if before:
+            return before[-1].key
+        mby = re.search(r"claimed by\s+", sent.text, re.I)
+        if mby:
+            nxt = next((m for m in actors if m.start >= base + mby.end()), None)
+            return nxt.key if nxt else None
+        return None
+
+    def _subjects(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], tm: re.Match | None) -> set[str]:
+        """Actors that are the grammatical subject (or passive agent) of the trigger's verb."""
+        keys: set[str] = set()
+        if tm is None:
+            return keys
+        span = st.doc.char_span(sent.start + tm.start(), sent.start + tm.end(), alignment_mode="expand")
+        if span is None:
+            return keys
+        verb = span.root
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "agent"):
+                sub_tokens = list(child.subtree)
+                lo, hi = sub_tokens[0].idx, sub_tokens[-1].idx + len(sub_tokens[-1])
+                for m in actors:
+                    if lo <= m.start < hi and m.kind in ("actor", "country"):
+                        keys.add(self._as_force(st, m.key))
+                        break
+        return keys
+
+    def _roles(self, st: "_DocState", sent: SentenceInfo, frame: Event, actors: list[Mention], tm: re.Match | None, claimant: str | None) -> None:
+        """Perpetrators, targets and victims of the event from one sentence."""
+        text = sent.text
+        base = sent.start
+        tpos = base + (tm.start() if tm else 0)
+        subject_keys = self._subjects(st, sent, actors, tm)
         for m in actors:
             if m.kind == "country" and not re.search(r"\b(occup\w+|strike\w*|bomb\w*|attack\w*|shell\w*|launch\w*|raid\w*|target\w*)\b", text[m.end - base : m.end - base + 30], re.I):
                 continue
             key = self._as_force(st, m.key)
             ent = st.entities.get(key)
-            if ent is not None and ent.cls in ("MediaOutlet", "Organisation"):
+            if ent is None or ent.cls in ("MediaOutlet", "Organisation", "Source"):
                 continue
-            if key in frame.perpetrators or key in frame.targets or key in frame.victims:
-                continue
-            if m.key == claimant:
+            if key in frame.perpetrators or key in frame.targets or key in frame.victims or key in frame.assoc_perpetrators or m.key == claimant:
                 continue
             left = text[: m.start - base]
             right = text[m.end - base : m.end - base + 25]
-            if tm is not None and m.end - base <= tm.start() and not text[m.end - base : tm.start()].strip(" ’'s"):
-                if key not in frame.perpetrators:
-                    frame.perpetrators.append(key)
+            if key in subject_keys:
+                frame.perpetrators.append(key)
+                continue
+            if re.match(r"^\s*(affiliate|branch|franchise|offshoot)\b|^-(linked|affiliated|aligned)", right, re.I):
+                continue
+            # Organisations named only to describe a person ("a former commander of the FSA").
+            if re.search(r"\b(commander|member|leader|fighter|official|chief|head|emir|officer|spokesman|mercenaries|affiliate)s?\s+(of|in|from|with)\s+(the\s+)?$", left, re.I):
+                continue
+            if re.search(r"\b(allied with|backed by|supported by|alongside|affiliated with)\s+(the\s+)?$", left, re.I):
                 continue
             if m.kind == "person":
-                if re.search(r"\b(killed|assassinated|executed|targeted|shot|wounded|injured|kidnapped|abducted)\s+(?:\w+\.?\s+){0,3}$", left, re.I) or re.match(r"^\s*(?:,[^,]*,\s*)?(was|were|has been|had been)\s+(killed|assassinated|shot|executed|wounded|injured|kidnapped|abducted)", right, re.I) or re.match(r"^\s+died\b", right):
+                if re.search(r"\b(killed|assassinated|executed|targeted|shot|shot dead|wounded|injured|kidnapped|abducted|gunned down|murdered)\s+(?:(?:the|a|an)\s+)?(?:[\w.]+\s+){0,3}$", left, re.I) or re.match(r"^\s*(?:,[^,]*,\s*)?(was|were|has been|had been)\s+(\w+ly\s+)?(killed|assassinated|shot|executed|wounded|injured|kidnapped|abducted)", right, re.I) or re.match(r"^\s+died\b", right):
                     frame.victims.append(key)
                 continue
-            if re.search(r"\b(on|against|targeting|at|toward|towards|hit|struck|targeted|attacked|ambushed|killed|killing|wounding|injuring)\s+(?:the\s+)?(?:\w+\s+){0,2}$", left, re.I) or re.match(r"^\s*(positions?|posts?|checkpoints?|patrols?|convoys?|soldiers|fighters|members|troops)\b", right, re.I) and m.start > tpos:
+            if subject_keys:
+                if re.search(r"\b(and|with|alongside)\s+(the\s+)?$", left, re.I) and any(k in frame.perpetrators for k in subject_keys) and m.start < tpos:
+                    frame.assoc_perpetrators.append(key)
+                else:
+                    frame.targets.append(key)
+                continue
+            if tm is not None and m.end - base <= tm.start() and not text[m.end - base : tm.start()].strip(" ’'s"):
+                frame.perpetrators.append(key)
+                continue
+            if re.search(r"\b(on|against|targeting|at|toward|towards|hit|struck|targeted|attacked|ambushed|killed|killing|wounding|injuring|with|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", left, re.I) or (re.match(r"^\s*(positions?|posts?|checkpoints?|patrols?|convoys?|soldiers|fighters|members|troops|bases?|facilities)\b", right, re.I) and m.start > tpos):
                 frame.targets.append(key)
             elif re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", left, re.I) or m.start <= tpos:
-                if not frame.perpetrators or m.start <= tpos:
-                    if re.search(r"\b(and its allies|and allied)\b", right, re.I) or key not in frame.assoc_perpetrators:
-                        frame.perpetrators.append(key)
+                frame.perpetrators.append(key)
             else:
                 frame.targets.append(key)
         # "anti-X" marks X as the target.
@@ -866,9 +997,9 @@ class Extractor:
                     frame.perpetrators.remove(t.key)
                 if t.key not in frame.targets:
                     frame.targets.append(t.key)
-        # Place.
-        self._event_place(st, sent, frame, places)
-        self._casualties(st, sent, frame, actors)
+        # Battles with no named perpetrator: the first side named is actor 1.
+        if EVENT_TYPE_OF.get(frame.cls) == "Battles" and not frame.perpetrators and len(frame.targets) >= 2:
+            frame.perpetrators.append(frame.targets.pop(0))
 
     def _specificity(self, cls: str) -> int:
         for c, spec, _ in TRIGGERS:
@@ -883,7 +1014,7 @@ class Extractor:
             return False
         if spec >= 1 and self._specificity(last.cls) >= 1 and EVENT_TYPE_OF.get(cls) != EVENT_TYPE_OF.get(last.cls) and not (spec == 3 or self._specificity(last.cls) == 3):
             return False
-        if not has_claim and dates and last.date and all(d.value != last.date for d in dates):
+        if not has_claim and dates and last.date and last.time_precision == 1 and all(d.value != last.date for d in dates):
             return False
         return True
 
@@ -926,9 +1057,23 @@ class Extractor:
 
         def count(pattern_words: str) -> int | None:
             total = None
+            q = r"(?:at least|some|about|around|nearly|approximately|more than|over|up to)?\s*"
+            noun_gap = r"(?:other\s+|more\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?"
+            summed = re.search(
+                r"\b" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")\s+(?:and|as well as)\s+" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")\s+(?:were|have been|had been|are)\s+(?:\w+ly\s+)?(?:" + pattern_words + r")",
+                text,
+                re.I,
+            )
+            if summed:
+                a = summed.group(1).lower()
+                b = summed.group(2).lower()
+                na = int(a) if a.isdigit() else NUMBER_WORDS.get(a)
+                nb = int(b) if b.isdigit() else NUMBER_WORDS.get(b)
+                if na is not None and nb is not None:
+                    return na + nb
             pats = [
-                r"\b(?:at least|some|about|around|nearly|approximately|more than|over|up to)?\s*" + _NUM + r"\s+(?:other\s+|more\s+)?(?:[\w-]+\s+){0,3}?(?:" + PERSON_NOUNS + r")\s+(?:\w+\s+){0,3}?(?:were|was|have been|had been|are|got)?\s*(?:\w+ly\s+)?(?:" + pattern_words + r")",
-                r"\b(?:" + pattern_words + r")\s+(?:at least\s+|some\s+|about\s+|around\s+|nearly\s+)?" + _NUM + r"\b(?!\s*(?:km|kilomet|mile|meter|metre|hour|day|week|month|year))",
+                r"\b(?:" + pattern_words + r")\s+" + q + _NUM + r"\b(?!\s*(?:km|kilomet|mile|meter|metre|hour|day|week|month|year|rockets?|missiles?|shells?|mortars?))",
+                r"\b" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")\s+(?:(?!and\b)\w+\s+){0,3}?(?:were|was|have been|had been|are|got)?\s*(?:\w+ly\s+)?(?:" + pattern_words + r")",
                 r"\b" + _NUM + r"\s+(?:" + pattern_words + r")\b",
                 r"\b(?:" + pattern_words + r")\s+(?:(?:a|an|one|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r")\b",
             ]
@@ -1220,7 +1365,15 @@ class _DocState:
                 merged[-1][1] = end
             else:
                 merged.append([start, end])
-        return [self.doc[a:b] for a, b in merged]
+        out = []
+        for a, b in merged:
+            while a < b and self.doc[a].is_space:
+                a += 1
+            while b > a and self.doc[b - 1].is_space:
+                b -= 1
+            if a < b:
+                out.append(self.doc[a:b])
+        return out
 
     def mention_evidence(self, key: str, evidence: Evidence) -> None:
         ent = self.entities.get(key)
@@ -1258,6 +1411,14 @@ class _DocState:
             if ent is not None and not ent.mentions:
                 ent.mentions.append(Evidence(evidence.doc_id, evidence.sentence, evidence.sentence_start, evidence.start, evidence.end, evidence.text, f"implied:{evidence.rule}", evidence.confidence * 0.8))
         self.result_relations.append(Relation(prop, subject, obj, evidence, status=status, according_to=sources[0] if sources else None))
+
+    def civilians(self) -> str | None:
+        """The ACLED-style civilian actor of the country in focus, e.g. "Civilians (Syria)"."""
+        iso = self.focus
+        name = self.gaz.countries[iso].name if iso and iso in self.gaz.countries else None
+        key = f"actor:civilians-{iso.lower()}" if iso else "actor:civilians"
+        self.add_entity(key, "CivilianGroup", f"Civilians ({name})" if name else "Civilians", country=iso, inter=7)
+        return key
 
     def new_event(self, cls: str, paragraph: int) -> Event:
         event = Event(n=len(self.events) + 1, cls=cls, paragraph=paragraph)

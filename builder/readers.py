@@ -84,19 +84,44 @@ class Reader:
 
 
 class TextReader(Reader):
-    """Plain text or Markdown: one document per file, id from the file name."""
+    """Plain text or Markdown: one document per file.
+
+    An optional front matter block (``---`` lines around ``key: value`` pairs: id, title,
+    published, source, url) sets the metadata; the id defaults to the file name. Offsets are
+    counted in the text after the front matter.
+    """
 
     suffixes = (".txt", ".md", ".markdown", ".text")
 
     def read(self, path: Path, report: ReadReport, published: date | None = None) -> Iterator[Document]:
         text = decode_bytes(path.read_bytes(), path)
+        meta: dict[str, str] = {}
+        front = re.match(r"^---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", text, re.S)
+        if front:
+            for line in front.group(1).splitlines():
+                if ":" in line:
+                    key, value = line.split(":", 1)
+                    meta[key.strip().lower()] = value.strip().strip('"')
+            text = text[front.end() :]
         if not text.strip():
             raise InputError(f"{path} is empty.", "Remove it or add text.")
-        title = None
-        first = text.lstrip().splitlines()[0] if text.strip() else ""
-        if first.startswith("#"):
+        title = meta.get("title")
+        first = text.lstrip().splitlines()[0]
+        if first.startswith("#") and not title:
             title = first.lstrip("#").strip()
-        yield Document(id=_doc_id_from_path(path), text=text, published=published, title=title, origin=str(path))
+        try:
+            doc_published = parse_date(meta.get("published")) or published
+        except ValueError as exc:
+            raise InputError(f"{path}: front matter {exc}.", "Use 'published: YYYY-MM-DD'.") from None
+        yield Document(
+            id=meta.get("id") or _doc_id_from_path(path),
+            text=text,
+            published=doc_published,
+            source=meta.get("source"),
+            url=meta.get("url"),
+            title=title,
+            origin=str(path),
+        )
 
 
 class HtmlReader(Reader):

@@ -1,0 +1,50 @@
+"""Exports of the store: RDF serialisations (Turtle, N-Quads, JSON-LD, RDF/XML for Protégé)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from builder.errors import ExportError
+
+RDF_FORMATS = {
+    "turtle": ("turtle", False),
+    "nquads": ("nquads", True),
+    "jsonld": ("json-ld", False),
+    "rdfxml": ("xml", False),
+}
+
+
+def export(store: object, fmt: str, output: str | Path, include_ontology: bool = True) -> int:
+    """Write the graph in ``fmt``; returns the number of triples (quads for nquads) written.
+
+    Triple formats hold the union of all document graphs, plus the ontology (so that the
+    RDF/XML file opens in Protégé with its classes) and inferred facts; ``nquads`` keeps the
+    named graph of each document.
+    """
+    if fmt not in RDF_FORMATS:
+        raise ExportError(f"unknown export format '{fmt}'.", f"Use one of: {', '.join(RDF_FORMATS)}.")
+    rdflib_format, quads = RDF_FORMATS[fmt]
+    path = Path(output)
+    if quads:
+        data = store.dump(ox.RdfFormat.N_QUADS)
+        path.write_bytes(data)
+        return sum(1 for line in data.splitlines() if line.strip())
+    g = store.union_graph(include_ontology=include_ontology)
+    if fmt == "rdfxml":
+        # OWL 2 DL wants every individual declared: Protégé and owlready2 then list them.
+        from rdflib import URIRef
+        from rdflib.namespace import OWL, RDF
+
+        for subject in set(g.subjects(RDF.type, None)):
+            if isinstance(subject, URIRef) and str(subject).startswith("https://w3id.org/armedkg/id/"):
+                g.add((subject, RDF.type, OWL.NamedIndividual))
+    g.bind("akg", "https://w3id.org/armedkg/ontology#")
+    g.bind("id", "https://w3id.org/armedkg/id/")
+    g.bind("skos", "http://www.w3.org/2004/02/skos/core#")
+    g.bind("geo", "http://www.w3.org/2003/01/geo/wgs84_pos#")
+    g.bind("org", "http://www.w3.org/ns/org#")
+    g.bind("prov", "http://www.w3.org/ns/prov#")
+    g.serialize(destination=str(path), format=rdflib_format, encoding="utf-8")
+    return len(g)
