@@ -1,0 +1,44 @@
+# armedkg: the two commands that matter are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STORE ?= armedkg-store
+
+.PHONY: demo test bench bench-quality browser clean venv
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+# Build the graph from the sample articles, run a named query, write the interactive view.
+demo: venv
+	$(BIN)/armedkg build data/samples --store $(STORE)
+	$(BIN)/armedkg query actors_backed_by --store $(STORE)
+	$(BIN)/armedkg query claims_of_responsibility --store $(STORE)
+	$(BIN)/armedkg view --store $(STORE) -o graph.html
+	@echo "open graph.html in a browser (it works offline)"
+
+# Headless Chromium for the browser tests, from Debian's packages (root only; skipped otherwise).
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) >/dev/null \
+	      || echo "could not install chromium: browser tests will be skipped"; \
+	  else echo "chromium missing and not root: browser tests will be skipped"; fi; \
+	fi
+
+test: venv browser
+	$(BIN)/python -m pytest -q
+
+bench: venv browser
+	$(BIN)/python scripts/bench.py
+
+bench-quality: venv
+	@echo "armedkg eval is not built yet (issue 3)"; exit 1
+
+clean:
+	rm -rf $(STORE) graph.html .pytest_cache
