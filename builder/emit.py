@@ -8,6 +8,8 @@ Each document becomes one named graph holding the document record, every entity 
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
+from pathlib import Path
 from decimal import Decimal
 from urllib.parse import quote
 
@@ -63,6 +65,13 @@ def entity_iri(key: str) -> URIRef:
             return DATA[f"place/{_q(ident)}"]
         return DATA[f"place/{_q(sub)}/{_q(ident)}"]
     return DATA[f"{kind}/{_q(rest)}"]
+
+
+@lru_cache(maxsize=1)
+def acled_labels() -> dict[str, str]:
+    """Ontology class local name -> ACLED (sub-)event type string, read from the ontology."""
+    onto = Graph().parse(Path(__file__).resolve().parents[1] / "ontology" / "armed_actors.ttl", format="turtle")
+    return {str(s).rsplit("#", 1)[1]: str(o) for s, o in onto.subject_objects(SKOS.prefLabel) if str(s).startswith(str(AKG._NS))}
 
 
 def _hash(*parts: object) -> str:
@@ -231,7 +240,7 @@ class Emitter:
 
     def _event_label(self, event: Event) -> str:
         ents = self.result.entities
-        parts = [event.cls]
+        parts = [acled_labels().get(event.cls, event.cls)]
         if event.perpetrators and event.perpetrators[0] in ents:
             parts.append(f"by {ents[event.perpetrators[0]].label}")
         if event.place and event.place in ents:
