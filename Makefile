@@ -37,8 +37,9 @@ test: venv browser
 bench: venv browser
 	$(BIN)/python scripts/bench.py
 
+EVAL ?= ../shared/eval
 bench-quality: venv
-	@echo "armedkg eval is not built yet (issue 3)"; exit 1
+	$(BIN)/armedkg eval $(EVAL)/acled_2020_syria_iraq.jsonl $(EVAL)/re3d_dev.jsonl $(EVAL)/plover_conflict.jsonl $(EVAL)/seed_article.jsonl --report bench-quality.json
 
 clean:
 	rm -rf $(STORE) graph.html .pytest_cache

