@@ -127,13 +127,15 @@ TRIGGERS: list[tuple[str, int, re.Pattern]] = [
     ("SuicideBomb", 3, re.compile(r"\bsuicide[- ](bomb\w*|attack\w*|car bomb|vest|blast|truck bomb|svbied)|\bsvbied\b|\bblew (himself|herself|themselves) up\b", re.I)),
     ("ChemicalWeapon", 3, re.compile(r"\b(chemical (weapons?|attack)|chlorine|sarin|poison gas|toxic gas)\b", re.I)),
     ("RemoteExplosiveLandmineIED", 3, re.compile(r"\b(improvised explosive devices?|ieds?|vbieds?|roadside bombs?|car bombs?|landmines?|land mines?|explosive devices?|booby[- ]trap\w*|sticky bombs?|magnetic bombs?|mine explo\w+|bomb explo\w+|explosion|blast|detonat\w+)\b", re.I)),
-    ("AirDroneStrike", 3, re.compile(r"\b(air ?strikes?|air raids?|aerial (bombardment|attacks?)|drone (strikes?|attacks?)|warplanes?|fighter jets?|(?<!anti-)aircraft|helicopter gunships?|bombed from the air|drones?)\b", re.I)),
+    ("AirDroneStrike", 3, re.compile(r"\b(air ?strikes?|air raids?|aerial (bombardment|attacks?)|drone (strikes?|attacks?)|warplanes?|fighter jets?|(?<!anti-)aircraft|helicopter gunships?|bombed from the air|drones?|air force(?! intelligence))\b", re.I)),
     ("ShellingArtilleryMissileAttack", 3, re.compile(r"\b(shell(ed|ing|s)?|artillery|mortars?|rockets?|missiles?|barrages?|bombard\w*|grad|katyusha|strikes?|struck)\b", re.I)),
     ("GrenadeAttack", 3, re.compile(r"\b(grenades?)\b", re.I)),
     ("AbductionForcedDisappearance", 2, re.compile(r"\b(abduct\w*|kidnap\w*|forcibly disappeared|seized (a|two|three|\d+) (civilians?|people|men))\b", re.I)),
     ("Arrests", 2, re.compile(r"\b(arrest\w*|detain\w*|rounded up|raid\w* .{0,30}\barrest\w*)\b", re.I)),
-    ("GovernmentRegainsTerritory", 2, re.compile(r"\b(recaptur\w+|regain\w* control|retook|retaken|liberat\w+)\b", re.I)),
-    ("NonStateActorOvertakesTerritory", 2, re.compile(r"\b(captur\w+|seiz\w+ control|took control|overr[au]n|stormed)\b", re.I)),
+    ("GovernmentRegainsTerritory", 2, re.compile(r"\b(recaptur\w+|regain\w* control|retook|retaken|liberat\w+)\b(?= (?:the |several |a )?(?:village|town|city|hill|area|district|region|positions?|points?|base|airport|checkpoint|control|neighbou?rhood)| (?:[A-Z]|al-))", re.I)),
+    ("NonStateActorOvertakesTerritory", 2, re.compile(r"\b(captur\w+|seiz\w+|took over)\b(?= (?:the |several |a )?(?:village|town|city|hill|area|district|region|positions?|points?|base|airport|checkpoint|neighbou?rhood))|\b(seiz\w+ control|took control|overr[au]n|stormed)\b", re.I)),
+    ("ChangeToGroupActivity", 2, re.compile(r"\b(patrols?|reinforcements|military (column|convoy)|convoy of|column (of|with)|deployed|redeploy\w*|withdr[ae]w\w*|withdrawal|curfew|set up (a )?checkpoints?|military build-?up)\b", re.I)),
+    ("Attack", 1, re.compile(r"\b(bod(y|ies) of|gunshot wounds|tortur\w+|ill[- ]treatment|beaten to death|lynched)\b", re.I)),
     ("HeadquartersOrBaseEstablished", 2, re.compile(r"\b(fortifications?|fortif(y|ies|ied|ying)|entrench\w*|established (a |new )?(base|headquarters|position|outpost|checkpoint)s?|set up (a |new )?(base|headquarters|position|outpost|checkpoint)s?)\b", re.I)),
     ("LootingPropertyDestruction", 2, re.compile(r"\b(loot\w*|burn(ed|t) (down )?(houses|homes|crops|property)|demolish\w*|torched)\b", re.I)),
     ("DisruptedWeaponsUse", 2, re.compile(r"\b(defus\w+|dismantl\w+|intercept\w+|shot down|seized (a )?(weapons?|arms|ammunition|explosives))\b", re.I)),
@@ -141,6 +143,7 @@ TRIGGERS: list[tuple[str, int, re.Pattern]] = [
     ("ProtestWithIntervention", 2, re.compile(r"\b(protest\w*|demonstrat\w+|rall(y|ies))\b.{0,80}\b(dispers\w+|tear gas|arrest\w*|beat\w*)\b", re.I)),
     ("ViolentDemonstration", 2, re.compile(r"\b(riot\w*|violent (protest|demonstration)s?)\b", re.I)),
     ("PeacefulProtest", 1, re.compile(r"\b(protest(ed|ers|s)?|demonstrat(ed|ion|ions|ors)|sit-in|rall(y|ies|ied))\b", re.I)),
+    ("ArmedClash", 3, re.compile(r"\b(clash(es|ed)?|firefights?|exchange of fire|exchanged fire|gun ?battles?)\b", re.I)),
     ("ArmedClash", 1, re.compile(r"\b(clash\w*|fighting|fought|battl\w+|firefights?|gunfights?|exchange of fire|exchanged fire|raids?|raided|ambush\w*|offensive|assault\w*|attacked .{0,40}positions?|skirmish\w*|engaged|infiltrat\w+|sniper|sniped|gunfire|shot|shooting|opened fire)\b", re.I)),
     ("Attack", 0, re.compile(r"\b(attack\w*|assassinat\w+|killed|killing|murder\w*|execut\w+|shot dead|gunned down|stabbed|beheaded|kills|incident)\b", re.I)),
 ]
@@ -179,6 +182,24 @@ ANAPHOR_RE = re.compile(
     r"(attack|attacks|incident|explosion|blast|strike|strikes|bombing|assassination|ambush|operation|raid|shelling|clash|clashes|fighting|killing|killings|offensive)\b",
     re.I,
 )
+NOTE_PREFIXES = {
+    "movement of forces": "ChangeToGroupActivity",
+    "security measures": "ChangeToGroupActivity",
+    "non-violent activity": "ChangeToGroupActivity",
+    "change to group/activity": "ChangeToGroupActivity",
+    "other": "OtherDevelopment",
+    "property destruction": "LootingPropertyDestruction",
+    "looting": "LootingPropertyDestruction",
+    "arrests": "Arrests",
+    "agreement": "Agreement",
+    "headquarters or base established": "HeadquartersOrBaseEstablished",
+    "disrupted weapons use": "DisruptedWeaponsUse",
+    "non-violent transfer of territory": "NonViolentTransferOfTerritory",
+}
+# ACLED notes of strategic developments often start with their kind: "Movement of forces: On 7 May ...".
+NOTE_PREFIX_RE = re.compile(r"^\s*(" + "|".join(re.escape(k) for k in NOTE_PREFIXES) + r")\s*:", re.I)
+PROTEST_RE = re.compile(r"\b(protest(ed|ers|s|ing)?|demonstrat(ed|ion|ions|ors|ing)|vigil|sit-in|rall(y|ies|ied)|marched|took to the streets|gathered .{0,60}(demand|denounc|against|protest)\w*)\b", re.I)
+RIOT_RE = re.compile(r"\b(riot\w*|burn(ed|t|ing) tires|blocked (the |several |main )?roads?|threw stones|stone-throwing|set fire to|stormed|torched|clashed with (the )?(security|police))\b", re.I)
 NEGATED_CLAIM_RE = re.compile(r"\b(no (group|one|party|faction)|nobody|none)\b[^.]{0,30}\bclaim|\b(has|have|had) not (yet )?claimed|\bnot (been )?claimed|\bdenied (responsibility|involvement)", re.I)
 NEW_EVENT_RE = re.compile(r"\b(separately|meanwhile|elsewhere|in another|in a separate|also|later|earlier|the next day|the following day|in response|in retaliation|retaliat\w+|in the south|in the north|in the east|in the west)\b", re.I)
 HABITUAL_RE = re.compile(r"\b(on a regular basis|regularly|string of|series of|wave of|continues?|often|frequently|usually|such)\b", re.I)
@@ -808,7 +829,7 @@ class Extractor:
         anaphor = ANAPHOR_RE.search(text)
         kills = KILL_RE.search(text)
         injures = INJURE_RE.search(text)
-        if trig is None and not claim and not anaphor and not (kills or injures):
+        if trig is None and not claim and not anaphor and not (kills or injures) and not NOTE_PREFIX_RE.match(text):
             return
         dates = find_dates(text, st.document.published)
         day_dates = [d for d in dates if d.precision == 1]
@@ -822,6 +843,17 @@ class Extractor:
             cls = "ShellingArtilleryMissileAttack"
         if cls in ("AirDroneStrike", "ShellingArtilleryMissileAttack") and re.search(r"\b(anti-aircraft|shot down|intercept\w*)\b", text, re.I):
             cls = "DisruptedWeaponsUse"
+        prefix = NOTE_PREFIX_RE.match(text)
+        if prefix:
+            cls, spec = NOTE_PREFIXES[prefix.group(1).lower()], 5
+            tm = tm or prefix
+        elif PROTEST_RE.search(text) and not re.search(r"\b(clash\w*|shell\w*|air ?strikes?|explo\w+)\b", text[: PROTEST_RE.search(text).start()], re.I):
+            riot = RIOT_RE.search(text)
+            intervention = re.search(r"\b(dispers\w+|tear gas|live (fire|ammunition)|rubber bullets|water cannon)\b", text, re.I)
+            killed = KILL_RE.search(text) or INJURE_RE.search(text)
+            cls = "ViolentDemonstration" if riot else ("ExcessiveForceAgainstProtesters" if intervention and killed else ("ProtestWithIntervention" if intervention else "PeacefulProtest"))
+            spec = 4
+            tm = tm or PROTEST_RE.search(text)
         person_victim = any(m.kind == "person" for m in actors) and re.search(r"\b(shot dead|gunned down|assassinat\w+|executed|killed|murdered|stabbed)\b", text, re.I)
         if cls == "ArmedClash" and person_victim and not re.search(r"\b(clash\w*|fighting|battl\w+|firefight)\b", text, re.I):
             cls = "Attack"
@@ -860,6 +892,8 @@ class Extractor:
         if frame is None:
             if tm is None and not claim:
                 return
+            if cls == "ChangeToGroupActivity" and not prefix and not day_dates:
+                return  # "supported by reinforcements" in news is context, not a dated movement of forces
             if spec < 0 and claim is None:
                 return
             frame = st.new_event(cls if spec >= 0 else "Attack", sent.paragraph)
@@ -1009,6 +1043,8 @@ class Extractor:
         return 0
 
     def _compatible(self, last: Event, cls: str, spec: int, claimant: str | None, dates: list, has_claim: bool) -> bool:
+        if EVENT_TYPE_OF.get(last.cls) in ("StrategicDevelopments", "Protests", "Riots") and EVENT_TYPE_OF.get(cls) != EVENT_TYPE_OF.get(last.cls):
+            return False
         if claimant and claimant in last.targets:
             return False
         if spec >= 2 and self._specificity(last.cls) >= 2 and EVENT_TYPE_OF.get(cls) != EVENT_TYPE_OF.get(last.cls):
@@ -1445,7 +1481,28 @@ class _DocState:
             ent.mentions.append(ev)
         return key
 
+    def _reclassify(self, event: Event) -> None:
+        """ACLED codebook distinctions that depend on who was targeted and by whom."""
+        text = " ".join(ev.sentence for ev in event.evidence)
+        targets = [self.entities[k] for k in event.targets + event.victims if k in self.entities]
+        perps = [self.entities[k] for k in event.perpetrators if k in self.entities]
+        armed_target = any(t.cls in ("StateForce", "NonStateArmedGroup", "Militia", "RebelGroup", "JihadistGroup") for t in targets) or re.search(
+            r"\b(?<!former )(?<!ex-)(member|fighter|soldier|officer|militant|operative|colonel|commander|lieutenant|sergeant|guard|policem[ae]n|police officer|recruit|conscript)s?\b(?! (?:who|that) (?:had )?(?:defected|left))", text, re.I
+        )
+        civilian_target = any(t.cls == "CivilianGroup" for t in targets) or re.search(
+            r"\b(civilians?|man|woman|child(ren)?|boy|girl|baby|sheikh|doctor|teacher|shepherd|farmer|journalist|activist|resident|family|former (rebel |opposition )?(commander|fighter|member))\b", text, re.I
+        )
+        if event.cls in ("Attack", "ArmedClash") and not re.search(r"\b(clash\w*|firefights?|exchange of fire|battles?)\b", text, re.I):
+            if civilian_target and not (armed_target and not re.search(r"\bformer\b", text, re.I)):
+                event.cls = "Attack"
+            elif armed_target:
+                event.cls = "ArmedClash"
+        if event.cls == "Arrests" and perps and all(p.cls not in ("StateForce",) for p in perps):
+            event.cls = "AbductionForcedDisappearance"
+
     def result(self) -> DocResult:
+        for event in self.events:
+            self._reclassify(event)
         # Events without a perpetrator that are attacks by someone unnamed.
         for event in self.events:
             if not event.perpetrators and EVENT_TYPE_OF.get(event.cls) in ("ExplosionsRemoteViolence", "ViolenceAgainstCivilians", "Battles"):
