@@ -182,6 +182,7 @@ ANAPHOR_RE = re.compile(
     r"(attack|attacks|incident|explosion|blast|strike|strikes|bombing|assassination|ambush|operation|raid|shelling|clash|clashes|fighting|killing|killings|offensive)\b",
     re.I,
 )
+MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 NOTE_PREFIXES = {
     "movement of forces": "ChangeToGroupActivity",
     "security measures": "ChangeToGroupActivity",
@@ -272,20 +273,26 @@ class Extractor:
         doc = st.doc
         text = doc.text
         # Votes for the country in focus before any place is resolved.
+        # Places say where things happen; actors and adjectives only who is involved.
         for ent in doc.ents:
-            iso = None
+            iso, weight = None, 1
             if ent.label_ == "COUNTRY":
-                iso = ent.ent_id_.split(":", 1)[1]
+                iso, weight = ent.ent_id_.split(":", 1)[1], 2
+                st.named_countries.add(iso)
             elif ent.label_ in ("ACTOR", "PLACE"):
                 ident = ent.ent_id_.split(":", 1)[1] if ent.label_ == "ACTOR" else ent.ent_id_
                 entry = self.gaz.actors.get(ident) if ent.label_ == "ACTOR" else self.gaz.places.get(ident)
                 iso = entry.country if entry is not None else None
-                if ent.label_ == "PLACE" and iso:
-                    st.country_votes[iso] = st.country_votes.get(iso, 0) + 1
+                weight = 3 if ent.label_ == "PLACE" else 1
             elif ent.label_ == "NORP":
                 iso = self.gaz.country_of_adjective(ent.text)
+            elif ent.label_ == "GPE":
+                iso = self.gaz.country_by_name.get(name_key(ent.text))
+                if iso:
+                    st.named_countries.add(iso)
+                    weight = 2
             if iso:
-                st.country_votes[iso] = st.country_votes.get(iso, 0) + 1
+                st.country_votes[iso] = st.country_votes.get(iso, 0) + weight
         st.decide_focus()
         st.country_votes = {}
         # Nationality + force noun ("Russian troops", "Israeli special services").
@@ -300,6 +307,26 @@ class Extractor:
             else:
                 key = self.gaz.countries[iso].forces_key
             st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
+        # "shelled Kansafra in Idleb", "Turaybikh in the countryside of Ein Issa": a capitalised name
+        # right before "in <a known place>" is a place inside it.
+        known = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PLACE")
+        for m in re.finditer(
+            r"(?<![\w'’-])((?:(?:al|el|ad|as|ar|ash|az)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:(?:al|el|ad|as|Al|El)[-‐ ])?[A-Z][\w'’]+){0,3})"
+            r"(\s+(?:and (?:its|the) (?:vicinity|surroundings|surrounding areas?)\s+|and surrounding areas\s+)?(?:village|town|city|area|neighbou?rhood|camp|district|desert|front|crossing|road|hill|region)?\s*"
+            r"(?:in|near|west of|east of|north of|south of|on the outskirts of|in the vicinity of)\s+(?:the\s+)?(?:rural\s+|(?:(?:north|south|east|west)(?:ern)?\s+)?countryside of\s+)?)",
+            text,
+        ):
+            follows = m.end()
+            if not any(abs(a - follows) <= 4 for a, _ in known):
+                continue
+            span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+            if span is None or st.overlaps(span.start_char, span.end_char) or span[0].is_sent_start and span[0].lower_ in ("on", "in", "around", "as", "the"):
+                continue
+            if span.text.split()[0] in ("On", "In", "Around", "As", "The", "Other", "Movement", "Security", "Looting", "Regime", "Turkish", "Russian", "Israeli", "Iraqi", "Syrian", "US", "Coalition"):
+                continue
+            if any(e.label_ in ("ACTOR", "DATE", "NORP", "COUNTRY", "GENERIC_ACTOR", "PLACE") and e.start_char < span.end_char and span.start_char < e.end_char for e in doc.ents):
+                continue
+            self._place_from_text(st, span, forced=True, cue_word=(m.group(2) or "").strip().split(" ")[0] if m.group(2) else "")
         for ent in doc.ents:
             label = ent.label_
             if label == "ACTOR":
@@ -322,7 +349,7 @@ class Extractor:
                     st.country_votes[iso] = st.country_votes.get(iso, 0) + 1
         # Toponyms the model missed: "the town of X", "al-X" after a locative preposition.
         for m in re.finditer(
-            r"\b(?:(town|village|city|area|outskirts?|countryside|region|district|province|governorate|suburb|neighbou?rhood|camp|base|airport|crossing) of|in|near|at|around|to|from|of|east of|west of|north of|south of)\s+((?:(?:al|Al|el|El|as|As|ad|Ad|ash|Ash|az|Az|ar|Ar|at|At)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:al-|el-|ad-|as-)?[A-Z][\w'’]+){0,2})",
+            r"\b(?:(town|village|city|area|outskirts?|countryside|region|district|province|governorate|suburb|neighbou?rhood|camp|base|airport|crossing) of|in|near|at|around|to|from|of|rural|east of|west of|north of|south of|between|and)\s+((?:(?:al|Al|el|El|as|As|ad|Ad|ash|Ash|az|Az|ar|Ar|at|At)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:al-|el-|ad-|as-)?[A-Z][\w'’]+){0,2})",
             text,
         ):
             span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
@@ -330,6 +357,8 @@ class Extractor:
                 continue
             word = span.text
             if not re.match(r"(?:al|el|as|ad|ash|az|ar|at)[-‐ ]", word, re.I) and not m.group(1):
+                if not re.match(r"(?:MONTHS)$".replace("MONTHS", "|".join(m_.capitalize() for m_ in MONTH_NAMES)), word.split()[0]) and self._choose(st, span, self.gaz.lookup_place(word, st.focus_hint())):
+                    self._place_from_text(st, span, forced=True, cue_word="")
                 continue
             self._place_from_text(st, span, forced=True, cue_word=(m.group(1) or ""))
         for m in re.finditer(
@@ -343,7 +372,7 @@ class Extractor:
 
     def _place_from_text(self, st: "_DocState", span: Span, forced: bool = False, cue_word: str = "") -> None:
         text = span.text
-        stripped = re.sub(r"^(?:the|The)\s+", "", text)
+        stripped = re.sub(r"\s+(?:in|of|on|at|near|and|the)$", "", re.sub(r"^(?:the|The)\s+", "", text))
         iso = self.gaz.country_by_name.get(name_key(stripped))
         if iso:
             st.add_mention(Mention(f"country:{iso}", span.start_char, span.end_char, text, "country", "model_gpe_country", 0.9))
@@ -351,11 +380,11 @@ class Extractor:
         if self.gaz.country_of_adjective(stripped):
             return
         # Actor names tagged as places by the model ("Hezbollah" as GPE) are left to the ruler.
-        candidates = self.gaz.lookup_place(stripped, st.focus_hint(), fuzzy=True)
-        focus = st.focus_hint()
-        if focus:
-            near = {focus, *self.gaz.neighbours.get(focus, ())}
-            candidates = [c for c in candidates if c.country in near or c.country is None]
+        if re.fullmatch(r"[A-Z]{2,5}", stripped):
+            return  # acronyms (QSD, HTS, AAS) are actors, not places
+        candidates = self._choose(st, span, self.gaz.lookup_place(stripped, st.focus_hint()))
+        if not candidates:
+            candidates = self._choose(st, span, self.gaz.lookup_place(stripped, st.focus_hint(), fuzzy=True), fuzzy=True)
         if candidates:
             st.add_place_mention(candidates[0].key, span, "geonames_or_curated", 0.8 if not forced else 0.7, cue_word)
             return
@@ -387,6 +416,32 @@ class Extractor:
             key = f"place:{(st.focus_hint() or 'xx').lower()}:{slug(stripped)}"
             st.add_entity(key, cls, stripped, country=st.focus_hint())
             st.add_mention(Mention(key, span.start_char, span.end_char, text, "place", "toponym_unresolved", 0.6, cue_word))
+
+    def _choose(self, st: "_DocState", span: Span, candidates: list[PlaceEntry], fuzzy: bool = False) -> list[PlaceEntry]:
+        """Disambiguate place candidates: the country in focus (a neighbour only if that country's
+        own name appears in the document), then the governorate named in the same sentence. A fuzzy
+        (consonant skeleton) match must lie in that governorate. Without a focus, only large towns
+        or places in a country the document names are accepted."""
+        focus = st.focus_hint()
+        if focus:
+            in_focus = [c for c in candidates if c.country == focus or c.country is None]
+            if in_focus:
+                candidates = in_focus
+            elif fuzzy:
+                candidates = []
+            else:
+                candidates = [c for c in candidates if c.country in st.named_countries and c.country in self.gaz.neighbours.get(focus, ())]
+        else:
+            candidates = [c for c in candidates if c.country in st.named_countries or c.population >= 100_000 or c.cls != "PopulatedPlace"]
+        sent = span.sent
+        context = {e.ent_id_ for e in sent.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")}
+        if fuzzy:
+            return [c for c in candidates if c.admin1 in context]
+        if len(candidates) > 1:
+            preferred = [c for c in candidates if c.admin1 in context or c.key in context]
+            if preferred:
+                candidates = preferred
+        return candidates
 
     def _split_compound(self, text: str, focus: str | None) -> list[tuple[str, PlaceEntry]]:
         core = re.sub(r"\s+(countryside|triangle|region|area|axis|road|highway|front|desert)$", "", text, flags=re.I)
@@ -1227,6 +1282,7 @@ class _DocState:
         self.generic: list[Span] = []
         self.single_names: list[Span] = []
         self.country_votes: dict[str, int] = {}
+        self.named_countries: set[str] = set()
         self.focus: str | None = None
         self.sentences: list[SentenceInfo] = []
         self.events: list[Event] = []
@@ -1308,6 +1364,17 @@ class _DocState:
         self.add_mention(Mention(ent.key, span.start_char, span.end_char, span.text, "place", rule, conf, cue))
 
     def add_mention(self, mention: Mention) -> None:
+        # "Ar-Raqqa": the ruler matched "Raqqa"; the mention includes the article.
+        before = self.doc.text[max(0, mention.start - 4) : mention.start]
+        art = re.search(r"(?:^|[^\w])((?:al|el|ar|as|ad|ash|az|at|an)[-‐])$", before, re.I)
+        if art and mention.kind in ("place", "actor", "country"):
+            mention.start -= len(art.group(1))
+            mention.text = self.doc.text[mention.start : mention.end]
+        # "Bennsh in": the model's span swallowed a function word.
+        trail = re.search(r"\s+(in|of|on|at|near|and|the)$", mention.text)
+        if trail and mention.kind in ("place", "actor"):
+            mention.end -= len(trail.group(0))
+            mention.text = mention.text[: -len(trail.group(0))]
         if mention.key.startswith("actor:"):
             self.ensure_actor(mention.key)
         elif mention.key.startswith("country:"):

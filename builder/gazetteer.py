@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-_INDEX_FORMAT = 2  # bump when the GeoNames index layout or place_key() changes
+_INDEX_FORMAT = 3  # bump when the GeoNames index layout or place_key() changes
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
 
 _APOSTROPHES = "'’‘`ʿʾ´"
@@ -68,7 +68,8 @@ def skeleton(key: str) -> str:
     """Consonant skeleton of a place key (``mayadin``/``mayadeen`` -> ``mydn``) for fuzzy fallback."""
     if not key:
         return key
-    rest = re.sub(r"[aeiouy]", "", key[1:])
+    key = re.sub(r"(ah|eh|a|e)$", "", key) if len(key) > 4 else key  # ta marbuta: -ah, -eh, -a
+    rest = re.sub(r"[aeiouyw]", "", key[1:])
     rest = re.sub(r"(.)\1+", r"\1", rest)
     return key[0] + rest
 
