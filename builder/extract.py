@@ -76,7 +76,8 @@ ARMED_CUES = re.compile(
 MEDIA_CUES = re.compile(r"\b(news|agency|tv|television|media|observatory|press|radio|channel|times|post|daily)\b", re.I)
 STATE_GENERIC = re.compile(
     r"\b(?:the\s+)?(?:(army|military|armed forces|regime forces|regime troops|regime positions|government forces|government troops|"
-    r"government soldiers|government positions|army positions|security forces|state forces|regime|soldiers))\b",
+    r"government soldiers|government positions|army positions|security forces|state forces|regime(?:'s|’s)?(?= \w)|regime|soldiers|"
+    r"police(?: forces| officers?| personnel|men)?|policem[ae]n|border guards?))\b",
     re.I,
 )
 NUMBER_WORDS = {
@@ -183,6 +184,11 @@ ANAPHOR_RE = re.compile(
     re.I,
 )
 MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+CIVILIAN_RE = re.compile(
+    r"\b(civilians?|residents?|child(ren)?|women|woman|man|men|boys?|girls?|baby|infant|elderly|sheikh|shepherds?|farmers?|"
+    r"teachers?|doctors?|journalists?|activists?|families|family|villagers|displaced|mukhtar|worker|workers|people)\b(?! (?:fighters|members|militants))",
+    re.I,
+)
 NOTE_PREFIXES = {
     "movement of forces": "ChangeToGroupActivity",
     "security measures": "ChangeToGroupActivity",
@@ -432,7 +438,10 @@ class Extractor:
             else:
                 candidates = [c for c in candidates if c.country in st.named_countries and c.country in self.gaz.neighbours.get(focus, ())]
         else:
-            candidates = [c for c in candidates if c.country in st.named_countries or c.population >= 100_000 or c.cls != "PopulatedPlace"]
+            # No country in focus: places in the conflict countries the gazetteer covers, large towns
+            # elsewhere, or places in a country the document names.
+            covered = [c for c in candidates if c.country in st.named_countries or c.country in self.gaz.countries or c.cls != "PopulatedPlace"]
+            candidates = covered or [c for c in candidates if c.population >= 100_000]
         sent = span.sent
         context = {e.ent_id_ for e in sent.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")}
         if fuzzy:
@@ -556,7 +565,7 @@ class Extractor:
                     continue
                 if word in ("soldiers",) and not re.search(r"\b(government|regime|army)\b", prefix):
                     continue
-                if word == "regime" and not m.group(0).lower().startswith("the regime"):
+                if word.startswith("regime") and re.match(r"-(controlled|held|backed)", st.doc.text[m.end() : m.end() + 12]):
                     continue
                 if word in ("army", "military") and not m.group(0).lower().startswith("the"):
                     continue
@@ -867,12 +876,20 @@ class Extractor:
 
     # ------------------------------------------------------------------ events
     def _trigger(self, text: str) -> tuple[str, int, re.Match] | None:
+        """The most specific trigger of a sentence. Movements of forces (patrols, convoys)
+        count only when nothing violent happened to them."""
         best = None
+        movement = None
         for cls, spec, pattern in TRIGGERS:
             m = pattern.search(text)
-            if m and (best is None or spec > best[1]):
+            if not m:
+                continue
+            if cls == "ChangeToGroupActivity":
+                movement = (cls, spec, m)
+                continue
+            if best is None or spec > best[1]:
                 best = (cls, spec, m)
-        return best
+        return best or movement
 
     def _event_rules(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str]) -> None:
         text = sent.text
@@ -989,7 +1006,7 @@ class Extractor:
         if not re.search(r"\b(denied|denies|deny)\b", text, re.I) and not background:
             self._roles(st, sent, frame, actors, tm, claimant)
         # Civilians as targets ("killing three civilians").
-        if re.search(r"\bcivilians?\b|\bresidents\b|\bchild(ren)?\b|\bwomen\b", text, re.I) and (kills or injures or EVENT_TYPE_OF.get(frame.cls) in ("ViolenceAgainstCivilians", "ExplosionsRemoteViolence")):
+        if CIVILIAN_RE.search(text) and (kills or injures or EVENT_TYPE_OF.get(frame.cls) in ("ViolenceAgainstCivilians", "ExplosionsRemoteViolence") or frame.cls == "LootingPropertyDestruction"):
             key = st.civilians()
             if key and key not in frame.targets:
                 frame.targets.append(key)
@@ -1521,12 +1538,16 @@ class _DocState:
                 ent.mentions.append(Evidence(evidence.doc_id, evidence.sentence, evidence.sentence_start, evidence.start, evidence.end, evidence.text, f"implied:{evidence.rule}", evidence.confidence * 0.8))
         self.result_relations.append(Relation(prop, subject, obj, evidence, status=status, according_to=sources[0] if sources else None))
 
-    def civilians(self) -> str | None:
+    def civilians(self) -> str:
         """The ACLED-style civilian actor of the country in focus, e.g. "Civilians (Syria)"."""
+        return self.group("civilians", "Civilians", "CivilianGroup", 7)
+
+    def group(self, kind: str, label: str, cls: str, inter: int) -> str:
+        """An ACLED-style collective actor of the country in focus: "Protesters (Iraq)" (6), "Rioters (Syria)" (5)."""
         iso = self.focus
         name = self.gaz.countries[iso].name if iso and iso in self.gaz.countries else None
-        key = f"actor:civilians-{iso.lower()}" if iso else "actor:civilians"
-        self.add_entity(key, "CivilianGroup", f"Civilians ({name})" if name else "Civilians", country=iso, inter=7)
+        key = f"actor:{kind}-{iso.lower()}" if iso else f"actor:{kind}"
+        self.add_entity(key, cls, f"{label} ({name})" if name else label, country=iso, inter=inter)
         return key
 
     def new_event(self, cls: str, paragraph: int) -> Event:
@@ -1570,6 +1591,11 @@ class _DocState:
     def result(self) -> DocResult:
         for event in self.events:
             self._reclassify(event)
+            kind = EVENT_TYPE_OF.get(event.cls)
+            if kind == "Protests" and not any(self.entities.get(k) is not None and self.entities[k].inter == 6 for k in event.perpetrators):
+                event.perpetrators.insert(0, self.group("protesters", "Protesters", "CivilianGroup", 6))
+            elif kind == "Riots" and not any(self.entities.get(k) is not None and self.entities[k].inter == 5 for k in event.perpetrators):
+                event.perpetrators.insert(0, self.group("rioters", "Rioters", "CivilianGroup", 5))
         # Events without a perpetrator that are attacks by someone unnamed.
         for event in self.events:
             if not event.perpetrators and EVENT_TYPE_OF.get(event.cls) in ("ExplosionsRemoteViolence", "ViolenceAgainstCivilians", "Battles"):

@@ -391,11 +391,16 @@ class Gazetteer:
         patterns: list[dict] = []
 
         def variants(name: str) -> set[str]:
+            """Transliteration variants: curly and straight apostrophes, apostrophes dropped,
+            "al-Sham" / "al Sham", "Hay'at" / "Hayat"."""
             out = {name}
-            if "’" in name:
-                out.add(name.replace("’", "'"))
-            if "'" in name:
-                out.add(name.replace("'", "’"))
+            for v in list(out):
+                out.add(v.replace("’", "'"))
+                out.add(v.replace("'", "’"))
+                out.add(v.replace("'", "").replace("’", ""))
+            for v in list(out):
+                if re.search(r"\b(al|el|ad|as|ash|ar|az|an|at)-", v, re.I):
+                    out.add(re.sub(r"\b(al|el|ad|as|ash|ar|az|an|at)-", r"\1 ", v, flags=re.I))
             return out
 
         def add(label: str, name: str, key: str) -> None:
