@@ -117,7 +117,8 @@ PERSON_NOUNS = (
     r"troops|personnel|servicemen|service ?members|officers?|policem[ae]n|guards?|commanders?|insurgents?|"
     r"rebels?|gunmen|jihadists?|terrorists?|militiamen|recruits|workers|shepherds?|farmers?|residents|"
     r"wife|husband|son|daughter|brother|sister|father|mother|boys?|girls?|individuals|operatives|elements|"
-    r"conscripts|volunteers|mercenaries|agents|journalists?|doctors?|detainees|passengers|others"
+    r"conscripts|volunteers|mercenaries|agents|journalists?|doctors?|detainees|passengers?|drivers?|others|"
+    r"mukhtar|sheikh|colonel|lieutenant|sergeant|captain|major|officials?|employees?|teachers?|students?|nurses?|cleric"
 )
 _NUM = r"(\d+|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True)) + r")"
 
@@ -1161,13 +1162,28 @@ class Extractor:
             if frame.fatalities is None and re.search(r"fatalit|casualt|death|killed", text, re.I):
                 frame.fatalities = 0
             return
+        coded = re.search(r"\bfatalities (?:were |are )?coded as " + _NUM, text, re.I)
+        if coded:
+            # ACLED writes its convention into the note: "Unknown fatalities coded as 10".
+            word = coded.group(1).lower()
+            frame.fatalities = int(word) if word.isdigit() else NUMBER_WORDS.get(word, frame.fatalities)
+            return
         if re.search(r"\bunknown (number of )?(fatalities|casualties)\b", text, re.I):
             return
+        between = re.search(r"\b(?:killing|killed|leaving|left)\s+between\s+" + _NUM + r"\s+(?:to|and)\s+" + _NUM, text, re.I)
+        if between:
+            word = between.group(1).lower()
+            frame.fatalities = max(frame.fatalities or 0, int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0))
+        bodies = re.search(r"\b(?:the )?bod(?:y|ies) of\s+(?:" + _NUM + r"\s+)?", text, re.I)
+        if bodies and re.search(r"\b(found|discovered|recovered|dumped)\b", text, re.I):
+            word = (bodies.group(1) or "1").lower()
+            frame.fatalities = max(frame.fatalities or 0, int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1))
 
         def count(pattern_words: str) -> int | None:
             total = None
             q = r"(?:at least|some|about|around|nearly|approximately|more than|over|up to)?\s*"
-            noun_gap = r"(?:other\s+|more\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?"
+            noun_gap = r"(?:other\s+|more\s+)?(?:(?!and\b|or\b)[\w'’-]+\s+){0,3}?"
+            long_gap = r"(?:\s+(?!and\b|or\b|were\b|was\b)[\w'’-]+){0,7}?"
             summed = re.search(
                 r"\b" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")\s+(?:and|as well as)\s+" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")\s+(?:were|have been|had been|are)\s+(?:\w+ly\s+)?(?:" + pattern_words + r")",
                 text,
@@ -1180,16 +1196,24 @@ class Extractor:
                 nb = int(b) if b.isdigit() else NUMBER_WORDS.get(b)
                 if na is not None and nb is not None:
                     return na + nb
+            left = re.search(r"\b(?:left|leaving)\s+" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")(?:\s+(?:and|,)\s+" + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r"))?\s+(?:" + pattern_words + r")", text, re.I)
+            if left:
+                a = left.group(1).lower()
+                b = (left.group(2) or "0").lower()
+                na = int(a) if a.isdigit() else NUMBER_WORDS.get(a, 0)
+                nb = int(b) if b.isdigit() else NUMBER_WORDS.get(b, 0)
+                return na + nb
             pats = [
+                r"\b" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")" + long_gap + r"\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed|beaten|tortured|abducted|kidnapped|executed)(?: dead)?\s+and\s+)?(?:" + pattern_words + r")",
                 r"\b(?:" + pattern_words + r")\s+" + q + _NUM + r"\b(?!\s*(?:km|kilomet|mile|meter|metre|hour|day|week|month|year|rockets?|missiles?|shells?|mortars?))",
                 r"\b" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")\s+(?:(?!and\b)\w+\s+){0,3}?(?:were|was|have been|had been|are|got)?\s*(?:\w+ly\s+)?(?:" + pattern_words + r")",
                 r"\b" + _NUM + r"\s+(?:" + pattern_words + r")\b",
-                r"\b(?:" + pattern_words + r")\s+(?:(?:a|an|one|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r")\b",
+                r"\b(?:" + pattern_words + r")\s+(?:(?:a|an|one|his|her|their|the)\s+)?(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r")\b",
             ]
             for i, pat in enumerate(pats):
                 for m in re.finditer(pat, text, re.I):
-                    word = m.group(1).lower() if i != 3 else "1"
-                    if i == 3:
+                    word = m.group(1).lower() if i != 4 else "1"
+                    if i == 4:
                         noun = m.group(0).split()[-1].lower()
                         if noun.endswith("s") and noun not in ("others",):
                             continue
