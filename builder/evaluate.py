@@ -129,9 +129,12 @@ def predicted_mentions(result: DocResult) -> list[Span]:
         if kind is None:
             continue
         for ev in ent.mentions:
-            if ev.rule.startswith("implied") or ev.rule in ("unnamed_perpetrator", "gazetteer_hierarchy"):
+            if ev.rule.startswith("implied") or ev.rule in ("unnamed_perpetrator", "gazetteer_hierarchy", "attribution"):
                 continue
             out.add(Span(ev.start, ev.end, kind))
+            if ev.rule == "country_as_actor":
+                # A country that acts (subject, object, possessor) is also an organisation in re3d.
+                out.add(Span(ev.start, ev.end, "Organisation"))
     return sorted(out, key=lambda s: (s.start, s.end))
 
 

@@ -190,6 +190,7 @@ CIVILIAN_RE = re.compile(
     r"teachers?|doctors?|journalists?|activists?|families|family|villagers|displaced|mukhtar|worker|workers|people)\b(?! (?:fighters|members|militants))",
     re.I,
 )
+NOT_ORG_RE = re.compile(r"^(?:S?V?B?IEDs?|RPGs?|ATGMs?|MANPADS|HMS .*|USS .*|FS .*|State|Islam|Justice|West|East|South|North|Passcode.*|@\w+)$")
 NOTE_PREFIXES = {
     "movement of forces": "ChangeToGroupActivity",
     "security measures": "ChangeToGroupActivity",
@@ -341,7 +342,18 @@ class Extractor:
             elif label == "GENERIC_ACTOR":
                 st.generic.append(ent)
             elif label == "COUNTRY":
-                st.add_mention(Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "country", "gazetteer_country", 0.95))
+                after = text[ent.end_char : ent.end_char + 40]
+                org = re.match(r"^\s+((?:[A-Z][\w.&-]*\s+){0,3}(?:Command|Department|Government|Embassy|Ministry|Office|Council|Agency|Navy|Air Force|Army|Marine Corps|Congress|Senate|Parliament|Administration))\b", after)
+                if org:
+                    # "U.S. Central Command": the country name is part of an organisation's name.
+                    whole = text[ent.start_char : ent.end_char + org.end()]
+                    key = f"actor:{slug(whole)}"
+                    cls = "StateForce" if re.search(r"Command|Navy|Air Force|Army|Marine", whole) else "Organisation"
+                    st.add_entity(key, cls, whole, country=ent.ent_id_.split(":", 1)[1])
+                    st.add_mention(Mention(key, ent.start_char, ent.end_char + org.end(), whole, "actor", "country_org_name", 0.75))
+                    continue
+                rule = "country_as_actor" if self._acts(ent) else "gazetteer_country"
+                st.add_mention(Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "country", rule, 0.95))
             elif label == "PLACE":
                 st.add_place_mention(ent.ent_id_, ent, "gazetteer_place", 0.9)
             elif label in ("GPE", "LOC", "FAC"):
@@ -354,6 +366,14 @@ class Extractor:
                 iso = self.gaz.country_of_adjective(ent.text)
                 if iso:
                     st.country_votes[iso] = st.country_votes.get(iso, 0) + 1
+        for m in re.finditer(r"\b(?:the\s+)?(?:[Gg]overnment|[Rr]egime|[Pp]arliament|[Mm]inistry of \w+) of (?:the )?([A-Z][\w.]+(?: [A-Z][\w.]+)?)|\bthe ([A-Z][a-z]+) (?:government|regime)\b", text):
+            word = m.group(1) or m.group(2)
+            iso = self.gaz.country_by_name.get(name_key(word)) or self.gaz.country_of_adjective(word)
+            if iso:
+                key = f"actor:government-{iso.lower()}"
+                st.add_entity(key, "Organisation", f"Government of {self.gaz.countries[iso].name}" if iso in self.gaz.countries else m.group(0), country=iso)
+                st.remove_overlapping(m.start(), m.end())
+                st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "actor", "government_of", 0.8))
         # Toponyms the model missed: "the town of X", "al-X" after a locative preposition.
         for m in re.finditer(
             r"\b(?:(town|village|city|area|outskirts?|countryside|region|district|province|governorate|suburb|neighbou?rhood|camp|base|airport|crossing) of|in|near|at|around|to|from|of|rural|east of|west of|north of|south of|between|and)\s+((?:(?:al|Al|el|El|as|As|ad|Ad|ash|Ash|az|Az|ar|Ar|at|At)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:al-|el-|ad-|as-)?[A-Z][\w'’]+){0,2})",
@@ -376,6 +396,18 @@ class Extractor:
             if span is None or st.overlaps(span.start_char, span.end_char):
                 continue
             self._place_from_text(st, span, forced=True, cue_word=m.group(2))
+
+    @staticmethod
+    def _acts(span: Span) -> bool:
+        """Whether a country name is used as an agent (subject, object, possessor) rather than a place."""
+        tok = span.root
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "agent", "poss", "dative"):
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with", "against", "for", "between", "among", "on behalf"):
+            return True
+        return False
 
     def _place_from_text(self, st: "_DocState", span: Span, forced: bool = False, cue_word: str = "") -> None:
         text = span.text
@@ -482,7 +514,7 @@ class Extractor:
 
     def _org(self, st: "_DocState", ent: Span) -> None:
         text = re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
-        if len(text) < 2:
+        if len(text) < 2 or NOT_ORG_RE.match(text):
             return
         iso = self.gaz.country_by_name.get(name_key(text))
         if iso:
@@ -518,6 +550,17 @@ class Extractor:
             return
         if name_key(text) in st.gaz.country_by_name or self.gaz.country_of_adjective(text):
             return
+        if re.match(r"(?:HMS|USS|FS|HMAS|HMCS|INS|RFS|TCG)\s", text):
+            return  # a warship, not a person
+        near = re.match(r"^(?:Near|In|At|Around|Outside)\s+(.+)$", text)
+        if near or (len(text.split()) <= 3 and self._choose(st, ent, self.gaz.lookup_place(text, st.focus_hint())) and not re.search(r"\b(Abu|Umm|bin|ibn)\b", text)):
+            # CENTCOM strike lists ("Near Palmyra, two strikes ...") and places the model took for people.
+            span = st.doc.char_span(ent.start_char + (near.start(1) if near else 0), ent.end_char, alignment_mode="contract")
+            if span is not None:
+                self._place_from_text(st, span, forced=True)
+            return
+        window = st.doc.text[max(0, ent.start_char - 40) : ent.start_char]
+        title = re.search(r"(?:^|\s)((?:Prime Minister|Foreign Minister|Defen[cs]e Minister|Foreign Secretary|Defen[cs]e Secretary|Secretary of State|Minister(?: for [A-Z][\w ]+?)?|President|Vice President|King|Crown Prince|Emir|Sheikh|Ayatollah|Imam|Senator|Ambassador|Mayor|Governor))\s*$", window)
         # Rank words inside or just before the span.
         before = st.doc.text[max(0, ent.start_char - 30) : ent.start_char]
         rank = None
@@ -532,9 +575,12 @@ class Extractor:
                 rank = RANKS[m[1].lower()]
                 start = ent.start_char - (len(before) - before.rfind(m[1]))
         if len(text.split()) == 1 and not rank and not re.match(r"(?:Abu|Abou|Umm|Al)[-‐ ]", text):
-            # A bare single name: keep only when it was seen in full earlier (short form pass).
-            st.single_names.append(ent)
-            return
+            if not (ent[0].pos_ == "PROPN" and not ent[0].is_sent_start and text.istitle()):
+                # A bare single name at a sentence start may be anything: keep it only if the full name was seen.
+                st.single_names.append(ent)
+                return
+        if title and not rank:
+            start = ent.start_char - (len(window) - title.start(1))
         key = f"person:{slug(text)}"
         st.add_entity(key, "Person", text, rank=rank)
         surface = st.doc.text[start : ent.end_char]
