@@ -341,6 +341,11 @@ class Extractor:
                 st.add_mention(Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "actor", "gazetteer_actor", 0.95))
             elif label == "GENERIC_ACTOR":
                 st.generic.append(ent)
+            elif label == "PERSON_GAZ":
+                row = self.gaz.persons.get(ent.ent_id_.split(":", 1)[1], {})
+                ent_rec = st.add_entity(ent.ent_id_, "Person", row.get("name", ent.text), country=row.get("country"))
+                ent_rec.aliases.update(row.get("aliases", []))
+                st.add_mention(Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "person", "gazetteer_person", 0.9))
             elif label == "COUNTRY":
                 after = text[ent.end_char : ent.end_char + 40]
                 org = re.match(r"^\s+((?:[A-Z][\w.&-]*\s+){0,3}(?:Command|Department|Government|Embassy|Ministry|Office|Council|Agency|Navy|Air Force|Army|Marine Corps|Congress|Senate|Parliament|Administration))\b", after)
@@ -374,6 +379,20 @@ class Extractor:
                 st.add_entity(key, "Organisation", f"Government of {self.gaz.countries[iso].name}" if iso in self.gaz.countries else m.group(0), country=iso)
                 st.remove_overlapping(m.start(), m.end())
                 st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "actor", "government_of", 0.8))
+        # Collective actors: "civilians", "the Syrian people", "Iraqis", "the international community".
+        for m in re.finditer(r"\b(?:the\s+)?(" + self._adj + r")\s+people\b|\b(Syrians|Iraqis|Yemenis|Afghans|Libyans|Lebanese|Kurds|Palestinians)\b|\b(?:the\s+)?international community\b|\bcivilians\b", text):
+            if st.overlaps(m.start(), m.end()):
+                continue
+            word = m.group(0).lower()
+            if "international community" in word:
+                key = st.add_entity("actor:international-community", "Organisation", "International community").key
+            elif word == "civilians":
+                st.focus = st.focus or st.focus_hint()
+                key = st.civilians()
+            else:
+                label = re.sub(r"^the\s+", "", m.group(0), flags=re.I)
+                key = st.add_entity(f"actor:{slug(label)}", "CivilianGroup", label, inter=7).key
+            st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "actor", "collective_actor", 0.6))
         # Toponyms the model missed: "the town of X", "al-X" after a locative preposition.
         for m in re.finditer(
             r"\b(?:(town|village|city|area|outskirts?|countryside|region|district|province|governorate|suburb|neighbou?rhood|camp|base|airport|crossing) of|in|near|at|around|to|from|of|rural|east of|west of|north of|south of|between|and)\s+((?:(?:al|Al|el|El|as|As|ad|Ad|ash|Ash|az|Az|ar|Ar|at|At)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:al-|el-|ad-|as-)?[A-Z][\w'’]+){0,2})",

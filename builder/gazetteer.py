@@ -239,6 +239,7 @@ class Gazetteer:
                 generic_aliases=row.get("generic_aliases", []),
             )
             self.actors[entry.id] = entry
+        self.persons: dict[str, dict] = {row["id"]: row for row in self._jsonl("persons.jsonl")}
         for row in self._jsonl("admin1.jsonl"):
             entry = PlaceEntry(
                 key=f"adm1:{row['id']}",
@@ -415,6 +416,9 @@ class Gazetteer:
         for country in self.countries.values():
             for name in {country.name, *country.aliases}:
                 add("COUNTRY", name, country.key)
+        for person in self.persons.values():
+            for name in {person["name"], *person.get("aliases", [])}:
+                add("PERSON_GAZ", name, f"person:{person['id']}")
         for place in self.places.values():
             if place.key.startswith(("adm1:", "cur:")):
                 for name in {place.name, *place.aliases}:

@@ -25,9 +25,11 @@ if not Doc.has_extension("armedkg_result"):
     Doc.set_extension("armedkg_result", default=None)
 
 
-def _token_pattern(nlp: Language, text: str) -> list[dict]:
+def _token_pattern(nlp: Language, text: str, label: str = "") -> list[dict]:
+    """Token pattern of a gazetteer name: case-insensitive, except acronyms, very short names and
+    single capitalised words of named actors ("Coalition", "Badr"), which must keep their case."""
     tokens = nlp.make_doc(text)
-    exact = text.isupper() or len(text) <= 3
+    exact = text.isupper() or len(text) <= 3 or (len(tokens) == 1 and text[:1].isupper() and label in ("ACTOR", "PERSON_GAZ"))
     return [{"ORTH": t.text} if exact else {"LOWER": t.lower_} for t in tokens]
 
 
@@ -88,7 +90,7 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
     )
     patterns = []
     for p in gazetteer.actor_patterns():
-        patterns.append({"label": p["label"], "pattern": _token_pattern(nlp, p["pattern"]), "id": p["id"]})
+        patterns.append({"label": p["label"], "pattern": _token_pattern(nlp, p["pattern"], p["label"]), "id": p["id"]})
     ruler.add_patterns(patterns)
     nlp.add_pipe("armedkg_extractor", config={"data_dir": data_dir, "geonames": geonames})
     return nlp
