@@ -34,6 +34,7 @@ AFFILIATION_CLASS = {
     "commanderOf": AKG.Command,
     "formerCommanderOf": AKG.Command,
     "operatesIn": AKG.Presence,
+    "controls": AKG.Control,
     "locatedIn": AKG.Containment,
 }
 STATUS = {"Current": AKG.Current, "Former": AKG.Former, "Alleged": AKG.Alleged}

@@ -47,6 +47,7 @@ RE3D_RELATION = {
     "commanderOf": "InChargeOf",
     "formerCommanderOf": "InChargeOf",
     "alliedWith": "AlliesOf",
+    "controls": "InChargeOf",
 }
 SEED_RELATION = {
     "backedBy": "backed_by",

@@ -190,6 +190,8 @@ CIVILIAN_RE = re.compile(
     r"teachers?|doctors?|journalists?|activists?|families|family|villagers|displaced|mukhtar|worker|workers|people)\b(?! (?:fighters|members|militants))",
     re.I,
 )
+PAIR_FIGHT_RE = re.compile(r"\b(defeat\w*|destroy\w*|fight\w*|fought|against|attack\w*|strikes? on|struck|target\w*|kill\w*|engag\w*|clash\w*|combat\w*|counter\w*|degrad\w*|battl\w*|war (on|with|against)|bomb\w*|shell\w*|assault\w*|ambush\w*|liberat\w*|expel\w*|push\w* back|drove out)\b")
+PAIR_ALLY_RE = re.compile(r"\b(in support of|coordinated with|together with|alongside|allied with|allies of|ally|partners? of|in partnership with|backed by|aided by|supported by|with the support of|jointly with|joint (?:operation|patrol|offensive)s? with|in cooperation with|cooperat\w+ with|working with|stands? by)\b")
 NOT_ORG_RE = re.compile(r"^(?:S?V?B?IEDs?|RPGs?|ATGMs?|MANPADS|HMS .*|USS .*|FS .*|State|Islam|Justice|West|East|South|North|Passcode.*|@\w+)$")
 NOTE_PREFIXES = {
     "movement of forces": "ChangeToGroupActivity",
@@ -842,8 +844,53 @@ class Extractor:
 
         # Commanders, members, aliases.
         self._people_rules(st, sent, actors, sources)
+        self._pair_rules(st, sent, actors, places, sources)
         # Events and claims.
         self._event_rules(st, sent, actors, places, sources)
+
+    def _pair_rules(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str]) -> None:
+        """Relations between two mentions of one sentence from the words between them (lower confidence)."""
+        text = st.doc.text
+        agents = [m for m in actors if st.entities.get(m.key) is not None and st.entities[m.key].cls not in ("MediaOutlet", "Source")]
+
+        def ev(a: Mention, b: Mention, rule: str, conf: float) -> Evidence:
+            return st.evidence(sent, min(a.start, b.start), max(a.end, b.end), rule, conf)
+
+        for i, a in enumerate(agents):
+            for b in agents[i + 1 :]:
+                if a.key == b.key:
+                    continue
+                between = text[a.end : b.start]
+                if len(between) > 110 or ";" in between:
+                    continue
+                low = between.lower()
+                if PAIR_ALLY_RE.search(low):
+                    st.relate("alliedWith", a.key, b.key, ev(a, b, "pair_alliance", 0.55), sources)
+                elif PAIR_FIGHT_RE.search(low) and not re.search(r"\b(and|or)\s*$", low) and b.kind != "place":
+                    if not re.search(r"\b(claim\w*|said|says|according|reported|denied|blamed)\b", low):
+                        st.relate("fightingAgainst", self._as_force(st, a.key), self._as_force(st, b.key), ev(a, b, "pair_hostility", 0.5), sources)
+                elif re.fullmatch(r"\s*(?:,\s*(?:the\s+)?(?:wider\s+)?|and\s+(?:the\s+)?|,\s*and\s+(?:the\s+)?)", between) and PAIR_FIGHT_RE.search(text[b.end : sent.span.end_char].lower()[:120]):
+                    # "The UK, the wider Global Coalition and the Government of Iraq are committed to defeating ..."
+                    st.relate("alliedWith", a.key, b.key, ev(a, b, "pair_conjoined_allies", 0.5), sources)
+                elif re.fullmatch(r"\s*,?\s*(?:an?|the)?\s*(?:[\w-]+\s+){0,3}(?:member|part|unit|element|component|faction|brigade|wing|crew chief|soldier|fighter|officer|spokes(?:man|person))s?\s+(?:of|in|with|from|within)\s+(?:the\s+)?", between, re.I):
+                    st.relate("memberOf" if a.kind == "person" else "partOf", a.key, b.key, ev(a, b, "pair_belongs", 0.6), sources)
+        # "Coalition nations ... include Australia, Bahrain, ..." -> each belongs to the group.
+        for a in agents:
+            tail = text[a.end : sent.span.end_char]
+            inc = re.match(r"^\s*(?:nations|members|partners|countries|forces)?\s*(?:which|that|who)?[^.]{0,60}?\b(?:include|includes|including|are|comprise|comprises)\b", tail)
+            if inc:
+                for b in agents:
+                    if b.start > a.end + inc.end() - 1 and b.kind in ("country", "actor") and b.key != a.key:
+                        st.relate("memberOf", b.key, a.key, ev(a, b, "list_membership", 0.55), sources)
+        # Territorial control: "X now claims full control of Aleppo", "ISIL seized Dabiq".
+        for a in agents:
+            for p in places:
+                if p.start <= a.end:
+                    continue
+                between = text[a.end : p.start]
+                if len(between) < 60 and re.search(r"\b(control(?:s|led)?(?: of)?|claims? (?:full )?control of|seized|captured|took over|holds?|held|overran|retook|recaptured|liberated)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", between, re.I):
+                    st.relate("controls", self._as_force(st, a.key), p.key, ev(a, p, "territorial_control", 0.6), sources)
+                    break
 
     def _people_rules(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], sources: list[str]) -> None:
         text = st.doc.text

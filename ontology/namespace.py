@@ -35,6 +35,7 @@ class AKG(DefinedNamespace):
     Claim: URIRef
     Command: URIRef
     Containment: URIRef
+    Control: URIRef
     Country: URIRef
     Current: URIRef
     DisruptedWeaponsUse: URIRef
@@ -98,6 +99,7 @@ class AKG(DefinedNamespace):
     commanderOf: URIRef
     confidence: URIRef
     contains: URIRef
+    controls: URIRef
     country: URIRef
     docId: URIRef
     document: URIRef
