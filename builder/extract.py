@@ -64,7 +64,16 @@ _RANK_RE = re.compile(
 
 FORCE_NOUNS = (
     r"army|armed forces|military|forces|troops|soldiers|soldier|patrols?|service ?members|servicemen|personnel|"
-    r"warplanes|jets|aircraft|helicopters?|drones?|navy|air force|marines|units?|convoy|contingent|battalions?"
+    r"warplanes|jets|aircraft|helicopters?|drones?|navy|air force|marines|units?|convoy|contingent|battalions?|"
+    r"tanks|artillery|gunboats|warships|bulldozers"
+)
+PEOPLE_HEADS = re.compile(
+    r"^(forces|troops|soldiers|police|policemen|army|military|rebels|guerrillas?|militants|fighters|insurgents|gunmen|"
+    r"militia|militias|separatists|jihadists|terrorists|students|protesters|demonstrators|workers|civilians|prisoners?|"
+    r"villagers|residents|leaders?|officials|government|authorities|regime|helicopters|tanks|warplanes|jets|bulldozers|"
+    r"group|groups|faction|factions|movement|party|servicemen|advisers|settlers|refugees|tribesmen|mob|crowd|president|"
+    r"minister|king|commander|council|junta|administration|coalition|alliance|nato|forces)$",
+    re.I,
 )
 SERVICE_NOUNS = r"special services|intelligence services|intelligence|security services|secret services|police|border guards?"
 ARMED_CUES = re.compile(
@@ -147,6 +156,7 @@ TRIGGERS: list[tuple[str, int, re.Pattern]] = [
     ("PeacefulProtest", 1, re.compile(r"\b(protest(ed|ers|s)?|demonstrat(ed|ion|ions|ors)|sit-in|rall(y|ies|ied))\b", re.I)),
     ("ArmedClash", 3, re.compile(r"\b(clash(es|ed)?|firefights?|exchange of fire|exchanged fire|gun ?battles?)\b", re.I)),
     ("ArmedClash", 1, re.compile(r"\b(clash\w*|fighting|fought|battl\w+|firefights?|gunfights?|exchange of fire|exchanged fire|raids?|raided|ambush\w*|offensive|assault\w*|attacked .{0,40}positions?|skirmish\w*|engaged|infiltrat\w+|sniper|sniped|gunfire|shot|shooting|opened fire)\b", re.I)),
+    ("OtherDevelopment", 0, re.compile(r"\b(threaten\w*|warn(ed|s)?|vow(ed|s)?|boycott\w*|impos(ed|es|ing)|declar(ed|es)|bann?(ed|s)?|blockad\w*|expel\w*|deport\w*|sanction\w*|ultimatum|state of (siege|emergency)|curfew|besieg\w*|evict\w*)\b", re.I)),
     ("Attack", 0, re.compile(r"\b(attack\w*|assassinat\w+|killed|killing|murder\w*|execut\w+|shot dead|gunned down|stabbed|beheaded|kills|incident)\b", re.I)),
 ]
 EVENT_TYPE_OF = {
@@ -1140,8 +1150,9 @@ class Extractor:
             return nxt.key if nxt else None
         return None
 
-    def _subjects(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], tm: re.Match | None) -> set[str]:
-        """Actors that are the grammatical subject (or passive agent) of the trigger's verb."""
+    def _subjects(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], tm: re.Match | None, violent: bool = True) -> set[str]:
+        """Actors that are the grammatical subject (or passive agent) of the trigger's verb. A country
+        that acts violently is its armed forces; one that threatens or bans is the state itself."""
         keys: set[str] = set()
         if tm is None:
             return keys
@@ -1155,20 +1166,102 @@ class Extractor:
             verb = verb.head
         for child in verb.children:
             if child.dep_ in ("nsubj", "agent"):
-                sub_tokens = list(child.subtree)
+                head = child if child.dep_ == "nsubj" else next((c for c in child.children if c.dep_ == "pobj"), child)
+                sub_tokens = list(head.subtree)
                 lo, hi = sub_tokens[0].idx, sub_tokens[-1].idx + len(sub_tokens[-1])
+                found = False
                 for m in actors:
-                    if lo <= m.start < hi and m.kind in ("actor", "country"):
-                        keys.add(self._as_force(st, m.key))
+                    if m.start < hi and lo < m.end and m.kind in ("actor", "country", "person"):
+                        keys.add(self._as_force(st, m.key) if violent else m.key)
+                        found = True
                         break
+                if not found:
+                    key = self._np_actor(st, head, sent)
+                    if key:
+                        keys.add(key)
         return keys
+
+    def _objects(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], tm: re.Match | None, violent: bool = True) -> list[str]:
+        """Actors (or noun phrases naming people) that are the object of the trigger's verb."""
+        keys: list[str] = []
+        if tm is None:
+            return keys
+        span = st.doc.char_span(sent.start + tm.start(), sent.start + tm.end(), alignment_mode="expand")
+        if span is None:
+            return keys
+        verb = span.root
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        # Objects of the verb, of verbs it governs ("threatened to break relations with Russia") and
+        # of their nouns ("action against Russia"), nearest first; the subject side is left out.
+        heads = []
+        frontier = [(verb, 0)]
+        while frontier:
+            tok, depth = frontier.pop(0)
+            for c in tok.children:
+                if c.dep_ in ("nsubj", "agent", "advcl", "relcl", "punct", "cc", "mark", "npadvmod"):
+                    continue
+                if c.dep_ in ("dobj", "nsubjpass", "attr", "dative") or (c.dep_ == "pobj" and tok.lower_ in ("against", "on", "at", "with", "to", "of", "upon", "toward", "towards", "in", "from", "into")):
+                    heads.append(c)
+                if depth < 3 and c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pobj", "conj", "acomp", "advmod", "dative", "nsubjpass"):
+                    frontier.append((c, depth + 1))
+        for head in heads:
+            lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+            hit = next((m for m in actors if m.start < hi and lo < m.end and m.kind in ("actor", "country", "person")), None)
+            key = (self._as_force(st, hit.key) if violent else hit.key) if hit else self._np_actor(st, head, sent)
+            if key and key not in keys:
+                keys.append(key)
+        return keys
+
+    def _np_actor(self, st: "_DocState", head: object, sent: SentenceInfo) -> str | None:
+        """An actor named by a noun phrase the gazetteers and the model do not know ("Burmese troops",
+        "Irish nationalist guerrillas", "students"), kept with a low confidence."""
+        if not PEOPLE_HEADS.match(head.lower_) and not (head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")):
+            return None
+        left = head.left_edge
+        while left.i < head.i and (left.dep_ in ("det", "predet", "nummod", "quantmod", "advmod") or left.is_punct or left.like_num):
+            left = st.doc[left.i + 1]
+        span = st.doc[left.i : head.i + 1]
+        if not span.text.strip() or st.overlaps(span.start_char, span.end_char, kinds=("place",)):
+            return None
+        label = span.text
+        low = label.lower()
+        adj = re.match(r"(?:pro-)?(" + self._adj + r")\b", label)
+        iso = self.gaz.country_of_adjective(adj.group(1)) if adj else None
+        if re.search(r"\b(forces|troops|soldiers|army|military|police|helicopters|tanks|warplanes|jets|bulldozers|navy)\b", low):
+            cls = "StateForce" if iso or re.search(r"\b(government|regime|state)\b", low) else "NonStateArmedGroup"
+            if iso and iso in self.gaz.countries:
+                key = self.gaz.countries[iso].forces_key
+                st.add_mention(Mention(key, span.start_char, span.end_char, label, "actor", "np_actor", 0.5))
+                return key
+        elif re.search(r"\b(rebels|guerrillas?|militants|fighters|insurgents|gunmen|militias?|separatists|jihadists|terrorists)\b", low):
+            cls = "NonStateArmedGroup"
+        elif re.search(r"\b(government|authorities|regime|officials|leaders?|president|minister|king|council|junta|administration)\b", low):
+            cls = "Organisation"
+        elif head.ent_type_ == "PERSON":
+            cls = "Person"
+        elif head.ent_type_ in ("ORG", "NORP"):
+            cls = "Organisation"
+        else:
+            cls = "CivilianGroup"
+        key = f"{'person' if cls == 'Person' else 'actor'}:{slug(label)}"
+        st.add_entity(key, cls, label, country=iso)
+        st.add_mention(Mention(key, span.start_char, span.end_char, label, "person" if cls == "Person" else "actor", "np_actor", 0.5))
+        ent = st.entities[key]
+        ev = st.evidence(sent, span.start_char, span.end_char, "np_actor", 0.5)
+        if ev not in ent.mentions:
+            ent.mentions.append(ev)
+        return key
 
     def _roles(self, st: "_DocState", sent: SentenceInfo, frame: Event, actors: list[Mention], tm: re.Match | None, claimant: str | None) -> None:
         """Perpetrators, targets and victims of the event from one sentence."""
         text = sent.text
         base = sent.start
         tpos = base + (tm.start() if tm else 0)
-        subject_keys = self._subjects(st, sent, actors, tm)
+        violent = EVENT_TYPE_OF.get(frame.cls) in ("Battles", "ExplosionsRemoteViolence", "ViolenceAgainstCivilians")
+        subject_keys = self._subjects(st, sent, actors, tm, violent)
         for m in actors:
             if m.kind == "country" and not re.search(r"\b(occup\w+|strike\w*|bomb\w*|attack\w*|shell\w*|launch\w*|raid\w*|target\w*)\b", text[m.end - base : m.end - base + 30], re.I):
                 continue
@@ -1217,6 +1310,13 @@ class Extractor:
                     frame.perpetrators.remove(t.key)
                 if t.key not in frame.targets:
                     frame.targets.append(t.key)
+        for key in sorted(subject_keys):
+            if key not in frame.perpetrators and key not in frame.targets and key != claimant:
+                frame.perpetrators.append(key)
+        if not frame.targets:
+            for key in self._objects(st, sent, actors, tm, violent):
+                if key not in frame.perpetrators:
+                    frame.targets.append(key)
         # Battles with no named perpetrator: the first side named is actor 1.
         if EVENT_TYPE_OF.get(frame.cls) == "Battles" and not frame.perpetrators and len(frame.targets) >= 2:
             frame.perpetrators.append(frame.targets.pop(0))
