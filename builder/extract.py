@@ -504,7 +504,7 @@ class Extractor:
         else:
             # No country in focus: places in the conflict countries the gazetteer covers, large towns
             # elsewhere, or places in a country the document names.
-            covered = [c for c in candidates if c.country in st.named_countries or c.country in self.gaz.countries or c.cls != "PopulatedPlace"]
+            covered = [c for c in candidates if c.country in st.named_countries or c.country in self.gaz.curated_countries or c.cls != "PopulatedPlace"]
             candidates = covered or [c for c in candidates if c.population >= 100_000]
         sent = span.sent
         context = {e.ent_id_ for e in sent.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")}
@@ -1160,8 +1160,11 @@ class Extractor:
         if span is None:
             return keys
         verb = span.root
-        for _ in range(3):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        for _ in range(6):
+            # Walk up to the nearest verb with a subject: "Russia has threatened to stop ... missiles".
+            if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "agent") for c in verb.children):
+                break
+            if verb.head is verb:
                 break
             verb = verb.head
         for child in verb.children:

