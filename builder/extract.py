@@ -1827,9 +1827,42 @@ class _DocState:
         if event.cls == "Arrests" and perps and all(p.cls not in ("StateForce",) for p in perps):
             event.cls = "AbductionForcedDisappearance"
 
+    def _has_coordinates(self, key: str) -> bool:
+        seen = set()
+        while key and key not in seen:
+            seen.add(key)
+            ent = self.entities.get(key)
+            if ent is None:
+                return False
+            if ent.lat is not None:
+                return True
+            parent = next((r.object for r in self.result_relations if r.prop == "locatedIn" and r.subject == key), None)
+            if parent is None and ent.parent:
+                parent = ent.parent if ent.parent.startswith(("place:", "country:")) else f"place:{ent.parent}"
+            key = parent
+        return False
+
+    def _anchor_place(self, event: Event) -> None:
+        """A place the gazetteers lack ("Zannubah village ... in Ar-Raqqa") is tied to the
+        governorate or town named in the same sentence, so that it can be mapped (ACLED geo
+        precision 2-3)."""
+        if not event.place or self._has_coordinates(event.place):
+            return
+        starts = {ev.sentence_start for ev in event.evidence}
+        for sent in self.sentences:
+            if sent.start not in starts:
+                continue
+            candidates = [m for m in sent.mentions if m.kind == "place" and m.key != event.place and self._has_coordinates(m.key)]
+            candidates.sort(key=lambda m: (self.entities[m.key].cls != "PopulatedPlace", m.start))
+            if candidates:
+                anchor = candidates[0]
+                self.relate("locatedIn", event.place, anchor.key, self.evidence(sent, anchor.start, anchor.end, "sentence_anchor", 0.5), [])
+                return
+
     def result(self) -> DocResult:
         for event in self.events:
             self._reclassify(event)
+            self._anchor_place(event)
             kind = EVENT_TYPE_OF.get(event.cls)
             if kind == "Protests" and not any(self.entities.get(k) is not None and self.entities[k].inter == 6 for k in event.perpetrators):
                 event.perpetrators.insert(0, self.group("protesters", "Protesters", "CivilianGroup", 6))

@@ -103,3 +103,35 @@ def test_extract_every_fact_has_evidence_offsets(extract):
             assert 0 <= ev.start <= ev.end <= len(text) and ev.sentence in text and ev.rule and 0 < ev.confidence <= 1
     for rel in r.relations:
         assert text[rel.evidence.start : rel.evidence.end] == rel.evidence.text
+
+
+@pytest.mark.parametrize(
+    "text,cls,actor",
+    [
+        ("Movement of forces: On 7 May 2020, a Turkish military convoy entered Idleb via a border crossing.", "ChangeToGroupActivity", "actor:forces-tr"),
+        ("On 4 May 2020, dozens of teachers protested in Nasiriyah demanding their salaries.", "PeacefulProtest", "actor:protesters-iq"),
+        ("On 8 May 2020, unidentified gunmen shot dead a civilian in Dael in Daraa.", "Attack", "actor:unidentified-armed-group"),
+        ("On 8 May 2020, unidentified gunmen shot dead a member of the regime forces in Dael in Daraa.", "ArmedClash", "actor:unidentified-armed-group"),
+        ("On 6 May 2020, Turkish warplanes carried out airstrikes on PKK positions in Duhok.", "AirDroneStrike", "actor:forces-tr"),
+        ("On 5 May 2020, the SDF arrested five young men in Raqqa on charges of joining ISIS.", "AbductionForcedDisappearance", "actor:sdf"),
+    ],
+)
+def test_extract_acled_codebook_distinctions(extract, text, cls, actor):
+    r = extract(text, published=None)
+    ev = r.events[0]
+    assert ev.cls == cls and actor in ev.perpetrators, (ev.cls, ev.perpetrators)
+
+
+def test_extract_unknown_fatalities_stay_unknown(extract):
+    r = extract("On 3 May 2020, regime forces shelled Kafr Nabl in Idleb, causing an unknown number of casualties.", published=None)
+    assert r.events[0].fatalities is None
+
+
+def test_extract_place_unknown_to_gazetteer_is_anchored(extract):
+    r = extract("On 2 May 2020, Turkish forces shelled the village of Zannubah in the countryside of Ein Issa in Ar-Raqqa.", published=None)
+    ev = r.events[0]
+    from builder.geo import locate
+
+    where = locate(r, ev.place)
+    assert r.entities[ev.place].label == "Zannubah"
+    assert where.admin1 is not None and where.admin1.label == "Raqqa" and where.lat is not None

@@ -1,0 +1,116 @@
+"""Scoring of armedkg eval on hand-made cases, including ones that must score 0 and 1."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from builder.evaluate import (
+    RelSpan,
+    Scores,
+    Span,
+    actor_matches,
+    gold_alternatives,
+    gold_mentions,
+    haversine_km,
+    match_relations,
+    match_spans,
+    prf,
+    score_acled,
+)
+from builder.gazetteer import Gazetteer
+from builder.records import DocResult, Document, Entity, Event, Evidence
+
+
+def test_evaluate_prf_perfect_and_zero():
+    perfect = prf(3, 3, 3)
+    assert (perfect["precision"].value, perfect["recall"].value, perfect["f1"].value) == (1.0, 1.0, 1.0)
+    zero = prf(0, 4, 5)
+    assert (zero["precision"].value, zero["recall"].value, zero["f1"].value) == (0.0, 0.0, 0.0)
+    assert prf(0, 0, 0)["precision"].value is None  # nothing to measure is not a zero
+
+
+def test_evaluate_spans_exact_relaxed_and_typed():
+    gold = [Span(0, 10, "Organisation"), Span(20, 25, "Location")]
+    assert match_spans([Span(0, 10, "Organisation"), Span(20, 25, "Location")], gold, relaxed=False) == 2
+    assert match_spans([Span(2, 8, "Organisation")], gold, relaxed=False) == 0
+    assert match_spans([Span(2, 8, "Organisation")], gold, relaxed=True) == 1
+    assert match_spans([Span(20, 25, "Person")], gold, relaxed=True) == 0  # type must agree
+    # one prediction cannot match two gold spans
+    assert match_spans([Span(0, 30, "Organisation")], [Span(0, 5, "Organisation"), Span(6, 9, "Organisation")], relaxed=True) == 1
+
+
+def test_evaluate_gold_mentions_drop_pronouns():
+    gold = {"entities": [{"text": "they", "type": "Organisation", "start": 0, "end": 4}, {"text": "ISIS", "type": "Organisation", "start": 5, "end": 9}, {"text": "Monday", "type": "Temporal", "start": 10, "end": 16}]}
+    assert gold_mentions(gold) == [Span(5, 9, "Organisation")]
+
+
+def test_evaluate_relations_relaxed_and_symmetric():
+    gold = [RelSpan("FightingAgainst", (0, 5), (20, 30)), RelSpan("BelongsTo", (40, 45), (50, 60))]
+    assert match_relations([RelSpan("FightingAgainst", (1, 4), (22, 25))], gold) == 1
+    assert match_relations([RelSpan("FightingAgainst", (22, 25), (1, 4))], gold) == 1  # symmetric type
+    assert match_relations([RelSpan("BelongsTo", (50, 60), (40, 45))], gold) == 0  # directed type
+    assert match_relations([RelSpan("AlliesOf", (0, 5), (20, 30))], gold) == 0
+
+
+def test_evaluate_acled_actor_names():
+    gaz = Gazetteer()
+    keys, iso = gold_alternatives("QSD: Syrian Democratic Forces")
+    assert iso is None and {"qsd", "syriandemocraticforces"} <= keys
+    assert gold_alternatives("Military Forces of Syria (2000-) Air Force Intelligence Directorate")[1] == "Syria"
+    sdf = Entity("actor:sdf", "RebelGroup", "Syrian Democratic Forces", aliases={"SDF", "QSD"})
+    army = Entity("actor:forces-sy", "StateForce", "Syrian Arab Army", country="SY")
+    cands = [({"syriandemocraticforces", "sdf", "qsd"}, sdf), ({"syrianarabarmy"}, army)]
+    assert actor_matches("QSD: Syrian Democratic Forces", cands, gaz)
+    assert actor_matches("Military Forces of Syria (2000-)", cands, gaz)
+    assert not actor_matches("Military Forces of Turkey (2016-)", cands, gaz)
+    assert not actor_matches("Islamic State (Syria)", cands, gaz)
+
+
+def _result(event: Event, entities: list[Entity]) -> DocResult:
+    doc = Document(id="d", text="x", published=date(2020, 5, 9))
+    return DocResult(doc, {e.key: e for e in entities}, [], [event] if event else [], "SY")
+
+
+GOLD = {
+    "date": "2020-05-09",
+    "event_type": "Explosions/Remote violence",
+    "sub_event_type": "Air/drone strike",
+    "actor1": "Military Forces of Russia (2000-)",
+    "inter1": "8",
+    "actor2": "Civilians (Syria)",
+    "inter2": "7",
+    "country": "Syria",
+    "admin1": "Idleb",
+    "latitude": 35.93,
+    "longitude": 36.63,
+    "fatalities": 2,
+}
+
+
+def test_evaluate_acled_all_right_scores_one():
+    ev_ = Evidence("d", "x", 0, 0, 1, "x", "r", 1.0)
+    idlib = Entity("place:adm1:SY.12", "AdminRegion", "Idlib", lat=35.93062, lon=36.63393, mentions=[ev_])
+    ru = Entity("actor:forces-ru", "StateForce", "Russian Armed Forces", country="RU", mentions=[ev_])
+    civ = Entity("actor:civilians-sy", "CivilianGroup", "Civilians (Syria)", inter=7, mentions=[ev_])
+    event = Event(1, "AirDroneStrike", [ev_], date(2020, 5, 9), 1, "place:adm1:SY.12", perpetrators=["actor:forces-ru"], targets=["actor:civilians-sy"], fatalities=2)
+    scores = Scores()
+    score_acled(_result(event, [idlib, ru, civ]), GOLD, scores, Gazetteer())
+    figures = scores.figures()
+    for name in ("found", "event_type", "sub_event_type", "date_exact", "location_25km", "location_161km", "admin1", "fatalities_exact", "actor_recall"):
+        assert figures[f"events.{name}"]["value"] == 1.0, name
+
+
+def test_evaluate_acled_no_event_scores_zero():
+    scores = Scores()
+    score_acled(_result(None, []), GOLD, scores, Gazetteer())
+    figures = scores.figures()
+    for name in ("found", "event_type", "sub_event_type", "date_exact", "location_25km", "fatalities_exact", "actor_recall"):
+        assert figures[f"events.{name}"]["value"] == 0.0, name
+    assert figures["events.found"]["n"] == 1
+
+
+def test_evaluate_haversine_known_distance():
+    # Damascus to Aleppo is about 310 km as the crow flies.
+    assert haversine_km(33.5102, 36.29128, 36.20124, 37.16117) == pytest.approx(310, abs=10)
