@@ -884,13 +884,22 @@ class Extractor:
                     st.relate("alliedWith", a.key, b.key, ev(a, b, "pair_conjoined_allies", 0.5), sources)
                 elif re.fullmatch(r"\s*,?\s*(?:an?|the)?\s*(?:[\w-]+\s+){0,3}(?:member|part|unit|element|component|faction|brigade|wing|crew chief|soldier|fighter|officer|spokes(?:man|person))s?\s+(?:of|in|with|from|within)\s+(?:the\s+)?", between, re.I):
                     st.relate("memberOf" if a.kind == "person" else "partOf", a.key, b.key, ev(a, b, "pair_belongs", 0.6), sources)
+                elif re.fullmatch(r"\s*,\s*(?:which|that|who)\s+(?:includes?|comprises?|incorporates?|is made up of)\s+(?:the\s+)?", between, re.I):
+                    # "the SDF, which includes the Syrian Arab Coalition"
+                    st.relate("partOf", b.key, a.key, ev(a, b, "which_includes", 0.6), sources)
+                elif a.kind == "person" and re.fullmatch(r"\s*,\s*(?:an?|the)\s+", between) and re.match(r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}(leader|commander|emir|chief|member|fighter|official|operative|militant|spokesman)\b", text[b.end : b.end + 40], re.I):
+                    # "Abu Jandal al-Kuwaiti, an ISIL gang leader"
+                    role = re.match(r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}(\w+)", text[b.end : b.end + 40]).group(1).lower()
+                    prop = "commanderOf" if role in ("leader", "commander", "emir", "chief") else "memberOf"
+                    st.relate(prop, a.key, b.key, ev(a, b, "person_apposition_role", 0.6), sources)
         # "Coalition nations ... include Australia, Bahrain, ..." -> each belongs to the group.
         for a in agents:
             tail = text[a.end : sent.span.end_char]
-            inc = re.match(r"^\s*(?:nations|members|partners|countries|forces)?\s*(?:which|that|who)?[^.]{0,60}?\b(?:include|includes|including|are|comprise|comprises)\b", tail)
+            inc = re.match(r"^\s*(?:nations|members|partners|countries|forces|states|factions|groups)\b[^.]{0,60}?\b(?:include|includes|including|comprise|comprises|consisting of|made up of)\b", tail)
             if inc:
-                for b in agents:
-                    if b.start > a.end + inc.end() - 1 and b.kind in ("country", "actor") and b.key != a.key:
+                listed = [b for b in agents if b.start > a.end + inc.end() - 1 and b.kind in ("country", "actor") and b.key != a.key]
+                if len(listed) >= 2:
+                    for b in listed:
                         st.relate("memberOf", b.key, a.key, ev(a, b, "list_membership", 0.55), sources)
         # Territorial control: "X now claims full control of Aleppo", "ISIL seized Dabiq".
         for a in agents:
