@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from .dates import find_dates
-from .gazetteer import Gazetteer, PlaceEntry, name_key, place_key, slug
+from .gazetteer import Gazetteer, PlaceEntry, name_key, slug
 from .records import Claim, DocResult, Document, Entity, Event, Evidence, Relation
 
 # --------------------------------------------------------------------------- lexicons
@@ -468,14 +467,12 @@ class Extractor:
             parent = max(set(admins), key=admins.count) if admins else None
             st.add_entity(key, "Area", area_label, country=st.focus_hint(), parent=parent)
             st.add_mention(Mention(key, span.start_char, span.end_char, text, "place", "compound_area", 0.7, cue_word))
-            offset = span.start_char + (len(text) - len(stripped))
             for part_text, entry in parts:
                 pos = text.find(part_text)
                 st.add_mention(
                     Mention(entry.key, span.start_char + max(pos, 0), span.start_char + max(pos, 0) + len(part_text), part_text, "place", "compound_area_part", 0.7, "in")
                 )
                 st.ensure_place(entry)
-            del offset
             return
         if forced or span.label_ in ("GPE", "LOC", "FAC"):
             if len(stripped) < 3 or not stripped[0].isupper() and not re.match(r"(?:al|el|as|ad|ash|az|ar|at)[-‐ ]", stripped, re.I):
@@ -747,7 +744,7 @@ class Extractor:
             if mby:
                 target = next((o for o in actors if o.start >= m.end + mby.end() - 1 and o.key != m.key), None)
                 if target and target.start - (m.end + mby.end()) < 20:
-                    st.relate("backedBy", m.key, self._as_backer(st, target.key), ev(m.start, target.end, "backed_by_phrase", 0.8), sources)
+                    st.relate("backedBy", m.key, target.key, ev(m.start, target.end, "backed_by_phrase", 0.8), sources)
 
         # Pairwise patterns on the text between two consecutive mentions.
         for a, b in zip(actors, actors[1:]):
@@ -1490,9 +1487,6 @@ class Extractor:
         hit = next((m for m in sent.mentions if m.text == word or m.text.startswith(word)), None)
         return hit.key if hit and hit.kind in ("actor", "country") else None
 
-    def _as_backer(self, st: "_DocState", key: str) -> str:
-        return key
-
     def _as_force(self, st: "_DocState", key: str) -> str:
         """A country acting militarily is its armed forces."""
         if key.startswith("country:"):
@@ -1898,10 +1892,8 @@ class _DocState:
             if event.evidence:
                 for p in event.perpetrators:
                     for t in event.targets:
-                        if p != t and self.entities.get(t) is not None and self.entities[t].cls != "Person":
+                        if p != t and self.entities.get(t) is not None and self.entities[t].cls not in ("Person", "CivilianGroup"):
                             self.relate("fightingAgainst", p, t, event.evidence[0], event.according_to[:1])
-                        elif p != t and self.entities.get(t) is not None and p != "actor:unidentified-armed-group":
-                            pass
                 # Perpetrators operate where they strike.
                 if event.place:
                     for p in event.perpetrators:
