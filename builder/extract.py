@@ -479,7 +479,11 @@ class Extractor:
                 return
             if re.search(r"\b(sources?|news|agency)\b", stripped, re.I):
                 return
-            cls = "PopulatedPlace" if cue_word.lower() in ("town", "village", "city", "suburb") else ("NaturalFeature" if re.search(r"\b(mount|mountains?|jabal|jebel|valley|desert|river|plain)\b", stripped, re.I) else "Location")
+            if not cue_word:
+                prior = re.search(r"\b(town|village|city|suburb|hamlet)\s+of\s+(?:the\s+)?$", st.doc.text[max(0, span.start_char - 20) : span.start_char], re.I)
+                following = re.match(r"^\s+(town|village|city|hamlet)\b", st.doc.text[span.end_char : span.end_char + 10], re.I)
+                cue_word = (prior or following).group(1) if (prior or following) else ""
+            cls = "PopulatedPlace" if cue_word.lower() in ("town", "village", "city", "suburb", "hamlet") else ("NaturalFeature" if re.search(r"\b(mount|mountains?|jabal|jebel|valley|desert|river|plain)\b", stripped, re.I) else "Location")
             key = f"place:{(st.focus_hint() or 'xx').lower()}:{slug(stripped)}"
             st.add_entity(key, cls, stripped, country=st.focus_hint())
             st.add_mention(Mention(key, span.start_char, span.end_char, text, "place", "toponym_unresolved", 0.6, cue_word))
