@@ -136,9 +136,9 @@ _NUM = r"(\d+|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len,
 TRIGGERS: list[tuple[str, int, re.Pattern]] = [
     ("SuicideBomb", 3, re.compile(r"\bsuicide[- ](bomb\w*|attack\w*|car bomb|vest|blast|truck bomb|svbied)|\bsvbied\b|\bblew (himself|herself|themselves) up\b", re.I)),
     ("ChemicalWeapon", 3, re.compile(r"\b(chemical (weapons?|attack)|chlorine|sarin|poison gas|toxic gas)\b", re.I)),
-    ("RemoteExplosiveLandmineIED", 3, re.compile(r"\b(improvised explosive devices?|ieds?|vbieds?|roadside bombs?|car bombs?|landmines?|land mines?|explosive devices?|booby[- ]trap\w*|sticky bombs?|magnetic bombs?|mine explo\w+|bomb explo\w+|explosion|blast|detonat\w+)\b", re.I)),
+    ("RemoteExplosiveLandmineIED", 3, re.compile(r"\b(improvised explosive devices?|ieds?|vbieds?|roadside bombs?|car bombs?|landmines?|land mines?|explosive devices?|booby[- ]trap\w*|sticky bombs?|magnetic bombs?|mine explo\w+|bomb explo\w+|explosions?|blasts?|detonat\w+)\b", re.I)),
     ("AirDroneStrike", 3, re.compile(r"\b(air ?strikes?|air raids?|aerial (bombardment|attacks?)|drone (strikes?|attacks?)|warplanes?|fighter jets?|(?<!anti-)aircraft|helicopter gunships?|bombed from the air|drones?|air force(?! intelligence))\b", re.I)),
-    ("ShellingArtilleryMissileAttack", 3, re.compile(r"\b(shell(ed|ing|s)?|artillery|mortars?|rockets?|missiles?|barrages?|bombard\w*|grad|katyusha|strikes?|struck)\b", re.I)),
+    ("ShellingArtilleryMissileAttack", 3, re.compile(r"\b(shell(ed|ing|s)?|artillery|mortars?|rockets?|missiles?|atgms?|anti-tank (guided )?missiles?|barrages?|bombard\w*|grad|katyusha|strikes?|struck)\b", re.I)),
     ("GrenadeAttack", 3, re.compile(r"\b(grenades?)\b", re.I)),
     ("AbductionForcedDisappearance", 2, re.compile(r"\b(abduct\w*|kidnap\w*|forcibly disappeared|seized (a|two|three|\d+) (civilians?|people|men))\b", re.I)),
     ("Arrests", 2, re.compile(r"\b(arrest\w*|detain\w*|rounded up|raid\w* .{0,30}\barrest\w*)\b", re.I)),
@@ -154,7 +154,7 @@ TRIGGERS: list[tuple[str, int, re.Pattern]] = [
     ("ViolentDemonstration", 2, re.compile(r"\b(riot\w*|violent (protest|demonstration)s?)\b", re.I)),
     ("PeacefulProtest", 1, re.compile(r"\b(protest(ed|ers|s)?|demonstrat(ed|ion|ions|ors)|sit-in|rall(y|ies|ied))\b", re.I)),
     ("ArmedClash", 3, re.compile(r"\b(clash(es|ed)?|firefights?|exchange of fire|exchanged fire|gun ?battles?)\b", re.I)),
-    ("ArmedClash", 1, re.compile(r"\b(clash\w*|fighting|fought|battl\w+|firefights?|gunfights?|exchange of fire|exchanged fire|raids?|raided|ambush\w*|offensive|assault\w*|attacked .{0,40}positions?|skirmish\w*|engaged|infiltrat\w+|sniper|sniped|gunfire|shot|shooting|opened fire)\b", re.I)),
+    ("ArmedClash", 1, re.compile(r"\b(clash\w*|fighting|fought|battl\w+|firefights?|gunfights?|exchange of fire|exchanged fire|raids?|raided|ambush\w*|offensive|assault\w*|attacked .{0,40}positions?|skirmish\w*|engaged|infiltrat\w+|snipers?|sniped|sniping|gunfire|shot|shooting|opened fire|operations? against|repelled|captured (?:\d+|a|an|two|three|four|five|several) (?:\w+ )?(?:rebels|fighters|members|soldiers|militants|operatives))\b", re.I)),
     ("OtherDevelopment", 0, re.compile(r"\b(threaten\w*|warn(ed|s)?|vow(ed|s)?|boycott\w*|impos(ed|es|ing)|declar(ed|es)|bann?(ed|s)?|blockad\w*|expel\w*|deport\w*|sanction\w*|ultimatum|state of (siege|emergency)|curfew|besieg\w*|evict\w*)\b", re.I)),
     ("Attack", 0, re.compile(r"\b(attack\w*|assassinat\w+|killed|killing|murder\w*|execut\w+|shot dead|gunned down|stabbed|beheaded|kills|incident)\b", re.I)),
 ]
@@ -312,6 +312,8 @@ class Extractor:
                     weight = 2
             if iso:
                 st.country_votes[iso] = st.country_votes.get(iso, 0) + weight
+                if weight >= 2:
+                    st.place_votes[iso] = st.place_votes.get(iso, 0) + weight
         st.decide_focus()
         st.country_votes = {}
         # Nationality + force noun ("Russian troops", "Israeli special services").
@@ -493,7 +495,9 @@ class Extractor:
         own name appears in the document), then the governorate named in the same sentence. A fuzzy
         (consonant skeleton) match must lie in that governorate. Without a focus, only large towns
         or places in a country the document names are accepted."""
-        focus = st.focus_hint()
+        # Only places and country names decide where a document is; actors (Turkish forces,
+        # the IRGC) act abroad too.
+        focus = max(st.place_votes.items(), key=lambda kv: kv[1])[0] if st.place_votes else None
         if focus:
             in_focus = [c for c in candidates if c.country == focus or c.country is None]
             if in_focus:
@@ -510,7 +514,11 @@ class Extractor:
         sent = span.sent
         context = {e.ent_id_ for e in sent.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")}
         if fuzzy:
-            return [c for c in candidates if c.admin1 in context]
+            in_context = [c for c in candidates if c.admin1 in context]
+            if in_context or context:
+                return in_context
+            sizeable = [c for c in candidates if c.population >= 20_000]
+            return sizeable if len(sizeable) == 1 else []
         if len(candidates) > 1:
             preferred = [c for c in candidates if c.admin1 in context or c.key in context]
             if preferred:
@@ -1546,6 +1554,7 @@ class _DocState:
         self.single_names: list[Span] = []
         self.country_votes: dict[str, int] = {}
         self.named_countries: set[str] = set()
+        self.place_votes: dict[str, int] = {}
         self.focus: str | None = None
         self.sentences: list[SentenceInfo] = []
         self.events: list[Event] = []
@@ -1869,6 +1878,9 @@ class _DocState:
     def result(self) -> DocResult:
         for event in self.events:
             self._reclassify(event)
+            if event.place is None and event.near is not None:
+                # "8 km west of Ain al Arab": ACLED codes the named town with precision 2.
+                event.place, event.near, event.geo_precision = event.near, None, 2
             self._anchor_place(event)
             kind = EVENT_TYPE_OF.get(event.cls)
             if kind == "Protests" and not any(self.entities.get(k) is not None and self.entities[k].inter == 6 for k in event.perpetrators):
