@@ -71,7 +71,9 @@ PEOPLE_HEADS = re.compile(
     r"militia|militias|separatists|jihadists|terrorists|students|protesters|demonstrators|workers|civilians|prisoners?|"
     r"villagers|residents|leaders?|officials|government|authorities|regime|helicopters|tanks|warplanes|jets|bulldozers|"
     r"group|groups|faction|factions|movement|party|servicemen|advisers|settlers|refugees|tribesmen|mob|crowd|president|"
-    r"minister|king|commander|council|junta|administration|coalition|alliance|nato|forces)$",
+    r"minister|king|commander|council|junta|administration|coalition|alliance|nato|forces|immigrants|migrants|youths|"
+    r"population|inhabitants|administrators|detainees|hackers|bombers|officers|agents|journalists?|newspaper|"
+    r"villagers|pilgrims|worshippers|shoppers|passengers|children|women|men|people|civilians|advisers|refugees)$",
     re.I,
 )
 SERVICE_NOUNS = r"special services|intelligence services|intelligence|security services|secret services|police|border guards?"
@@ -1147,10 +1149,22 @@ class Extractor:
         if not re.search(r"\b(denied|denies|deny)\b", text, re.I) and not background:
             self._roles(st, sent, frame, actors, tm, claimant)
         # Civilians as targets ("killing three civilians").
-        if CIVILIAN_RE.search(text) and (kills or injures or EVENT_TYPE_OF.get(frame.cls) in ("ViolenceAgainstCivilians", "ExplosionsRemoteViolence") or frame.cls == "LootingPropertyDestruction"):
+        civ = CIVILIAN_RE.search(text)
+        if civ and (kills or injures or EVENT_TYPE_OF.get(frame.cls) in ("ViolenceAgainstCivilians", "ExplosionsRemoteViolence") or frame.cls == "LootingPropertyDestruction"):
             key = st.civilians()
             if key and key not in frame.targets:
                 frame.targets.append(key)
+            # The civilians named in the text ("46 Afghan civilians") are a mention of that actor.
+            span = st.doc.char_span(base + civ.start(), base + civ.end(), alignment_mode="expand")
+            if span is not None:
+                head = span.root
+                left = head.left_edge if head.left_edge.i >= span.sent.start else head
+                start = min(left.idx, span.start_char)
+                if not st.overlaps(start, span.end_char, kinds=("actor", "person", "country")):
+                    ev_ = st.evidence(sent, start, span.end_char, "civilian_mention", 0.6)
+                    ent = st.entities[key]
+                    if ev_ not in ent.mentions:
+                        ent.mentions.append(ev_)
         self._event_place(st, sent, frame, places)
         self._casualties(st, sent, frame, actors)
 
