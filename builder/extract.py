@@ -642,7 +642,10 @@ class Extractor:
             entry = self.gaz.actors.get(ent.ent_id_.split(":", 1)[1])
             if entry is None:
                 continue
-            if entry.country and focus and entry.country != focus:
+            if entry.focus_countries:
+                if focus not in entry.focus_countries:
+                    continue
+            elif entry.country and focus and entry.country != focus:
                 continue
             st.add_mention(Mention(entry.key, ent.start_char, ent.end_char, ent.text, "actor", "generic_actor_in_focus", 0.6))
         if focus and focus in self.gaz.countries:

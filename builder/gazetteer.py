@@ -92,6 +92,7 @@ class ActorEntry:
     backers: list[str] = field(default_factory=list)
     parent: str | None = None
     generic_aliases: list[str] = field(default_factory=list)
+    focus_countries: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -239,6 +240,7 @@ class Gazetteer:
                 backers=row.get("backers", []),
                 parent=row.get("parent"),
                 generic_aliases=row.get("generic_aliases", []),
+                focus_countries=row.get("focus_countries", []),
             )
             self.actors[entry.id] = entry
         self.persons: dict[str, dict] = {row["id"]: row for row in self._jsonl("persons.jsonl")}
