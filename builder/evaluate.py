@@ -132,6 +132,9 @@ def predicted_mentions(result: DocResult) -> list[Span]:
         for ev in ent.mentions:
             if ev.rule.startswith("implied") or ev.rule in ("unnamed_perpetrator", "gazetteer_hierarchy", "attribution"):
                 continue
+            if ev.rule == "country_attributive":
+                out.add(Span(ev.start, ev.end, "Organisation"))  # "U.S. airstrikes": the state, not the place
+                continue
             out.add(Span(ev.start, ev.end, kind))
             if ev.rule == "country_as_actor":
                 # A country that acts (subject, object, possessor) is also an organisation in re3d.

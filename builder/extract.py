@@ -372,7 +372,8 @@ class Extractor:
                     st.add_entity(key, cls, whole, country=ent.ent_id_.split(":", 1)[1])
                     st.add_mention(Mention(key, ent.start_char, ent.end_char + org.end(), whole, "actor", "country_org_name", 0.75))
                     continue
-                rule = "country_as_actor" if self._acts(ent) else "gazetteer_country"
+                role = self._acts(ent)
+                rule = {"actor": "country_as_actor", "attributive": "country_attributive"}.get(role or "", "gazetteer_country")
                 st.add_mention(Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "country", rule, 0.95))
             elif label == "PLACE":
                 st.add_place_mention(ent.ent_id_, ent, "gazetteer_place", 0.9)
@@ -395,7 +396,7 @@ class Extractor:
                 st.remove_overlapping(m.start(), m.end())
                 st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "actor", "government_of", 0.8))
         # Collective actors: "civilians", "the Syrian people", "Iraqis", "the international community".
-        for m in re.finditer(r"\b(?:the\s+)?(" + self._adj + r")\s+people\b|\b(Syrians|Iraqis|Yemenis|Afghans|Libyans|Lebanese|Kurds|Palestinians)\b|\b(?:the\s+)?international community\b|\bcivilians\b", text):
+        for m in re.finditer(r"\b(?:the\s+)?(" + self._adj + r")\s+people\b|\b(Syrians|Iraqis|Yemenis|Afghans|Libyans|Lebanese|Kurds|Palestinians)\b|\b(?:the\s+)?international community\b|\bcivilians\b|\b(?:our|international|regional|local|Coalition|coalition)\s+(?:partners|allies)\b|\ball parties\b", text):
             if st.overlaps(m.start(), m.end()):
                 continue
             word = m.group(0).lower()
@@ -408,6 +409,14 @@ class Extractor:
                 label = re.sub(r"^the\s+", "", m.group(0), flags=re.I)
                 key = st.add_entity(f"actor:{slug(label)}", "CivilianGroup", label, inter=7).key
             st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "actor", "collective_actor", 0.6))
+        # Office holders named by their office: "The Foreign Secretary said ...".
+        for m in re.finditer(r"\b[Tt]he\s+((?:Foreign|Defen[cs]e|Home|Prime|Deputy|Vice|Interior)\s+(?:Secretary|Minister)|Secretary(?:-General)?|President|Prime Minister|Minister for (?:the )?[A-Z][\w]+(?: [A-Z][\w]+)?)\b(?! of State\b)", text):
+            if st.overlaps(m.start(), m.end()):
+                continue
+            label = m.group(1)
+            key = f"person:{slug(st.document.id)}-{slug(label)}"  # an office holder of this document, not merged across documents
+            st.add_entity(key, "Person", label)
+            st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "person", "office_holder", 0.55))
         # Toponyms the model missed: "the town of X", "al-X" after a locative preposition.
         for m in re.finditer(
             r"\b(?:(town|village|city|area|outskirts?|countryside|region|district|province|governorate|suburb|neighbou?rhood|camp|base|airport|crossing) of|in|near|at|around|to|from|of|rural|east of|west of|north of|south of|between|and)\s+((?:(?:al|Al|el|El|as|As|ad|Ad|ash|Ash|az|Az|ar|Ar|at|At)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:al-|el-|ad-|as-)?[A-Z][\w'’]+){0,2})",
@@ -432,16 +441,23 @@ class Extractor:
             self._place_from_text(st, span, forced=True, cue_word=m.group(2))
 
     @staticmethod
-    def _acts(span: Span) -> bool:
-        """Whether a country name is used as an agent (subject, object, possessor) rather than a place."""
+    def _acts(span: Span) -> str | None:
+        """How a country name is used: "actor" (subject, object, possessor of an action), "attributive"
+        ("U.S. airstrikes", "U.S. Secretary of State") or None (a place: "in Syria")."""
         tok = span.root
+        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
+            return "attributive"
         while tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head
-        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "agent", "poss", "dative"):
-            return True
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with", "against", "for", "between", "among", "on behalf"):
-            return True
-        return False
+        if tok.dep_ == "dobj" and tok.head.lemma_ in ("include", "comprise", "visit", "enter", "leave", "cross", "reach"):
+            return None
+        if tok.dep_ == "poss":
+            return None if re.match(r"(?i)(province|governorate|city|town|territory|territories|border|north|south|east|west|capital|region|countryside|desert|coast|airspace|soil|interior)", tok.head.text) else "actor"
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "agent", "dative"):
+            return "actor"
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with", "against", "for", "between", "among"):
+            return "actor"
+        return None
 
     def _place_from_text(self, st: "_DocState", span: Span, forced: bool = False, cue_word: str = "") -> None:
         text = span.text
@@ -632,6 +648,13 @@ class Extractor:
 
     def _generic_actors(self, st: "_DocState") -> None:
         focus = st.focus
+        saudi = self.gaz.actors.get("saudi-led-coalition")
+        if saudi is not None and focus in saudi.focus_countries:
+            # In Yemen "the Coalition" is the Saudi-led one.
+            for m in st.mentions:
+                if m.key == "actor:us-led-coalition" and re.match(r"(?i)^(the )?coalition\b", m.text):
+                    m.key = saudi.key
+                    st.ensure_actor(saudi.key)
         for ent in st.generic:
             prev = [m for m in st.mentions if m.kind == "actor" and m.end <= ent.start_char and not st.doc.text[m.end : ent.start_char].strip()]
             if prev:
