@@ -410,10 +410,17 @@ class Extractor:
                 key = st.add_entity(f"actor:{slug(label)}", "CivilianGroup", label, inter=7).key
             st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "actor", "collective_actor", 0.6))
         # Office holders named by their office: "The Foreign Secretary said ...".
-        for m in re.finditer(r"\b[Tt]he\s+((?:Foreign|Defen[cs]e|Home|Prime|Deputy|Vice|Interior)\s+(?:Secretary|Minister)|Secretary(?:-General)?|President|Prime Minister|Minister for (?:the )?[A-Z][\w]+(?: [A-Z][\w]+)?)\b(?! of State\b)", text):
+        office = (
+            r"\b[Tt]he\s+((?:Foreign|Defen[cs]e|Home|Prime|Deputy|Vice|Interior)\s+(?:Secretary|Minister)|Secretary(?:-General)?|President|Prime Minister|Minister for (?:the )?[A-Z][\w]+(?: [A-Z][\w]+)?)\b(?! of State\b)"
+            r"|\b((?:[A-Z0-9][\w.-]*\s+){1,4}(?:commander|Commander|spokes(?:man|person|woman)|commanding general))\b"
+            r"|\b((?:[Tt]he\s+)?(?:commander|spokes(?:man|person|woman)|chief of staff|director) of (?:the )?(?:[A-Z0-9][\w.-]*\s*){1,4})"
+        )
+        for m in re.finditer(office, text):
             if st.overlaps(m.start(), m.end()):
                 continue
-            label = m.group(1)
+            label = (m.group(1) or m.group(2) or m.group(3)).strip()
+            if re.match(r"(?i)^(a|an|the|its|their|his|her|former)\s*$", label):
+                continue
             key = f"person:{slug(st.document.id)}-{slug(label)}"  # an office holder of this document, not merged across documents
             st.add_entity(key, "Person", label)
             st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "person", "office_holder", 0.55))
@@ -574,6 +581,18 @@ class Extractor:
         text = re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
         if len(text) < 2 or NOT_ORG_RE.match(text):
             return
+        window = st.doc.text[max(0, ent.start_char - 30) : ent.start_char]
+        if re.search(r"\b(Minister|Secretary|Envoy|Representative|Commissioner|Ambassador|Coordinator)\s+(?:for|to|of)\s+$", window):
+            # "Minister for the Middle East Tobias Ellwood": the model took office and name for one organisation.
+            tail = re.search(r"((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)$", ent.text)
+            if tail and len(tail.group(1).split()) >= 2:
+                words = tail.group(1).split()
+                name = " ".join(words[-2:])
+                start = ent.end_char - len(name)
+                key = f"person:{slug(name)}"
+                st.add_entity(key, "Person", name)
+                st.add_mention(Mention(key, start, ent.end_char, name, "person", "office_and_name", 0.7))
+                return
         iso = self.gaz.country_by_name.get(name_key(text))
         if iso:
             st.add_mention(Mention(f"country:{iso}", ent.start_char, ent.end_char, ent.text, "country", "model_org_country", 0.8))
