@@ -681,14 +681,19 @@ class Extractor:
                 prev[-1].end = ent.end_char
                 prev[-1].text = st.doc.text[prev[-1].start : ent.end_char]
                 continue
+            def acceptable(entry) -> bool:
+                if entry.focus_countries:
+                    return focus in entry.focus_countries
+                return not (entry.country and focus and entry.country != focus)
+
             entry = self.gaz.actors.get(ent.ent_id_.split(":", 1)[1])
             if entry is None:
                 continue
-            if entry.focus_countries:
-                if focus not in entry.focus_countries:
+            if not acceptable(entry):
+                # "the Coalition" is the Saudi-led one only in Yemen; elsewhere try the other readings.
+                entry = next((e for e in self.gaz.generic_candidates(ent.text) if acceptable(e)), None)
+                if entry is None:
                     continue
-            elif entry.country and focus and entry.country != focus:
-                continue
             st.add_mention(Mention(entry.key, ent.start_char, ent.end_char, ent.text, "actor", "generic_actor_in_focus", 0.6))
         if focus and focus in self.gaz.countries:
             forces = self.gaz.countries[focus].forces_key

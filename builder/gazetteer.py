@@ -444,6 +444,16 @@ class Gazetteer:
                     add("PLACE", name, place.key)
         return patterns
 
+    def generic_candidates(self, text: str) -> list[ActorEntry]:
+        """All actors that have ``text`` as a generic (focus-dependent) alias or as a plain alias."""
+        key = name_key(re.sub(r"(?i)^the\s+", "", text))
+        out = []
+        for entry in self.actors.values():
+            names = [*entry.generic_aliases, *entry.aliases]
+            if any(name_key(re.sub(r"(?i)^the\s+", "", n)) == key for n in names):
+                out.append(entry)
+        return out
+
     def country_of_adjective(self, word: str) -> str | None:
         word = re.sub(r"(?i)^pro[-\s]?", "", word)
         return self.adjective_to_country.get(name_key(word))
