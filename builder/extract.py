@@ -415,6 +415,14 @@ class Extractor:
             r"|\b((?:[A-Z0-9][\w.-]*\s+){1,4}(?:commander|Commander|spokes(?:man|person|woman)|commanding general))\b"
             r"|\b((?:[Tt]he\s+)?(?:commander|spokes(?:man|person|woman)|chief of staff|director) of (?:the )?(?:[A-Z0-9][\w.-]*\s*){1,4})"
         )
+        # Unnamed individuals: "a soldier", "the American service member" (one person each, per document).
+        for m in re.finditer(r"\b(?:a|an|the|one|this|that)\s+(?:(?!and\b)[\w-]+\s+){0,2}?(soldier|service ?member|officer|pilot|sailor|airman|marine|hero|sniper|gunman|bomber|suicide bomber)\b(?!s)", text):
+            if st.overlaps(m.start(), m.end()):
+                continue
+            label = re.sub(r"(?i)^(a|an|the|one|this|that)\s+", "", m.group(0))
+            key = f"person:{slug(st.document.id)}-{slug(label)}"
+            st.add_entity(key, "Person", label)
+            st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "person", "unnamed_individual", 0.5))
         for m in re.finditer(office, text):
             if st.overlaps(m.start(), m.end()):
                 continue
