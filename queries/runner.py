@@ -11,6 +11,10 @@ A parameter is bound as an RDF term through Oxigraph's substitutions (SPARQL SEP
 pasted into the query text: a ``string`` parameter ``backer`` binds ``?backerName`` to a plain
 literal; ``date`` binds ``?since`` to an ``xsd:date`` literal (validated); ``integer`` binds an
 ``xsd:integer``; ``iri`` binds an IRI (validated against the IRI grammar's forbidden characters).
+
+The bindings go into the first ``WHERE {`` group of the text. A query that resolves a name in a
+subquery (fast: the name is matched once, not once per row) writes its outer group without the
+``WHERE`` keyword (``SELECT ?a ?b { ... }``) so that the subquery's ``WHERE`` comes first.
 """
 
 from __future__ import annotations

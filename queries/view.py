@@ -71,22 +71,37 @@ def load_graph(store: object, since: date | None = None, until: date | None = No
     """The view graph: entities and events as nodes, affiliations and event roles as edges."""
     g = nx.MultiDiGraph()
     prefix = f"PREFIX akg: <{AKG}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+    # Separate queries merged here: one query with all OPTIONALs multiplies evidence x aliases x classes.
     nodes = _select(
         store,
         prefix
-        + """SELECT ?n (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STRAFTER(STR(?c), "#"); separator=" ") AS ?classes)
-                    (SAMPLE(?s) AS ?sentence) (SAMPLE(?d) AS ?doc) (SAMPLE(?date) AS ?eventDate)
-                    (GROUP_CONCAT(DISTINCT ?alt; separator=", ") AS ?aliases) WHERE {
+        + """SELECT ?n (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STRAFTER(STR(?c), "#"); separator=" ") AS ?classes) WHERE {
              ?n a ?t . ?t rdfs:subClassOf* ?c .
              FILTER(?c IN (akg:Actor, akg:Location, akg:Event, akg:StateForce, akg:NonStateArmedGroup, akg:Militia,
                            akg:RebelGroup, akg:JihadistGroup, akg:UnidentifiedArmedGroup, akg:Person, akg:MediaOutlet,
                            akg:Organisation, akg:Country))
              ?n rdfs:label ?l .
-             OPTIONAL { ?n skos:altLabel ?alt }
-             OPTIONAL { ?n akg:evidence ?ev . ?ev akg:sentence ?s ; akg:document/akg:docId ?d . }
-             OPTIONAL { ?n akg:eventDate ?date }
            } GROUP BY ?n""",
     )
+    evidence = {
+        r["n"]: r
+        for r in _select(
+            store,
+            prefix
+            + """SELECT ?n (SAMPLE(?s) AS ?sentence) (SAMPLE(?d) AS ?doc) WHERE {
+                 ?n akg:evidence ?ev . ?ev akg:sentence ?s ; akg:document/akg:docId ?d .
+               } GROUP BY ?n""",
+        )
+    }
+    aliases = {
+        r["n"]: r["aliases"]
+        for r in _select(store, prefix + """SELECT ?n (GROUP_CONCAT(DISTINCT ?alt; separator=", ") AS ?aliases) WHERE { ?n skos:altLabel ?alt } GROUP BY ?n""")
+    }
+    dates = {r["n"]: r["d"] for r in _select(store, prefix + "SELECT ?n (SAMPLE(?x) AS ?d) WHERE { ?n akg:eventDate ?x } GROUP BY ?n")}
+    for row in nodes:
+        row.update({"sentence": (evidence.get(row["n"]) or {}).get("sentence"), "doc": (evidence.get(row["n"]) or {}).get("doc")})
+        row["aliases"] = aliases.get(row["n"])
+        row["eventDate"] = dates.get(row["n"])
     for row in nodes:
         classes = set((row["classes"] or "").split())
         if "Event" in classes and row["eventDate"]:
