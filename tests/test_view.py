@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 from queries.browser import chromium_path, render
-from queries.view import load_graph, render_html, select, write_view
+from queries.view import load_graph, render_html, select, to_vis, write_view
 
 pytestmark = [pytest.mark.slow]
 needs_browser = pytest.mark.skipif(chromium_path() is None, reason="Debian chromium not installed (make test installs it)")
@@ -56,3 +56,14 @@ def test_view_hostile_names_are_text(tmp_path):
     result = render(out)
     assert result.dialogs == []
     assert result.nodes == 2 and result.console_errors == []
+
+
+def test_view_large_graph_gets_positions_without_physics():
+    g = nx.MultiDiGraph()
+    for i in range(700):
+        g.add_node(f"n{i}", label=f"node {i}", kind="Militia", classes=["Militia"], sentence="", doc="", aliases="", date="")
+        if i:
+            g.add_edge(f"n{i}", f"n{i // 2}", label="part of", status="current", sentence="", doc="", source="")
+    nodes, edges, large = to_vis(g)
+    assert large and len(nodes) == 700 and len(edges) == 699
+    assert all("x" in n and "y" in n for n in nodes)
