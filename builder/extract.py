@@ -1301,9 +1301,14 @@ class Extractor:
                 if depth < 3 and c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pobj", "conj", "acomp", "advmod", "dative", "nsubjpass"):
                     frontier.append((c, depth + 1))
         for head in heads:
+            if head.dep_ == "pobj" and head.head.head.lower_ in ("according", "said", "reported"):
+                continue  # "according to the Observatory" names a source, not a target
             lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
             hit = next((m for m in actors if m.start < hi and lo < m.end and m.kind in ("actor", "country", "person")), None)
             key = (self._as_force(st, hit.key) if violent else hit.key) if hit else self._np_actor(st, head, sent)
+            ent = st.entities.get(key) if key else None
+            if ent is not None and ent.cls in ("MediaOutlet", "Source"):
+                continue
             if key and key not in keys:
                 keys.append(key)
         return keys

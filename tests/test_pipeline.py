@@ -98,7 +98,7 @@ def test_pipeline_every_named_query_runs(sample_store):
     names = [q.name for q in list_queries()]
     assert len(names) >= 6
     for q in list_queries():
-        params = {p.name: {"string": "Islamic State", "date": "2021-01-01", "iri": "https://w3id.org/armedkg/id/actor/islamic-state"}[p.type] for p in q.params if p.required}
+        params = {p.name: {"string": "Islamic State", "date": "2021-01-01", "iri": "https://w3id.org/armedkg/id/actor/islamic-state", "integer": "10"}[p.type] for p in q.params if p.required}
         result = run_query(sample_store, q.name, params)
         assert result.columns == q.columns, q.name
 
@@ -134,3 +134,50 @@ def test_pipeline_rebuild_is_idempotent(sample_store):
     report = build([SAMPLES, FIXTURES / "articles.jsonl"], sample_store, progress=False)
     assert report.documents_unchanged == 9 and report.documents_built == 0
     assert len(sample_store) == before
+
+
+def test_pipeline_backers_network_and_alliances(sample_store):
+    kh = rows(sample_store, "backers_network", actor="Kata'ib Hezbollah")
+    assert ("Kata'ib Hezbollah", "Iran", "true") in {(r["actorLabel"], r["backerLabel"], r["direct"]) for r in kh}
+    net = {(r["kind"], r["aLabel"], r["bLabel"]) for r in rows(sample_store, "alliance_hostility_network")}
+    assert ("allied", "Giants Brigades", "Southern Transitional Council") in net
+    assert ("fighting", "Islamic State", "Syrian Arab Army") in net
+    assert all(k == "allied" for k, _, _ in {(r["kind"], 0, 0) for r in rows(sample_store, "alliance_hostility_network", relation="allied")})
+
+
+def test_pipeline_fatalities_and_timeline(sample_store):
+    isis = {(r["month"], r["fatalities"]) for r in rows(sample_store, "fatalities_by_actor_month", actor="ISIS")}
+    assert {("2019-11", "2"), ("2021-03", "7")} <= isis
+    timeline = [(r["date"], r["kind"]) for r in rows(sample_store, "actor_timeline", actor="Islamic State")]
+    assert ("2021-03-14", "event") in timeline and ("2021-03-15", "claim") in timeline
+    assert timeline == sorted(timeline)
+
+
+def test_pipeline_actors_near_place(sample_store):
+    near = {r["actorLabel"] for r in rows(sample_store, "actors_near_place", place="Tafas", km="30")}
+    assert "Unidentified armed group" in near
+    far = {r["placeLabel"] for r in rows(sample_store, "actors_near_place", place="Tafas", km="30")}
+    assert "Arīḩā" not in far  # Ariha (Idlib) is ~300 km away
+
+
+def test_pipeline_contested_affiliations_on_a_hand_made_graph():
+    from rdflib import Graph
+
+    from builder.store import Store
+
+    ttl = """
+    @prefix akg: <https://w3id.org/armedkg/ontology#> . @prefix a: <https://w3id.org/armedkg/id/actor/> .
+    @prefix x: <https://w3id.org/armedkg/id/test/> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    a:a skos:prefLabel "Group A" . a:b skos:prefLabel "Group B" . a:c skos:prefLabel "Group C" .
+    x:aff1 akg:subjectActor a:a ; akg:objectActor a:b ; akg:relation akg:backedBy ; akg:status akg:Current ; akg:evidence x:ev1 .
+    x:aff2 akg:subjectActor a:a ; akg:objectActor a:b ; akg:relation akg:backedBy ; akg:status akg:Former ; akg:evidence x:ev2 .
+    x:aff3 akg:subjectActor a:c ; akg:objectActor a:b ; akg:relation akg:backedBy ; akg:status akg:Current ; akg:evidence x:ev3 .
+    x:ev1 akg:document x:doc1 . x:ev2 akg:document x:doc2 . x:ev3 akg:document x:doc3 .
+    """
+    store = Store(None)
+    store.ensure_ontology()
+    store.replace_graph(__import__("rdflib").URIRef("https://w3id.org/armedkg/graph/test"), Graph().parse(data=ttl, format="turtle"))
+    got = rows(store, "contested_affiliations")
+    assert [(r["subjectLabel"], r["relation"], r["objectLabel"], r["documents"]) for r in got] == [("Group A", "backed by", "Group B", "2")]
+    assert set(got[0]["statuses"].split("; ")) == {"current", "former"}
