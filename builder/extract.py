@@ -73,7 +73,8 @@ PEOPLE_HEADS = re.compile(
     r"group|groups|faction|factions|movement|party|servicemen|advisers|settlers|refugees|tribesmen|mob|crowd|president|"
     r"minister|king|commander|council|junta|administration|coalition|alliance|nato|forces|immigrants|migrants|youths|"
     r"population|inhabitants|administrators|detainees|hackers|bombers|officers|agents|journalists?|newspaper|"
-    r"villagers|pilgrims|worshippers|shoppers|passengers|children|women|men|people|civilians|advisers|refugees)$",
+    r"villagers|pilgrims|worshippers|shoppers|passengers|children|women|men|people|civilians|advisers|refugees|"
+    r"parliament|cabinet|farmers|settlers|guerillas|militiamen|party|parties|police|reservists|army|navy|forces)$",
     re.I,
 )
 SERVICE_NOUNS = r"special services|intelligence services|intelligence|security services|secret services|police|border guards?"
@@ -146,7 +147,7 @@ TRIGGERS: list[tuple[str, int, re.Pattern]] = [
     ("Arrests", 2, re.compile(r"\b(arrest\w*|detain\w*|rounded up|raid\w* .{0,30}\barrest\w*)\b", re.I)),
     ("GovernmentRegainsTerritory", 2, re.compile(r"\b(recaptur\w+|regain\w* control|retook|retaken|liberat\w+)\b(?= (?:the |several |a )?(?:village|town|city|hill|area|district|region|positions?|points?|base|airport|checkpoint|control|neighbou?rhood)| (?:[A-Z]|al-))", re.I)),
     ("NonStateActorOvertakesTerritory", 2, re.compile(r"\b(captur\w+|seiz\w+|took over)\b(?= (?:the |several |a )?(?:village|town|city|hill|area|district|region|positions?|points?|base|airport|checkpoint|neighbou?rhood))|\b(seiz\w+ control|took control|overr[au]n|stormed)\b", re.I)),
-    ("ChangeToGroupActivity", 2, re.compile(r"\b(patrols?|reinforcements|military (column|convoy)|convoy of|column (of|with)|deployed|redeploy\w*|withdr[ae]w\w*|withdrawal|curfew|set up (a )?checkpoints?|military build-?up)\b", re.I)),
+    ("ChangeToGroupActivity", 2, re.compile(r"\b(mobili[sz]\w+|on (high )?alert|called up|massed|patrols?|reinforcements|military (column|convoy)|convoy of|column (of|with)|deployed|redeploy\w*|withdr[ae]w\w*|withdrawal|curfew|set up (a )?checkpoints?|military build-?up)\b", re.I)),
     ("Attack", 1, re.compile(r"\b(bod(y|ies) of|gunshot wounds|tortur\w+|ill[- ]treatment|beaten to death|lynched)\b", re.I)),
     ("HeadquartersOrBaseEstablished", 2, re.compile(r"\b(fortifications?|fortif(y|ies|ied|ying)|entrench\w*|established (a |new )?(base|headquarters|position|outpost|checkpoint)s?|set up (a |new )?(base|headquarters|position|outpost|checkpoint)s?)\b", re.I)),
     ("LootingPropertyDestruction", 2, re.compile(r"\b(loot\w*|burn(ed|t) (down )?(houses|homes|crops|property)|demolish\w*|torched)\b", re.I)),
@@ -157,7 +158,8 @@ TRIGGERS: list[tuple[str, int, re.Pattern]] = [
     ("PeacefulProtest", 1, re.compile(r"\b(protest(ed|ers|s)?|demonstrat(ed|ion|ions|ors)|sit-in|rall(y|ies|ied))\b", re.I)),
     ("ArmedClash", 3, re.compile(r"\b(clash(es|ed)?|firefights?|exchange of fire|exchanged fire|gun ?battles?)\b", re.I)),
     ("ArmedClash", 1, re.compile(r"\b(clash\w*|fighting|fought|battl\w+|firefights?|gunfights?|exchange of fire|exchanged fire|raids?|raided|ambush\w*|offensive|assault\w*|attacked .{0,40}positions?|skirmish\w*|engaged|infiltrat\w+|snipers?|sniped|sniping|gunfire|shot|shooting|opened fire|operations? against|repelled|captured (?:\d+|a|an|two|three|four|five|several) (?:\w+ )?(?:rebels|fighters|members|soldiers|militants|operatives))\b", re.I)),
-    ("OtherDevelopment", 0, re.compile(r"\b(threaten\w*|warn(ed|s)?|vow(ed|s)?|boycott\w*|impos(ed|es|ing)|declar(ed|es)|bann?(ed|s)?|blockad\w*|expel\w*|deport\w*|sanction\w*|ultimatum|state of (siege|emergency)|curfew|besieg\w*|evict\w*)\b", re.I)),
+    ("OtherDevelopment", 0, re.compile(r"\b(threaten\w*|warn(ed|s)?|vow(ed|s)?|boycott\w*|impos(ed|es|ing)|declar(ed|es)|bann?(ed|s)?|blockad\w*|expel\w*|deport\w*|sanction\w*|ultimatum|state of (siege|emergency)|curfew|besieg\w*|evict\w*|forced out|forcibly displac\w+|outlaw\w*|suspend\w*|shut down|closed down|sworn to|pledged to)\b", re.I)),
+    ("DisruptedWeaponsUse", 1, re.compile(r"\b(confiscat\w+|seized (weapons|arms|explosives|ammunition))\b", re.I)),
     ("Attack", 0, re.compile(r"\b(attack\w*|assassinat\w+|killed|killing|murder\w*|execut\w+|shot dead|gunned down|stabbed|beheaded|kills|incident)\b", re.I)),
 ]
 EVENT_TYPE_OF = {
@@ -1251,14 +1253,15 @@ class Extractor:
             return keys
         verb = span.root
         for _ in range(6):
-            # Walk up to the nearest verb with a subject: "Russia has threatened to stop ... missiles".
-            if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "agent") for c in verb.children):
+            # Walk up to the nearest verb with a subject: "Russia has threatened to stop ... missiles";
+            # a pronoun subject ("it will withdraw") sends us on to the reporting clause ("Nigeria announced").
+            if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "agent") and c.pos_ != "PRON" for c in verb.children):
                 break
             if verb.head is verb:
                 break
             verb = verb.head
         for child in verb.children:
-            if child.dep_ in ("nsubj", "agent"):
+            if child.dep_ in ("nsubj", "agent") and child.pos_ != "PRON":
                 head = child if child.dep_ == "nsubj" else next((c for c in child.children if c.dep_ == "pobj"), child)
                 sub_tokens = list(head.subtree)
                 lo, hi = sub_tokens[0].idx, sub_tokens[-1].idx + len(sub_tokens[-1])
