@@ -1303,6 +1303,17 @@ class Extractor:
                     heads.append(c)
                 if depth < 3 and c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pobj", "conj", "acomp", "advmod", "dative", "nsubjpass"):
                     frontier.append((c, depth + 1))
+        heads = heads + [c for h in heads for c in h.conjuncts if c not in heads]
+        owned = []
+        for head in heads:
+            if re.match(r"(?i)^(positions?|strongholds?|camps?|bases?|posts?|checkpoints?|territory|areas?|homes?|houses?|offices?|headquarters|convoys?|vehicles?|hideouts?|fighters|members)$", head.text):
+                # "positions of the Palestinian security forces", "a Karen guerrilla stronghold", "rebel-held territory"
+                for c in head.children:
+                    if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < head.i:
+                        owned.append(c)
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        owned.extend(g for g in c.children if g.dep_ == "pobj")
+        heads = heads + owned
         for head in heads:
             if head.dep_ == "pobj" and head.head.head.lower_ in ("according", "said", "reported"):
                 continue  # "according to the Observatory" names a source, not a target
