@@ -1578,8 +1578,12 @@ class Extractor:
             if mention.kind == "actor":
                 ent = st.entities.get(mention.key)
                 after = st.doc.text[mention.end : mention.end + 30]
-                if ent is not None and re.match(r"^\s*(said|reported|stated|announced|told|confirmed)\b", after):
-                    out.append(st.source(ent.label, sent, mention.start, mention.end, key=mention.key))
+                verb = re.match(r"^\s*(said|reported|stated|announced|told|confirmed)\b", after)
+                if ent is not None and verb:
+                    # Only a main-clause "X said" is the source of the sentence, not "which X said it intercepted".
+                    tok = st.doc.char_span(mention.end + verb.start(1), mention.end + verb.end(1), alignment_mode="expand")
+                    if tok is not None and (tok.root.dep_ == "ROOT" or (tok.root.dep_ in ("conj", "parataxis", "ccomp") and tok.root.head.dep_ == "ROOT")):
+                        out.append(st.source(ent.label, sent, mention.start, mention.end, key=mention.key))
         return list(dict.fromkeys(out))
 
     def _backer_key(self, st: "_DocState", word: str, sent: SentenceInfo) -> str | None:
