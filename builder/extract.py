@@ -198,6 +198,7 @@ ANAPHOR_RE = re.compile(
     re.I,
 )
 MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+MONTH_WORD_RE = re.compile(r"(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")$")
 CIVILIAN_RE = re.compile(
     r"\b(civilians?|residents?|child(ren)?|women|woman|man|men|boys?|girls?|baby|infant|elderly|sheikh|shepherds?|farmers?|"
     r"teachers?|doctors?|journalists?|activists?|families|family|villagers|displaced|mukhtar|worker|workers|people)\b(?! (?:fighters|members|militants))",
@@ -439,12 +440,12 @@ class Extractor:
             r"\b(?:(town|village|city|area|outskirts?|countryside|region|district|province|governorate|suburb|neighbou?rhood|camp|base|airport|crossing) of|in|near|at|around|to|from|of|rural|east of|west of|north of|south of|between|and)\s+((?:(?:al|Al|el|El|as|As|ad|Ad|ash|Ash|az|Az|ar|Ar|at|At)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:al-|el-|ad-|as-)?[A-Z][\w'’]+){0,2})",
             text,
         ):
-            span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
-            if span is None or st.overlaps(span.start_char, span.end_char):
+            span = self._free_span(st, m.start(2), m.end(2))
+            if span is None:
                 continue
             word = span.text
             if not re.match(r"(?:al|el|as|ad|ash|az|ar|at)[-‐ ]", word, re.I) and not m.group(1):
-                if not re.match(r"(?:MONTHS)$".replace("MONTHS", "|".join(m_.capitalize() for m_ in MONTH_NAMES)), word.split()[0]) and self._choose(st, span, self.gaz.lookup_place(word, st.focus_hint())):
+                if not MONTH_WORD_RE.match(word.split()[0]) and self._choose(st, span, self.gaz.lookup_place(word, st.focus_hint())):
                     self._place_from_text(st, span, forced=True, cue_word="")
                 continue
             self._place_from_text(st, span, forced=True, cue_word=(m.group(1) or ""))
@@ -452,10 +453,17 @@ class Extractor:
             r"\b(?:in|near|at|around|of|from)\s+the\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(district|sub-?district|area|region|valley|plain|countryside|province|governorate|desert|mountains?)\b",
             text,
         ):
-            span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-            if span is None or st.overlaps(span.start_char, span.end_char):
-                continue
-            self._place_from_text(st, span, forced=True, cue_word=m.group(2))
+            span = self._free_span(st, m.start(1), m.end(1))
+            if span is not None:
+                self._place_from_text(st, span, forced=True, cue_word=m.group(2))
+
+    @staticmethod
+    def _free_span(st: "_DocState", start: int, end: int) -> Span | None:
+        """The token span of ``start:end`` if no mention covers it yet."""
+        span = st.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or st.overlaps(span.start_char, span.end_char):
+            return None
+        return span
 
     @staticmethod
     def _acts(span: Span) -> str | None:
