@@ -12,33 +12,37 @@ from dataclasses import dataclass
 
 # A line matching one of these is boilerplate wherever it stands.
 LINE_PATTERNS = [
-    r"^\s*\*+\s*$",
-    r"(?i)\bclick the share buttons?\b",
-    r"(?i)^\s*(please\s+)?(share|forward) this (article|story|post)",
-    r"(?i)\bcrosspost\b",
-    r"(?i)^\s*support\s+[\w .-]+:?\s*$",
-    r"(?i)^\s*(donate|paypal|patreon|bitcoin|btc|venmo)\b",
-    r"(?i)\b(paypal|patreon)\b.*(@|https?://|donate)",
-    r"(?i)^\s*articles? by:?",
+    # separators
+    r"^\s*[*_=~-]{1,}\s*$",
+    # share and repost prompts
+    r"(?i)\bshare buttons?\b|\b(share|forward|repost|cross-?post)\b.{0,40}\b(this|our)\s+(article|story|post|page|piece)\b",
+    r"(?i)\bcross-?post\b|\b(email|mailing) lists?\b.{0,40}\b(forum|blog|share)",
+    # donation appeals
+    r"(?i)^\s*(support|donate to)\s+[\w .&'-]{0,40}:\s*$",
+    r"(?i)^\s*(donate|donations?|paypal|patreon|bitcoin|btc|venmo|crypto)\b",
+    r"(?i)\b(paypal|patreon|buymeacoffee|ko-fi)\b.*(@|https?://|donat)",
+    # bylines, disclaimers, copyright, republication terms, contacts
+    r"(?i)^\s*(articles?|posts?|stories|columns?) by:?",
     r"(?i)^\s*disclaimer\b",
+    r"(?i)\b(not|no)\b.{0,20}\bresponsib\w*\b.{0,60}\b(content|accura\w*|inaccura\w*|views|statements?|opinions?)\b",
     r"(?i)copyright|all rights reserved|\bfair use\b|copyrighted material",
-    r"(?i)^\s*for media inquiries",
+    r"(?i)\bpermission to (re-?)?(publish|post|print|reproduce|cross-?post)\b",
+    r"(?i)^\s*(for (media|press) (inquiries|enquiries)|contact us|press contact)\b",
     r"(?i)^\s*(follow|like) us on\b",
     r"(?i)^\s*subscribe (to|for)\b",
     r"(?i)^\s*(read more|related|see also|tags?|filed under|sign up)\s*:",
-    r"(?i)^\s*note to readers\b",
-    r"(?i)\bgrants? permission to (cross-?post|republish)",
-    r"(?i)will not be responsible for any inaccurate",
+    r"(?i)^\s*(note to (readers|editors)|editor'?s note)\b",
+    # lines that are only a link or an address
     r"(?i)^\s*(https?://|www\.)\S+\s*$",
     r"(?i)^\s*\S+@\S+\.\w+\s*$",
 ]
 
 # The first line matching one of these in the last part of a document starts the footer.
 FOOTER_MARKERS = [
-    r"(?i)^\s*note to readers\b",
+    r"(?i)^\s*(note to (readers|editors)|editor'?s note)\b",
     r"(?i)^\s*disclaimer\b",
     r"(?i)^\s*articles? by:?",
-    r"(?i)^\s*support\s+[\w .-]+:?\s*$",
+    r"(?i)^\s*(support|donate to)\s+[\w .&'-]{0,40}:\s*$",
     r"(?i)^\s*(about the author|share this|related articles)\b",
 ]
 

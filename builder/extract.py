@@ -197,6 +197,10 @@ ANAPHOR_RE = re.compile(
     r"(attack|attacks|incident|explosion|blast|strike|strikes|bombing|assassination|ambush|operation|raid|shelling|clash|clashes|fighting|killing|killings|offensive)\b",
     re.I,
 )
+# "the town of X", "the hamlet of X": the name that follows is a place.
+PLACE_CUE_BEFORE_RE = re.compile(
+    r"\b(town|village|hamlet|city|area|outskirts|countryside|region|district|province|governorate|suburb|camp)\s+of\s+(?:the\s+)?$", re.I
+)
 MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 MONTH_WORD_RE = re.compile(r"(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")$")
 CIVILIAN_RE = re.compile(
@@ -221,7 +225,7 @@ NOTE_PREFIXES = {
     "disrupted weapons use": "DisruptedWeaponsUse",
     "non-violent transfer of territory": "NonViolentTransferOfTerritory",
 }
-# ACLED notes of strategic developments often start with their kind: "Movement of forces: On 7 May ...".
+# ACLED notes of strategic developments often start with their kind ("Security measures: ...").
 NOTE_PREFIX_RE = re.compile(r"^\s*(" + "|".join(re.escape(k) for k in NOTE_PREFIXES) + r")\s*:", re.I)
 PROTEST_RE = re.compile(r"\b(protest(ed|ers|s|ing)?|demonstrat(ed|ion|ions|ors|ing)|vigil|sit-in|rall(y|ies|ied)|marched|took to the streets|gathered .{0,60}(demand|denounc|against|protest)\w*)\b", re.I)
 RIOT_RE = re.compile(r"\b(riot\w*|burn(ed|t|ing) tires|blocked (the |several |main )?roads?|threw stones|stone-throwing|set fire to|stormed|torched|clashed with (the )?(security|police))\b", re.I)
@@ -333,12 +337,12 @@ class Extractor:
             else:
                 key = self.gaz.countries[iso].forces_key
             st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
-        # "shelled Kansafra in Idleb", "Turaybikh in the countryside of Ein Issa": a capitalised name
-        # right before "in <a known place>" is a place inside it.
+        # A capitalised name right before "in <a known place>" ("shelled X in Hama", "the hamlet of X in
+        # the countryside of Y") is a place inside it.
         known = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PLACE")
         for m in re.finditer(
             r"(?<![\w'’-])((?:(?:al|el|ad|as|ar|ash|az)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:(?:al|el|ad|as|Al|El)[-‐ ])?[A-Z][\w'’]+){0,3})"
-            r"(\s+(?:and (?:its|the) (?:vicinity|surroundings|surrounding areas?)\s+|and surrounding areas\s+)?(?:village|town|city|area|neighbou?rhood|camp|district|desert|front|crossing|road|hill|region)?\s*"
+            r"(\s+(?:and (?:its|the) (?:vicinity|surroundings|surrounding areas?)\s+|and surrounding areas\s+)?(?:village|hamlet|town|city|area|neighbou?rhood|camp|district|desert|front|crossing|road|hill|region)?\s*"
             r"(?:in|near|west of|east of|north of|south of|on the outskirts of|in the vicinity of)\s+(?:the\s+)?(?:rural\s+|(?:(?:north|south|east|west)(?:ern)?\s+)?countryside of\s+)?)",
             text,
         ):
@@ -368,7 +372,7 @@ class Extractor:
                 after = text[ent.end_char : ent.end_char + 40]
                 org = re.match(r"^\s+((?:[A-Z][\w.&-]*\s+){0,3}(?:Command|Department|Government|Embassy|Ministry|Office|Council|Agency|Navy|Air Force|Army|Marine Corps|Congress|Senate|Parliament|Administration))\b", after)
                 if org:
-                    # "U.S. Central Command": the country name is part of an organisation's name.
+                    # "<Country> Army Command": the country name is part of an organisation's name.
                     whole = text[ent.start_char : ent.end_char + org.end()]
                     key = f"actor:{slug(whole)}"
                     cls = "StateForce" if re.search(r"Command|Navy|Air Force|Army|Marine", whole) else "Organisation"
@@ -412,13 +416,13 @@ class Extractor:
                 label = re.sub(r"^the\s+", "", m.group(0), flags=re.I)
                 key = st.add_entity(f"actor:{slug(label)}", "CivilianGroup", label, inter=7).key
             st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "actor", "collective_actor", 0.6))
-        # Office holders named by their office: "The Foreign Secretary said ...".
+        # Office holders named by their office: "The Defence Minister told reporters ...".
         office = (
             r"\b[Tt]he\s+((?:Foreign|Defen[cs]e|Home|Prime|Deputy|Vice|Interior)\s+(?:Secretary|Minister)|Secretary(?:-General)?|President|Prime Minister|Minister for (?:the )?[A-Z][\w]+(?: [A-Z][\w]+)?)\b(?! of State\b)"
             r"|\b((?:[A-Z0-9][\w.-]*\s+){1,4}(?:commander|Commander|spokes(?:man|person|woman)|commanding general))\b"
             r"|\b((?:[Tt]he\s+)?(?:commander|spokes(?:man|person|woman)|chief of staff|director) of (?:the )?(?:[A-Z0-9][\w.-]*\s*){1,4})"
         )
-        # Unnamed individuals: "a soldier", "the American service member" (one person each, per document).
+        # Unnamed individuals: "a soldier", "the wounded pilot" (one person each, per document).
         for m in re.finditer(r"\b(?:a|an|the|one|this|that)\s+(?:(?!and\b)[\w-]+\s+){0,2}?(soldier|service ?member|officer|pilot|sailor|airman|marine|hero|sniper|gunman|bomber|suicide bomber)\b(?!s)", text):
             if st.overlaps(m.start(), m.end()):
                 continue
@@ -437,7 +441,7 @@ class Extractor:
             st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "person", "office_holder", 0.55))
         # Toponyms the model missed: "the town of X", "al-X" after a locative preposition.
         for m in re.finditer(
-            r"\b(?:(town|village|city|area|outskirts?|countryside|region|district|province|governorate|suburb|neighbou?rhood|camp|base|airport|crossing) of|in|near|at|around|to|from|of|rural|east of|west of|north of|south of|between|and)\s+((?:(?:al|Al|el|El|as|As|ad|Ad|ash|Ash|az|Az|ar|Ar|at|At)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:al-|el-|ad-|as-)?[A-Z][\w'’]+){0,2})",
+            r"\b(?:(town|village|hamlet|city|area|outskirts?|countryside|region|district|province|governorate|suburb|neighbou?rhood|camp|base|airport|crossing) of|in|near|at|around|to|from|of|rural|east of|west of|north of|south of|between|and)\s+((?:(?:al|Al|el|El|as|As|ad|Ad|ash|Ash|az|Az|ar|Ar|at|At)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:al-|el-|ad-|as-)?[A-Z][\w'’]+){0,2})",
             text,
         ):
             span = self._free_span(st, m.start(2), m.end(2))
@@ -468,7 +472,7 @@ class Extractor:
     @staticmethod
     def _acts(span: Span) -> str | None:
         """How a country name is used: "actor" (subject, object, possessor of an action), "attributive"
-        ("U.S. airstrikes", "U.S. Secretary of State") or None (a place: "in Syria")."""
+        ("U.S. drones", "French Defence Ministry") or None (a place: "in Syria")."""
         tok = span.root
         if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
             return "attributive"
@@ -502,7 +506,7 @@ class Extractor:
         if candidates:
             st.add_place_mention(candidates[0].key, span, "geonames_or_curated", 0.8 if not forced else 0.7, cue_word)
             return
-        # Compound areas: "Homs-Deir Ezzor countryside", "Palmyra-Deir Ezzor-Al-Mayadin triangle".
+        # Compound areas: "Hama-Idlib countryside", "Raqqa-Tabqa road".
         parts = self._split_compound(stripped, st.focus_hint())
         if len(parts) >= 2:
             area_label = stripped
@@ -528,7 +532,7 @@ class Extractor:
                 prior = re.search(r"\b(town|village|city|suburb|hamlet)\s+of\s+(?:the\s+)?$", st.doc.text[max(0, span.start_char - 20) : span.start_char], re.I)
                 following = re.match(r"^\s+(town|village|city|hamlet)\b", st.doc.text[span.end_char : span.end_char + 10], re.I)
                 cue_word = (prior or following).group(1) if (prior or following) else ""
-            cls = "PopulatedPlace" if cue_word.lower() in ("town", "village", "city", "suburb", "hamlet") else ("NaturalFeature" if re.search(r"\b(mount|mountains?|jabal|jebel|valley|desert|river|plain)\b", stripped, re.I) else "Location")
+            cls = "PopulatedPlace" if cue_word.lower() in ("town", "village", "hamlet", "city", "suburb") else ("NaturalFeature" if re.search(r"\b(mount|mountains?|jabal|jebel|valley|desert|river|plain)\b", stripped, re.I) else "Location")
             key = f"place:{(st.focus_hint() or 'xx').lower()}:{slug(stripped)}"
             st.add_entity(key, cls, stripped, country=st.focus_hint())
             st.add_mention(Mention(key, span.start_char, span.end_char, text, "place", "toponym_unresolved", 0.6, cue_word))
@@ -601,7 +605,7 @@ class Extractor:
             return
         window = st.doc.text[max(0, ent.start_char - 30) : ent.start_char]
         if re.search(r"\b(Minister|Secretary|Envoy|Representative|Commissioner|Ambassador|Coordinator)\s+(?:for|to|of)\s+$", window):
-            # "Minister for the Middle East Tobias Ellwood": the model took office and name for one organisation.
+            # "Envoy for the Horn of Africa Jane Doe": the model took office and name for one organisation.
             tail = re.search(r"((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)$", ent.text)
             if tail and len(tail.group(1).split()) >= 2:
                 words = tail.group(1).split()
@@ -616,7 +620,7 @@ class Extractor:
             st.add_mention(Mention(f"country:{iso}", ent.start_char, ent.end_char, ent.text, "country", "model_org_country", 0.8))
             return
         before = st.doc.text[max(0, ent.start_char - 25) : ent.start_char]
-        cue = re.search(r"\b(town|village|city|area|outskirts|countryside|region|district|province|governorate|suburb|camp)\s+of\s+(?:the\s+)?$", before, re.I)
+        cue = PLACE_CUE_BEFORE_RE.search(before)
         if not ARMED_CUES.search(text) and (
             self.gaz.lookup_place(text, st.focus_hint()) or cue or re.match(r"(?:al|el|as|ad|ash|az|ar|at)[-‐ ][A-Z]", text)
         ):
@@ -648,8 +652,12 @@ class Extractor:
         if re.match(r"(?:HMS|USS|FS|HMAS|HMCS|INS|RFS|TCG)\s", text):
             return  # a warship, not a person
         near = re.match(r"^(?:Near|In|At|Around|Outside)\s+(.+)$", text)
+        cue = PLACE_CUE_BEFORE_RE.search(st.doc.text[max(0, ent.start_char - 25) : ent.start_char])
+        if cue:
+            self._place_from_text(st, ent, forced=True, cue_word=cue.group(1))
+            return  # "the hamlet of Umm X": a place the model took for a person
         if near or (len(text.split()) <= 3 and self._choose(st, ent, self.gaz.lookup_place(text, st.focus_hint())) and not re.search(r"\b(Abu|Umm|bin|ibn)\b", text)):
-            # CENTCOM strike lists ("Near Palmyra, two strikes ...") and places the model took for people.
+            # Strike lists that start with a place ("Near X, three strikes ...") and places the model took for people.
             span = st.doc.char_span(ent.start_char + (near.start(1) if near else 0), ent.end_char, alignment_mode="contract")
             if span is not None:
                 self._place_from_text(st, span, forced=True)
@@ -734,7 +742,7 @@ class Extractor:
                 st.add_mention(Mention(forces, m.start(), m.end(), m.group(0), "actor", "state_force_in_focus", 0.6))
 
     def _person_short_forms(self, st: "_DocState") -> None:
-        # A short person mention ("Al-Janati") after the full name resolves to the full name.
+        # A short person mention ("Al-Hariri") after the full name resolves to the full name.
         persons = [e for e in st.entities.values() if e.cls == "Person"]
         for short in persons:
             words = short.label.split()
@@ -742,7 +750,7 @@ class Extractor:
             longer = [p for p in persons if p is not short and len(p.label.split()) > len(words) and [w.lower() for w in p.label.split()[-len(words):]] == folded]
             if longer:
                 st.redirect(short.key, longer[0].key)
-        # Noms de guerre: "X, who is known by his nom de guerre 'Abu Y'", "X ('Abu Y')".
+        # Noms de guerre: "X, nom de guerre 'Abu Y'", "X, also known as Abu Y", "X ('Abu Y')".
         for m in list(st.mentions):
             if m.kind != "person":
                 continue
@@ -796,7 +804,7 @@ class Extractor:
         def ev(m_start: int, m_end: int, rule: str, conf: float) -> Evidence:
             return st.evidence(sent, m_start, m_end, rule, conf)
 
-        # Backing: "Iranian-backed X", "X, the Iraqi pro-Iranian group", "X backed by Y".
+        # Backing: "<Adjective>-backed X", "X, a <nationality> pro-<adjective> militia", "X backed by Y".
         for m in actors:
             if m.kind not in ("actor",):
                 continue
@@ -849,7 +857,7 @@ class Extractor:
                 and all(st.entities.get(k) is not None and st.entities[k].cls not in ("MediaOutlet", "Organisation", "Source") for k in (a.key, b.key))
             ):
                 st.relate("fightingAgainst", self._as_force(st, a.key), self._as_force(st, b.key), ev(a.start, b.end, "hostility_phrase", 0.65), sources)
-            # "its news agency, Amaq" -> Amaq part of the actor "its" refers to.
+            # "its media wing, X" -> X part of the actor "its" refers to.
         for m in actors:
             pre = st.doc.text[max(base, m.start - 60) : m.start]
             mp = re.search(r"\bits\s+(news agency|media (?:arm|wing|outlet|office)|propaganda (?:arm|outlet|agency)|mouthpiece|(?:armed |military |media )?wing|branch|affiliate|franchise|province|sub-unit|unit)\s*,?\s*(?:the\s+)?$", pre, re.I)
@@ -870,14 +878,14 @@ class Extractor:
             if ma and nxt:
                 if nxt and re.match(r"^\s*(affiliate|branch|franchise|wing|offshoot|faction|province|brigade|unit|division)\b", st.doc.text[nxt.end : nxt.end + 15], re.I):
                     st.relate("partOf", m.key, nxt.key, ev(m.start, nxt.end, "apposition_affiliate", 0.75), sources)
-            # Anti-X: "anti-ISIS raids" marks hostility with the sentence's acting subject.
+            # "anti-X operations" marks hostility with the sentence's acting subject.
         for m in re.finditer(r"\banti-([A-Z][\w'’]*)", text):
             target = next((o for o in actors if o.start == base + m.start(1)), None)
             subject = next((o for o in actors if o.start < base + m.start() and o.kind in ("actor", "country") and (target is None or o.key != target.key)), None)
             if target and subject:
                 st.relate("fightingAgainst", self._as_force(st, subject.key), target.key, ev(subject.start, target.end, "anti_prefix", 0.7), sources)
 
-        # Anaphoric alliance: "these efforts are supported by reinforcements from X".
+        # Anaphoric alliance: "their operations were backed by fighters from X".
         if re.search(r"\b(these|those|their|the) (efforts|operations|raids|attacks|forces|offensive)\b.{0,60}\b(support\w*|assist\w*|reinforc\w*|back\w*)\b", text, re.I):
             helpers = [m for m in actors if m.kind == "actor" and re.search(r"\b(by|from|of)\s+([\w’'-]+\s+){0,5}$", st.doc.text[max(base, m.start - 60) : m.start])]
             last = st.last_event()
@@ -906,7 +914,7 @@ class Extractor:
             if owner and place and place.start - (base + m.end()) < 30:
                 st.relate("operatesIn", self._as_force(st, owner.key), place.key, ev(owner.start, place.end, "controlled_prefix", 0.7), sources)
 
-        # Located in: "X in (eastern) Y", "X, in the western Y countryside", "X and other areas in Y".
+        # Located in: "X in (northern) Y", "X, which is located in rural Y", "X and other villages in Y".
         directional = r"\b(?:east|west|north|south|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+of\s+)?$"
         for idx, (a, b) in enumerate(zip(places, places[1:])):
             between = st.doc.text[a.end : b.start]
@@ -959,19 +967,19 @@ class Extractor:
                     if not re.search(r"\b(claim\w*|said|says|according|reported|denied|blamed)\b", low):
                         st.relate("fightingAgainst", self._as_force(st, a.key), self._as_force(st, b.key), ev(a, b, "pair_hostility", 0.5), sources)
                 elif re.fullmatch(r"\s*(?:,\s*(?:the\s+)?(?:wider\s+)?|and\s+(?:the\s+)?|,\s*and\s+(?:the\s+)?)", between) and PAIR_FIGHT_RE.search(text[b.end : sent.span.end_char].lower()[:120]):
-                    # "The UK, the wider Global Coalition and the Government of Iraq are committed to defeating ..."
+                    # "A, B and C vowed to defeat ...": actors named together against an enemy are allied.
                     st.relate("alliedWith", a.key, b.key, ev(a, b, "pair_conjoined_allies", 0.5), sources)
                 elif re.fullmatch(r"\s*,?\s*(?:an?|the)?\s*(?:[\w-]+\s+){0,3}(?:member|part|unit|element|component|faction|brigade|wing|crew chief|soldier|fighter|officer|spokes(?:man|person))s?\s+(?:of|in|with|from|within)\s+(?:the\s+)?", between, re.I):
                     st.relate("memberOf" if a.kind == "person" else "partOf", a.key, b.key, ev(a, b, "pair_belongs", 0.6), sources)
                 elif re.fullmatch(r"\s*,\s*(?:which|that|who)\s+(?:includes?|comprises?|incorporates?|is made up of)\s+(?:the\s+)?", between, re.I):
-                    # "the SDF, which includes the Syrian Arab Coalition"
+                    # "X, which includes Y": Y is part of X
                     st.relate("partOf", b.key, a.key, ev(a, b, "which_includes", 0.6), sources)
                 elif a.kind == "person" and re.fullmatch(r"\s*,\s*(?:an?|the)\s+", between) and re.match(r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}(leader|commander|emir|chief|member|fighter|official|operative|militant|spokesman)\b", text[b.end : b.end + 40], re.I):
-                    # "Abu Jandal al-Kuwaiti, an ISIL gang leader"
+                    # "PERSON, an <actor> field commander"
                     role = re.match(r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}(\w+)", text[b.end : b.end + 40]).group(1).lower()
                     prop = "commanderOf" if role in ("leader", "commander", "emir", "chief") else "memberOf"
                     st.relate(prop, a.key, b.key, ev(a, b, "person_apposition_role", 0.6), sources)
-        # "Coalition nations ... include Australia, Bahrain, ..." -> each belongs to the group.
+        # "Member states of X include A, B and C" -> each belongs to the group.
         for a in agents:
             tail = text[a.end : sent.span.end_char]
             inc = re.match(r"^\s*(?:nations|members|partners|countries|forces|states|factions|groups)\b[^.]{0,60}?\b(?:include|includes|including|comprise|comprises|consisting of|made up of)\b", tail)
@@ -980,13 +988,13 @@ class Extractor:
                 if len(listed) >= 2:
                     for b in listed:
                         st.relate("memberOf", b.key, a.key, ev(a, b, "list_membership", 0.55), sources)
-        # Territorial control: "X now claims full control of Aleppo", "ISIL seized Dabiq".
+        # Territorial control: "X took control of <place>", "X holds <place>".
         for a in agents:
             for p in places:
                 if p.start <= a.end:
                     continue
                 between = text[a.end : p.start]
-                if len(between) < 60 and re.search(r"\b(control(?:s|led)?(?: of)?|claims? (?:full )?control of|seized|captured|took over|holds?|held|overran|retook|recaptured|liberated)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", between, re.I):
+                if len(between) < 60 and re.search(r"\b(control(?:s|led)?(?: of)?|(?:claims?|claimed|declared|announced|took|has|have|had|gained|retains?) (?:full |complete |total )?control (?:of|over)|seized|captured|took over|holds?|held|overran|retook|recaptured|liberated)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", between, re.I):
                     st.relate("controls", self._as_force(st, a.key), p.key, ev(a, p, "territorial_control", 0.6), sources)
                     break
 
@@ -1222,7 +1230,7 @@ class Extractor:
             key = st.civilians()
             if key and key not in frame.targets:
                 frame.targets.append(key)
-            # The civilians named in the text ("46 Afghan civilians") are a mention of that actor.
+            # The civilians named in the text ("twelve displaced civilians") are a mention of that actor.
             span = st.doc.char_span(base + civ.start(), base + civ.end(), alignment_mode="expand")
             if span is not None:
                 head = span.root
@@ -1261,8 +1269,8 @@ class Extractor:
             return keys
         verb = span.root
         for _ in range(6):
-            # Walk up to the nearest verb with a subject: "Russia has threatened to stop ... missiles";
-            # a pronoun subject ("it will withdraw") sends us on to the reporting clause ("Nigeria announced").
+            # Walk up to the nearest verb with a subject: "X warned it would resume ... shelling";
+            # a pronoun subject ("it would pull out") sends us on to the reporting clause ("X said").
             if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "agent") and c.pos_ != "PRON" for c in verb.children):
                 break
             if verb.head is verb:
@@ -1298,8 +1306,8 @@ class Extractor:
             if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
                 break
             verb = verb.head
-        # Objects of the verb, of verbs it governs ("threatened to break relations with Russia") and
-        # of their nouns ("action against Russia"), nearest first; the subject side is left out.
+        # Objects of the verb, of verbs it governs ("vowed to cut ties with X") and of their nouns
+        # ("measures against X"), nearest first; the subject side is left out.
         heads = []
         frontier = [(verb, 0)]
         while frontier:
@@ -1315,7 +1323,7 @@ class Extractor:
         owned = []
         for head in heads:
             if re.match(r"(?i)^(positions?|strongholds?|camps?|bases?|posts?|checkpoints?|territory|areas?|homes?|houses?|offices?|headquarters|convoys?|vehicles?|hideouts?|fighters|members)$", head.text):
-                # "positions of the Palestinian security forces", "a Karen guerrilla stronghold", "rebel-held territory"
+                # "positions of X", "an X stronghold", "X-held territory"
                 for c in head.children:
                     if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < head.i:
                         owned.append(c)
@@ -1496,7 +1504,7 @@ class Extractor:
             return
         coded = re.search(r"\bfatalities (?:were |are )?coded as " + _NUM, text, re.I)
         if coded:
-            # ACLED writes its convention into the note: "Unknown fatalities coded as 10".
+            # ACLED notes may state the coding convention itself ("... fatalities coded as N").
             word = coded.group(1).lower()
             frame.fatalities = int(word) if word.isdigit() else NUMBER_WORDS.get(word, frame.fatalities)
             return
@@ -1745,7 +1753,7 @@ class _DocState:
         if art and mention.kind in ("place", "actor", "country"):
             mention.start -= len(art.group(1))
             mention.text = self.doc.text[mention.start : mention.end]
-        # "Bennsh in": the model's span swallowed a function word.
+        # "Kafrnaya in": the model's span swallowed a function word.
         trail = re.search(r"\s+(in|of|on|at|near|and|the)$", mention.text)
         if trail and mention.kind in ("place", "actor"):
             mention.end -= len(trail.group(0))
@@ -1962,7 +1970,7 @@ class _DocState:
         return False
 
     def _anchor_place(self, event: Event) -> None:
-        """A place the gazetteers lack ("Zannubah village ... in Ar-Raqqa") is tied to the
+        """A place the gazetteers lack ("the hamlet of X ... in Hama") is tied to the
         governorate or town named in the same sentence, so that it can be mapped (ACLED geo
         precision 2-3)."""
         if not event.place or self._has_coordinates(event.place):
@@ -1982,7 +1990,7 @@ class _DocState:
         for event in self.events:
             self._reclassify(event)
             if event.place is None and event.near is not None:
-                # "8 km west of Ain al Arab": ACLED codes the named town with precision 2.
+                # "10 km north of X": ACLED codes the named town with precision 2.
                 event.place, event.near, event.geo_precision = event.near, None, 2
             self._anchor_place(event)
             kind = EVENT_TYPE_OF.get(event.cls)

@@ -5,27 +5,27 @@ from __future__ import annotations
 from builder.boilerplate import clean
 
 TEXT = (
-    "Video: Rebels Advance On The Town In The North\n\n"
-    "Rebels captured the town of Kafr Nabl on Monday.\n\n"
-    "*\n\n"
-    "Note to readers: please click the share buttons above.\n\n"
-    "SUPPORT EXAMPLE NEWS:\n\n"
-    "PayPal: someone@example.org, http://example.org/donate/\n\n"
-    "Disclaimer: The contents of this article are of sole responsibility of the author(s).\n"
+    "Watch: Militia Convoy Spotted On The Northern Highway\n\n"
+    "Government troops recaptured the village of Tell Sultan on Friday.\n\n"
+    "---\n\n"
+    "Editor's note: use the buttons at the top to share this story with friends.\n\n"
+    "DONATE TO THE FRONTLINE DESK:\n\n"
+    "Patreon: https://patreon.example/desk or write to desk@example.net\n\n"
+    "Disclaimer: the views in this piece belong to its writers; the desk is not responsible for their accuracy.\n"
 )
 
 
 def test_boilerplate_offsets_preserved_and_footer_blanked():
     cleaned = clean(TEXT)
     assert len(cleaned.text) == len(TEXT)
-    body = "Rebels captured the town of Kafr Nabl on Monday."
+    body = "Government troops recaptured the village of Tell Sultan on Friday."
     start = TEXT.index(body)
     assert cleaned.text[start : start + len(body)] == body
-    for word in ("PayPal", "Disclaimer", "share buttons", "SUPPORT", "Video:"):
+    for word in ("Patreon", "Disclaimer", "share this story", "DONATE", "Watch:"):
         assert word not in cleaned.text
-    assert cleaned.title == "Video: Rebels Advance On The Town In The North"
+    assert cleaned.title == "Watch: Militia Convoy Spotted On The Northern Highway"
 
 
 def test_boilerplate_plain_article_untouched():
-    text = "Two soldiers were killed in an IED attack near Daraa on Sunday, local sources said."
+    text = "Two soldiers were killed in a mine blast outside Jasim on Sunday, residents said."
     assert clean(text).text == text

@@ -28,7 +28,7 @@ def test_extract_backing_prefix_and_apposition(extract):
 def test_extract_claim_via_outlet_with_dates_and_casualties(extract):
     r = extract(
         "On March 12, an IED killed three soldiers and wounded two others near the town of al-Mayadin. "
-        "On March 13, ISIS claimed responsibility for the attack through its Amaq news agency.",
+        "On March 13, ISIS claimed the bombing in a statement carried by its Amaq news agency.",
         published=date(2021, 3, 14),
     )
     assert len(r.events) == 1
@@ -44,8 +44,8 @@ def test_extract_claim_via_outlet_with_dates_and_casualties(extract):
 
 def test_extract_former_commander_nom_de_guerre_and_short_form(extract):
     r = extract(
-        "Gunmen shot dead Mahmoud al-Hariri, a former commander in the Free Syrian Army, in the town of Jasim on May 4. "
-        "Al-Hariri, known by his nom de guerre \"Abu Hassan\", had refused to join the 5th Corps.",
+        "Gunmen shot dead Mahmoud al-Hariri, once a commander of the Free Syrian Army, in the town of Jasim on May 4. "
+        "Al-Hariri, also known as \"Abu Hassan\", had refused to join the 5th Corps.",
         published=date(2021, 5, 6),
     )
     person = r.entities["person:mahmoud-al-hariri"]
@@ -62,7 +62,7 @@ def test_extract_former_commander_nom_de_guerre_and_short_form(extract):
 
 def test_extract_state_force_in_focus_and_place_containment(extract):
     r = extract(
-        "Regime forces shelled the village of Kansafra in the southern Idlib countryside on Friday, "
+        "Regime forces pounded the hamlet of Deir Sunbul in the southern Idlib countryside with artillery on Friday, "
         "killing two civilians, according to the White Helmets.",
         published=date(2021, 3, 16),
     )
@@ -72,7 +72,7 @@ def test_extract_state_force_in_focus_and_place_containment(extract):
     assert "actor:civilians-sy" in ev.targets
     assert ev.fatalities == 2 and ev.date == date(2021, 3, 12)
     place = r.entities[ev.place]
-    assert place.label in ("Kansafra", "Kansafrah")
+    assert place.label == "Deir Sunbul"
     assert any(r.prop == "locatedIn" and r.subject == ev.place and r.object == "place:adm1:SY.12" for r in r.relations)
     assert "actor:white-helmets" in ev.according_to or any("white" in s for s in ev.according_to)
 
@@ -86,7 +86,7 @@ def test_extract_negated_claim_makes_no_claim(extract):
 def test_extract_boilerplate_never_becomes_actor(extract):
     r = extract(
         "Turkish drones struck a car near Qamishli on January 3.\n\n"
-        "SUPPORT OUR WORK:\nPayPal: donate@example.org\nDisclaimer: Example Research will not be responsible for any inaccurate statement.",
+        "DONATE TO OUR DESK:\nPayPal: gifts@example.org\nDisclaimer: Example Research is not responsible for the opinions of its writers.",
         published=date(2021, 1, 5),
     )
     labels = {e.label for e in r.entities.values()}
@@ -108,12 +108,12 @@ def test_extract_every_fact_has_evidence_offsets(extract):
 @pytest.mark.parametrize(
     "text,cls,actor",
     [
-        ("Movement of forces: On 7 May 2020, a Turkish military convoy entered Idleb via a border crossing.", "ChangeToGroupActivity", "actor:forces-tr"),
-        ("On 4 May 2020, dozens of teachers protested in Nasiriyah demanding their salaries.", "PeacefulProtest", "actor:protesters-iq"),
-        ("On 8 May 2020, unidentified gunmen shot dead a civilian in Dael in Daraa.", "Attack", "actor:unidentified-armed-group"),
-        ("On 8 May 2020, unidentified gunmen shot dead a member of the regime forces in Dael in Daraa.", "ArmedClash", "actor:unidentified-armed-group"),
-        ("On 6 May 2020, Turkish warplanes carried out airstrikes on PKK positions in Duhok.", "AirDroneStrike", "actor:forces-tr"),
-        ("On 5 May 2020, the SDF arrested five young men in Raqqa on charges of joining ISIS.", "AbductionForcedDisappearance", "actor:sdf"),
+        ("Security measures: On 14 March 2023, a column of Turkish military trucks drove into Idlib through a border crossing.", "ChangeToGroupActivity", "actor:forces-tr"),
+        ("On 2 February 2023, hundreds of nurses protested in Basra over unpaid wages.", "PeacefulProtest", "actor:protesters-iq"),
+        ("On 19 June 2023, masked gunmen killed a shepherd near Tafas in Daraa.", "Attack", "actor:unidentified-armed-group"),
+        ("On 19 June 2023, masked gunmen killed a soldier of the regime forces near Tafas in Daraa.", "ArmedClash", "actor:unidentified-armed-group"),
+        ("On 11 April 2023, Turkish warplanes bombed PKK hideouts in the mountains of Duhok.", "AirDroneStrike", "actor:forces-tr"),
+        ("On 27 July 2023, the SDF detained four men in Raqqa accused of ties to ISIS.", "AbductionForcedDisappearance", "actor:sdf"),
     ],
 )
 def test_extract_acled_codebook_distinctions(extract, text, cls, actor):
@@ -123,15 +123,15 @@ def test_extract_acled_codebook_distinctions(extract, text, cls, actor):
 
 
 def test_extract_unknown_fatalities_stay_unknown(extract):
-    r = extract("On 3 May 2020, regime forces shelled Kafr Nabl in Idleb, causing an unknown number of casualties.", published=None)
+    r = extract("On 9 October 2023, regime artillery hit Kafr Nabl in Idlib, causing an unknown number of casualties.", published=None)
     assert r.events[0].fatalities is None
 
 
 def test_extract_place_unknown_to_gazetteer_is_anchored(extract):
-    r = extract("On 2 May 2020, Turkish forces shelled the village of Zannubah in the countryside of Ein Issa in Ar-Raqqa.", published=None)
+    r = extract("On 30 August 2023, Turkish artillery hit the hamlet of Umm Khazna near Tell Abiad in Raqqa.", published=None)
     ev = r.events[0]
     from builder.geo import locate
 
     where = locate(r, ev.place)
-    assert r.entities[ev.place].label == "Zannubah"
+    assert r.entities[ev.place].label == "Umm Khazna"
     assert where.admin1 is not None and where.admin1.label == "Raqqa" and where.lat is not None
