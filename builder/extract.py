@@ -1262,12 +1262,9 @@ class Extractor:
         """Actors that are the grammatical subject (or passive agent) of the trigger's verb. A country
         that acts violently is its armed forces; one that threatens or bans is the state itself."""
         keys: set[str] = set()
-        if tm is None:
+        verb = self._trigger_token(st, sent, tm)
+        if verb is None:
             return keys
-        span = st.doc.char_span(sent.start + tm.start(), sent.start + tm.end(), alignment_mode="expand")
-        if span is None:
-            return keys
-        verb = span.root
         for _ in range(6):
             # Walk up to the nearest verb with a subject: "X warned it would resume ... shelling";
             # a pronoun subject ("it would pull out") sends us on to the reporting clause ("X said").
@@ -1279,29 +1276,32 @@ class Extractor:
         for child in verb.children:
             if child.dep_ in ("nsubj", "agent") and child.pos_ != "PRON":
                 head = child if child.dep_ == "nsubj" else next((c for c in child.children if c.dep_ == "pobj"), child)
-                sub_tokens = list(head.subtree)
-                lo, hi = sub_tokens[0].idx, sub_tokens[-1].idx + len(sub_tokens[-1])
-                found = False
-                for m in actors:
-                    if m.start < hi and lo < m.end and m.kind in ("actor", "country", "person"):
-                        keys.add(self._as_force(st, m.key) if violent else m.key)
-                        found = True
-                        break
-                if not found:
-                    key = self._np_actor(st, head, sent)
-                    if key:
-                        keys.add(key)
+                key = self._actor_of(st, sent, actors, head, violent)
+                if key:
+                    keys.add(key)
         return keys
+
+    def _trigger_token(self, st: "_DocState", sent: SentenceInfo, tm: re.Match | None) -> object | None:
+        """The syntactic head of the trigger's words, or None."""
+        if tm is None:
+            return None
+        span = st.doc.char_span(sent.start + tm.start(), sent.start + tm.end(), alignment_mode="expand")
+        return span.root if span is not None else None
+
+    def _actor_of(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], head: object, violent: bool) -> str | None:
+        """The actor a noun phrase names: a mention inside it, else a noun-phrase actor."""
+        lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+        hit = next((m for m in actors if m.start < hi and lo < m.end and m.kind in ("actor", "country", "person")), None)
+        if hit is not None:
+            return self._as_force(st, hit.key) if violent else hit.key
+        return self._np_actor(st, head, sent)
 
     def _objects(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], tm: re.Match | None, violent: bool = True) -> list[str]:
         """Actors (or noun phrases naming people) that are the object of the trigger's verb."""
         keys: list[str] = []
-        if tm is None:
+        verb = self._trigger_token(st, sent, tm)
+        if verb is None:
             return keys
-        span = st.doc.char_span(sent.start + tm.start(), sent.start + tm.end(), alignment_mode="expand")
-        if span is None:
-            return keys
-        verb = span.root
         for _ in range(3):
             if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
                 break
@@ -1333,9 +1333,7 @@ class Extractor:
         for head in heads:
             if head.dep_ == "pobj" and head.head.head.lower_ in ("according", "said", "reported"):
                 continue  # "according to the Observatory" names a source, not a target
-            lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-            hit = next((m for m in actors if m.start < hi and lo < m.end and m.kind in ("actor", "country", "person")), None)
-            key = (self._as_force(st, hit.key) if violent else hit.key) if hit else self._np_actor(st, head, sent)
+            key = self._actor_of(st, sent, actors, head, violent)
             ent = st.entities.get(key) if key else None
             if ent is not None and ent.cls in ("MediaOutlet", "Source"):
                 continue
