@@ -15,7 +15,7 @@ from .emit import doc_graph, emit
 from .nlp import DEFAULT_MODEL, build_pipeline, process
 from .readers import ReadReport, iter_documents
 from .records import Document
-from .store import Store
+from .store import RemoteStore, Store, open_store
 
 log = logging.getLogger("armedkg.build")
 
@@ -116,7 +116,7 @@ def build(
         A :class:`BuildReport`.
     """
     started = time.perf_counter()
-    st = store if isinstance(store, Store) else Store(store)
+    st = store if isinstance(store, (Store, RemoteStore)) else open_store(store)
     st.ensure_ontology()
     report = BuildReport()
     read = ReadReport()

@@ -14,7 +14,7 @@ from .errors import ArmedKGError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Conflict reporting to a knowledge graph of armed actors.")
 
-StoreOpt = typer.Option("./armedkg-store", "--store", "-s", help="Folder of the embedded store.")
+StoreOpt = typer.Option("./armedkg-store", "--store", "-s", help="Folder of the embedded store, or http://HOST:PORT of a SPARQL server (oxigraph serve).")
 
 
 def _fail(exc: ArmedKGError) -> None:
@@ -83,7 +83,7 @@ def query_cli(
     """Run a named query."""
     from queries.runner import format_result, run_query
 
-    from .store import Store
+    from .store import open_store
 
     params = {}
     for item in param:
@@ -93,7 +93,7 @@ def query_cli(
         key, value = item.split("=", 1)
         params[key.strip()] = value
     try:
-        result = run_query(Store(store, read_only=True), name, params)
+        result = run_query(open_store(store, read_only=True), name, params)
         typer.echo(format_result(result, fmt))
     except ArmedKGError as exc:
         _fail(exc)
@@ -111,10 +111,10 @@ def view_cli(
     """Write the interactive graph view (works offline)."""
     from queries.view import write_view
 
-    from .store import Store
+    from .store import open_store
 
     try:
-        info = write_view(Store(store, read_only=True), output, focus=focus, hops=hops, since=_date(since), until=_date(until))
+        info = write_view(open_store(store, read_only=True), output, focus=focus, hops=hops, since=_date(since), until=_date(until))
     except ArmedKGError as exc:
         _fail(exc)
         return
@@ -130,10 +130,10 @@ def export_cli(
     """Export the graph."""
     from queries.export import export
 
-    from .store import Store
+    from .store import open_store
 
     try:
-        n = export(Store(store, read_only=True), fmt, output)
+        n = export(open_store(store, read_only=True), fmt, output)
     except ArmedKGError as exc:
         _fail(exc)
         return
@@ -145,9 +145,9 @@ def validate_cli(store: str = StoreOpt, report_file: Optional[Path] = typer.Opti
     """Check the graph against ontology/shapes.ttl (SHACL); non-zero exit on violations."""
     from ontology.reasoning import validate
 
-    from .store import Store
+    from .store import open_store
 
-    result = validate(Store(store, read_only=True).union_graph())
+    result = validate(open_store(store, read_only=True).union_graph())
     if report_file:
         report_file.write_text(result.report_turtle, encoding="utf-8")
     typer.echo(result.text if not result.conforms else f"conforms: {result.triples} triples checked, no violation")
@@ -163,16 +163,50 @@ def reason_cli(
     """Run the reasoner and write inferred facts back to the store."""
     from ontology.reasoning import reason
 
-    from .store import Store
+    from .store import open_store
 
     try:
-        result = reason(Store(store), engine=engine)
+        result = reason(open_store(store), engine=engine)
     except ArmedKGError as exc:
         _fail(exc)
         return
     typer.echo(f"{result.engine}: consistent={result.consistent}, {result.inferred} inferred triple(s) written")
     if not result.consistent:
         raise typer.Exit(code=1)
+
+
+@app.command("serve")
+def serve_cli(
+    store: str = typer.Option("./armedkg-store", "--store", "-s", help="Folder of the embedded store."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(7878, help="TCP port."),
+    timeout: float = typer.Option(30.0, help="Seconds a query may run before it is stopped."),
+    limit: int = typer.Option(10_000, help="At most this many result rows or triples."),
+    workers: int = typer.Option(2, help="Query worker processes."),
+    allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL updates (with --token)."),
+    token: Optional[str] = typer.Option(None, envvar="ARMEDKG_TOKEN", help="Secret that updates must carry as 'Authorization: Bearer TOKEN'."),
+) -> None:
+    """Serve the store over the SPARQL 1.1 Protocol at /sparql (read-only by default)."""
+    from queries.endpoint import ServerConfig, make_server
+
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    config = ServerConfig(location=store, timeout=timeout, limit=limit, workers=workers, allow_update=allow_update, token=token)
+    try:
+        server = make_server(config, host, port)
+    except ArmedKGError as exc:
+        _fail(exc)
+        return
+    except OSError as exc:
+        typer.secho(f"[E030] cannot listen on {host}:{port}: {exc}. Hint: choose another --port.", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=2) from None
+    typer.echo(f"SPARQL endpoint at http://{host}:{port}/sparql ({'read-write' if allow_update else 'read-only'}); Ctrl-C stops it", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.pool.close()  # type: ignore[attr-defined]
+        server.server_close()
 
 
 @app.command("eval")

@@ -48,10 +48,28 @@ class StoreError(ArmedKGError):
     code = "E030"
 
 
+class RemoteStoreError(StoreError):
+    """A remote SPARQL store refused a request or could not be reached."""
+
+    code = "E031"
+
+
 class QueryError(ArmedKGError):
     """A named query is unknown, a parameter is missing or malformed."""
 
     code = "E040"
+
+
+class QueryRefused(QueryError):
+    """The endpoint refuses a request: an update without the write token, SERVICE, too long a query."""
+
+    code = "E042"
+
+
+class QueryTimeout(QueryError):
+    """A query ran longer than the endpoint's time limit and was stopped."""
+
+    code = "E043"
 
 
 class ValidationFailed(ArmedKGError):

@@ -17,7 +17,7 @@ from rdflib import Graph
 
 from ontology.namespace import GRAPH
 
-from .errors import StoreError
+from .errors import RemoteStoreError, StoreError
 
 DEFAULT_STORE = "./armedkg-store"
 ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
@@ -53,6 +53,44 @@ def from_ox(term: object) -> rdflib.term.Node:
     raise TypeError(f"unsupported term {term!r}")
 
 
+def bind_values(sparql: str, bindings: dict[str, rdflib.term.Node]) -> str:
+    """``sparql`` with a ``VALUES`` block binding variables to RDF terms, after the first ``WHERE {``.
+
+    Each value is an RDF term serialised by pyoxigraph (N-Triples escaping), so a parameter can
+    never add query syntax: ``x" } ; DROP ALL ; #`` stays one string literal. (Oxigraph's own
+    ``substitutions`` only binds projected variables, which filters are not.)
+    """
+    names = [n for n in bindings if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n)]
+    if len(names) != len(bindings):
+        raise StoreError("invalid variable name in bindings.", "Use letters, digits and _.")
+    values = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(str(to_ox(bindings[n])) for n in names) + ") }"
+    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
+    if match is None:
+        raise StoreError("the query has no WHERE clause to bind parameters in.", "Add WHERE { ... }.")
+    return sparql[: match.end()] + "\n  " + values + "\n" + sparql[match.end() :]
+
+
+def replace_update(graphs: Iterable[tuple[rdflib.URIRef, Graph]]) -> tuple[str, int]:
+    """One SPARQL Update that replaces each named graph by its new content, and the triple count.
+
+    Terms are written by pyoxigraph in N-Triples syntax, so no text from a document can add
+    update syntax.
+    """
+    parts: list[str] = []
+    inserts: list[str] = []
+    count = 0
+    for graph_iri, graph in graphs:
+        name = ox.NamedNode(str(graph_iri))
+        parts.append(f"DROP SILENT GRAPH {name}")
+        lines = [f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph]
+        count += len(lines)
+        if lines:
+            inserts.append(f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}")
+    if inserts:
+        parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+    return " ;\n".join(parts), count
+
+
 class Store:
     """The armedkg store over Oxigraph.
 
@@ -83,23 +121,26 @@ class Store:
         self.replace_graph(ONTOLOGY_GRAPH, g)
 
     def replace_graph(self, graph_iri: rdflib.URIRef, graph: Graph) -> None:
-        """Replace the content of one named graph."""
-        name = ox.NamedNode(str(graph_iri))
-        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in graph]
-        if self.ox.contains_named_graph(name):
-            self.ox.remove_graph(name)
-        self.ox.extend(quads)
+        """Replace the content of one named graph, in one transaction."""
+        self.write_batch([(graph_iri, graph)])
 
     def write_batch(self, graphs: Iterable[tuple[rdflib.URIRef, Graph]]) -> int:
-        """Replace several document graphs at once; returns the number of triples written."""
-        quads: list[ox.Quad] = []
-        for graph_iri, graph in graphs:
-            name = ox.NamedNode(str(graph_iri))
-            if self.ox.contains_named_graph(name):
-                self.ox.remove_graph(name)
-            quads.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in graph)
-        self.ox.extend(quads)
-        return len(quads)
+        """Replace several document graphs in one transaction; returns the number of triples written.
+
+        The batch is one SPARQL Update request (``DROP SILENT GRAPH``, then ``INSERT DATA``), which
+        Oxigraph applies atomically: a reader, or a store reopened after a crash, sees either the
+        whole batch or none of it, never a document half replaced.
+        """
+        text, count = replace_update(graphs)
+        if count or text:
+            self.update(text)
+        return count
+
+    def update(self, sparql_update: str) -> None:
+        try:
+            self.ox.update(sparql_update)
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"cannot write to the store at {self.location}: {exc}", "Open the store read-write (no other writer).") from None
 
     def document_hash(self, graph_iri: rdflib.URIRef) -> str | None:
         """The text hash recorded for a document graph, or ``None`` if the document is not stored."""
@@ -124,14 +165,7 @@ class Store:
         ``substitutions`` only binds projected variables, which filters are not.)
         """
         if bindings:
-            names = [n for n in bindings if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n)]
-            if len(names) != len(bindings):
-                raise StoreError("invalid variable name in bindings.", "Use letters, digits and _.")
-            values = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(str(to_ox(bindings[n])) for n in names) + ") }"
-            match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
-            if match is None:
-                raise StoreError("the query has no WHERE clause to bind parameters in.", "Add WHERE { ... }.")
-            sparql = sparql[: match.end()] + "\n  " + values + "\n" + sparql[match.end() :]
+            sparql = bind_values(sparql, bindings)
         return self.ox.query(sparql, use_default_graph_as_union=True)
 
     def __len__(self) -> int:
@@ -148,7 +182,7 @@ class Store:
             skip.add(str(ONTOLOGY_GRAPH))
         if not include_inferred:
             skip.add(str(INFERRED_GRAPH))
-        for quad in self.ox.quads_for_pattern(None, None, None, None):
+        for quad in self.iter_quads():
             if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value in skip:
                 continue
             g.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
@@ -164,3 +198,111 @@ class Store:
         else:
             self.ox.dump(out, format=fmt, from_graph=from_graph)
         return out.getvalue()
+
+
+class RemoteStore:
+    """A store behind a SPARQL 1.1 server (Protocol for queries and updates), e.g. ``oxigraph serve``.
+
+    ``URL`` is the server root (``http://127.0.0.1:7878``, whose ``/query`` and ``/update`` are
+    used) or a query endpoint ending in ``/query`` or ``/sparql``. Writes are the same single
+    SPARQL Update per batch as the embedded store, so the server applies each batch atomically.
+    Queries ask for the union of the named graphs (``union-default-graph``, which Oxigraph
+    understands) so that named queries behave as on the embedded store.
+    """
+
+    def __init__(self, url: str, read_only: bool = False, timeout: float = 300.0) -> None:
+        root = url.rstrip("/")
+        for suffix in ("/query", "/sparql"):
+            if root.endswith(suffix):
+                root = root[: -len(suffix)]
+        self.location = url
+        self.query_url = root + "/query"
+        self.update_url = root + "/update"
+        self.read_only = read_only
+        self.timeout = timeout
+        try:
+            self.query("ASK { }")
+        except StoreError as exc:
+            raise RemoteStoreError(f"no SPARQL server answers at {url}: {exc.message}", "Start one, e.g. 'oxigraph serve --location DIR --bind 127.0.0.1:7878'.") from None
+
+    def _post(self, url: str, body: bytes, content_type: str, accept: str) -> tuple[str, bytes]:
+        """POST to the server; the response's content type and body."""
+        import urllib.error
+        import urllib.request
+
+        request = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": content_type, "Accept": accept})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.headers.get("Content-Type", ""), response.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace")[:300]
+            raise RemoteStoreError(f"{url} answered {exc.code}: {detail}", "Check the request and the server log.") from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise RemoteStoreError(f"cannot reach {url}: {exc}", "Is the server running?") from None
+
+    # the same interface as Store --------------------------------------------------------
+    def ensure_ontology(self) -> None:
+        Store.ensure_ontology(self)  # type: ignore[arg-type]
+
+    def replace_graph(self, graph_iri: rdflib.URIRef, graph: Graph) -> None:
+        self.write_batch([(graph_iri, graph)])
+
+    def write_batch(self, graphs: Iterable[tuple[rdflib.URIRef, Graph]]) -> int:
+        text, count = replace_update(graphs)
+        if text:
+            self.update(text)
+        return count
+
+    def update(self, sparql_update: str) -> None:
+        if self.read_only:
+            raise RemoteStoreError("this remote store was opened read-only.", "Open it for writing.")
+        self._post(self.update_url, sparql_update.encode("utf-8"), "application/sparql-update", "*/*")
+
+    def document_hash(self, graph_iri: rdflib.URIRef) -> str | None:
+        sparql = f"SELECT ?h WHERE {{ GRAPH {ox.NamedNode(str(graph_iri))} {{ ?d <https://w3id.org/armedkg/ontology#textSha256> ?h }} }} LIMIT 1"
+        for row in self.query(sparql):
+            return row["h"].value
+        return None
+
+    def flush(self) -> None:
+        """Nothing to do: the server persists each update."""
+
+    def query(self, sparql: str, bindings: dict[str, rdflib.term.Node] | None = None) -> object:
+        from urllib.parse import urlencode
+
+        if bindings:
+            sparql = bind_values(sparql, bindings)
+        body = urlencode({"query": sparql, "union-default-graph": ""}).encode()
+        accept = "application/sparql-results+json, application/n-triples;q=0.9"
+        content_type, data = self._post(self.query_url, body, "application/x-www-form-urlencoded", accept)
+        if "n-triples" in content_type:
+            return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+        return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+
+    def __len__(self) -> int:
+        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        return int(rows[0]["n"].value) if rows else 0
+
+    def named_graphs(self) -> list[str]:
+        return sorted(row["g"].value for row in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"))
+
+    def iter_quads(self) -> Iterator[ox.Quad]:
+        rows = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        for row in rows:
+            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+
+    def union_graph(self, include_ontology: bool = False, include_inferred: bool = True) -> Graph:
+        return Store.union_graph(self, include_ontology, include_inferred)  # type: ignore[arg-type]
+
+    def dump(self, fmt: ox.RdfFormat, from_graph: object | None = None) -> bytes:
+        quads = [q for q in self.iter_quads() if from_graph is None or q.graph_name == from_graph]
+        if from_graph is not None or not fmt.supports_datasets:
+            return ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=fmt)
+        return ox.serialize(quads, format=fmt)
+
+
+def open_store(location: str | Path | None = DEFAULT_STORE, read_only: bool = False) -> Store | RemoteStore:
+    """The store at ``location``: an ``http(s)://`` URL is a remote SPARQL server, anything else a folder."""
+    if isinstance(location, str) and re.match(r"https?://", location):
+        return RemoteStore(location, read_only=read_only)
+    return Store(location, read_only=read_only)
