@@ -123,7 +123,7 @@ def view_cli(
 
 @app.command("export")
 def export_cli(
-    fmt: str = typer.Option(..., "--format", "-f", help="turtle, nquads, jsonld or rdfxml."),
+    fmt: str = typer.Option(..., "--format", "-f", help="turtle, nquads, jsonld, rdfxml, graphml, gexf, geojson, events-csv or mentions-jsonl."),
     output: Path = typer.Option(..., "--output", "-o", help="File to write."),
     store: str = StoreOpt,
 ) -> None:
@@ -137,7 +137,7 @@ def export_cli(
     except ArmedKGError as exc:
         _fail(exc)
         return
-    typer.echo(f"wrote {output} ({n} triples, {fmt})")
+    typer.echo(f"wrote {output} ({n} records, {fmt})")
 
 
 @app.command("validate")

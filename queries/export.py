@@ -1,4 +1,12 @@
-"""Exports of the store: RDF serialisations (Turtle, N-Quads, JSON-LD, RDF/XML for Protégé)."""
+"""Exports of the store.
+
+- RDF: ``turtle``, ``nquads`` (one named graph per document), ``jsonld``, ``rdfxml`` (Protégé).
+- Networks for Gephi: ``graphml`` and ``gexf``, the nodes and edges of the view with their
+  labels, types, dates and evidence as attributes.
+- ``geojson`` for QGIS: events and places with coordinates as Point features.
+- ``events-csv``: ACLED-aligned, one row per event (columns :data:`EVENT_COLUMNS`).
+- ``mentions-jsonl``: one line per document with its entity mentions and relations.
+"""
 
 from __future__ import annotations
 
@@ -16,17 +24,26 @@ RDF_FORMATS = {
 }
 
 
+OTHER_FORMATS = ("graphml", "gexf", "geojson", "events-csv", "mentions-jsonl")
+FORMATS = (*RDF_FORMATS, *OTHER_FORMATS)
+
+
 def export(store: object, fmt: str, output: str | Path, include_ontology: bool = True) -> int:
-    """Write the graph in ``fmt``; returns the number of triples (quads for nquads) written.
+    """Write the graph in ``fmt``; returns the number of records written (triples, quads,
+    nodes, features, rows or documents).
 
     Triple formats hold the union of all document graphs, plus the ontology (so that the
     RDF/XML file opens in Protégé with its classes) and inferred facts; ``nquads`` keeps the
     named graph of each document.
     """
-    if fmt not in RDF_FORMATS:
-        raise ExportError(f"unknown export format '{fmt}'.", f"Use one of: {', '.join(RDF_FORMATS)}.")
-    rdflib_format, quads = RDF_FORMATS[fmt]
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format '{fmt}'.", f"Use one of: {', '.join(FORMATS)}.")
     path = Path(output)
+    if fmt in OTHER_FORMATS:
+        from . import tabular
+
+        return tabular.WRITERS[fmt](store, path)
+    rdflib_format, quads = RDF_FORMATS[fmt]
     if quads:
         data = store.dump(ox.RdfFormat.N_QUADS)
         path.write_bytes(data)
