@@ -57,7 +57,9 @@ def from_ox(term: object) -> rdflib.term.Node:
 
 
 def bind_values(sparql: str, bindings: dict[str, rdflib.term.Node]) -> str:
-    """``sparql`` with a ``VALUES`` block binding variables to RDF terms, after the first ``WHERE {``.
+    """``sparql`` with a ``VALUES`` block binding variables to RDF terms at the top of the outer
+    group and of every ``WHERE { ... }`` subquery (a subquery does not see the outer group's
+    bindings, and the outer group does not see what a subquery leaves unprojected).
 
     Each value is an RDF term serialised by pyoxigraph (N-Triples escaping), so a parameter can
     never add query syntax: ``x" } ; DROP ALL ; #`` stays one string literal. (Oxigraph's own
@@ -67,10 +69,13 @@ def bind_values(sparql: str, bindings: dict[str, rdflib.term.Node]) -> str:
     if len(names) != len(bindings):
         raise StoreError("invalid variable name in bindings.", "Use letters, digits and _.")
     values = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(str(to_ox(bindings[n])) for n in names) + ") }"
-    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
-    if match is None:
-        raise StoreError("the query has no WHERE clause to bind parameters in.", "Add WHERE { ... }.")
-    return sparql[: match.end()] + "\n  " + values + "\n" + sparql[match.end() :]
+    first = sparql.find("{")
+    if first < 0:
+        raise StoreError("the query has no group to bind parameters in.", "Add WHERE { ... }.")
+    positions = {first + 1} | {m.end() for m in re.finditer(r"\bWHERE\s*\{", sparql, re.IGNORECASE)}
+    for pos in sorted(positions, reverse=True):
+        sparql = sparql[:pos] + "\n  " + values + "\n" + sparql[pos:]
+    return sparql
 
 
 def replace_update(graphs: Iterable[tuple[rdflib.URIRef, Graph]]) -> tuple[str, int]:

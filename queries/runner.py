@@ -7,14 +7,14 @@ Each ``queries/*.rq`` file starts with a header::
     # param: backer (string, optional): ...
     # columns: actor, actorLabel, ...
 
-A parameter is bound as an RDF term through Oxigraph's substitutions (SPARQL SEP-0007), never
-pasted into the query text: a ``string`` parameter ``backer`` binds ``?backerName`` to a plain
+A parameter is bound as an RDF term in a ``VALUES`` block (see ``builder.store.bind_values``),
+never pasted into the query text as text: a ``string`` parameter ``backer`` binds ``?backerName`` to a plain
 literal; ``date`` binds ``?since`` to an ``xsd:date`` literal (validated); ``integer`` binds an
 ``xsd:integer``; ``iri`` binds an IRI (validated against the IRI grammar's forbidden characters).
 
-The bindings go into the first ``WHERE {`` group of the text. A query that resolves a name in a
-subquery (fast: the name is matched once, not once per row) writes its outer group without the
-``WHERE`` keyword (``SELECT ?a ?b { ... }``) so that the subquery's ``WHERE`` comes first.
+The bindings go at the top of the outer group and of every ``WHERE { ... }`` subquery, so a
+query may resolve a name once in a subquery (fast: matched once, not once per row) and still
+filter on another parameter in its outer group.
 """
 
 from __future__ import annotations

@@ -196,3 +196,64 @@ def test_pipeline_two_workers_build_the_same_graph(tmp_path):
     report = build([SAMPLES, FIXTURES / "articles.jsonl"], two, progress=False, workers=2, batch_size=4)
     assert report.documents_built == 9
     assert isomorphic(one.union_graph(include_ontology=True), two.union_graph(include_ontology=True))
+
+
+# Rows below were checked by hand against data/samples/01_syria_badia_ambush.md (published
+# Tuesday 2021-03-16, so "on Monday" is 2021-03-15), 02_iraq_rocket_attack.md, 05_idlib_airstrikes.md.
+
+
+def test_query_library_is_documented():
+    qs = list_queries()
+    assert len(qs) >= 15
+    for q in qs:
+        assert q.purpose and q.columns, q.name
+        assert all(p.type in {"string", "date", "integer", "decimal", "iri"} and p.description for p in q.params), q.name
+
+
+def test_query_affiliations_of(sample_store):
+    got = {(r["relation"], r["direction"], r["otherLabel"]) for r in rows(sample_store, "affiliations_of", actor="Kataib Hezbollah")}
+    assert ("backed by", "outgoing", "Iran") in got
+    assert ("part of / sub-unit of", "outgoing", "Popular Mobilization Forces") in got
+    assert all(direction in {"outgoing", "incoming"} for _, direction, _ in got)
+
+
+def test_query_events_between(sample_store):
+    got = {(r["subEventType"], r["date"], r["placeLabel"], r["perpetrators"], r["targets"], r["fatalities"]) for r in rows(sample_store, "events_between", since="2021-03-01", until="2021-03-31")}
+    assert got == {
+        ("Armed clash", "2021-03-14", "al-Shula", "Islamic State", "Syrian Arab Army", "7"),
+        ("Air/drone strike", "2021-03-15", "Syrian Desert", "Russian Armed Forces", "Islamic State", None),
+    }
+
+
+def test_query_events_by_actor_and_role(sample_store):
+    got = {(r["role"], r["date"], r["placeLabel"], r["fatalities"]) for r in rows(sample_store, "events_by_actor", actor="Russian Armed Forces")}
+    assert got == {("perpetrator", "2021-03-15", "Syrian Desert", None), ("perpetrator", "2021-09-06", "Arīḩā", "3")}
+    assert rows(sample_store, "events_by_actor", actor="Russian Armed Forces", role="victim") == []
+    targets = {r["date"] for r in rows(sample_store, "events_by_actor", actor="Islamic State", role="target")}
+    assert targets == {"2021-03-15"}
+
+
+def test_query_evidence_of_node(sample_store):
+    from builder.readers import ReadReport, iter_documents
+
+    from .conftest import SAMPLES
+
+    text = next(d.text for d in iter_documents([SAMPLES / "05_idlib_airstrikes.md"], ReadReport()))
+    got = rows(sample_store, "evidence_of_node", node="https://w3id.org/armedkg/id/event/sample-idlib-airstrikes/1")
+    assert [(r["mention"], r["doc"]) for r in got] == [("warplanes", "sample-idlib-airstrikes")]
+    assert text[int(got[0]["start"]) : int(got[0]["end"])] == "warplanes"
+    assert got[0]["sentence"].startswith("Russian warplanes carried out air strikes")
+
+
+def test_query_actor_profile(sample_store):
+    got = {(r["aspect"], r["valueLabel"]) for r in rows(sample_store, "actor_profile", actor="Kata'ib Hezbollah")}
+    assert {
+        ("backed by", "Iran"),
+        ("country", "Iraq"),
+        ("part of", "Popular Mobilization Forces"),
+        ("fighting against", "Global Coalition against Daesh"),
+        ("operates in", "Al Qā’im"),
+        ("type", "Militia"),
+        ("alias", "Kataib Hezbollah"),
+    } <= got
+    assert ("event", "Air/drone strike by Global Coalition against Daesh at Al Qā’im") in {(a, v.split(" on ")[0]) for a, v in got}
