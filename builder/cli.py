@@ -101,24 +101,46 @@ def query_cli(
 
 @app.command("view")
 def view_cli(
-    output: Path = typer.Option(Path("graph.html"), "--output", "-o", help="HTML page to write."),
+    output: Path = typer.Option(Path("graph.html"), "--output", "-o", help="Page to write (.html), or a figure (.svg, .png, .pdf)."),
     focus: Optional[str] = typer.Option(None, help="Name or alias of the node to centre on."),
     hops: int = typer.Option(2, help="Hops around --focus."),
     since: Optional[str] = typer.Option(None, help="Only events from this date."),
     until: Optional[str] = typer.Option(None, help="Only events up to this date."),
+    classes: Optional[str] = typer.Option(None, "--classes", help="Only these classes, comma-separated (e.g. Militia,StateForce,Event)."),
     store: str = StoreOpt,
 ) -> None:
-    """Write the interactive graph view (works offline)."""
+    """Write the interactive graph view (works offline) or a static figure of the same selection."""
     from queries.view import write_view
 
     from .store import open_store
 
     try:
-        info = write_view(open_store(store, read_only=True), output, focus=focus, hops=hops, since=_date(since), until=_date(until))
+        kinds = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
+        info = write_view(open_store(store, read_only=True), output, focus=focus, hops=hops, since=_date(since), until=_date(until), kinds=kinds)
     except ArmedKGError as exc:
         _fail(exc)
         return
     typer.echo(f"wrote {output} ({info['nodes']} nodes, {info['edges']} edges)")
+
+
+@app.command("map")
+def map_cli(
+    output: Path = typer.Option(Path("map.html"), "--output", "-o", help="HTML page to write."),
+    since: Optional[str] = typer.Option(None, help="Only events from this date."),
+    until: Optional[str] = typer.Option(None, help="Only events up to this date."),
+    store: str = StoreOpt,
+) -> None:
+    """Write a map of events and places (works offline: bundled country outlines, no tiles)."""
+    from queries.mapview import write_map
+
+    from .store import open_store
+
+    try:
+        info = write_map(open_store(store, read_only=True), output, since=_date(since), until=_date(until))
+    except ArmedKGError as exc:
+        _fail(exc)
+        return
+    typer.echo(f"wrote {output} ({info['events']} events, {info['places']} places)")
 
 
 @app.command("export")

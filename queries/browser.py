@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,35 +41,48 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def render(page_file: str | Path, screenshot: str | Path | None = None, timeout_s: float = 60.0) -> RenderResult:
-    """Load ``page_file`` offline; returns counts, time to a drawn and stable network, and errors."""
+@contextmanager
+def offline_page(page_file: str | Path, timeout_s: float = 60.0, viewport: tuple[int, int] = (1400, 900)) -> Iterator[tuple[object, dict]]:
+    """A Chromium page with ``page_file`` loaded and every non-file request aborted.
+
+    Yields the Playwright page and a record of what happened: ``blocked`` requests,
+    console ``errors``, ``dialogs`` (a dialog means a script ran) and ``seconds`` until the page
+    set ``window.akgReady``.
+    """
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
     if executable is None:
         raise RuntimeError("Chromium not found; install Debian's chromium package.")
-    blocked: list[str] = []
-    errors: list[str] = []
-    dialogs: list[str] = []
+    record: dict = {"blocked": [], "errors": [], "dialogs": [], "seconds": None}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        try:
+            page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
 
-        def route(r):
-            if r.request.url.startswith(("file:", "data:", "blob:", "about:")):
-                r.continue_()
-            else:
-                blocked.append(r.request.url)
-                r.abort()
+            def route(r):
+                if r.request.url.startswith(("file:", "data:", "blob:", "about:")):
+                    r.continue_()
+                else:
+                    record["blocked"].append(r.request.url)
+                    r.abort()
 
-        page.route("**/*", route)
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        started = time.perf_counter()
-        page.goto(Path(page_file).resolve().as_uri())
-        page.wait_for_function("window.akgReady === true", timeout=timeout_s * 1000)
-        ready = time.perf_counter() - started
+            page.route("**/*", route)
+            page.on("console", lambda m: record["errors"].append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: record["errors"].append(str(e)))
+            page.on("dialog", lambda d: (record["dialogs"].append(d.message), d.dismiss()))
+            started = time.perf_counter()
+            page.goto(Path(page_file).resolve().as_uri())
+            page.wait_for_function("window.akgReady === true", timeout=timeout_s * 1000)
+            record["seconds"] = time.perf_counter() - started
+            yield page, record
+        finally:
+            browser.close()
+
+
+def render(page_file: str | Path, screenshot: str | Path | None = None, timeout_s: float = 60.0) -> RenderResult:
+    """Load a view page offline; returns counts, time to a drawn and stable network, and errors."""
+    with offline_page(page_file, timeout_s) as (page, record):
         page.wait_for_timeout(300)
         counts = page.evaluate("[akgNetwork.body.data.nodes.length, akgNetwork.body.data.edges.length]")
         painted = page.evaluate(
@@ -77,5 +92,4 @@ def render(page_file: str | Path, screenshot: str | Path | None = None, timeout_
         )
         if screenshot:
             page.screenshot(path=str(screenshot))
-        browser.close()
-    return RenderResult(counts[0], counts[1], painted, ready, blocked, errors, dialogs)
+    return RenderResult(counts[0], counts[1], painted, record["seconds"], record["blocked"], record["errors"], record["dialogs"])

@@ -178,9 +178,10 @@ def to_vis(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict], bool]:
     positions = None
     large = g.number_of_nodes() > LAYOUT_THRESHOLD
     if large:
+        from .layout import fast_layout
+
         simple = nx.Graph(g.to_undirected())
-        k = 2.0 / math.sqrt(max(simple.number_of_nodes(), 1))
-        positions = nx.spring_layout(simple, k=k, iterations=30, seed=7, scale=40 * math.sqrt(simple.number_of_nodes()))
+        positions = fast_layout(simple, scale=80 * math.sqrt(simple.number_of_nodes()))
     nodes = []
     for n, d in g.nodes(data=True):
         title = f"{d['label']}\n{', '.join(c for c in d['classes'] if c not in ('Actor',))}"
@@ -198,6 +199,7 @@ def to_vis(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict], bool]:
             "size": 8 + 4 * math.sqrt(degree.get(n, 0)),
             "group": d["kind"],
             "shape": "dot" if d["kind"] != "Event" else "diamond",
+            "date": (d.get("date") or "")[:10],
         }
         if positions is not None:
             x, y = positions[n]
@@ -228,7 +230,8 @@ body{margin:0;font-family:system-ui,sans-serif}
 </style>
 <script>__VISJS__</script>
 </head><body>
-<div id="bar"><input id="q" placeholder="search a name" size="24"> <button id="go">find</button> <span id="count"></span></div>
+<div id="bar"><input id="q" placeholder="search a name" size="24"> <button id="go">find</button>
+ events from <input id="since" type="date"> to <input id="until" type="date"> <span id="count"></span></div>
 <div id="legend">__LEGEND__</div>
 <div id="net"></div>
 <script>
@@ -256,6 +259,19 @@ document.getElementById('go').onclick=()=>{
   const hit=DATA.nodes.find(n=>n.label.toLowerCase().includes(q));
   if(hit){network.selectNodes([hit.id]);network.focus(hit.id,{scale:1.2,animation:true});}
 };
+function applyFilters(){
+  const since=document.getElementById('since').value, until=document.getElementById('until').value;
+  const off=new Set([...document.querySelectorAll('#legend input:not(:checked)')].map(i=>i.value));
+  let shown=0;
+  nodes.update(DATA.nodes.map(n=>{
+    const hidden=off.has(n.group) || (n.group==='Event' && (since||until) && (!n.date || (since && n.date<since) || (until && n.date>until)));
+    if(!hidden) shown++;
+    return {id:n.id, hidden:hidden};
+  }));
+  document.getElementById('count').textContent=shown+' of '+DATA.nodes.length+' nodes shown';
+}
+window.akgApplyFilters=applyFilters;
+document.querySelectorAll('#legend input, #since, #until').forEach(el=>el.addEventListener('change', applyFilters));
 document.getElementById('q').addEventListener('keydown',e=>{if(e.key==='Enter')document.getElementById('go').click();});
 </script></body></html>
 """
@@ -272,7 +288,7 @@ def render_html(g: nx.MultiDiGraph, title: str = "armedkg graph") -> str:
 
     nodes, edges, large = to_vis(g)
     legend = " ".join(
-        f'<span style="background:{colour}"></span>{html.escape(label)}&nbsp;'
+        f'<label><input type="checkbox" value="{name}" checked><span style="background:{colour}"></span>{html.escape(label)}</label>&nbsp;'
         for name, colour, label in PALETTE
         if any(d["kind"] == name for _, d in g.nodes(data=True))
     )
@@ -283,6 +299,68 @@ def render_html(g: nx.MultiDiGraph, title: str = "armedkg graph") -> str:
     return page.replace("__TITLE__", html.escape(title)).replace("__LEGEND__", legend).replace("__DATA__", data)
 
 
+def keep_kinds(g: nx.MultiDiGraph, kinds: list[str] | None) -> nx.MultiDiGraph:
+    """Only nodes of these kinds (palette names such as ``Militia``, ``Event``, ``Person``)."""
+    if not kinds:
+        return g
+    known = {name for name, _, _ in PALETTE}
+    unknown = [k for k in kinds if k not in known]
+    if unknown:
+        raise QueryError(f"unknown class {', '.join(unknown)} for the view.", f"Use some of: {', '.join(sorted(known))}.")
+    return g.subgraph([n for n, d in g.nodes(data=True) if d["kind"] in kinds]).copy()
+
+
+def view_graph(
+    store: object,
+    focus: str | None = None,
+    hops: int = 2,
+    since: date | None = None,
+    until: date | None = None,
+    kinds: list[str] | None = None,
+) -> nx.MultiDiGraph:
+    """The selection the view and the figure show: date range, ego network, then classes."""
+    return keep_kinds(select(load_graph(store, since, until), focus, hops), kinds)
+
+
+class GraphView:
+    """The view as a Python object; in Jupyter it displays inline (an isolated ``iframe``).
+
+    >>> GraphView(view_graph(store, focus="Kata'ib Hezbollah"))   # doctest: +SKIP
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph, title: str = "armedkg graph", height: int = 600) -> None:
+        self.graph, self.title, self.height = graph, title, height
+
+    def html(self) -> str:
+        return render_html(self.graph, title=self.title)
+
+    def _repr_html_(self) -> str:
+        import html
+
+        # srcdoc keeps the page (its scripts, its CSP) apart from the notebook's own page.
+        return f'<iframe srcdoc="{html.escape(self.html(), quote=True)}" style="width:100%;height:{self.height}px;border:1px solid #ddd" sandbox="allow-scripts"></iframe>'
+
+    def save(self, path: str | Path) -> dict[str, int]:
+        return save_graph(self.graph, path, self.title)
+
+
+def show(store: object, **selection: object) -> GraphView:
+    """``show(store, focus=..., hops=..., since=..., until=..., kinds=[...])`` for notebooks."""
+    return GraphView(view_graph(store, **selection))  # type: ignore[arg-type]
+
+
+def save_graph(g: nx.MultiDiGraph, output: str | Path, title: str = "armedkg graph") -> dict[str, int]:
+    """Write ``g`` as the interactive page (.html) or as a static figure (.svg, .png, .pdf)."""
+    path = Path(output)
+    if path.suffix.lower() in (".svg", ".png", ".pdf"):
+        from .figure import draw_figure
+
+        draw_figure(g, path, title=title)
+    else:
+        path.write_text(render_html(g, title=title), encoding="utf-8")
+    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
+
+
 def write_view(
     store: object,
     output: str | Path,
@@ -290,8 +368,11 @@ def write_view(
     hops: int = 2,
     since: date | None = None,
     until: date | None = None,
+    kinds: list[str] | None = None,
 ) -> dict[str, int]:
-    """Write the view of the store (or of an ego network) to ``output``; returns node and edge counts."""
-    g = select(load_graph(store, since, until), focus, hops)
-    Path(output).write_text(render_html(g, title=f"armedkg: {focus}" if focus else "armedkg graph"), encoding="utf-8")
-    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
+    """Write the view of the store (or of an ego network) to ``output``; returns node and edge counts.
+
+    ``output`` ending in .svg, .png or .pdf gives a static figure of the same selection.
+    """
+    g = view_graph(store, focus, hops, since, until, kinds)
+    return save_graph(g, output, title=f"armedkg: {focus}" if focus else "armedkg graph")
