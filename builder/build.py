@@ -12,8 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from .emit import doc_graph, emit
+from .errors import DocumentTooLong, DuplicateId, ExtractionFailed, NotEnglish
 from .nlp import DEFAULT_MODEL, build_pipeline, process
-from .readers import ReadReport, iter_documents
+from .readers import ReadReport, iter_documents, looks_english
 from .records import Document
 from .store import RemoteStore, Store, open_store
 
@@ -72,11 +73,11 @@ def _chunks(documents: Iterator[Document], size: int) -> Iterator[list[Document]
 
 
 def extract_all(
-    documents: Iterator[Document], model: str, data_dir: str | None, batch_size: int, workers: int
+    documents: Iterator[Document], model: str, data_dir: str | None, batch_size: int, workers: int, nlp: object | None = None
 ) -> Iterator:
     """Extraction results in input order, on this process or on ``workers`` processes."""
     if workers <= 1:
-        yield from process(build_pipeline(model, data_dir=data_dir), documents, batch_size=batch_size)
+        yield from process(nlp or build_pipeline(model, data_dir=data_dir), documents, batch_size=batch_size)
         return
     import multiprocessing as mp
 
@@ -96,6 +97,9 @@ def build(
     workers: int = 1,
     progress: bool = True,
     data_dir: str | None = None,
+    max_chars: int = 1_000_000,
+    check_language: bool = True,
+    nlp: object | None = None,
 ) -> BuildReport:
     """Build (or update) the graph from files and folders.
 
@@ -111,6 +115,9 @@ def build(
         workers: processes for the NLP (spaCy ``n_process``).
         progress: show a progress bar on a terminal (plain log lines otherwise).
         data_dir: gazetteer folder.
+        max_chars: longer documents are skipped with E016 (spaCy's own default limit).
+        check_language: skip documents that do not look like English (E017).
+        nlp: a pipeline from :func:`builder.nlp.build_pipeline` to reuse (one process only).
 
     Returns:
         A :class:`BuildReport`.
@@ -132,11 +139,25 @@ def build(
                     read.add(
                         document.origin or "?",
                         None,
-                        Exception(
-                            f"[E013] duplicate document id '{document.id}' with different text; the first one was kept. "
-                            "Hint: give each document a unique id."
-                        ),
+                        DuplicateId(f"duplicate document id '{document.id}' with different text; the first one was kept.", "Give each document a unique id."),
                     )
+                continue
+            if len(document.text) > max_chars:
+                read.add(
+                    document.origin or "?",
+                    None,
+                    DocumentTooLong(
+                        f"document '{document.id}' has {len(document.text):,} characters; the limit is {max_chars:,}.",
+                        "Split it into articles, or raise --max-chars (spaCy needs about 1 GB of memory per 100,000 words).",
+                    ),
+                )
+                continue
+            if check_language and not looks_english(document.text):
+                read.add(
+                    document.origin or "?",
+                    None,
+                    NotEnglish(f"document '{document.id}' does not look like English.", "The pipeline reads English; pass --any-language to build it anyway."),
+                )
                 continue
             seen[document.id] = digest
             if st.document_hash(doc_graph(document.id)) == digest:
@@ -147,7 +168,10 @@ def build(
     bar = _progress(None, progress)
     pending = []
     last_log = time.perf_counter()
-    for result in extract_all(fresh(), model, data_dir, batch_size, workers):
+    for result in extract_all(fresh(), model, data_dir, batch_size, workers, nlp):
+        if result.error:
+            read.add(result.document.origin or "?", None, ExtractionFailed(f"extraction failed on document '{result.document.id}': {result.error}", "Report it with the document; the rest of the build went on."))
+            continue
         graph = emit(result)
         pending.append((doc_graph(result.document.id), graph))
         report.documents_built += 1

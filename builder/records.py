@@ -116,3 +116,4 @@ class DocResult:
     relations: list[Relation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     focus_country: str | None = None
+    error: str | None = None  # set when extraction failed: nothing of this document is written
