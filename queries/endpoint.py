@@ -139,20 +139,22 @@ def _worker(location: str, refresh: float, conn: object) -> None:
     store, opened = None, 0.0
     while True:
         try:
-            job = conn.recv()
+            *job, newest = conn.recv()
         except EOFError:
             return
         try:
-            if store is None or time.monotonic() - opened > refresh:
+            # Reopen when the snapshot is old, or older than one another worker already served
+            # (so that a client never sees the store go back in time between two queries).
+            if store is None or time.time() - opened > refresh or opened < newest:
                 for attempt in range(5):
                     try:
-                        store, opened = ox.Store.read_only(location), time.monotonic()
+                        store, opened = ox.Store.read_only(location), time.time()
                         break
                     except OSError:
                         if attempt == 4:
                             raise
                         time.sleep(0.05 * (attempt + 1))
-            conn.send(("ok",) + run_query(store, *job))
+            conn.send(("ok", opened) + run_query(store, *job))
         except SyntaxError as exc:
             conn.send(("syntax", str(exc)))
         except Exception as exc:  # noqa: BLE001 - reported to the client, the worker lives on
@@ -179,13 +181,14 @@ class WorkerPool:
         self.location, self.timeout, self.refresh = location, timeout, refresh
         self.ctx = mp.get_context("spawn")
         self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.newest = 0.0  # the most recent snapshot any worker answered from
         for _ in range(max(1, workers)):
             self.idle.put(_Worker(self.ctx, location, refresh))
 
     def run(self, job: tuple) -> tuple[str, bytes, bool]:
         worker = self.idle.get()
         try:
-            worker.conn.send(job)
+            worker.conn.send((*job, self.newest))
             if not worker.conn.poll(self.timeout):
                 worker.kill()
                 worker = _Worker(self.ctx, self.location, self.refresh)
@@ -194,7 +197,8 @@ class WorkerPool:
         finally:
             self.idle.put(worker)
         if status == "ok":
-            return tuple(payload)  # type: ignore[return-value]
+            self.newest = max(self.newest, payload[0])
+            return tuple(payload[1:])  # type: ignore[return-value]
         if status == "syntax":
             raise QueryRefused(f"the query does not parse: {payload[0]}", "Check the SPARQL syntax.")
         raise StoreError(f"the query failed: {payload[0]}", "Check the query and the store.")
