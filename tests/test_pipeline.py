@@ -183,21 +183,6 @@ def test_pipeline_contested_affiliations_on_a_hand_made_graph():
     assert set(got[0]["statuses"].split("; ")) == {"current", "former"}
 
 
-def test_pipeline_two_workers_build_the_same_graph(tmp_path):
-    from rdflib.compare import isomorphic
-
-    from builder.build import build
-    from builder.store import Store
-
-    from .conftest import FIXTURES, SAMPLES
-
-    one, two = Store(tmp_path / "one"), Store(tmp_path / "two")
-    build([SAMPLES, FIXTURES / "articles.jsonl"], one, progress=False, workers=1)
-    report = build([SAMPLES, FIXTURES / "articles.jsonl"], two, progress=False, workers=2, batch_size=4)
-    assert report.documents_built == 9
-    assert isomorphic(one.union_graph(include_ontology=True), two.union_graph(include_ontology=True))
-
-
 # Rows below were checked by hand against data/samples/01_syria_badia_ambush.md (published
 # Tuesday 2021-03-16, so "on Monday" is 2021-03-15), 02_iraq_rocket_attack.md, 05_idlib_airstrikes.md.
 
