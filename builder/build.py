@@ -14,7 +14,7 @@ from pathlib import Path
 from .emit import doc_graph, emit
 from .errors import DocumentTooLong, DuplicateId, ExtractionFailed, NotEnglish
 from .nlp import DEFAULT_MODEL, build_pipeline, process
-from .readers import ReadReport, iter_documents, looks_english
+from .readers import ReadReport, estimate_documents, iter_documents, looks_english
 from .records import Document
 from .store import RemoteStore, Store, open_store
 
@@ -42,12 +42,36 @@ class BuildReport:
         return not self.problems
 
 
-def _progress(total: int | None, enabled: bool) -> object:
-    if enabled and sys.stderr.isatty():
-        from tqdm import tqdm
+class Progress:
+    """Documents done (built, unchanged or skipped) out of an estimated total: a tqdm bar with
+    docs/s and ETA on a terminal, a log line every few seconds otherwise."""
 
-        return tqdm(total=total, unit="doc", desc="build", dynamic_ncols=True)
-    return None
+    def __init__(self, total: int | None, enabled: bool, every: float = 5.0) -> None:
+        self.total, self.enabled, self.every = total, enabled, every
+        self.done = 0
+        self.started = self.last = time.perf_counter()
+        self.bar = None
+        if enabled and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="doc", desc="build", dynamic_ncols=True)
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        if self.bar is not None:
+            self.bar.update(n)
+            return
+        now = time.perf_counter()
+        if self.enabled and now - self.last >= self.every:
+            rate = self.done / max(now - self.started, 1e-9)
+            eta = f", about {(self.total - self.done) / rate:.0f} s left" if self.total and rate > 0 and self.total > self.done else ""
+            of = f" of ~{self.total}" if self.total else ""
+            log.info("build: %d%s documents, %.1f docs/s%s", self.done, of, rate, eta)
+            self.last = now
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 _WORKER_NLP: dict[str, object] = {}
@@ -170,51 +194,47 @@ def build(
     read = ReadReport()
     seen: dict[str, str] = {}
 
+    def admit(document: Document) -> bool:
+        """Whether to build this document; a skipped one is reported (coded) or counted unchanged."""
+        digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+        origin = document.origin or "?"
+        if document.id in seen:
+            if seen[document.id] != digest:
+                report.duplicate_ids.append(document.id)
+                read.add(origin, None, DuplicateId(f"duplicate document id '{document.id}' with different text; the first one was kept.", "Give each document a unique id."))
+            return False
+        if len(document.text) > max_chars:
+            hint = "Split it into articles, or raise --max-chars (spaCy needs about 1 GB of memory per 100,000 words)."
+            read.add(origin, None, DocumentTooLong(f"document '{document.id}' has {len(document.text):,} characters; the limit is {max_chars:,}.", hint))
+            return False
+        if check_language and not looks_english(document.text):
+            hint = "The pipeline reads English; pass --any-language to build it anyway."
+            read.add(origin, None, NotEnglish(f"document '{document.id}' does not look like English.", hint))
+            return False
+        seen[document.id] = digest
+        if st.document_hash(doc_graph(document.id)) == digest:
+            report.documents_unchanged += 1
+            return False
+        return True
+
+    bar = Progress(estimate_documents(paths) if progress else None, progress)
+
     def fresh() -> Iterator[Document]:
         for document in iter_documents(paths, read, published):
             report.documents_read += 1
-            digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
-            if document.id in seen:
-                if seen[document.id] != digest:
-                    report.duplicate_ids.append(document.id)
-                    read.add(
-                        document.origin or "?",
-                        None,
-                        DuplicateId(f"duplicate document id '{document.id}' with different text; the first one was kept.", "Give each document a unique id."),
-                    )
-                continue
-            if len(document.text) > max_chars:
-                read.add(
-                    document.origin or "?",
-                    None,
-                    DocumentTooLong(
-                        f"document '{document.id}' has {len(document.text):,} characters; the limit is {max_chars:,}.",
-                        "Split it into articles, or raise --max-chars (spaCy needs about 1 GB of memory per 100,000 words).",
-                    ),
-                )
-                continue
-            if check_language and not looks_english(document.text):
-                read.add(
-                    document.origin or "?",
-                    None,
-                    NotEnglish(f"document '{document.id}' does not look like English.", "The pipeline reads English; pass --any-language to build it anyway."),
-                )
-                continue
-            seen[document.id] = digest
-            if st.document_hash(doc_graph(document.id)) == digest:
-                report.documents_unchanged += 1
-                continue
-            yield document
+            if admit(document):
+                yield document
+            else:
+                bar.update(1)
 
-    bar = _progress(None, progress)
     pending = []
-    last_log = time.perf_counter()
     for result in extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler):
+        bar.update(1)
         if result.error:
-            read.add(result.document.origin or "?", None, ExtractionFailed(f"extraction failed on document '{result.document.id}': {result.error}", "Report it with the document; the rest of the build went on."))
+            hint = "Report it with the document; the rest of the build went on."
+            read.add(result.document.origin or "?", None, ExtractionFailed(f"extraction failed on document '{result.document.id}': {result.error}", hint))
             continue
-        graph = emit(result)
-        pending.append((doc_graph(result.document.id), graph))
+        pending.append((doc_graph(result.document.id), emit(result)))
         report.documents_built += 1
         report.events += len(result.events)
         report.entities += len(result.entities)
@@ -222,16 +242,9 @@ def build(
         if len(pending) >= batch_size:
             report.triples_written += st.write_batch(pending)
             pending = []
-        if bar is not None:
-            bar.update(1)
-        elif progress and time.perf_counter() - last_log > 5:
-            rate = report.documents_built / max(time.perf_counter() - started, 1e-9)
-            log.info("built %d documents (%.1f docs/s)", report.documents_built, rate)
-            last_log = time.perf_counter()
     if pending:
         report.triples_written += st.write_batch(pending)
-    if bar is not None:
-        bar.close()
+    bar.close()
     st.flush()
     report.problems = [{"path": p.path, "line": p.line, "error": p.error} for p in read.problems]
     report.store_triples = len(st)

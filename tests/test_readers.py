@@ -78,3 +78,26 @@ def test_readers_cp1252_fallback(tmp_path):
     (tmp_path / "w.txt").write_bytes("Caf\xe9 bombing in Aleppo.".encode("cp1252"))
     docs, _ = read([tmp_path / "w.txt"])
     assert docs[0].text == "Café bombing in Aleppo."
+
+
+def test_readers_estimate_documents_for_the_progress_bar(tmp_path):
+    from builder.readers import estimate_documents
+
+    (tmp_path / "a.jsonl").write_text('{"id": 1, "text": "x"}\n\n{"id": 2, "text": "y"}\n', encoding="utf-8")
+    (tmp_path / "b.csv").write_text("id,text\n1,x\n2,y\n3,z\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("text", encoding="utf-8")
+    (tmp_path / "d.bin").write_bytes(b"\x00")
+    assert estimate_documents([tmp_path]) == 2 + 3 + 1
+
+
+def test_build_progress_logs_rate_and_eta_off_a_terminal(caplog):
+    import logging
+
+    from builder.build import Progress
+
+    progress = Progress(total=10, enabled=True, every=0.0)
+    with caplog.at_level(logging.INFO, logger="armedkg.build"):
+        progress.update(4)
+    progress.close()
+    line = caplog.records[-1].getMessage()
+    assert "4 of ~10 documents" in line and "docs/s" in line and "s left" in line
