@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .emit import doc_graph, emit
+from .emit import doc_graph, emit_triples
 from .errors import DocumentTooLong, DuplicateId, ExtractionFailed, NotEnglish
 from .nlp import DEFAULT_MODEL, build_pipeline, process
 from .readers import ReadReport, estimate_documents, iter_documents, looks_english
@@ -227,23 +227,26 @@ def build(
             else:
                 bar.update(1)
 
-    pending = []
+    pending: list = []
+    shared: dict = {}
     for result in extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler):
         bar.update(1)
         if result.error:
             hint = "Report it with the document; the rest of the build went on."
             read.add(result.document.origin or "?", None, ExtractionFailed(f"extraction failed on document '{result.document.id}': {result.error}", hint))
             continue
-        pending.append((doc_graph(result.document.id), emit(result)))
+        triples = emit_triples(result)
+        pending.append((doc_graph(result.document.id), triples.document()))
+        shared.update(dict.fromkeys(triples.shared()))
         report.documents_built += 1
         report.events += len(result.events)
         report.entities += len(result.entities)
         report.relations += len(result.relations)
         if len(pending) >= batch_size:
-            report.triples_written += st.write_batch(pending)
-            pending = []
+            report.triples_written += st.write_batch(pending, shared)
+            pending, shared = [], {}
     if pending:
-        report.triples_written += st.write_batch(pending)
+        report.triples_written += st.write_batch(pending, shared)
     bar.close()
     st.flush()
     report.problems = [{"path": p.path, "line": p.line, "error": p.error} for p in read.problems]

@@ -11,6 +11,8 @@ not keyed to any document.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass, field
 
@@ -266,6 +268,18 @@ class SentenceInfo:
         return self.span.start_char
 
 
+def _index_sentences(doc: Doc) -> None:
+    """Make ``span.sent`` a lookup: spaCy's own walks every token of the document on each call,
+    which made sentence lookups the slowest step of the whole build (seconds per 100 articles)."""
+    sentences = list(doc.sents)
+    starts = [s.start for s in sentences]
+
+    def sent_of(span: Span) -> Span:
+        return sentences[max(bisect.bisect_right(starts, span.start) - 1, 0)]
+
+    doc.user_span_hooks["sent"] = sent_of
+
+
 class Extractor:
     """Turns a parsed Doc into a :class:`DocResult` (entities, affiliations, events)."""
 
@@ -285,6 +299,7 @@ class Extractor:
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, doc: Doc, document: Document) -> DocResult:
+        _index_sentences(doc)
         state = _DocState(self.gaz, doc, document)
         self._collect_mentions(state)
         state.decide_focus()
@@ -529,8 +544,8 @@ class Extractor:
             if re.search(r"\b(sources?|news|agency)\b", stripped, re.I):
                 return
             if not cue_word:
-                prior = re.search(r"\b(town|village|city|suburb|hamlet)\s+of\s+(?:the\s+)?$", st.doc.text[max(0, span.start_char - 20) : span.start_char], re.I)
-                following = re.match(r"^\s+(town|village|city|hamlet)\b", st.doc.text[span.end_char : span.end_char + 10], re.I)
+                prior = re.search(r"\b(town|village|city|suburb|hamlet)\s+of\s+(?:the\s+)?$", st.text[max(0, span.start_char - 20) : span.start_char], re.I)
+                following = re.match(r"^\s+(town|village|city|hamlet)\b", st.text[span.end_char : span.end_char + 10], re.I)
                 cue_word = (prior or following).group(1) if (prior or following) else ""
             cls = "PopulatedPlace" if cue_word.lower() in ("town", "village", "hamlet", "city", "suburb") else ("NaturalFeature" if re.search(r"\b(mount|mountains?|jabal|jebel|valley|desert|river|plain)\b", stripped, re.I) else "Location")
             key = f"place:{(st.focus_hint() or 'xx').lower()}:{slug(stripped)}"
@@ -603,7 +618,7 @@ class Extractor:
         text = re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
         if len(text) < 2 or NOT_ORG_RE.match(text):
             return
-        window = st.doc.text[max(0, ent.start_char - 30) : ent.start_char]
+        window = st.text[max(0, ent.start_char - 30) : ent.start_char]
         if re.search(r"\b(Minister|Secretary|Envoy|Representative|Commissioner|Ambassador|Coordinator)\s+(?:for|to|of)\s+$", window):
             # "Envoy for the Horn of Africa Jane Doe": the model took office and name for one organisation.
             tail = re.search(r"((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)$", ent.text)
@@ -619,7 +634,7 @@ class Extractor:
         if iso:
             st.add_mention(Mention(f"country:{iso}", ent.start_char, ent.end_char, ent.text, "country", "model_org_country", 0.8))
             return
-        before = st.doc.text[max(0, ent.start_char - 25) : ent.start_char]
+        before = st.text[max(0, ent.start_char - 25) : ent.start_char]
         cue = PLACE_CUE_BEFORE_RE.search(before)
         if not ARMED_CUES.search(text) and (
             self.gaz.lookup_place(text, st.focus_hint()) or cue or re.match(r"(?:al|el|as|ad|ash|az|ar|at)[-‐ ][A-Z]", text)
@@ -652,7 +667,7 @@ class Extractor:
         if re.match(r"(?:HMS|USS|FS|HMAS|HMCS|INS|RFS|TCG)\s", text):
             return  # a warship, not a person
         near = re.match(r"^(?:Near|In|At|Around|Outside)\s+(.+)$", text)
-        cue = PLACE_CUE_BEFORE_RE.search(st.doc.text[max(0, ent.start_char - 25) : ent.start_char])
+        cue = PLACE_CUE_BEFORE_RE.search(st.text[max(0, ent.start_char - 25) : ent.start_char])
         if cue:
             self._place_from_text(st, ent, forced=True, cue_word=cue.group(1))
             return  # "the hamlet of Umm X": a place the model took for a person
@@ -662,10 +677,10 @@ class Extractor:
             if span is not None:
                 self._place_from_text(st, span, forced=True)
             return
-        window = st.doc.text[max(0, ent.start_char - 40) : ent.start_char]
+        window = st.text[max(0, ent.start_char - 40) : ent.start_char]
         title = re.search(r"(?:^|\s)((?:Prime Minister|Foreign Minister|Defen[cs]e Minister|Foreign Secretary|Defen[cs]e Secretary|Secretary of State|Minister(?: for [A-Z][\w ]+?)?|President|Vice President|King|Crown Prince|Emir|Sheikh|Ayatollah|Imam|Senator|Ambassador|Mayor|Governor))\s*$", window)
         # Rank words inside or just before the span.
-        before = st.doc.text[max(0, ent.start_char - 30) : ent.start_char]
+        before = st.text[max(0, ent.start_char - 30) : ent.start_char]
         rank = None
         inner = re.match(r"^(" + "|".join(re.escape(k) for k in sorted(RANKS, key=len, reverse=True)) + r")\s+(.+)$", text, re.I)
         start = ent.start_char
@@ -686,7 +701,7 @@ class Extractor:
             start = ent.start_char - (len(window) - title.start(1))
         key = f"person:{slug(text)}"
         st.add_entity(key, "Person", text, rank=rank)
-        surface = st.doc.text[start : ent.end_char]
+        surface = st.text[start : ent.end_char]
         st.add_mention(Mention(key, start, ent.end_char, surface, "person", "model_person" if not rank else "rank_person", 0.8))
         if rank:
             st.entities[key].aliases.add(surface.strip())
@@ -701,11 +716,11 @@ class Extractor:
                     m.key = saudi.key
                     st.ensure_actor(saudi.key)
         for ent in st.generic:
-            prev = [m for m in st.mentions if m.kind == "actor" and m.end <= ent.start_char and not st.doc.text[m.end : ent.start_char].strip()]
+            prev = [m for m in st.mentions if m.kind == "actor" and m.end <= ent.start_char and not st.text[m.end : ent.start_char].strip()]
             if prev:
                 # "Islamic State militants": the generic noun belongs to the named actor.
                 prev[-1].end = ent.end_char
-                prev[-1].text = st.doc.text[prev[-1].start : ent.end_char]
+                prev[-1].text = st.text[prev[-1].start : ent.end_char]
                 continue
             def acceptable(entry) -> bool:
                 if entry.focus_countries:
@@ -723,14 +738,14 @@ class Extractor:
             st.add_mention(Mention(entry.key, ent.start_char, ent.end_char, ent.text, "actor", "generic_actor_in_focus", 0.6))
         if focus and focus in self.gaz.countries:
             forces = self.gaz.countries[focus].forces_key
-            for m in STATE_GENERIC.finditer(st.doc.text):
+            for m in STATE_GENERIC.finditer(st.text):
                 word = m[1].lower()
-                prefix = st.doc.text[max(0, m.start() - 25) : m.start()].lower()
+                prefix = st.text[max(0, m.start() - 25) : m.start()].lower()
                 if re.search(r"(pro-|anti-|opposition|rebel|kurdish|coalition|\bnot\b)\s*$", prefix):
                     continue
                 if word in ("soldiers",) and not re.search(r"\b(government|regime|army)\b", prefix):
                     continue
-                if word.startswith("regime") and re.match(r"-(controlled|held|backed)", st.doc.text[m.end() : m.end() + 12]):
+                if word.startswith("regime") and re.match(r"-(controlled|held|backed)", st.text[m.end() : m.end() + 12]):
                     continue
                 if word in ("army", "military") and not m.group(0).lower().startswith("the"):
                     continue
@@ -754,7 +769,7 @@ class Extractor:
         for m in list(st.mentions):
             if m.kind != "person":
                 continue
-            window = st.doc.text[m.end : m.end + 120]
+            window = st.text[m.end : m.end + 120]
             mn = re.match(
                 r"^[^.;]{0,60}?\b(?:nom de guerre|also known as|known as|alias|aka|a\.k\.a\.|nicknamed|better known as)\s*,?\s*[\"“‘'(]?\s*((?:Abu|Abou|Umm|Sheikh|Haji|Mullah)?[\s-]?[A-Z][\w'’-]+(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){0,3})",
                 window,
@@ -786,7 +801,7 @@ class Extractor:
         for form, key in sorted(forms.items(), key=lambda kv: -len(kv[0])):
             if len(form) < 3:
                 continue
-            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", st.doc.text):
+            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", st.text):
                 if st.overlaps(m.start(), m.end(), kinds=("person", "actor", "country")):
                     continue
                 st.remove_overlapping(m.start(), m.end())
@@ -808,7 +823,7 @@ class Extractor:
         for m in actors:
             if m.kind not in ("actor",):
                 continue
-            before = st.doc.text[max(base, m.start - 60) : m.start]
+            before = st.text[max(base, m.start - 60) : m.start]
             mb = self.backed_before_re.search(before)
             if mb:
                 backer = self._backer_key(st, mb[1] or mb[2], sent)
@@ -818,7 +833,7 @@ class Extractor:
                     if verb in ("controlled", "led"):
                         prop = "backedBy"
                     st.relate(prop, m.key, backer, ev(m.start - len(before) + mb.start(), m.end, f"{verb}_prefix", 0.85), sources)
-            after = st.doc.text[m.end : min(sent.span.end_char, m.end + 80)]
+            after = st.text[m.end : min(sent.span.end_char, m.end + 80)]
             ma = self.pro_after_re.match(after)
             if ma:
                 backer = self._backer_key(st, ma[2], sent)
@@ -838,7 +853,7 @@ class Extractor:
 
         # Pairwise patterns on the text between two consecutive mentions.
         for a, b in zip(actors, actors[1:]):
-            between = st.doc.text[a.end : b.start]
+            between = st.text[a.end : b.start]
             if len(between) > 90:
                 continue
             low = between.lower()
@@ -859,7 +874,7 @@ class Extractor:
                 st.relate("fightingAgainst", self._as_force(st, a.key), self._as_force(st, b.key), ev(a.start, b.end, "hostility_phrase", 0.65), sources)
             # "its media wing, X" -> X part of the actor "its" refers to.
         for m in actors:
-            pre = st.doc.text[max(base, m.start - 60) : m.start]
+            pre = st.text[max(base, m.start - 60) : m.start]
             mp = re.search(r"\bits\s+(news agency|media (?:arm|wing|outlet|office)|propaganda (?:arm|outlet|agency)|mouthpiece|(?:armed |military |media )?wing|branch|affiliate|franchise|province|sub-unit|unit)\s*,?\s*(?:the\s+)?$", pre, re.I)
             if mp:
                 owners = [o for o in actors if o.key != m.key and o.kind == "actor" and st.entities.get(o.key) and st.entities[o.key].cls != "MediaOutlet"]
@@ -867,16 +882,16 @@ class Extractor:
                 owner = owners[0] if owners else None
                 if owner:
                     st.relate("partOf", m.key, owner.key, ev(m.start - len(pre) + mp.start(), m.end, "its_wing_apposition", 0.8), sources)
-            mx = re.match(r"^\s*(?:news agency|media (?:arm|wing|outlet)|propaganda (?:arm|outlet)|armed wing|military wing|branch|affiliate)\b", st.doc.text[m.end : m.end + 40], re.I)
+            mx = re.match(r"^\s*(?:news agency|media (?:arm|wing|outlet)|propaganda (?:arm|outlet)|armed wing|military wing|branch|affiliate)\b", st.text[m.end : m.end + 40], re.I)
             media = st.entities.get(m.key) is not None and st.entities[m.key].cls == "MediaOutlet"
             if (mx or media) and re.search(r"\bits\s+$", pre):
                 owners = [o for o in actors if o.key != m.key and o.kind == "actor" and o.start < m.start and st.entities.get(o.key) and st.entities[o.key].cls != "MediaOutlet"]
                 if owners:
                     st.relate("partOf", m.key, owners[-1].key, ev(m.start - 4, m.end + (mx.end() if mx else 0), "its_wing_prefix", 0.8), sources)
             nxt = next((o for o in actors if o.start > m.end and o.kind == "actor"), None)
-            ma = re.fullmatch(r"\s*,\s*(?:the|an?)\s+", st.doc.text[m.end : nxt.start]) if nxt else None
+            ma = re.fullmatch(r"\s*,\s*(?:the|an?)\s+", st.text[m.end : nxt.start]) if nxt else None
             if ma and nxt:
-                if nxt and re.match(r"^\s*(affiliate|branch|franchise|wing|offshoot|faction|province|brigade|unit|division)\b", st.doc.text[nxt.end : nxt.end + 15], re.I):
+                if nxt and re.match(r"^\s*(affiliate|branch|franchise|wing|offshoot|faction|province|brigade|unit|division)\b", st.text[nxt.end : nxt.end + 15], re.I):
                     st.relate("partOf", m.key, nxt.key, ev(m.start, nxt.end, "apposition_affiliate", 0.75), sources)
             # "anti-X operations" marks hostility with the sentence's acting subject.
         for m in re.finditer(r"\banti-([A-Z][\w'’]*)", text):
@@ -887,7 +902,7 @@ class Extractor:
 
         # Anaphoric alliance: "their operations were backed by fighters from X".
         if re.search(r"\b(these|those|their|the) (efforts|operations|raids|attacks|forces|offensive)\b.{0,60}\b(support\w*|assist\w*|reinforc\w*|back\w*)\b", text, re.I):
-            helpers = [m for m in actors if m.kind == "actor" and re.search(r"\b(by|from|of)\s+([\w’'-]+\s+){0,5}$", st.doc.text[max(base, m.start - 60) : m.start])]
+            helpers = [m for m in actors if m.kind == "actor" and re.search(r"\b(by|from|of)\s+([\w’'-]+\s+){0,5}$", st.text[max(base, m.start - 60) : m.start])]
             last = st.last_event()
             if helpers and last and last.perpetrators:
                 for h in helpers:
@@ -902,8 +917,8 @@ class Extractor:
                 continue
             after_places = [p for p in places if p.start > m.end]
             for p in after_places:
-                between = st.doc.text[m.end : p.start]
-                if len(between) > 120 or any(o.start > m.end and o.end <= p.start and o.kind in ("actor", "country") and o.key != m.key and not re.match(r"(?:’s|'s)", st.doc.text[o.end : o.end + 2]) for o in actors):
+                between = st.text[m.end : p.start]
+                if len(between) > 120 or any(o.start > m.end and o.end <= p.start and o.kind in ("actor", "country") and o.key != m.key and not re.match(r"(?:’s|'s)", st.text[o.end : o.end + 2]) for o in actors):
                     break
                 if re.search(r"\b(positions?|presence|deploy\w*|station\w*|based|operat\w+|active|shelter\w*|hid\w*|hideouts?|control\w*|occup\w+|hold\w*|held|entrench\w*|reinforc\w*|fortif\w+|bases?|garrison\w*|headquarter\w*|took refuge|remain\w*|advanc\w+|captur\w+|seiz\w+|fighting)\b", between, re.I):
                     st.relate("operatesIn", self._as_force(st, m.key), p.key, ev(m.start, p.end, "presence_phrase", 0.7), sources)
@@ -917,11 +932,11 @@ class Extractor:
         # Located in: "X in (northern) Y", "X, which is located in rural Y", "X and other villages in Y".
         directional = r"\b(?:east|west|north|south|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+of\s+)?$"
         for idx, (a, b) in enumerate(zip(places, places[1:])):
-            between = st.doc.text[a.end : b.start]
+            between = st.text[a.end : b.start]
             if re.search(r"\b(east|west|north|south)(ern)?\s+of\b|\bnear\b|\bclose to\b|\bbetween\b|\bfrom\b|\bto\b", between, re.I):
                 continue
             subject = a
-            if re.search(directional, st.doc.text[max(base, a.start - 40) : a.start], re.I):
+            if re.search(directional, st.text[max(base, a.start - 40) : a.start], re.I):
                 if idx == 0:
                     continue
                 subject = places[idx - 1]
@@ -933,7 +948,7 @@ class Extractor:
                 st.relate("locatedIn", subject.key, b.key, ev(subject.start, b.end, "place_in_place", 0.75), [])
         for m in ment:
             if m.kind == "country":
-                nxt = st.doc.text[m.end : m.end + 3]
+                nxt = st.text[m.end : m.end + 3]
                 if re.match(r"(?:’s|'s)", nxt):
                     place = next((p for p in places if 0 <= p.start - m.end < 40), None)
                     if place and place.key != m.key:
@@ -947,7 +962,7 @@ class Extractor:
 
     def _pair_rules(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str]) -> None:
         """Relations between two mentions of one sentence from the words between them (lower confidence)."""
-        text = st.doc.text
+        text = st.text
         agents = [m for m in actors if st.entities.get(m.key) is not None and st.entities[m.key].cls not in ("MediaOutlet", "Source")]
 
         def ev(a: Mention, b: Mention, rule: str, conf: float) -> Evidence:
@@ -999,7 +1014,7 @@ class Extractor:
                     break
 
     def _people_rules(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], sources: list[str]) -> None:
-        text = st.doc.text
+        text = st.text
         base = sent.start
         persons = [m for m in actors if m.kind == "person"]
         for p in persons:
@@ -1467,7 +1482,7 @@ class Extractor:
         return True
 
     def _event_place(self, st: "_DocState", sent: SentenceInfo, frame: Event, places: list[Mention]) -> None:
-        text = st.doc.text
+        text = st.text
         rank = {"PopulatedPlace": 1, "Facility": 1, "NaturalFeature": 2, "Area": 2, "Location": 2, "AdminRegion": 3, "Country": 4}
         best = None
         for p in places:
@@ -1591,7 +1606,7 @@ class Extractor:
         for mention in sent.mentions:
             if mention.kind == "actor":
                 ent = st.entities.get(mention.key)
-                after = st.doc.text[mention.end : mention.end + 30]
+                after = st.text[mention.end : mention.end + 30]
                 verb = re.match(r"^\s*(said|reported|stated|announced|told|confirmed)\b", after)
                 if ent is not None and verb:
                     # Only a main-clause "X said" is the source of the sentence, not "which X said it intercepted".
@@ -1669,7 +1684,8 @@ class _DocState:
         self.events: list[Event] = []
         self.result_relations: list[Relation] = []
         self.sources: dict[str, Entity] = {}
-        self._paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+        self.text = doc.text  # spaCy rebuilds Doc.text from every token on each access
+        self._paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
 
     # entities and mentions -------------------------------------------------
     def add_entity(self, key: str, cls: str, label: str, **attrs: object) -> Entity:
@@ -1731,8 +1747,8 @@ class _DocState:
             self.add_mention(Mention(entry.key, span.start_char, span.end_char, span.text, "country", rule, conf))
             return
         # A division name that is also a city: the words around decide.
-        after = self.doc.text[span.end_char : span.end_char + 15].lower()
-        before = self.doc.text[max(0, span.start_char - 20) : span.start_char].lower()
+        after = self.text[span.end_char : span.end_char + 15].lower()
+        before = self.text[max(0, span.start_char - 20) : span.start_char].lower()
         if entry.cls == "AdminRegion" and (re.search(r"\b(city|town) of\s+(the\s+)?$", before)):
             cities = [p for p in self.gaz.lookup_place(span.text, entry.country) if p.cls == "PopulatedPlace"]
             if cities:
@@ -1746,11 +1762,11 @@ class _DocState:
 
     def add_mention(self, mention: Mention) -> None:
         # "Ar-Raqqa": the ruler matched "Raqqa"; the mention includes the article.
-        before = self.doc.text[max(0, mention.start - 4) : mention.start]
+        before = self.text[max(0, mention.start - 4) : mention.start]
         art = re.search(r"(?:^|[^\w])((?:al|el|ar|as|ad|ash|az|at|an)[-‐])$", before, re.I)
         if art and mention.kind in ("place", "actor", "country"):
             mention.start -= len(art.group(1))
-            mention.text = self.doc.text[mention.start : mention.end]
+            mention.text = self.text[mention.start : mention.end]
         # "Kafrnaya in": the model's span swallowed a function word.
         trail = re.search(r"\s+(in|of|on|at|near|and|the)$", mention.text)
         if trail and mention.kind in ("place", "actor"):
@@ -1879,7 +1895,7 @@ class _DocState:
             sentence_start=sent.start,
             start=start,
             end=end,
-            text=self.doc.text[start:end],
+            text=self.text[start:end],
             rule=rule,
             confidence=conf,
         )

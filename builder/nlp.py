@@ -29,12 +29,13 @@ if not Doc.has_extension("armedkg_result"):
     Doc.set_extension("armedkg_result", default=None)
 
 
-def _token_pattern(nlp: Language, text: str, label: str = "") -> list[dict]:
-    """Token pattern of a gazetteer name: case-insensitive, except acronyms, very short names and
-    single capitalised words of named actors ("Coalition", "Badr"), which must keep their case."""
+def _ruler_pattern(nlp: Language, text: str, label: str = "") -> str | list[dict]:
+    """Pattern of a gazetteer name: case-insensitive (a phrase, matched on LOWER by the fast
+    PhraseMatcher), except acronyms, very short names and single capitalised words of named
+    actors ("Coalition", "Badr"), which keep their case (a token pattern on ORTH)."""
     tokens = nlp.make_doc(text)
     exact = text.isupper() or len(text) <= 3 or (len(tokens) == 1 and text[:1].isupper() and label in ("ACTOR", "PERSON_GAZ"))
-    return [{"ORTH": t.text} if exact else {"LOWER": t.lower_} for t in tokens]
+    return [{"ORTH": t.text} for t in tokens] if exact else text
 
 
 @Language.factory(
@@ -94,11 +95,11 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
         "entity_ruler",
         name="armedkg_gazetteer",
         after="ner" if "ner" in nlp.pipe_names else None,
-        config={"overwrite_ents": True, "validate": False},
+        config={"overwrite_ents": True, "validate": False, "phrase_matcher_attr": "LOWER"},
     )
     patterns = []
     for p in gazetteer.actor_patterns():
-        patterns.append({"label": p["label"], "pattern": _token_pattern(nlp, p["pattern"], p["label"]), "id": p["id"]})
+        patterns.append({"label": p["label"], "pattern": _ruler_pattern(nlp, p["pattern"], p["label"]), "id": p["id"]})
     ruler.add_patterns(patterns)
     nlp.add_pipe("armedkg_extractor", config={"data_dir": data_dir, "geonames": geonames})
     return nlp

@@ -23,6 +23,7 @@ DEFAULT_STORE = "./armedkg-store"
 ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 INFERRED_GRAPH = GRAPH["inferred"]
+DESCRIPTIONS_GRAPH = GRAPH["descriptions"]  # entity descriptions shared by all documents
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
@@ -78,8 +79,9 @@ def bind_values(sparql: str, bindings: dict[str, rdflib.term.Node]) -> str:
     return sparql
 
 
-def replace_update(graphs: Iterable[tuple[rdflib.URIRef, Graph]]) -> tuple[str, int]:
-    """One SPARQL Update that replaces each named graph by its new content, and the triple count.
+def replace_update(graphs: Iterable[tuple[rdflib.URIRef, Graph]], shared: Iterable[tuple] = ()) -> tuple[str, int]:
+    """One SPARQL Update that replaces each named graph by its new content (and adds ``shared``
+    triples to the descriptions graph), and the triple count.
 
     Terms are written by pyoxigraph in N-Triples syntax, so no text from a document can add
     update syntax.
@@ -94,6 +96,10 @@ def replace_update(graphs: Iterable[tuple[rdflib.URIRef, Graph]]) -> tuple[str, 
         count += len(lines)
         if lines:
             inserts.append(f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}")
+    shared_lines = [f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in shared]
+    if shared_lines:
+        count += len(shared_lines)
+        inserts.append(f"GRAPH {ox.NamedNode(str(DESCRIPTIONS_GRAPH))} {{\n" + "\n".join(shared_lines) + "\n}")
     if inserts:
         parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
     return " ;\n".join(parts), count
@@ -132,14 +138,40 @@ class Store:
         """Replace the content of one named graph, in one transaction."""
         self.write_batch([(graph_iri, graph)])
 
-    def write_batch(self, graphs: Iterable[tuple[rdflib.URIRef, Graph]]) -> int:
+    def write_batch(self, graphs: Iterable[tuple[rdflib.URIRef, Graph]], shared: Iterable[tuple] = ()) -> int:
         """Replace several document graphs in one transaction; returns the number of triples written.
 
-        The batch is one SPARQL Update request (``DROP SILENT GRAPH``, then ``INSERT DATA``), which
-        Oxigraph applies atomically: a reader, or a store reopened after a crash, sees either the
-        whole batch or none of it, never a document half replaced.
+        ``shared`` triples (entity descriptions) are added to the shared descriptions graph in the
+        same transaction; that graph is a set, so a description repeated by many documents is
+        stored once and never dropped.
+
+        A batch of new documents is one ``extend`` call; a batch that replaces documents is one
+        SPARQL Update request (``DROP SILENT GRAPH``, then ``INSERT DATA``). Oxigraph applies
+        either atomically: a reader, or a store reopened after a crash, sees either the whole batch
+        or none of it, never a document half replaced.
         """
-        text, count = replace_update(graphs)
+        graphs = list(graphs)
+        shared = list(shared)
+        names = [ox.NamedNode(str(graph_iri)) for graph_iri, _ in graphs]
+        if not any(self.ox.contains_named_graph(name) for name in names):
+            # Only new documents: one atomic insert, without parsing an update text.
+            cache: dict = {}
+
+            def term(t: rdflib.term.Node) -> object:
+                converted = cache.get(t)
+                if converted is None:
+                    converted = cache[t] = to_ox(t)
+                return converted
+
+            quads = [ox.Quad(term(s), term(p), term(o), name) for name, (_, graph) in zip(names, graphs) for s, p, o in graph]
+            descriptions = ox.NamedNode(str(DESCRIPTIONS_GRAPH))
+            quads.extend(ox.Quad(term(s), term(p), term(o), descriptions) for s, p, o in shared)
+            try:
+                self.ox.extend(quads)
+            except (OSError, RuntimeError) as exc:
+                raise StoreError(f"cannot write to the store at {self.location}: {exc}", "Open the store read-write (no other writer).") from None
+            return len(quads)
+        text, count = replace_update(graphs, shared)
         if count or text:
             self.update(text)
         return count
@@ -255,8 +287,8 @@ class RemoteStore:
     def replace_graph(self, graph_iri: rdflib.URIRef, graph: Graph) -> None:
         self.write_batch([(graph_iri, graph)])
 
-    def write_batch(self, graphs: Iterable[tuple[rdflib.URIRef, Graph]]) -> int:
-        text, count = replace_update(graphs)
+    def write_batch(self, graphs: Iterable[tuple[rdflib.URIRef, Graph]], shared: Iterable[tuple] = ()) -> int:
+        text, count = replace_update(graphs, shared)
         if text:
             self.update(text)
         return count

@@ -122,6 +122,7 @@ class AKG(DefinedNamespace):
     near: URIRef
     nomDeGuerre: URIRef
     objectActor: URIRef
+    nameKey: URIRef
     operatesIn: URIRef
     partOf: URIRef
     participant: URIRef

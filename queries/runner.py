@@ -9,7 +9,8 @@ Each ``queries/*.rq`` file starts with a header::
 
 A parameter is bound as an RDF term in a ``VALUES`` block (see ``builder.store.bind_values``),
 never pasted into the query text as text: a ``string`` parameter ``backer`` binds ``?backerName`` to a plain
-literal; ``date`` binds ``?since`` to an ``xsd:date`` literal (validated); ``integer`` binds an
+literal and ``?backerKey`` to its lookup key (``akg:nameKey``, see ``builder.gazetteer.name_key``);
+``date`` binds ``?since`` to an ``xsd:date`` literal (validated); ``integer`` binds an
 ``xsd:integer``; ``iri`` binds an IRI (validated against the IRI grammar's forbidden characters).
 
 The bindings go at the top of the outer group and of every ``WHERE { ... }`` subquery, so a
@@ -31,6 +32,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from builder.errors import QueryError
+from builder.gazetteer import name_key
 from builder.store import Store
 
 QUERY_DIR = Path(__file__).resolve().parent
@@ -122,6 +124,7 @@ def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, object]:
             raise QueryError(f"parameter '{p.name}' is longer than {MAX_LITERAL} characters.", "Shorten it.")
         if p.type == "string":
             bindings[p.variable] = Literal(value)
+            bindings[f"{p.name}Key"] = Literal(name_key(value))
         elif p.type == "date":
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 raise QueryError(f"parameter '{p.name}' must be a date YYYY-MM-DD, got {value!r}.", "Example: 2020-08-17.")
