@@ -82,12 +82,27 @@ def test_pipeline_no_boilerplate_actor(sample_store):
 
 
 def test_pipeline_query_parameters_are_terms_not_text(sample_store):
-    before = len(sample_store)
-    for hostile in ['x" } ; DROP ALL ; #', "<http://evil>", "Iran' } UNION { ?a ?b ?c } #"]:
-        assert rows(sample_store, "actors_backed_by", backer=hostile) == []
-    assert len(sample_store) == before
+    before = sorted(map(str, sample_store.iter_quads()))
+    hostile_strings = [
+        'x" } ; DROP ALL ; #',
+        "<http://evil>",
+        "Iran' } UNION { ?a ?b ?c } #",
+        'x" } INSERT DATA { <http://evil/s> <http://evil/p> "o" } #',
+        'x" } SERVICE <http://evil.example/sparql> { ?s ?p ?o } #',
+        "Iran\" . ?a ?b ?c . #",
+        "\u0000\n\r\"}",
+    ]
+    for hostile in hostile_strings:
+        for query in ("actors_backed_by", "actor_profile", "events_by_actor"):
+            param = "backer" if query == "actors_backed_by" else "actor"
+            assert rows(sample_store, query, **{param: hostile}) == []
+    assert sorted(map(str, sample_store.iter_quads())) == before  # nothing changed
     from builder.errors import QueryError
 
+    with pytest.raises(QueryError, match="longer than"):
+        run_query(sample_store, "actor_profile", {"actor": "x" * 100_000})
+    with pytest.raises(QueryError, match="not a valid IRI"):
+        run_query(sample_store, "evidence_of_node", {"node": "http://x> } DROP ALL {"})
     with pytest.raises(QueryError):
         run_query(sample_store, "events_in_place", {"since": "2020-01-01'; DROP ALL"})
     with pytest.raises(QueryError):
