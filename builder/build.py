@@ -15,8 +15,8 @@ from .emit import doc_graph, emit_triples
 from .errors import DocumentTooLong, DuplicateId, ExtractionFailed, NotEnglish
 from .nlp import DEFAULT_MODEL, build_pipeline, process
 from .readers import ReadReport, estimate_documents, iter_documents, looks_english
-from .records import Document
-from .store import RemoteStore, Store, open_store
+from .records import DocResult, Document
+from .store import RemoteStore, Store, document_nquads, open_store
 
 log = logging.getLogger("armedkg.build")
 
@@ -35,6 +35,7 @@ class BuildReport:
     entities: int = 0
     relations: int = 0
     seconds: float = 0.0
+    first_result_seconds: float | None = None  # when the first document came back (start-up cost)
     problems: list[dict] = field(default_factory=list)
 
     @property
@@ -74,6 +75,30 @@ class Progress:
             self.bar.close()
 
 
+@dataclass
+class Emitted:
+    """One document ready for the writer: its N-Quads (the document graph and the shared
+    descriptions), made where the NLP ran, so that the single writer only loads bytes."""
+
+    doc_id: str
+    origin: str | None
+    error: str | None = None
+    nquads: bytes = b""
+    triples: int = 0
+    events: int = 0
+    entities: int = 0
+    relations: int = 0
+
+
+def emitted(result: DocResult) -> Emitted:
+    document = result.document
+    if result.error:
+        return Emitted(document.id, document.origin, error=result.error)
+    triples = emit_triples(result)
+    data, count = document_nquads(doc_graph(document.id), triples.document(), triples.shared())
+    return Emitted(document.id, document.origin, None, data, count, len(result.events), len(result.entities), len(result.relations))
+
+
 _WORKER_NLP: dict[str, object] = {}
 
 
@@ -81,8 +106,8 @@ def _worker_init(model: str, data_dir: str | None) -> None:
     _WORKER_NLP["nlp"] = build_pipeline(model, data_dir=data_dir)
 
 
-def _worker_run(documents: list[Document]) -> list:
-    return list(process(_WORKER_NLP["nlp"], documents, batch_size=len(documents) or 1))
+def _worker_run(documents: list[Document]) -> list[Emitted]:
+    return [emitted(r) for r in process(_WORKER_NLP["nlp"], documents, batch_size=len(documents) or 1)]
 
 
 def _chunks(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
@@ -96,12 +121,12 @@ def _chunks(documents: Iterator[Document], size: int) -> Iterator[list[Document]
         yield chunk
 
 
-def _dask_run(documents: list[Document], model: str, data_dir: str | None) -> list:
+def _dask_run(documents: list[Document], model: str, data_dir: str | None) -> list[Emitted]:
     """Run on a Dask worker: the pipeline is loaded once per worker process and kept."""
     key = f"nlp:{model}:{data_dir}"
     if key not in _WORKER_NLP:
         _WORKER_NLP[key] = build_pipeline(model, data_dir=data_dir)
-    return list(process(_WORKER_NLP[key], documents, batch_size=len(documents) or 1))
+    return [emitted(r) for r in process(_WORKER_NLP[key], documents, batch_size=len(documents) or 1)]
 
 
 def extract_on_dask(documents: Iterator[Document], scheduler: str, model: str, data_dir: str | None, chunk_size: int) -> Iterator:
@@ -134,12 +159,13 @@ def extract_all(
     nlp: object | None = None,
     scheduler: str | None = None,
 ) -> Iterator:
-    """Extraction results in input order: on a Dask cluster, on ``workers`` processes, or here."""
+    """Emitted documents in input order: from a Dask cluster, from ``workers`` processes, or from here."""
     if scheduler:
         yield from extract_on_dask(documents, scheduler, model, data_dir, max(1, min(batch_size, 16)))
         return
     if workers <= 1:
-        yield from process(nlp or build_pipeline(model, data_dir=data_dir), documents, batch_size=batch_size)
+        for result in process(nlp or build_pipeline(model, data_dir=data_dir), documents, batch_size=batch_size):
+            yield emitted(result)
         return
     import multiprocessing as mp
 
@@ -227,26 +253,25 @@ def build(
             else:
                 bar.update(1)
 
-    pending: list = []
-    shared: dict = {}
-    for result in extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler):
+    pending: list[Emitted] = []
+    for done in extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler):
+        if report.first_result_seconds is None:
+            report.first_result_seconds = time.perf_counter() - started
         bar.update(1)
-        if result.error:
+        if done.error:
             hint = "Report it with the document; the rest of the build went on."
-            read.add(result.document.origin or "?", None, ExtractionFailed(f"extraction failed on document '{result.document.id}': {result.error}", hint))
+            read.add(done.origin or "?", None, ExtractionFailed(f"extraction failed on document '{done.doc_id}': {done.error}", hint))
             continue
-        triples = emit_triples(result)
-        pending.append((doc_graph(result.document.id), triples.document()))
-        shared.update(dict.fromkeys(triples.shared()))
+        pending.append(done)
         report.documents_built += 1
-        report.events += len(result.events)
-        report.entities += len(result.entities)
-        report.relations += len(result.relations)
+        report.events += done.events
+        report.entities += done.entities
+        report.relations += done.relations
         if len(pending) >= batch_size:
-            report.triples_written += st.write_batch(pending, shared)
-            pending, shared = [], {}
+            report.triples_written += st.write_documents([(doc_graph(e.doc_id), e.nquads, e.triples) for e in pending])
+            pending = []
     if pending:
-        report.triples_written += st.write_batch(pending, shared)
+        report.triples_written += st.write_documents([(doc_graph(e.doc_id), e.nquads, e.triples) for e in pending])
     bar.close()
     st.flush()
     report.problems = [{"path": p.path, "line": p.line, "error": p.error} for p in read.problems]

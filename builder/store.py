@@ -79,9 +79,8 @@ def bind_values(sparql: str, bindings: dict[str, rdflib.term.Node]) -> str:
     return sparql
 
 
-def replace_update(graphs: Iterable[tuple[rdflib.URIRef, Graph]], shared: Iterable[tuple] = ()) -> tuple[str, int]:
-    """One SPARQL Update that replaces each named graph by its new content (and adds ``shared``
-    triples to the descriptions graph), and the triple count.
+def replace_update(graphs: Iterable[tuple[rdflib.URIRef, Graph]]) -> tuple[str, int]:
+    """One SPARQL Update that replaces each named graph by its new content, and the triple count.
 
     Terms are written by pyoxigraph in N-Triples syntax, so no text from a document can add
     update syntax.
@@ -96,13 +95,40 @@ def replace_update(graphs: Iterable[tuple[rdflib.URIRef, Graph]], shared: Iterab
         count += len(lines)
         if lines:
             inserts.append(f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}")
-    shared_lines = [f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in shared]
-    if shared_lines:
-        count += len(shared_lines)
-        inserts.append(f"GRAPH {ox.NamedNode(str(DESCRIPTIONS_GRAPH))} {{\n" + "\n".join(shared_lines) + "\n}")
     if inserts:
         parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
     return " ;\n".join(parts), count
+
+
+def document_nquads(graph_iri: rdflib.URIRef, triples: Iterable[tuple], shared: Iterable[tuple]) -> tuple[bytes, int]:
+    """N-Quads of one document: its triples in its own graph, ``shared`` ones in the
+    descriptions graph; and the quad count. Terms are written by pyoxigraph (N-Triples escaping)."""
+    name = str(ox.NamedNode(str(graph_iri)))
+    descriptions = str(ox.NamedNode(str(DESCRIPTIONS_GRAPH)))
+    cache: dict = {}
+
+    def term(t: rdflib.term.Node) -> str:
+        text = cache.get(t)
+        if text is None:
+            text = cache[t] = str(to_ox(t))
+        return text
+
+    lines = [f"{term(s)} {term(p)} {term(o)} {name} .\n" for s, p, o in triples]
+    lines.extend(f"{term(s)} {term(p)} {term(o)} {descriptions} .\n" for s, p, o in shared)
+    return "".join(lines).encode("utf-8"), len(lines)
+
+
+def nquads_update(documents: list[tuple[rdflib.URIRef, bytes, int]]) -> str:
+    """One SPARQL Update replacing each document graph by its N-Quads (and adding the shared
+    descriptions): ``DROP SILENT GRAPH`` each, then one ``INSERT DATA``."""
+    groups: dict[str, list[str]] = {}
+    drops = []
+    for graph_iri, data, _ in documents:
+        drops.append(f"DROP SILENT GRAPH {ox.NamedNode(str(graph_iri))}")
+        for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+            groups.setdefault(str(quad.graph_name), []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+    inserts = [f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in groups.items()]
+    return " ;\n".join(drops + (["INSERT DATA {\n" + "\n".join(inserts) + "\n}"] if inserts else []))
 
 
 class Store:
@@ -138,42 +164,29 @@ class Store:
         """Replace the content of one named graph, in one transaction."""
         self.write_batch([(graph_iri, graph)])
 
-    def write_batch(self, graphs: Iterable[tuple[rdflib.URIRef, Graph]], shared: Iterable[tuple] = ()) -> int:
-        """Replace several document graphs in one transaction; returns the number of triples written.
-
-        ``shared`` triples (entity descriptions) are added to the shared descriptions graph in the
-        same transaction; that graph is a set, so a description repeated by many documents is
-        stored once and never dropped.
-
-        A batch of new documents is one ``extend`` call; a batch that replaces documents is one
-        SPARQL Update request (``DROP SILENT GRAPH``, then ``INSERT DATA``). Oxigraph applies
-        either atomically: a reader, or a store reopened after a crash, sees either the whole batch
-        or none of it, never a document half replaced.
-        """
-        graphs = list(graphs)
-        shared = list(shared)
-        names = [ox.NamedNode(str(graph_iri)) for graph_iri, _ in graphs]
-        if not any(self.ox.contains_named_graph(name) for name in names):
-            # Only new documents: one atomic insert, without parsing an update text.
-            cache: dict = {}
-
-            def term(t: rdflib.term.Node) -> object:
-                converted = cache.get(t)
-                if converted is None:
-                    converted = cache[t] = to_ox(t)
-                return converted
-
-            quads = [ox.Quad(term(s), term(p), term(o), name) for name, (_, graph) in zip(names, graphs) for s, p, o in graph]
-            descriptions = ox.NamedNode(str(DESCRIPTIONS_GRAPH))
-            quads.extend(ox.Quad(term(s), term(p), term(o), descriptions) for s, p, o in shared)
-            try:
-                self.ox.extend(quads)
-            except (OSError, RuntimeError) as exc:
-                raise StoreError(f"cannot write to the store at {self.location}: {exc}", "Open the store read-write (no other writer).") from None
-            return len(quads)
-        text, count = replace_update(graphs, shared)
-        if count or text:
+    def write_batch(self, graphs: Iterable[tuple[rdflib.URIRef, Graph]]) -> int:
+        """Replace several named graphs in one transaction (one SPARQL Update, which Oxigraph
+        applies atomically); returns the number of triples written."""
+        text, count = replace_update(graphs)
+        if text:
             self.update(text)
+        return count
+
+    def write_documents(self, documents: list[tuple[rdflib.URIRef, bytes, int]]) -> int:
+        """Write a batch of documents given as (graph IRI, N-Quads, quad count), in one transaction.
+
+        New documents are one ``load`` of the concatenated N-Quads; if any of them is already
+        stored, the batch is one SPARQL Update that drops and re-inserts their graphs. Either way
+        Oxigraph applies it atomically. Returns the number of quads written.
+        """
+        count = sum(n for _, _, n in documents)
+        try:
+            if not any(self.ox.contains_named_graph(ox.NamedNode(str(g))) for g, _, _ in documents):
+                self.ox.load(b"".join(data for _, data, _ in documents), format=ox.RdfFormat.N_QUADS)
+                return count
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"cannot write to the store at {self.location}: {exc}", "Open the store read-write (no other writer).") from None
+        self.update(nquads_update(documents))
         return count
 
     def update(self, sparql_update: str) -> None:
@@ -287,11 +300,15 @@ class RemoteStore:
     def replace_graph(self, graph_iri: rdflib.URIRef, graph: Graph) -> None:
         self.write_batch([(graph_iri, graph)])
 
-    def write_batch(self, graphs: Iterable[tuple[rdflib.URIRef, Graph]], shared: Iterable[tuple] = ()) -> int:
-        text, count = replace_update(graphs, shared)
+    def write_batch(self, graphs: Iterable[tuple[rdflib.URIRef, Graph]]) -> int:
+        text, count = replace_update(graphs)
         if text:
             self.update(text)
         return count
+
+    def write_documents(self, documents: list[tuple[rdflib.URIRef, bytes, int]]) -> int:
+        self.update(nquads_update(documents))
+        return sum(n for _, _, n in documents)
 
     def update(self, sparql_update: str) -> None:
         if self.read_only:
