@@ -99,6 +99,7 @@ def emitted(result: DocResult) -> Emitted:
     return Emitted(document.id, document.origin, None, data, count, len(result.events), len(result.entities), len(result.relations))
 
 
+FLUSH_EVERY = 8  # batches between flushes of the store's memtables
 _WORKER_NLP: dict[str, object] = {}
 
 
@@ -254,6 +255,7 @@ def build(
                 bar.update(1)
 
     pending: list[Emitted] = []
+    batches = 0
     for done in extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler):
         if report.first_result_seconds is None:
             report.first_result_seconds = time.perf_counter() - started
@@ -270,6 +272,9 @@ def build(
         if len(pending) >= batch_size:
             report.triples_written += st.write_documents([(doc_graph(e.doc_id), e.nquads, e.triples) for e in pending])
             pending = []
+            batches += 1
+            if batches % FLUSH_EVERY == 0:
+                st.flush()  # write the store's in-memory tables to disk: memory stays flat on long builds
     if pending:
         report.triples_written += st.write_documents([(doc_graph(e.doc_id), e.nquads, e.triples) for e in pending])
     bar.close()
