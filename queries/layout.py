@@ -55,7 +55,10 @@ def fast_layout(g: nx.Graph, iterations: int = 60, seed: int = 7, scale: float =
         disp -= (pos - pos.mean(axis=0)) * (0.05 * k / spread)
         length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-12)
         pos += disp * (np.minimum(length, temperature) / length)[:, None]
-    pos -= pos.mean(axis=0)
-    extent = np.abs(pos).max() or 1.0
-    pos *= scale / (2 * extent)
+    pos -= np.median(pos, axis=0)
+    # A few weakly tied nodes fly far out: clip them to the edge of the bulk so the view (which
+    # fits all nodes) does not shrink the graph into a corner.
+    extent = float(np.percentile(np.abs(pos), 99)) or 1.0
+    pos = np.clip(pos, -1.1 * extent, 1.1 * extent)
+    pos *= scale / (2.2 * extent)
     return {v: (float(pos[i, 0]), float(pos[i, 1])) for i, v in enumerate(nodes)}
