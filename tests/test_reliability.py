@@ -72,19 +72,21 @@ def corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def reference(corpus, tmp_path_factory):
     path = tmp_path_factory.mktemp("ref") / "store"
+    started = time.monotonic()
     proc = cli_build(corpus, path, "--batch-size", "4")
     out, _ = proc.communicate(timeout=600)
     assert proc.returncode == 0, out.decode()
-    return graph_of(path)
+    return (*graph_of(path), time.monotonic() - started)
 
 
 def test_crash_sigkill_at_random_points_then_rebuild(corpus, reference, tmp_path):
     """Kill the build with SIGKILL at several points; the store opens, and finishing the build
     gives a graph isomorphic to an uninterrupted build."""
-    ref_graph, ref_graphs = reference
+    ref_graph, ref_graphs, ref_seconds = reference
     rnd = random.Random(20261127)
-    # One kill while the model loads, three while documents are written.
-    delays = [rnd.uniform(0.5, 3.0), rnd.uniform(5.0, 7.0), rnd.uniform(7.0, 9.0), rnd.uniform(9.0, 11.0)]
+    # Kill points as fractions of an uninterrupted build on this machine: one while the model
+    # loads, three while documents are written.
+    delays = [ref_seconds * rnd.uniform(lo, hi) for lo, hi in ((0.05, 0.2), (0.6, 0.7), (0.72, 0.82), (0.84, 0.94))]
     seen_states = []
     for trial, delay in enumerate(delays):
         path = tmp_path / f"store-{trial}"
@@ -110,7 +112,7 @@ def test_crash_sigkill_at_random_points_then_rebuild(corpus, reference, tmp_path
 
 
 def test_idempotent_build_same_content(corpus, reference, tmp_path):
-    ref_graph, _ = reference
+    ref_graph, _, _ = reference
     path = tmp_path / "store"
     for _ in range(2):
         proc = cli_build(corpus, path, "--batch-size", "16")
@@ -153,7 +155,6 @@ def test_queries_during_a_build_are_consistent(corpus, reference, tmp_path):
     every document graph it sees holds its document node and every evidence points at it."""
     from .test_endpoint import start_server
 
-    _, ref_graphs = reference
     path = tmp_path / "store"
     Store(path).ensure_ontology()
     proc, url = start_server(path, "--timeout", "20")
