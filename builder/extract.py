@@ -4,8 +4,8 @@ Input: a Doc with entities from the model and the gazetteer ruler. Output: a :cl
 of resolved entities (with every mention as evidence), affiliations and events. Every record
 carries an :class:`Evidence` naming the rule that produced it and a confidence.
 
-Rules are general knowledge of how conflict reporting is written (appositions such as "X, the
-Iraqi pro-Iranian group", "Iranian-backed X", "X claimed responsibility", casualty phrases),
+Rules are general knowledge of how conflict reporting is written (appositions such as "X, a
+Turkish-funded faction", "Iranian-backed X", "X claimed responsibility", casualty phrases),
 not keyed to any document.
 """
 
