@@ -321,8 +321,8 @@ def main_event(result: DocResult):
 
 
 def score_acled(result: DocResult, gold_event: dict, scores: Scores, gaz: Gazetteer | None) -> None:
-    from .extract import EVENT_TYPE_OF
     from .emit import acled_labels
+    from .extract import EVENT_TYPE_OF
 
     labels = acled_labels()
     ev = main_event(result)

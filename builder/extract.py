@@ -12,7 +12,6 @@ not keyed to any document.
 from __future__ import annotations
 
 import bisect
-
 import re
 from dataclasses import dataclass, field
 

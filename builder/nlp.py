@@ -8,7 +8,6 @@ Components declare what they read and write; their settings come from the config
 from __future__ import annotations
 
 import logging
-
 from collections.abc import Iterable, Iterator
 
 import spacy
