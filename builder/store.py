@@ -79,25 +79,29 @@ def bind_values(sparql: str, bindings: dict[str, rdflib.term.Node]) -> str:
     return sparql
 
 
+def _drop_and_insert(graph_names: list[str], groups: dict[str, list[str]]) -> str:
+    """The update text: ``DROP SILENT GRAPH`` for each name, then one ``INSERT DATA`` of the
+    triple lines grouped by graph."""
+    inserts = [f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in groups.items() if lines]
+    parts = [f"DROP SILENT GRAPH {name}" for name in graph_names]
+    if inserts:
+        parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+    return " ;\n".join(parts)
+
+
 def replace_update(graphs: Iterable[tuple[rdflib.URIRef, Graph]]) -> tuple[str, int]:
     """One SPARQL Update that replaces each named graph by its new content, and the triple count.
 
     Terms are written by pyoxigraph in N-Triples syntax, so no text from a document can add
     update syntax.
     """
-    parts: list[str] = []
-    inserts: list[str] = []
-    count = 0
+    names: list[str] = []
+    groups: dict[str, list[str]] = {}
     for graph_iri, graph in graphs:
-        name = ox.NamedNode(str(graph_iri))
-        parts.append(f"DROP SILENT GRAPH {name}")
-        lines = [f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph]
-        count += len(lines)
-        if lines:
-            inserts.append(f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}")
-    if inserts:
-        parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
-    return " ;\n".join(parts), count
+        name = str(ox.NamedNode(str(graph_iri)))
+        names.append(name)
+        groups.setdefault(name, []).extend(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph)
+    return _drop_and_insert(names, groups), sum(len(lines) for lines in groups.values())
 
 
 def document_nquads(graph_iri: rdflib.URIRef, triples: Iterable[tuple], shared: Iterable[tuple]) -> tuple[bytes, int]:
@@ -122,13 +126,10 @@ def nquads_update(documents: list[tuple[rdflib.URIRef, bytes, int]]) -> str:
     """One SPARQL Update replacing each document graph by its N-Quads (and adding the shared
     descriptions): ``DROP SILENT GRAPH`` each, then one ``INSERT DATA``."""
     groups: dict[str, list[str]] = {}
-    drops = []
-    for graph_iri, data, _ in documents:
-        drops.append(f"DROP SILENT GRAPH {ox.NamedNode(str(graph_iri))}")
+    for _, data, _ in documents:
         for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
             groups.setdefault(str(quad.graph_name), []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
-    inserts = [f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in groups.items()]
-    return " ;\n".join(drops + (["INSERT DATA {\n" + "\n".join(inserts) + "\n}"] if inserts else []))
+    return _drop_and_insert([str(ox.NamedNode(str(g))) for g, _, _ in documents], groups)
 
 
 class Store:

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from .tabular import Facts, geojson
+from .view import event_in_range
 
 WORLD = Path(__file__).resolve().parents[1] / "data" / "world_110m.geojson"
 EVENT_COLOURS = {
@@ -58,13 +59,8 @@ def map_items(store: object, since: date | None = None, until: date | None = Non
         if props["kind"] == "place":
             places.append(props)
             continue
-        if since or until:
-            if not props["event_date"]:
-                continue
-            d = date.fromisoformat(props["event_date"][:10])
-            if (since and d < since) or (until and d > until):
-                continue
-        events.append(props)
+        if event_in_range(props["event_date"], since, until):
+            events.append(props)
     return events, places
 
 

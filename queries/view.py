@@ -67,6 +67,17 @@ def _select(store: object, sparql: str) -> list[dict[str, str | None]]:
     return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in solutions]
 
 
+def event_in_range(event_date: str | None, since: date | None, until: date | None) -> bool:
+    """Whether an event (its ``YYYY-MM-DD...`` date, or none) falls in the range; without a
+    range every event does, with one an undated event does not."""
+    if not (since or until):
+        return True
+    if not event_date:
+        return False
+    d = date.fromisoformat(event_date[:10])
+    return not ((since and d < since) or (until and d > until))
+
+
 def load_graph(store: object, since: date | None = None, until: date | None = None) -> nx.MultiDiGraph:
     """The view graph: entities and events as nodes, affiliations and event roles as edges."""
     g = nx.MultiDiGraph()
@@ -104,11 +115,7 @@ def load_graph(store: object, since: date | None = None, until: date | None = No
         row["eventDate"] = dates.get(row["n"])
     for row in nodes:
         classes = set((row["classes"] or "").split())
-        if "Event" in classes and row["eventDate"]:
-            d = date.fromisoformat(row["eventDate"][:10])
-            if (since and d < since) or (until and d > until):
-                continue
-        elif "Event" in classes and (since or until):
+        if "Event" in classes and not event_in_range(row["eventDate"], since, until):
             continue
         kind = next((name for name, _, _ in PALETTE if name in classes), "Location")
         g.add_node(
