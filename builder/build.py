@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import queue
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -100,6 +102,46 @@ def emitted(result: DocResult) -> Emitted:
 
 
 FLUSH_EVERY = 8  # batches between flushes of the store's memtables
+
+
+class Writer:
+    """The single writer: applies batches to the store on its own thread, in order, one
+    transaction each, while the caller goes on with the next documents (the store's load runs
+    in native code, mostly outside the GIL). At most ``depth`` batches wait, so memory stays
+    bounded; an error in a write is raised by the next :meth:`put` or by :meth:`close`.
+    """
+
+    def __init__(self, store: Store | RemoteStore, report: BuildReport, depth: int = 2) -> None:
+        self.store, self.report = store, report
+        self.queue: queue.Queue = queue.Queue(maxsize=depth)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="armedkg-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        batches = 0
+        while (batch := self.queue.get()) is not None:
+            if self.error is not None:
+                continue  # a write failed: drain, the caller raises
+            try:
+                self.report.triples_written += self.store.write_documents([(doc_graph(e.doc_id), e.nquads, e.triples) for e in batch])
+                batches += 1
+                if batches % FLUSH_EVERY == 0:
+                    self.store.flush()  # write the store's in-memory tables to disk: memory stays flat on long builds
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                self.error = exc
+
+    def put(self, batch: list[Emitted]) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put(batch)
+
+    def close(self, raise_error: bool = True) -> None:
+        """Write what is queued, stop the thread, raise a write error if there was one."""
+        self.queue.put(None)
+        self.thread.join()
+        if raise_error and self.error is not None:
+            raise self.error
 _WORKER_NLP: dict[str, object] = {}
 
 
@@ -255,28 +297,30 @@ def build(
                 bar.update(1)
 
     pending: list[Emitted] = []
-    batches = 0
-    for done in extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler):
-        if report.first_result_seconds is None:
-            report.first_result_seconds = time.perf_counter() - started
-        bar.update(1)
-        if done.error:
-            hint = "Report it with the document; the rest of the build went on."
-            read.add(done.origin or "?", None, ExtractionFailed(f"extraction failed on document '{done.doc_id}': {done.error}", hint))
-            continue
-        pending.append(done)
-        report.documents_built += 1
-        report.events += done.events
-        report.entities += done.entities
-        report.relations += done.relations
-        if len(pending) >= batch_size:
-            report.triples_written += st.write_documents([(doc_graph(e.doc_id), e.nquads, e.triples) for e in pending])
-            pending = []
-            batches += 1
-            if batches % FLUSH_EVERY == 0:
-                st.flush()  # write the store's in-memory tables to disk: memory stays flat on long builds
-    if pending:
-        report.triples_written += st.write_documents([(doc_graph(e.doc_id), e.nquads, e.triples) for e in pending])
+    writer = Writer(st, report)
+    try:
+        for done in extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler):
+            if report.first_result_seconds is None:
+                report.first_result_seconds = time.perf_counter() - started
+            bar.update(1)
+            if done.error:
+                hint = "Report it with the document; the rest of the build went on."
+                read.add(done.origin or "?", None, ExtractionFailed(f"extraction failed on document '{done.doc_id}': {done.error}", hint))
+                continue
+            pending.append(done)
+            report.documents_built += 1
+            report.events += done.events
+            report.entities += done.entities
+            report.relations += done.relations
+            if len(pending) >= batch_size:
+                writer.put(pending)
+                pending = []
+        if pending:
+            writer.put(pending)
+    except BaseException:
+        writer.close(raise_error=False)  # what was extracted is written, even when the build stops on an error
+        raise
+    writer.close()
     bar.close()
     st.flush()
     report.problems = [{"path": p.path, "line": p.line, "error": p.error} for p in read.problems]

@@ -22,6 +22,28 @@ from .gazetteer import Gazetteer, PlaceEntry, name_key, slug
 from .records import Claim, DocResult, Document, Entity, Event, Evidence, Relation
 
 # --------------------------------------------------------------------------- lexicons
+# Coarse part of speech from the tagger's Penn tag: the build leaves out spaCy's attribute
+# ruler and lemmatizer (a fifth of the model's time) because the rules read only these few
+# distinctions; a pipeline that does set ``pos_`` is read as is.
+PENN_UPOS = {
+    "NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ",
+    "PRP": "PRON", "PRP$": "PRON", "WP": "PRON", "WP$": "PRON", "WDT": "PRON", "EX": "PRON",
+    "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "MD": "AUX", "CD": "NUM",
+}
+
+
+def upos(tok: object) -> str:
+    """The token's universal part of speech: ``pos_`` when set, else mapped from ``tag_``."""
+    return tok.pos_ or PENN_UPOS.get(tok.tag_, "X")
+
+
+# Verbs whose direct object is a place, not an opponent ("visited Syria"), in their inflected forms.
+PLACE_OBJECT_VERBS = frozenset(
+    "include includes included including comprise comprises comprised comprising visit visits visited visiting "
+    "enter enters entered entering leave leaves left leaving cross crosses crossed crossing reach reaches reached reaching".split()
+)
+
+
 RANKS = {
     "field marshal": "Field Marshal",
     "maj. gen.": "Major General",
@@ -492,7 +514,7 @@ class Extractor:
             return "attributive"
         while tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head
-        if tok.dep_ == "dobj" and tok.head.lemma_ in ("include", "comprise", "visit", "enter", "leave", "cross", "reach"):
+        if tok.dep_ == "dobj" and tok.head.lower_ in PLACE_OBJECT_VERBS:
             return None
         if tok.dep_ == "poss":
             return None if re.match(r"(?i)(province|governorate|city|town|territory|territories|border|north|south|east|west|capital|region|countryside|desert|coast|airspace|soil|interior)", tok.head.text) else "actor"
@@ -692,7 +714,7 @@ class Extractor:
                 rank = RANKS[m[1].lower()]
                 start = ent.start_char - (len(before) - before.rfind(m[1]))
         if len(text.split()) == 1 and not rank and not re.match(r"(?:Abu|Abou|Umm|Al)[-‐ ]", text):
-            if not (ent[0].pos_ == "PROPN" and not ent[0].is_sent_start and text.istitle()):
+            if not (upos(ent[0]) == "PROPN" and not ent[0].is_sent_start and text.istitle()):
                 # A bare single name at a sentence start may be anything: keep it only if the full name was seen.
                 st.single_names.append(ent)
                 return
@@ -749,7 +771,7 @@ class Extractor:
                 if word in ("army", "military") and not m.group(0).lower().startswith("the"):
                     continue
                 span = st.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is not None and span.end < len(st.doc) and st.doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ"):
+                if span is not None and span.end < len(st.doc) and upos(st.doc[span.end]) in ("NOUN", "PROPN", "ADJ"):
                     continue
                 if st.overlaps(m.start(), m.end()):
                     continue
@@ -1282,13 +1304,13 @@ class Extractor:
         for _ in range(6):
             # Walk up to the nearest verb with a subject: "X warned it would resume ... shelling";
             # a pronoun subject ("it would pull out") sends us on to the reporting clause ("X said").
-            if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "agent") and c.pos_ != "PRON" for c in verb.children):
+            if upos(verb) in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "agent") and upos(c) != "PRON" for c in verb.children):
                 break
             if verb.head is verb:
                 break
             verb = verb.head
         for child in verb.children:
-            if child.dep_ in ("nsubj", "agent") and child.pos_ != "PRON":
+            if child.dep_ in ("nsubj", "agent") and upos(child) != "PRON":
                 head = child if child.dep_ == "nsubj" else next((c for c in child.children if c.dep_ == "pobj"), child)
                 key = self._actor_of(st, sent, actors, head, violent)
                 if key:
@@ -1317,7 +1339,7 @@ class Extractor:
         if verb is None:
             return keys
         for _ in range(3):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            if upos(verb) in ("VERB", "AUX") or verb.head is verb:
                 break
             verb = verb.head
         # Objects of the verb, of verbs it governs ("vowed to cut ties with X") and of their nouns
@@ -1358,7 +1380,7 @@ class Extractor:
     def _np_actor(self, st: "_DocState", head: object, sent: SentenceInfo) -> str | None:
         """An actor named by a noun phrase the gazetteers and the model do not know ("Burmese troops",
         "Irish nationalist guerrillas", "students"), kept with a low confidence."""
-        if not PEOPLE_HEADS.match(head.lower_) and not (head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")):
+        if not PEOPLE_HEADS.match(head.lower_) and not (upos(head) == "PROPN" and head.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")):
             return None
         left = head.left_edge
         while left.i < head.i and (left.dep_ in ("det", "predet", "nummod", "quantmod", "advmod") or left.is_punct or left.like_num):

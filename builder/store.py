@@ -104,17 +104,21 @@ def replace_update(graphs: Iterable[tuple[rdflib.URIRef, Graph]]) -> tuple[str, 
     return _drop_and_insert(names, groups), sum(len(lines) for lines in groups.values())
 
 
+_OX_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal)
+
+
 def document_nquads(graph_iri: rdflib.URIRef, triples: Iterable[tuple], shared: Iterable[tuple]) -> tuple[bytes, int]:
     """N-Quads of one document: its triples in its own graph, ``shared`` ones in the
-    descriptions graph; and the quad count. Terms are written by pyoxigraph (N-Triples escaping)."""
+    descriptions graph; and the quad count. Triples are of pyoxigraph terms (what emission makes)
+    or rdflib ones; either way pyoxigraph writes them (N-Triples escaping)."""
     name = str(ox.NamedNode(str(graph_iri)))
     descriptions = str(ox.NamedNode(str(DESCRIPTIONS_GRAPH)))
     cache: dict = {}
 
-    def term(t: rdflib.term.Node) -> str:
+    def term(t: object) -> str:
         text = cache.get(t)
         if text is None:
-            text = cache[t] = str(to_ox(t))
+            text = cache[t] = str(t if isinstance(t, _OX_TERMS) else to_ox(t))
         return text
 
     lines = [f"{term(s)} {term(p)} {term(o)} {name} .\n" for s, p, o in triples]
