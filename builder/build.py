@@ -79,14 +79,15 @@ class Progress:
 
 @dataclass
 class Emitted:
-    """One document ready for the writer: its N-Quads (the document graph and the shared
-    descriptions), made where the NLP ran, so that the single writer only loads bytes."""
+    """One document ready for the writer: the N-Quads of its own graph and of the entity
+    descriptions it adds to the shared graph, made where the NLP ran, so that the single writer
+    only loads bytes."""
 
     doc_id: str
     origin: str | None
     error: str | None = None
     nquads: bytes = b""
-    triples: int = 0
+    shared: bytes = b""
     events: int = 0
     entities: int = 0
     relations: int = 0
@@ -97,8 +98,8 @@ def emitted(result: DocResult) -> Emitted:
     if result.error:
         return Emitted(document.id, document.origin, error=result.error)
     triples = emit_triples(result)
-    data, count = document_nquads(doc_graph(document.id), triples.document(), triples.shared())
-    return Emitted(document.id, document.origin, None, data, count, len(result.events), len(result.entities), len(result.relations))
+    own, shared = document_nquads(doc_graph(document.id), triples.document(), triples.shared())
+    return Emitted(document.id, document.origin, None, own, shared, len(result.events), len(result.entities), len(result.relations))
 
 
 FLUSH_EVERY = 8  # batches between flushes of the store's memtables
@@ -111,12 +112,29 @@ class Writer:
     bounded; an error in a write is raised by the next :meth:`put` or by :meth:`close`.
     """
 
+    MAX_REMEMBERED = 2_000_000  # description quads remembered as written (bounded memory)
+
     def __init__(self, store: Store | RemoteStore, report: BuildReport, depth: int = 2) -> None:
         self.store, self.report = store, report
+        self.written: set[bytes] = set()
         self.queue: queue.Queue = queue.Queue(maxsize=depth)
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="armedkg-writer", daemon=True)
         self.thread.start()
+
+    def _unwritten(self, shared: bytes) -> bytes:
+        """The description quads not yet written by this build. Descriptions of an entity repeat
+        in every document that mentions it, and the shared graph only grows (replacing a
+        document drops its own graph, never descriptions), so a quad written once need not be
+        written again: a third of the quads of a batch, saved from the store's indexes."""
+        if len(self.written) > self.MAX_REMEMBERED:
+            self.written.clear()
+        fresh = []
+        for line in shared.splitlines(keepends=True):
+            if line not in self.written:
+                self.written.add(line)
+                fresh.append(line)
+        return b"".join(fresh)
 
     def _run(self) -> None:
         batches = 0
@@ -124,7 +142,11 @@ class Writer:
             if self.error is not None:
                 continue  # a write failed: drain, the caller raises
             try:
-                self.report.triples_written += self.store.write_documents([(doc_graph(e.doc_id), e.nquads, e.triples) for e in batch])
+                documents = []
+                for e in batch:
+                    data = e.nquads + self._unwritten(e.shared)
+                    documents.append((doc_graph(e.doc_id), data, data.count(b"\n")))
+                self.report.triples_written += self.store.write_documents(documents)
                 batches += 1
                 if batches % FLUSH_EVERY == 0:
                     self.store.flush()  # write the store's in-memory tables to disk: memory stays flat on long builds
@@ -212,11 +234,20 @@ def extract_all(
         return
     import multiprocessing as mp
 
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(workers, initializer=_worker_init, initargs=(model, data_dir)) as pool:
-        chunk_size = max(1, min(batch_size, 16))
+    chunk_size = max(1, min(batch_size, 16))
+    if nlp is not None and "fork" in mp.get_all_start_methods():
+        # A pipeline loaded here already: forked workers share it (no load of several seconds
+        # per worker). Forked children only run the NLP; they never touch the store.
+        _WORKER_NLP["nlp"] = nlp
+        pool = mp.get_context("fork").Pool(workers)
+    else:
+        pool = mp.get_context("spawn").Pool(workers, initializer=_worker_init, initargs=(model, data_dir))
+    try:
         for results in pool.imap(_worker_run, _chunks(documents, chunk_size), chunksize=1):
             yield from results
+    finally:
+        pool.terminate()
+        _WORKER_NLP.pop("nlp", None)
 
 
 def build(
@@ -249,7 +280,8 @@ def build(
         data_dir: gazetteer folder.
         max_chars: longer documents are skipped with E016 (spaCy's own default limit).
         check_language: skip documents that do not look like English (E017).
-        nlp: a pipeline from :func:`builder.nlp.build_pipeline` to reuse (one process only).
+        nlp: a pipeline from :func:`builder.nlp.build_pipeline` to reuse; with ``workers`` > 1
+            the worker processes are forked from this one and share it (where the OS forks).
         scheduler: address of a Dask distributed scheduler (``tcp://host:8786``); the NLP then
             runs on its workers and this process writes the store.
 

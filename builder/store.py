@@ -107,10 +107,10 @@ def replace_update(graphs: Iterable[tuple[rdflib.URIRef, Graph]]) -> tuple[str, 
 _OX_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal)
 
 
-def document_nquads(graph_iri: rdflib.URIRef, triples: Iterable[tuple], shared: Iterable[tuple]) -> tuple[bytes, int]:
-    """N-Quads of one document: its triples in its own graph, ``shared`` ones in the
-    descriptions graph; and the quad count. Triples are of pyoxigraph terms (what emission makes)
-    or rdflib ones; either way pyoxigraph writes them (N-Triples escaping)."""
+def document_nquads(graph_iri: rdflib.URIRef, triples: Iterable[tuple], shared: Iterable[tuple]) -> tuple[bytes, bytes]:
+    """N-Quads of one document: its triples in its own graph, and the ``shared`` ones in the
+    descriptions graph (two byte strings, one quad per line). Triples are of pyoxigraph terms
+    (what emission makes) or rdflib ones; either way pyoxigraph writes them (N-Triples escaping)."""
     name = str(ox.NamedNode(str(graph_iri)))
     descriptions = str(ox.NamedNode(str(DESCRIPTIONS_GRAPH)))
     cache: dict = {}
@@ -121,9 +121,9 @@ def document_nquads(graph_iri: rdflib.URIRef, triples: Iterable[tuple], shared: 
             text = cache[t] = str(t if isinstance(t, _OX_TERMS) else to_ox(t))
         return text
 
-    lines = [f"{term(s)} {term(p)} {term(o)} {name} .\n" for s, p, o in triples]
-    lines.extend(f"{term(s)} {term(p)} {term(o)} {descriptions} .\n" for s, p, o in shared)
-    return "".join(lines).encode("utf-8"), len(lines)
+    own = "".join(f"{term(s)} {term(p)} {term(o)} {name} .\n" for s, p, o in triples)
+    described = "".join(f"{term(s)} {term(p)} {term(o)} {descriptions} .\n" for s, p, o in shared)
+    return own.encode("utf-8"), described.encode("utf-8")
 
 
 def nquads_update(documents: list[tuple[rdflib.URIRef, bytes, int]]) -> str:

@@ -198,3 +198,49 @@ def test_bad_input_cli_exit_status_and_summary(tmp_path):
     assert result.exit_code == 1
     assert "built 1 document(s)" in result.output and "2 skipped input(s)" in result.output
     assert "E010" in result.output and "empty.txt" in result.output and "E012" in result.output and "feed.jsonl line 1" in result.output
+
+
+def test_bad_input_store_write_failure_stops_the_build_with_its_code(tmp_path, nlp, monkeypatch):
+    """A write that fails on the writer thread reaches the caller as the store's coded error,
+    and the batches written before it stay in the store."""
+    from builder.errors import StoreError
+
+    calls = []
+    original = Store.write_documents
+
+    def failing(self, documents):
+        calls.append(len(documents))
+        if len(calls) == 2:
+            raise StoreError("disk full (simulated)", "Free some space.")
+        return original(self, documents)
+
+    monkeypatch.setattr(Store, "write_documents", failing)
+    lines = [json.dumps({"id": f"d{i}", "text": f"Rebels shelled an army post near Hama on Monday, killing {i + 2} soldiers.", "published": "2022-03-07"}) for i in range(6)]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "docs.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    store = Store(None)
+    with pytest.raises(StoreError, match="disk full"):
+        build([folder], store, progress=False, nlp=nlp, batch_size=2)
+    assert doc_ids(store) == {"d0", "d1"}  # the first batch, written before the failure
+
+
+def test_bad_input_descriptions_repeated_across_documents_are_written_once(tmp_path, nlp, monkeypatch):
+    """The writer skips entity descriptions it already wrote; the graph is the same as when every
+    document writes all of its quads."""
+    from rdflib.compare import isomorphic
+
+    from builder.build import Writer
+
+    lines = [json.dumps({"id": f"d{i}", "text": "Hezbollah fighters and the Syrian Arab Army attacked Islamic State positions near Palmyra on Monday.", "published": "2022-03-07"}) for i in range(4)]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "docs.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    deduped = Store(None)
+    report = build([folder], deduped, progress=False, nlp=nlp, batch_size=2)
+    monkeypatch.setattr(Writer, "_unwritten", lambda self, shared: shared)
+    full = Store(None)
+    report_full = build([folder], full, progress=False, nlp=nlp, batch_size=2)
+    assert isomorphic(deduped.union_graph(include_ontology=True), full.union_graph(include_ontology=True))
+    assert len(deduped) == len(full)
+    assert report.triples_written < report_full.triples_written  # fewer quads sent to the store

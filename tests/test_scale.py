@@ -48,14 +48,16 @@ def test_scale_four_builds_are_isomorphic(tmp_path, nlp, oxigraph_server):
     r1 = build([corpus], one, progress=False, nlp=nlp)
     two = Store(tmp_path / "two")
     r2 = build([corpus], two, progress=False, workers=2, batch_size=4)
+    forked = Store(tmp_path / "forked")  # two workers forked from this process, sharing its pipeline
+    r2f = build([corpus], forked, progress=False, workers=2, batch_size=4, nlp=nlp)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         dask_store = Store(tmp_path / "dask")
         r3 = build([corpus], dask_store, progress=False, scheduler=cluster.scheduler_address, batch_size=4)
     remote = RemoteStore(oxigraph_server)
     r4 = build([corpus], remote, progress=False, nlp=nlp, batch_size=8)
-    assert r1.documents_built == r2.documents_built == r3.documents_built == r4.documents_built == 40
+    assert r1.documents_built == r2.documents_built == r2f.documents_built == r3.documents_built == r4.documents_built == 40
     reference = one.union_graph(include_ontology=True)
-    for name, store in (("2 workers", two), ("dask", dask_store), ("oxigraph serve", remote)):
+    for name, store in (("2 workers", two), ("2 forked workers", forked), ("dask", dask_store), ("oxigraph serve", remote)):
         assert isomorphic(store.union_graph(include_ontology=True), reference), name
     # Built again into the server: nothing changes (document hashes are read back over HTTP).
     again = build([corpus], remote, progress=False, nlp=nlp)
