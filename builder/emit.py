@@ -264,6 +264,7 @@ class Emitter:
         g.add((node, O_AKG.subjectActor, s))
         g.add((node, O_AKG.objectActor, o))
         g.add((node, O_AKG.relation, prop))
+        g.add((node, O_AKG.sourceDocument, self.doc))
         g.add((node, O_AKG.status, O_AKG[rel.status if rel.status in STATUS else "Current"]))
         if rel.start:
             g.add((node, O_AKG.startDate, _date(rel.start)))
@@ -284,6 +285,7 @@ class Emitter:
         g = self.g
         node = _node(f"{DATA}event/{_q(self.doc_id)}/{event.n}")
         g.add((node, O_RDF.type, O_AKG[event.cls]))
+        g.add((node, O_AKG.sourceDocument, self.doc))
         g.add((node, O_RDFS.label, _text(self._event_label(event))))
         if event.date:
             g.add((node, O_AKG.eventDate, _date(event.date)))
@@ -319,6 +321,7 @@ class Emitter:
             g.add((c, O_RDF.type, O_AKG.Claim))
             g.add((c, O_AKG.claimant, _node(entity_iri(claim.claimant))))
             g.add((c, O_AKG.claimedEvent, node))
+            g.add((c, O_AKG.sourceDocument, self.doc))
             g.add((node, O_AKG.claimedBy, _node(entity_iri(claim.claimant))))
             if claim.via:
                 g.add((c, O_AKG.claimVia, _node(entity_iri(claim.via))))

@@ -136,6 +136,7 @@ class AKG(DefinedNamespace):
     sentence: URIRef
     sentenceStart: URIRef
     sourceName: URIRef
+    sourceDocument: URIRef
     start: URIRef
     startDate: URIRef
     status: URIRef

@@ -189,6 +189,7 @@ def test_pipeline_contested_affiliations_on_a_hand_made_graph():
     x:aff2 akg:subjectActor a:a ; akg:objectActor a:b ; akg:relation akg:backedBy ; akg:status akg:Former ; akg:evidence x:ev2 .
     x:aff3 akg:subjectActor a:c ; akg:objectActor a:b ; akg:relation akg:backedBy ; akg:status akg:Current ; akg:evidence x:ev3 .
     x:ev1 akg:document x:doc1 . x:ev2 akg:document x:doc2 . x:ev3 akg:document x:doc3 .
+    x:aff1 akg:sourceDocument x:doc1 . x:aff2 akg:sourceDocument x:doc2 . x:aff3 akg:sourceDocument x:doc3 .
     """
     store = Store(None)
     store.ensure_ontology()
