@@ -235,9 +235,10 @@ def extract_all(
     import multiprocessing as mp
 
     chunk_size = max(1, min(batch_size, 16))
-    if nlp is not None and "fork" in mp.get_all_start_methods():
+    if nlp is not None and sys.platform.startswith("linux"):
         # A pipeline loaded here already: forked workers share it (no load of several seconds
-        # per worker). Forked children only run the NLP; they never touch the store.
+        # per worker). Forked children only run the NLP; they never touch the store. (Linux
+        # only: on macOS forking a process with threads is unsafe, so workers are spawned.)
         _WORKER_NLP["nlp"] = nlp
         pool = mp.get_context("fork").Pool(workers)
     else:
@@ -281,7 +282,7 @@ def build(
         max_chars: longer documents are skipped with E016 (spaCy's own default limit).
         check_language: skip documents that do not look like English (E017).
         nlp: a pipeline from :func:`builder.nlp.build_pipeline` to reuse; with ``workers`` > 1
-            the worker processes are forked from this one and share it (where the OS forks).
+            the worker processes are forked from this one and share it (on Linux).
         scheduler: address of a Dask distributed scheduler (``tcp://host:8786``); the NLP then
             runs on its workers and this process writes the store.
 
