@@ -184,7 +184,11 @@ SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(DISTINCT ?bad) AS ?broken) WHERE {
         builder = cli_build(corpus, path, "--batch-size", "8")
         out, _ = builder.communicate(timeout=600)
         assert builder.returncode == 0, out.decode()
-        time.sleep(2.5)  # the workers reopen the store at least once a second
+        # The workers reopen the store at least once a second; on a loaded machine a reopen can
+        # take longer, so wait (up to 30 s) for an answer that sees the finished build.
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not (answers and answers[-1][0] == 120):
+            time.sleep(0.2)
     finally:
         stop.set()
         poller.join(60)
