@@ -455,7 +455,7 @@ class Extractor:
             st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "actor", "collective_actor", 0.6))
         # Office holders named by their office: "The Defence Minister told reporters ...".
         office = (
-            r"\b[Tt]he\s+((?:Foreign|Defen[cs]e|Home|Prime|Deputy|Vice|Interior)\s+(?:Secretary|Minister)|Secretary(?:-General)?|President|Prime Minister|Minister for (?:the )?[A-Z][\w]+(?: [A-Z][\w]+)?)\b(?! of State\b)"
+            r"\b[Tt]he\s+((?:(?:[A-Z][\w.]*|U\.S\.)\s+){0,2}(?:(?:Foreign|Defen[cs]e|Home|Prime|Deputy|Vice|Interior)\s+(?:Secretary|Minister)|(?:foreign|defen[cs]e|prime|interior)\s+minister)|Secretary(?:-General)?|secretary(?:-general)?|President|Prime Minister|Minister for (?:the )?[A-Z][\w]+(?: [A-Z][\w]+)?)\b(?! of State\b)"
             r"|\b((?:[A-Z0-9][\w.-]*\s+){1,4}(?:commander|Commander|spokes(?:man|person|woman)|commanding general))\b"
             r"|\b((?:[Tt]he\s+)?(?:commander|spokes(?:man|person|woman)|chief of staff|director) of (?:the )?(?:[A-Z0-9][\w.-]*\s*){1,4})"
         )
@@ -468,8 +468,12 @@ class Extractor:
             st.add_entity(key, "Person", label)
             st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "person", "unnamed_individual", 0.5))
         for m in re.finditer(office, text):
-            if st.overlaps(m.start(), m.end()):
+            # An office may contain the organisation or place it belongs to ("U.S. Central Command
+            # commander", "Minister for the Middle East"); only a person already found there stops it.
+            if st.overlaps(m.start(), m.end(), kinds=("person",)) or any(x.start <= m.start() and m.end() <= x.end for x in st.mentions):
                 continue
+            if re.search(r"(?i)\b(?:a|an|once(?: a)?|former|formerly(?: a)?|ex)[\s-]*$", text[max(0, m.start() - 14) : m.start()]):
+                continue  # "X, once a commander of Y": the office describes a person already named
             label = (m.group(1) or m.group(2) or m.group(3)).strip()
             if re.match(r"(?i)^(a|an|the|its|their|his|her|former)\s*$", label):
                 continue
@@ -1819,6 +1823,8 @@ class _DocState:
     def overlaps(self, start: int, end: int, kinds: tuple[str, ...] | None = None, exact_key: str | None = None) -> bool:
         for m in self.mentions:
             if m.start < end and start < m.end and (kinds is None or m.kind in kinds):
+                if m.rule == "office_holder" and m.key != exact_key and (m.start, m.end) != (start, end):
+                    continue  # an office keeps what it names inside ("U.S. Central Command" in "U.S. Central Command commander")
                 if exact_key is not None and m.key != exact_key and not (m.start == start and m.end == end):
                     # A different entity overlaps: keep the longer one.
                     if (end - start) > (m.end - m.start):

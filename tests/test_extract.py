@@ -145,3 +145,15 @@ def test_extract_nationality_of_a_country_outside_the_curated_list_names_its_sta
     force = r.entities[ev.perpetrators[0]]
     assert force.cls == "StateForce" and force.country == "LK" and force.label == "Military Forces of Sri Lanka"
     assert not any(e.label == "Sri Lankan" for e in r.entities.values())
+
+
+def test_extract_office_holders_keep_the_organisation_they_name(extract):
+    """An office named with its country or organisation ("the Iraqi Foreign Minister", "the U.S.
+    Central Command commander") is a person, and the organisation inside it keeps its mention."""
+    text = "The Iraqi Foreign Minister met the U.S. Central Command commander in Baghdad on Monday, and the prime minister said talks would continue."
+    r = extract(text, published=date(2021, 3, 16))
+    persons = {e.label for e in r.entities.values() if e.cls == "Person"}
+    assert {"Iraqi Foreign Minister", "U.S. Central Command commander", "prime minister"} <= persons
+    start = text.index("U.S. Central Command")
+    org = next(e for e in r.entities.values() if e.label == "U.S. Central Command")
+    assert org.cls != "Person" and any((m.start, m.end) == (start, start + len("U.S. Central Command")) for m in org.mentions)
