@@ -164,7 +164,7 @@ TRIGGERS: list[tuple[str, int, re.Pattern]] = [
     ("SuicideBomb", 3, re.compile(r"\bsuicide[- ](bomb\w*|attack\w*|car bomb|vest|blast|truck bomb|svbied)|\bsvbied\b|\bblew (himself|herself|themselves) up\b", re.I)),
     ("ChemicalWeapon", 3, re.compile(r"\b(chemical (weapons?|attack)|chlorine|sarin|poison gas|toxic gas)\b", re.I)),
     ("RemoteExplosiveLandmineIED", 3, re.compile(r"\b(improvised explosive devices?|ieds?|vbieds?|roadside bombs?|car bombs?|landmines?|land mines?|explosive devices?|booby[- ]trap\w*|sticky bombs?|magnetic bombs?|mine explo\w+|bomb explo\w+|explosions?|blasts?|detonat\w+)\b", re.I)),
-    ("AirDroneStrike", 3, re.compile(r"\b(air ?strikes?|air raids?|aerial (bombardment|attacks?)|drone (strikes?|attacks?)|warplanes?|fighter jets?|(?<!anti-)aircraft|helicopter gunships?|bombed from the air|drones?|air force(?! intelligence))\b", re.I)),
+    ("AirDroneStrike", 3, re.compile(r"\b(air ?strikes?|air raids?|aerial (bombardment|attacks?)|drone (strikes?|attacks?)|warplanes?|fighter jets?|(?<!anti-)aircraft|helicopter gunships?|bombed from the air|drones?|(?:Predator|Reaper|Bayraktar) (?:strikes?|attacks?)|air force(?! intelligence))\b", re.I)),
     ("ShellingArtilleryMissileAttack", 3, re.compile(r"\b(shell(ed|ing|s)?|artillery|mortars?|rockets?|missiles?|atgms?|anti-tank (guided )?missiles?|barrages?|bombard\w*|grad|katyusha|strikes?|struck)\b", re.I)),
     ("GrenadeAttack", 3, re.compile(r"\b(grenades?)\b", re.I)),
     ("AbductionForcedDisappearance", 2, re.compile(r"\b(abduct\w*|kidnap\w*|forcibly disappeared|seized (a|two|three|\d+) (civilians?|people|men))\b", re.I)),
@@ -174,7 +174,7 @@ TRIGGERS: list[tuple[str, int, re.Pattern]] = [
     ("ChangeToGroupActivity", 2, re.compile(r"\b(mobili[sz]\w+|on (high )?alert|called up|massed|patrols?|reinforcements|military (column|convoy)|convoy of|column (of|with)|deployed|redeploy\w*|withdr[ae]w\w*|withdrawal|curfew|set up (a )?checkpoints?|military build-?up)\b", re.I)),
     ("Attack", 1, re.compile(r"\b(bod(y|ies) of|gunshot wounds|tortur\w+|ill[- ]treatment|beaten to death|lynched)\b", re.I)),
     ("HeadquartersOrBaseEstablished", 2, re.compile(r"\b(fortifications?|fortif(y|ies|ied|ying)|entrench\w*|established (a |new )?(base|headquarters|position|outpost|checkpoint)s?|set up (a |new )?(base|headquarters|position|outpost|checkpoint)s?)\b", re.I)),
-    ("LootingPropertyDestruction", 2, re.compile(r"\b(loot\w*|burn(ed|t) (down )?(houses|homes|crops|property)|demolish\w*|torched)\b", re.I)),
+    ("LootingPropertyDestruction", 2, re.compile(r"\b(loot\w*|burn(ed|t) (down )?(houses|homes|crops|property)|demolish\w*|torched|set (?:on )?fire to|set ablaze|blew up|blown up|blowing up)\b", re.I)),
     ("DisruptedWeaponsUse", 2, re.compile(r"\b(defus\w+|dismantl\w+|intercept\w+|shot down|seized (a )?(weapons?|arms|ammunition|explosives))\b", re.I)),
     ("Agreement", 2, re.compile(r"\b(agreement|ceasefire|truce|reconciliation deal|prisoner exchange|swap)\b", re.I)),
     ("ProtestWithIntervention", 2, re.compile(r"\b(protest\w*|demonstrat\w+|rall(y|ies))\b.{0,80}\b(dispers\w+|tear gas|arrest\w*|beat\w*)\b", re.I)),
@@ -253,6 +253,7 @@ NOTE_PREFIXES = {
 NOTE_PREFIX_RE = re.compile(r"^\s*(" + "|".join(re.escape(k) for k in NOTE_PREFIXES) + r")\s*:", re.I)
 PROTEST_RE = re.compile(r"\b(protest(ed|ers|s|ing)?|demonstrat(ed|ion|ions|ors|ing)|vigil|sit-in|rall(y|ies|ied)|marched|took to the streets|gathered .{0,60}(demand|denounc|against|protest)\w*)\b", re.I)
 RIOT_RE = re.compile(r"\b(riot\w*|burn(ed|t|ing) tires|blocked (the |several |main )?roads?|threw stones|stone-throwing|set fire to|stormed|torched|clashed with (the )?(security|police))\b", re.I)
+THREAT_RE = re.compile(r"\b(threaten(?:ed|s|ing)?|warn(?:ed|s|ing)?|vow(?:ed|s)?|pledg(?:ed|es)|swore|sworn)\b(?:\s+(?!and\b)[\w,]+){0,3}?\s+(?:to|that)\b", re.I)
 NEGATED_CLAIM_RE = re.compile(r"\b(no (group|one|party|faction)|nobody|none)\b[^.]{0,30}\bclaim|\b(has|have|had) not (yet )?claimed|\bnot (been )?claimed|\bdenied (responsibility|involvement)", re.I)
 NEW_EVENT_RE = re.compile(r"\b(separately|meanwhile|elsewhere|in another|in a separate|also|later|earlier|the next day|the following day|in response|in retaliation|retaliat\w+|in the south|in the north|in the east|in the west)\b", re.I)
 HABITUAL_RE = re.compile(r"\b(on a regular basis|regularly|string of|series of|wave of|continues?|often|frequently|usually|such)\b", re.I)
@@ -1149,6 +1150,12 @@ class Extractor:
                 continue
             if best is None or spec > best[1]:
                 best = (cls, spec, m)
+        if best is not None and best[0] != "OtherDevelopment":
+            # "X threatened to strike Y", "vowed to retaliate with missiles": a threat, not the
+            # attack it names, unless somebody was hurt.
+            threat = THREAT_RE.search(text)
+            if threat and threat.start() < best[2].start() and not KILL_RE.search(text) and not INJURE_RE.search(text):
+                return ("OtherDevelopment", 0, threat)
         return best or movement
 
     def _event_rules(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str]) -> None:

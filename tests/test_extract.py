@@ -157,3 +157,20 @@ def test_extract_office_holders_keep_the_organisation_they_name(extract):
     start = text.index("U.S. Central Command")
     org = next(e for e in r.entities.values() if e.label == "U.S. Central Command")
     assert org.cls != "Person" and any((m.start, m.end) == (start, start + len("U.S. Central Command")) for m in org.mentions)
+
+
+def test_extract_a_threat_of_attack_is_not_an_attack(extract):
+    """"threatened to strike ... with missiles" names an attack that did not happen: a threat
+    (OtherDevelopment) by the subject; an attack that hurt somebody stays an attack."""
+    r = extract("Iran threatened on Sunday to strike American bases with ballistic missiles if the sanctions stay.", published=date(2020, 1, 6))
+    assert [e.cls for e in r.events] == ["OtherDevelopment"]
+    assert r.events[0].perpetrators == ["country:IR"]
+    r = extract("Militants vowed to continue after their rockets killed two soldiers near Kirkuk on Sunday.", published=date(2020, 1, 6))
+    assert r.events[0].cls == "ShellingArtilleryMissileAttack"
+
+
+def test_extract_blowing_up_property_is_property_destruction_by_the_subject(extract):
+    r = extract("Taliban fighters blew up two electricity pylons near Pul-e Khumri on Tuesday, officials said.", published=date(2021, 3, 16))
+    ev = r.events[0]
+    assert ev.cls == "LootingPropertyDestruction"
+    assert any(r.entities[k].label == "Taliban" for k in ev.perpetrators)
