@@ -258,6 +258,10 @@ def eval_cli(
     from .nlp import build_pipeline
 
     try:
+        from .evaluate import load_gold
+
+        for path in gold:
+            load_gold(path)  # a missing or malformed gold file fails before the pipeline loads
         report = evaluate([str(g) for g in gold], nlp=build_pipeline(model))
     except ArmedKGError as exc:
         _fail(exc)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import InputError, InputLineError
 from .gazetteer import Gazetteer, name_key, place_key
 from .geo import locate
 from .readers import parse_date
@@ -494,12 +495,21 @@ def _transitive(result: DocResult, kind: str, subjects: set[str], objects: set[s
 
 
 def load_gold(path: Path) -> list[tuple[Document, dict]]:
+    """Records of a gold JSONL file (``shared/eval/FORMAT.md``): a missing file or a malformed
+    line is a coded error that names the file and line, not a traceback."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the gold file {path}: {exc}", "Give the path of a gold JSONL file; make bench-quality reads them from EVAL=../shared/eval.") from None
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        rec = json.loads(line)
-        doc = Document(id=rec["id"], text=rec["text"], published=parse_date(rec.get("published")), source=rec.get("source"))
+        try:
+            rec = json.loads(line)
+            doc = Document(id=rec["id"], text=rec["text"], published=parse_date(rec.get("published")), source=rec.get("source"))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputLineError(f"{path}:{n}: not a gold record ({type(exc).__name__}: {exc}).", "Each line is one JSON object with id, text and gold (see FORMAT.md).") from None
         out.append((doc, rec.get("gold", {})))
     return out
 

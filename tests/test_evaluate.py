@@ -114,3 +114,16 @@ def test_evaluate_acled_no_event_scores_zero():
 def test_evaluate_haversine_known_distance():
     # Damascus to Aleppo is about 310 km as the crow flies.
     assert haversine_km(33.5102, 36.29128, 36.20124, 37.16117) == pytest.approx(310, abs=10)
+
+
+def test_evaluate_cli_missing_or_malformed_gold_file_is_a_coded_error(tmp_path):
+    from typer.testing import CliRunner
+
+    from builder.cli import app
+
+    result = CliRunner().invoke(app, ["eval", str(tmp_path / "nowhere.jsonl")])
+    assert result.exit_code != 0 and "E010" in result.output and "nowhere.jsonl" in result.output
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "x", "gold": {}}\n{not json\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(bad)])
+    assert result.exit_code != 0 and "E012" in result.output and "bad.jsonl:2" in result.output
