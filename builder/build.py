@@ -164,6 +164,8 @@ class Writer:
         self.thread.join()
         if raise_error and self.error is not None:
             raise self.error
+
+
 _WORKER_NLP: dict[str, object] = {}
 
 
