@@ -1269,7 +1269,15 @@ class Extractor:
             if claimant in frame.perpetrators:
                 frame.perpetrators.remove(claimant)
             frame.perpetrators.insert(0, claimant)
-        background = bool(anaphor) and frame is not None and re.search(r"\b(after|following|before|since|in response to|despite|during)\s+$", text[: anaphor.start()], re.I)
+        # "... after the attack": the anaphor names an earlier event, so the sentence's actors are
+        # not its roles, unless the sentence's own trigger comes before that clause ("settlers
+        # set fire to offices following the killing of ...").
+        background = (
+            bool(anaphor)
+            and frame is not None
+            and re.search(r"\b(after|following|before|since|in response to|despite|during)\s+$", text[: anaphor.start()], re.I)
+            and not (tm is not None and tm.end() <= anaphor.start() and frame is not last)
+        )
         if not re.search(r"\b(denied|denies|deny)\b", text, re.I) and not background:
             self._roles(st, sent, frame, actors, tm, claimant)
         # Civilians as targets ("killing three civilians").

@@ -174,3 +174,11 @@ def test_extract_blowing_up_property_is_property_destruction_by_the_subject(extr
     ev = r.events[0]
     assert ev.cls == "LootingPropertyDestruction"
     assert any(r.entities[k].label == "Taliban" for k in ev.perpetrators)
+
+
+def test_extract_roles_of_an_event_followed_by_a_background_clause(extract):
+    """"X set fire to Y following the killing of Z": the killing is background, but the arson
+    before it still has its perpetrator."""
+    r = extract("Armed tribesmen set fire to the offices of the district council on Monday following the killing of a local elder, residents said.", published=date(2021, 3, 16))
+    ev = next(e for e in r.events if e.cls == "LootingPropertyDestruction")
+    assert [r.entities[k].label for k in ev.perpetrators] == ["Armed tribesmen"]
