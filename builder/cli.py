@@ -255,14 +255,9 @@ def eval_cli(
     import json as _json
 
     from .evaluate import evaluate, format_report
-    from .nlp import build_pipeline
 
     try:
-        from .evaluate import load_gold
-
-        for path in gold:
-            load_gold(path)  # a missing or malformed gold file fails before the pipeline loads
-        report = evaluate([str(g) for g in gold], nlp=build_pipeline(model))
+        report = evaluate([str(g) for g in gold], model=model)
     except ArmedKGError as exc:
         _fail(exc)
         return

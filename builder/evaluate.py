@@ -514,17 +514,20 @@ def load_gold(path: Path) -> list[tuple[Document, dict]]:
     return out
 
 
-def evaluate(paths: list[str | Path], nlp: object | None = None, limit: int | None = None) -> dict:
-    """Score the extraction on gold files; returns ``{file: {figure: {value, n}}, "all": {...}}``."""
-    from .gazetteer import load_gazetteer
-    from .nlp import build_pipeline, process
+def evaluate(paths: list[str | Path], nlp: object | None = None, limit: int | None = None, model: str | None = None) -> dict:
+    """Score the extraction on gold files; returns ``{file: {figure: {value, n}}, "all": {...}}``.
 
-    nlp = nlp or build_pipeline()
+    Every gold file is read first, so a missing or malformed one fails (E010, E012) before the
+    pipeline (``nlp``, or ``model`` loaded here) takes seconds to load."""
+    from .gazetteer import load_gazetteer
+    from .nlp import DEFAULT_MODEL, build_pipeline, process
+
+    golds_of = [(Path(raw), load_gold(Path(raw))) for raw in paths]
+    nlp = nlp or build_pipeline(model or DEFAULT_MODEL)
     gaz = load_gazetteer(None, True)
     report: dict[str, dict] = {}
-    for raw in paths:
-        path = Path(raw)
-        gold_docs = load_gold(path)[:limit] if limit else load_gold(path)
+    for path, all_gold in golds_of:
+        gold_docs = all_gold[:limit] if limit else all_gold
         scores = Scores()
         golds = {d.id: g for d, g in gold_docs}
         for result in process(nlp, [d for d, _ in gold_docs]):

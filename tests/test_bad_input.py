@@ -22,7 +22,7 @@ GOOD = (
 )
 
 
-def run(tmp_path: Path, nlp, files: dict[str, bytes | str], **kwargs) -> tuple[object, Store]:
+def run(tmp_path: Path, nlp, files: dict[str, bytes | str], store: Store | None = None, **kwargs) -> tuple[object, Store]:
     folder = tmp_path / "in"
     folder.mkdir(exist_ok=True)
     (folder / "good.md").write_text(GOOD, encoding="utf-8")
@@ -32,7 +32,7 @@ def run(tmp_path: Path, nlp, files: dict[str, bytes | str], **kwargs) -> tuple[o
             path.write_text(content, encoding="utf-8")
         else:
             path.write_bytes(content)
-    store = Store(None)
+    store = store if store is not None else Store(None)
     report = build([folder], store, progress=False, nlp=nlp, **kwargs)
     return report, store
 
@@ -216,13 +216,10 @@ def test_bad_input_store_write_failure_stops_the_build_with_its_code(tmp_path, n
 
     monkeypatch.setattr(Store, "write_documents", failing)
     lines = [json.dumps({"id": f"d{i}", "text": f"Rebels shelled an army post near Hama on Monday, killing {i + 2} soldiers.", "published": "2022-03-07"}) for i in range(6)]
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "docs.jsonl").write_text("\n".join(lines), encoding="utf-8")
     store = Store(None)
     with pytest.raises(StoreError, match="disk full"):
-        build([folder], store, progress=False, nlp=nlp, batch_size=2)
-    assert doc_ids(store) == {"d0", "d1"}  # the first batch, written before the failure
+        run(tmp_path, nlp, {"docs.jsonl": "\n".join(lines)}, store=store, batch_size=2)
+    assert doc_ids(store) == {"d0", "d1"}  # the first batch (docs.jsonl is read before good.md), written before the failure
 
 
 def test_bad_input_descriptions_repeated_across_documents_are_written_once(tmp_path, nlp, monkeypatch):
@@ -233,14 +230,9 @@ def test_bad_input_descriptions_repeated_across_documents_are_written_once(tmp_p
     from builder.build import Writer
 
     lines = [json.dumps({"id": f"d{i}", "text": "Hezbollah fighters and the Syrian Arab Army attacked Islamic State positions near Palmyra on Monday.", "published": "2022-03-07"}) for i in range(4)]
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "docs.jsonl").write_text("\n".join(lines), encoding="utf-8")
-    deduped = Store(None)
-    report = build([folder], deduped, progress=False, nlp=nlp, batch_size=2)
+    report, deduped = run(tmp_path, nlp, {"docs.jsonl": "\n".join(lines)}, batch_size=2)
     monkeypatch.setattr(Writer, "_unwritten", lambda self, shared: shared)
-    full = Store(None)
-    report_full = build([folder], full, progress=False, nlp=nlp, batch_size=2)
+    report_full, full = run(tmp_path, nlp, {"docs.jsonl": "\n".join(lines)}, batch_size=2)
     assert isomorphic(deduped.union_graph(include_ontology=True), full.union_graph(include_ontology=True))
     assert len(deduped) == len(full)
     assert report.triples_written < report_full.triples_written  # fewer quads sent to the store
