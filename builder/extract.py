@@ -233,8 +233,47 @@ CIVILIAN_RE = re.compile(
     re.I,
 )
 PAIR_FIGHT_RE = re.compile(r"\b(defeat\w*|destroy\w*|fight\w*|fought|against|attack\w*|strikes? on|struck|target\w*|kill\w*|engag\w*|clash\w*|combat\w*|counter\w*|degrad\w*|battl\w*|war (on|with|against)|bomb\w*|shell\w*|assault\w*|ambush\w*|liberat\w*|expel\w*|push\w* back|drove out)\b")
-PAIR_ALLY_RE = re.compile(r"\b(in support of|coordinated with|together with|alongside|allied with|allies of|ally|partners? of|in partnership with|backed by|aided by|supported by|with the support of|jointly with|joint (?:operation|patrol|offensive)s? with|in cooperation with|cooperat\w+ with|working with|stands? by)\b")
-NOT_ORG_RE = re.compile(r"^(?:S?V?B?IEDs?|RPGs?|ATGMs?|MANPADS|HMS .*|USS .*|FS .*|State|Islam|Justice|West|East|South|North|Passcode.*|@\w+)$")
+# "X, (which is) (currently) led by PERSON"
+LED_BY_RE = re.compile(r"\s*,?\s*(?:(?:which|that|who)\s+)?(?:is|are|was|were|has been|had been|will be)?\s*(?:currently\s+|now\s+|jointly\s+|formerly\s+)?(?:led|commanded|headed)\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?", re.I)
+# military echelons, smallest first: a unit is part of a larger one named right after it
+ECHELONS = [("squad", "section", "platoon"), ("company", "battery", "troop"), ("battalion", "squadron"), ("regiment", "brigade", "group", "wing"), ("division",), ("corps",), ("army", "fleet", "command")]
+ECHELON_RE = re.compile(r"\b(" + "|".join(w for level in ECHELONS for w in level) + r")\b\s*(?:\(\w+\)\s*)?(?:\d+\s*)?$", re.I)
+
+
+def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
+    last = None
+    for last in pattern.finditer(text):
+        pass
+    return last
+
+
+def _echelon(label: str) -> int:
+    """The echelon of a unit named like "3rd Battalion" or "158th Fighter Wing" (1 = smallest); 0 if the name is not a unit's."""
+    m = ECHELON_RE.search(label)
+    if not m or not re.search(r"\d", label):
+        return 0
+    word = m[1].lower()
+    return next(i for i, level in enumerate(ECHELONS, 1) if word in level)
+
+
+SPEAKER_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:press\s+)?(?:spokes(?:man|woman|person)|secretary|officials?|sources?|statement|said|says|told|reported|announced)\b", re.I)
+# "<place> (which is) still held by X", "<place>, the largest city controlled by X"
+CONTROLLED_BY_RE = re.compile(
+    r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|remains?|remained)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|area|territory|region|province|district|stronghold)\s+)?"
+    r"(?:is|was|were|are|has been|had been|have been|remains?|remained)?\s*"
+    r"(?:still\s+|now\s+|currently\s+|largely\s+|partly\s+|partially\s+|fully\s+|firmly\s+)?"
+    r"(?:controlled|held|seized|captured|taken|overrun|occupied|retaken|recaptured|run)\s+by\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?",
+    re.I,
+)
+# "liberate <place> from X": X held it (until then)
+FREED_FROM_RE = re.compile(r"\b(liberat\w*|free(?:d|ing)?|retak\w*|retook|recaptur\w*|clear(?:ed|ing)?|wrest\w*|expel\w*|drove|driv\w+|push\w*)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:city|town|village|province|district|area|region) of\s+)?$", re.I)
+# "X's capture of <place>", "X's self-proclaimed capital, <place>"
+CAPTURE_OF_RE = re.compile(
+    r"\s*(?:’s|'s)\s+(?:(?:capture|seizure|takeover|occupation|control|siege)\s+of|(?:self-(?:proclaimed|declared|styled)\s+|de facto\s+)?(?:capital|stronghold|bastion)\s*,?)\s+(?:the\s+)?(?:(?:city|town|village|province|district) of\s+)?",
+    re.I,
+)
+PAIR_ALLY_RE = re.compile(r"\b(supports?|supported|supporting|support (?:of|for|to)|assist(?:s|ed|ing)?|in support of|coordinated with|together with|alongside|allied with|allies of|ally|partners? of|in partnership with|backed by|aided by|supported by|with the support of|jointly with|joint (?:operation|patrol|offensive)s? with|in cooperation with|cooperat\w+ with|working with|stands? by)\b")
+NOT_ORG_RE = re.compile(r"^(?:S?V?B?IEDs?|RPGs?|ATGMs?|MANPADS|HMS .*|USS .*|FS .*|State|Islam|Justice|West|East|South|North|Passcode.*|@\w+|Operations? [A-Z].*)$")
 NOTE_PREFIXES = {
     "movement of forces": "ChangeToGroupActivity",
     "security measures": "ChangeToGroupActivity",
@@ -895,7 +934,7 @@ class Extractor:
                 and a.kind in ("actor", "country")
                 and b.kind in ("actor", "country")
                 and not re.search(r"\b(and|,)\b", low[-6:])
-                and not re.search(r"\b(claim\w*|denied|blamed|accused|its|their)\b", low)
+                and not re.search(r"\b(claim\w*|denied|blamed|accused|its|their|in support of|supporting|on behalf of|with the support of)\b", low)
                 and all(st.entities.get(k) is not None and st.entities[k].cls not in ("MediaOutlet", "Organisation", "Source") for k in (a.key, b.key))
             ):
                 st.relate("fightingAgainst", self._as_force(st, a.key), self._as_force(st, b.key), ev(a.start, b.end, "hostility_phrase", 0.65), sources)
@@ -954,7 +993,7 @@ class Extractor:
             owner = next((o for o in actors if o.start == base + m.start(1)), None)
             place = next((p for p in places if p.start > base + m.end()), None)
             if owner and place and place.start - (base + m.end()) < 30:
-                st.relate("operatesIn", self._as_force(st, owner.key), place.key, ev(owner.start, place.end, "controlled_prefix", 0.7), sources)
+                st.relate("controls", self._as_force(st, owner.key), place.key, ev(owner.start, place.end, "controlled_prefix", 0.7), sources)
 
         # Located in: "X in (northern) Y", "X, which is located in rural Y", "X and other villages in Y".
         directional = r"\b(?:east|west|north|south|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+of\s+)?$"
@@ -984,6 +1023,7 @@ class Extractor:
         # Commanders, members, aliases.
         self._people_rules(st, sent, actors, sources)
         self._pair_rules(st, sent, actors, places, sources)
+        self._control_rules(st, sent, actors, places, sources)
         # Events and claims.
         self._event_rules(st, sent, actors, places, sources)
 
@@ -995,6 +1035,18 @@ class Extractor:
         def ev(a: Mention, b: Mention, rule: str, conf: float) -> Evidence:
             return st.evidence(sent, min(a.start, b.start), max(a.end, b.end), rule, conf)
 
+        def as_place(m: Mention) -> bool:
+            """A country named as a place: "in Syria", "across Iraq"."""
+            return m.kind == "country" and bool(re.search(r"\b(?:in|across|into|inside|throughout|over|from|to|of)\s+(?:the\s+)?$", text[max(sent.start, m.start - 12) : m.start], re.I))
+
+        def speaker(m: Mention) -> bool:
+            """The organisation of a speaker: "Pentagon spokesman X", "a Defense Department official"."""
+            return bool(SPEAKER_AFTER_RE.match(text[m.end : m.end + 30]))
+
+        def attacked(m: Mention) -> bool:
+            """The object of an attack: "strikes against ISIL", "to defeat Daesh"."""
+            return bool(re.search(r"\b(?:against|on|defeat\w*|destroy\w*|strik\w*|struck|attack\w*|target\w*|fight\w*|fought)\s+(?:the\s+)?(?:[\w-]+\s+)?$", text[max(sent.start, m.start - 30) : m.start], re.I))
+
         for i, a in enumerate(agents):
             for b in agents[i + 1 :]:
                 if a.key == b.key:
@@ -1003,12 +1055,41 @@ class Extractor:
                 if len(between) > 110 or ";" in between:
                     continue
                 low = between.lower()
-                if PAIR_ALLY_RE.search(low):
+                if b.kind == "person" and a.kind == "actor" and LED_BY_RE.fullmatch(between):
+                    # "CTF 50 is currently led by Commodore X"
+                    st.relate("commanderOf", b.key, a.key, ev(a, b, "led_by_phrase", 0.7), sources)
+                elif a.kind != "person" and b.kind == "actor" and (unit := _echelon(st.entities[a.key].label)) and unit < _echelon(st.entities[b.key].label) and re.fullmatch(r"\s*,\s*(?:the\s+)?|\s+of\s+the\s+", between):
+                    # "3rd Battalion, 321st Field Artillery Regiment": a unit within the larger unit named next
+                    st.relate("partOf", a.key, b.key, ev(a, b, "unit_echelon", 0.8), sources)
+                elif b.kind == "actor" and re.fullmatch(r"\s*,?\s*(?:who|which|that)?\s*(?:has|have|had|will|would|continue to|continued to|continues to)?\s*(?:(?:was|were|is|are)\s+)?(?:joined|joins?|joining|assigned to|attached to|integrated (?:with|into)|enlisted in)\s+(?:the\s+)?", between, re.I) and not re.search(r"\b(refused|declined|denied|not)\b", low):
+                    # "Local fighters continue to join the SDF", "X was assigned to 2nd Battalion"
+                    st.relate("memberOf" if a.kind == "person" else "partOf" if _echelon(st.entities[a.key].label) else "memberOf", a.key, b.key, ev(a, b, "joined_phrase", 0.65), sources)
+                elif a.kind in ("country", "actor") and b.kind == "actor" and st.entities[b.key].cls == "Organisation" and re.fullmatch(r"\s+within\s+(?:the\s+)?", between):
+                    # "working with Turkey within NATO"
+                    st.relate("memberOf", a.key, b.key, ev(a, b, "within_alliance", 0.6), sources)
+                elif (ally := _last_match(PAIR_ALLY_RE, low)) and re.fullmatch(r"\s*(?:(?:the|our|its|their|his|a|an)\s+)?(?:[\w-]+\s+){0,2}", low[ally.end() :]) and not (as_place(a) or as_place(b) or attacked(a)):
+                    # the phrase leads up to B ("A ... in support of (our) B"); A neither a country named as a
+                    # place ("in Syria, ...") nor the one attacked ("strikes on A in support of B")
                     st.relate("alliedWith", a.key, b.key, ev(a, b, "pair_alliance", 0.55), sources)
-                elif PAIR_FIGHT_RE.search(low) and not re.search(r"\b(and|or)\s*$", low) and b.kind != "place":
+                elif (
+                    PAIR_FIGHT_RE.search(low)
+                    and not re.search(r"\b(and|or)\s*$", low)
+                    and b.kind != "place"
+                    and "person" not in (a.kind, b.kind)
+                    and not re.search(r",\s*(?:and|but|while|where|which|who|whose|as|after|before|when)\b", low)
+                    and not (as_place(a) or as_place(b) or speaker(b))
+                    and not re.search(r"\b(?:in support of|supporting|on behalf of|with the support of|alongside)\b", low)
+                ):
+                    # (officials and spokesmen named beside a fight are not its parties; nor are actors of two clauses)
                     if not re.search(r"\b(claim\w*|said|says|according|reported|denied|blamed)\b", low):
                         st.relate("fightingAgainst", self._as_force(st, a.key), self._as_force(st, b.key), ev(a, b, "pair_hostility", 0.5), sources)
-                elif re.fullmatch(r"\s*(?:,\s*(?:the\s+)?(?:wider\s+)?|and\s+(?:the\s+)?|,\s*and\s+(?:the\s+)?)", between) and PAIR_FIGHT_RE.search(text[b.end : sent.span.end_char].lower()[:120]):
+                elif (
+                    re.fullmatch(r"\s*(?:,\s*(?:the\s+)?(?:wider\s+)?|and\s+(?:the\s+)?|,\s*and\s+(?:the\s+)?)", between)
+                    and PAIR_FIGHT_RE.search(text[b.end : sent.span.end_char].lower()[:120])
+                    and "person" not in (a.kind, b.kind)
+                    and not (as_place(a) or as_place(b) or attacked(a))
+                    and (st.is_subject(a) or st.is_subject(b))
+                ):
                     # "A, B and C vowed to defeat ...": actors named together against an enemy are allied.
                     st.relate("alliedWith", a.key, b.key, ev(a, b, "pair_conjoined_allies", 0.5), sources)
                 elif re.fullmatch(r"\s*,?\s*(?:an?|the)?\s*(?:[\w-]+\s+){0,3}(?:member|part|unit|element|component|faction|brigade|wing|crew chief|soldier|fighter|officer|spokes(?:man|person))s?\s+(?:of|in|with|from|within)\s+(?:the\s+)?", between, re.I):
@@ -1040,6 +1121,44 @@ class Extractor:
                     st.relate("controls", self._as_force(st, a.key), p.key, ev(a, p, "territorial_control", 0.6), sources)
                     break
 
+    def _control_rules(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str]) -> None:
+        """Territorial control stated the other way round: "<place> was seized by X", "the fall of
+        <place> to X", "liberate <place> from X", "<place>, X's self-proclaimed capital"."""
+        text = st.text
+        base = sent.start
+        owners = [m for m in actors if m.kind == "actor" and st.entities.get(m.key) is not None and st.entities[m.key].cls not in ("MediaOutlet", "Source")]
+        for p in places:
+            before = text[max(base, p.start - 60) : p.start]
+            for o in owners:
+                if o.start < p.end:
+                    continue
+                between = text[p.end : o.start]
+                if len(between) > 70:
+                    break
+                status, rule = "Current", None
+                if CONTROLLED_BY_RE.fullmatch(between):
+                    rule = "controlled_by_phrase"
+                elif re.search(r"\bfall of\s+(?:the\s+)?(?:(?:city|town|village|province|district) of\s+)?$", before, re.I) and re.fullmatch(r"\s+to\s+(?:the\s+)?", between):
+                    rule = "fall_to_phrase"
+                elif (verb := FREED_FROM_RE.search(before)) and re.fullmatch(r"\s+from\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?", between):
+                    rule = "freed_from_phrase"
+                    if re.match(r"(?:liberated|freed|retook|recaptured|cleared|wrested|expelled|drove|pushed)", verb[1], re.I):
+                        status = "Former"
+                elif re.fullmatch(r"\s*,\s*(?:(?:the|a|an)\s+)?(?:self-(?:proclaimed|declared|styled)\s+|de facto\s+|former\s+)?", between) and re.match(r"\s*(?:’s|'s)?\s*(?:self-(?:proclaimed|declared|styled)\s+|de facto\s+)?(?:capital|stronghold|bastion)\b", text[o.end : o.end + 40], re.I):
+                    rule = "capital_apposition"
+                if rule:
+                    st.relate("controls", self._as_force(st, o.key), p.key, st.evidence(sent, p.start, o.end, rule, 0.65), sources, status=status)
+                    break
+        # "X's self-proclaimed capital, <place>" / "X's capture of <place>"
+        for o in owners:
+            for p in places:
+                if p.start <= o.end:
+                    continue
+                between = text[o.end : p.start]
+                if len(between) <= 60 and CAPTURE_OF_RE.fullmatch(between):
+                    st.relate("controls", self._as_force(st, o.key), p.key, st.evidence(sent, o.start, p.end, "possessive_capture", 0.65), sources)
+                break
+
     def _people_rules(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], sources: list[str]) -> None:
         text = st.text
         base = sent.start
@@ -1050,8 +1169,8 @@ class Extractor:
             m = re.match(
                 r"^(?:[^.;]{0,80}?)\b(former|ex-|used to be|was once|was formerly|previously|once|later|current|now|senior|top|local|field|military|deputy|prominent|notorious)?\s*"
                 r"(?:(?:a|the|an)\s+)?((?:former|ex-|senior|top|local|field|military|deputy|prominent|notorious|rebel|security|leading)\s+)*"
-                r"(commander|leader|chief of staff|chief|head|emir|amir|founder|co-founder|spokes(?:man|person|woman)|official|member|fighter|militant|officer|operative|cleric)s?\s+"
-                r"(?:of|in|with|from|for|within|at)\s+(?:the\s+)?",
+                r"(commander|leader|chief of staff|chief|head|emir|amir|founder|co-founder|spokes(?:man|person|woman)|official|member|fighter|militant|officer|operative|cleric)s?"
+                r"(?:\s+(?:of|in|with|from|for|within|at)\s+|(?<=commander),\s+|(?<=head),\s+)(?:the\s+)?",
                 window,
                 re.I,
             )
@@ -1464,6 +1583,10 @@ class Extractor:
             if re.search(r"\b(commander|member|leader|fighter|official|chief|head|emir|officer|spokesman|mercenaries|affiliate)s?\s+(of|in|from|with)\s+(the\s+)?$", left, re.I):
                 continue
             if re.search(r"\b(allied with|backed by|supported by|alongside|affiliated with)\s+(the\s+)?$", left, re.I):
+                continue
+            if re.search(r"\b(in support of|supporting|on behalf of|coordinated with|in coordination with)\s+(?:(?:the|our|its|their)\s+)?(?:[\w-]+\s+)?$", left, re.I):
+                # "strikes against X in support of Y": Y is on the side of those who strike
+                frame.assoc_perpetrators.append(key)
                 continue
             if m.kind == "person":
                 if re.search(r"\b(killed|assassinated|executed|targeted|shot|shot dead|wounded|injured|kidnapped|abducted|gunned down|murdered)\s+(?:(?:the|a|an)\s+)?(?:[\w.]+\s+){0,3}$", left, re.I) or re.match(r"^\s*(?:,[^,]*,\s*)?(was|were|has been|had been)\s+(\w+ly\s+)?(killed|assassinated|shot|executed|wounded|injured|kidnapped|abducted)", right, re.I) or re.match(r"^\s+died\b", right):
@@ -2074,10 +2197,32 @@ class _DocState:
                     ent.mentions.append(Evidence(ev.doc_id, ev.sentence, ev.sentence_start, ev.start, ev.end, ev.text, "implied:event_participant", 0.5))
             # Perpetrator against target is hostility.
             if event.evidence:
+                trigger = event.evidence[0]
+
+                def named_here(key: str) -> Evidence | None:
+                    """The entity's own mention in the trigger's sentence (an actor carried over from an
+                    earlier sentence, or one only implied, is not evidence of hostility here)."""
+                    ent = self.entities.get(key)
+                    if ent is None:
+                        return None
+                    mentions = list(ent.mentions)
+                    if ent.cls == "StateForce" and f"country:{ent.country}" in self.entities:
+                        mentions += self.entities[f"country:{ent.country}"].mentions  # "Israel struck ...": the country stands for its forces
+                    here = [m for m in mentions if m.sentence_start == trigger.sentence_start and not m.rule.startswith(("implied", "unnamed"))]
+                    return min(here, key=lambda m: abs(m.start - trigger.start)) if here else None
+
                 for p in event.perpetrators:
                     for t in event.targets:
-                        if p != t and self.entities.get(t) is not None and self.entities[t].cls not in ("Person", "CivilianGroup"):
-                            self.relate("fightingAgainst", p, t, event.evidence[0], event.according_to[:1])
+                        if EVENT_TYPE_OF.get(event.cls) not in ("Battles", "ExplosionsRemoteViolence", "ViolenceAgainstCivilians"):
+                            break  # an agreement or an arrest is no hostility
+                        if p == t or p == "actor:unidentified-armed-group" or any(self.entities.get(k) is None or self.entities[k].cls in ("Person", "CivilianGroup") for k in (p, t)):
+                            continue
+                        mp, mt = named_here(p), named_here(t)
+                        if mp is None or mt is None:
+                            continue
+                        span = (min(mp.start, mt.start, trigger.start), max(mp.end, mt.end, trigger.end))
+                        evidence = Evidence(trigger.doc_id, trigger.sentence, trigger.sentence_start, span[0], span[1], self.text[span[0] : span[1]], trigger.rule, trigger.confidence)
+                        self.relate("fightingAgainst", p, t, evidence, event.according_to[:1])
                 # Perpetrators operate where they strike.
                 if event.place:
                     for p in event.perpetrators:

@@ -182,3 +182,56 @@ def test_extract_roles_of_an_event_followed_by_a_background_clause(extract):
     r = extract("Armed tribesmen set fire to the offices of the district council on Monday following the killing of a local elder, residents said.", published=date(2021, 3, 16))
     ev = next(e for e in r.events if e.cls == "LootingPropertyDestruction")
     assert [r.entities[k].label for k in ev.perpetrators] == ["Armed tribesmen"]
+
+
+def labelled(result, prop):
+    """(subject label, object label, status) of each relation of one property."""
+    return {(result.entities[r.subject].label, result.entities[r.object].label, r.status) for r in result.relations if r.prop == prop}
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "place", "status"),
+    [
+        ("The city of Mosul is the largest city controlled by Islamic State in Iraq.", "Islamic State", "Mosul", "Current"),
+        ("A year after the fall of Mosul to ISIL fighters, residents still wait.", "Islamic State", "Mosul", "Current"),
+        ("Kurdish-led forces began to isolate Raqqa, a self-proclaimed ISIL capital in Syria.", "Islamic State", "Raqqa", "Current"),
+        ("The town of Manbij was captured by the Syrian Democratic Forces in August.", "Syrian Democratic Forces", "Manbij", "Current"),
+        ("Houthi-held Hodeidah was shelled on Tuesday.", "Ansar Allah", "Al Hudaydah", "Current"),
+        ("The Taliban retook Kunduz from government forces on Monday.", "Afghan National Security Forces", "Kunduz", "Former"),
+    ],
+)
+def test_extract_territorial_control_in_passive_and_nominal_forms(extract, text, owner, place, status):
+    """Control is stated from the place's side too ("<place> was captured by X", "the fall of
+    <place> to X", "<place>, X's capital"); who a place was retaken from held it before."""
+    assert (owner, place, status) in labelled(extract(text, published=date(2021, 3, 16)), "controls")
+
+
+def test_extract_order_of_battle_and_command_phrases(extract):
+    r = extract(
+        "Sgt. Mark Dillon was assigned to 2nd Battalion, 3rd Special Forces Group, at Fort Bragg. "
+        "Gen. Kenneth McKenzie, commander, U.S. Central Command, visited Baghdad on Monday. "
+        "The Houthis, led by Abdul-Malik al-Houthi, rejected the truce.",
+        published=date(2021, 3, 16),
+    )
+    assert ("2nd Battalion", "3rd Special Forces Group", "Current") in labelled(r, "partOf")
+    assert ("Mark Dillon", "2nd Battalion", "Current") in labelled(r, "memberOf")
+    commands = labelled(r, "commanderOf")
+    assert ("Kenneth McKenzie", "U.S. Central Command", "Current") in commands
+    assert ("Abdul-Malik al-Houthi", "Ansar Allah", "Current") in commands
+    # A larger unit is never made part of a smaller one.
+    assert not any(s == "3rd Special Forces Group" for s, _, _ in labelled(r, "partOf"))
+
+
+def test_extract_no_alliance_or_hostility_from_mere_proximity(extract):
+    """A country named as a place, the target of a strike, or an official beside a fight is no
+    party to an alliance or a hostility; "A ... in support of B" is an alliance."""
+    r = extract(
+        "In Syria, Coalition military forces conducted 12 strikes against ISIL targets in support of the Syrian Democratic Forces, Pentagon spokesman Peter Cook said.",
+        published=date(2021, 3, 16),
+    )
+    allied = labelled(r, "alliedWith")
+    assert any({s, o} == {"Global Coalition against Daesh", "Syrian Democratic Forces"} for s, o, _ in allied)
+    assert not any("Syria" in (s, o) or "Islamic State" in (s, o) for s, o, _ in allied)
+    hostile = labelled(r, "fightingAgainst")
+    assert not any("Peter Cook" in (s, o) for s, o, _ in hostile)
+    assert not any("Syrian Democratic Forces" in (s, o) for s, o, _ in hostile)
