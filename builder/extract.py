@@ -240,6 +240,18 @@ ECHELONS = [("squad", "section", "platoon"), ("company", "battery", "troop"), ("
 ECHELON_RE = re.compile(r"\b(" + "|".join(w for level in ECHELONS for w in level) + r")\b\s*(?:\(\w+\)\s*)?(?:\d+\s*)?$", re.I)
 
 
+SUPPORT_RE = re.compile(r"\b(?:in support of|supporting|on behalf of|with the support of|alongside|coordinated with)\b")
+
+
+def supports_last(between: str) -> bool:
+    """Whether the words between two actors end in support rather than in a fight: "strikes against
+    ISIL targets in support of the SDF" makes ISIL and the SDF no enemies; "strikes in support of
+    the government against ISIL" makes the strikers ISIL's."""
+    support = _last_match(SUPPORT_RE, between)
+    fight = _last_match(PAIR_FIGHT_RE, between)
+    return support is not None and (fight is None or fight.start() < support.start())
+
+
 def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
     last = None
     for last in pattern.finditer(text):
@@ -256,6 +268,15 @@ def _echelon(label: str) -> int:
     return next(i for i, level in enumerate(ECHELONS, 1) if word in level)
 
 
+# "Karen guerrilla camps", "Houthi rebel positions", "Albanian rebel-held territory"
+GROUP_OBJECT_RE = re.compile(
+    r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(rebel|guerrilla|guerilla|militant|insurgent|separatist|militia)(?:\s+|-)"
+    r"(?:camps?|strongholds?|positions?|bases?|hideouts?|targets?|territory|held|bastions?|posts?|fighters|groups?|units?)\b"
+)
+NOT_GROUP_NAMES = {"The", "A", "An", "Its", "Their", "Our", "These", "Those", "Some", "Other", "Several", "Many", "Former", "Suspected", "Armed", "Islamist", "Jihadist", "Salafist", "Unidentified", "Local"}
+# who a threat is aimed at: "... unless X", "... against X", "blows to the X"
+THREATENED_RE = re.compile(r"(?:\b(?:unless|if)\s+(?:the\s+)?|\b(?:against|on|to|with|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$", re.I)
+ATTRIBUTION_TAIL_RE = re.compile(r"\s*(?:(?:military|security|police|government|diplomatic|official|army)\s+)?(?:sources?|officials?|spokes(?:man|woman|person)|police|authorities)?\s*(?:here\s+|today\s+)?(?:said|says|reported|announced|told|claimed)\b")
 SPEAKER_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:press\s+)?(?:spokes(?:man|woman|person)|secretary|officials?|sources?|statement|said|says|told|reported|announced)\b", re.I)
 # "<place> (which is) still held by X", "<place>, the largest city controlled by X"
 CONTROLLED_BY_RE = re.compile(
@@ -414,6 +435,18 @@ class Extractor:
             else:
                 key = self.gaz.countries[iso].forces_key
             st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
+        # "Karen guerrilla camps", "Albanian rebel-held territory": the group whose positions they are.
+        for m in GROUP_OBJECT_RE.finditer(text):
+            name, noun = m[1], m[2].lower()
+            if name in NOT_GROUP_NAMES or st.overlaps(m.start(1), m.end(2)) or self.gaz.country_by_name.get(name_key(name)):
+                continue
+            label = f"{name} {noun}s"
+            iso = self.gaz.country_of_adjective(name)
+            if iso and noun in ("militia", "militant"):
+                continue  # "Iranian militia positions": a nationality's militias are its proxies, coded elsewhere
+            key = f"actor:{slug(label)}"
+            st.add_entity(key, "RebelGroup" if noun in ("rebel", "guerrilla", "guerilla", "insurgent", "separatist") else "NonStateArmedGroup", label, inter=2, **({"country": iso} if iso else {}))
+            st.add_mention(Mention(key, m.start(1), m.end(2), m.group(1) + " " + m.group(2), "actor", "group_of_positions", 0.6))
         # A capitalised name right before "in <a known place>" ("shelled X in Hama", "the hamlet of X in
         # the countryside of Y") is a place inside it.
         known = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PLACE")
@@ -633,7 +666,11 @@ class Extractor:
             elif fuzzy:
                 candidates = []
             else:
-                candidates = [c for c in candidates if c.country in st.named_countries and c.country in self.gaz.neighbours.get(focus, ())]
+                # a neighbour the document names, else a major city of a country the document names
+                # or whose people it names ("Afghan rebels ... in Kabul")
+                candidates = [c for c in candidates if c.country in st.named_countries and c.country in self.gaz.neighbours.get(focus, ())] or [
+                    c for c in candidates if c.cls == "PopulatedPlace" and c.population >= 500_000 and (c.country in st.named_countries or c.country in st.country_votes)
+                ][:1]
         else:
             # No country in focus: places in the conflict countries the gazetteer covers, large towns
             # elsewhere, or places in a country the document names.
@@ -934,7 +971,8 @@ class Extractor:
                 and a.kind in ("actor", "country")
                 and b.kind in ("actor", "country")
                 and not re.search(r"\b(and|,)\b", low[-6:])
-                and not re.search(r"\b(claim\w*|denied|blamed|accused|its|their|in support of|supporting|on behalf of|with the support of)\b", low)
+                and not re.search(r"\b(claim\w*|denied|blamed|accused|its|their)\b", low)
+                and not supports_last(low)
                 and all(st.entities.get(k) is not None and st.entities[k].cls not in ("MediaOutlet", "Organisation", "Source") for k in (a.key, b.key))
             ):
                 st.relate("fightingAgainst", self._as_force(st, a.key), self._as_force(st, b.key), ev(a.start, b.end, "hostility_phrase", 0.65), sources)
@@ -1078,7 +1116,7 @@ class Extractor:
                     and "person" not in (a.kind, b.kind)
                     and not re.search(r",\s*(?:and|but|while|where|which|who|whose|as|after|before|when)\b", low)
                     and not (as_place(a) or as_place(b) or speaker(b))
-                    and not re.search(r"\b(?:in support of|supporting|on behalf of|with the support of|alongside)\b", low)
+                    and not supports_last(low)
                 ):
                     # (officials and spokesmen named beside a fight are not its parties; nor are actors of two clauses)
                     if not re.search(r"\b(claim\w*|said|says|according|reported|denied|blamed)\b", low):
@@ -1563,7 +1601,15 @@ class Extractor:
         tpos = base + (tm.start() if tm else 0)
         violent = EVENT_TYPE_OF.get(frame.cls) in ("Battles", "ExplosionsRemoteViolence", "ViolenceAgainstCivilians")
         subject_keys = self._subjects(st, sent, actors, tm, violent)
+        threat = tm is not None and frame.cls == "OtherDevelopment" and THREAT_RE.match(tm.group(0)) is not None
         for m in actors:
+            if threat and m.start >= base + tm.end() and m.key not in subject_keys and THREATENED_RE.search(text[tm.end() : m.start - base]):
+                # "threatened to strike ... against X", "... unless X withdraws": X is threatened (a
+                # country as itself: a threat to a state is not a clash with its army)
+                key = m.key if m.kind == "country" else self._as_force(st, m.key)
+                if key not in frame.targets and key not in frame.perpetrators:
+                    frame.targets.append(key)
+                continue
             if m.kind == "country" and not re.search(r"\b(occup\w+|strike\w*|bomb\w*|attack\w*|shell\w*|launch\w*|raid\w*|target\w*)\b", text[m.end - base : m.end - base + 30], re.I):
                 continue
             key = self._as_force(st, m.key)
@@ -1574,6 +1620,9 @@ class Extractor:
                 continue
             left = text[: m.start - base]
             right = text[m.end - base : m.end - base + 25]
+            tail = ATTRIBUTION_TAIL_RE.match(text[m.end - base :])
+            if tail and m.start > tpos and len(text) - (m.end - base) - tail.end() < 90:
+                continue  # ", Thai military sources said today.": who reports the event, not a party to it
             if key in subject_keys:
                 frame.perpetrators.append(key)
                 continue
@@ -2088,9 +2137,9 @@ class _DocState:
         """The ACLED-style civilian actor of the country in focus, e.g. "Civilians (Syria)"."""
         return self.group("civilians", "Civilians", "CivilianGroup", 7)
 
-    def group(self, kind: str, label: str, cls: str, inter: int) -> str:
-        """An ACLED-style collective actor of the country in focus: "Protesters (Iraq)" (6), "Rioters (Syria)" (5)."""
-        iso = self.focus
+    def group(self, kind: str, label: str, cls: str, inter: int, iso: str | None = None) -> str:
+        """An ACLED-style collective actor of the country in focus (or of ``iso``): "Protesters (Iraq)" (6), "Rioters (Syria)" (5)."""
+        iso = iso or self.focus
         name = self.gaz.countries[iso].name if iso and iso in self.gaz.countries else None
         key = f"actor:{kind}-{iso.lower()}" if iso else f"actor:{kind}"
         self.add_entity(key, cls, f"{label} ({name})" if name else label, country=iso, inter=inter)
@@ -2166,6 +2215,27 @@ class _DocState:
                 self.relate("locatedIn", event.place, anchor.key, self.evidence(sent, anchor.start, anchor.end, "sentence_anchor", 0.5), [])
                 return
 
+    GROUPS = {"civilians": ("Civilians", "CivilianGroup", 7), "protesters": ("Protesters", "CivilianGroup", 6), "rioters": ("Rioters", "CivilianGroup", 5)}
+
+    def _local_groups(self, event: Event) -> None:
+        """Civilians, protesters and rioters are those of the country where the event happened
+        (ACLED's coding), not of the document's country in focus: a bombing in Kabul reported
+        from Pakistan has Afghan civilians as victims."""
+        place = self.entities.get(event.place) if event.place else None
+        iso = place.country if place is not None else None
+        if not iso or iso not in self.gaz.countries:
+            return
+        for roles in (event.perpetrators, event.targets, event.victims, event.assoc_perpetrators):
+            for i, key in enumerate(roles):
+                kind = key.split(":", 1)[1].rsplit("-", 1)[0] if key.startswith("actor:") else ""
+                ent = self.entities.get(key)
+                if kind in self.GROUPS and ent is not None and ent.country and ent.country != iso:
+                    label, cls, inter = self.GROUPS[kind]
+                    roles[i] = self.group(kind, label, cls, inter, iso=iso)
+                    if not any(key in e.perpetrators + e.targets + e.victims + e.assoc_perpetrators for e in self.events):
+                        self.redirect(key, roles[i])  # named for the wrong country only
+            roles[:] = list(dict.fromkeys(roles))
+
     def result(self) -> DocResult:
         for event in self.events:
             self._reclassify(event)
@@ -2173,6 +2243,7 @@ class _DocState:
                 # "10 km north of X": ACLED codes the named town with precision 2.
                 event.place, event.near, event.geo_precision = event.near, None, 2
             self._anchor_place(event)
+            self._local_groups(event)
             kind = EVENT_TYPE_OF.get(event.cls)
             if kind == "Protests" and not any(self.entities.get(k) is not None and self.entities[k].inter == 6 for k in event.perpetrators):
                 event.perpetrators.insert(0, self.group("protesters", "Protesters", "CivilianGroup", 6))

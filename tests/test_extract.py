@@ -235,3 +235,40 @@ def test_extract_no_alliance_or_hostility_from_mere_proximity(extract):
     hostile = labelled(r, "fightingAgainst")
     assert not any("Peter Cook" in (s, o) for s, o, _ in hostile)
     assert not any("Syrian Democratic Forces" in (s, o) for s, o, _ in hostile)
+
+
+def test_extract_who_a_threat_is_aimed_at(extract):
+    """The one threatened is the country or actor of "unless X ..." / "if X ..." / "against X"."""
+    r = extract("Russia threatened on Monday to halt the arms talks if the United States deploys new missiles in Europe.", published=date(2021, 3, 16))
+    threat = r.events[0]
+    assert threat.cls == "OtherDevelopment" and threat.perpetrators == ["country:RU"]
+    assert threat.targets == ["country:US"]
+
+
+def test_extract_the_reporting_tail_names_no_party(extract):
+    """", Thai military sources said." reports the shelling; Thailand's forces took no part."""
+    r = extract(
+        "Burmese troops shelled Karen guerrilla camps near the border on Monday, killing 12, Thai military sources said.",
+        published=date(2021, 3, 16),
+    )
+    ev = r.events[0]
+    labels = {r.entities[k].label for k in ev.perpetrators + ev.targets + ev.victims}
+    assert "Military Forces of Thailand" not in labels
+    # "Karen guerrilla camps": the camps' group is the target.
+    assert [r.entities[k].label for k in ev.targets] == ["Karen guerrillas"]
+
+
+def test_extract_civilians_are_those_of_the_country_where_the_event_happened(extract):
+    r = extract(
+        "A suicide bomber killed four civilians in Kabul on Sunday, Afghan police told reporters in Islamabad, where Pakistan's government condemned the attack.",
+        published=date(2021, 3, 16),
+    )
+    ev = r.events[0]
+    assert r.entities[ev.place].label == "Kabul" and r.entities[ev.place].country == "AF"
+    assert [r.entities[k].label for k in ev.targets] == ["Civilians (Afghanistan)"]
+    assert not any(e.label == "Civilians (Pakistan)" for e in r.entities.values())
+
+
+def test_extract_palestinian_names_palestine(extract):
+    r = extract("Israeli tanks shelled positions of the Palestinian security forces near Rafah on Monday.", published=date(2021, 3, 16))
+    assert "Military Forces of Palestine" in {r.entities[k].label for k in r.events[0].targets}
