@@ -1601,14 +1601,19 @@ class Extractor:
         tpos = base + (tm.start() if tm else 0)
         violent = EVENT_TYPE_OF.get(frame.cls) in ("Battles", "ExplosionsRemoteViolence", "ViolenceAgainstCivilians")
         subject_keys = self._subjects(st, sent, actors, tm, violent)
-        threat = tm is not None and frame.cls == "OtherDevelopment" and THREAT_RE.match(tm.group(0)) is not None
+        threat = THREAT_RE.search(text) if frame.cls == "OtherDevelopment" else None
+        threatened: list[Mention] = []
         for m in actors:
-            if threat and m.start >= base + tm.end() and m.key not in subject_keys and THREATENED_RE.search(text[tm.end() : m.start - base]):
+            if threat and m.start >= base + threat.end() and m.key not in subject_keys and (
+                THREATENED_RE.search(text[threat.end() : m.start - base])
+                or (threatened and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?", text[threatened[-1].end - base : m.start - base]))
+            ):
                 # "threatened to strike ... against X", "... unless X withdraws": X is threatened (a
                 # country as itself: a threat to a state is not a clash with its army)
                 key = m.key if m.kind == "country" else self._as_force(st, m.key)
                 if key not in frame.targets and key not in frame.perpetrators:
                     frame.targets.append(key)
+                threatened.append(m)  # "blows to the United States and Israel": both
                 continue
             if m.kind == "country" and not re.search(r"\b(occup\w+|strike\w*|bomb\w*|attack\w*|shell\w*|launch\w*|raid\w*|target\w*)\b", text[m.end - base : m.end - base + 30], re.I):
                 continue
@@ -1623,7 +1628,8 @@ class Extractor:
             tail = ATTRIBUTION_TAIL_RE.match(text[m.end - base :])
             if tail and m.start > tpos and len(text) - (m.end - base) - tail.end() < 90:
                 continue  # ", Thai military sources said today.": who reports the event, not a party to it
-            if key in subject_keys:
+            if key in subject_keys or any(o.key in subject_keys and o.end <= m.start and re.fullmatch(r"\s*(?:'s|’s)\s+", st.text[o.end - 2 if st.text[o.end - 2 : o.end] in ("'s", "’s") else o.end : m.start]) for o in actors):
+                # the subject, or what the subject owns ("Osama bin Laden's al-Qaeda network threatened")
                 frame.perpetrators.append(key)
                 continue
             if re.match(r"^\s*(affiliate|branch|franchise|offshoot)\b|^-(linked|affiliated|aligned)", right, re.I):

@@ -272,3 +272,14 @@ def test_extract_civilians_are_those_of_the_country_where_the_event_happened(ext
 def test_extract_palestinian_names_palestine(extract):
     r = extract("Israeli tanks shelled positions of the Palestinian security forces near Rafah on Monday.", published=date(2021, 3, 16))
     assert "Military Forces of Palestine" in {r.entities[k].label for k in r.events[0].targets}
+
+
+def test_extract_a_threat_to_several_and_what_the_subject_owns(extract):
+    """"threatened to deliver blows to the United States and Pakistan" threatens both; in "the PMF's Badr
+    Organization killed ..." the group the subject owns acts, not is attacked."""
+    r = extract("The Taliban's Haqqani network threatened on Monday to deliver heavy blows to the United States and Pakistan.", published=date(2021, 3, 16))
+    assert r.events[0].targets == ["country:US", "country:PK"]
+    r = extract("The PMF's Badr Organization killed four IS militants east of Samarra on Sunday.", published=date(2021, 3, 16))
+    ev = r.events[0]
+    assert {r.entities[k].label for k in ev.perpetrators} == {"Popular Mobilization Forces", "Badr Organization"}
+    assert [r.entities[k].label for k in ev.targets] == ["Islamic State"]
