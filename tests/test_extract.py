@@ -283,3 +283,12 @@ def test_extract_a_threat_to_several_and_what_the_subject_owns(extract):
     ev = r.events[0]
     assert {r.entities[k].label for k in ev.perpetrators} == {"Popular Mobilization Forces", "Badr Organization"}
     assert [r.entities[k].label for k in ev.targets] == ["Islamic State"]
+
+
+def test_extract_ambiguous_short_names_only_in_their_country(extract):
+    """"ADF" is the Allied Democratic Forces in a report from eastern Congo, not in one from
+    Australia (where it is the Australian Defence Force)."""
+    r = extract("ADF rebels killed 12 civilians near Beni in North Kivu on Tuesday, local officials said.", published=date(2021, 3, 16))
+    assert "Allied Democratic Forces" in {r.entities[k].label for k in r.events[0].perpetrators}
+    r = extract("The ADF sent two frigates to Darwin on Tuesday, officials in Canberra said.", published=date(2021, 3, 16))
+    assert "Allied Democratic Forces" not in {e.label for e in r.entities.values()}
