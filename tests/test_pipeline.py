@@ -175,28 +175,27 @@ def test_pipeline_actors_near_place(sample_store):
     assert "Arīḩā" not in far  # Ariha (Idlib) is ~300 km away
 
 
-def test_pipeline_contested_affiliations_on_a_hand_made_graph():
-    from rdflib import Graph
+def test_pipeline_contested_affiliations_across_documents(tmp_path):
+    """A link is contested when its statements disagree on status or come from different
+    sources; the same link restated by the same source with the same status is not."""
+    import json
 
+    from builder.build import build
     from builder.store import Store
 
-    ttl = """
-    @prefix akg: <https://w3id.org/armedkg/ontology#> . @prefix a: <https://w3id.org/armedkg/id/actor/> .
-    @prefix x: <https://w3id.org/armedkg/id/test/> .
-    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-    a:a skos:prefLabel "Group A" . a:b skos:prefLabel "Group B" . a:c skos:prefLabel "Group C" .
-    x:aff1 akg:subjectActor a:a ; akg:objectActor a:b ; akg:relation akg:backedBy ; akg:status akg:Current ; akg:evidence x:ev1 .
-    x:aff2 akg:subjectActor a:a ; akg:objectActor a:b ; akg:relation akg:backedBy ; akg:status akg:Former ; akg:evidence x:ev2 .
-    x:aff3 akg:subjectActor a:c ; akg:objectActor a:b ; akg:relation akg:backedBy ; akg:status akg:Current ; akg:evidence x:ev3 .
-    x:ev1 akg:document x:doc1 . x:ev2 akg:document x:doc2 . x:ev3 akg:document x:doc3 .
-    x:aff1 akg:sourceDocument x:doc1 . x:aff2 akg:sourceDocument x:doc2 . x:aff3 akg:sourceDocument x:doc3 .
-    """
-    store = Store(None)
-    store.ensure_ontology()
-    store.replace_graph(__import__("rdflib").URIRef("https://w3id.org/armedkg/graph/test"), Graph().parse(data=ttl, format="turtle"))
+    docs = [
+        ("c1", "2017-03-01", "Islamic State fighters still hold Raqqa, the group's self-declared capital, according to the Syrian Observatory for Human Rights."),
+        ("c2", "2017-10-20", "The Syrian Democratic Forces liberated Raqqa from Islamic State on Tuesday after a four-month battle, according to the Syrian Arab News Agency."),
+        ("c3", "2017-04-02", "Islamic State fighters still hold Raqqa despite heavy air strikes, according to the Syrian Observatory for Human Rights."),
+    ]
+    src = tmp_path / "docs.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "published": p, "text": t}) + "\n" for i, p, t in docs), encoding="utf-8")
+    store = Store(tmp_path / "store")
+    build([src], store, progress=False)
     got = rows(store, "contested_affiliations")
-    assert [(r["subjectLabel"], r["relation"], r["objectLabel"], r["documents"]) for r in got] == [("Group A", "backed by", "Group B", "2")]
+    assert [(r["subjectLabel"], r["relation"], r["objectLabel"], r["documents"]) for r in got] == [("Islamic State", "controls (territory)", "Raqqa", "3")]
     assert set(got[0]["statuses"].split("; ")) == {"current", "former"}
+    assert set(got[0]["sources"].split("; ")) == {"Syrian Observatory for Human Rights", "Syrian Arab News Agency"}
 
 
 # Rows below were checked by hand against data/samples/01_syria_badia_ambush.md (published
