@@ -16,6 +16,11 @@ literal and ``?backerKey`` to its lookup key (``akg:nameKey``, see ``builder.gaz
 The bindings go at the top of the outer group and of every ``WHERE { ... }`` subquery, so a
 query may resolve a name once in a subquery (fast: matched once, not once per row) and still
 filter on another parameter in its outer group.
+
+A query that can return thousands of rows pages them: its header says ``# page: 200`` and its
+text has one ``LIMIT 200 OFFSET 0  # page`` (in the subquery that picks the rows, before their
+lookups). It then takes two more parameters, ``limit`` (rows per page; 0 for all) and
+``offset``; validated integers, they are the only values written into the query text.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ class QueryParam:
     type: str
     required: bool
     description: str
+    page: bool = False  # ``limit`` / ``offset`` of a paged query: written into the text, not bound
 
     @property
     def variable(self) -> str:
@@ -59,6 +65,7 @@ class NamedQuery:
     purpose: str = ""
     params: list[QueryParam] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
+    page: int | None = None  # default rows per page of a paged query
 
     @property
     def text(self) -> str:
@@ -82,7 +89,38 @@ def parse_header(path: Path) -> NamedQuery:
             query.purpose = line.split(":", 1)[1].strip()
         elif line.startswith("# columns:"):
             query.columns = [c.strip() for c in line.split(":", 1)[1].split(",") if c.strip()]
+        elif line.startswith("# page:"):
+            query.page = int(line.split(":", 1)[1].strip())
+            query.params.append(QueryParam("limit", "integer", False, f"rows per page (default {query.page}; 0 for all rows)", page=True))
+            query.params.append(QueryParam("offset", "integer", False, "rows to skip (default 0): the next page starts at offset + limit", page=True))
     return query
+
+
+_PAGE_RE = re.compile(r"LIMIT\s+\d+\s+OFFSET\s+\d+(?=\s*#\s*page\b)")
+
+
+def page_of(query: NamedQuery, params: dict[str, str]) -> tuple[int, int] | None:
+    """(limit, offset) of a paged query from its parameters (checked), or ``None``."""
+    if query.page is None:
+        return None
+    values = []
+    for name, default in (("limit", query.page), ("offset", 0)):
+        value = params.get(name) or str(default)
+        if not re.fullmatch(r"\d{1,9}", value):
+            raise QueryError(f"parameter '{name}' must be a whole number >= 0, got {value!r}.", f"Example: --param {name}={default or 100}.")
+        values.append(int(value))
+    return values[0], values[1]
+
+
+def paged_text(query: NamedQuery, page: tuple[int, int] | None) -> str:
+    """The query text with the page's LIMIT and OFFSET written in (no LIMIT for limit 0)."""
+    text = query.text
+    if page is None:
+        return text
+    if len(_PAGE_RE.findall(text)) != 1:
+        raise QueryError(f"query '{query.name}' declares '# page:' but has no single 'LIMIT n OFFSET n  # page' line.", "Fix the .rq file.")
+    limit, offset = page
+    return _PAGE_RE.sub(f"LIMIT {limit} OFFSET {offset}" if limit else f"OFFSET {offset}", text)
 
 
 def list_queries(directory: Path = QUERY_DIR) -> list[NamedQuery]:
@@ -115,6 +153,8 @@ def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, object]:
             )
     bindings: dict[str, object] = {}
     for p in query.params:
+        if p.page:
+            continue  # see page_of
         value = params.get(p.name)
         if value is None or value == "":
             if p.required:
@@ -150,6 +190,12 @@ def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, object]:
 class QueryResult:
     columns: list[str]
     rows: list[list[str | None]]
+    page: tuple[int, int] | None = None  # (limit, offset) of a paged query
+
+    @property
+    def more(self) -> bool:
+        """Whether a paged query may have rows after this page (it came back full)."""
+        return self.page is not None and self.page[0] > 0 and len(self.rows) >= self.page[0]
 
     def as_dicts(self) -> list[dict[str, str | None]]:
         return [dict(zip(self.columns, row)) for row in self.rows]
@@ -167,8 +213,9 @@ def run_query(store: Store, name_or_file: str, params: dict[str, str] | None = N
     """Run a named query (or a .rq file) with parameters; returns columns and rows of strings."""
     query = find_query(name_or_file)
     bindings = bind(query, params or {})
+    page = page_of(query, params or {})
     try:
-        solutions = store.query(query.text, bindings)
+        solutions = store.query(paged_text(query, page), bindings)
     except (SyntaxError, ValueError, OSError) as exc:
         raise QueryError(f"query '{query.name}' failed: {exc}", "Check the query text.") from None
     if isinstance(solutions, bool):
@@ -177,7 +224,7 @@ def run_query(store: Store, name_or_file: str, params: dict[str, str] | None = N
         raise QueryError(f"query '{query.name}' is not a SELECT or ASK query.", "Use 'armedkg export' for graphs.")
     columns = [v.value for v in solutions.variables]
     rows = [[_value(sol[c]) for c in columns] for sol in solutions]
-    return QueryResult(columns, rows)
+    return QueryResult(columns, rows, page)
 
 
 def format_result(result: QueryResult, fmt: str = "table", max_width: int = 60) -> str:
@@ -204,4 +251,7 @@ def format_result(result: QueryResult, fmt: str = "table", max_width: int = 60) 
     lines = [" | ".join(c.ljust(w) for c, w in zip(result.columns, widths)), "-+-".join("-" * w for w in widths)]
     lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells]
     lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    if result.more:
+        limit, offset = result.page
+        lines.append(f"(one page of {limit}; --param offset={offset + limit} for the next, --param limit=0 for all)")
     return "\n".join(lines)

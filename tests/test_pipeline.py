@@ -257,3 +257,28 @@ def test_query_actor_profile(sample_store):
         ("alias", "Kataib Hezbollah"),
     } <= got
     assert ("event", "Air/drone strike by Global Coalition against Daesh at Al Qā’im") in {(a, v.split(" on ")[0]) for a, v in got}
+
+
+def test_pipeline_paged_queries_return_every_row_once_across_pages(sample_store):
+    """A paged query returns one page by default; the pages, read with offset, hold exactly the
+    rows of limit=0, each once, in date order (events of one day may fall on either side of a
+    page boundary)."""
+    from builder.errors import QueryError
+    from queries.runner import find_query
+
+    assert find_query("events_in_place").page == 200
+    everything = run_query(sample_store, "events_in_place", {"place": "Syria", "limit": "0"})
+    assert len(everything.rows) > 3 and not everything.more
+    pages, offset = [], 0
+    while True:
+        page = run_query(sample_store, "events_in_place", {"place": "Syria", "limit": "2", "offset": str(offset)})
+        assert len(page.rows) <= 2
+        pages += page.rows
+        if not page.more:
+            break
+        offset += 2
+    assert sorted(map(str, pages)) == sorted(map(str, everything.rows))
+    dates = [row[everything.columns.index("date")] or "" for row in pages]
+    assert dates == sorted(dates)
+    with pytest.raises(QueryError):
+        run_query(sample_store, "events_in_place", {"place": "Syria", "limit": "-1"})
