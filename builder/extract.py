@@ -80,6 +80,7 @@ RANKS = {
     "cmdr.": "Commander",
     "brig.": "Brigadier",
 }
+_RANKED_NAME_RE = re.compile(r"(?:" + "|".join(re.escape(k) for k in sorted(RANKS, key=len, reverse=True) if "." in k) + r")\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'-]+$", re.I)
 _RANK_RE = re.compile(
     r"(?:^|\s)(" + "|".join(re.escape(k) for k in sorted(RANKS, key=len, reverse=True)) + r")\s*$", re.I
 )
@@ -268,6 +269,11 @@ def _echelon(label: str) -> int:
     return next(i for i, level in enumerate(ECHELONS, 1) if word in level)
 
 
+MILITARY_UNIT_RE = re.compile(
+    r"\b(?:(?:Combined|Joint|Multinational|Multi-National|Special Operations|Naval|Expeditionary|Amphibious|Maritime)\s+)*"
+    r"(?:Task Force|Task Group|Component Command)(?:\s+\d+\b|\s*[–-]\s*(?:Operation\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+    r"|\bC?TF[- ]\d+\b|\bCombined Maritime Forces\b"
+)
 # "Karen guerrilla camps", "Houthi rebel positions", "Albanian rebel-held territory"
 GROUP_OBJECT_RE = re.compile(
     r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(rebel|guerrilla|guerilla|militant|insurgent|separatist|militia)(?:\s+|-)"
@@ -435,6 +441,15 @@ class Extractor:
             else:
                 key = self.gaz.countries[iso].forces_key
             st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
+        # Named military formations: "Combined Task Force 150", "Special Operations Joint Task Force",
+        # "the Amphibious Task Group", "CTF 50".
+        for m in MILITARY_UNIT_RE.finditer(text):
+            if st.overlaps(m.start(), m.end(), kinds=("actor", "country")) or any(e.label_ in ("ACTOR", "COUNTRY") and e.start_char < m.end() and m.start() < e.end_char for e in doc.ents):
+                continue  # a formation the gazetteer knows keeps its entry
+            label = m.group(0)
+            key = f"actor:{slug(label)}"
+            st.add_entity(key, "StateForce", label)
+            st.add_mention(Mention(key, m.start(), m.end(), label, "actor", "military_formation", 0.7))
         # "Karen guerrilla camps", "Albanian rebel-held territory": the group whose positions they are.
         for m in GROUP_OBJECT_RE.finditer(text):
             name, noun = m[1], m[2].lower()
@@ -547,6 +562,17 @@ class Extractor:
                 continue
             if re.search(r"(?i)\b(?:a|an|once(?: a)?|former|formerly(?: a)?|ex)[\s-]*$", text[max(0, m.start() - 14) : m.start()]):
                 continue  # "X, once a commander of Y": the office describes a person already named
+            named = next((x for x in st.mentions if x.kind == "person" and (
+                (x.end <= m.start() and re.fullmatch(r"\s*,\s*", text[x.end : m.start()]))
+                or (x.start >= m.end() and re.fullmatch(r"\s*,\s*(?:[A-Z][\w.]*\.?\s+){0,3}", text[m.end() : x.start])))), None)
+            if named is not None:
+                # "Brad Cooper, commander of ...", "The X commander, Lt. Gen. Paul Funk": the office
+                # names that person: its title is one more mention of them (not a second person),
+                # and the organisation in it keeps its own mention
+                role = re.search(r"(?i)commanding general|commander|spokes(?:man|person|woman)|chief of staff|director|secretary(?:-general)?|minister|president", m.group(0))
+                if role:
+                    st.add_mention(Mention(named.key, m.start() + role.start(), m.start() + role.end(), role.group(0), "person", "office_of_named_person", 0.6))
+                continue
             label = (m.group(1) or m.group(2) or m.group(3)).strip()
             if re.match(r"(?i)^(a|an|the|its|their|his|her|former)\s*$", label):
                 continue
@@ -719,6 +745,9 @@ class Extractor:
 
     def _org(self, st: "_DocState", ent: Span) -> None:
         text = re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
+        if _RANKED_NAME_RE.match(text):
+            self._person(st, ent)  # "Rear Adm. Brad Cooper": a ranked name the model took for an organisation
+            return
         if len(text) < 2 or NOT_ORG_RE.match(text):
             return
         window = st.text[max(0, ent.start_char - 30) : ent.start_char]
@@ -1246,8 +1275,10 @@ class Extractor:
                     start = p.end + mn.start(1)
                     st.add_mention(Mention(p.key, start, start + len(mn[1].strip()), alias, "person", "nom_de_guerre", 0.8))
                     st.mention_evidence(p.key, st.evidence(sent, start, start + len(alias), "nom_de_guerre", 0.8))
-        # "X commander PERSON", "the leader of X, PERSON"
-        for a, b in zip(actors, actors[1:]):
+        # "X commander PERSON", "the leader of X, PERSON" (a title already taken as the person's
+        # own mention does not come between them)
+        named = [m for m in actors if m.rule != "office_of_named_person"]
+        for a, b in zip(named, named[1:]):
             if a.kind == "actor" and b.kind == "person":
                 between = text[a.end : b.start]
                 m = re.fullmatch(r"(?:’s|'s)?\s*(former\s+|senior\s+|top\s+|deputy\s+)?(commander|leader|chief|emir|head|spokesman|member|fighter|official)\s*,?\s*(?:[A-Z][\w.]+\.?\s+)*", between, re.I)
@@ -1257,7 +1288,7 @@ class Extractor:
                     prop = ("formerCommanderOf" if former else "commanderOf") if role in ("commander", "leader", "chief", "emir", "head") else "memberOf"
                     st.relate(prop, b.key, a.key, st.evidence(sent, a.start, b.end, "org_role_person", 0.75), sources, status="Former" if former else "Current")
         # "A commander of the NDF, Col. X", "the leader of HTS, X".
-        for a, b in zip(actors, actors[1:]):
+        for a, b in zip(named, named[1:]):
             if a.kind == "actor" and b.kind == "person" and re.fullmatch(r"\s*,\s*(?:[A-Z][\w.]*\.?\s+)*", text[a.end : b.start]):
                 pre = text[max(base, a.start - 40) : a.start]
                 mr = re.search(r"\b(former\s+)?(commander|leader|chief|head|emir|founder|member|fighter|official|spokesman)\s+(?:of|in)\s+(?:the\s+)?$", pre, re.I)

@@ -292,3 +292,21 @@ def test_extract_ambiguous_short_names_only_in_their_country(extract):
     assert "Allied Democratic Forces" in {r.entities[k].label for k in r.events[0].perpetrators}
     r = extract("The ADF sent two frigates to Darwin on Tuesday, officials in Canberra said.", published=date(2021, 3, 16))
     assert "Allied Democratic Forces" not in {e.label for e in r.entities.values()}
+
+
+def test_extract_commanders_of_named_formations(extract):
+    """Military formations ("Combined Task Force 150") are actors; a ranked name the model takes
+    for an organisation is a person; an office beside a named person is that person's title, and
+    the formation named in it keeps its own mention."""
+    r = extract(
+        "Combined Task Force 150 is currently led by Commodore James Hale of the Royal Navy. "
+        "Rear Adm. Brad Cooper, commander of the Combined Maritime Forces, visited Bahrain on Monday. "
+        "Maj. Gen. John Brennan, commander, Special Operations Joint Task Force, spoke to reporters.",
+        published=date(2021, 3, 16),
+    )
+    commands = labelled(r, "commanderOf")
+    assert ("James Hale", "Combined Task Force 150", "Current") in commands
+    assert ("Brad Cooper", "Combined Maritime Forces", "Current") in commands
+    assert ("John Brennan", "Special Operations Joint Task Force", "Current") in commands
+    persons = {e.label for e in r.entities.values() if e.cls == "Person"}
+    assert persons == {"James Hale", "Brad Cooper", "John Brennan"}
