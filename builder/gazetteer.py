@@ -400,8 +400,10 @@ class Gazetteer:
         """
         key = place_key(text)
         keys = list(self._place_index.get(key, []))
-        if not keys and fuzzy and focus_country and len(key) >= 5:
-            keys = [k for k in self._skeleton_index.get(skeleton(key), []) if self.places[k].country == focus_country]
+        if not keys and fuzzy and len(key) >= 5:
+            # within the country in focus; without one, within the countries the gazetteer covers
+            scope = {focus_country} if focus_country else self.curated_countries
+            keys = [k for k in self._skeleton_index.get(skeleton(key), []) if self.places[k].country in scope]
         candidates = [self.places[k] for k in keys]
         rank = {"Country": 0, "AdminRegion": 1, "Facility": 2, "NaturalFeature": 2, "Area": 2, "Location": 2, "PopulatedPlace": 3}
 

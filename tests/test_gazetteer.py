@@ -58,3 +58,15 @@ def test_gazetteer_curated_places_have_parents():
     taim = gaz.places["cur:al-taim-oil-field"]
     assert taim.admin1 == "adm1:SY.07"
     assert gaz.lookup_place("al-Zawiya mount", "SY")[0].key == "cur:jabal-al-zawiya"
+
+
+@pytest.mark.slow
+def test_gazetteer_fuzzy_spelling_without_a_country_in_focus():
+    """A variant spelling ("Quamishli") is found by its consonant skeleton even when the document
+    names no country, among the countries the gazetteer covers; never elsewhere."""
+    from builder.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    hits = gazetteer.lookup_place("Quamishli", None, fuzzy=True)
+    assert hits and all(h.country in gazetteer.curated_countries for h in hits)
+    assert any(h.name == "Al Qāmishlī" for h in hits)
