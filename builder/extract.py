@@ -269,10 +269,12 @@ def _echelon(label: str) -> int:
     return next(i for i, level in enumerate(ECHELONS, 1) if word in level)
 
 
+_FORMATION_SUFFIX = r"(?:\s+\d+\b|\s*[–-]\s*(?:Operation\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+# a formation with a qualifier or a number / name ("Task Force 51", "Joint Task Force"), never a bare "the Task Force"
 MILITARY_UNIT_RE = re.compile(
-    r"\b(?:(?:Combined|Joint|Multinational|Multi-National|Special Operations|Naval|Expeditionary|Amphibious|Maritime)\s+)*"
-    r"(?:Task Force|Task Group|Component Command)(?:\s+\d+\b|\s*[–-]\s*(?:Operation\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
-    r"|\bC?TF[- ]\d+\b|\bCombined Maritime Forces\b"
+    r"\b(?:(?:Combined|Joint|Multinational|Multi-National|Special Operations|Naval|Expeditionary|Amphibious|Maritime)\s+)+"
+    r"(?:Task Force|Task Group|Component Command)" + _FORMATION_SUFFIX + "?"
+    r"|\b(?:Task Force|Task Group)" + _FORMATION_SUFFIX + r"|\bC?TF[- ]\d+\b|\bCombined Maritime Forces\b"
 )
 # "Karen guerrilla camps", "Houthi rebel positions", "Albanian rebel-held territory"
 GROUP_OBJECT_RE = re.compile(
