@@ -1125,13 +1125,13 @@ class Extractor:
                     continue
                 low = between.lower()
                 if b.kind == "person" and a.kind == "actor" and LED_BY_RE.fullmatch(between):
-                    # "CTF 50 is currently led by Commodore X"
+                    # "Task Force 51 is led by Rear Adm. X"
                     st.relate("commanderOf", b.key, a.key, ev(a, b, "led_by_phrase", 0.7), sources)
                 elif a.kind != "person" and b.kind == "actor" and (unit := _echelon(st.entities[a.key].label)) and unit < _echelon(st.entities[b.key].label) and re.fullmatch(r"\s*,\s*(?:the\s+)?|\s+of\s+the\s+", between):
-                    # "3rd Battalion, 321st Field Artillery Regiment": a unit within the larger unit named next
+                    # "2nd Battalion, 75th Ranger Regiment": a unit within the larger unit named next
                     st.relate("partOf", a.key, b.key, ev(a, b, "unit_echelon", 0.8), sources)
                 elif b.kind == "actor" and re.fullmatch(r"\s*,?\s*(?:who|which|that)?\s*(?:has|have|had|will|would|continue to|continued to|continues to)?\s*(?:(?:was|were|is|are)\s+)?(?:joined|joins?|joining|assigned to|attached to|integrated (?:with|into)|enlisted in)\s+(?:the\s+)?", between, re.I) and not re.search(r"\b(refused|declined|denied|not)\b", low):
-                    # "Local fighters continue to join the SDF", "X was assigned to 2nd Battalion"
+                    # "Tribal fighters joined the SDF", "X was assigned to 2nd Battalion"
                     st.relate("memberOf" if a.kind == "person" else "partOf" if _echelon(st.entities[a.key].label) else "memberOf", a.key, b.key, ev(a, b, "joined_phrase", 0.65), sources)
                 elif a.kind in ("country", "actor") and b.kind == "actor" and st.entities[b.key].cls == "Organisation" and re.fullmatch(r"\s+within\s+(?:the\s+)?", between):
                     # "working with Turkey within NATO"
@@ -1646,7 +1646,7 @@ class Extractor:
                 key = m.key if m.kind == "country" else self._as_force(st, m.key)
                 if key not in frame.targets and key not in frame.perpetrators:
                     frame.targets.append(key)
-                threatened.append(m)  # "blows to the United States and Israel": both
+                threatened.append(m)  # "attacks against the United States and Kenya": both
                 continue
             if m.kind == "country" and not re.search(r"\b(occup\w+|strike\w*|bomb\w*|attack\w*|shell\w*|launch\w*|raid\w*|target\w*)\b", text[m.end - base : m.end - base + 30], re.I):
                 continue
@@ -1662,7 +1662,7 @@ class Extractor:
             if tail and m.start > tpos and len(text) - (m.end - base) - tail.end() < 90:
                 continue  # ", Thai military sources said today.": who reports the event, not a party to it
             if key in subject_keys or any(o.key in subject_keys and o.end <= m.start and re.fullmatch(r"\s*(?:'s|’s)\s+", st.text[o.end - 2 if st.text[o.end - 2 : o.end] in ("'s", "’s") else o.end : m.start]) for o in actors):
-                # the subject, or what the subject owns ("Osama bin Laden's al-Qaeda network threatened")
+                # the subject, or what the subject owns ("the Taliban's Haqqani network threatened")
                 frame.perpetrators.append(key)
                 continue
             if re.match(r"^\s*(affiliate|branch|franchise|offshoot)\b|^-(linked|affiliated|aligned)", right, re.I):
