@@ -1215,6 +1215,8 @@ class Extractor:
                         status = "Former"
                 elif re.fullmatch(r"\s*,\s*(?:(?:the|a|an)\s+)?(?:self-(?:proclaimed|declared|styled)\s+|de facto\s+|former\s+)?", between) and re.match(r"\s*(?:’s|'s)?\s*(?:self-(?:proclaimed|declared|styled)\s+|de facto\s+)?(?:capital|stronghold|bastion)\b", text[o.end : o.end + 40], re.I):
                     rule = "capital_apposition"
+                    if "former" in between.lower():
+                        status = "Former"  # "<place>, the former IS capital"
                 if rule:
                     st.relate("controls", self._as_force(st, o.key), p.key, st.evidence(sent, p.start, o.end, rule, 0.65), sources, status=status)
                     break

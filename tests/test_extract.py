@@ -195,6 +195,7 @@ def labelled(result, prop):
         ("For years Kismayo was the largest town controlled by al-Shabaab in southern Somalia.", "al-Shabaab", "Kismayo", "Current"),
         ("Two years after the fall of Palmyra to Islamic State militants, the ruins lie empty.", "Islamic State", "Tadmur", "Current"),
         ("Kurdish-led fighters encircled Raqqa, the de facto Islamic State capital, in June.", "Islamic State", "Raqqa", "Current"),
+        ("Kurdish-led fighters held a parade in Raqqa, the former Islamic State capital, on Sunday.", "Islamic State", "Raqqa", "Former"),
         ("The town of Manbij was captured by the Syrian Democratic Forces in August.", "Syrian Democratic Forces", "Manbij", "Current"),
         ("Houthi-held Hodeidah was shelled on Tuesday.", "Ansar Allah", "Al Hudaydah", "Current"),
         ("The Taliban retook Kunduz from government forces on Monday.", "Afghan National Security Forces", "Kunduz", "Former"),
