@@ -82,3 +82,28 @@ def test_scale_build_cli_into_oxigraph_serve_and_query_it(tmp_path, oxigraph_ser
     assert result.exit_code == 0, result.output
     result = runner.invoke(app, ["query", "actors_backed_by", "-p", "backer=Iran", "--store", oxigraph_server, "-f", "csv"])
     assert result.exit_code == 0 and "Kata'ib Hezbollah" in result.output
+
+
+def test_scale_worker_processes_read_the_input_as_they_go(nlp):
+    """With worker processes the input is read a few chunks ahead of the results, not all at
+    once (memory stays bounded however long the corpus), and results keep the input order."""
+    from datetime import date
+
+    from builder.build import extract_all
+    from builder.nlp import DEFAULT_MODEL
+    from builder.records import Document
+
+    consumed = 0
+
+    def documents():
+        nonlocal consumed
+        for i in range(400):
+            consumed += 1
+            yield Document(id=f"d{i}", text=f"Rebels shelled the town of Binnish on Monday, killing {i % 5} people.", published=date(2021, 3, 16))
+
+    results = extract_all(documents(), DEFAULT_MODEL, None, batch_size=16, workers=2, nlp=nlp)
+    first = next(results)
+    assert consumed <= 4 * 16 + 3 * 2 * 16  # the look-ahead and the chunks in flight
+    rest = list(results)
+    assert [e.doc_id for e in [first, *rest]] == [f"d{i}" for i in range(400)]
+    assert all(e.error is None and e.events == 1 for e in [first, *rest])
