@@ -179,25 +179,16 @@ def _worker_run(documents: list[Document]) -> list[Emitted]:
 
 
 def _chunks(documents: Iterator[Document], size: int, tail: int | None = None) -> Iterator[list[Document]]:
-    """Chunks of ``size`` documents. With ``tail``, the last documents (up to three chunks' worth,
-    read ahead) come in chunks of ``tail``, so that parallel workers finish together instead of
-    one waiting for the other's last big chunk."""
-    if tail is None:
-        chunk: list[Document] = []
-        for document in documents:
-            chunk.append(document)
-            if len(chunk) >= size:
-                yield chunk
-                chunk = []
-        if chunk:
-            yield chunk
-        return
+    """Chunks of ``size`` documents, read up to three chunks ahead. The last documents come in
+    chunks of ``tail`` (default ``size``), so that parallel workers finish together instead of one
+    waiting for the other's last big chunk."""
     ahead: list[Document] = []
     for document in documents:
         ahead.append(document)
         if len(ahead) >= 4 * size:
             yield ahead[:size]
             ahead = ahead[size:]
+    tail = tail or size
     for start in range(0, len(ahead), tail):
         yield ahead[start : start + tail]
 
@@ -260,7 +251,7 @@ def extract_all(
     else:
         pool = mp.get_context("spawn").Pool(workers, initializer=_worker_init, initargs=(model, data_dir))
     try:
-        # At most two chunks per worker in flight, results in input order: the input is read as
+        # At most three chunks per worker in flight, results in input order: the input is read as
         # the workers go (Pool.imap would read and queue all of it at once, so memory would grow
         # with the corpus).
         pending: deque = deque()

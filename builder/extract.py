@@ -2176,10 +2176,14 @@ class _DocState:
 
     def civilians(self) -> str:
         """The ACLED-style civilian actor of the country in focus, e.g. "Civilians (Syria)"."""
-        return self.group("civilians", "Civilians", "CivilianGroup", 7)
+        return self.group("civilians")
 
-    def group(self, kind: str, label: str, cls: str, inter: int, iso: str | None = None) -> str:
+    # ACLED's collective actors: kind -> label, class, inter code
+    GROUPS = {"civilians": ("Civilians", "CivilianGroup", 7), "protesters": ("Protesters", "CivilianGroup", 6), "rioters": ("Rioters", "CivilianGroup", 5)}
+
+    def group(self, kind: str, iso: str | None = None) -> str:
         """An ACLED-style collective actor of the country in focus (or of ``iso``): "Protesters (Iraq)" (6), "Rioters (Syria)" (5)."""
+        label, cls, inter = self.GROUPS[kind]
         iso = iso or self.focus
         name = self.gaz.countries[iso].name if iso and iso in self.gaz.countries else None
         key = f"actor:{kind}-{iso.lower()}" if iso else f"actor:{kind}"
@@ -2256,8 +2260,6 @@ class _DocState:
                 self.relate("locatedIn", event.place, anchor.key, self.evidence(sent, anchor.start, anchor.end, "sentence_anchor", 0.5), [])
                 return
 
-    GROUPS = {"civilians": ("Civilians", "CivilianGroup", 7), "protesters": ("Protesters", "CivilianGroup", 6), "rioters": ("Rioters", "CivilianGroup", 5)}
-
     def _local_groups(self, event: Event) -> None:
         """Civilians, protesters and rioters are those of the country where the event happened
         (ACLED's coding), not of the document's country in focus: a bombing in Kabul reported
@@ -2271,8 +2273,7 @@ class _DocState:
                 kind = key.split(":", 1)[1].rsplit("-", 1)[0] if key.startswith("actor:") else ""
                 ent = self.entities.get(key)
                 if kind in self.GROUPS and ent is not None and ent.country and ent.country != iso:
-                    label, cls, inter = self.GROUPS[kind]
-                    roles[i] = self.group(kind, label, cls, inter, iso=iso)
+                    roles[i] = self.group(kind, iso=iso)
                     if not any(key in e.perpetrators + e.targets + e.victims + e.assoc_perpetrators for e in self.events):
                         self.redirect(key, roles[i])  # named for the wrong country only
             roles[:] = list(dict.fromkeys(roles))
@@ -2287,9 +2288,9 @@ class _DocState:
             self._local_groups(event)
             kind = EVENT_TYPE_OF.get(event.cls)
             if kind == "Protests" and not any(self.entities.get(k) is not None and self.entities[k].inter == 6 for k in event.perpetrators):
-                event.perpetrators.insert(0, self.group("protesters", "Protesters", "CivilianGroup", 6))
+                event.perpetrators.insert(0, self.group("protesters"))
             elif kind == "Riots" and not any(self.entities.get(k) is not None and self.entities[k].inter == 5 for k in event.perpetrators):
-                event.perpetrators.insert(0, self.group("rioters", "Rioters", "CivilianGroup", 5))
+                event.perpetrators.insert(0, self.group("rioters"))
         # Events without a perpetrator that are attacks by someone unnamed.
         for event in self.events:
             if not event.perpetrators and EVENT_TYPE_OF.get(event.cls) in ("ExplosionsRemoteViolence", "ViolenceAgainstCivilians", "Battles"):
@@ -2323,10 +2324,9 @@ class _DocState:
                     here = [m for m in mentions if m.sentence_start == trigger.sentence_start and not m.rule.startswith(("implied", "unnamed"))]
                     return min(here, key=lambda m: abs(m.start - trigger.start)) if here else None
 
-                for p in event.perpetrators:
+                violent = EVENT_TYPE_OF.get(event.cls) in ("Battles", "ExplosionsRemoteViolence", "ViolenceAgainstCivilians")
+                for p in event.perpetrators if violent else ():  # an agreement or an arrest is no hostility
                     for t in event.targets:
-                        if EVENT_TYPE_OF.get(event.cls) not in ("Battles", "ExplosionsRemoteViolence", "ViolenceAgainstCivilians"):
-                            break  # an agreement or an arrest is no hostility
                         if p == t or p == "actor:unidentified-armed-group" or any(self.entities.get(k) is None or self.entities[k].cls in ("Person", "CivilianGroup") for k in (p, t)):
                             continue
                         mp, mt = named_here(p), named_here(t)
