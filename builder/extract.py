@@ -223,8 +223,10 @@ ANAPHOR_RE = re.compile(
     re.I,
 )
 # "the town of X", "the hamlet of X": the name that follows is a place.
+# A person said to speak: "X said", "X, the envoy, told reporters".
+SPEAKER_VERB_AFTER_RE = re.compile(r"^[’'s]*\s*(?:,[^,.;]{0,60},\s*)?(?:has\s+|had\s+)?(?:said|says|added|adds|stated|told|explained|wrote|declared|noted|responded|remarked)\b")
 PLACE_CUE_BEFORE_RE = re.compile(
-    r"\b(town|village|hamlet|city|area|outskirts|countryside|region|district|province|governorate|suburb|camp)\s+of\s+(?:the\s+)?$", re.I
+    r"\b(town|village|hamlet|city|area|outskirts|countryside|region|district|province|governorate|suburb|camp|neighbou?rhoods?|vicinity)\s+of\s+(?:the\s+)?$|\b(rural)\s+$", re.I
 )
 MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 MONTH_WORD_RE = re.compile(r"(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")$")
@@ -710,8 +712,12 @@ class Extractor:
             in_context = [c for c in candidates if c.admin1 in context]
             if in_context or context:
                 return in_context
-            sizeable = [c for c in candidates if c.population >= 20_000]
-            return sizeable if len(sizeable) == 1 else []
+            # No governorate to check against: one sizeable town, or one far larger than the others
+            # (Nasiriyah in Iraq, not the small namesakes in Libya and Egypt).
+            sizeable = sorted((c for c in candidates if c.population >= 20_000), key=lambda c: -c.population)
+            if len(sizeable) == 1 or (sizeable and sizeable[0].population >= 5 * sizeable[1].population):
+                return sizeable[:1]
+            return []
         if len(candidates) > 1:
             preferred = [c for c in candidates if c.admin1 in context or c.key in context]
             if preferred:
@@ -773,7 +779,7 @@ class Extractor:
         if not ARMED_CUES.search(text) and (
             self.gaz.lookup_place(text, st.focus_hint()) or cue or re.match(r"(?:al|el|as|ad|ash|az|ar|at)[-‐ ][A-Z]", text)
         ):
-            self._place_from_text(st, ent, forced=True, cue_word=cue[1] if cue else "")
+            self._place_from_text(st, ent, forced=True, cue_word=cue[cue.lastindex] if cue else "")
             return
         adj = re.match(r"(?:pro-)?(" + self._adj + r")\s+(.*)$", text)
         country = self.gaz.country_of_adjective(adj[1]) if adj else None
@@ -803,9 +809,20 @@ class Extractor:
         near = re.match(r"^(?:Near|In|At|Around|Outside)\s+(.+)$", text)
         cue = PLACE_CUE_BEFORE_RE.search(st.text[max(0, ent.start_char - 25) : ent.start_char])
         if cue:
-            self._place_from_text(st, ent, forced=True, cue_word=cue.group(1))
+            self._place_from_text(st, ent, forced=True, cue_word=cue[cue.lastindex])
             return  # "the hamlet of Umm X": a place the model took for a person
-        if near or (len(text.split()) <= 3 and self._choose(st, ent, self.gaz.lookup_place(text, st.focus_hint())) and not re.search(r"\b(Abu|Umm|bin|ibn)\b", text)):
+        # After "in", "near": a spelling the gazetteer lacks is tried by how it sounds ("in Ras al Ain").
+        in_place = re.search(r"\b(?:in|near|around|outside)\s+$", st.text[max(0, ent.start_char - 8) : ent.start_char])
+        if near or (
+            len(text.split()) <= 3
+            and not re.search(r"\b(Abu|Umm|bin|ibn)\b", text)
+            and not SPEAKER_VERB_AFTER_RE.match(st.text[ent.end_char : ent.end_char + 80])  # "Cook said": a person, not the town
+            and (
+                # a subject is a place only in a country the document names ("Kismayo was", not "Smith agreed")
+                [c for c in self._choose(st, ent, self.gaz.lookup_place(text, st.focus_hint())) if in_place or ent.root.dep_ not in ("nsubj", "nsubjpass") or c.country in st.named_countries]
+                or (in_place and self._choose(st, ent, self.gaz.lookup_place(text, st.focus_hint(), fuzzy=True), fuzzy=True))
+            )
+        ):
             # Strike lists that start with a place ("Near X, three strikes ...") and places the model took for people.
             span = st.doc.char_span(ent.start_char + (near.start(1) if near else 0), ent.end_char, alignment_mode="contract")
             if span is not None:
@@ -936,6 +953,12 @@ class Extractor:
             if len(form) < 3:
                 continue
             for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", st.text):
+                # The model's guess that the surname alone is an organisation ("Votel said") yields.
+                guessed = next((x for x in st.mentions if x.rule == "model_org" and (x.start, x.end) == (m.start(), m.end())), None)
+                if guessed is not None and st.entities.get(guessed.key) is not None and st.entities[guessed.key].label == form:
+                    st.redirect(guessed.key, key)
+                    guessed.kind, guessed.rule = "person", "person_short_form"
+                    continue
                 if st.overlaps(m.start(), m.end(), kinds=("person", "actor", "country")):
                     continue
                 st.remove_overlapping(m.start(), m.end())
@@ -2003,7 +2026,7 @@ class _DocState:
         # A division name that is also a city: the words around decide.
         after = self.text[span.end_char : span.end_char + 15].lower()
         before = self.text[max(0, span.start_char - 20) : span.start_char].lower()
-        if entry.cls == "AdminRegion" and (re.search(r"\b(city|town) of\s+(the\s+)?$", before)):
+        if entry.cls == "AdminRegion" and (re.search(r"\b(city|town) of\s+(the\s+)?$", before) or re.match(r"^\s*(city|town)\b", after)):
             cities = [p for p in self.gaz.lookup_place(span.text, entry.country) if p.cls == "PopulatedPlace"]
             if cities:
                 entry = cities[0]

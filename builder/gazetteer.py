@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-_INDEX_FORMAT = 3  # bump when the GeoNames index layout or place_key() changes
+_INDEX_FORMAT = 4  # bump when the GeoNames index layout or place_key() changes
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
 
 _APOSTROPHES = "'’‘`ʿʾ´"
@@ -71,7 +71,21 @@ def skeleton(key: str) -> str:
     key = re.sub(r"(ah|eh|a|e)$", "", key) if len(key) > 4 else key  # ta marbuta: -ah, -eh, -a
     rest = re.sub(r"[aeiouyw]", "", key[1:])
     rest = re.sub(r"(.)\1+", r"\1", rest)
-    return key[0] + rest
+    return ("a" if key[0] in "aeiou" else key[0]) + rest  # Ein/Ain/Ayn, Idlib/Edlib share a start
+
+
+def sound(key: str) -> str:
+    """A place key with doubled letters and vowel runs folded (``einissa``/``aynisa`` ->
+    ``anasa``): what two transliterations of one Arabic name keep in common, to rank the
+    candidates that share a consonant skeleton."""
+    key = re.sub(r"(.)\1+", r"\1", key)
+    return re.sub(r"[aeiouy]+", "a", key)
+
+
+def similarity(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, sound(a), sound(b)).ratio()
 
 
 def slug(text: str) -> str:
@@ -401,9 +415,13 @@ class Gazetteer:
         key = place_key(text)
         keys = list(self._place_index.get(key, []))
         if not keys and fuzzy and len(key) >= 5:
-            # within the country in focus; without one, within the countries the gazetteer covers
-            scope = {focus_country} if focus_country else self.curated_countries
-            keys = [k for k in self._skeleton_index.get(skeleton(key), []) if self.places[k].country in scope]
+            # Within the country in focus, else within the countries the gazetteer covers; only the
+            # names that sound closest (a shared skeleton alone is too loose: shd = Shaddadah, Shahdad).
+            similar = [k for k in self._skeleton_index.get(skeleton(key), []) if similarity(key, place_key(self.places[k].name)) >= 0.8]
+            keys = [k for k in similar if self.places[k].country == focus_country] or [k for k in similar if self.places[k].country in self.curated_countries]
+            if keys:
+                best = max(similarity(key, place_key(self.places[k].name)) for k in keys)
+                keys = [k for k in keys if similarity(key, place_key(self.places[k].name)) >= best - 0.05]
         candidates = [self.places[k] for k in keys]
         rank = {"Country": 0, "AdminRegion": 1, "Facility": 2, "NaturalFeature": 2, "Area": 2, "Location": 2, "PopulatedPlace": 3}
 

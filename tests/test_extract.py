@@ -312,3 +312,49 @@ def test_extract_commanders_of_named_formations(extract):
     assert ("John Brennan", "Special Operations Joint Task Force", "Current") in commands
     persons = {e.label for e in r.entities.values() if e.cls == "Person"}
     assert persons == {"James Hale", "Brad Cooper", "John Brennan"}
+
+
+@pytest.mark.parametrize(
+    "text,place,country,cls",
+    [
+        # a town the model tags as a person, after "rural", resolved by how it sounds (Ra's al-'Ayn)
+        ("On 3 June 2021, gunmen looted grain from a farm in rural Ras al Ain, al-Hasakeh province.", "Ra’s al ‘Ayn", "SY", "PopulatedPlace"),
+        # "Ein" and "Ayn" are one word; the village's governorate confirms the match
+        ("On 3 June 2021, a landmine exploded on a farm road in rural Ein Issa, Ar-Raqqa governorate, wounding a shepherd.", "‘Ayn ‘Īsá", "SY", "PopulatedPlace"),
+        # "X city": the city, not the governorate of the same name
+        ("On 3 June 2021, teachers protested outside the education office in Basra city.", "Basrah", "IQ", "PopulatedPlace"),
+        # no governorate to check against: the one large town of that sound, not its small namesakes abroad
+        ("On 3 June 2021, unemployed engineers staged a protest outside the oil company office in Nassriya city.", "Nasiriyah", "IQ", "PopulatedPlace"),
+    ],
+)
+def test_extract_place_variants_the_gazetteer_spells_otherwise(extract, text, place, country, cls):
+    r = extract(text, published=date(2021, 6, 4))
+    hits = [e for e in r.entities.values() if e.label == place]
+    assert hits and hits[0].country == country and hits[0].cls == cls
+    assert not any(e.cls == "Person" for e in r.entities.values())  # the town is not a person (nor a target)
+    ev = r.events[0]
+    assert r.entities[ev.place].label == place or any(rel.prop == "locatedIn" and rel.subject == ev.place and r.entities[rel.object].label == place for rel in r.relations)
+
+
+def test_gazetteer_fuzzy_match_needs_a_similar_sound():
+    """A shared consonant skeleton is not enough: "Shadadah" is Ash Shaddadah (Syria), not
+    Ash Shuhada' (Egypt), whose skeleton is the same."""
+    from builder.gazetteer import load_gazetteer
+
+    hits = load_gazetteer().lookup_place("Shadadah", None, fuzzy=True)
+    assert [h.name for h in hits] == ["Ash Shaddādah"]
+
+
+def test_extract_a_surname_alone_is_the_person_named_before(extract):
+    """The surname alone, which the model takes for an organisation ("Votel said"), is the general."""
+    r = extract("Gen. Joseph Votel visited the base on Monday. Votel said the mission was going well.")
+    votel = next(e for e in r.entities.values() if e.label == "Joseph Votel")
+    assert [m.rule for m in votel.mentions if m.text == "Votel"] == ["person_short_form"]
+    assert not any(e.cls == "Organisation" for e in r.entities.values())
+
+
+def test_extract_a_surname_that_speaks_is_not_a_town(extract):
+    """"Cook said": a person, though GeoNames has towns named Cook; the subject "Smith" is no town either."""
+    r = extract('"We will not stop," Cook said. Smith agreed with him.')
+    assert "Cook" in {e.label for e in r.entities.values() if e.cls == "Person"}
+    assert not any(e.cls in ("PopulatedPlace", "Country") for e in r.entities.values())
