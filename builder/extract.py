@@ -223,6 +223,15 @@ ANAPHOR_RE = re.compile(
     re.I,
 )
 # "the town of X", "the hamlet of X": the name that follows is a place.
+# Words between two actors that put them on one side: support, training, joining, leading,
+# membership, coming from a unit ("soldiers visiting from 3rd Battalion"; not "fire from X"),
+# being named together.
+SAME_SIDE_BETWEEN_RE = re.compile(
+    r"^\s*(?:,|and|,\s*and)\s*(?:the\s+)?$|^\s*(?:visiting\s+|deployed\s+)?from\s|\b(?:support\w*|aid(?:ed|ing|s)?|assist\w*|train\w*|equip\w*|advis\w*|join\w*|led|lead\w*|alongside|together with|part of|members? of|backed|partner\w*|and other)\b",
+    re.I,
+)
+LINKING_VERBS = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "working", "works", "worked", "serving", "serves", "served", "operating", "operates", "acting", "acts", "fighting", "fights"}
+FRIENDLY_PROPS = {"partOf", "memberOf", "alliedWith", "backedBy", "commanderOf", "formerCommanderOf"}
 # A person said to speak: "X said", "X, the envoy, told reporters".
 SPEAKER_VERB_AFTER_RE = re.compile(r"^[’'s]*\s*(?:,[^,.;]{0,60},\s*)?(?:has\s+|had\s+)?(?:said|says|added|adds|stated|told|explained|wrote|declared|noted|responded|remarked)\b")
 PLACE_CUE_BEFORE_RE = re.compile(
@@ -1185,7 +1194,10 @@ class Extractor:
                     # "A, B and C vowed to defeat ...": actors named together against an enemy are allied.
                     st.relate("alliedWith", a.key, b.key, ev(a, b, "pair_conjoined_allies", 0.5), sources)
                 elif re.fullmatch(r"\s*,?\s*(?:an?|the)?\s*(?:[\w-]+\s+){0,3}(?:member|part|unit|element|component|faction|brigade|wing|crew chief|soldier|fighter|officer|spokes(?:man|person))s?\s+(?:of|in|with|from|within)\s+(?:the\s+)?", between, re.I):
-                    st.relate("memberOf" if a.kind == "person" else "partOf", a.key, b.key, ev(a, b, "pair_belongs", 0.6), sources)
+                    span = st.doc.char_span(a.end, b.start, alignment_mode="contract")
+                    # a verb that kills or captures "members of" a group is no membership; "has been part of" is
+                    if span is None or not any(t.tag_.startswith("VB") and t.lower_ not in LINKING_VERBS for t in span):
+                        st.relate("memberOf" if a.kind == "person" else "partOf", a.key, b.key, ev(a, b, "pair_belongs", 0.6), sources)
                 elif re.fullmatch(r"\s*,\s*(?:which|that|who)\s+(?:includes?|comprises?|incorporates?|is made up of)\s+(?:the\s+)?", between, re.I):
                     # "X, which includes Y": Y is part of X
                     st.relate("partOf", b.key, a.key, ev(a, b, "which_includes", 0.6), sources)
@@ -1209,7 +1221,9 @@ class Extractor:
                 if p.start <= a.end:
                     continue
                 between = text[a.end : p.start]
-                if len(between) < 60 and re.search(r"\b(control(?:s|led)?(?: of)?|(?:claims?|claimed|declared|announced|took|has|have|had|gained|retains?) (?:full |complete |total )?control (?:of|over)|seized|captured|took over|holds?|held|overran|retook|recaptured|liberated)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", between, re.I):
+                if len(between) < 60 and re.search(r"\b(control(?:s|led)?(?: of)?|(?:claims?|claimed|declared|announced|took|has|have|had|gained|retains?) (?:full |complete |total )?control (?:of|over)|seized|captured|took over|holds?|held|overran|retook|recaptured|liberated)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", between, re.I) and not re.search(
+                    r"\b(?:near|outside|around|from|in|at|on|close to)\s+(?:the\s+)?$", between, re.I
+                ):  # "equipment captured near Palmyra": the place of the capture, not the place captured
                     st.relate("controls", self._as_force(st, a.key), p.key, ev(a, p, "territorial_control", 0.6), sources)
                     break
 
@@ -1308,12 +1322,16 @@ class Extractor:
         for a, b in zip(named, named[1:]):
             if a.kind == "actor" and b.kind == "person":
                 between = text[a.end : b.start]
-                m = re.fullmatch(r"(?:’s|'s)?\s*(former\s+|senior\s+|top\s+|deputy\s+)?(commander|leader|chief|emir|head|spokesman|member|fighter|official)\s*,?\s*(?:[A-Z][\w.]+\.?\s+)*", between, re.I)
+                # ("Senior Chief Petty Officer", "Chief Warrant Officer": ranks, not the head of the force)
+                m = re.fullmatch(r"(?:’s|'s)?\s*(former\s+|senior\s+|top\s+|deputy\s+)?(commander|leader|chief(?!\s+(?:petty|warrant|master|mate)\b)|emir|head|spokesman|member|fighter|official)\s*,?\s*(?:[A-Z][\w.]+\.?\s+)*", between, re.I)
                 if m:
                     role = m[2].lower()
                     former = bool(m[1] and "former" in m[1].lower())
                     prop = ("formerCommanderOf" if former else "commanderOf") if role in ("commander", "leader", "chief", "emir", "head") else "memberOf"
                     st.relate(prop, b.key, a.key, st.evidence(sent, a.start, b.end, "org_role_person", 0.75), sources, status="Former" if former else "Current")
+                elif re.fullmatch(r"\s*(?:[A-Z][\w.]*\s+){1,4}", between) and _RANK_RE.search(between.rstrip()):
+                    # "Navy Senior Chief Petty Officer X": a member of that force with that rank
+                    st.relate("memberOf", b.key, a.key, st.evidence(sent, a.start, b.end, "org_rank_person", 0.7), sources)
         # "A commander of the NDF, Col. X", "the leader of HTS, X".
         for a, b in zip(named, named[1:]):
             if a.kind == "actor" and b.kind == "person" and re.fullmatch(r"\s*,\s*(?:[A-Z][\w.]*\.?\s+)*", text[a.end : b.start]):
@@ -2350,10 +2368,21 @@ class _DocState:
                 violent = EVENT_TYPE_OF.get(event.cls) in ("Battles", "ExplosionsRemoteViolence", "ViolenceAgainstCivilians")
                 for p in event.perpetrators if violent else ():  # an agreement or an arrest is no hostility
                     for t in event.targets:
-                        if p == t or p == "actor:unidentified-armed-group" or any(self.entities.get(k) is None or self.entities[k].cls in ("Person", "CivilianGroup") for k in (p, t)):
-                            continue
+                        if p == t or p == "actor:unidentified-armed-group" or any(self.entities.get(k) is None or self.entities[k].cls in ("Person", "CivilianGroup", "Organisation", "MediaOutlet", "Source") for k in (p, t)):
+                            continue  # an unarmed organisation ("UN chemical weapons report") is no side
+                        ep, et = self.entities[p], self.entities[t]
+                        if ep.cls == et.cls == "StateForce" and ep.country and ep.country == et.country:
+                            continue  # two commands of one state's forces ("U.S. Army ... U.S. Central Command")
                         mp, mt = named_here(p), named_here(t)
                         if mp is None or mt is None:
+                            continue
+                        # Roles read wrongly from a sentence that ties the two together ("soldiers
+                        # visiting from 3rd Battalion", "the Coalition supports the SDF", "A and
+                        # other B forces"), or that already relates them as friends, are no hostility.
+                        first, second = sorted((mp, mt), key=lambda m: m.start)
+                        if SAME_SIDE_BETWEEN_RE.search(self.text[first.end : second.start]) or any(
+                            r.prop in FRIENDLY_PROPS and {r.subject, r.object} == {p, t} for r in self.result_relations
+                        ):
                             continue
                         span = (min(mp.start, mt.start, trigger.start), max(mp.end, mt.end, trigger.end))
                         evidence = Evidence(trigger.doc_id, trigger.sentence, trigger.sentence_start, span[0], span[1], self.text[span[0] : span[1]], trigger.rule, trigger.confidence)

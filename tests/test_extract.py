@@ -358,3 +358,33 @@ def test_extract_a_surname_that_speaks_is_not_a_town(extract):
     r = extract('"We will not stop," Cook said. Smith agreed with him.')
     assert "Cook" in {e.label for e in r.entities.values() if e.cls == "Person"}
     assert not any(e.cls in ("PopulatedPlace", "Country") for e in r.entities.values())
+
+
+@pytest.mark.parametrize(
+    "text,not_hostile",
+    [
+        # the one that supports, joins, aids or comes from the other is on its side, whatever roles the event took
+        ("The Coalition supports the Iraqi army with airstrikes against ISIL fighters west of Mosul.", {"Global Coalition against Daesh", "Iraqi Security Forces"}),
+        ("On Sunday, soldiers from the 1st Armored Division joined Iraqi troops in shelling ISIL positions near Qayyarah.", {"Armored Division", "Iraqi Security Forces"}),
+        ("Syrian rebels, aided by Turkish artillery, attacked ISIL positions in al-Bab on Monday.", {"Syrian opposition fighters", "Turkish Armed Forces"}),
+        # an unarmed organisation named beside the weapon is no side of the attack
+        ("The UN chemical weapons report says the regime dropped sarin on Khan Sheikhoun.", {"UN", "Syrian Arab Army"}),
+    ],
+)
+def test_extract_no_hostility_between_sides_the_sentence_ties_together(extract, text, not_hostile):
+    r = extract(text)
+    hostile = {frozenset((r.entities[x.subject].label, r.entities[x.object].label)) for x in r.relations if x.prop == "fightingAgainst"}
+    assert frozenset(not_hostile) not in hostile
+    assert hostile or "UN" in not_hostile  # the real enemy is still there
+
+
+def test_extract_precision_of_control_and_membership_phrases(extract):
+    # the place where equipment was captured is not a place captured
+    r = extract("On Friday, coalition jets destroyed 11 ISIL trucks captured near Deir ez-Zor, Syria.")
+    assert not labelled(r, "controls")
+    # killing members of a tribe makes nobody a member of it; serving as part of a coalition does
+    r = extract("ISIL militants have killed 40 members of the Shaitat tribe in Deir ez-Zor province.")
+    assert not [x for x in r.relations if x.prop in ("partOf", "memberOf")]
+    assert labelled(r, "fightingAgainst") == {("Islamic State", "Shaitat", "Current")}
+    r = extract("Denmark has been part of the Global Coalition since 2014.")
+    assert ("Denmark", "Global Coalition against Daesh", "Current") in labelled(r, "partOf") | labelled(r, "memberOf")
