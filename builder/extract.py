@@ -223,6 +223,17 @@ ANAPHOR_RE = re.compile(
     re.I,
 )
 # "the town of X", "the hamlet of X": the name that follows is a place.
+# Members of the Arab League (Arabic an official language).
+ARABIC_SPEAKING = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
+# A sentence that only reports the toll of what came before: "3 soldiers were killed.", "At least
+# 12 people were killed and dozens wounded.", "Two civilians died of their wounds."
+CASUALTY_REPORT_RE = re.compile(
+    r"^\s*(?:(?:at least|about|around|some|nearly|more than|over|up to|another|a further)\s+)?(?:\d+|an?|a dozen|dozens|several|"
+    + "|".join(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty"])
+    + r")\s+(?:[\w'’-]+\s+){0,6}?(?:were|was|have been|had been|are)\s+(?:reportedly\s+|reported\s+|also\s+)?(?:killed|wounded|injured|dead|hurt)\b"
+    r"|^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w'’-]+\s+){0,4}?died\b",
+    re.I,
+)
 # Words between two actors that put them on one side: support, training, joining, leading,
 # membership, coming from a unit ("soldiers visiting from 3rd Battalion"; not "fire from X"),
 # being named together.
@@ -495,7 +506,7 @@ class Extractor:
             if any(e.label_ in ("ACTOR", "DATE", "NORP", "COUNTRY", "GENERIC_ACTOR", "PLACE") and e.start_char < span.end_char and span.start_char < e.end_char for e in doc.ents):
                 continue
             self._place_from_text(st, span, forced=True, cue_word=(m.group(2) or "").strip().split(" ")[0] if m.group(2) else "")
-        for ent in doc.ents:
+        for ent in self._split_parentheses(doc):
             label = ent.label_
             if label == "ACTOR":
                 st.add_mention(Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "actor", "gazetteer_actor", 0.95))
@@ -650,12 +661,19 @@ class Extractor:
             return
         if self.gaz.country_of_adjective(stripped):
             return
+        if re.match(r"\s+(?:rockets?|missiles?|launchers?|shells?|mortars?|rifles?|drones?|systems?)\b", st.text[span.end_char : span.end_char + 12], re.I):
+            return  # "Grad rockets", "Scud missiles": a weapon's name, not the town
         # Actor names tagged as places by the model ("Hezbollah" as GPE) are left to the ruler.
         if re.fullmatch(r"[A-Z]{2,5}", stripped):
             return  # acronyms (QSD, HTS, AAS) are actors, not places
         candidates = self._choose(st, span, self.gaz.lookup_place(stripped, st.focus_hint()))
         if not candidates:
             candidates = self._choose(st, span, self.gaz.lookup_place(stripped, st.focus_hint(), fuzzy=True), fuzzy=True)
+        for iso in sorted(st.country_votes, key=lambda k: -st.country_votes[k])[1:3] if not candidates else ():
+            # the other countries the actors point to ("Russian forces shelled ... Ukrainian positions near X")
+            candidates = self._choose(st, span, self.gaz.lookup_place(stripped, iso, fuzzy=True), fuzzy=True)
+            if candidates:
+                break
         if candidates:
             st.add_place_mention(candidates[0].key, span, "geonames_or_curated", 0.8 if not forced else 0.7, cue_word)
             return
@@ -713,8 +731,19 @@ class Extractor:
         else:
             # No country in focus: places in the conflict countries the gazetteer covers, large towns
             # elsewhere, or places in a country the document names.
-            covered = [c for c in candidates if c.country in st.named_countries or c.country in self.gaz.curated_countries or c.cls != "PopulatedPlace"]
+            # A town far from the countries the document's actors point to (theirs and their
+            # neighbours) is taken only if large ("ADF rebels attacked Kisima": not Kissimmee, Florida;
+            # "Turkish forces closed Afrin": Syria is next door).
+            near = set(st.country_votes) | st.named_countries
+            near |= {n for iso in near for n in self.gaz.neighbours.get(iso, ())}
+            if st.country_votes:
+                candidates = [c for c in candidates if c.country is None or c.country in near or c.population >= 100_000]
+            covered = [c for c in candidates if c.country in near or c.country in self.gaz.curated_countries or c.cls != "PopulatedPlace"]
             candidates = covered or [c for c in candidates if c.population >= 100_000]
+            if re.match(r"(?:al|el|ar|as|ash|ad|adh|az|at|an)[-‐ ]", span.text, re.I):
+                # a name written with the Arabic article ("al-Dabaat") is in an Arabic-speaking country
+                # (or one the document points to), not Dabat in Ethiopia
+                candidates = [c for c in candidates if c.country in ARABIC_SPEAKING or c.country in near]
         sent = span.sent
         context = {e.ent_id_ for e in sent.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")}
         if fuzzy:
@@ -752,6 +781,21 @@ class Extractor:
                     break
             if not found:
                 return []
+        return out
+
+    @staticmethod
+    def _split_parentheses(doc: Doc) -> list[Span]:
+        """The model's entities, with those it ran across an opening parenthesis cut in two:
+        "Tame (Arauca" is the town and its department ("in Tame (Arauca)")."""
+        out = []
+        for ent in doc.ents:
+            cut = ent.text.find("(")
+            if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON") and cut > 0 and ")" not in ent.text:
+                left = doc.char_span(ent.start_char, ent.start_char + cut, label=ent.label_, alignment_mode="contract")
+                right = doc.char_span(ent.start_char + cut + 1, ent.end_char, label=ent.label_, alignment_mode="contract")
+                out.extend(part for part in (left, right) if part is not None and part.text.strip())
+            else:
+                out.append(ent)
         return out
 
     def _admin1_of(self, part: tuple[str, PlaceEntry]) -> str | None:
@@ -1402,10 +1446,21 @@ class Extractor:
         kills = KILL_RE.search(text)
         injures = INJURE_RE.search(text)
         if trig is None and not claim and not anaphor and not (kills or injures) and not NOTE_PREFIX_RE.match(text):
+            last = st.last_event()
+            if last is not None and last.paragraph == sent.paragraph and re.search(r"\b(?:no|neither|without)\s+(?:casualties|fatalities|deaths)\b", text, re.I):
+                self._casualties(st, sent, last, actors)  # "No casualties reported."
             return
         dates = find_dates(text, st.document.published)
         day_dates = [d for d in dates if d.precision == 1]
         last = st.last_event()
+        if last is not None and last.paragraph == sent.paragraph and not claim and not day_dates and CASUALTY_REPORT_RE.match(text):
+            # "33 soldiers were killed and 14 wounded." after the attack: its toll, not a new event.
+            self._casualties(st, sent, last, actors)
+            for m in actors:
+                key = m.key if m.kind == "actor" else self._as_force(st, m.key) if m.kind == "country" else None
+                if key and key != "actor:unidentified-armed-group" and key not in last.perpetrators + last.assoc_perpetrators + last.targets:
+                    last.targets.append(key)  # "3 soldiers of the Yemeni army were killed": whose toll
+            return
         cls, spec, tm = trig if trig else ("Attack", -1, None)
         # Refinements (ACLED codebook): strikes from the air are air strikes; "air base" is not air.
         air = re.search(r"\b(air(?!\s*(?:base|port|field|force base))|aerial|warplanes?|jets?|aircraft|drones?)\b", text, re.I)
@@ -1421,7 +1476,7 @@ class Extractor:
             tm = tm or prefix
         elif PROTEST_RE.search(text) and not re.search(r"\b(clash\w*|shell\w*|air ?strikes?|explo\w+)\b", text[: PROTEST_RE.search(text).start()], re.I):
             riot = RIOT_RE.search(text)
-            intervention = re.search(r"\b(dispers\w+|tear gas|live (fire|ammunition)|rubber bullets|water cannon)\b", text, re.I)
+            intervention = re.search(r"\b(dispers\w+|tear gas|live (fire|ammunition)|rubber bullets|water cannon|opened fire on|fired (?:\w+ )?(?:at|on|into))\b", text, re.I)
             killed = KILL_RE.search(text) or INJURE_RE.search(text)
             cls = "ViolentDemonstration" if riot else ("ExcessiveForceAgainstProtesters" if intervention and killed else ("ProtestWithIntervention" if intervention else "PeacefulProtest"))
             spec = 4
@@ -1459,7 +1514,9 @@ class Extractor:
                 and not NEW_EVENT_RE.search(text)
                 and not (day_dates and last.date and day_dates[0].value != last.date)
             )
-            if compatible and (is_anaphoric or same_claim or continuation):
+            # "ISWAP claimed responsibility." right after the attack: that attack's claim
+            claim_only = claim is not None and tm is None and sent.paragraph == last.paragraph
+            if compatible and (is_anaphoric or same_claim or continuation or claim_only):
                 frame = last
         if frame is None:
             if tm is None and not claim:
@@ -2255,8 +2312,17 @@ class _DocState:
         text = " ".join(ev.sentence for ev in event.evidence)
         targets = [self.entities[k] for k in event.targets + event.victims if k in self.entities]
         perps = [self.entities[k] for k in event.perpetrators if k in self.entities]
-        armed_target = any(t.cls in ("StateForce", "NonStateArmedGroup", "Militia", "RebelGroup", "JihadistGroup") for t in targets) or re.search(
-            r"\b(?<!former )(?<!ex-)(member|fighter|soldier|officer|militant|operative|colonel|commander|lieutenant|sergeant|guard|policem[ae]n|police officer|recruit|conscript)s?\b(?! (?:who|that) (?:had )?(?:defected|left))", text, re.I
+        # Words for armed people count unless they name the perpetrators ("ENDF soldiers killed 12 civilians").
+        perp_spans = {(m.sentence_start, m.start, m.end) for p in perps for m in p.mentions}
+        armed_words = [
+            (ev.sentence_start, ev.sentence_start + w.start(), ev.sentence_start + w.end())
+            for ev in {e.sentence_start: e for e in event.evidence}.values()
+            for w in re.finditer(
+                r"\b(?<!former )(?<!ex-)(member|fighter|soldier|officer|militant|operative|colonel|commander|lieutenant|sergeant|guard|policem[ae]n|police officer|recruit|conscript)s?\b(?! (?:who|that) (?:had )?(?:defected|left))", ev.sentence, re.I
+            )
+        ]
+        armed_target = any(t.cls in ("StateForce", "NonStateArmedGroup", "Militia", "RebelGroup", "JihadistGroup") for t in targets) or any(
+            not any(ss == s0 and a <= w0 <= b + 1 for ss, a, b in perp_spans) for s0, w0, w1 in armed_words  # in or right after the name
         )
         civilian_target = any(t.cls == "CivilianGroup" for t in targets) or re.search(
             r"\b(civilians?|man|woman|child(ren)?|boy|girl|baby|sheikh|doctor|teacher|shepherd|farmer|journalist|activist|resident|family|former (rebel |opposition )?(commander|fighter|member))\b", text, re.I
@@ -2268,6 +2334,8 @@ class _DocState:
                 event.cls = "ArmedClash"
         if event.cls == "Arrests" and perps and all(p.cls not in ("StateForce",) for p in perps):
             event.cls = "AbductionForcedDisappearance"
+        if event.cls == "ProtestWithIntervention" and event.fatalities:
+            event.cls = "ExcessiveForceAgainstProtesters"  # the toll came in a later sentence
 
     def _has_coordinates(self, key: str) -> bool:
         seen = set()
@@ -2307,6 +2375,10 @@ class _DocState:
         from Pakistan has Afghan civilians as victims."""
         place = self.entities.get(event.place) if event.place else None
         iso = place.country if place is not None else None
+        if place is not None and place.lat is None:
+            # a village the gazetteers lack is in the country of the town it was tied to
+            anchor = next((self.entities.get(r.object) for r in self.result_relations if r.prop == "locatedIn" and r.subject == place.key), None)
+            iso = anchor.country if anchor is not None and anchor.country else iso
         if not iso or iso not in self.gaz.countries:
             return
         for roles in (event.perpetrators, event.targets, event.victims, event.assoc_perpetrators):

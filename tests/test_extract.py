@@ -388,3 +388,45 @@ def test_extract_precision_of_control_and_membership_phrases(extract):
     assert labelled(r, "fightingAgainst") == {("Islamic State", "Shaitat", "Current")}
     r = extract("Denmark has been part of the Global Coalition since 2014.")
     assert ("Denmark", "Global Coalition against Daesh", "Current") in labelled(r, "partOf") | labelled(r, "memberOf")
+
+
+@pytest.mark.parametrize(
+    "text,cls,fatalities,place,country",
+    [
+        # the toll in the next sentence belongs to the attack before it, not to a new event
+        ("On 15 March 2021, JNIM militants ambushed a Malian army convoy near Tessit (Gao). 33 soldiers were killed and 14 wounded.", "ArmedClash", 33, "Tessit", "ML"),
+        ("On 8 April 2021, NPA rebels ambushed a patrol of the Philippine Army in Las Navas (Northern Samar). A soldier was killed.", "ArmedClash", 1, "Las Navas", "PH"),
+        ("On 5 April 2021, LNA forces shelled GNA positions south of Tripoli with Grad rockets. No casualties reported.", "ShellingArtilleryMissileAttack", 0, "Tripoli", "LY"),
+        # a protest fired upon, the deaths reported after: excessive force
+        ("On 17 March 2021, soldiers opened fire on protesters in Mandalay. At least 12 people were killed.", "ExcessiveForceAgainstProtesters", 12, "Mandalay", "MM"),
+        # the soldiers are the perpetrators' own word: civilians were attacked, nobody clashed
+        ("On 3 April 2021, ENDF soldiers killed 12 civilians in Adwa town (Tigray).", "Attack", 12, "Adwa", "ET"),
+        # "Tame (Arauca": the model's span across the parenthesis is the town and its department
+        ("On 7 April 2021, ELN guerrillas attacked a military base in Tame (Arauca) with explosives, wounding 2 soldiers.", None, None, "Tame", "CO"),
+        # a village the gazetteer lacks, near a known town: not a namesake on another continent
+        ("On 19 March 2021, ADF rebels attacked the village of Kisima near Beni (North Kivu), killing 8 civilians with machetes.", "Attack", 8, None, "CD"),
+    ],
+)
+def test_extract_acled_notes_from_other_wars(extract, text, cls, fatalities, place, country):
+    from builder.geo import locate
+
+    r = extract(text, published=date(2021, 4, 20))
+    assert len(r.events) == 1
+    ev = r.events[0]
+    assert cls is None or ev.cls == cls
+    assert ev.fatalities == fatalities
+    where = locate(r, ev.place)
+    assert where.country is not None and where.country.country == country
+    assert place is None or r.entities[ev.place].label.startswith(place)
+    assert not any(e.cls == "Organisation" and "(" in e.label for e in r.entities.values())
+
+
+def test_extract_claim_sentence_after_the_attack_is_its_claim(extract):
+    r = extract("On 13 April 2021, ISWAP fighters overran an army base in Mainok, killing at least 20 soldiers. ISWAP claimed responsibility.", published=date(2021, 4, 20))
+    assert len(r.events) == 1 and [r.entities[c.claimant].label for c in r.events[0].claims] == ["Islamic State West Africa Province"]
+
+
+def test_extract_a_name_with_the_arabic_article_stays_in_the_arabic_speaking_world(extract):
+    """"al-Dabaat" is no spelling of Dabat in Ethiopia; the Iraqi town named after it is then found."""
+    r = extract("On 2 June 2021, a roadside bomb went off by al-Dabaat, west of Ar Rutba, wounding a shepherd.", published=date(2021, 6, 3))
+    assert {e.country for e in r.entities.values() if e.cls in ("PopulatedPlace", "Country")} == {"IQ"}
