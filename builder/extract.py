@@ -1842,6 +1842,8 @@ class Extractor:
             if ent is None:
                 continue
             pre = text[max(sent.start, p.start - 30) : p.start].lower()
+            if re.search(r"\b(?:told|said|says|briefed|reporters|journalists|statement|conference|speaking|spoke)\b[^.;]{0,30}?\b(?:in|from)\s+(?:the\s+)?$", text[max(sent.start, p.start - 60) : p.start], re.I):
+                continue  # "..., police told reporters in Islamabad": where it was said, not where it happened
             if re.search(r"\b(east|west|north|south|north-?east|north-?west|south-?east|south-?west)(ern)? of\s+(the\s+)?(\w+\s+of\s+)?$", pre):
                 if frame.near is None:
                     frame.near = p.key

