@@ -88,7 +88,7 @@ _RANK_RE = re.compile(
 FORCE_NOUNS = (
     r"army|armed forces|military|forces|troops|soldiers|soldier|patrols?|service ?members|servicemen|personnel|"
     r"warplanes|jets|aircraft|helicopters?|drones?|navy|air force|marines|units?|convoy|contingent|battalions?|"
-    r"tanks|artillery|gunboats|warships|bulldozers"
+    r"tanks|artillery|gunboats|warships|bulldozers|air ?strikes|strikes|raids|shelling|bombardment"
 )
 PEOPLE_HEADS = re.compile(
     r"^(forces|troops|soldiers|police|policemen|army|military|rebels|guerrillas?|militants|fighters|insurgents|gunmen|"
@@ -154,7 +154,8 @@ PERSON_NOUNS = (
     r"rebels?|gunmen|jihadists?|terrorists?|militiamen|recruits|workers|shepherds?|farmers?|residents|"
     r"wife|husband|son|daughter|brother|sister|father|mother|boys?|girls?|individuals|operatives|elements|"
     r"conscripts|volunteers|mercenaries|agents|journalists?|doctors?|detainees|passengers?|drivers?|others|"
-    r"mukhtar|sheikh|colonel|lieutenant|sergeant|captain|major|officials?|employees?|teachers?|students?|nurses?|cleric"
+    r"mukhtar|sheikh|colonel|lieutenant|sergeant|captain|major|officials?|employees?|teachers?|students?|nurses?|cleric|"
+    r"worshippers|villagers|pupils|herders|traders|miners|fishermen|peacekeepers|protesters|demonstrators|policemen|police officers"
 )
 _NUM = r"(\d+|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True)) + r")"
 
@@ -866,6 +867,13 @@ class Extractor:
             return  # "the hamlet of Umm X": a place the model took for a person
         # After "in", "near": a spelling the gazetteer lacks is tried by how it sounds ("in Ras al Ain").
         in_place = re.search(r"\b(?:in|near|around|outside)\s+$", st.text[max(0, ent.start_char - 8) : ent.start_char])
+        paren = re.match(r"\s*(?:township|district|town|village|city)?\s*\(([^()]{2,60})\)", st.text[ent.end_char : ent.end_char + 72])
+        if paren and any(e.label_ in ("PLACE", "GPE", "COUNTRY") and e.start_char >= ent.end_char + paren.start(1) and e.end_char <= ent.end_char + paren.end(1) for e in st.doc.ents):
+            # "shelled Horlivka (Donetsk)", "near Kani (Sagaing)": a town followed by its province,
+            # a place even where the gazetteers lack it
+            if len(text.split()) <= 3 and not re.search(r"\b(Abu|Umm|bin|ibn)\b", text):
+                self._place_from_text(st, ent, forced=True)
+                return
         if near or (
             len(text.split()) <= 3
             and not re.search(r"\b(Abu|Umm|bin|ibn)\b", text)
@@ -1463,7 +1471,7 @@ class Extractor:
             return
         cls, spec, tm = trig if trig else ("Attack", -1, None)
         # Refinements (ACLED codebook): strikes from the air are air strikes; "air base" is not air.
-        air = re.search(r"\b(air(?!\s*(?:base|port|field|force base))|aerial|warplanes?|jets?|aircraft|drones?)\b", text, re.I)
+        air = re.search(r"\b(air(?!\s*(?:base|port|field|force base))|air ?strikes?|air ?raids?|aerial|warplanes?|jets?|aircraft|drones?)\b", text, re.I)
         if cls == "ShellingArtilleryMissileAttack" and air and not re.search(r"\b(rockets?|mortars?|artillery|shell(ed|s|ing)?)\b", text, re.I):
             cls = "AirDroneStrike"
         if cls == "AirDroneStrike" and not air:
@@ -1625,6 +1633,10 @@ class Extractor:
                 key = self._actor_of(st, sent, actors, head, violent)
                 if key:
                     keys.add(key)
+                for conj in head.conjuncts:  # "Wagner mercenaries and FAMa soldiers executed ..."
+                    key = self._actor_of(st, sent, actors, conj, violent)
+                    if key:
+                        keys.add(key)
         return keys
 
     def _trigger_token(self, st: "_DocState", sent: SentenceInfo, tm: re.Match | None) -> object | None:
@@ -1881,6 +1893,14 @@ class Extractor:
         if between:
             word = between.group(1).lower()
             frame.fatalities = max(frame.fatalities or 0, int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0))
+        selfkill = re.search(r"\bkill(?:ing|ed)\s+(?:himself|herself)\s+and\s+(?:at least\s+)?" + _NUM + r"\b", text, re.I)
+        if selfkill:
+            # "blew himself up ..., killing himself and 4 worshippers": ACLED counts every death
+            word = selfkill.group(1).lower()
+            n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+            if n is not None:
+                frame.fatalities = max(frame.fatalities or 0, n + 1)
+                return
         bodies = re.search(r"\b(?:the )?bod(?:y|ies) of\s+(?:" + _NUM + r"\s+)?", text, re.I)
         if bodies and re.search(r"\b(found|discovered|recovered|dumped)\b", text, re.I):
             word = (bodies.group(1) or "1").lower()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-_INDEX_FORMAT = 4  # bump when the GeoNames index layout or place_key() changes
+_INDEX_FORMAT = 5  # bump when the GeoNames index layout or place_key() changes
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
 
 _APOSTROPHES = "'’‘`ʿʾ´"
@@ -29,6 +29,7 @@ _PLACE_DESCRIPTORS = (
     "town",
     "city",
     "village",
+    "township",
 )
 
 

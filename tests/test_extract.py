@@ -430,3 +430,26 @@ def test_extract_a_name_with_the_arabic_article_stays_in_the_arabic_speaking_wor
     """"al-Dabaat" is no spelling of Dabat in Ethiopia; the Iraqi town named after it is then found."""
     r = extract("On 2 June 2021, a roadside bomb went off by al-Dabaat, west of Ar Rutba, wounding a shepherd.", published=date(2021, 6, 3))
     assert {e.country for e in r.entities.values() if e.cls in ("PopulatedPlace", "Country")} == {"IQ"}
+
+
+@pytest.mark.parametrize(
+    "text,perpetrators,fatalities,place",
+    [
+        # a town the model takes for a person, followed by its province: the town
+        ("On 14 May 2021, Ukrainian forces shelled Horlivka (Donetsk), killing a civilian.", {"Military Forces of Ukraine"}, 1, "Horlivka"),
+        # both conjoined subjects act; soldiers named as perpetrators do not make it a clash
+        ("On 9 May 2021, Wagner mercenaries and FAMa soldiers executed 12 civilians in Moura (Mopti).", {"Wagner Group", "Malian Armed Forces"}, 12, None),
+        # "Israeli airstrikes" are Israel's forces, and air strikes
+        ("On 13 May 2021, Israeli airstrikes hit a residential tower in Gaza City, killing 10 civilians.", {"Israel Defense Forces"}, 10, None),
+        # the bomber is among the dead
+        ("On 8 May 2021, a suicide bomber blew himself up near a mosque in Konduga (Borno), killing himself and 4 worshippers.", None, 5, "Konduga"),
+    ],
+)
+def test_extract_acled_notes_roles_tolls_and_towns(extract, text, perpetrators, fatalities, place):
+    r = extract(text, published=date(2021, 5, 20))
+    ev = r.events[0]
+    assert perpetrators is None or {r.entities[k].label for k in ev.perpetrators} == perpetrators
+    assert ev.fatalities == fatalities
+    assert place is None or r.entities[ev.place].label == place
+    assert "Israeli" not in text or ev.cls == "AirDroneStrike"
+    assert "Wagner" not in text or ev.cls == "Attack"
