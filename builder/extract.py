@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -224,6 +224,7 @@ ANAPHOR_RE = re.compile(
     re.I,
 )
 # "the town of X", "the hamlet of X": the name that follows is a place.
+ACTOR_RELATIONS = {"memberOf", "partOf", "alliedWith", "backedBy", "fightingAgainst"}
 # Members of the Arab League (Arabic an official language).
 ARABIC_SPEAKING = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
 # A sentence that only reports the toll of what came before: "3 soldiers were killed.", "At least
@@ -552,6 +553,9 @@ class Extractor:
                 st.add_entity(key, "Organisation", f"Government of {self.gaz.countries[iso].name}" if iso in self.gaz.countries else m.group(0), country=iso)
                 st.remove_overlapping(m.start(), m.end())
                 st.add_mention(Mention(key, m.start(), m.end(), m.group(0), "actor", "government_of", 0.8))
+                if m.group(1) and iso in self.gaz.countries:
+                    # the country named inside ("the government of Iraq") is mentioned too
+                    st.inner_countries.append((f"country:{iso}", m.start(1), m.end(1)))
         # Collective actors: "civilians", "the Syrian people", "Iraqis", "the international community".
         for m in re.finditer(r"\b(?:the\s+)?(" + self._adj + r")\s+people\b|\b(Syrians|Iraqis|Yemenis|Afghans|Libyans|Lebanese|Kurds|Palestinians)\b|\b(?:the\s+)?international community\b|\bcivilians\b|\b(?:our|international|regional|local|Coalition|coalition)\s+(?:partners|allies)\b|\ball parties\b", text):
             if st.overlaps(m.start(), m.end()):
@@ -2052,6 +2056,7 @@ class _DocState:
         self.single_names: list[Span] = []
         self.country_votes: dict[str, int] = {}
         self.named_countries: set[str] = set()
+        self.inner_countries: list[tuple[str, int, int]] = []  # countries named inside an organisation's name
         self.place_votes: dict[str, int] = {}
         self.focus: str | None = None
         self.sentences: list[SentenceInfo] = []
@@ -2228,6 +2233,10 @@ class _DocState:
                 ent = self.entities.get(m.key)
                 if ent is not None:
                     ent.mentions.append(self.evidence(info, m.start, m.end, m.rule, m.confidence))
+            for key, start, end in self.inner_countries:
+                if sent.start_char <= start < sent.end_char:
+                    self.ensure_country(key.split(":", 1)[1])
+                    self.entities[key].mentions.append(self.evidence(info, start, end, "country_in_name", 0.8))
 
     def _sentences(self) -> list[Span]:
         """The parser's sentences, re-joined where a boundary falls inside a mention or an entity
@@ -2293,6 +2302,15 @@ class _DocState:
             if ent is not None and not ent.mentions:
                 ent.mentions.append(Evidence(evidence.doc_id, evidence.sentence, evidence.sentence_start, evidence.start, evidence.end, evidence.text, f"implied:{evidence.rule}", evidence.confidence * 0.8))
         self.result_relations.append(Relation(prop, subject, obj, evidence, status=status, according_to=sources[0] if sources else None))
+        if prop in ACTOR_RELATIONS:
+            # A country that is a member, ally, backer or enemy in the sentence acts as a state there
+            # ("Coalition nations include Australia, Bahrain ..."), not as a place.
+            for key in (subject, obj):
+                ent = self.entities.get(key) if key.startswith("country:") else None
+                if ent is not None:
+                    ent.mentions[:] = [
+                        replace(m, rule="country_as_actor") if m.rule == "gazetteer_country" and m.sentence_start == evidence.sentence_start and evidence.start <= m.start < evidence.end else m for m in ent.mentions
+                    ]
 
     def civilians(self) -> str:
         """The ACLED-style civilian actor of the country in focus, e.g. "Civilians (Syria)"."""

@@ -453,3 +453,16 @@ def test_extract_acled_notes_roles_tolls_and_towns(extract, text, perpetrators, 
     assert place is None or r.entities[ev.place].label == place
     assert "Israeli" not in text or ev.cls == "AirDroneStrike"
     assert "Wagner" not in text or ev.cls == "Attack"
+
+
+def test_extract_countries_as_states_and_inside_names(extract):
+    # listed as members of an alliance, countries act as states there
+    r = extract("Coalition nations that flew missions over Syria this week include Norway, Belgium and Greece.")
+    norway = r.entities["country:NO"]
+    assert [m.rule for m in norway.mentions if m.text == "Norway"] == ["country_as_actor"]
+    assert ("Norway", "Global Coalition against Daesh", "Current") in labelled(r, "memberOf")
+    assert [m.rule for m in r.entities["country:SY"].mentions] == ["gazetteer_country"]  # where they flew: a place
+    # "the government of Iraq" mentions Iraq as well as its government
+    r = extract("The United States will keep supporting the government of Iraq against ISIL.")
+    assert [m.rule for m in r.entities["country:IQ"].mentions if m.text == "Iraq"] == ["country_in_name"]
+    assert "Government of Iraq" in {e.label for e in r.entities.values()}
