@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -227,6 +228,27 @@ ANAPHOR_RE = re.compile(
 ACTOR_RELATIONS = {"memberOf", "partOf", "alliedWith", "backedBy", "fightingAgainst"}
 # Members of the Arab League (Arabic an official language).
 ARABIC_SPEAKING = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
+@lru_cache(maxsize=8)
+def _count_patterns(pattern_words: str) -> tuple[re.Pattern, re.Pattern, list[re.Pattern]]:
+    """The casualty-count patterns for one set of words ("killed|dead|...", "injured|..."), compiled once."""
+    q = r"(?:at least|some|about|around|nearly|approximately|more than|over|up to)?\s*"
+    noun_gap = r"(?:other\s+|more\s+)?(?:(?!and\b|or\b)[\w'’-]+\s+){0,3}?"
+    long_gap = r"(?:\s+(?!and\b|or\b|were\b|was\b)[\w'’-]+){0,7}?"
+    summed = re.compile(
+        r"\b" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")\s+(?:and|as well as)\s+" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")\s+(?:were|have been|had been|are)\s+(?:\w+ly\s+)?(?:" + pattern_words + r")",
+        re.I,
+    )
+    left = re.compile(r"\b(?:left|leaving)\s+" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")(?:\s+(?:and|,)\s+" + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r"))?\s+(?:" + pattern_words + r")", re.I)
+    pats = [
+        r"\b" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")" + long_gap + r"\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed|beaten|tortured|abducted|kidnapped|executed)(?: dead)?\s+and\s+)?(?:" + pattern_words + r")",
+        r"\b(?:" + pattern_words + r")\s+" + q + _NUM + r"\b(?!\s*(?:km|kilomet|mile|meter|metre|hour|day|week|month|year|rockets?|missiles?|shells?|mortars?))",
+        r"\b" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")\s+(?:(?!and\b)\w+\s+){0,3}?(?:were|was|have been|had been|are|got)?\s*(?:\w+ly\s+)?(?:" + pattern_words + r")",
+        r"\b" + _NUM + r"\s+(?:" + pattern_words + r")\b",
+        r"\b(?:" + pattern_words + r")\s+(?:(?:a|an|one|his|her|their|the)\s+)?(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r")\b",
+    ]
+    return summed, left, [re.compile(p, re.I) for p in pats]
+
+
 # A sentence that only reports the toll of what came before: "3 soldiers were killed.", "At least
 # 12 people were killed and dozens wounded.", "Two civilians died of their wounds."
 CASUALTY_REPORT_RE = re.compile(
@@ -374,7 +396,7 @@ class SentenceInfo:
     paragraph: int
     mentions: list[Mention] = field(default_factory=list)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return self.span.text
 
@@ -1912,14 +1934,8 @@ class Extractor:
 
         def count(pattern_words: str) -> int | None:
             total = None
-            q = r"(?:at least|some|about|around|nearly|approximately|more than|over|up to)?\s*"
-            noun_gap = r"(?:other\s+|more\s+)?(?:(?!and\b|or\b)[\w'’-]+\s+){0,3}?"
-            long_gap = r"(?:\s+(?!and\b|or\b|were\b|was\b)[\w'’-]+){0,7}?"
-            summed = re.search(
-                r"\b" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")\s+(?:and|as well as)\s+" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")\s+(?:were|have been|had been|are)\s+(?:\w+ly\s+)?(?:" + pattern_words + r")",
-                text,
-                re.I,
-            )
+            summed_re, left_re, pats = _count_patterns(pattern_words)
+            summed = summed_re.search(text)
             if summed:
                 a = summed.group(1).lower()
                 b = summed.group(2).lower()
@@ -1927,22 +1943,15 @@ class Extractor:
                 nb = int(b) if b.isdigit() else NUMBER_WORDS.get(b)
                 if na is not None and nb is not None:
                     return na + nb
-            left = re.search(r"\b(?:left|leaving)\s+" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")(?:\s+(?:and|,)\s+" + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r"))?\s+(?:" + pattern_words + r")", text, re.I)
+            left = left_re.search(text)
             if left:
                 a = left.group(1).lower()
                 b = (left.group(2) or "0").lower()
                 na = int(a) if a.isdigit() else NUMBER_WORDS.get(a, 0)
                 nb = int(b) if b.isdigit() else NUMBER_WORDS.get(b, 0)
                 return na + nb
-            pats = [
-                r"\b" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")" + long_gap + r"\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed|beaten|tortured|abducted|kidnapped|executed)(?: dead)?\s+and\s+)?(?:" + pattern_words + r")",
-                r"\b(?:" + pattern_words + r")\s+" + q + _NUM + r"\b(?!\s*(?:km|kilomet|mile|meter|metre|hour|day|week|month|year|rockets?|missiles?|shells?|mortars?))",
-                r"\b" + q + _NUM + r"\s+" + noun_gap + r"(?:" + PERSON_NOUNS + r")\s+(?:(?!and\b)\w+\s+){0,3}?(?:were|was|have been|had been|are|got)?\s*(?:\w+ly\s+)?(?:" + pattern_words + r")",
-                r"\b" + _NUM + r"\s+(?:" + pattern_words + r")\b",
-                r"\b(?:" + pattern_words + r")\s+(?:(?:a|an|one|his|her|their|the)\s+)?(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r")\b",
-            ]
             for i, pat in enumerate(pats):
-                for m in re.finditer(pat, text, re.I):
+                for m in pat.finditer(text):
                     word = m.group(1).lower() if i != 4 else "1"
                     if i == 4:
                         noun = m.group(0).split()[-1].lower()

@@ -33,6 +33,7 @@ _PLACE_DESCRIPTORS = (
 )
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and apostrophes, fold dashes and spaces."""
     text = unicodedata.normalize("NFKD", text)
@@ -316,6 +317,7 @@ class Gazetteer:
             self.actors[f"forces-{iso.lower()}"] = ActorEntry(id=f"forces-{iso.lower()}", name=entry.forces, cls="StateForce", aliases=[], country=iso, inter=1)
 
     def _add_place(self, entry: PlaceEntry) -> None:
+        self.__dict__.pop("_lookup_memo", None)  # answers given before may change
         self.places[entry.key] = entry
         for name in {entry.name, *entry.aliases}:
             key = place_key(name)
@@ -337,6 +339,7 @@ class Gazetteer:
         """
         if self._geonames_loaded:
             return
+        self.__dict__.pop("_lookup_memo", None)  # answers given before may change
         import os
         import pickle
         from importlib.metadata import version
@@ -412,7 +415,17 @@ class Gazetteer:
 
         Order: same country as the focus first, then curated and admin divisions, then by
         population. ``fuzzy`` adds consonant-skeleton matches within the focus country.
+        Answers are remembered (the same names recur across a corpus).
         """
+        memo = self.__dict__.setdefault("_lookup_memo", {})
+        found = memo.get((text, focus_country, fuzzy))
+        if found is None:
+            if len(memo) > 200_000:
+                memo.clear()
+            found = memo[(text, focus_country, fuzzy)] = self._lookup_place(text, focus_country, fuzzy)
+        return list(found)
+
+    def _lookup_place(self, text: str, focus_country: str | None, fuzzy: bool) -> list[PlaceEntry]:
         key = place_key(text)
         keys = list(self._place_index.get(key, []))
         if not keys and fuzzy and len(key) >= 5:
