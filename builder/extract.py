@@ -156,7 +156,7 @@ PERSON_NOUNS = (
     r"wife|husband|son|daughter|brother|sister|father|mother|boys?|girls?|individuals|operatives|elements|"
     r"conscripts|volunteers|mercenaries|agents|journalists?|doctors?|detainees|passengers?|drivers?|others|"
     r"mukhtar|sheikh|colonel|lieutenant|sergeant|captain|major|officials?|employees?|teachers?|students?|nurses?|cleric|"
-    r"worshippers|villagers|pupils|herders|traders|miners|fishermen|peacekeepers|protesters|demonstrators|policemen|police officers"
+    r"worshippers|villagers|pupils|herders|traders|miners|fishermen|peacekeepers|protesters|demonstrators|police officers"
 )
 _NUM = r"(\d+|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True)) + r")"
 
@@ -224,10 +224,12 @@ ANAPHOR_RE = re.compile(
     r"(attack|attacks|incident|explosion|blast|strike|strikes|bombing|assassination|ambush|operation|raid|shelling|clash|clashes|fighting|killing|killings|offensive)\b",
     re.I,
 )
-# "the town of X", "the hamlet of X": the name that follows is a place.
+# Relations in which a country named in the sentence acts as a state, not a place (see relate()).
 ACTOR_RELATIONS = {"memberOf", "partOf", "alliedWith", "backedBy", "fightingAgainst"}
 # Members of the Arab League (Arabic an official language).
 ARABIC_SPEAKING = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
+
+
 @lru_cache(maxsize=8)
 def _count_patterns(pattern_words: str) -> tuple[re.Pattern, re.Pattern, list[re.Pattern]]:
     """The casualty-count patterns for one set of words ("killed|dead|...", "injured|..."), compiled once."""
@@ -269,6 +271,7 @@ LINKING_VERBS = {"is", "are", "was", "were", "be", "been", "being", "has", "have
 FRIENDLY_PROPS = {"partOf", "memberOf", "alliedWith", "backedBy", "commanderOf", "formerCommanderOf"}
 # A person said to speak: "X said", "X, the envoy, told reporters".
 SPEAKER_VERB_AFTER_RE = re.compile(r"^[’'s]*\s*(?:,[^,.;]{0,60},\s*)?(?:has\s+|had\s+)?(?:said|says|added|adds|stated|told|explained|wrote|declared|noted|responded|remarked)\b")
+# "the town of X", "the hamlet of X", "rural X": the name that follows is a place.
 PLACE_CUE_BEFORE_RE = re.compile(
     r"\b(town|village|hamlet|city|area|outskirts|countryside|region|district|province|governorate|suburb|camp|neighbou?rhoods?|vicinity)\s+of\s+(?:the\s+)?$|\b(rural)\s+$", re.I
 )
@@ -1926,7 +1929,6 @@ class Extractor:
             n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
             if n is not None:
                 frame.fatalities = max(frame.fatalities or 0, n + 1)
-                return
         bodies = re.search(r"\b(?:the )?bod(?:y|ies) of\s+(?:" + _NUM + r"\s+)?", text, re.I)
         if bodies and re.search(r"\b(found|discovered|recovered|dumped)\b", text, re.I):
             word = (bodies.group(1) or "1").lower()

@@ -10,6 +10,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -85,8 +86,6 @@ def sound(key: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    from difflib import SequenceMatcher
-
     return SequenceMatcher(None, sound(a), sound(b)).ratio()
 
 
@@ -200,6 +199,7 @@ class Gazetteer:
         self.admin1_by_code: dict[str, PlaceEntry] = {}
         self._place_index: dict[str, list[str]] = {}
         self._skeleton_index: dict[str, list[str]] = {}
+        self._lookup_memo: dict[tuple, list[PlaceEntry]] = {}  # lookup_place answers, dropped when places change
         self.adjective_to_country: dict[str, str] = {}
         self.country_by_name: dict[str, str] = {}
         self.neighbours: dict[str, set[str]] = {}
@@ -317,7 +317,7 @@ class Gazetteer:
             self.actors[f"forces-{iso.lower()}"] = ActorEntry(id=f"forces-{iso.lower()}", name=entry.forces, cls="StateForce", aliases=[], country=iso, inter=1)
 
     def _add_place(self, entry: PlaceEntry) -> None:
-        self.__dict__.pop("_lookup_memo", None)  # answers given before may change
+        self._lookup_memo.clear()  # answers given before may change
         self.places[entry.key] = entry
         for name in {entry.name, *entry.aliases}:
             key = place_key(name)
@@ -339,7 +339,7 @@ class Gazetteer:
         """
         if self._geonames_loaded:
             return
-        self.__dict__.pop("_lookup_memo", None)  # answers given before may change
+        self._lookup_memo.clear()  # answers given before may change
         import os
         import pickle
         from importlib.metadata import version
@@ -417,7 +417,7 @@ class Gazetteer:
         population. ``fuzzy`` adds consonant-skeleton matches within the focus country.
         Answers are remembered (the same names recur across a corpus).
         """
-        memo = self.__dict__.setdefault("_lookup_memo", {})
+        memo = self._lookup_memo
         found = memo.get((text, focus_country, fuzzy))
         if found is None:
             if len(memo) > 200_000:
