@@ -175,9 +175,13 @@ def predicted_relations(result: DocResult) -> list[RelSpan]:
             ent = result.entities.get(key)
             if ent is None:
                 return None
-            inside = [m for m in ent.mentions if m.sentence_start == ev.sentence_start and ev.start <= m.start < ev.end + 1 and not m.rule.startswith("implied")]
+            mentions = list(ent.mentions)
+            if ent.cls == "StateForce" and f"country:{ent.country}" in result.entities:
+                # "Russia attacked Ukraine": the country named stands for its forces
+                mentions += result.entities[f"country:{ent.country}"].mentions
+            inside = [m for m in mentions if m.sentence_start == ev.sentence_start and ev.start <= m.start < ev.end + 1 and not m.rule.startswith("implied")]
             if not inside:
-                inside = [m for m in ent.mentions if m.sentence_start == ev.sentence_start and not m.rule.startswith("implied")]
+                inside = [m for m in mentions if m.sentence_start == ev.sentence_start and not m.rule.startswith("implied")]
             return (inside[0].start, inside[0].end) if inside else None
 
         s, o = span_of(rel.subject), span_of(rel.object)

@@ -127,3 +127,24 @@ def test_evaluate_cli_missing_or_malformed_gold_file_is_a_coded_error(tmp_path):
     bad.write_text('{"id": "a", "text": "x", "gold": {}}\n{not json\n', encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", str(bad)])
     assert result.exit_code != 0 and "E012" in result.output and "bad.jsonl:2" in result.output
+
+
+def test_evaluate_relation_of_a_country_acting_as_its_forces_is_scored_on_the_country_name():
+    """"Russia shelled Ukraine": the relation holds between the two states' forces, whose only
+    words in the sentence are the country names; the scorer must find those spans, not drop it."""
+    from builder.evaluate import predicted_relations
+    from builder.records import Relation
+
+    text = "Russia shelled Ukraine."
+    ev_ru = Evidence("d", text, 0, 0, 6, "Russia", "country_as_actor", 0.95)
+    ev_ua = Evidence("d", text, 0, 15, 22, "Ukraine", "country_as_actor", 0.95)
+    implied = Evidence("d", text, 0, 0, 22, text[:22], "implied:event_trigger", 0.5)
+    entities = [
+        Entity("country:RU", "Country", "Russia", country="RU", mentions=[ev_ru]),
+        Entity("country:UA", "Country", "Ukraine", country="UA", mentions=[ev_ua]),
+        Entity("actor:forces-ru", "StateForce", "Russian Armed Forces", country="RU", mentions=[implied]),
+        Entity("actor:forces-ua", "StateForce", "Military Forces of Ukraine", country="UA", mentions=[implied]),
+    ]
+    rel = Relation("fightingAgainst", "actor:forces-ru", "actor:forces-ua", Evidence("d", text, 0, 0, 22, text[:22], "event_trigger:ShellingArtilleryMissileAttack", 0.7))
+    result = DocResult(Document(id="d", text=text), {e.key: e for e in entities}, [rel], [], "UA")
+    assert predicted_relations(result) == [RelSpan("FightingAgainst", (0, 6), (15, 22))]
