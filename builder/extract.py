@@ -224,6 +224,17 @@ ANAPHOR_RE = re.compile(
     r"(attack|attacks|incident|explosion|blast|strike|strikes|bombing|assassination|ambush|operation|raid|shelling|clash|clashes|fighting|killing|killings|offensive)\b",
     re.I,
 )
+def _country_as_place(text: str, sent_start: int, m: "Mention") -> bool:
+    """A country named as a place: "in Syria", "across Iraq", "in Syria and Iraq", "in Anbar, Iraq"."""
+    return m.kind == "country" and bool(
+        re.search(
+            r"\b(?:in|across|into|inside|throughout|over|from|to|of)\s+(?:the\s+)?$|\b(?:in|across|inside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+province)?\s*(?:,|\band\b|\bor\b)\s*$",
+            text[max(sent_start, m.start - 45) : m.start],
+            re.I,
+        )
+    )
+
+
 # Relations in which a country named in the sentence acts as a state, not a place (see relate()).
 ACTOR_RELATIONS = {"memberOf", "partOf", "alliedWith", "backedBy", "fightingAgainst"}
 # Members of the Arab League (Arabic an official language).
@@ -1117,6 +1128,7 @@ class Extractor:
                 and not re.search(r"\b(and|,)\b", low[-6:])
                 and not re.search(r"\b(claim\w*|denied|blamed|accused|its|their)\b", low)
                 and not supports_last(low)
+                and not (_country_as_place(st.text, base, a) or _country_as_place(st.text, base, b))
                 and all(st.entities.get(k) is not None and st.entities[k].cls not in ("MediaOutlet", "Organisation", "Source") for k in (a.key, b.key))
             ):
                 st.relate("fightingAgainst", self._as_force(st, a.key), self._as_force(st, b.key), ev(a.start, b.end, "hostility_phrase", 0.65), sources)
@@ -1218,8 +1230,7 @@ class Extractor:
             return st.evidence(sent, min(a.start, b.start), max(a.end, b.end), rule, conf)
 
         def as_place(m: Mention) -> bool:
-            """A country named as a place: "in Syria", "across Iraq"."""
-            return m.kind == "country" and bool(re.search(r"\b(?:in|across|into|inside|throughout|over|from|to|of)\s+(?:the\s+)?$", text[max(sent.start, m.start - 12) : m.start], re.I))
+            return _country_as_place(text, sent.start, m)
 
         def speaker(m: Mention) -> bool:
             """The organisation of a speaker: "Pentagon spokesman X", "a Defense Department official"."""

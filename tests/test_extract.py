@@ -466,3 +466,11 @@ def test_extract_countries_as_states_and_inside_names(extract):
     r = extract("The United States will keep supporting the government of Iraq against ISIL.")
     assert [m.rule for m in r.entities["country:IQ"].mentions if m.text == "Iraq"] == ["country_in_name"]
     assert "Government of Iraq" in {e.label for e in r.entities.values()}
+
+
+def test_extract_a_country_named_as_a_place_takes_no_side(extract):
+    """"across Syria and Iraq" names where, not who: no hostility between Iraq's forces and Britain's."""
+    r = extract("Britain flies missions against ISIL across Syria and Iraq and keeps up attacks against those who threaten Britain.")
+    hostile = {(r.entities[x.subject].label, r.entities[x.object].label) for x in r.relations if x.prop == "fightingAgainst"}
+    assert ("British Armed Forces", "Islamic State") in hostile
+    assert not any("Iraq" in a or "Iraq" in b or "Syria" in a or "Syria" in b for a, b in hostile)
