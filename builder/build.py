@@ -9,10 +9,11 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .emit import doc_graph, emit_triples
 from .errors import DocumentTooLong, DuplicateId, ExtractionFailed, NotEnglish
@@ -174,8 +175,13 @@ def _worker_init(model: str, data_dir: str | None) -> None:
     _WORKER_NLP["nlp"] = build_pipeline(model, data_dir=data_dir)
 
 
+def _emit_chunk(nlp: object, documents: list[Document]) -> list[Emitted]:
+    """One chunk through the NLP and emission, as one spaCy batch (in a worker process)."""
+    return [emitted(r) for r in process(nlp, documents, batch_size=len(documents) or 1)]
+
+
 def _worker_run(documents: list[Document]) -> list[Emitted]:
-    return [emitted(r) for r in process(_WORKER_NLP["nlp"], documents, batch_size=len(documents) or 1)]
+    return _emit_chunk(_WORKER_NLP["nlp"], documents)
 
 
 def _chunks(documents: Iterator[Document], size: int, tail: int | None = None) -> Iterator[list[Document]]:
@@ -193,12 +199,25 @@ def _chunks(documents: Iterator[Document], size: int, tail: int | None = None) -
         yield ahead[start : start + tail]
 
 
+def _in_order(chunks: Iterator[list[Document]], submit: Callable[[list[Document]], Any], result: Callable[[Any], list[Emitted]], slots: int) -> Iterator[Emitted]:
+    """Results of chunks handed to a pool or cluster (``submit`` returns a future, ``result``
+    waits for one), in input order, with at most ``slots`` chunks in flight: the input is read as
+    the workers go, so memory stays bounded however long it is."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        while len(pending) >= slots:
+            yield from result(pending.popleft())
+    while pending:
+        yield from result(pending.popleft())
+
+
 def _dask_run(documents: list[Document], model: str, data_dir: str | None) -> list[Emitted]:
     """Run on a Dask worker: the pipeline is loaded once per worker process and kept."""
     key = f"nlp:{model}:{data_dir}"
     if key not in _WORKER_NLP:
         _WORKER_NLP[key] = build_pipeline(model, data_dir=data_dir)
-    return [emitted(r) for r in process(_WORKER_NLP[key], documents, batch_size=len(documents) or 1)]
+    return _emit_chunk(_WORKER_NLP[key], documents)
 
 
 def extract_on_dask(documents: Iterator[Document], scheduler: str, model: str, data_dir: str | None, chunk_size: int) -> Iterator:
@@ -211,13 +230,7 @@ def extract_on_dask(documents: Iterator[Document], scheduler: str, model: str, d
 
     with Client(scheduler, set_as_default=False) as client:
         slots = max(2, 2 * sum(client.nthreads().values()))
-        pending: deque = deque()
-        for chunk in _chunks(documents, chunk_size):
-            pending.append(client.submit(_dask_run, chunk, model, data_dir, pure=False))
-            while len(pending) >= slots:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        yield from _in_order(_chunks(documents, chunk_size), lambda chunk: client.submit(_dask_run, chunk, model, data_dir, pure=False), lambda future: future.result(), slots)
 
 
 def extract_all(
@@ -251,16 +264,10 @@ def extract_all(
     else:
         pool = mp.get_context("spawn").Pool(workers, initializer=_worker_init, initargs=(model, data_dir))
     try:
-        # At most three chunks per worker in flight, results in input order: the input is read as
-        # the workers go (Pool.imap would read and queue all of it at once, so memory would grow
-        # with the corpus).
-        pending: deque = deque()
-        for chunk in _chunks(documents, chunk_size, tail=max(1, chunk_size // 4)):
-            pending.append(pool.apply_async(_worker_run, (chunk,)))
-            while len(pending) >= 3 * workers:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+        # At most three chunks per worker in flight (Pool.imap would read and queue all of the
+        # input at once, so memory would grow with the corpus).
+        chunks = _chunks(documents, chunk_size, tail=max(1, chunk_size // 4))
+        yield from _in_order(chunks, lambda chunk: pool.apply_async(_worker_run, (chunk,)), lambda async_result: async_result.get(), 3 * workers)
     finally:
         pool.terminate()
         _WORKER_NLP.pop("nlp", None)

@@ -2399,6 +2399,10 @@ class _DocState:
         if event.cls == "ProtestWithIntervention" and event.fatalities:
             event.cls = "ExcessiveForceAgainstProtesters"  # the toll came in a later sentence
 
+    def _located_in(self, key: str) -> str | None:
+        """The place this one was said or found to lie in (its first ``locatedIn``), if any."""
+        return next((r.object for r in self.result_relations if r.prop == "locatedIn" and r.subject == key), None)
+
     def _has_coordinates(self, key: str) -> bool:
         seen = set()
         while key and key not in seen:
@@ -2408,7 +2412,7 @@ class _DocState:
                 return False
             if ent.lat is not None:
                 return True
-            parent = next((r.object for r in self.result_relations if r.prop == "locatedIn" and r.subject == key), None)
+            parent = self._located_in(key)
             if parent is None and ent.parent:
                 parent = ent.parent if ent.parent.startswith(("place:", "country:")) else f"place:{ent.parent}"
             key = parent
@@ -2439,7 +2443,7 @@ class _DocState:
         iso = place.country if place is not None else None
         if place is not None and place.lat is None:
             # a village the gazetteers lack is in the country of the town it was tied to
-            anchor = next((self.entities.get(r.object) for r in self.result_relations if r.prop == "locatedIn" and r.subject == place.key), None)
+            anchor = self.entities.get(self._located_in(place.key) or "")
             iso = anchor.country if anchor is not None and anchor.country else iso
         if not iso or iso not in self.gaz.countries:
             return
