@@ -118,7 +118,6 @@ class AKG(DefinedNamespace):
     interCode: URIRef
     locatedIn: URIRef
     memberOf: URIRef
-    mentionText: URIRef
     near: URIRef
     nomDeGuerre: URIRef
     objectActor: URIRef

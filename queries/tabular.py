@@ -56,6 +56,13 @@ class Facts:
         value = self.g.value(node, RDFS.label) or self.g.value(node, SKOS.prefLabel)
         return str(value) if value is not None else _short(node)
 
+    def mention_text(self, ev: URIRef) -> str:
+        """The text of an evidence node's mention: its sentence between the mention's offsets
+        (document offsets, so less the sentence's own start)."""
+        sentence = self.value(ev, AKG.sentence)
+        s0, start, end = (int(self.g.value(ev, p) or 0) for p in (AKG.sentenceStart, AKG.start, AKG.end))
+        return sentence[start - s0 : end - s0]
+
     def labels(self, nodes: list[URIRef]) -> str:
         return "; ".join(sorted({self.label(n) for n in nodes}))
 
@@ -197,7 +204,7 @@ def mention_records(facts: Facts) -> list[dict]:
             continue
         record(doc)["entities"].append(
             {
-                "text": facts.value(ev, AKG.mentionText),
+                "text": facts.mention_text(ev),
                 "start": int(facts.value(ev, AKG.start) or 0),
                 "end": int(facts.value(ev, AKG.end) or 0),
                 "type": _local(cls),

@@ -88,6 +88,33 @@ def test_ontology_class_hierarchy(onto):
 def test_ontology_shapes_parse_and_target_ontology_classes(onto):
     shapes = Graph().parse(SHAPES_FILE, format="turtle")
     targets = set(shapes.objects(None, URIRef("http://www.w3.org/ns/shacl#targetClass")))
-    assert {AKG.Evidence, AKG.Actor, AKG.Event, AKG.Affiliation, AKG.Claim} <= targets
+    assert {AKG.Actor, AKG.Event, AKG.Affiliation, AKG.Claim} <= targets
+    # Evidence nodes are untyped in the data: their shape targets whatever a fact cites.
+    assert AKG.evidence in set(shapes.objects(None, URIRef("http://www.w3.org/ns/shacl#targetObjectsOf")))
     for t in targets:
         assert (t, RDF.type, OWL.Class) in onto
+
+
+def test_shapes_check_untyped_evidence_nodes():
+    """Evidence nodes carry no rdf:type in the data; the shapes still find them (as what a fact
+    cites) and reject one without its rule or with its offsets the wrong way round."""
+    from ontology.reasoning import validate
+
+    def graph(evidence: str) -> Graph:
+        return Graph().parse(
+            data=f"""
+            @prefix akg: <https://w3id.org/armedkg/ontology#> .
+            @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+            @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+            <urn:doc> a akg:Document ; akg:docId "d" ; akg:textSha256 "00" .
+            <urn:actor> a akg:Militia ; rdfs:label "Some Brigade" ; akg:evidence <urn:ev> .
+            <urn:ev> akg:document <urn:doc> ; akg:sentence "Some Brigade attacked." ; akg:sentenceStart 0 ;
+                akg:confidence 0.9 ; {evidence} .
+            """,
+            format="turtle",
+        )
+
+    assert validate(graph('akg:start 0 ; akg:end 12 ; akg:rule "ner"')).conforms
+    missing_rule = validate(graph("akg:start 0 ; akg:end 12"))
+    assert not missing_rule.conforms and "extractor rule" in missing_rule.text
+    assert not validate(graph('akg:start 12 ; akg:end 0 ; akg:rule "ner"')).conforms

@@ -74,6 +74,15 @@ def test_pipeline_every_actor_reaches_evidence(sample_store):
     ev = rows(sample_store, "evidence_of", actor="Wagner Group")
     assert ev and all(r["sentence"] and r["rule"] and r["doc"] == "sample-mali-ambush" for r in ev)
     assert all(int(r["start"]) <= int(r["end"]) for r in ev)
+    # The mention is computed in the query (the sentence between the offsets): it is what the
+    # document says at those offsets.
+    from builder.readers import ReadReport, iter_documents
+
+    from .conftest import SAMPLES
+
+    text = next(d.text for d in iter_documents([SAMPLES], ReadReport()) if d.id == "sample-mali-ambush")
+    assert {r["mention"] for r in ev} >= {"Wagner Group"}
+    assert all(text[int(r["start"]) : int(r["end"])] == r["mention"] for r in ev)
 
 
 def test_pipeline_no_boilerplate_actor(sample_store):
