@@ -28,7 +28,7 @@ from ontology.namespace import AKG, DATA, GRAPH
 
 from .gazetteer import name_key
 from .geo import locate
-from .records import DocResult, Entity, Event, Evidence, Relation
+from .records import GAZETTEER_RULE, DocResult, Entity, Event, Evidence, Relation
 from .store import from_ox
 
 GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
@@ -162,11 +162,18 @@ class Triples:
             s, p, _ = triple
             self._triples[triple] = p in SHARED_PREDICATES and not s.value.startswith(DOCUMENT_NODES)
 
+    def describe(self, triple: tuple) -> None:
+        """Add a triple of an entity's shared description whatever its predicate."""
+        self._triples[triple] = True
+
     def __iter__(self) -> Iterator[tuple]:
         return iter(self._triples)
 
     def __len__(self) -> int:
         return len(self._triples)
+
+    def __contains__(self, triple: tuple) -> bool:
+        return triple in self._triples
 
     def document(self) -> list[tuple]:
         return [t for t, shared in self._triples.items() if not shared]
@@ -262,6 +269,13 @@ class Emitter:
         g = self.g
         s, o = _node(entity_iri(rel.subject)), _node(entity_iri(rel.object))
         prop = O_AKG[rel.prop]
+        if rel.evidence.rule == GAZETTEER_RULE:
+            # A place's containment known from GeoNames, not read in a sentence: part of the
+            # place's description (shared graph, like its coordinates and GeoNames id), with no
+            # affiliation node and no evidence pointing at a sentence that does not say it.
+            if (s, prop, o) not in self.g:
+                g.describe((s, prop, o))
+            return
         g.add((s, prop, o))
         node = _node(f"{DATA}affiliation/{_q(self.doc_id)}/{_hash(rel.prop, rel.subject, rel.object)}")
         g.add((node, O_RDF.type, O_AKG[AFFILIATION_CLASS.get(rel.prop, "Affiliation")]))

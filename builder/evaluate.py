@@ -18,7 +18,7 @@ from .errors import InputError, InputLineError
 from .gazetteer import Gazetteer, name_key, place_key
 from .geo import locate
 from .readers import parse_date
-from .records import DocResult, Document
+from .records import GAZETTEER_RULE, DocResult, Document
 
 # Project classes -> re3d mention types.
 RE3D_TYPE = {
@@ -131,7 +131,7 @@ def predicted_mentions(result: DocResult) -> list[Span]:
         if kind is None:
             continue
         for ev in ent.mentions:
-            if ev.rule.startswith("implied") or ev.rule in ("unnamed_perpetrator", "gazetteer_hierarchy", "attribution"):
+            if ev.rule.startswith("implied") or ev.rule in ("unnamed_perpetrator", GAZETTEER_RULE, "attribution"):
                 continue
             if ev.rule == "country_attributive":
                 out.add(Span(ev.start, ev.end, "Organisation"))  # "U.S. airstrikes": the state, not the place

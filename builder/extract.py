@@ -20,7 +20,16 @@ from spacy.tokens import Doc, Span
 
 from .dates import find_dates
 from .gazetteer import Gazetteer, PlaceEntry, name_key, slug
-from .records import Claim, DocResult, Document, Entity, Event, Evidence, Relation
+from .records import (
+    GAZETTEER_RULE,
+    Claim,
+    DocResult,
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Relation,
+)
 
 # --------------------------------------------------------------------------- lexicons
 # Coarse part of speech from the tagger's Penn tag: the build leaves out spaCy's attribute
@@ -2051,7 +2060,7 @@ class Extractor:
                     st.ensure_country(parent_key.split(":", 1)[1])
                 else:
                     st.ensure_place(self.gaz.places[parent])
-                first = _implied(ent.mentions[0], "gazetteer_hierarchy")
+                first = _implied(ent.mentions[0], GAZETTEER_RULE)
                 st.relate("locatedIn", key, parent_key, first, [])
                 # Admin1 of a populated place: also up to the country.
                 pentry = self.gaz.places.get(parent)

@@ -19,6 +19,12 @@ class Document:
     origin: str | None = None  # file (and line) it came from
 
 
+# The rule of a place's containment taken from the gazetteer (GeoNames or curated entries)
+# rather than read in a sentence: emitted as part of the place's description, not as an
+# affiliation with evidence.
+GAZETTEER_RULE = "gazetteer_hierarchy"
+
+
 @dataclass(frozen=True)
 class Evidence:
     """Where an extracted fact comes from: sentence, offsets into the document text, rule, confidence."""

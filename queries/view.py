@@ -143,6 +143,11 @@ def load_graph(store: object, since: date | None = None, until: date | None = No
     for row in affiliations:
         if row["s"] in g and row["o"] in g and row["rel"] in RELATIONS:
             g.add_edge(row["s"], row["o"], label=RELATIONS[row["rel"]], status=row["status"], sentence=row["sentence"], doc=row["doc"], source=row["source"] or "")
+    # Containment known from the gazetteer is part of a place's description (no affiliation node).
+    drawn = {(row["s"], row["o"]) for row in affiliations if row["rel"] == "locatedIn"}
+    for row in _select(store, prefix + "SELECT DISTINCT ?s ?o WHERE { ?s akg:locatedIn ?o }"):
+        if row["s"] in g and row["o"] in g and (row["s"], row["o"]) not in drawn:
+            g.add_edge(row["s"], row["o"], label=RELATIONS["locatedIn"], status="", sentence="", doc="", source="GeoNames")
     roles = _select(
         store,
         prefix

@@ -474,3 +474,26 @@ def test_extract_a_country_named_as_a_place_takes_no_side(extract):
     hostile = {(r.entities[x.subject].label, r.entities[x.object].label) for x in r.relations if x.prop == "fightingAgainst"}
     assert ("British Armed Forces", "Islamic State") in hostile
     assert not any("Iraq" in a or "Iraq" in b or "Syria" in a or "Syria" in b for a, b in hostile)
+
+
+def test_emit_gazetteer_containment_is_a_description_text_containment_an_affiliation(extract):
+    """That a town lies in its province is known from GeoNames, not read in a sentence: it is part
+    of the town's shared description (no affiliation node, no evidence citing a sentence that does
+    not say it). Containment the text states ("in the X countryside") keeps its affiliation."""
+    from builder.emit import emit_triples, entity_iri
+
+    r = extract("On May 2, an IED exploded in Saraqib, killing two soldiers. Later, clashes broke out in al-Zubaidah in the al-Quneitra countryside.")
+    rels = {(rel.subject, rel.object): rel.evidence.rule for rel in r.relations if rel.prop == "locatedIn"}
+    town = next(k for k, e in r.entities.items() if e.label == "Saraqib")
+    village = next(k for k, e in r.entities.items() if e.label == "al-Zubaidah")
+    assert rels[(town, "place:adm1:SY.12")] == "gazetteer_hierarchy"  # Idlib Governorate
+    assert rels[(village, "place:adm1:SY.03")] == "place_in_place"  # Quneitra, as the text says
+    triples = emit_triples(r)
+    shared, own = triples.shared(), triples.document()
+    iri = lambda key: str(entity_iri(key))  # noqa: E731
+    located = {(t[0].value, t[2].value) for t in shared if t[1].value.endswith("#locatedIn")}
+    assert (iri(town), iri("place:adm1:SY.12")) in located and (iri("place:adm1:SY.12"), iri("country:SY")) in located
+    affiliations = {t[0].value for t in own if t[1].value.endswith("#relation") and t[2].value.endswith("#locatedIn")}
+    subjects = {t[2].value for t in own if t[0].value in affiliations and t[1].value.endswith("#subjectActor")}
+    assert subjects == {iri(village)}
+    assert (iri(village), iri("place:adm1:SY.03")) in {(t[0].value, t[2].value) for t in own if t[1].value.endswith("#locatedIn")}
