@@ -354,6 +354,16 @@ NOT_GROUP_NAMES = {"The", "A", "An", "Its", "Their", "Our", "These", "Those", "S
 # who a threat is aimed at: "... unless X", "... against X", "blows to the X"
 THREATENED_RE = re.compile(r"(?:\b(?:unless|if)\s+(?:the\s+)?|\b(?:against|on|to|with|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$", re.I)
 ATTRIBUTION_TAIL_RE = re.compile(r"\s*(?:(?:military|security|police|government|diplomatic|official|army)\s+)?(?:sources?|officials?|spokes(?:man|woman|person)|police|authorities)?\s*(?:here\s+|today\s+)?(?:said|says|reported|announced|told|claimed)\b")
+# An actor named as the subject of a passive verb of harm: "Three US servicemen were killed by an
+# IED", "An Iraqi army officer was wounded when ...": it suffered the attack (a target), whatever
+# comes before the trigger. The rest of its noun phrase may come between ("servicemen", "army
+# officer"), not a verb of saying or a clause ("the SDF said two soldiers were killed").
+PASSIVE_HARM_RE = re.compile(
+    r"(?:\s+(?!(?:said|says|say|reported|reports|announced|stated|claimed|confirmed|added|that|and|or|who|which|after|as|when|while|where|but)\b)[\w’'-]+){0,3}?"
+    r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    r"(?:killed|wounded|injured|targeted|attacked|hit|struck|ambushed|abducted|kidnapped|shot|executed|shelled|bombed)\b",
+    re.I,
+)
 SPEAKER_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:press\s+)?(?:spokes(?:man|woman|person)|secretary|officials?|sources?|statement|said|says|told|reported|announced)\b", re.I)
 # "<place> (which is) still held by X", "<place>, the largest city controlled by X"
 CONTROLLED_BY_RE = re.compile(
@@ -1840,6 +1850,9 @@ class Extractor:
             if m.kind == "person":
                 if re.search(r"\b(killed|assassinated|executed|targeted|shot|shot dead|wounded|injured|kidnapped|abducted|gunned down|murdered)\s+(?:(?:the|a|an)\s+)?(?:[\w.]+\s+){0,3}$", left, re.I) or re.match(r"^\s*(?:,[^,]*,\s*)?(was|were|has been|had been)\s+(\w+ly\s+)?(killed|assassinated|shot|executed|wounded|injured|kidnapped|abducted)", right, re.I) or re.match(r"^\s+died\b", right):
                     frame.victims.append(key)
+                continue
+            if (tm is None or m.end - base <= tm.start()) and PASSIVE_HARM_RE.match(text, m.end - base):
+                frame.targets.append(key)  # "Three US servicemen were killed by an IED": who was hit
                 continue
             if subject_keys:
                 if re.search(r"\b(and|with|alongside)\s+(the\s+)?$", left, re.I) and any(k in frame.perpetrators for k in subject_keys) and m.start < tpos:

@@ -497,3 +497,22 @@ def test_emit_gazetteer_containment_is_a_description_text_containment_an_affilia
     subjects = {t[2].value for t in own if t[0].value in affiliations and t[1].value.endswith("#subjectActor")}
     assert subjects == {iri(village)}
     assert (iri(village), iri("place:adm1:SY.03")) in {(t[0].value, t[2].value) for t in own if t[1].value.endswith("#locatedIn")}
+
+
+@pytest.mark.parametrize(
+    "text,perpetrator,target",
+    [
+        ("Two Iraqi soldiers were killed by a roadside bomb near Tikrit on Monday.", "Unidentified armed group", "Iraqi Security Forces"),
+        ("A Turkish soldier was wounded when an IED struck his patrol near Afrin on 3 May.", "Unidentified armed group", "Turkish Armed Forces"),
+        ("Russian military police were targeted by an IED on the M4 highway near Ariha on Sunday.", "Unidentified armed group", "Russian military police"),
+        ("On 4 May, five ISIS fighters were killed by SDF forces in Hajin.", "Syrian Democratic Forces", "Islamic State"),
+    ],
+)
+def test_extract_passive_subject_of_harm_is_the_target(extract, text, perpetrator, target):
+    """Those a passive verb of harm says were hit are its target, not its perpetrator, though
+    they come before the trigger; with only a weapon as agent the perpetrator is unidentified."""
+    r = extract(text)
+    ev = r.events[0]
+    label = lambda keys: [r.entities[k].label for k in keys]  # noqa: E731
+    assert label(ev.perpetrators) == [perpetrator]
+    assert target in label(ev.targets) and target not in label(ev.perpetrators)
