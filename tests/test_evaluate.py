@@ -148,3 +148,26 @@ def test_evaluate_relation_of_a_country_acting_as_its_forces_is_scored_on_the_co
     rel = Relation("fightingAgainst", "actor:forces-ru", "actor:forces-ua", Evidence("d", text, 0, 0, 22, text[:22], "event_trigger:ShellingArtilleryMissileAttack", 0.7))
     result = DocResult(Document(id="d", text=text), {e.key: e for e in entities}, [rel], [], "UA")
     assert predicted_relations(result) == [RelSpan("FightingAgainst", (0, 6), (15, 22))]
+
+
+def test_evaluate_plover_target_that_is_a_country_acting_as_its_forces():
+    """PLOVER's target "Turkey" is matched by the Turkish forces the graph holds as the target,
+    named in the text only by the country; forces of a country not named there are not."""
+    from builder.evaluate import score_plover
+
+    text = "Russia closed its border with Turkey."
+    ev_ru = Evidence("d", text, 0, 0, 6, "Russia", "gazetteer_country", 0.95)
+    ev_tr = Evidence("d", text, 0, 29, 35, "Turkey", "gazetteer_country", 0.95)
+    implied = Evidence("d", text, 0, 7, 13, "closed", "implied:event_participant", 0.5)
+    entities = [
+        Entity("country:RU", "Country", "Russia", country="RU", mentions=[ev_ru]),
+        Entity("country:TR", "Country", "Turkey", country="TR", mentions=[ev_tr]),
+        Entity("actor:forces-ru", "StateForce", "Russian Armed Forces", country="RU", mentions=[implied]),
+        Entity("actor:forces-tr", "StateForce", "Turkish Armed Forces", country="TR", mentions=[implied]),
+    ]
+    for target, expected in (("actor:forces-tr", 1.0), ("actor:forces-ru", 0.0)):
+        event = Event(1, "OtherDevelopment", [implied], perpetrators=["actor:forces-ru" if target != "actor:forces-ru" else "actor:forces-tr"], targets=[target])
+        scores = Scores()
+        result = DocResult(Document(id="d", text=text), {e.key: e for e in entities}, [], [event], "RU")
+        score_plover(result, {"source_actors": [], "target_actors": ["Turkey"]}, scores, None)
+        assert scores.figures()["roles.target_recall"]["value"] == expected
