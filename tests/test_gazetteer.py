@@ -85,6 +85,18 @@ def test_gazetteer_fuzzy_spelling_without_a_country_in_focus():
         ("Omdurman", "SD", "Khartoum"),
         ("Chaman", "PK", "Balochistan"),
         ("Khan Yunis", "PS", "Gaza Strip"),
+        ("Beni", "CD", "Nord-Kivu"),
+        ("Uvira", "CD", "Sud-Kivu"),
+        ("Mocímboa da Praia", "MZ", "Cabo Delgado"),
+        ("Kumba", "CM", "Sud-Ouest"),
+        ("Tame", "CO", "Arauca"),
+        ("Tumaco", "CO", "Narino"),
+        ("Uruapan", "MX", "Michoacan"),
+        ("Reynosa", "MX", "Tamaulipas"),
+        ("Jagdalpur", "IN", "Chhattisgarh"),
+        ("Anantnag", "IN", "Jammu and Kashmir"),
+        ("Tyre", "LB", "South Lebanon"),
+        ("Campinas", "BR", "Sao Paulo"),
     ],
 )
 def test_gazetteer_towns_lie_in_their_province(town, country, province):

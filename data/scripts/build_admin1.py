@@ -5,7 +5,9 @@ its seat city. The seat is looked up in GeoNames cities500 (as shipped by geonam
 admin1 code becomes the division's code, its coordinates the division's representative point
 (ACLED likewise codes province-level events at a representative point). A seat that is not
 found, or found more than once with different admin1 codes (unless one of the namesakes is at
-least ten times larger than any other), stops the script: no code is guessed.
+least ten times larger than any other), stops the script: no code is guessed. A row may name
+its seat's GeoNames id (``seat_geonameid``) where namesakes are close in size; the entry must
+still bear the seat's name in that country.
 
 Run: python data/scripts/build_admin1.py
 """
@@ -46,6 +48,10 @@ def main() -> int:
             if fold(c["name"]) == seat or seat in {fold(a) for a in c["alternatenames"]}
         ]
         exact = [c for c in hits if fold(c["name"]) == seat] or hits
+        if row.get("seat_geonameid"):
+            # a seat whose name several towns share, none ten times larger (Palmas in Tocantins and
+            # in Parana): the curated row names the GeoNames entry, which must bear the seat's name
+            exact = [c for c in exact if c["geonameid"] == row["seat_geonameid"]]
         ranked = sorted(exact, key=lambda c: -c["population"])
         if len(ranked) > 1 and ranked[0]["population"] >= 10 * max(ranked[1]["population"], 1):
             # several places share the seat's name (Rivne: the city of 240,000 and villages of a
