@@ -8,7 +8,6 @@ Scoring functions take plain records so that they can be unit-tested on hand-mad
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from .errors import InputError, InputLineError
 from .gazetteer import Gazetteer, name_key, place_key
-from .geo import locate
+from .geo import haversine_km, locate
 from .readers import parse_date
 from .records import GAZETTEER_RULE, DocResult, Document
 
@@ -89,14 +88,6 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Figure]:
     r = tp / n_gold if n_gold else None
     f = (2 * p * r / (p + r)) if p and r else (0.0 if (p is not None and r is not None) else None)
     return {"precision": Figure(p, n_pred), "recall": Figure(r, n_gold), "f1": Figure(f, n_gold)}
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(a))
 
 
 # --------------------------------------------------------------------------- mentions

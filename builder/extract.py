@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from .dates import find_dates
 from .gazetteer import Gazetteer, PlaceEntry, name_key, slug
+from .geo import haversine_km
 from .records import (
     GAZETTEER_RULE,
     Claim,
@@ -182,7 +183,9 @@ TRIGGERS: list[tuple[str, int, re.Pattern]] = [
     ("AbductionForcedDisappearance", 2, re.compile(r"\b(abduct\w*|kidnap\w*|forcibly disappeared|seized (a|two|three|\d+) (civilians?|people|men))\b", re.I)),
     ("Arrests", 2, re.compile(r"\b(arrest\w*|detain\w*|rounded up|raid\w* .{0,30}\barrest\w*)\b", re.I)),
     ("GovernmentRegainsTerritory", 2, re.compile(r"\b(recaptur\w+|regain\w* control|retook|retaken|liberat\w+)\b(?= (?:the |several |a )?(?:village|town|city|hill|area|district|region|positions?|points?|base|airport|checkpoint|control|neighbou?rhood)| (?:[A-Z]|al-))", re.I)),
-    ("NonStateActorOvertakesTerritory", 2, re.compile(r"\b(captur\w+|seiz\w+|took over)\b(?= (?:the |several |a )?(?:village|town|city|hill|area|district|region|positions?|points?|base|airport|checkpoint|neighbou?rhood))|\b(seiz\w+ control|took control|overr[au]n|stormed)\b", re.I)),
+    ("NonStateActorOvertakesTerritory", 2, re.compile(r"\b(captur\w+|seiz\w+|took over)\b(?= (?:the |several |a )?(?:village|town|city|hill|area|district|region|positions?|points?|base|airport|checkpoint|neighbou?rhood)"
+     # "captured Zaranj, the capital of Nimroz", "seized Kunduz from the army": a name, then what it is or whom it was taken from
+     r"|\s+(?:(?:al|ad|as|ash|ar|an|at|el)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|ad|as|ash|ar|an|at|el)-)?[A-Z][\w'’-]*){0,2}(?:,\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:capital|town|city|village|district|stronghold)\b|\s+from\s+(?!\d)))|\b(seiz\w+ control|took control|overr[au]n|stormed)\b", re.I)),
     ("ChangeToGroupActivity", 2, re.compile(r"\b(mobili[sz]\w+|on (high )?alert|called up|massed|patrols?|reinforcements|military (column|convoy)|convoy of|column (of|with)|deployed|redeploy\w*|withdr[ae]w\w*|withdrawal|curfew|set up (a )?checkpoints?|military build-?up)\b", re.I)),
     ("Attack", 1, re.compile(r"\b(bod(y|ies) of|gunshot wounds|tortur\w+|ill[- ]treatment|beaten to death|lynched)\b", re.I)),
     ("HeadquartersOrBaseEstablished", 2, re.compile(r"\b(fortifications?|fortif(y|ies|ied|ying)|entrench\w*|established (a |new )?(base|headquarters|position|outpost|checkpoint)s?|set up (a |new )?(base|headquarters|position|outpost|checkpoint)s?)\b", re.I)),
@@ -196,7 +199,7 @@ TRIGGERS: list[tuple[str, int, re.Pattern]] = [
     ("ArmedClash", 1, re.compile(r"\b(clash\w*|fighting|fought|battl\w+|firefights?|gunfights?|exchange of fire|exchanged fire|raids?|raided|ambush\w*|offensive|assault\w*|attacked .{0,40}positions?|skirmish\w*|engaged|infiltrat\w+|snipers?|sniped|sniping|gunfire|shot|shooting|opened fire|operations? against|repelled|captured (?:\d+|a|an|two|three|four|five|several) (?:\w+ )?(?:rebels|fighters|members|soldiers|militants|operatives))\b", re.I)),
     ("OtherDevelopment", 0, re.compile(r"\b(threaten\w*|warn(ed|s)?|vow(ed|s)?|boycott\w*|impos(ed|es|ing)|declar(ed|es)|bann?(ed|s)?|blockad\w*|expel\w*|deport\w*|sanction\w*|ultimatum|state of (siege|emergency)|curfew|besieg\w*|evict\w*|forced out|forcibly displac\w+|outlaw\w*|suspend\w*|shut down|closed down|sworn to|pledged to)\b", re.I)),
     ("DisruptedWeaponsUse", 1, re.compile(r"\b(confiscat\w+|seized (weapons|arms|explosives|ammunition))\b", re.I)),
-    ("Attack", 0, re.compile(r"\b(attack\w*|assassinat\w+|killed|killing|murder\w*|execut\w+|shot dead|gunned down|stabbed|beheaded|kills|incident)\b", re.I)),
+    ("Attack", 0, re.compile(r"\b((?<!heart )(?<!panic )(?<!asthma )attack\w*|assassinat\w+|killed|killing|murder\w*|execut\w+|shot dead|gunned down|stabbed|beheaded|kills|incident)\b", re.I)),
 ]
 EVENT_TYPE_OF = {
     "SuicideBomb": "ExplosionsRemoteViolence",
@@ -365,6 +368,14 @@ PASSIVE_HARM_RE = re.compile(
     re.I,
 )
 SPEAKER_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:press\s+)?(?:spokes(?:man|woman|person)|secretary|officials?|sources?|statement|said|says|told|reported|announced)\b", re.I)
+# A place named right after another that it lies in or near: "Kisima near Beni", "the Jacarezinho
+# favela in Rio de Janeiro", "al-Zubaidah in the countryside of Quneitra".
+ANCHOR_AFTER_RE = re.compile(
+    r"(?:\s+(?:favela|neighbou?rhood|district|suburb|village|town|area|camp|quarter|market|countryside))?"
+    r"\s+(?:in|near|outside|close to|on the outskirts of)\s+(?:the\s+)?(?:(?:western|eastern|northern|southern|rural|central)\s+)?"
+    r"(?:(?:city|town|province|governorate|state|district|region|countryside|outskirts)\s+of\s+)?"
+)
+ANCHOR_KM = 50  # how far a place may lie from the town it is said to be in or near
 # "<place> (which is) still held by X", "<place>, the largest city controlled by X"
 CONTROLLED_BY_RE = re.compile(
     r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|remains?|remained)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|area|territory|region|province|district|stronghold)\s+)?"
@@ -773,6 +784,26 @@ class Extractor:
         own name appears in the document), then the governorate named in the same sentence. A fuzzy
         (consonant skeleton) match must lie in that governorate. Without a focus, only large towns
         or places in a country the document names are accepted."""
+        # A province named in the same sentence decides first ("Palma (Cabo Delgado)", "Bijapur,
+        # Chhattisgarh"): a namesake elsewhere, however large, is not meant.
+        context = {e.ent_id_ for e in span.sent.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")}
+        in_context = [c for c in candidates if c.admin1 in context or c.key in context]
+        if in_context:
+            return in_context
+        # A place said to be in or near another: only namesakes there ("the Jacarezinho favela in
+        # Rio de Janeiro" is not Jacarezinho in Parana); none there, and it is a place the
+        # gazetteer lacks.
+        anchors = self._anchors(span)
+        if anchors:
+            return [
+                c
+                for c in candidates
+                if any(
+                    (a.cls == "AdminRegion" and c.admin1 == a.key)
+                    or (a.cls != "AdminRegion" and a.lat is not None and c.lat is not None and haversine_km(a.lat, a.lon, c.lat, c.lon) <= ANCHOR_KM)
+                    for a in anchors
+                )
+            ]
         # Only places and country names decide where a document is; actors (Turkish forces,
         # the IRGC) act abroad too.
         focus = max(st.place_votes.items(), key=lambda kv: kv[1])[0] if st.place_votes else None
@@ -804,23 +835,27 @@ class Extractor:
                 # a name written with the Arabic article ("al-Dabaat") is in an Arabic-speaking country
                 # (or one the document points to), not Dabat in Ethiopia
                 candidates = [c for c in candidates if c.country in ARABIC_SPEAKING or c.country in near]
-        sent = span.sent
-        context = {e.ent_id_ for e in sent.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")}
         if fuzzy:
-            in_context = [c for c in candidates if c.admin1 in context]
-            if in_context or context:
-                return in_context
+            if context:
+                return []  # a province is named, and no place spelt like this lies in it
             # No governorate to check against: one sizeable town, or one far larger than the others
             # (Nasiriyah in Iraq, not the small namesakes in Libya and Egypt).
             sizeable = sorted((c for c in candidates if c.population >= 20_000), key=lambda c: -c.population)
             if len(sizeable) == 1 or (sizeable and sizeable[0].population >= 5 * sizeable[1].population):
                 return sizeable[:1]
             return []
-        if len(candidates) > 1:
-            preferred = [c for c in candidates if c.admin1 in context or c.key in context]
-            if preferred:
-                candidates = preferred
         return candidates
+
+    def _anchors(self, span: Span) -> list[PlaceEntry]:
+        """Every reading (town or province) of the place named right after ``span`` as the one it
+        lies in or near; none if no such place follows or the gazetteer does not know it."""
+        m = ANCHOR_AFTER_RE.match(span.doc.text, span.end_char)
+        if not m:
+            return []
+        nxt = next((e for e in span.sent.ents if e.start_char == m.end() and e.label_ in ("GPE", "LOC", "FAC", "PLACE")), None)
+        if nxt is None:
+            return []
+        return [p for p in self.gaz.lookup_place(nxt.text, None) if p.cls in ("PopulatedPlace", "AdminRegion") and (p.lat is not None or p.cls == "AdminRegion")]
 
     def _split_compound(self, text: str, focus: str | None) -> list[tuple[str, PlaceEntry]]:
         core = re.sub(r"\s+(countryside|triangle|region|area|axis|road|highway|front|desert)$", "", text, flags=re.I)

@@ -8,9 +8,19 @@ coordinates: precision 2 when the parent is a town or the place is a small named
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .records import DocResult, Entity
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    r = 6371.0
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(a))
 
 
 @dataclass

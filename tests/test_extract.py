@@ -516,3 +516,37 @@ def test_extract_passive_subject_of_harm_is_the_target(extract, text, perpetrato
     label = lambda keys: [r.entities[k].label for k in keys]  # noqa: E731
     assert label(ev.perpetrators) == [perpetrator]
     assert target in label(ev.targets) and target not in label(ev.perpetrators)
+
+
+@pytest.mark.parametrize(
+    "text,country,province,near,km",
+    [
+        # the province in parentheses decides against a larger namesake elsewhere
+        ("On 3 April 2021, insurgents attacked Palma (Cabo Delgado), killing 12 civilians.", "MZ", "Cabo Delgado", None, None),
+        ("On 3 April 2021, Maoists ambushed CRPF personnel near Bijapur (Chhattisgarh), killing 5.", "IN", "Chhattisgarh", (18.79, 80.82), 25),
+        # a village said to be near a town lies near it (not Kissimmee, Florida)
+        ("On 9 March 2021, ADF rebels killed 8 civilians in Kisima near Beni (North Kivu).", "CD", "Nord-Kivu", (0.49, 29.47), 50),
+        # a favela in a city is not its namesake town in another state
+        ("On 2 May 2021, police killed 3 men in the Jacarezinho favela in Rio de Janeiro.", "BR", "Rio de Janeiro", (-22.91, -43.18), 25),
+    ],
+)
+def test_extract_place_named_with_its_province_or_town(extract, text, country, province, near, km):
+    from builder.geo import haversine_km, locate
+
+    r = extract(text)
+    ev = r.events[0]
+    where = locate(r, ev.place)
+    assert where.country is not None and where.country.key == f"country:{country}"
+    assert where.admin1 is not None and where.admin1.label == province
+    if near:
+        assert haversine_km(where.lat, where.lon, *near) <= km
+
+
+def test_extract_a_town_taken_by_name_and_a_heart_attack_is_no_attack(extract):
+    """'captured Zaranj, the capital of Nimroz' takes territory though no word such as 'town'
+    follows the verb; a death from a heart attack during a strike is not a second attack."""
+    r = extract("On 7 August 2021, Taliban fighters captured Zaranj, the capital of Nimroz province, from Afghan government forces.", published=date(2021, 8, 9))
+    assert [e.cls for e in r.events] == ["NonStateActorOvertakesTerritory"]
+    assert r.entities[r.events[0].place].label == "Zaranj" and r.entities[r.events[0].perpetrators[0]].label == "Taliban"
+    r = extract("On 3 March 2021, militants fired rockets at Ain al-Asad airbase in Anbar. A US contractor died of a heart attack while sheltering.", published=date(2021, 3, 5))
+    assert [e.cls for e in r.events] == ["ShellingArtilleryMissileAttack"]
