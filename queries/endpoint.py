@@ -133,6 +133,19 @@ def run_query(store: ox.Store, text: str, result_type: str, graph_type: str, lim
     return result_type, data, truncated
 
 
+def _open_read_only(location: str) -> ox.Store:
+    """The store opened read-only; a writer compacting its files can make an open fail, so try
+    a few times."""
+    for attempt in range(5):
+        try:
+            return ox.Store.read_only(location)
+        except OSError:
+            if attempt == 4:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def _worker(location: str, refresh: float, conn: object) -> None:
     """Worker process: open the store read-only, answer queries sent over ``conn``."""
     store, opened = None, 0.0
@@ -145,15 +158,15 @@ def _worker(location: str, refresh: float, conn: object) -> None:
             # Reopen when the snapshot is old, or older than one another worker already served
             # (so that a client never sees the store go back in time between two queries).
             if store is None or time.time() - opened > refresh or opened < newest:
-                for attempt in range(5):
-                    try:
-                        store, opened = ox.Store.read_only(location), time.time()
-                        break
-                    except OSError:
-                        if attempt == 4:
-                            raise
-                        time.sleep(0.05 * (attempt + 1))
-            conn.send(("ok", opened) + run_query(store, *job))
+                store, opened = _open_read_only(location), time.time()
+            try:
+                answer = run_query(store, *job)
+            except OSError:
+                # A build writing meanwhile compacted files this snapshot still read: answer
+                # from a fresh one (once; a second failure is the client's answer).
+                store, opened = _open_read_only(location), time.time()
+                answer = run_query(store, *job)
+            conn.send(("ok", opened) + answer)
         except SyntaxError as exc:
             conn.send(("syntax", str(exc)))
         except Exception as exc:  # noqa: BLE001 - reported to the client, the worker lives on
