@@ -175,6 +175,8 @@ _NUM = r"(\d+|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len,
 # IED; strikes by ground forces are shelling; air and drone strikes are remote violence.
 TRIGGERS: list[tuple[str, int, re.Pattern]] = [
     ("SuicideBomb", 3, re.compile(r"\bsuicide[- ](bomb\w*|attack\w*|car bomb|vest|blast|truck bomb|svbied)|\bsvbied\b|\bblew (himself|herself|themselves) up\b", re.I)),
+    # acts, not the subject of policy ("preventing sexual violence")
+    ("SexualViolence", 3, re.compile(r"\b((?:gang-?)?rap(ed|ing)|sexually (?:assault|abus)(ed|ing)|(?:committed|perpetrated) (?:acts of )?sexual violence)\b", re.I)),
     ("ChemicalWeapon", 3, re.compile(r"\b(chemical (weapons?|attack)|chlorine|sarin|poison gas|toxic gas)\b", re.I)),
     ("RemoteExplosiveLandmineIED", 3, re.compile(r"\b(improvised explosive devices?|ieds?|vbieds?|roadside bombs?|car bombs?|landmines?|land mines?|explosive devices?|booby[- ]trap\w*|sticky bombs?|magnetic bombs?|mine explo\w+|bomb explo\w+|explosions?|blasts?|detonat\w+)\b", re.I)),
     ("AirDroneStrike", 3, re.compile(r"\b(air ?strikes?|air raids?|aerial (bombardment|attacks?)|drone (strikes?|attacks?)|warplanes?|fighter jets?|(?<!anti-)aircraft|helicopter gunships?|bombed from the air|drones?|(?:Predator|Reaper|Bayraktar) (?:strikes?|attacks?)|air force(?! intelligence))\b", re.I)),
@@ -189,12 +191,14 @@ TRIGGERS: list[tuple[str, int, re.Pattern]] = [
     ("ChangeToGroupActivity", 2, re.compile(r"\b(mobili[sz]\w+|on (high )?alert|called up|massed|patrols?|reinforcements|military (column|convoy)|convoy of|column (of|with)|deployed|redeploy\w*|withdr[ae]w\w*|withdrawal|curfew|set up (a )?checkpoints?|military build-?up)\b", re.I)),
     ("Attack", 1, re.compile(r"\b(bod(y|ies) of|gunshot wounds|tortur\w+|ill[- ]treatment|beaten to death|lynched)\b", re.I)),
     ("HeadquartersOrBaseEstablished", 2, re.compile(r"\b(fortifications?|fortif(y|ies|ied|ying)|entrench\w*|established (a |new )?(base|headquarters|position|outpost|checkpoint)s?|set up (a |new )?(base|headquarters|position|outpost|checkpoint)s?)\b", re.I)),
+    ("ViolentDemonstration", 2, re.compile(r"\b(riot\w*|violent (protest|demonstration)s?)\b", re.I)),
+    # ACLED "Mob violence": a crowd that attacks or lynches someone (a riot, not an armed group's attack)
+    ("MobViolence", 2, re.compile(r"\b(mob|lynch\w*|vigilante mob)\b", re.I)),
     ("LootingPropertyDestruction", 2, re.compile(r"\b(loot\w*|burn(ed|t) (down )?(houses|homes|crops|property)|demolish\w*|torched|set (?:on )?fire to|set ablaze|blew up|blown up|blowing up)\b", re.I)),
     ("DisruptedWeaponsUse", 2, re.compile(r"\b(defus\w+|dismantl\w+|intercept\w+|shot down|seized (a )?(weapons?|arms|ammunition|explosives))\b", re.I)),
     ("Agreement", 2, re.compile(r"\b(agreement|ceasefire|truce|reconciliation deal|prisoner exchange|swap)\b", re.I)),
     ("ProtestWithIntervention", 2, re.compile(r"\b(protest\w*|demonstrat\w+|rall(y|ies))\b.{0,80}\b(dispers\w+|tear gas|arrest\w*|beat\w*)\b", re.I)),
-    ("ViolentDemonstration", 2, re.compile(r"\b(riot\w*|violent (protest|demonstration)s?)\b", re.I)),
-    ("PeacefulProtest", 1, re.compile(r"\b(protest(ed|ers|s)?|demonstrat(ed|ion|ions|ors)|sit-in|rall(y|ies|ied))\b", re.I)),
+    ("PeacefulProtest", 1, re.compile(r"\b(protest(ed|ers|ing|s)?|demonstrat(ed|ing|ion|ions|ors)|sit-in|rall(y|ies|ied))\b", re.I)),
     ("ArmedClash", 3, re.compile(r"\b(clash(es|ed)?|firefights?|exchange of fire|exchanged fire|gun ?battles?)\b", re.I)),
     ("ArmedClash", 1, re.compile(r"\b(clash\w*|fighting|fought|battl\w+|firefights?|gunfights?|exchange of fire|exchanged fire|raids?|raided|ambush\w*|offensive|assault\w*|attacked .{0,40}positions?|skirmish\w*|engaged|infiltrat\w+|snipers?|sniped|sniping|gunfire|shot|shooting|opened fire|operations? against|repelled|captured (?:\d+|a|an|two|three|four|five|several) (?:\w+ )?(?:rebels|fighters|members|soldiers|militants|operatives))\b", re.I)),
     ("OtherDevelopment", 0, re.compile(r"\b(threaten\w*|warn(ed|s)?|vow(ed|s)?|boycott\w*|impos(ed|es|ing)|declar(ed|es)|bann?(ed|s)?|blockad\w*|expel\w*|deport\w*|sanction\w*|ultimatum|state of (siege|emergency)|curfew|besieg\w*|evict\w*|forced out|forcibly displac\w+|outlaw\w*|suspend\w*|shut down|closed down|sworn to|pledged to)\b", re.I)),
@@ -376,6 +380,9 @@ ANCHOR_AFTER_RE = re.compile(
     r"(?:(?:city|town|province|governorate|state|district|region|countryside|outskirts)\s+of\s+)?"
 )
 ANCHOR_KM = 50  # how far a place may lie from the town it is said to be in or near
+# The start of a place name in Arabic: the article, or a common word of place names (spring,
+# hill, monastery, village, mountain, valley, cape, well, fort, ruin, mother, father, house)
+ARABIC_TOPONYM_START = r"(?:(?:al|el|ar|as|ash|ad|adh|az|at|an)[-‐ ]|(?:ain|ayn|ein|tal|tall|tell|deir|dayr|kafr|kfar|jabal|jebel|wadi|ras|bir|qasr|khirbet|khirbat|umm|beit|bayt|marj|qalaat|qalat)\s)"
 # "<place> (which is) still held by X", "<place>, the largest city controlled by X"
 CONTROLLED_BY_RE = re.compile(
     r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|remains?|remained)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|area|territory|region|province|district|stronghold)\s+)?"
@@ -830,11 +837,26 @@ class Extractor:
             if st.country_votes:
                 candidates = [c for c in candidates if c.country is None or c.country in near or c.population >= 100_000]
             covered = [c for c in candidates if c.country in near or c.country in self.gaz.curated_countries or c.cls != "PopulatedPlace"]
+            biggest = max(candidates, key=lambda c: c.population, default=None)
+            if (
+                biggest is not None
+                and biggest not in covered
+                and biggest.population >= 100_000
+                and biggest.population >= 10 * max((c.population for c in covered if c.cls == "PopulatedPlace"), default=0)
+                and not any(c.cls != "PopulatedPlace" for c in covered)
+            ):
+                # a city far larger than the namesakes of the conflict countries: Bogota is Bogotá, not
+                # the town in New Jersey; Cali is Cali, not Derbent (which also bears the name)
+                covered = [biggest]
             candidates = covered or [c for c in candidates if c.population >= 100_000]
-            if re.match(r"(?:al|el|ar|as|ash|ad|adh|az|at|an)[-‐ ]", span.text, re.I):
-                # a name written with the Arabic article ("al-Dabaat") is in an Arabic-speaking country
-                # (or one the document points to), not Dabat in Ethiopia
+            arabic = re.match(ARABIC_TOPONYM_START, span.text, re.I)
+            if arabic:
+                # a name written with the Arabic article or a word of Arabic place names ("al-Dabaat",
+                # "Ain Issa", "Kafr Nabl") is in an Arabic-speaking country (or one the document points
+                # to), not Dabat in Ethiopia or Inisa in Nigeria
                 candidates = [c for c in candidates if c.country in ARABIC_SPEAKING or c.country in near]
+                if fuzzy and len(candidates) == 1:
+                    return candidates
         if fuzzy:
             if context:
                 return []  # a province is named, and no place spelt like this lies in it
@@ -900,6 +922,12 @@ class Extractor:
         return entry.admin1
 
     def _org(self, st: "_DocState", ent: Span) -> None:
+        trail = re.search(r"\s+(?:near|in|of|at|on|from|and|with|to|by|outside|around)$", ent.text)
+        if trail:
+            # "the Mexican National Guard near" once the place after it is cut out: the name ends before
+            ent = ent.doc.char_span(ent.start_char, ent.start_char + trail.start(), label=ent.label_, alignment_mode="contract")
+            if ent is None:
+                return
         text = re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
         if _RANKED_NAME_RE.match(text):
             self._person(st, ent)  # "Rear Adm. Brad Cooper": a ranked name the model took for an organisation
@@ -1572,6 +1600,13 @@ class Extractor:
             cls = "ShellingArtilleryMissileAttack"
         if cls in ("AirDroneStrike", "ShellingArtilleryMissileAttack") and re.search(r"\b(anti-aircraft|shot down|intercept\w*)\b", text, re.I):
             cls = "DisruptedWeaponsUse"
+        if cls in ("RemoteExplosiveLandmineIED", "GrenadeAttack", "SuicideBomb") and re.search(r"\b(defus\w+|dismantl\w+|foil\w+|thwart\w+|disarm\w+|neutrali[sz]\w+)\b", text, re.I) and not (KILL_RE.search(text) or INJURE_RE.search(text)):
+            cls = "DisruptedWeaponsUse"  # "security forces defused 2 explosive devices": a use prevented
+        if cls == "ArmedClash":
+            # "regained control of Diffa after clashes with Boko Haram": ACLED codes the change of hands
+            taken = next((c for c, _, rx in TRIGGERS if c in ("GovernmentRegainsTerritory", "NonStateActorOvertakesTerritory") and rx.search(text)), None)
+            if taken:
+                cls, tm = taken, next(rx for c, _, rx in TRIGGERS if c == taken).search(text)
         prefix = NOTE_PREFIX_RE.match(text)
         if prefix:
             cls, spec = NOTE_PREFIXES[prefix.group(1).lower()], 5
@@ -1718,6 +1753,10 @@ class Extractor:
             # a pronoun subject ("it would pull out") sends us on to the reporting clause ("X said").
             if upos(verb) in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "agent") and upos(c) != "PRON" for c in verb.children):
                 break
+            if upos(verb) == "VERB" and any(c.dep_ == "nsubjpass" for c in verb.children):
+                # "The army said that five soldiers were killed in an attack by militants": the
+                # passive clause has its own subject (those hit); who speaks above it did not act
+                return keys
             if verb.head is verb:
                 break
             verb = verb.head
@@ -1743,7 +1782,9 @@ class Extractor:
     def _actor_of(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], head: object, violent: bool) -> str | None:
         """The actor a noun phrase names: a mention inside it, else a noun-phrase actor."""
         lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-        hit = next((m for m in actors if m.start < hi and lo < m.end and m.kind in ("actor", "country", "person")), None)
+        hits = [m for m in actors if m.start < hi and lo < m.end and m.kind in ("actor", "country", "person")]
+        # "gunmen of the Sinaloa Cartel": the group named, not the unidentified gunmen
+        hit = next((m for m in hits if m.key != "actor:unidentified-armed-group"), hits[0] if hits else None)
         if hit is not None:
             return self._as_force(st, hit.key) if violent else hit.key
         return self._np_actor(st, head, sent)
@@ -1860,6 +1901,10 @@ class Extractor:
             ent = st.entities.get(key)
             if ent is None or ent.cls in ("MediaOutlet", "Organisation", "Source"):
                 continue
+            if m.start < tpos and key not in subject_keys and SPEAKER_AFTER_RE.match(text, m.end - base) and re.match(r"(?:’s|'s)?\s+(?:said|says|told|reported|announced|stated)\b", text[m.end - base :]):
+                continue  # "The Pakistani army said (that) ...": who reports it
+            if key == "actor:unidentified-armed-group" and re.match(r"\s+(?:of|from|belonging to|loyal to|affiliated with)\s+(?:the\s+)?[A-Z]", text[m.end - base :]):
+                continue  # "gunmen of the Sinaloa Cartel": the group named is who they are
             if key in frame.perpetrators or key in frame.targets or key in frame.victims or key in frame.assoc_perpetrators or m.key == claimant:
                 continue
             left = text[: m.start - base]
@@ -2444,7 +2489,7 @@ class _DocState:
             not any(ss == s0 and a <= w0 <= b + 1 for ss, a, b in perp_spans) for s0, w0, w1 in armed_words  # in or right after the name
         )
         civilian_target = any(t.cls == "CivilianGroup" for t in targets) or re.search(
-            r"\b(civilians?|man|woman|child(ren)?|boy|girl|baby|sheikh|doctor|teacher|shepherd|farmer|journalist|activist|resident|family|former (rebel |opposition )?(commander|fighter|member))\b", text, re.I
+            r"\b(civilians?|man|woman|child(ren)?|boy|girl|baby|teenager|\d+-year-old|sheikh|doctor|teacher|shepherd|farmer|journalist|activist|resident|family|former (rebel |opposition )?(commander|fighter|member))\b", text, re.I
         )
         if event.cls in ("Attack", "ArmedClash") and not re.search(r"\b(clash\w*|firefights?|exchange of fire|battles?)\b", text, re.I):
             if civilian_target and not (armed_target and not re.search(r"\bformer\b", text, re.I)):
@@ -2529,9 +2574,13 @@ class _DocState:
                 event.perpetrators.insert(0, self.group("rioters"))
         # Events without a perpetrator that are attacks by someone unnamed.
         for event in self.events:
-            if not event.perpetrators and EVENT_TYPE_OF.get(event.cls) in ("ExplosionsRemoteViolence", "ViolenceAgainstCivilians", "Battles"):
+            unnamed_only = bool(event.perpetrators) and all(
+                self.entities.get(k) is not None and self.entities[k].cls == "Person" and all(m.rule == "unnamed_individual" for m in self.entities[k].mentions) for k in event.perpetrators
+            )
+            if (not event.perpetrators or unnamed_only) and EVENT_TYPE_OF.get(event.cls) in ("ExplosionsRemoteViolence", "ViolenceAgainstCivilians", "Battles"):
+                # nobody named, or only "a gunman", "a suicide bomber": an unidentified armed group (ACLED)
                 self.ensure_actor("actor:unidentified-armed-group")
-                event.perpetrators.append("actor:unidentified-armed-group")
+                event.perpetrators.insert(0, "actor:unidentified-armed-group")
                 if event.evidence:
                     ev = event.evidence[0]
                     self.mention_evidence("actor:unidentified-armed-group", Evidence(ev.doc_id, ev.sentence, ev.sentence_start, ev.start, ev.end, ev.text, "unnamed_perpetrator", 0.5))

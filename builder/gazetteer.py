@@ -34,6 +34,11 @@ _PLACE_DESCRIPTORS = (
 )
 
 
+def fold_accents(text: str) -> str:
+    """The text without its diacritics, case and punctuation kept ("Querétaro" -> "Queretaro")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and apostrophes, fold dashes and spaces."""
@@ -461,6 +466,8 @@ class Gazetteer:
                 out.add(v.replace("’", "'"))
                 out.add(v.replace("'", "’"))
                 out.add(v.replace("'", "").replace("’", ""))
+            for v in list(out):
+                out.add(fold_accents(v))  # "Generación" written "Generacion"
             for v in list(out):
                 if re.search(r"\b(al|el|ad|as|ash|ar|az|an|at)-", v, re.I):
                     out.add(re.sub(r"\b(al|el|ad|as|ash|ar|az|an|at)-", r"\1 ", v, flags=re.I))

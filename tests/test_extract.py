@@ -550,3 +550,45 @@ def test_extract_a_town_taken_by_name_and_a_heart_attack_is_no_attack(extract):
     assert r.entities[r.events[0].place].label == "Zaranj" and r.entities[r.events[0].perpetrators[0]].label == "Taliban"
     r = extract("On 3 March 2021, militants fired rockets at Ain al-Asad airbase in Anbar. A US contractor died of a heart attack while sheltering.", published=date(2021, 3, 5))
     assert [e.cls for e in r.events] == ["ShellingArtilleryMissileAttack"]
+
+
+@pytest.mark.parametrize(
+    "text,cls,perpetrator,country",
+    [
+        # a capital far larger than a namesake in a curated country (Bogota, New Jersey)
+        ("On 9 May 2021, police fired tear gas to disperse students protesting in Bogota against the tax reform.", "ProtestWithIntervention", "Protesters (Colombia)", "CO"),
+        ("On 11 May 2021, rioters torched a police station in Cali after a protester was shot.", "ViolentDemonstration", "Rioters (Colombia)", "CO"),
+        ("On 14 May 2021, a mob lynched a man accused of theft in Bhagalpur in Bihar.", "MobViolence", "Rioters (India)", "IN"),
+        ("On 15 May 2021, a woman was raped by armed men in the village of Kilwa (Haut-Katanga).", "SexualViolence", "Unidentified armed group", "CD"),
+        ("On 17 May 2021, security forces defused 2 explosive devices on a road in Kirkuk.", "DisruptedWeaponsUse", None, "IQ"),
+        ("On 13 May 2021, government forces regained control of the town of Diffa after clashes with Boko Haram.", "GovernmentRegainsTerritory", "Niger Armed Forces", "NE"),
+        ("On 22 April 2021, a suicide bomber detonated a vest at a checkpoint in Mogadishu, killing 3 soldiers.", "SuicideBomb", "Unidentified armed group", "SO"),
+        ("On 5 May 2021, gunmen of the Sinaloa Cartel clashed with police in Culiacan (Sinaloa), leaving 4 dead.", "ArmedClash", "Sinaloa Cartel", "MX"),
+        ("On 2 June 2021, al-Shabaab militants attacked a police station in Mocimboa da Praia, Cabo Delgado, killing 3 police officers.", None, "Islamic State Mozambique Province", "MZ"),
+        ("On 16 August 2021, Al Shabaab fired mortars at a base in Mogadishu. No casualties were reported.", "ShellingArtilleryMissileAttack", "al-Shabaab", "SO"),
+        # an Arabic place name is in the Arabic-speaking world (not Inisa, Nigeria)
+        ("On 2 May 2021, Turkish-backed factions looted homes in the village of Ain Issa after residents fled.", "LootingPropertyDestruction", None, "SY"),
+        # a name in Spanish without its accents is still the cartel; "near" is not part of a name
+        ("On 12 March 2021, members of the Cartel Jalisco Nueva Generacion ambushed a patrol of the Mexican National Guard near Aguililla (Michoacan), killing 5.", "ArmedClash", "Jalisco New Generation Cartel", "MX"),
+    ],
+)
+def test_extract_acled_sub_events_and_places_of_other_wars(extract, text, cls, perpetrator, country):
+    from builder.geo import locate
+
+    r = extract(text, published=date(2021, 8, 20))
+    ev = r.events[0]
+    assert cls is None or ev.cls == cls
+    assert perpetrator is None or r.entities[ev.perpetrators[0]].label == perpetrator
+    where = locate(r, ev.place)
+    assert where.country is not None and where.country.country == country
+    assert not any(e.label.endswith(" near") for e in r.entities.values())
+
+
+def test_extract_who_reports_a_passive_toll_and_a_border_take_no_side(extract):
+    """'The army said that five soldiers were killed in an attack by militants': the army reports
+    the attack on its soldiers; 'a 17-year-old' is a civilian."""
+    r = extract("The Pakistani army said on Wednesday that five soldiers were killed in an attack by militants on a checkpoint in North Waziristan.", published=date(2022, 6, 15))
+    ev = r.events[0]
+    assert "Pakistan Armed Forces" not in [r.entities[k].label for k in ev.perpetrators]
+    r = extract("Israeli troops shot dead a 17-year-old Palestinian during a raid in the Jenin refugee camp on Monday.", published=date(2022, 6, 15))
+    assert r.events[0].cls == "Attack"
