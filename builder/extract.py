@@ -361,8 +361,8 @@ NOT_GROUP_NAMES = {"The", "A", "An", "Its", "Their", "Our", "These", "Those", "S
 # who a threat is aimed at: "... unless X", "... against X", "blows to the X"
 THREATENED_RE = re.compile(r"(?:\b(?:unless|if)\s+(?:the\s+)?|\b(?:against|on|to|with|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$", re.I)
 ATTRIBUTION_TAIL_RE = re.compile(r"\s*(?:(?:military|security|police|government|diplomatic|official|army)\s+)?(?:sources?|officials?|spokes(?:man|woman|person)|police|authorities)?\s*(?:here\s+|today\s+)?(?:said|says|reported|announced|told|claimed)\b")
-# An actor named as the subject of a passive verb of harm: "Three US servicemen were killed by an
-# IED", "An Iraqi army officer was wounded when ...": it suffered the attack (a target), whatever
+# An actor named as the subject of a passive verb of harm: "Two Iraqi soldiers were hit by a
+# roadside bomb", "An Iraqi army officer was wounded when ...": it suffered the attack (a target), whatever
 # comes before the trigger. The rest of its noun phrase may come between ("servicemen", "army
 # officer"), not a verb of saying or a clause ("the SDF said two soldiers were killed").
 PASSIVE_HARM_RE = re.compile(
@@ -373,7 +373,7 @@ PASSIVE_HARM_RE = re.compile(
 )
 SPEAKER_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:press\s+)?(?:spokes(?:man|woman|person)|secretary|officials?|sources?|statement|said|says|told|reported|announced)\b", re.I)
 # A place named right after another that it lies in or near: "Kisima near Beni", "the Jacarezinho
-# favela in Rio de Janeiro", "al-Zubaidah in the countryside of Quneitra".
+# favela in Rio de Janeiro", "Ufania in the countryside of Quneitra".
 ANCHOR_AFTER_RE = re.compile(
     r"(?:\s+(?:favela|neighbou?rhood|district|suburb|village|town|area|camp|quarter|market|countryside))?"
     r"\s+(?:in|near|outside|close to|on the outskirts of)\s+(?:the\s+)?(?:(?:western|eastern|northern|southern|rural|central)\s+)?"
@@ -1932,7 +1932,7 @@ class Extractor:
                     frame.victims.append(key)
                 continue
             if (tm is None or m.end - base <= tm.start()) and PASSIVE_HARM_RE.match(text, m.end - base):
-                frame.targets.append(key)  # "Three US servicemen were killed by an IED": who was hit
+                frame.targets.append(key)  # "Two Iraqi soldiers were hit by a roadside bomb": who was hit
                 continue
             if subject_keys:
                 if re.search(r"\b(and|with|alongside)\s+(the\s+)?$", left, re.I) and any(k in frame.perpetrators for k in subject_keys) and m.start < tpos:

@@ -482,10 +482,10 @@ def test_emit_gazetteer_containment_is_a_description_text_containment_an_affilia
     not say it). Containment the text states ("in the X countryside") keeps its affiliation."""
     from builder.emit import emit_triples, entity_iri
 
-    r = extract("On May 2, an IED exploded in Saraqib, killing two soldiers. Later, clashes broke out in al-Zubaidah in the al-Quneitra countryside.")
+    r = extract("On May 2, an IED exploded in Saraqib, killing two soldiers. Later, clashes broke out in Ufania in the Quneitra countryside.")
     rels = {(rel.subject, rel.object): rel.evidence.rule for rel in r.relations if rel.prop == "locatedIn"}
     town = next(k for k, e in r.entities.items() if e.label == "Saraqib")
-    village = next(k for k, e in r.entities.items() if e.label == "al-Zubaidah")
+    village = next(k for k, e in r.entities.items() if e.label == "Ufania")
     assert rels[(town, "place:adm1:SY.12")] == "gazetteer_hierarchy"  # Idlib Governorate
     assert rels[(village, "place:adm1:SY.03")] == "place_in_place"  # Quneitra, as the text says
     triples = emit_triples(r)
