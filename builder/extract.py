@@ -2489,7 +2489,7 @@ class _DocState:
             not any(ss == s0 and a <= w0 <= b + 1 for ss, a, b in perp_spans) for s0, w0, w1 in armed_words  # in or right after the name
         )
         civilian_target = any(t.cls == "CivilianGroup" for t in targets) or re.search(
-            r"\b(civilians?|man|woman|child(ren)?|boy|girl|baby|teenager|\d+-year-old|sheikh|doctor|teacher|shepherd|farmer|journalist|activist|resident|family|former (rebel |opposition )?(commander|fighter|member))\b", text, re.I
+            r"\b(civilians?|man|woman|child(ren)?|boy|girl|baby|teenager|\d+-year-old|sheikh|doctor|teacher|shepherd|farmer|journalist|activist|resident|family|former (?:[\w-]+ ){0,2}?(commander|fighter|member))\b", text, re.I
         )
         if event.cls in ("Attack", "ArmedClash") and not re.search(r"\b(clash\w*|firefights?|exchange of fire|battles?)\b", text, re.I):
             if civilian_target and not (armed_target and not re.search(r"\bformer\b", text, re.I)):

@@ -239,6 +239,7 @@ class Gazetteer:
                     key=entry.key, name=entry.name, cls="Country", country=entry.iso2, admin_level=0, aliases=entry.aliases
                 )
             )
+            shared = row.get("forces_shared_aliases", [])
             self.actors[f"forces-{entry.iso2.lower()}"] = ActorEntry(
                 id=f"forces-{entry.iso2.lower()}",
                 name=entry.forces,
@@ -246,6 +247,10 @@ class Gazetteer:
                 aliases=entry.forces_aliases,
                 country=entry.iso2,
                 inter=1,
+                # an acronym another country's group also bears ("SNA": Somali National Army, Syrian
+                # National Army) is these forces only when this country is in focus
+                generic_aliases=shared,
+                focus_countries=[entry.iso2] if shared else [],
             )
         self.curated_countries = set(self.countries)
         self._load_world_countries()

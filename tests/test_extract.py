@@ -592,3 +592,20 @@ def test_extract_who_reports_a_passive_toll_and_a_border_take_no_side(extract):
     assert "Pakistan Armed Forces" not in [r.entities[k].label for k in ev.perpetrators]
     r = extract("Israeli troops shot dead a 17-year-old Palestinian during a raid in the Jenin refugee camp on Monday.", published=date(2022, 6, 15))
     assert r.events[0].cls == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text,cls,actor",
+    [
+        # "SNA" is the Syrian National Army in Syria and the Somali National Army in Somalia
+        ("On 5 November 2020, the SNA shelled SDF positions near Ain Issa with mortars. No casualties reported.", "ShellingArtilleryMissileAttack", "Syrian National Army"),
+        ("On 6 November 2020, al-Shabaab militants attacked an SNA base in Afgooye, killing 4 soldiers.", "ArmedClash", "Somali Armed Forces"),
+        # a former commander shot dead is a civilian attacked, whatever group he once led
+        ("On 11 November 2020, unidentified gunmen shot dead a former FSA commander in Muzayrib (Daraa).", "Attack", "Free Syrian Army"),
+    ],
+)
+def test_extract_acronym_of_two_countries_and_a_former_commander(extract, text, cls, actor):
+    r = extract(text, published=date(2020, 11, 20))
+    ev = r.events[0]
+    assert ev.cls == cls
+    assert actor in [r.entities[k].label for k in ev.perpetrators + ev.targets]
