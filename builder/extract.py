@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Doc, Span
 
 from .dates import find_dates
-from .gazetteer import Gazetteer, PlaceEntry, name_key, slug
+from .gazetteer import Gazetteer, PlaceEntry, name_key, place_key, slug
 from .geo import haversine_km
 from .records import (
     GAZETTEER_RULE,
@@ -866,6 +866,13 @@ class Extractor:
             if len(sizeable) == 1 or (sizeable and sizeable[0].population >= 5 * sizeable[1].population):
                 return sizeable[:1]
             return []
+        if len(candidates) > 1 and place_key(candidates[0].name) != place_key(span.text):
+            # a town of that very name before a namesake of like size found under another name:
+            # "Tafas" is Ţafas in Syria, not Talas in Turkey (which GeoNames also calls Tafas)
+            key = place_key(span.text)
+            named = next((c for c in candidates[1:] if place_key(c.name) == key and 2 * c.population >= candidates[0].population), None)
+            if named is not None:
+                candidates = [named] + [c for c in candidates if c is not named]
         return candidates
 
     def _anchors(self, span: Span) -> list[PlaceEntry]:

@@ -609,3 +609,13 @@ def test_extract_acronym_of_two_countries_and_a_former_commander(extract, text, 
     ev = r.events[0]
     assert ev.cls == cls
     assert actor in [r.entities[k].label for k in ev.perpetrators + ev.targets]
+
+
+def test_extract_a_town_of_that_name_before_a_namesake_under_another_name(extract):
+    """GeoNames lists Talas in Turkey under the alternate name "Tafas" too; with nothing else to go
+    by, the Syrian town whose own name is Tafas (of like size) is meant."""
+    from builder.geo import locate
+
+    r = extract("On 8 May 2020, unidentified gunmen killed a man in Tafas.", published=date(2020, 5, 10))
+    where = locate(r, r.events[0].place)
+    assert where.country is not None and where.country.country == "SY"
