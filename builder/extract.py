@@ -1908,7 +1908,7 @@ class Extractor:
             ent = st.entities.get(key)
             if ent is None or ent.cls in ("MediaOutlet", "Organisation", "Source"):
                 continue
-            if m.start < tpos and key not in subject_keys and SPEAKER_AFTER_RE.match(text, m.end - base) and re.match(r"(?:’s|'s)?\s+(?:said|says|told|reported|announced|stated)\b", text[m.end - base :]):
+            if m.start < tpos and key not in subject_keys and re.match(r"(?:’s|'s)?\s+(?:said|says|told|reported|announced|stated)\b", text[m.end - base :]):
                 continue  # "The Pakistani army said (that) ...": who reports it
             if key == "actor:unidentified-armed-group" and re.match(r"\s+(?:of|from|belonging to|loyal to|affiliated with)\s+(?:the\s+)?[A-Z]", text[m.end - base :]):
                 continue  # "gunmen of the Sinaloa Cartel": the group named is who they are
