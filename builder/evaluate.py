@@ -17,7 +17,7 @@ from .errors import InputError, InputLineError
 from .gazetteer import Gazetteer, name_key, place_key
 from .geo import haversine_km, locate
 from .readers import parse_date
-from .records import GAZETTEER_RULE, DocResult, Document
+from .records import GAZETTEER_RULE, DocResult, Document, Entity, Evidence
 
 # Project classes -> re3d mention types.
 RE3D_TYPE = {
@@ -153,6 +153,15 @@ class RelSpan:
     target: tuple[int, int]
 
 
+def _mentions_or_country(result: DocResult, ent: Entity) -> list[Evidence]:
+    """An entity's mentions; for a state force also its country's ("Russia attacked Ukraine",
+    "closed its borders with Turkey": the country named stands for its forces)."""
+    mentions = list(ent.mentions)
+    if ent.cls == "StateForce" and f"country:{ent.country}" in result.entities:
+        mentions += result.entities[f"country:{ent.country}"].mentions
+    return mentions
+
+
 def predicted_relations(result: DocResult) -> list[RelSpan]:
     """re3d-typed relations, with subject and object spans taken from the mentions inside the evidence."""
     out = []
@@ -166,10 +175,7 @@ def predicted_relations(result: DocResult) -> list[RelSpan]:
             ent = result.entities.get(key)
             if ent is None:
                 return None
-            mentions = list(ent.mentions)
-            if ent.cls == "StateForce" and f"country:{ent.country}" in result.entities:
-                # "Russia attacked Ukraine": the country named stands for its forces
-                mentions += result.entities[f"country:{ent.country}"].mentions
+            mentions = _mentions_or_country(result, ent)
             inside = [m for m in mentions if m.sentence_start == ev.sentence_start and ev.start <= m.start < ev.end + 1 and not m.rule.startswith("implied")]
             if not inside:
                 inside = [m for m in mentions if m.sentence_start == ev.sentence_start and not m.rule.startswith("implied")]
@@ -395,12 +401,7 @@ def _loose_match(gold_text: str, candidates: list[tuple[set[str], object]], resu
     text = result.document.text
     pos = text.find(gold_text)
     for _, ent in candidates:
-        mentions = list(ent.mentions)
-        if ent.cls == "StateForce" and f"country:{ent.country}" in result.entities:
-            # "closed its borders with Turkey": the country named stands for its forces (as in
-            # the relation scorer)
-            mentions += result.entities[f"country:{ent.country}"].mentions
-        for m in mentions:
+        for m in _mentions_or_country(result, ent):
             if pos >= 0 and m.start < pos + len(gold_text) and pos < m.end:
                 return True
     gk = name_key(gold_text)

@@ -380,6 +380,7 @@ ANCHOR_AFTER_RE = re.compile(
     r"(?:(?:city|town|province|governorate|state|district|region|countryside|outskirts)\s+of\s+)?"
 )
 ANCHOR_KM = 50  # how far a place may lie from the town it is said to be in or near
+UNIDENTIFIED = "actor:unidentified-armed-group"  # ACLED's unidentified armed group
 # The start of a place name in Arabic: the article, or a common word of place names (spring,
 # hill, monastery, village, mountain, valley, cape, well, fort, ruin, mother, father, house)
 ARABIC_TOPONYM_START = r"(?:(?:al|el|ar|as|ash|ad|adh|az|at|an)[-‐ ]|(?:ain|ayn|ein|tal|tall|tell|deir|dayr|kafr|kfar|jabal|jebel|wadi|ras|bir|qasr|khirbet|khirbat|umm|beit|bayt|marj|qalaat|qalat)\s)"
@@ -1595,7 +1596,7 @@ class Extractor:
             self._casualties(st, sent, last, actors)
             for m in actors:
                 key = m.key if m.kind == "actor" else self._as_force(st, m.key) if m.kind == "country" else None
-                if key and key != "actor:unidentified-armed-group" and key not in last.perpetrators + last.assoc_perpetrators + last.targets:
+                if key and key != UNIDENTIFIED and key not in last.perpetrators + last.assoc_perpetrators + last.targets:
                     last.targets.append(key)  # "3 soldiers of the Yemeni army were killed": whose toll
             return
         cls, spec, tm = trig if trig else ("Attack", -1, None)
@@ -1611,9 +1612,9 @@ class Extractor:
             cls = "DisruptedWeaponsUse"  # "security forces defused 2 explosive devices": a use prevented
         if cls == "ArmedClash":
             # "regained control of Diffa after clashes with Boko Haram": ACLED codes the change of hands
-            taken = next((c for c, _, rx in TRIGGERS if c in ("GovernmentRegainsTerritory", "NonStateActorOvertakesTerritory") and rx.search(text)), None)
+            taken = next(((c, m) for c, _, rx in TRIGGERS if c in ("GovernmentRegainsTerritory", "NonStateActorOvertakesTerritory") and (m := rx.search(text))), None)
             if taken:
-                cls, tm = taken, next(rx for c, _, rx in TRIGGERS if c == taken).search(text)
+                cls, tm = taken
         prefix = NOTE_PREFIX_RE.match(text)
         if prefix:
             cls, spec = NOTE_PREFIXES[prefix.group(1).lower()], 5
@@ -1791,7 +1792,7 @@ class Extractor:
         lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
         hits = [m for m in actors if m.start < hi and lo < m.end and m.kind in ("actor", "country", "person")]
         # "gunmen of the Sinaloa Cartel": the group named, not the unidentified gunmen
-        hit = next((m for m in hits if m.key != "actor:unidentified-armed-group"), hits[0] if hits else None)
+        hit = next((m for m in hits if m.key != UNIDENTIFIED), hits[0] if hits else None)
         if hit is not None:
             return self._as_force(st, hit.key) if violent else hit.key
         return self._np_actor(st, head, sent)
@@ -1910,7 +1911,7 @@ class Extractor:
                 continue
             if m.start < tpos and key not in subject_keys and re.match(r"(?:’s|'s)?\s+(?:said|says|told|reported|announced|stated)\b", text[m.end - base :]):
                 continue  # "The Pakistani army said (that) ...": who reports it
-            if key == "actor:unidentified-armed-group" and re.match(r"\s+(?:of|from|belonging to|loyal to|affiliated with)\s+(?:the\s+)?[A-Z]", text[m.end - base :]):
+            if key == UNIDENTIFIED and re.match(r"\s+(?:of|from|belonging to|loyal to|affiliated with)\s+(?:the\s+)?[A-Z]", text[m.end - base :]):
                 continue  # "gunmen of the Sinaloa Cartel": the group named is who they are
             if key in frame.perpetrators or key in frame.targets or key in frame.victims or key in frame.assoc_perpetrators or m.key == claimant:
                 continue
@@ -2586,11 +2587,11 @@ class _DocState:
             )
             if (not event.perpetrators or unnamed_only) and EVENT_TYPE_OF.get(event.cls) in ("ExplosionsRemoteViolence", "ViolenceAgainstCivilians", "Battles"):
                 # nobody named, or only "a gunman", "a suicide bomber": an unidentified armed group (ACLED)
-                self.ensure_actor("actor:unidentified-armed-group")
-                event.perpetrators.insert(0, "actor:unidentified-armed-group")
+                self.ensure_actor(UNIDENTIFIED)
+                event.perpetrators.insert(0, UNIDENTIFIED)
                 if event.evidence:
                     ev = event.evidence[0]
-                    self.mention_evidence("actor:unidentified-armed-group", Evidence(ev.doc_id, ev.sentence, ev.sentence_start, ev.start, ev.end, ev.text, "unnamed_perpetrator", 0.5))
+                    self.mention_evidence(UNIDENTIFIED, Evidence(ev.doc_id, ev.sentence, ev.sentence_start, ev.start, ev.end, ev.text, "unnamed_perpetrator", 0.5))
             if not event.targets and event.victims:
                 event.targets = list(event.victims)
             for key in event.perpetrators + event.targets + event.victims + event.assoc_perpetrators:
@@ -2619,7 +2620,7 @@ class _DocState:
                 violent = EVENT_TYPE_OF.get(event.cls) in ("Battles", "ExplosionsRemoteViolence", "ViolenceAgainstCivilians")
                 for p in event.perpetrators if violent else ():  # an agreement or an arrest is no hostility
                     for t in event.targets:
-                        if p == t or p == "actor:unidentified-armed-group" or any(self.entities.get(k) is None or self.entities[k].cls in ("Person", "CivilianGroup", "Organisation", "MediaOutlet", "Source") for k in (p, t)):
+                        if p == t or p == UNIDENTIFIED or any(self.entities.get(k) is None or self.entities[k].cls in ("Person", "CivilianGroup", "Organisation", "MediaOutlet", "Source") for k in (p, t)):
                             continue  # an unarmed organisation ("UN chemical weapons report") is no side
                         ep, et = self.entities[p], self.entities[t]
                         if ep.cls == et.cls == "StateForce" and ep.country and ep.country == et.country:
@@ -2641,7 +2642,7 @@ class _DocState:
                 # Perpetrators operate where they strike.
                 if event.place:
                     for p in event.perpetrators:
-                        if p != "actor:unidentified-armed-group":
+                        if p != UNIDENTIFIED:
                             self.relate("operatesIn", p, event.place, event.evidence[-1], event.according_to[:1])
                 # A ranked victim of an attack on a state force belongs to it.
                 for v in event.victims:

@@ -42,9 +42,7 @@ def fold_accents(text: str) -> str:
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and apostrophes, fold dashes and spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.lower()
+    text = fold_accents(text).lower()
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")
     text = re.sub(r"[‐‑‒–—-]", " ", text)
