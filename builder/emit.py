@@ -318,6 +318,8 @@ class Emitter:
                 g.add((node, O_AKG.geoPrecision, _integer(precision)))
         if event.near:
             g.add((node, O_AKG.near, _node(entity_iri(event.near))))
+        for key in event.target_places:
+            g.add((node, O_AKG.targetPlace, _node(entity_iri(key))))
         for prop, keys in (
             (O_AKG.perpetrator, event.perpetrators),
             (O_AKG.associatedPerpetrator, event.assoc_perpetrators),

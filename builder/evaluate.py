@@ -389,6 +389,9 @@ def score_plover(result: DocResult, gold_event: dict, scores: Scores, gaz: Gazet
         targets.add(interaction[1])
     src = actor_names(result, sources)
     tgt = actor_names(result, targets)
+    # PLOVER's targets include locations ("shelled Juba"): the places an event was directed at
+    aimed = {key for ev in result.events for key in ev.target_places}
+    tgt += [({name_key(e.label), *(name_key(a) for a in e.aliases)} - {""}, e) for key, e in result.entities.items() if key in aimed and key not in targets]
     for name in gold_event.get("source_actors", []):
         scores.tally("roles.source_recall").add(_loose_match(name, src, result))
     for name in gold_event.get("target_actors", []):

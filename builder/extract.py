@@ -107,7 +107,7 @@ PEOPLE_HEADS = re.compile(
     r"villagers|residents|leaders?|officials|government|authorities|regime|helicopters|tanks|warplanes|jets|bulldozers|"
     r"group|groups|faction|factions|movement|party|servicemen|advisers|settlers|refugees|tribesmen|mob|crowd|president|"
     r"minister|king|commander|council|junta|administration|coalition|alliance|nato|forces|immigrants|migrants|youths|"
-    r"population|inhabitants|administrators|detainees|hackers|bombers|officers|agents|journalists?|newspaper|"
+    r"population|inhabitants|administrators|detainees?|hackers|bombers|officers|agents|journalists?|newspaper|"
     r"villagers|pilgrims|worshippers|shoppers|passengers|children|women|men|people|civilians|advisers|refugees|"
     r"parliament|cabinet|farmers|settlers|guerillas|militiamen|party|parties|police|reservists|army|navy|forces|"
     r"opposition|candidates|supporters|activists|lawmakers|politicians|loyalists|partisans)$",
@@ -383,6 +383,18 @@ ANCHOR_KM = 50  # how far a place may lie from the town it is said to be in or n
 UNIDENTIFIED = "actor:unidentified-armed-group"  # ACLED's unidentified armed group
 # The start of a place name in Arabic: the article, or a common word of place names (spring,
 # hill, monastery, village, mountain, valley, cape, well, fort, ruin, mother, father, house)
+# Words of an action directed at a place (PLOVER's target location): the town shelled, the
+# district under curfew, the country invaded, the city where bombs went off, the area reinforced.
+DIRECTED_AT_PLACE_RE = re.compile(
+    r"(?:shell|bomb|bombard|attack|strike|struck|hit|target|raid|storm|invade|invasion|blockade|besiege|siege|"
+    r"assault|occupy|occupied|occupation|overrun|overran|explode|blew|blow|blown|airstrike|air ?raid|curfew|"
+    r"law|emergency|ban|cut|lockdown|seal|deploy|deployment|reinforce|strengthen|alert)"
+    r"(?:s|es|ed|d|ing|ment|ments)?",
+    re.I,
+)
+CUSTODY_RE = re.compile(r"\b(?:in|under|while in|in the)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:custody|detention|prisons?|jails?|detention cent(?:er|re)s?)\b", re.I)
+# Nouns that stand for the place named after them ("the town of Cizre", "the capital Juba").
+PLACE_NOUNS = frozenset("town city village capital region province district area republic governorate countryside camp".split())
 ARABIC_TOPONYM_START = r"(?:(?:al|el|ar|as|ash|ad|adh|az|at|an)[-‐ ]|(?:ain|ayn|ein|tal|tall|tell|deir|dayr|kafr|kfar|jabal|jebel|wadi|ras|bir|qasr|khirbet|khirbat|umm|beit|bayt|marj|qalaat|qalat)\s)"
 # "<place> (which is) still held by X", "<place>, the largest city controlled by X"
 CONTROLLED_BY_RE = re.compile(
@@ -467,6 +479,20 @@ def _index_sentences(doc: Doc) -> None:
         return sentences[max(bisect.bisect_right(starts, span.start) - 1, 0)]
 
     doc.user_span_hooks["sent"] = sent_of
+
+
+def _directed_words(gov: object) -> list:
+    """The word an action is named by, and for a verb what it imposes: "imposed a curfew",
+    "declared a state of siege", "remained on alert", "under curfew"."""
+    words = [gov]
+    if upos(gov) == "VERB":
+        for c in gov.children:
+            if c.dep_ == "dobj":
+                words.append(c)
+                words += [g for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ in ("on", "under"):
+                words += [g for g in c.children if g.dep_ == "pobj"]
+    return words
 
 
 class Extractor:
@@ -1715,6 +1741,7 @@ class Extractor:
         )
         if not re.search(r"\b(denied|denies|deny)\b", text, re.I) and not background:
             self._roles(st, sent, frame, actors, tm, claimant)
+            self._custodian(st, sent, frame, actors)
         # Civilians as targets ("killing three civilians").
         civ = CIVILIAN_RE.search(text)
         if civ and (kills or injures or EVENT_TYPE_OF.get(frame.cls) in ("ViolenceAgainstCivilians", "ExplosionsRemoteViolence") or frame.cls == "LootingPropertyDestruction"):
@@ -1733,7 +1760,35 @@ class Extractor:
                     if ev_ not in ent.mentions:
                         ent.mentions.append(ev_)
         self._event_place(st, sent, frame, places)
+        self._target_places(st, sent, frame, places + [m for m in actors if m.kind == "country"])
         self._casualties(st, sent, frame, actors)
+
+    def _custodian(self, st: "_DocState", sent: SentenceInfo, frame: Event, actors: list[Mention]) -> None:
+        """"A prisoner died under torture in Israeli police custody", "detainees killed in regime
+        prisons": who held them did it, and those who died are the victims, whatever the
+        grammatical subject."""
+        m = CUSTODY_RE.search(sent.text)
+        if m is None or not (KILL_RE.search(sent.text) or re.search(r"\b(tortur\w*|beat(en|ing)?|abus\w*)\b", sent.text, re.I)):
+            return
+        lo, hi = sent.start + m.start(), sent.start + m.end()
+        holder = next((a for a in actors if lo <= a.start and a.end <= hi and a.kind in ("actor", "country")), None)
+        focus = st.focus_hint()
+        if holder is not None:
+            key = self._as_force(st, holder.key)
+        elif re.search(r"\b(regime|government|army|military|police|security)\b", m.group(0), re.I) and focus in self.gaz.countries:
+            key = self.gaz.countries[focus].forces_key  # "in regime prisons"
+            st.ensure_actor(key)
+        else:
+            return
+        if frame.cls in ("Arrests", "AbductionForcedDisappearance") and KILL_RE.search(sent.text):
+            frame.cls = "Attack"  # a death in custody, not the detention
+        held = [k for k in frame.perpetrators if k != key]
+        for a in actors:  # "A detainee died ... in X custody": the one who died, named before it
+            ent = st.entities.get(a.key)
+            if a.end <= lo and ent is not None and ent.cls in ("CivilianGroup", "Person") and a.key not in held:
+                held.append(a.key)
+        frame.perpetrators[:] = [key] + [k for k in frame.perpetrators if k not in held and k != key]
+        frame.targets[:] = held + [k for k in frame.targets if k != key and k not in held]
 
     def _claimant(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], claim: re.Match) -> str | None:
         base = sent.start
@@ -1792,7 +1847,8 @@ class Extractor:
         lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
         hits = [m for m in actors if m.start < hi and lo < m.end and m.kind in ("actor", "country", "person")]
         # "gunmen of the Sinaloa Cartel": the group named, not the unidentified gunmen
-        hit = next((m for m in hits if m.key != UNIDENTIFIED), hits[0] if hits else None)
+        # "militants loyal to Iraq's al-Qaeda frontman": the group, not the country in its name
+        hit = next((m for m in hits if m.key != UNIDENTIFIED and m.kind == "actor"), None) or next((m for m in hits if m.key != UNIDENTIFIED), hits[0] if hits else None)
         if hit is not None:
             return self._as_force(st, hit.key) if violent else hit.key
         return self._np_actor(st, head, sent)
@@ -2024,6 +2080,40 @@ class Extractor:
             frame.place = p.key
             near = bool(re.search(r"\b(near|outskirts of|around|close to|vicinity of|outside)\s+(the\s+)?(\w+\s+of\s+)?$", pre))
             frame.geo_precision = 2 if near else (1 if score == 1 else (2 if score == 2 else 3))
+
+    def _target_places(self, st: "_DocState", sent: SentenceInfo, frame: Event, places: list[Mention]) -> None:
+        """Places the action was directed at: the object of a directed word ("shelled Juba", "the
+        invasion of South Lebanon", "a curfew in the town of Cizre", "bombs in the capital
+        Kabul"), reached through at most two prepositions. Not a place the action came from or
+        passed near ("withdrew from Chad", "near Rafah"), nor a country whose own forces act."""
+        for m in places:
+            span = st.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or m.key in frame.target_places:
+                continue
+            tok = span.root
+            if m.kind == "country" and (tok.dep_ in ("nsubj", "poss", "amod") or tok.tag_ == "POS"):
+                continue  # "Israel threatened ...", "Israel's forces": the actor, not the target
+            for _ in range(2):  # "the capital Kabul", "the town of Cizre"
+                if tok.dep_ in ("appos", "compound") and tok.head.lower_.rstrip("s") in PLACE_NOUNS:
+                    tok = tok.head
+                elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_.rstrip("s") in PLACE_NOUNS:
+                    tok = tok.head.head
+            hit = False
+            for _ in range(3):
+                if tok.dep_ in ("dobj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ == "dobj"):
+                    gov = tok.head if tok.dep_ != "conj" else tok.head.head
+                elif tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "on", "at", "against", "of", "to", "inside"):
+                    gov = tok.head.head
+                else:
+                    break
+                if any(DIRECTED_AT_PLACE_RE.fullmatch(w.text) for w in _directed_words(gov)):
+                    hit = True
+                    break
+                if upos(gov) == "VERB":
+                    break  # a verb that is not directed at it ("died in Kabul", "fled to Chad")
+                tok = gov  # "fired at targets in Jericho": on through the noun
+            if hit:
+                frame.target_places.append(m.key)
 
     def _casualties(self, st: "_DocState", sent: SentenceInfo, frame: Event, actors: list[Mention]) -> None:
         text = sent.text
@@ -2545,6 +2635,34 @@ class _DocState:
                 self.relate("locatedIn", event.place, anchor.key, self.evidence(sent, anchor.start, anchor.end, "sentence_anchor", 0.5), [])
                 return
 
+    def _crowd_mention(self, event: Event, key: str) -> None:
+        """The protesters named in the event's sentence ("Islamist demonstrators") are a mention
+        of the protesters of the event's country."""
+        if not event.evidence:
+            return
+        ent = self.ensure_actor(key)
+        trigger = event.evidence[0]
+        sent = trigger.sentence
+        m = re.search(r"\b(?:protesters|demonstrators|marchers|crowds?)\b", sent)
+        if m is None:
+            return
+        span = self.doc.char_span(trigger.sentence_start + m.start(), trigger.sentence_start + m.end(), alignment_mode="expand")
+        if span is None:
+            return
+        start, end = min(span.root.left_edge.idx, span.start_char), span.end_char
+        named = next((m for m in self.mentions if m.start < end and start < m.end and m.kind in ("actor", "person", "country")), None)
+        if named is not None and self.entities.get(named.key) is not None and self.entities[named.key].cls == "CivilianGroup" and named.key != key:
+            # "Islamist demonstrators" read as a group of their own: they are the protesters here
+            start, end = named.start, named.end
+            for roles in (event.perpetrators, event.targets, event.victims, event.assoc_perpetrators):
+                roles[:] = [k for k in roles if k != named.key]
+            ent.aliases.add(self.entities[named.key].label)
+        elif named is not None:
+            start = span.start_char
+        mention = Evidence(trigger.doc_id, sent, trigger.sentence_start, start, end, self.text[start:end], "crowd_mention", 0.6)
+        if mention not in ent.mentions:
+            ent.mentions.append(mention)
+
     def _local_groups(self, event: Event) -> None:
         """Civilians, protesters and rioters are those of the country where the event happened
         (ACLED's coding), not of the document's country in focus: a bombing in Kabul reported
@@ -2576,8 +2694,17 @@ class _DocState:
             self._anchor_place(event)
             self._local_groups(event)
             kind = EVENT_TYPE_OF.get(event.cls)
-            if kind == "Protests" and not any(self.entities.get(k) is not None and self.entities[k].inter == 6 for k in event.perpetrators):
+            if event.cls == "ExcessiveForceAgainstProtesters" and any(self.entities.get(k) is not None and self.entities[k].cls == "StateForce" for k in event.perpetrators):
+                # "police opened fire on demonstrators, killing one": the force acted (ACLED actor 1),
+                # the protesters were hit
+                crowd = self.group("protesters")
+                event.perpetrators[:] = [k for k in event.perpetrators if k != crowd]
+                if crowd not in event.targets:
+                    event.targets.insert(0, crowd)
+                self._crowd_mention(event, crowd)
+            elif kind == "Protests" and not any(self.entities.get(k) is not None and self.entities[k].inter == 6 for k in event.perpetrators):
                 event.perpetrators.insert(0, self.group("protesters"))
+                self._crowd_mention(event, event.perpetrators[0])
             elif kind == "Riots" and not any(self.entities.get(k) is not None and self.entities[k].inter == 5 for k in event.perpetrators):
                 event.perpetrators.insert(0, self.group("rioters"))
         # Events without a perpetrator that are attacks by someone unnamed.

@@ -105,6 +105,7 @@ class Event:
     targets: list[str] = field(default_factory=list)
     assoc_targets: list[str] = field(default_factory=list)
     victims: list[str] = field(default_factory=list)
+    target_places: list[str] = field(default_factory=list)  # places the action was directed at
     fatalities: int | None = None
     injured: int | None = None
     claims: list[Claim] = field(default_factory=list)

@@ -141,6 +141,7 @@ class AKG(DefinedNamespace):
     status: URIRef
     subjectActor: URIRef
     target: URIRef
+    targetPlace: URIRef
     textSha256: URIRef
     timePrecision: URIRef
     url: URIRef

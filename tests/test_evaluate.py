@@ -171,3 +171,24 @@ def test_evaluate_plover_target_that_is_a_country_acting_as_its_forces():
         result = DocResult(Document(id="d", text=text), {e.key: e for e in entities}, [], [event], "RU")
         score_plover(result, {"source_actors": [], "target_actors": ["Turkey"]}, scores, None)
         assert scores.figures()["roles.target_recall"]["value"] == expected
+
+
+def test_evaluate_plover_target_that_is_a_place_the_event_was_directed_at():
+    """PLOVER codes a town shelled as the target: matched by the event's targeted place, not by
+    a place that is only where the event happened."""
+    from builder.evaluate import score_plover
+
+    text = "Rebels shelled Juba from Yei."
+    ev_juba = Evidence("d", text, 0, 15, 19, "Juba", "gazetteer_place", 0.9)
+    ev_yei = Evidence("d", text, 0, 25, 28, "Yei", "gazetteer_place", 0.9)
+    trigger = Evidence("d", text, 0, 7, 14, "shelled", "event_trigger:ShellingArtilleryMissileAttack", 0.7)
+    entities = [
+        Entity("place:t:juba", "PopulatedPlace", "Juba", country="SS", mentions=[ev_juba]),
+        Entity("place:t:yei", "PopulatedPlace", "Yei", country="SS", mentions=[ev_yei]),
+    ]
+    for gold, expected in (("Juba", 1.0), ("Yei", 0.0)):
+        event = Event(1, "ShellingArtilleryMissileAttack", [trigger], place="place:t:yei", target_places=["place:t:juba"])
+        scores = Scores()
+        result = DocResult(Document(id="d", text=text), {e.key: e for e in entities}, [], [event], "SS")
+        score_plover(result, {"source_actors": [], "target_actors": [gold]}, scores, None)
+        assert scores.figures()["roles.target_recall"]["value"] == expected

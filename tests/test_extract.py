@@ -619,3 +619,43 @@ def test_extract_a_town_of_that_name_before_a_namesake_under_another_name(extrac
     r = extract("On 8 May 2020, unidentified gunmen killed a man in Tafas.", published=date(2020, 5, 10))
     where = locate(r, r.events[0].place)
     assert where.country is not None and where.country.country == "SY"
+
+
+@pytest.mark.parametrize(
+    "text,aimed",
+    [
+        ("Rebels shelled the provincial capital Juba on Sunday, killing 20 people.", ["Juba"]),
+        ("Authorities imposed a curfew in the town of Cizre on 2 May after a protest.", ["Cizre"]),
+        ("Israeli tanks fired four shells at targets in Jericho on 12 March, witnesses said.", ["Jericho"]),
+        ("On 3 May, Russian warplanes bombed Saraqib, killing 4 civilians.", ["Saraqib"]),
+        # a place where people died, or that fighters came from, was not aimed at
+        ("On 4 May, two soldiers died in Kandahar when gunmen attacked their checkpoint.", []),
+        ("On 5 May, Boko Haram fighters who came from Niger attacked soldiers in Maiduguri.", ["Maiduguri"]),
+    ],
+)
+def test_extract_places_an_action_was_directed_at(extract, text, aimed):
+    """PLOVER's target location: the town shelled, put under curfew or fired at is the event's
+    targeted place; a place named for another reason is not."""
+    r = extract(text)
+    got = sorted(r.entities[k].label for ev in r.events for k in ev.target_places)
+    assert got == aimed
+
+
+def test_extract_excessive_force_hits_the_protesters_and_custody_names_the_culprit(extract):
+    """Police who fire on demonstrators are ACLED's actor 1 and the protesters (their mention the
+    crowd named in the text) the target; who held a prisoner who died under torture did it."""
+    r = extract("Police opened fire to disperse Islamist demonstrators in Cairo on 3 May, killing two people.")
+    ev = r.events[0]
+    label = lambda keys: [r.entities[k].label for k in keys]  # noqa: E731
+    assert ev.cls == "ExcessiveForceAgainstProtesters"
+    assert "Protesters (Egypt)" in label(ev.targets) and "Protesters (Egypt)" not in label(ev.perpetrators)
+    crowd = next(e for e in r.entities.values() if e.label == "Protesters (Egypt)")
+    assert any(m.text == "Islamist demonstrators" for m in crowd.mentions)
+    r = extract("A Palestinian detainee died under torture in Israeli police custody on 4 May, a rights group said.")
+    ev = r.events[0]
+    assert ev.cls == "Attack"
+    assert label(ev.perpetrators) == ["Israeli police"]
+    assert label(ev.targets) == ["Palestinian detainee"]
+    r = extract("On 6 May, three detainees died under torture in regime prisons in Homs, SOHR reported.")
+    ev = r.events[0]
+    assert ev.cls == "Attack" and label(ev.perpetrators) == ["Syrian Arab Army"]
