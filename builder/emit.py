@@ -91,6 +91,7 @@ AFFILIATION_CLASS = {
     "operatesIn": "Presence",
     "controls": "Control",
     "locatedIn": "Containment",
+    "usesWeapon": "WeaponUse",
 }
 STATUS = ("Current", "Former", "Alleged")
 

@@ -48,6 +48,7 @@ RE3D_RELATION = {
     "formerCommanderOf": "InChargeOf",
     "alliedWith": "AlliesOf",
     "controls": "InChargeOf",
+    "usesWeapon": "InChargeOf",
 }
 SEED_RELATION = {
     "backedBy": "backed_by",
@@ -223,7 +224,7 @@ def actor_names(result: DocResult, keys: Iterable[str] | None = None) -> list[tu
     for key, ent in result.entities.items():
         if keys is not None and key not in keys:
             continue
-        if ent.cls in ("Source",) or ent.key.startswith("place:"):
+        if ent.cls in ("Source", "Weapon") or ent.key.startswith("place:"):
             continue
         names = {name_key(ent.label), *(name_key(a) for a in ent.aliases)}
         out.append(({n for n in names if n}, ent))

@@ -31,6 +31,7 @@ from .records import (
     Evidence,
     Relation,
 )
+from .weapons import find_weapons
 
 # --------------------------------------------------------------------------- lexicons
 # Coarse part of speech from the tagger's Penn tag: the build leaves out spaCy's attribute
@@ -393,6 +394,14 @@ DIRECTED_AT_PLACE_RE = re.compile(
     re.I,
 )
 CUSTODY_RE = re.compile(r"\b(?:in|under|while in|in the)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:custody|detention|prisons?|jails?|detention cent(?:er|re)s?)\b", re.I)
+# Verbs whose object is a weapon the subject uses or holds.
+WEAPON_USE_RE = re.compile(
+    r"(?:use|uses|used|using|employ\w*|fire|fires|fired|firing|launch\w*|drop\w*|deploy\w*|seiz\w*|captur\w*|acquir\w*|"
+    r"obtain\w*|possess\w*|operat\w*|fly|flies|flew|flown|flying|detonat\w*|plant\w*|lob\w*|wield\w*|carr(?:y|ies|ied|ying))",
+    re.I,
+)
+# Nouns a weapon word may modify and still name the weapon ("machine gun fire", "mortar systems").
+WEAPON_HEAD_RE = re.compile(r"(?:fire|systems?|launchers?|rounds?|shells?|attacks?|strikes?|barrages?|salvos?|vehicles?|batter(?:y|ies)|pieces?|munitions?)", re.I)
 # Nouns that stand for the place named after them ("the town of Cizre", "the capital Juba").
 PLACE_NOUNS = frozenset("town city village capital region province district area republic governorate countryside camp".split())
 ARABIC_TOPONYM_START = r"(?:(?:al|el|ar|as|ash|ad|adh|az|at|an)[-‐ ]|(?:ain|ayn|ein|tal|tall|tell|deir|dayr|kafr|kfar|jabal|jebel|wadi|ras|bir|qasr|khirbet|khirbat|umm|beit|bayt|marj|qalaat|qalat)\s)"
@@ -1336,6 +1345,7 @@ class Extractor:
         self._control_rules(st, sent, actors, places, sources)
         # Events and claims.
         self._event_rules(st, sent, actors, places, sources)
+        self._weapon_rules(st, sent, actors, sources)
 
     def _pair_rules(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str]) -> None:
         """Relations between two mentions of one sentence from the words between them (lower confidence)."""
@@ -1789,6 +1799,86 @@ class Extractor:
                 held.append(a.key)
         frame.perpetrators[:] = [key] + [k for k in frame.perpetrators if k not in held and k != key]
         frame.targets[:] = held + [k for k in frame.targets if k != key and k not in held]
+
+    def _weapon_rules(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], sources: list[str]) -> None:
+        """Who uses or holds a weapon or platform: the subject of a verb of use ("conducted strikes
+        using attack and bomber aircraft", "ISIS seized tanks"), the side the fire came from
+        ("machine gun fire from IS fighters"), the one involved in its use, the group named
+        with it ("ISIS-held tank", "Hezbollah's rockets"). A weapon that was hit ("destroyed
+        three tanks") belongs to nobody the sentence names as its user."""
+        owners = [m for m in actors if st.entities.get(m.key) is not None and st.entities[m.key].cls not in ("MediaOutlet", "Source", "CivilianGroup")]
+        if not owners:
+            return
+        for w in find_weapons(sent.text):
+            start, end = sent.start + w.start, sent.start + w.end
+            if any(m.start < end and start < m.end for m in sent.mentions):
+                continue  # inside an actor's or a place's name ("Tank Battalion", "Drone Unit 12")
+            span = st.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            owner, rule = self._weapon_owner(st, sent, owners, span)
+            if owner is None:
+                continue
+            ent = st.add_entity(w.key, "Weapon", w.label)
+            mention = st.evidence(sent, start, end, "weapon_lexicon", 0.7)
+            if mention not in ent.mentions:
+                ent.mentions.append(mention)
+            o = next((m for m in owners if m.key == owner or self._as_force(st, m.key) == owner), None)
+            lo, hi = (min(start, o.start), max(end, o.end)) if o is not None else (start, end)
+            st.relate("usesWeapon", owner, w.key, st.evidence(sent, lo, hi, rule, 0.6), sources)
+
+    def _weapon_owner(self, st: "_DocState", sent: SentenceInfo, owners: list[Mention], span: Span) -> tuple[str | None, str]:
+        tok = span.root
+        if tok.dep_ in ("compound", "amod", "nmod") and not WEAPON_HEAD_RE.fullmatch(tok.head.text) and not find_weapons(tok.head.text):
+            return None, ""  # "a VBIED facility", "an artillery crewmember", "the UN chemical weapons report"
+        # the noun phrase the weapon heads or modifies: "machine gun ... fire", "the tanks and other
+        # hardware"; a conjunct with its own article or number is a phrase of its own ("an
+        # ISIS-held building, a VBIED")
+        for _ in range(4):
+            own = any(c.dep_ in ("det", "nummod", "poss") for c in tok.children)
+            if ((tok.dep_ == "conj" and not own) or tok.dep_ in ("compound", "amod", "nmod")) and tok.head is not tok and upos(tok.head) in ("NOUN", "PROPN", "ADJ"):
+                tok = tok.head
+            else:
+                break
+        lo = tok.left_edge.idx
+        # "ISIS-held tank", "Hezbollah's rockets", "ISIL tanks"
+        named = [m for m in owners if lo <= m.start and m.end <= span.start_char]
+        if named:
+            return self._as_force(st, named[-1].key), "weapon_of_actor"
+        # "machine gun and RPG fire from IS fighters" (read from the words: parsers split it oddly)
+        fire = re.match(r"[\w ,-]{0,50}?\b(?:fire|barrages?|attacks?|shelling)\s+from\s+(?:the\s+)?", st.text[span.end_char : span.end_char + 80])
+        if fire:
+            at = span.end_char + fire.end()
+            o = next((m for m in owners if m.start == at), None)
+            if o is not None:
+                return self._as_force(st, o.key), "weapon_fire_from"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and re.fullmatch(r"dozens|scores|hundreds|thousands|number|barrage|volley|salvo|rounds|series|pair|couple", tok.head.head.lower_):
+            tok = tok.head.head  # "fired dozens of rockets"
+        head = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "with"):
+            head = tok.head.head  # "the use of IEDs", "armed with rifles"
+            if head.lower_ == "armed" and head.dep_ in ("acl", "amod") and upos(head.head) in ("NOUN", "PROPN"):
+                key = self._actor_of(st, sent, owners, head.head, True)
+                return (key, "armed_with") if key else (None, "")
+            if head.lower_ not in ("use", "usage", "armed", "equipped"):
+                return None, ""
+        elif tok.dep_ != "dobj" or not WEAPON_USE_RE.fullmatch(head.text):
+            return None, ""
+        verb = head
+        for _ in range(5):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "agent") or (c.dep_ == "nsubjpass" and verb.lower_ == "involved")]
+            if any(c.dep_ == "nsubjpass" for c in verb.children) and not subjects:
+                return None, ""  # "three tanks were destroyed"
+            if subjects:
+                subj = subjects[0] if subjects[0].dep_ != "agent" else next((c for c in subjects[0].children if c.dep_ == "pobj"), subjects[0])
+                if upos(subj) == "PRON":
+                    return None, ""
+                key = self._actor_of(st, sent, owners, subj, True)
+                return (key, "weapon_use") if key else (None, "")
+            if verb.head is verb:
+                break
+            verb = verb.head
+        return None, ""
 
     def _claimant(self, st: "_DocState", sent: SentenceInfo, actors: list[Mention], claim: re.Match) -> str | None:
         base = sent.start

@@ -147,6 +147,9 @@ class AKG(DefinedNamespace):
     url: URIRef
     victim: URIRef
     wikidata: URIRef
+    usesWeapon: URIRef
+    Weapon: URIRef
+    WeaponUse: URIRef
 
 
 #: Namespace of the instance data (entities, events, evidence). Only builder.emit mints IRIs in it.

@@ -34,6 +34,7 @@ PALETTE = [
     ("Country", "#8c564b", "Country"),
     ("Location", "#c49c94", "Place"),
     ("Event", "#9467bd", "Event"),
+    ("Weapon", "#aec7e8", "Weapon or platform"),
 ]
 RELATIONS = {
     "backedBy": "backed by",
@@ -45,6 +46,8 @@ RELATIONS = {
     "formerCommanderOf": "former commander of",
     "operatesIn": "operates in",
     "locatedIn": "located in",
+    "controls": "controls",
+    "usesWeapon": "uses",
 }
 ROLES = {
     "perpetrator": "perpetrator",
@@ -53,6 +56,7 @@ ROLES = {
     "victim": "victim",
     "place": "place",
     "claimedBy": "claimed by",
+    "targetPlace": "targeted place",
 }
 LAYOUT_THRESHOLD = 400
 
@@ -90,7 +94,7 @@ def load_graph(store: object, since: date | None = None, until: date | None = No
              ?n a ?t . ?t rdfs:subClassOf* ?c .
              FILTER(?c IN (akg:Actor, akg:Location, akg:Event, akg:StateForce, akg:NonStateArmedGroup, akg:Militia,
                            akg:RebelGroup, akg:JihadistGroup, akg:UnidentifiedArmedGroup, akg:Person, akg:MediaOutlet,
-                           akg:Organisation, akg:Country))
+                           akg:Organisation, akg:Country, akg:Weapon))
              ?n rdfs:label ?l .
            } GROUP BY ?n""",
     )
@@ -152,7 +156,7 @@ def load_graph(store: object, since: date | None = None, until: date | None = No
         store,
         prefix
         + """SELECT ?e ?x ?role (SAMPLE(?sent) AS ?sentence) (SAMPLE(?d) AS ?doc) WHERE {
-             VALUES ?p { akg:perpetrator akg:associatedPerpetrator akg:target akg:victim akg:place akg:claimedBy }
+             VALUES ?p { akg:perpetrator akg:associatedPerpetrator akg:target akg:victim akg:place akg:targetPlace akg:claimedBy }
              ?e ?p ?x ; akg:evidence ?ev .
              ?ev akg:sentence ?sent ; akg:document/akg:docId ?d .
              BIND(STRAFTER(STR(?p), "#") AS ?role)

@@ -192,3 +192,19 @@ def test_evaluate_plover_target_that_is_a_place_the_event_was_directed_at():
         result = DocResult(Document(id="d", text=text), {e.key: e for e in entities}, [], [event], "SS")
         score_plover(result, {"source_actors": [], "target_actors": [gold]}, scores, None)
         assert scores.figures()["roles.target_recall"]["value"] == expected
+
+
+def test_evaluate_weapon_use_is_re3d_in_charge_of_and_no_actor():
+    """re3d's InChargeOf includes an organisation's weapons: a weapon used is scored as such,
+    and a weapon is never matched as an actor."""
+    from builder.evaluate import actor_names, predicted_relations
+    from builder.records import Relation
+
+    text = "Hamas fired rockets."
+    ev_h = Evidence("d", text, 0, 0, 5, "Hamas", "gazetteer_actor", 0.9)
+    ev_r = Evidence("d", text, 0, 12, 19, "rockets", "weapon_lexicon", 0.7)
+    entities = [Entity("actor:hamas", "JihadistGroup", "Hamas", mentions=[ev_h]), Entity("weapon:rocket", "Weapon", "rocket", mentions=[ev_r])]
+    rel = Relation("usesWeapon", "actor:hamas", "weapon:rocket", Evidence("d", text, 0, 0, 19, text[:19], "weapon_use", 0.6))
+    result = DocResult(Document(id="d", text=text), {e.key: e for e in entities}, [rel], [], None)
+    assert predicted_relations(result) == [RelSpan("InChargeOf", (0, 5), (12, 19))]
+    assert [e.key for _, e in actor_names(result)] == ["actor:hamas"]

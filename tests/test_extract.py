@@ -659,3 +659,48 @@ def test_extract_excessive_force_hits_the_protesters_and_custody_names_the_culpr
     r = extract("On 6 May, three detainees died under torture in regime prisons in Homs, SOHR reported.")
     ev = r.events[0]
     assert ev.cls == "Attack" and label(ev.perpetrators) == ["Syrian Arab Army"]
+
+
+def test_weapons_lexicon_names_one_kind_per_mention():
+    """Kinds of aircraft sharing one noun are one mention each; the longer name wins where two
+    start together; a suicide bomber, a water tank and a think tank are no weapons."""
+    from builder.weapons import find_weapons
+
+    def labels(text):
+        return [(text[w.start : w.end], w.label) for w in find_weapons(text)]
+
+    assert labels("strikes using attack, bomber, fighter and remotely piloted aircraft") == [
+        ("attack", "attack aircraft"),
+        ("bomber", "bomber aircraft"),
+        ("fighter", "fighter aircraft"),
+        ("remotely piloted aircraft", "remotely piloted aircraft"),
+    ]
+    assert labels("rocket propelled grenade fire and Grad rockets") == [("rocket propelled grenade", "rocket-propelled grenade"), ("Grad rockets", "rocket")]
+    assert labels("RPGs, SVBIEDs and an MQ-9 Reaper") == [("RPGs", "rocket-propelled grenade"), ("SVBIEDs", "vehicle-borne improvised explosive device"), ("MQ-9 Reaper", "MQ-9 Reaper")]
+    assert labels("A suicide bomber hit a water tank near a think tank.") == []
+
+
+@pytest.mark.parametrize(
+    "text,uses",
+    [
+        (
+            "On 3 May, coalition forces conducted 9 strikes in Iraq using attack, fighter and remotely piloted aircraft against ISIS targets.",
+            {("attack aircraft", "Global Coalition against Daesh"), ("fighter aircraft", "Global Coalition against Daesh"), ("remotely piloted aircraft", "Global Coalition against Daesh")},
+        ),
+        ("Iraqi troops came under machine gun and RPG fire from ISIS fighters near Mosul on 3 May.", {("machine gun", "Islamic State"), ("rocket-propelled grenade", "Islamic State")}),
+        ("Hezbollah fired dozens of rockets at northern Israel on 3 May.", {("rocket", "Hezbollah")}),
+        ("On 3 May, ISIS seized tanks from the Syrian army near Palmyra.", {("tank", "Islamic State")}),
+        ("Near Raqqa, one strike destroyed an ISIS-held tank on 3 May.", {("tank", "Islamic State")}),
+        # what was hit, a facility and a crewman's trade are no use of a weapon
+        ("On 3 May, a coalition strike destroyed three tanks near Mosul.", set()),
+        ("On 3 May, a strike destroyed an ISIS-held building, a VBIED and a VBIED facility near Mosul.", set()),
+        ("Spc. Ann Lee, an artillery crewmember with the 82nd Airborne Division, said the drills went well.", set()),
+    ],
+)
+def test_extract_who_uses_or_holds_a_weapon(extract, text, uses):
+    r = extract(text)
+    got = {(r.entities[x.object].label, r.entities[x.subject].label) for x in r.relations if x.prop == "usesWeapon"}
+    assert got == uses
+    for x in r.relations:
+        if x.prop == "usesWeapon":
+            assert r.entities[x.object].cls == "Weapon" and x.evidence.text in text
