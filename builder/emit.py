@@ -91,7 +91,8 @@ AFFILIATION_CLASS = {
     "operatesIn": "Presence",
     "controls": "Control",
     "locatedIn": "Containment",
-    "usesWeapon": "WeaponUse",
+    "usesWeapon": "Armament",
+    "holdsWeapon": "Armament",
 }
 STATUS = ("Current", "Former", "Alleged")
 
@@ -319,6 +320,10 @@ class Emitter:
                 g.add((node, O_AKG.geoPrecision, _integer(precision)))
         if event.near:
             g.add((node, O_AKG.near, _node(entity_iri(event.near))))
+        if event.lat is not None and event.lon is not None:
+            # the event's own point, estimated from a direction ("the southern countryside of X")
+            g.add((node, O_GEO.lat, _decimal(event.lat)))
+            g.add((node, O_GEO.long, _decimal(event.lon)))
         for key in event.target_places:
             g.add((node, O_AKG.targetPlace, _node(entity_iri(key))))
         for prop, keys in (

@@ -49,6 +49,7 @@ RE3D_RELATION = {
     "alliedWith": "AlliesOf",
     "controls": "InChargeOf",
     "usesWeapon": "InChargeOf",
+    "holdsWeapon": "BelongsTo",
 }
 SEED_RELATION = {
     "backedBy": "backed_by",
@@ -339,8 +340,9 @@ def score_acled(result: DocResult, gold_event: dict, scores: Scores, gaz: Gazett
     lat, lon = gold_event.get("latitude"), gold_event.get("longitude")
     where = locate(result, ev.place) if ev and ev.place else None
     dist = None
-    if where and where.lat is not None and lat is not None:
-        dist = haversine_km(float(where.lat), float(where.lon), float(lat), float(lon))
+    point = (ev.lat, ev.lon) if ev and ev.lat is not None else (where.lat, where.lon) if where else (None, None)
+    if point[0] is not None and lat is not None:
+        dist = haversine_km(float(point[0]), float(point[1]), float(lat), float(lon))
     if lat is not None:
         scores.tally("events.location_25km").add(dist is not None and dist <= 25)
         scores.tally("events.location_161km").add(dist is not None and dist <= 161)

@@ -15,12 +15,13 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from types import SimpleNamespace
 
 from spacy.tokens import Doc, Span
 
 from .dates import find_dates
 from .gazetteer import Gazetteer, PlaceEntry, name_key, place_key, slug
-from .geo import haversine_km
+from .geo import BEARINGS, haversine_km, offset, parents
 from .records import (
     GAZETTEER_RULE,
     Claim,
@@ -394,6 +395,21 @@ DIRECTED_AT_PLACE_RE = re.compile(
     re.I,
 )
 CUSTODY_RE = re.compile(r"\b(?:in|under|while in|in the)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:custody|detention|prisons?|jails?|detention cent(?:er|re)s?)\b", re.I)
+# "the southern countryside of Idlib", "northern Latakia countryside", "the eastern outskirts of Hama"
+_DIRECTION = r"(?P<{}>(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?)"
+COUNTRYSIDE_RE = re.compile(
+    r"\b" + _DIRECTION.format("d1") + r"\s+(?:countryside|outskirts|suburbs|rural areas|parts|part|areas|desert)\s+of\s+(?:the\s+)?(?:city\s+of\s+|province\s+of\s+)?(?P<a>[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)?)"
+    r"|\b" + _DIRECTION.format("d2") + r"\s+(?:rural\s+)?(?P<b>[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)?)\s+(?:countryside|outskirts|suburbs|desert)\b",
+    re.I,
+)
+COUNTRYSIDE_KM = 20  # a village "in the X countryside" of a town: typically 10-40 km out
+
+# Verbs of judging or reacting to an event: their subject is not its perpetrator.
+JUDGING_VERB_RE = re.compile(
+    r"(?:condemn|denounc|deplor|decr[iy]|welcom|mourn|regret|lament|criticiz|criticis|blam|accus|urg|investigat|probe|"
+    r"review|commemorat|remember|salut|prais|congratulat)\w*",
+    re.I,
+)
 # Verbs whose object is a weapon the subject uses or holds.
 WEAPON_USE_RE = re.compile(
     r"(?:use|uses|used|using|employ\w*|fire|fires|fired|firing|launch\w*|drop\w*|deploy\w*|seiz\w*|captur\w*|acquir\w*|"
@@ -614,8 +630,13 @@ class Extractor:
                 continue
             if span.text.split()[0] in ("On", "In", "Around", "As", "The", "Other", "Movement", "Security", "Looting", "Regime", "Turkish", "Russian", "Israeli", "Iraqi", "Syrian", "US", "Coalition"):
                 continue
-            if any(e.label_ in ("ACTOR", "DATE", "NORP", "COUNTRY", "GENERIC_ACTOR", "PLACE") and e.start_char < span.end_char and span.start_char < e.end_char for e in doc.ents):
-                continue
+            if any(
+                (e.label_ in ("ACTOR", "DATE", "COUNTRY", "GENERIC_ACTOR", "PLACE") or (e.label_ == "NORP" and self.gaz.country_of_adjective(e.text)))
+                and e.start_char < span.end_char
+                and span.start_char < e.end_char
+                for e in doc.ents
+            ):
+                continue  # (a name the model calls a nationality, "Tal Tamer", may still be a town)
             self._place_from_text(st, span, forced=True, cue_word=(m.group(2) or "").strip().split(" ")[0] if m.group(2) else "")
         for ent in self._split_parentheses(doc):
             label = ent.label_
@@ -646,6 +667,8 @@ class Extractor:
                 st.add_place_mention(ent.ent_id_, ent, "gazetteer_place", 0.9)
             elif label in ("GPE", "LOC", "FAC"):
                 self._place_from_text(st, ent)
+            elif label in ("ORG", "PERSON") and st.overlaps(ent.start_char, ent.end_char, kinds=("place",)):
+                continue  # "Ras al Ain in Hasakah" was read as a place before the model's guess
             elif label == "ORG":
                 self._org(st, ent)
             elif label == "PERSON":
@@ -674,7 +697,7 @@ class Extractor:
                 key = st.add_entity("actor:international-community", "Organisation", "International community").key
             elif word == "civilians":
                 st.focus = st.focus or st.focus_hint()
-                key = st.civilians()
+                key = self._civilians_named(st, text[max(0, m.start() - 40) : m.start()])
             else:
                 label = re.sub(r"^the\s+", "", m.group(0), flags=re.I)
                 key = st.add_entity(f"actor:{slug(label)}", "CivilianGroup", label, inter=7).key
@@ -1356,7 +1379,15 @@ class Extractor:
             return st.evidence(sent, min(a.start, b.start), max(a.end, b.end), rule, conf)
 
         def as_place(m: Mention) -> bool:
-            return _country_as_place(text, sent.start, m)
+            """A country named as a place: "in Syria", "near Palmyra, Syria", "Syria's Idlib province"."""
+            if m.kind != "country":
+                return False
+            after = re.match(r"(?:’s|'s)\s+(?:[\w-]+\s+)?", text[m.end : m.end + 30])
+            return (
+                _country_as_place(text, sent.start, m)
+                or any(p.end <= m.start and re.fullmatch(r",\s*", text[p.end : m.start]) for p in places)
+                or (after is not None and any(p.start == m.end + after.end() for p in places))
+            )
 
         def speaker(m: Mention) -> bool:
             """The organisation of a speaker: "Pentagon spokesman X", "a Defense Department official"."""
@@ -1398,9 +1429,11 @@ class Extractor:
                     and not re.search(r",\s*(?:and|but|while|where|which|who|whose|as|after|before|when)\b", low)
                     and not (as_place(a) or as_place(b) or speaker(b))
                     and not supports_last(low)
+                    and not re.fullmatch(r"\s+to\s+(?:Counter|Defeat|Fight|Combat|Degrade)\s+(?:the\s+)?", between)  # "the Global Coalition to Counter ISIL": a name
+                    and not (st.entities[a.key].cls == "CivilianGroup" and re.match(r"(?:Civilians\b|all parties)", st.entities[a.key].label))  # those attacked, not a side
                 ):
                     # (officials and spokesmen named beside a fight are not its parties; nor are actors of two clauses)
-                    if not re.search(r"\b(claim\w*|said|says|according|reported|denied|blamed)\b", low):
+                    if not re.search(r"\b(claim\w*|said|says|according|reported|denied|blamed)\b", low) and not re.search(r"\b" + JUDGING_VERB_RE.pattern, low, re.I):
                         st.relate("fightingAgainst", self._as_force(st, a.key), self._as_force(st, b.key), ev(a, b, "pair_hostility", 0.5), sources)
                 elif (
                     re.fullmatch(r"\s*(?:,\s*(?:the\s+)?(?:wider\s+)?|and\s+(?:the\s+)?|,\s*and\s+(?:the\s+)?)", between)
@@ -1755,7 +1788,7 @@ class Extractor:
         # Civilians as targets ("killing three civilians").
         civ = CIVILIAN_RE.search(text)
         if civ and (kills or injures or EVENT_TYPE_OF.get(frame.cls) in ("ViolenceAgainstCivilians", "ExplosionsRemoteViolence") or frame.cls == "LootingPropertyDestruction"):
-            key = st.civilians()
+            key = self._civilians_named(st, text[: civ.start()])
             if key and key not in frame.targets:
                 frame.targets.append(key)
             # The civilians named in the text ("twelve displaced civilians") are a mention of that actor.
@@ -1823,9 +1856,11 @@ class Extractor:
             mention = st.evidence(sent, start, end, "weapon_lexicon", 0.7)
             if mention not in ent.mentions:
                 ent.mentions.append(mention)
-            o = next((m for m in owners if m.key == owner or self._as_force(st, m.key) == owner), None)
+            named = [m for m in owners if m.key == owner or self._as_force(st, m.key) == owner]
+            o = min(named, key=lambda m: abs(m.start - start)) if named else None  # the mention that owns it, not an earlier one
             lo, hi = (min(start, o.start), max(end, o.end)) if o is not None else (start, end)
-            st.relate("usesWeapon", owner, w.key, st.evidence(sent, lo, hi, rule, 0.6), sources)
+            prop = "holdsWeapon" if rule == "weapon_of_actor" else "usesWeapon"
+            st.relate(prop, owner, w.key, st.evidence(sent, lo, hi, rule, 0.6), sources)
 
     def _weapon_owner(self, st: "_DocState", sent: SentenceInfo, owners: list[Mention], span: Span) -> tuple[str | None, str]:
         tok = span.root
@@ -1834,15 +1869,18 @@ class Extractor:
         # the noun phrase the weapon heads or modifies: "machine gun ... fire", "the tanks and other
         # hardware"; a conjunct with its own article or number is a phrase of its own ("an
         # ISIS-held building, a VBIED")
-        for _ in range(4):
-            own = any(c.dep_ in ("det", "nummod", "poss") for c in tok.children)
+        chain = [tok]
+        for _ in range(10):
+            own = any(t.dep_ in ("det", "nummod", "poss") for t in tok.subtree if t.i < tok.i)
             if ((tok.dep_ == "conj" and not own) or tok.dep_ in ("compound", "amod", "nmod")) and tok.head is not tok and upos(tok.head) in ("NOUN", "PROPN", "ADJ"):
                 tok = tok.head
+                chain.append(tok)
             else:
                 break
-        lo = tok.left_edge.idx
-        # "ISIS-held tank", "Hezbollah's rockets", "ISIL tanks"
-        named = [m for m in owners if lo <= m.start and m.end <= span.start_char]
+        # "ISIS-held tank", "Hezbollah's rockets", "ISIL tanks": the owner modifies the weapon's
+        # own noun phrase (not a neighbour in a list: "an ISIS-held building, and a grenade launcher")
+        modifiers = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for t in chain for c in t.children if c.i < t.i and c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
+        named = [m for m in owners if m.end <= span.start_char and any(a <= m.start and m.end <= b for a, b in modifiers)]
         if named:
             return self._as_force(st, named[-1].key), "weapon_of_actor"
         # "machine gun and RPG fire from IS fighters" (read from the words: parsers split it oddly)
@@ -1913,6 +1951,8 @@ class Extractor:
             if verb.head is verb:
                 break
             verb = verb.head
+        if verb is not self._trigger_token(st, sent, tm) and JUDGING_VERB_RE.fullmatch(verb.text):
+            return keys  # "The United States condemns the attack": who judges it did not do it
         for child in verb.children:
             if child.dep_ in ("nsubj", "agent") and upos(child) != "PRON":
                 head = child if child.dep_ == "nsubj" else next((c for c in child.children if c.dep_ == "pobj"), child)
@@ -2305,6 +2345,17 @@ class Extractor:
                         out.append(st.source(ent.label, sent, mention.start, mention.end, key=mention.key))
         return list(dict.fromkeys(out))
 
+    def _civilians_named(self, st: "_DocState", before: str) -> str:
+        """The civilians of the nationality named before the word ("20 Syrian civilians"),
+        wherever the report comes from; else those of the country in focus."""
+        adjective = re.search(r"\b([A-Z][a-z]+)\s+(?:(?:innocent|unarmed|displaced)\s+)?$", before)
+        iso = self.gaz.country_of_adjective(adjective[1]) if adjective else None
+        if iso and iso in self.gaz.countries:
+            key = st.group("civilians", iso=iso)
+            st.by_nationality.add(key)  # ACLED codes foreign civilians by their nationality
+            return key
+        return st.civilians()
+
     def _backer_key(self, st: "_DocState", word: str, sent: SentenceInfo) -> str | None:
         iso = self.gaz.country_of_adjective(word) or self.gaz.country_by_name.get(name_key(word))
         if iso:
@@ -2369,6 +2420,7 @@ class _DocState:
         self.country_votes: dict[str, int] = {}
         self.named_countries: set[str] = set()
         self.inner_countries: list[tuple[str, int, int]] = []  # countries named inside an organisation's name
+        self.by_nationality: set[str] = set()  # civilians named by their nationality ("Russian civilians")
         self.place_votes: dict[str, int] = {}
         self.focus: str | None = None
         self.sentences: list[SentenceInfo] = []
@@ -2503,6 +2555,7 @@ class _DocState:
             return
         gone = self.entities.pop(old)
         target = self.entities[new]
+        target.mentions += [m for m in gone.mentions if m not in target.mentions]
         target.aliases.add(gone.label)
         target.aliases.update(gone.aliases)
         target.rank = target.rank or gone.rank
@@ -2753,6 +2806,41 @@ class _DocState:
         if mention not in ent.mentions:
             ent.mentions.append(mention)
 
+    def _point_from_direction(self, event: Event) -> None:
+        """"X in the southern countryside of Idlib", "in northern Latakia countryside": the
+        event lies that way from the town named, not at it. Where the place itself has no
+        coordinates of its own (a village the gazetteer lacks) or is that town, the event's
+        point is COUNTRYSIDE_KM from the town in that direction (ACLED geo precision 2)."""
+        if not event.place or not event.evidence:
+            return
+        place = self.entities.get(event.place)
+        if place is None or (place.lat is not None and place.cls not in ("AdminRegion", "PopulatedPlace")):
+            return
+        view = SimpleNamespace(entities=self.entities, relations=self.result_relations)
+        chain_names = set()
+        anchor_ent = None  # the first place up the chain with coordinates: where the direction starts
+        key: str | None = event.place
+        up = parents(view)
+        seen = set()
+        while key and key in self.entities and key not in seen:
+            seen.add(key)
+            ent = self.entities[key]
+            chain_names |= {name_key(n) for n in (ent.label, *ent.aliases)}
+            anchor_ent = anchor_ent or (ent if ent.lat is not None else None)
+            key = up.get(key)
+        if anchor_ent is None:
+            return
+        for ev in event.evidence:
+            for m in COUNTRYSIDE_RE.finditer(ev.sentence):
+                anchor = name_key(m["a"] or m["b"] or "")
+                if anchor and (anchor in chain_names or any(anchor in n or n in anchor for n in chain_names if len(n) > 3)):
+                    if place.lat is not None and name_key(place.label) != anchor and anchor not in {name_key(a) for a in place.aliases}:
+                        return  # a town with coordinates of its own, not the one the direction is from
+                    bearing = BEARINGS[re.sub(r"ern|[- ]", "", (m["d1"] or m["d2"]).lower())]
+                    event.lat, event.lon = offset(anchor_ent.lat, anchor_ent.lon, bearing, COUNTRYSIDE_KM)
+                    event.geo_precision = max(event.geo_precision or 2, 2)
+                    return
+
     def _local_groups(self, event: Event) -> None:
         """Civilians, protesters and rioters are those of the country where the event happened
         (ACLED's coding), not of the document's country in focus: a bombing in Kabul reported
@@ -2769,7 +2857,7 @@ class _DocState:
             for i, key in enumerate(roles):
                 kind = key.split(":", 1)[1].rsplit("-", 1)[0] if key.startswith("actor:") else ""
                 ent = self.entities.get(key)
-                if kind in self.GROUPS and ent is not None and ent.country and ent.country != iso:
+                if kind in self.GROUPS and ent is not None and ent.country and ent.country != iso and key not in self.by_nationality:
                     roles[i] = self.group(kind, iso=iso)
                     if not any(key in e.perpetrators + e.targets + e.victims + e.assoc_perpetrators for e in self.events):
                         self.redirect(key, roles[i])  # named for the wrong country only
@@ -2782,6 +2870,7 @@ class _DocState:
                 # "10 km north of X": ACLED codes the named town with precision 2.
                 event.place, event.near, event.geo_precision = event.near, None, 2
             self._anchor_place(event)
+            self._point_from_direction(event)
             self._local_groups(event)
             kind = EVENT_TYPE_OF.get(event.cls)
             if event.cls == "ExcessiveForceAgainstProtesters" and any(self.entities.get(k) is not None and self.entities[k].cls == "StateForce" for k in event.perpetrators):
@@ -2837,7 +2926,7 @@ class _DocState:
                 violent = EVENT_TYPE_OF.get(event.cls) in ("Battles", "ExplosionsRemoteViolence", "ViolenceAgainstCivilians")
                 for p in event.perpetrators if violent else ():  # an agreement or an arrest is no hostility
                     for t in event.targets:
-                        if p == t or p == UNIDENTIFIED or any(self.entities.get(k) is None or self.entities[k].cls in ("Person", "CivilianGroup", "Organisation", "MediaOutlet", "Source") for k in (p, t)):
+                        if p == t or p == UNIDENTIFIED or self.entities.get(p) is None or self.entities.get(t) is None or self.entities[p].cls in ("Person", "CivilianGroup", "Organisation", "MediaOutlet", "Source") or self.entities[t].cls in ("Person", "Organisation", "MediaOutlet", "Source"):
                             continue  # an unarmed organisation ("UN chemical weapons report") is no side
                         ep, et = self.entities[p], self.entities[t]
                         if ep.cls == et.cls == "StateForce" and ep.country and ep.country == et.country:

@@ -100,6 +100,8 @@ class Event:
     place: str | None = None
     near: str | None = None
     geo_precision: int | None = None
+    lat: float | None = None  # the event's own point where estimated from a direction ("the southern countryside of X")
+    lon: float | None = None
     perpetrators: list[str] = field(default_factory=list)
     assoc_perpetrators: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)

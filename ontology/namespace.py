@@ -149,7 +149,8 @@ class AKG(DefinedNamespace):
     wikidata: URIRef
     usesWeapon: URIRef
     Weapon: URIRef
-    WeaponUse: URIRef
+    holdsWeapon: URIRef
+    Armament: URIRef
 
 
 #: Namespace of the instance data (entities, events, evidence). Only builder.emit mints IRIs in it.

@@ -48,6 +48,7 @@ RELATIONS = {
     "locatedIn": "located in",
     "controls": "controls",
     "usesWeapon": "uses",
+    "holdsWeapon": "holds",
 }
 ROLES = {
     "perpetrator": "perpetrator",

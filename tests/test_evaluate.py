@@ -194,7 +194,7 @@ def test_evaluate_plover_target_that_is_a_place_the_event_was_directed_at():
         assert scores.figures()["roles.target_recall"]["value"] == expected
 
 
-def test_evaluate_weapon_use_is_re3d_in_charge_of_and_no_actor():
+def test_evaluate_weapon_use_is_re3d_in_charge_of_its_holding_belongs_to_and_no_actor():
     """re3d's InChargeOf includes an organisation's weapons: a weapon used is scored as such,
     and a weapon is never matched as an actor."""
     from builder.evaluate import actor_names, predicted_relations
@@ -208,3 +208,6 @@ def test_evaluate_weapon_use_is_re3d_in_charge_of_and_no_actor():
     result = DocResult(Document(id="d", text=text), {e.key: e for e in entities}, [rel], [], None)
     assert predicted_relations(result) == [RelSpan("InChargeOf", (0, 5), (12, 19))]
     assert [e.key for _, e in actor_names(result)] == ["actor:hamas"]
+    held = Relation("holdsWeapon", "actor:hamas", "weapon:rocket", Evidence("d", text, 0, 0, 19, text[:19], "weapon_of_actor", 0.6))
+    result = DocResult(Document(id="d", text=text), {e.key: e for e in entities}, [held], [], None)
+    assert predicted_relations(result) == [RelSpan("BelongsTo", (0, 5), (12, 19))]

@@ -694,13 +694,83 @@ def test_weapons_lexicon_names_one_kind_per_mention():
         # what was hit, a facility and a crewman's trade are no use of a weapon
         ("On 3 May, a coalition strike destroyed three tanks near Mosul.", set()),
         ("On 3 May, a strike destroyed an ISIS-held building, a VBIED and a VBIED facility near Mosul.", set()),
+        ("On 3 May, strikes destroyed two vehicles, an ISIS-held building, and a rocket-propelled grenade launcher near Mosul.", set()),
+        ("On 3 May, the SDF destroyed ISIS heavy weapons, VBIEDs and armored vehicles near Raqqa.", {("heavy weapons", "Islamic State"), ("vehicle-borne improvised explosive device", "Islamic State"), ("armoured vehicle", "Islamic State")}),
         ("Spc. Ann Lee, an artillery crewmember with the 82nd Airborne Division, said the drills went well.", set()),
     ],
 )
 def test_extract_who_uses_or_holds_a_weapon(extract, text, uses):
     r = extract(text)
-    got = {(r.entities[x.object].label, r.entities[x.subject].label) for x in r.relations if x.prop == "usesWeapon"}
+    got = {(r.entities[x.object].label, r.entities[x.subject].label) for x in r.relations if x.prop in ("usesWeapon", "holdsWeapon")}
     assert got == uses
     for x in r.relations:
-        if x.prop == "usesWeapon":
+        if x.prop in ("usesWeapon", "holdsWeapon"):
+            # named with the actor ("an ISIS-held tank") it is held; the object of a verb of use, used
+            assert (x.prop == "holdsWeapon") == (x.evidence.rule == "weapon_of_actor")
             assert r.entities[x.object].cls == "Weapon" and x.evidence.text in text
+
+
+def test_extract_hostility_not_from_judges_names_or_places(extract):
+    """Who condemns an attack did not carry it out; a coalition named "to Counter ISIS" is no
+    statement of a fight; a country after a town ("Palmyra, Syria") is a place, not a side; the
+    civilians an attack killed are its target."""
+    def hostile(r):
+        return {frozenset((r.entities[x.subject].label, r.entities[x.object].label)) for x in r.relations if x.prop == "fightingAgainst"}
+
+    r = extract("The United States strongly condemns the ISIS suicide attack in Tel Tamer on 3 May that killed 20 Syrian civilians.")
+    ev = r.events[0]
+    labels = [r.entities[k].label for k in ev.perpetrators]
+    assert "Islamic State" in labels and not any("United States" in x for x in labels)
+    assert frozenset(("Islamic State", "Civilians (Syria)")) in hostile(r)
+    assert not any("United States" in x for pair in hostile(r) for x in pair)
+    r = extract("The envoy for the Global Coalition to Counter ISIS will meet ministers in Berlin on 3 May.")
+    assert hostile(r) == set()
+    r = extract("On 3 May, US aircraft struck al-Qaeda operatives near Sarmada, Syria, killing 20 militants.")
+    assert not any("Syria" in x for pair in hostile(r) for x in pair)
+
+
+@pytest.mark.parametrize(
+    "text,bearing",
+    [
+        ("On 3 May 2021, regime forces shelled the village of Hazarin in the southern countryside of Idlib.", 180),
+        ("On 3 May 2021, Turkish forces shelled Umm al-Kaif in the northern countryside of al-Hasakah, wounding a civilian.", 0),
+        ("On 3 May 2021, opposition fighters shelled regime positions in northern Latakia countryside.", 0),
+    ],
+)
+def test_extract_a_village_in_the_countryside_lies_that_way_from_the_town(extract, text, bearing):
+    """A village the gazetteer lacks "in the southern countryside of Idlib" is placed 20 km south
+    of Idlib's point (ACLED geo precision 2 or worse), not at it; a town with coordinates of its
+    own keeps them."""
+    from builder.geo import haversine_km, locate, offset
+
+    r = extract(text)
+    ev = r.events[0]
+    anchor = locate(r, ev.place)
+    assert ev.lat is not None and ev.geo_precision >= 2
+    assert haversine_km(ev.lat, ev.lon, anchor.lat, anchor.lon) == pytest.approx(20, abs=0.1)
+    assert (ev.lat, ev.lon) == offset(anchor.lat, anchor.lon, bearing, 20)
+    assert (ev.lat > anchor.lat) == (bearing == 0)
+
+
+@pytest.mark.parametrize(
+    "text,town",
+    [
+        ("On 3 May 2021, an IED exploded near Hajin in the eastern countryside of Deir ez-Zor.", "Hajīn"),
+        # names the language model takes for a person or a nationality, before "in <province>"
+        ("On 4 May 2021, SDF fighters were ambushed near Ras al Ain in al-Hasakah.", "Ra’s al ‘Ayn"),
+        ("On 5 May 2021, IS militants attacked a checkpoint near Tal Tamer in al-Hasakah, killing a soldier.", "Tall Tamr"),
+    ],
+)
+def test_extract_a_town_before_its_province_keeps_its_own_point(extract, text, town):
+    r = extract(text)
+    ev = r.events[0]
+    assert r.entities[ev.place].label == town and r.entities[ev.place].lat is not None
+    assert ev.lat is None
+
+
+def test_geo_offset_moves_the_given_distance_and_direction():
+    from builder.geo import haversine_km, offset
+
+    lat, lon = offset(35.93, 36.63, 90, 20)
+    assert haversine_km(35.93, 36.63, lat, lon) == pytest.approx(20, abs=0.05)
+    assert lon > 36.63 and abs(lat - 35.93) < 0.01
