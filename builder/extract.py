@@ -202,7 +202,7 @@ TRIGGERS: list[tuple[str, int, re.Pattern]] = [
     ("ProtestWithIntervention", 2, re.compile(r"\b(protest\w*|demonstrat\w+|rall(y|ies))\b.{0,80}\b(dispers\w+|tear gas|arrest\w*|beat\w*)\b", re.I)),
     ("PeacefulProtest", 1, re.compile(r"\b(protest(ed|ers|ing|s)?|demonstrat(ed|ing|ion|ions|ors)|sit-in|rall(y|ies|ied))\b", re.I)),
     ("ArmedClash", 3, re.compile(r"\b(clash(es|ed)?|firefights?|exchange of fire|exchanged fire|gun ?battles?)\b", re.I)),
-    ("ArmedClash", 1, re.compile(r"\b(clash\w*|fighting|fought|battl\w+|firefights?|gunfights?|exchange of fire|exchanged fire|raids?|raided|ambush\w*|offensive|assault\w*|attacked .{0,40}positions?|skirmish\w*|engaged|infiltrat\w+|snipers?|sniped|sniping|gunfire|shot|shooting|opened fire|operations? against|repelled|captured (?:\d+|a|an|two|three|four|five|several) (?:\w+ )?(?:rebels|fighters|members|soldiers|militants|operatives))\b", re.I)),
+    ("ArmedClash", 1, re.compile(r"\b(clash\w*|fighting|fought|battl\w+|firefights?|gunfights?|exchange of fire|exchanged fire|raids?|raided|ambush\w*|offensive|assault\w*|attacked .{0,40}positions?|skirmish\w*|engaged|infiltrat\w+|snipers?|sniped|sniping|gunfire|shot|shooting|opened fire|fired\s+(?:[\w-]+\s+){0,3}?(?:at|towards)|fired on|operations? against|repelled|captured (?:\d+|a|an|two|three|four|five|several) (?:\w+ )?(?:rebels|fighters|members|soldiers|militants|operatives))\b", re.I)),
     ("OtherDevelopment", 0, re.compile(r"\b(threaten\w*|warn(ed|s)?|vow(ed|s)?|boycott\w*|impos(ed|es|ing)|declar(ed|es)|bann?(ed|s)?|blockad\w*|expel\w*|deport\w*|sanction\w*|ultimatum|state of (siege|emergency)|curfew|besieg\w*|evict\w*|forced out|forcibly displac\w+|outlaw\w*|suspend\w*|shut down|closed down|sworn to|pledged to)\b", re.I)),
     ("DisruptedWeaponsUse", 1, re.compile(r"\b(confiscat\w+|seized (weapons|arms|explosives|ammunition))\b", re.I)),
     ("Attack", 0, re.compile(r"\b((?<!heart )(?<!panic )(?<!asthma )attack\w*|assassinat\w+|killed|killing|murder\w*|execut\w+|shot dead|gunned down|stabbed|beheaded|kills|incident)\b", re.I)),
@@ -616,14 +616,17 @@ class Extractor:
         # A capitalised name right before "in <a known place>" ("shelled X in Hama", "the hamlet of X in
         # the countryside of Y") is a place inside it.
         known = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PLACE")
-        for m in re.finditer(
+        before_known = re.finditer(
             r"(?<![\w'’-])((?:(?:al|el|ad|as|ar|ash|az)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:(?:al|el|ad|as|Al|El)[-‐ ])?[A-Z][\w'’]+){0,3})"
             r"(\s+(?:and (?:its|the) (?:vicinity|surroundings|surrounding areas?)\s+|and surrounding areas\s+)?(?:village|hamlet|town|city|area|neighbou?rhood|camp|district|desert|front|crossing|road|hill|region)?\s*"
             r"(?:in|near|west of|east of|north of|south of|on the outskirts of|in the vicinity of)\s+(?:the\s+)?(?:rural\s+|(?:(?:north|south|east|west)(?:ern)?\s+)?countryside of\s+)?)",
             text,
-        ):
+        )
+        # ... or named a town by the word after it: "8 km west of Ain al Arab city"
+        before_town = re.finditer(r"(?<![\w'’-])((?:(?:al|el|ad|as|ar|ash|az)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:(?:al|el|ad|as|Al|El)[-‐ ])?[A-Z][\w'’]+){0,3})(\s+(?:city|town))\b", text)
+        for m in (*before_known, *before_town):
             follows = m.end()
-            if not any(abs(a - follows) <= 4 for a, _ in known):
+            if m.group(2).strip() not in ("city", "town") and not any(abs(a - follows) <= 4 for a, _ in known):
                 continue
             span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
             if span is None or st.overlaps(span.start_char, span.end_char) or span[0].is_sent_start and span[0].lower_ in ("on", "in", "around", "as", "the"):
@@ -2806,6 +2809,32 @@ class _DocState:
         if mention not in ent.mentions:
             ent.mentions.append(mention)
 
+    def _place_from_paragraph(self, event: Event) -> None:
+        """An event whose sentences name no place ("As a result, 43 people were killed.") took
+        place where the sentence before it in the same paragraph says: "a fuel tanker
+        exploded in the market of Afrin"."""
+        first = min((ev.sentence_start for ev in event.evidence), default=None)
+        if first is None:
+            return
+        here = next((s for s in self.sentences if s.start == first), None)
+        if here is None:
+            return
+        rank = {"PopulatedPlace": 1, "Facility": 1, "NaturalFeature": 2, "Area": 2, "Location": 2, "AdminRegion": 3}
+        for sent in reversed([s for s in self.sentences if s.paragraph == here.paragraph and s.start < first]):
+            found = [
+                m
+                for m in sent.mentions
+                if m.kind == "place"
+                and self.entities.get(m.key) is not None
+                and self.entities[m.key].cls in rank
+                and not re.match(r"\s+(?:street|road|avenue|highway|bridge)\b", self.text[m.end : m.end + 12], re.I)  # "Raju street of Afrin"
+            ]
+            if found:
+                best = min(found, key=lambda m: (rank[self.entities[m.key].cls], m.start))
+                event.place = best.key
+                event.geo_precision = 1 if rank[self.entities[best.key].cls] == 1 else rank[self.entities[best.key].cls]
+                return
+
     def _point_from_direction(self, event: Event) -> None:
         """"X in the southern countryside of Idlib", "in northern Latakia countryside": the
         event lies that way from the town named, not at it. Where the place itself has no
@@ -2869,6 +2898,8 @@ class _DocState:
             if event.place is None and event.near is not None:
                 # "10 km north of X": ACLED codes the named town with precision 2.
                 event.place, event.near, event.geo_precision = event.near, None, 2
+            if event.place is None:
+                self._place_from_paragraph(event)
             self._anchor_place(event)
             self._point_from_direction(event)
             self._local_groups(event)

@@ -436,7 +436,11 @@ class Gazetteer:
     def _lookup_place(self, text: str, focus_country: str | None, fuzzy: bool) -> list[PlaceEntry]:
         key = place_key(text)
         keys = list(self._place_index.get(key, []))
-        if not keys and fuzzy and len(key) >= 5:
+        if keys and fuzzy and focus_country and len(key) >= 5 and not any(self.places[k].country == focus_country for k in keys):
+            # "Mansura" in a Syrian report: Syria's Al Mansurah before Egypt's Mansoura of that very spelling
+            near = [k for k in self._skeleton_index.get(skeleton(key), []) if self.places[k].country == focus_country and similarity(key, place_key(self.places[k].name)) >= 0.8]
+            keys = near + keys
+        elif not keys and fuzzy and len(key) >= 5:
             # Within the country in focus, else within the countries the gazetteer covers; only the
             # names that sound closest (a shared skeleton alone is too loose: shd = Shaddadah, Shahdad).
             similar = [k for k in self._skeleton_index.get(skeleton(key), []) if similarity(key, place_key(self.places[k].name)) >= 0.8]

@@ -774,3 +774,27 @@ def test_geo_offset_moves_the_given_distance_and_direction():
     lat, lon = offset(35.93, 36.63, 90, 20)
     assert haversine_km(35.93, 36.63, lat, lon) == pytest.approx(20, abs=0.05)
     assert lon > 36.63 and abs(lat - 35.93) < 0.01
+
+
+@pytest.mark.parametrize(
+    "text,cls,town",
+    [
+        # the place is in the sentence before the toll that makes it an event
+        ("On 3 May 2021, a fuel truck caught fire beside the vegetable market in Azaz. As a result, 7 people were killed and 20 were injured.", "Attack", "I‘zāz"),
+        # a capitalised name before "town" or "city" is looked up whole ("Tal Abyad", not "At Tall")
+        ("On 6 May 2021, unidentified gunmen killed a trader 4 km south of Tal Abyad town.", "Attack", "Tall Abyaḑ"),
+        # fire aimed at somebody is an attack on them
+        ("On 4 May 2021, IS fighters fired an RPG at an SDF checkpoint in Hajin. No casualties were reported.", "ArmedClash", "Hajīn"),
+        # a spelling another country has exactly ("Mansura", Egypt) yields to a like one in the country in focus
+        ("On 3 May 2021, the SDF detained six men in Mansura in Raqqa on charges of working with IS.", "AbductionForcedDisappearance", "Al Manşūrah"),
+    ],
+)
+def test_extract_event_places_from_context_and_spelling(extract, text, cls, town):
+    r = extract(text)
+    ev = r.events[0]
+    assert ev.cls == cls
+    assert r.entities[ev.place].label == town and r.entities[ev.place].country == "SY"
+
+
+def test_extract_fired_from_a_job_is_no_attack(extract):
+    assert extract("The company fired the manager on Monday.").events == []
