@@ -623,10 +623,20 @@ class Extractor:
             text,
         )
         # ... or named a town by the word after it: "8 km west of Ain al Arab city"
-        before_town = re.finditer(r"(?<![\w'’-])((?:(?:al|el|ad|as|ar|ash|az)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:(?:al|el|ad|as|Al|El)[-‐ ])?[A-Z][\w'’]+){0,3})(\s+(?:city|town))\b", text)
+        before_town = re.finditer(r"(?<![\w'’-])((?:(?:al|el|ad|as|ar|ash|az)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:(?:al|el|ad|as|Al|El)[-‐ ])?[A-Z][\w'’]+){0,3})(\s+(?:city|town|[Aa]irbase|[Aa]ir [Bb]ase|[Aa]irport))\b", text)
+        # "Zap (Amadiya) region of Dahuk": a local name and, in brackets, the town it is known by
+        for m in re.finditer(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s*\(([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\)\s+(?:region|area|district|subdistrict)\s+(?:of|in)\s+(?:the\s+)?", text):
+            if not any(abs(a - m.end()) <= 4 for a, _ in known):
+                continue
+            for group, forced in ((2, False), (1, True)):
+                span = doc.char_span(m.start(group), m.end(group), alignment_mode="contract")
+                if span is not None and not st.overlaps(span.start_char, span.end_char):
+                    self._place_from_text(st, span, forced=forced)
+                    if st.overlaps(span.start_char, span.end_char, kinds=("place",)):
+                        break
         for m in (*before_known, *before_town):
             follows = m.end()
-            if m.group(2).strip() not in ("city", "town") and not any(abs(a - follows) <= 4 for a, _ in known):
+            if m.group(2).strip().lower() not in ("city", "town", "airbase", "air base", "airport") and not any(abs(a - follows) <= 4 for a, _ in known):
                 continue
             span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
             if span is None or st.overlaps(span.start_char, span.end_char) or span[0].is_sent_start and span[0].lower_ in ("on", "in", "around", "as", "the"):
@@ -2195,6 +2205,8 @@ class Extractor:
             pre = text[max(sent.start, p.start - 30) : p.start].lower()
             if re.search(r"\b(?:told|said|says|briefed|reporters|journalists|statement|conference|speaking|spoke)\b[^.;]{0,30}?\b(?:in|from)\s+(?:the\s+)?$", text[max(sent.start, p.start - 60) : p.start], re.I):
                 continue  # "..., police told reporters in Islamabad": where it was said, not where it happened
+            if re.search(r"\b(?:civilian|man|woman|boy|girl|resident|member|fighter|family|people|native|shepherd|farmer)s?\s+(?:originally\s+)?from\s+(?:the\s+)?(?:village\s+of\s+|town\s+of\s+)?$", pre) and len(places) > 1:
+                continue  # "killed a civilian from al Hunaydah in Mansura": where he came from, not where it happened
             if re.search(r"\b(east|west|north|south|north-?east|north-?west|south-?east|south-?west)(ern)? of\s+(the\s+)?(\w+\s+of\s+)?$", pre):
                 if frame.near is None:
                     frame.near = p.key
@@ -2854,7 +2866,7 @@ class _DocState:
         while key and key in self.entities and key not in seen:
             seen.add(key)
             ent = self.entities[key]
-            chain_names |= {name_key(n) for n in (ent.label, *ent.aliases)}
+            chain_names |= {name_key(n) for n in (ent.label, *ent.aliases)} | {name_key(m.text) for m in self.mentions if m.key == key}  # as written ("Lattakia")
             anchor_ent = anchor_ent or (ent if ent.lat is not None else None)
             key = up.get(key)
         if anchor_ent is None:
@@ -2902,6 +2914,11 @@ class _DocState:
                 self._place_from_paragraph(event)
             self._anchor_place(event)
             self._point_from_direction(event)
+            near = self.entities.get(event.near) if event.near else None
+            place = self.entities.get(event.place) if event.place else None
+            if event.lat is None and place is not None and place.lat is None and near is not None and near.lat is not None and near.cls == "PopulatedPlace":
+                # "the village of X west of Tell Abiad": a village the gazetteer lacks is by that town
+                event.lat, event.lon, event.geo_precision = near.lat, near.lon, 2
             self._local_groups(event)
             kind = EVENT_TYPE_OF.get(event.cls)
             if event.cls == "ExcessiveForceAgainstProtesters" and any(self.entities.get(k) is not None and self.entities[k].cls == "StateForce" for k in event.perpetrators):

@@ -798,3 +798,20 @@ def test_extract_event_places_from_context_and_spelling(extract, text, cls, town
 
 def test_extract_fired_from_a_job_is_no_attack(extract):
     assert extract("The company fired the manager on Monday.").events == []
+
+
+def test_extract_places_named_by_an_airbase_a_bracketed_town_or_a_nearby_town(extract):
+    """"Quamishli Airbase" names the town; "Metina (Amadiya) region of Duhok" is by the town in
+    brackets; a village the gazetteer lacks said to be west of a town gets that town's point
+    (precision 2), not its province's; where a victim came from is not where he was killed."""
+    r = extract("On 3 May 2021, an IED hit a patrol leaving Quamishli Airbase, killing 2 soldiers.")
+    assert r.entities[r.events[0].place].label == "Al Qāmishlī"
+    r = extract("On 3 May 2021, Turkish warplanes struck PKK positions in Metina (Amadiya) region of Duhok, Northern Iraq.")
+    assert r.entities[r.events[0].place].label == "Al ‘Amādīyah"
+    r = extract("On 3 May 2021, regime forces shelled the village of Umm Tuwaynah west of Tall Abyad in Raqqa.")
+    ev = r.events[0]
+    town = r.entities[ev.near]
+    assert r.entities[ev.place].lat is None and town.label == "Tall Abyaḑ"
+    assert (ev.lat, ev.lon, ev.geo_precision) == (town.lat, town.lon, 2)
+    r = extract("On 3 May 2021, gunmen killed a shepherd from Nawa in Tafas.")
+    assert r.entities[r.events[0].place].label == "Ţafas"
