@@ -622,7 +622,7 @@ class Extractor:
             r"(?:in|near|west of|east of|north of|south of|on the outskirts of|in the vicinity of)\s+(?:the\s+)?(?:rural\s+|(?:(?:north|south|east|west)(?:ern)?\s+)?countryside of\s+)?)",
             text,
         )
-        # ... or named a town by the word after it: "8 km west of Ain al Arab city"
+        # ... or named a town by the word after it: "3 km east of Tal Abyad town"
         before_town = re.finditer(r"(?<![\w'’-])((?:(?:al|el|ad|as|ar|ash|az)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:(?:al|el|ad|as|Al|El)[-‐ ])?[A-Z][\w'’]+){0,3})(\s+(?:city|town|[Aa]irbase|[Aa]ir [Bb]ase|[Aa]irport))\b", text)
         # "Zap (Amadiya) region of Dahuk": a local name and, in brackets, the town it is known by
         for m in re.finditer(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s*\(([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\)\s+(?:region|area|district|subdistrict)\s+(?:of|in)\s+(?:the\s+)?", text):
@@ -1442,7 +1442,7 @@ class Extractor:
                     and not re.search(r",\s*(?:and|but|while|where|which|who|whose|as|after|before|when)\b", low)
                     and not (as_place(a) or as_place(b) or speaker(b))
                     and not supports_last(low)
-                    and not re.fullmatch(r"\s+to\s+(?:Counter|Defeat|Fight|Combat|Degrade)\s+(?:the\s+)?", between)  # "the Global Coalition to Counter ISIL": a name
+                    and not re.fullmatch(r"\s+to\s+(?:Counter|Defeat|Fight|Combat|Degrade)\s+(?:the\s+)?", between)  # "a Coalition to Defeat ISIS" named as such: a name
                     and not (st.entities[a.key].cls == "CivilianGroup" and re.match(r"(?:Civilians\b|all parties)", st.entities[a.key].label))  # those attacked, not a side
                 ):
                     # (officials and spokesmen named beside a fight are not its parties; nor are actors of two clauses)
@@ -1990,7 +1990,7 @@ class Extractor:
         lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
         hits = [m for m in actors if m.start < hi and lo < m.end and m.kind in ("actor", "country", "person")]
         # "gunmen of the Sinaloa Cartel": the group named, not the unidentified gunmen
-        # "militants loyal to Iraq's al-Qaeda frontman": the group, not the country in its name
+        # "fighters loyal to Syria's HTS leader": the group, not the country in its name
         hit = next((m for m in hits if m.key != UNIDENTIFIED and m.kind == "actor"), None) or next((m for m in hits if m.key != UNIDENTIFIED), hits[0] if hits else None)
         if hit is not None:
             return self._as_force(st, hit.key) if violent else hit.key
@@ -2206,7 +2206,7 @@ class Extractor:
             if re.search(r"\b(?:told|said|says|briefed|reporters|journalists|statement|conference|speaking|spoke)\b[^.;]{0,30}?\b(?:in|from)\s+(?:the\s+)?$", text[max(sent.start, p.start - 60) : p.start], re.I):
                 continue  # "..., police told reporters in Islamabad": where it was said, not where it happened
             if re.search(r"\b(?:civilian|man|woman|boy|girl|resident|member|fighter|family|people|native|shepherd|farmer)s?\s+(?:originally\s+)?from\s+(?:the\s+)?(?:village\s+of\s+|town\s+of\s+)?$", pre) and len(places) > 1:
-                continue  # "killed a civilian from al Hunaydah in Mansura": where he came from, not where it happened
+                continue  # "shot a shepherd from Nawa in Tafas": where he came from, not where it happened
             if re.search(r"\b(east|west|north|south|north-?east|north-?west|south-?east|south-?west)(ern)? of\s+(the\s+)?(\w+\s+of\s+)?$", pre):
                 if frame.near is None:
                     frame.near = p.key
@@ -2228,7 +2228,7 @@ class Extractor:
 
     def _target_places(self, st: "_DocState", sent: SentenceInfo, frame: Event, places: list[Mention]) -> None:
         """Places the action was directed at: the object of a directed word ("shelled Juba", "the
-        invasion of South Lebanon", "a curfew in the town of Cizre", "bombs in the capital
+        invasion of South Lebanon", "a curfew imposed on Sirte", "bombs in the capital
         Kabul"), reached through at most two prepositions. Not a place the action came from or
         passed near ("withdrew from Chad", "near Rafah"), nor a country whose own forces act."""
         for m in places:

@@ -2,7 +2,7 @@
 
 The lexicon is general military vocabulary (weapon classes, platform types and a few widely
 reported system names); each entry maps the ways reporting writes a weapon to one canonical
-label, so that "RPGs", "rocket-propelled grenades" and "a rocket propelled grenade launcher"
+label, so that "RPGs", "rocket-propelled grenades" and "an RPG-7 launcher"
 are one node of the graph.
 """
 
@@ -48,7 +48,7 @@ _DESIGNATION = re.compile(r"\b(?:F|Su|MiG|B|MQ|AH|Mi|Ka|A|AV|F/A)-\d{1,3}[A-Z]?(
 _WORDS = re.compile(r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, (_, p) in enumerate(_LEXICON)) + r")\b", re.I)
 # Words before "tank" or "mines" that make them something else.
 _NOT_A_WEAPON_BEFORE = re.compile(r"\b(?:think|water|fuel|oil|storage|septic|gas|coal|gold|salt|phosphate)\s*$", re.I)
-# "using attack, bomber, fighter and remotely piloted aircraft": kinds of aircraft sharing one noun
+# "with fighter, bomber and unmanned aircraft": kinds of aircraft sharing one noun
 AIRCRAFT_LIST = re.compile(
     r"\b((?:(?:ground[- ])?attack|bomber|fighter(?:[- ]bomber)?|remotely[- ]piloted|unmanned|rotary[- ]wing|fixed[- ]wing)"
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))+(?:(?:ground[- ])?attack|bomber|fighter|remotely[- ]piloted|unmanned|rotary[- ]wing|fixed[- ]wing)\s+aircraft\b",

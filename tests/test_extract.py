@@ -625,7 +625,7 @@ def test_extract_a_town_of_that_name_before_a_namesake_under_another_name(extrac
     "text,aimed",
     [
         ("Rebels shelled the provincial capital Juba on Sunday, killing 20 people.", ["Juba"]),
-        ("Authorities imposed a curfew in the town of Cizre on 2 May after a protest.", ["Cizre"]),
+        ("Police imposed a night curfew on Cizre on 2 May after a protest.", ["Cizre"]),
         ("Israeli tanks fired four shells at targets in Jericho on 12 March, witnesses said.", ["Jericho"]),
         ("On 3 May, Russian warplanes bombed Saraqib, killing 4 civilians.", ["Saraqib"]),
         # a place where people died, or that fighters came from, was not aimed at
@@ -669,10 +669,10 @@ def test_weapons_lexicon_names_one_kind_per_mention():
     def labels(text):
         return [(text[w.start : w.end], w.label) for w in find_weapons(text)]
 
-    assert labels("strikes using attack, bomber, fighter and remotely piloted aircraft") == [
+    assert labels("raids by fighter, attack, bomber and remotely piloted aircraft") == [
+        ("fighter", "fighter aircraft"),
         ("attack", "attack aircraft"),
         ("bomber", "bomber aircraft"),
-        ("fighter", "fighter aircraft"),
         ("remotely piloted aircraft", "remotely piloted aircraft"),
     ]
     assert labels("rocket propelled grenade fire and Grad rockets") == [("rocket propelled grenade", "rocket-propelled grenade"), ("Grad rockets", "rocket")]
@@ -684,7 +684,7 @@ def test_weapons_lexicon_names_one_kind_per_mention():
     "text,uses",
     [
         (
-            "On 3 May, coalition forces conducted 9 strikes in Iraq using attack, fighter and remotely piloted aircraft against ISIS targets.",
+            "On 3 May, coalition forces flew 9 sorties over Iraq using fighter, attack and remotely piloted aircraft against IS positions.",
             {("attack aircraft", "Global Coalition against Daesh"), ("fighter aircraft", "Global Coalition against Daesh"), ("remotely piloted aircraft", "Global Coalition against Daesh")},
         ),
         ("Iraqi troops came under machine gun and RPG fire from ISIS fighters near Mosul on 3 May.", {("machine gun", "Islamic State"), ("rocket-propelled grenade", "Islamic State")}),
@@ -693,8 +693,8 @@ def test_weapons_lexicon_names_one_kind_per_mention():
         ("Near Raqqa, one strike destroyed an ISIS-held tank on 3 May.", {("tank", "Islamic State")}),
         # what was hit, a facility and a crewman's trade are no use of a weapon
         ("On 3 May, a coalition strike destroyed three tanks near Mosul.", set()),
-        ("On 3 May, a strike destroyed an ISIS-held building, a VBIED and a VBIED facility near Mosul.", set()),
-        ("On 3 May, strikes destroyed two vehicles, an ISIS-held building, and a rocket-propelled grenade launcher near Mosul.", set()),
+        ("On 3 May, a strike destroyed an ISIS-held depot, a VBIED and a VBIED workshop near Mosul.", set()),
+        ("On 3 May, strikes destroyed two trucks, an ISIS-held depot, and one rocket-propelled grenade launcher near Mosul.", set()),
         ("On 3 May, the SDF destroyed ISIS heavy weapons, VBIEDs and armored vehicles near Raqqa.", {("heavy weapons", "Islamic State"), ("vehicle-borne improvised explosive device", "Islamic State"), ("armoured vehicle", "Islamic State")}),
         ("Spc. Ann Lee, an artillery crewmember with the 82nd Airborne Division, said the drills went well.", set()),
     ],
@@ -717,13 +717,13 @@ def test_extract_hostility_not_from_judges_names_or_places(extract):
     def hostile(r):
         return {frozenset((r.entities[x.subject].label, r.entities[x.object].label)) for x in r.relations if x.prop == "fightingAgainst"}
 
-    r = extract("The United States strongly condemns the ISIS suicide attack in Tel Tamer on 3 May that killed 20 Syrian civilians.")
+    r = extract("Washington firmly condemned the ISIS suicide bombing in Tel Tamer on 3 May that killed 20 Syrian civilians.")
     ev = r.events[0]
     labels = [r.entities[k].label for k in ev.perpetrators]
     assert "Islamic State" in labels and not any("United States" in x for x in labels)
     assert frozenset(("Islamic State", "Civilians (Syria)")) in hostile(r)
     assert not any("United States" in x for pair in hostile(r) for x in pair)
-    r = extract("The envoy for the Global Coalition to Counter ISIS will meet ministers in Berlin on 3 May.")
+    r = extract("The envoy of the Coalition to Counter ISIS will meet ministers in Berlin on 3 May.")
     assert hostile(r) == set()
     r = extract("On 3 May, US aircraft struck al-Qaeda operatives near Sarmada, Syria, killing 20 militants.")
     assert not any("Syria" in x for pair in hostile(r) for x in pair)
@@ -732,8 +732,8 @@ def test_extract_hostility_not_from_judges_names_or_places(extract):
 @pytest.mark.parametrize(
     "text,bearing",
     [
-        ("On 3 May 2021, regime forces shelled the village of Hazarin in the southern countryside of Idlib.", 180),
-        ("On 3 May 2021, Turkish forces shelled Umm al-Kaif in the northern countryside of al-Hasakah, wounding a civilian.", 0),
+        ("On 3 May 2021, regime artillery shelled Hazarin village in the southern countryside of Idlib.", 180),
+        ("On 3 May 2021, Turkish forces shelled Umm al-Kaif in northern al-Hasakah countryside, wounding a civilian.", 0),
         ("On 3 May 2021, opposition fighters shelled regime positions in northern Latakia countryside.", 0),
     ],
 )
@@ -755,7 +755,7 @@ def test_extract_a_village_in_the_countryside_lies_that_way_from_the_town(extrac
 @pytest.mark.parametrize(
     "text,town",
     [
-        ("On 3 May 2021, an IED exploded near Hajin in the eastern countryside of Deir ez-Zor.", "Hajīn"),
+        ("On 3 May 2021, an IED went off near Hajin in the eastern Deir ez-Zor countryside, wounding two men.", "Hajīn"),
         # names the language model takes for a person or a nationality, before "in <province>"
         ("On 4 May 2021, SDF fighters were ambushed near Ras al Ain in al-Hasakah.", "Ra’s al ‘Ayn"),
         ("On 5 May 2021, IS militants attacked a checkpoint near Tal Tamer in al-Hasakah, killing a soldier.", "Tall Tamr"),
@@ -808,7 +808,7 @@ def test_extract_places_named_by_an_airbase_a_bracketed_town_or_a_nearby_town(ex
     assert r.entities[r.events[0].place].label == "Al Qāmishlī"
     r = extract("On 3 May 2021, Turkish warplanes struck PKK positions in Metina (Amadiya) region of Duhok, Northern Iraq.")
     assert r.entities[r.events[0].place].label == "Al ‘Amādīyah"
-    r = extract("On 3 May 2021, regime forces shelled the village of Umm Tuwaynah west of Tall Abyad in Raqqa.")
+    r = extract("On 3 May 2021, regime artillery hit the hamlet of Umm Tuwaynah west of Tall Abyad in Raqqa.")
     ev = r.events[0]
     town = r.entities[ev.near]
     assert r.entities[ev.place].lat is None and town.label == "Tall Abyaḑ"
