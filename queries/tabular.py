@@ -139,7 +139,8 @@ def event_rows(facts: Facts) -> list[dict[str, str]]:
         assoc1 = perpetrators[1:] + sorted(g.objects(event, AKG.associatedPerpetrator), key=facts.label)
         assoc2 = others[1:] + sorted(g.objects(event, AKG.associatedTarget), key=facts.label)
         place = g.value(event, AKG.place)
-        coords = facts.coordinates(place) if place is not None else None
+        own = (g.value(event, GEO.lat), g.value(event, GEO.long))  # estimated from a direction ("the southern countryside of X")
+        coords = (float(own[0]), float(own[1])) if own[0] is not None and own[1] is not None else facts.coordinates(place) if place is not None else None
         sentences = []
         for ev in facts.evidence(event):
             sentence = facts.value(ev, AKG.sentence).strip()
@@ -257,8 +258,8 @@ def geojson(facts: Facts) -> dict:
     g = facts.g
     for place in sorted(set(g.subjects(GEO.lat, None))):
         lat, lon = g.value(place, GEO.lat), g.value(place, GEO.long)
-        if lon is None:
-            continue
+        if lon is None or (place, AKG.place, None) in g:
+            continue  # an event's own point is drawn with the event
         cls = facts.most_specific(place)
         features.append(
             {

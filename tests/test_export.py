@@ -143,3 +143,30 @@ def test_export_unknown_format_is_a_coded_error(sample_store, tmp_path):
 
     with pytest.raises(ExportError, match=r"\[E070\].*graphml"):
         export(sample_store, "xlsx", tmp_path / "x")
+
+
+def test_export_an_event_with_its_own_point_is_drawn_there(tmp_path):
+    """An event in "the southern countryside of Idlib" at a village the gazetteer lacks has its
+    own estimated point: the CSV and GeoJSON rows carry it, and it is not drawn again as a place."""
+    from builder.build import build
+    from builder.geo import haversine_km
+    from builder.store import Store
+
+    text = tmp_path / "note.txt"
+    text.write_text("On 3 May 2021, regime artillery shelled Hazarin village in the southern countryside of Idlib.\n", encoding="utf-8")
+    store = Store(tmp_path / "store")
+    build([text], store, progress=False)
+    out = tmp_path / "out.geojson"
+    export(store, "geojson", out)
+    features = json.loads(out.read_text())["features"]
+    events = [f for f in features if f["properties"]["kind"] == "event"]
+    assert len(events) == 1
+    lon, lat = events[0]["geometry"]["coordinates"]
+    idlib = next(f for f in features if f["properties"]["kind"] == "place" and f["properties"]["label"] == "Idlib")
+    ilon, ilat = idlib["geometry"]["coordinates"]
+    assert haversine_km(lat, lon, ilat, ilon) == pytest.approx(20, abs=0.5) and lat < ilat
+    assert not any(f["properties"]["kind"] == "place" and f["properties"].get("id") == events[0]["properties"]["event_id"] for f in features)
+    csv_path = tmp_path / "events.csv"
+    export(store, "events-csv", csv_path)
+    row = next(csv.DictReader(csv_path.open(encoding="utf-8")))
+    assert (float(row["latitude"]), float(row["longitude"])) == pytest.approx((lat, lon), abs=1e-3)
