@@ -2291,6 +2291,8 @@ class Extractor:
             frame.fatalities = max(frame.fatalities or 0, int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1))
 
         def count(pattern_words: str) -> int | None:
+            if not re.search(pattern_words, text, re.I):
+                return None  # every pattern below needs one of the words
             total = None
             summed_re, left_re, pats = _count_patterns(pattern_words)
             summed = summed_re.search(text)
@@ -2856,6 +2858,8 @@ class _DocState:
             return
         place = self.entities.get(event.place)
         if place is None or (place.lat is not None and place.cls not in ("AdminRegion", "PopulatedPlace")):
+            return
+        if not any(COUNTRYSIDE_RE.search(ev.sentence) for ev in event.evidence):
             return
         view = SimpleNamespace(entities=self.entities, relations=self.result_relations)
         chain_names = set()

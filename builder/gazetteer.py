@@ -438,13 +438,15 @@ class Gazetteer:
         keys = list(self._place_index.get(key, []))
         if keys and fuzzy and focus_country and len(key) >= 5 and not any(self.places[k].country == focus_country for k in keys):
             # "Mansura" in a Syrian report: Syria's Al Mansurah before Egypt's Mansoura of that very spelling
-            near = [k for k in self._skeleton_index.get(skeleton(key), []) if self.places[k].country == focus_country and similarity(key, place_key(self.places[k].name)) >= 0.8]
+            near = [k for k in self._skeleton_index.get(skeleton(key), []) if self._country(k) == focus_country and similarity(key, self._key_of(k)) >= 0.8]
             keys = near + keys
         elif not keys and fuzzy and len(key) >= 5:
             # Within the country in focus, else within the countries the gazetteer covers; only the
             # names that sound closest (a shared skeleton alone is too loose: shd = Shaddadah, Shahdad).
-            similar = [k for k in self._skeleton_index.get(skeleton(key), []) if similarity(key, place_key(self.places[k].name)) >= 0.8]
-            keys = [k for k in similar if self.places[k].country == focus_country] or [k for k in similar if self.places[k].country in self.curated_countries]
+            bucket = self._skeleton_index.get(skeleton(key), [])
+            keys = [k for k in bucket if self._country(k) == focus_country and similarity(key, self._key_of(k)) >= 0.8] or [
+                k for k in bucket if self._country(k) in self.curated_countries and similarity(key, self._key_of(k)) >= 0.8
+            ]
             if keys:
                 best = max(similarity(key, place_key(self.places[k].name)) for k in keys)
                 keys = [k for k in keys if similarity(key, place_key(self.places[k].name)) >= best - 0.05]
@@ -459,6 +461,15 @@ class Gazetteer:
             )
 
         return sorted(candidates, key=order)
+
+    def _country(self, key: str) -> str | None:
+        """A place's country without building its record (GeoNames rows are tuples)."""
+        row = self.places.rows.get(key)
+        return row[1] if row is not None else self.places[key].country
+
+    def _key_of(self, key: str) -> str:
+        row = self.places.rows.get(key)
+        return place_key(row[0] if row is not None else self.places[key].name)
 
     def actor_patterns(self) -> list[dict]:
         """EntityRuler patterns: actors (ACTOR), focus-dependent aliases (GENERIC_ACTOR), countries

@@ -76,9 +76,20 @@ def _kind_label(word: str) -> str:
     return _KIND_LABEL.get(w, f"{w} aircraft")
 
 
+# Words one of the patterns needs: a sentence without any is skipped at once (most are).
+_ANY = re.compile(
+    r"\b(?:aircraft|bomber|fighter|drone|uav|unmanned|helicop|gunship|plane|artiller|launcher|mlrs|himars|howitzer|mortar|rocket|"
+    r"katyusha|missile|atgm|manpads|rpg|grenade|gun|rifle|kalashnikov|ak-47|ied|explosive|bomb|vest|belt|mine|munition|"
+    r"chemical|chlorine|sarin|nerve|tank|armou?red|apc|technical|weapon|hardware|bayraktar|shahed|tomahawk|kornet|iskander|mustard|warplane|s?v?b?ieds?\b|[A-Z]{1,3}-\d)|(?:land|anti-personnel |anti-tank )mines?\b",
+    re.I,
+)
+
+
 def find_weapons(text: str) -> list[WeaponSpan]:
     """Weapon and platform mentions in ``text``, a list of aircraft kinds split into one
     mention each ("attack, bomber and fighter aircraft": three)."""
+    if not _ANY.search(text):
+        return []
     out: list[WeaponSpan] = []
     taken: list[tuple[int, int]] = []
     for m in AIRCRAFT_LIST.finditer(text):
