@@ -383,8 +383,6 @@ ANCHOR_AFTER_RE = re.compile(
 )
 ANCHOR_KM = 50  # how far a place may lie from the town it is said to be in or near
 UNIDENTIFIED = "actor:unidentified-armed-group"  # ACLED's unidentified armed group
-# The start of a place name in Arabic: the article, or a common word of place names (spring,
-# hill, monastery, village, mountain, valley, cape, well, fort, ruin, mother, father, house)
 # Words of an action directed at a place (PLOVER's target location): the town shelled, the
 # district under curfew, the country invaded, the city where bombs went off, the area reinforced.
 DIRECTED_AT_PLACE_RE = re.compile(
@@ -420,6 +418,8 @@ WEAPON_USE_RE = re.compile(
 WEAPON_HEAD_RE = re.compile(r"(?:fire|systems?|launchers?|rounds?|shells?|attacks?|strikes?|barrages?|salvos?|vehicles?|batter(?:y|ies)|pieces?|munitions?)", re.I)
 # Nouns that stand for the place named after them ("the town of Cizre", "the capital Juba").
 PLACE_NOUNS = frozenset("town city village capital region province district area republic governorate countryside camp".split())
+# The start of a place name in Arabic: the article, or a common word of place names (spring,
+# hill, monastery, village, mountain, valley, cape, well, fort, ruin, mother, father, house)
 ARABIC_TOPONYM_START = r"(?:(?:al|el|ar|as|ash|ad|adh|az|at|an)[-‐ ]|(?:ain|ayn|ein|tal|tall|tell|deir|dayr|kafr|kfar|jabal|jebel|wadi|ras|bir|qasr|khirbet|khirbat|umm|beit|bayt|marj|qalaat|qalat)\s)"
 # "<place> (which is) still held by X", "<place>, the largest city controlled by X"
 CONTROLLED_BY_RE = re.compile(
