@@ -624,7 +624,7 @@ class Extractor:
         )
         # ... or named a town by the word after it: "3 km east of Tal Abyad town"
         before_town = re.finditer(r"(?<![\w'’-])((?:(?:al|el|ad|as|ar|ash|az)[-‐ ])?[A-Z][\w'’]+(?:[- ](?:(?:al|el|ad|as|Al|El)[-‐ ])?[A-Z][\w'’]+){0,3})(\s+(?:city|town|[Aa]irbase|[Aa]ir [Bb]ase|[Aa]irport))\b", text)
-        # "Zap (Amadiya) region of Dahuk": a local name and, in brackets, the town it is known by
+        # "Metina (Amadiya) region of Duhok": a local name and, in brackets, the town it is known by
         for m in re.finditer(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s*\(([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\)\s+(?:region|area|district|subdistrict)\s+(?:of|in)\s+(?:the\s+)?", text):
             if not any(abs(a - m.end()) <= 4 for a, _ in known):
                 continue
@@ -2921,7 +2921,7 @@ class _DocState:
             near = self.entities.get(event.near) if event.near else None
             place = self.entities.get(event.place) if event.place else None
             if event.lat is None and place is not None and place.lat is None and near is not None and near.lat is not None and near.cls == "PopulatedPlace":
-                # "the village of X west of Tell Abiad": a village the gazetteer lacks is by that town
+                # "the hamlet of X west of Tall Abyad": a village the gazetteer lacks is by that town
                 event.lat, event.lon, event.geo_precision = near.lat, near.lon, 2
             self._local_groups(event)
             kind = EVENT_TYPE_OF.get(event.cls)
