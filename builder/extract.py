@@ -402,6 +402,9 @@ COUNTRYSIDE_RE = re.compile(
 )
 COUNTRYSIDE_KM = 20  # a village "in the X countryside" of a town: typically 10-40 km out
 
+# Names of agreements and processes, which the model may call organisations: supported, not allied.
+AGREEMENT_NAME_RE = re.compile(r"\b(?:Cessation of Hostilities|Ceasefire|Cease-fire|Truce|Agreement|Accords?|Roadmap|Road Map|Peace Process|Initiative|Resolution \d+)\b", re.I)
+
 # Verbs of judging or reacting to an event: their subject is not its perpetrator.
 JUDGING_VERB_RE = re.compile(
     r"(?:condemn|denounc|deplor|decr[iy]|welcom|mourn|regret|lament|criticiz|criticis|blam|accus|urg|investigat|probe|"
@@ -1430,7 +1433,13 @@ class Extractor:
                 elif a.kind in ("country", "actor") and b.kind == "actor" and st.entities[b.key].cls == "Organisation" and re.fullmatch(r"\s+within\s+(?:the\s+)?", between):
                     # "working with Turkey within NATO"
                     st.relate("memberOf", a.key, b.key, ev(a, b, "within_alliance", 0.6), sources)
-                elif (ally := _last_match(PAIR_ALLY_RE, low)) and re.fullmatch(r"\s*(?:(?:the|our|its|their|his|a|an)\s+)?(?:[\w-]+\s+){0,2}", low[ally.end() :]) and not (as_place(a) or as_place(b) or attacked(a)):
+                elif (
+                    (ally := _last_match(PAIR_ALLY_RE, low))
+                    and re.fullmatch(r"\s*(?:(?:the|our|its|their|his|a|an)\s+)?(?:[\w-]+\s+){0,2}", low[ally.end() :])
+                    and not (as_place(a) or as_place(b) or attacked(a))
+                    and "person" not in (a.kind, b.kind)  # a minister who "reiterates support for Iraq" is no ally of it
+                    and not any(AGREEMENT_NAME_RE.search(st.entities[m.key].label) for m in (a, b))
+                ):
                     # the phrase leads up to B ("A ... in support of (our) B"); A neither a country named as a
                     # place ("in Syria, ...") nor the one attacked ("strikes on A in support of B")
                     st.relate("alliedWith", a.key, b.key, ev(a, b, "pair_alliance", 0.55), sources)

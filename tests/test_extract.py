@@ -815,3 +815,17 @@ def test_extract_places_named_by_an_airbase_a_bracketed_town_or_a_nearby_town(ex
     assert (ev.lat, ev.lon, ev.geo_precision) == (town.lat, town.lon, 2)
     r = extract("On 3 May 2021, gunmen killed a shepherd from Nawa in Tafas.")
     assert r.entities[r.events[0].place].label == "Ţafas"
+
+
+def test_extract_no_alliance_with_a_person_or_an_agreement(extract):
+    """A minister who reiterates support for Iraq is no ally of it, and a ceasefire that states
+    work to support is no party; the states that support each other still are."""
+    def allied(r):
+        return {frozenset((r.entities[x.subject].label, r.entities[x.object].label)) for x in r.relations if x.prop == "alliedWith"}
+
+    r = extract("Minister Jane Doe reiterated support for Iraq in the fight against ISIS on 3 May.")
+    assert not any("Jane Doe" in x for pair in allied(r) for x in pair)
+    r = extract("Russia and Turkey must now work to support a nationwide Cessation of Hostilities in Idlib.")
+    assert not any("Cessation" in x for pair in allied(r) for x in pair)
+    r = extract("The Coalition supports the SDF with airstrikes and advisers near Raqqa.")
+    assert any({"Syrian Democratic Forces"} <= set(pair) for pair in allied(r))
