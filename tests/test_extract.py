@@ -823,9 +823,9 @@ def test_extract_no_alliance_with_a_person_or_an_agreement(extract):
     def allied(r):
         return {frozenset((r.entities[x.subject].label, r.entities[x.object].label)) for x in r.relations if x.prop == "alliedWith"}
 
-    r = extract("Minister Jane Doe reiterated support for Iraq in the fight against ISIS on 3 May.")
+    r = extract("On 3 May, Minister Jane Doe pledged continued support for Iraq against ISIS.")
     assert not any("Jane Doe" in x for pair in allied(r) for x in pair)
-    r = extract("Russia and Turkey must now work to support a nationwide Cessation of Hostilities in Idlib.")
+    r = extract("Russia and Turkey said they would back a Cessation of Hostilities across Idlib.")
     assert not any("Cessation" in x for pair in allied(r) for x in pair)
     r = extract("The Coalition supports the SDF with airstrikes and advisers near Raqqa.")
     assert any({"Syrian Democratic Forces"} <= set(pair) for pair in allied(r))
