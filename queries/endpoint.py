@@ -159,13 +159,18 @@ def _worker(location: str, refresh: float, conn: object) -> None:
             # (so that a client never sees the store go back in time between two queries).
             if store is None or time.time() - opened > refresh or opened < newest:
                 store, opened = _open_read_only(location), time.time()
-            try:
-                answer = run_query(store, *job)
-            except OSError:
-                # A build writing meanwhile compacted files this snapshot still read: answer
-                # from a fresh one (once; a second failure is the client's answer).
-                store, opened = _open_read_only(location), time.time()
-                answer = run_query(store, *job)
+            for attempt in range(4):
+                try:
+                    answer = run_query(store, *job)
+                    break
+                except OSError:
+                    # A build writing meanwhile compacted files this snapshot still read: answer
+                    # from a fresh one (a few times, backing off: on a loaded machine compaction
+                    # takes longer; a fourth failure is the client's answer).
+                    if attempt == 3:
+                        raise
+                    time.sleep(0.1 * attempt)
+                    store, opened = _open_read_only(location), time.time()
             conn.send(("ok", opened) + answer)
         except SyntaxError as exc:
             conn.send(("syntax", str(exc)))
