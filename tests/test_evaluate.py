@@ -211,3 +211,18 @@ def test_evaluate_weapon_use_is_re3d_in_charge_of_its_holding_belongs_to_and_no_
     held = Relation("holdsWeapon", "actor:hamas", "weapon:rocket", Evidence("d", text, 0, 0, 19, text[:19], "weapon_of_actor", 0.6))
     result = DocResult(Document(id="d", text=text), {e.key: e for e in entities}, [held], [], None)
     assert predicted_relations(result) == [RelSpan("BelongsTo", (0, 5), (12, 19))]
+
+
+def test_evaluate_acled_location_uses_an_events_own_point():
+    """An event placed by a direction ("the southern countryside of Idlib") is scored at its own
+    point: 40 km south of the gold point it misses 25 km though its place is on the gold point."""
+    from builder.geo import offset
+
+    ev_ = Evidence("d", "x", 0, 0, 1, "x", "r", 1.0)
+    idlib = Entity("place:adm1:SY.12", "AdminRegion", "Idlib", lat=GOLD["latitude"], lon=GOLD["longitude"], mentions=[ev_])
+    for km, expected in ((0.0, 1.0), (40.0, 0.0)):
+        lat, lon = offset(GOLD["latitude"], GOLD["longitude"], 180, km)
+        event = Event(1, "AirDroneStrike", [ev_], date(2020, 5, 9), 1, "place:adm1:SY.12", lat=lat, lon=lon)
+        scores = Scores()
+        score_acled(_result(event, [idlib]), GOLD, scores, Gazetteer())
+        assert scores.figures()["events.location_25km"]["value"] == expected
