@@ -51,6 +51,7 @@ GRAPH_TYPES = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
 }
 MAX_REQUEST_BYTES = 1_000_000
+DRAIN_LIMIT_BYTES = 64_000_000  # a refused body is read (and dropped) up to this size before the 413
 
 
 # --------------------------------------------------------------------------- query checks
@@ -315,6 +316,15 @@ class SparqlHandler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_REQUEST_BYTES:
+            # Read the body before refusing it: a client still sending would otherwise see the
+            # connection reset (a broken pipe) instead of the 413 answer.
+            left = min(length, DRAIN_LIMIT_BYTES)
+            while left > 0:
+                chunk = self.rfile.read(min(left, 65536))
+                if not chunk:
+                    break
+                left -= len(chunk)
+            self.close_connection = True
             self._error(413, QueryRefused(f"the request has {length} bytes; the limit is {MAX_REQUEST_BYTES}.", "Send a shorter query."))
             return
         body = self.rfile.read(length).decode("utf-8", "replace")
