@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from .dates import find_dates
 from .gazetteer import Gazetteer, PlaceEntry, name_key, place_key, slug
-from .geo import BEARINGS, haversine_km, offset, parents
+from .geo import BEARINGS, haversine_km, offset, place_chain
 from .records import (
     GAZETTEER_RULE,
     Claim,
@@ -400,6 +400,8 @@ COUNTRYSIDE_RE = re.compile(
     r"|\b" + _DIRECTION.format("d2") + r"\s+(?:rural\s+)?(?P<b>[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)?)\s+(?:countryside|outskirts|suburbs|desert)\b",
     re.I,
 )
+# Which of the places of a sentence is an event's: the most specific (also ACLED's geo precision).
+EVENT_PLACE_RANK = {"PopulatedPlace": 1, "Facility": 1, "NaturalFeature": 2, "Area": 2, "Location": 2, "AdminRegion": 3, "Country": 4}
 COUNTRYSIDE_KM = 20  # a village "in the X countryside" of a town: typically 10-40 km out
 
 # Names of agreements and processes, which the model may call organisations: supported, not allied.
@@ -407,7 +409,7 @@ AGREEMENT_NAME_RE = re.compile(r"\b(?:Cessation of Hostilities|Ceasefire|Cease-f
 
 # Verbs of judging or reacting to an event: their subject is not its perpetrator.
 JUDGING_VERB_RE = re.compile(
-    r"(?:condemn|denounc|deplor|decr[iy]|welcom|mourn|regret|lament|criticiz|criticis|blam|accus|urg|investigat|probe|"
+    r"\b(?:condemn|denounc|deplor|decr[iy]|welcom|mourn|regret|lament|criticiz|criticis|blam|accus|urg|investigat|probe|"
     r"review|commemorat|remember|salut|prais|congratulat)\w*",
     re.I,
 )
@@ -1455,7 +1457,7 @@ class Extractor:
                     and not (st.entities[a.key].cls == "CivilianGroup" and re.match(r"(?:Civilians\b|all parties)", st.entities[a.key].label))  # those attacked, not a side
                 ):
                     # (officials and spokesmen named beside a fight are not its parties; nor are actors of two clauses)
-                    if not re.search(r"\b(claim\w*|said|says|according|reported|denied|blamed)\b", low) and not re.search(r"\b" + JUDGING_VERB_RE.pattern, low, re.I):
+                    if not re.search(r"\b(claim\w*|said|says|according|reported|denied|blamed)\b", low) and not JUDGING_VERB_RE.search(low):
                         st.relate("fightingAgainst", self._as_force(st, a.key), self._as_force(st, b.key), ev(a, b, "pair_hostility", 0.5), sources)
                 elif (
                     re.fullmatch(r"\s*(?:,\s*(?:the\s+)?(?:wider\s+)?|and\s+(?:the\s+)?|,\s*and\s+(?:the\s+)?)", between)
@@ -2205,7 +2207,7 @@ class Extractor:
 
     def _event_place(self, st: "_DocState", sent: SentenceInfo, frame: Event, places: list[Mention]) -> None:
         text = st.text
-        rank = {"PopulatedPlace": 1, "Facility": 1, "NaturalFeature": 2, "Area": 2, "Location": 2, "AdminRegion": 3, "Country": 4}
+        rank = EVENT_PLACE_RANK
         best = None
         for p in places:
             ent = st.entities.get(p.key)
@@ -2842,7 +2844,7 @@ class _DocState:
         here = next((s for s in self.sentences if s.start == first), None)
         if here is None:
             return
-        rank = {"PopulatedPlace": 1, "Facility": 1, "NaturalFeature": 2, "Area": 2, "Location": 2, "AdminRegion": 3}
+        rank = {cls: r for cls, r in EVENT_PLACE_RANK.items() if cls != "Country"}
         for sent in reversed([s for s in self.sentences if s.paragraph == here.paragraph and s.start < first]):
             found = [
                 m
@@ -2870,20 +2872,13 @@ class _DocState:
             return
         if not any(COUNTRYSIDE_RE.search(ev.sentence) for ev in event.evidence):
             return
-        view = SimpleNamespace(entities=self.entities, relations=self.result_relations)
-        chain_names = set()
-        anchor_ent = None  # the first place up the chain with coordinates: where the direction starts
-        key: str | None = event.place
-        up = parents(view)
-        seen = set()
-        while key and key in self.entities and key not in seen:
-            seen.add(key)
-            ent = self.entities[key]
-            chain_names |= {name_key(n) for n in (ent.label, *ent.aliases)} | {name_key(m.text) for m in self.mentions if m.key == key}  # as written ("Lattakia")
-            anchor_ent = anchor_ent or (ent if ent.lat is not None else None)
-            key = up.get(key)
+        chain = place_chain(SimpleNamespace(entities=self.entities, relations=self.result_relations), event.place)
+        # the first place up the chain with coordinates: where the direction starts
+        anchor_ent = next((e for e in chain if e.lat is not None), None)
         if anchor_ent is None:
             return
+        keys = {e.key for e in chain}
+        chain_names = {name_key(n) for e in chain for n in (e.label, *e.aliases)} | {name_key(m.text) for m in self.mentions if m.key in keys}  # as written ("Lattakia")
         for ev in event.evidence:
             for m in COUNTRYSIDE_RE.finditer(ev.sentence):
                 anchor = name_key(m["a"] or m["b"] or "")

@@ -58,8 +58,8 @@ def parents(result: DocResult) -> dict[str, str]:
     return out
 
 
-def locate(result: DocResult, key: str, near: bool = False) -> Located:
-    """Coordinates, precision, admin1 and country of a place of ``result``."""
+def place_chain(result: DocResult, key: str) -> list[Entity]:
+    """The place and the places it lies in, innermost first."""
     up = parents(result)
     chain: list[Entity] = []
     seen = set()
@@ -68,6 +68,12 @@ def locate(result: DocResult, key: str, near: bool = False) -> Located:
         seen.add(current)
         chain.append(result.entities[current])
         current = up.get(current)
+    return chain
+
+
+def locate(result: DocResult, key: str, near: bool = False) -> Located:
+    """Coordinates, precision, admin1 and country of a place of ``result``."""
+    chain = place_chain(result, key)
     if not chain:
         return Located(None, None, None, None, None)
     admin1 = next((e for e in chain if e.cls == "AdminRegion"), None)
