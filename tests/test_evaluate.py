@@ -150,11 +150,19 @@ def test_evaluate_relation_of_a_country_acting_as_its_forces_is_scored_on_the_co
     assert predicted_relations(result) == [RelSpan("FightingAgainst", (0, 6), (15, 22))]
 
 
+def _plover_target_recall(text: str, entities: list[Entity], event: Event, focus: str, gold_target: str) -> float:
+    """roles.target_recall of one document holding ``event``, for one gold target."""
+    from builder.evaluate import score_plover
+
+    scores = Scores()
+    result = DocResult(Document(id="d", text=text), {e.key: e for e in entities}, [], [event], focus)
+    score_plover(result, {"source_actors": [], "target_actors": [gold_target]}, scores, None)
+    return scores.figures()["roles.target_recall"]["value"]
+
+
 def test_evaluate_plover_target_that_is_a_country_acting_as_its_forces():
     """PLOVER's target "Turkey" is matched by the Turkish forces the graph holds as the target,
     named in the text only by the country; forces of a country not named there are not."""
-    from builder.evaluate import score_plover
-
     text = "Russia closed its border with Turkey."
     ev_ru = Evidence("d", text, 0, 0, 6, "Russia", "gazetteer_country", 0.95)
     ev_tr = Evidence("d", text, 0, 29, 35, "Turkey", "gazetteer_country", 0.95)
@@ -167,17 +175,12 @@ def test_evaluate_plover_target_that_is_a_country_acting_as_its_forces():
     ]
     for target, expected in (("actor:forces-tr", 1.0), ("actor:forces-ru", 0.0)):
         event = Event(1, "OtherDevelopment", [implied], perpetrators=["actor:forces-ru" if target != "actor:forces-ru" else "actor:forces-tr"], targets=[target])
-        scores = Scores()
-        result = DocResult(Document(id="d", text=text), {e.key: e for e in entities}, [], [event], "RU")
-        score_plover(result, {"source_actors": [], "target_actors": ["Turkey"]}, scores, None)
-        assert scores.figures()["roles.target_recall"]["value"] == expected
+        assert _plover_target_recall(text, entities, event, "RU", "Turkey") == expected
 
 
 def test_evaluate_plover_target_that_is_a_place_the_event_was_directed_at():
     """PLOVER codes a town shelled as the target: matched by the event's targeted place, not by
     a place that is only where the event happened."""
-    from builder.evaluate import score_plover
-
     text = "Rebels shelled Juba from Yei."
     ev_juba = Evidence("d", text, 0, 15, 19, "Juba", "gazetteer_place", 0.9)
     ev_yei = Evidence("d", text, 0, 25, 28, "Yei", "gazetteer_place", 0.9)
@@ -188,10 +191,7 @@ def test_evaluate_plover_target_that_is_a_place_the_event_was_directed_at():
     ]
     for gold, expected in (("Juba", 1.0), ("Yei", 0.0)):
         event = Event(1, "ShellingArtilleryMissileAttack", [trigger], place="place:t:yei", target_places=["place:t:juba"])
-        scores = Scores()
-        result = DocResult(Document(id="d", text=text), {e.key: e for e in entities}, [], [event], "SS")
-        score_plover(result, {"source_actors": [], "target_actors": [gold]}, scores, None)
-        assert scores.figures()["roles.target_recall"]["value"] == expected
+        assert _plover_target_recall(text, entities, event, "SS", gold) == expected
 
 
 def test_evaluate_weapon_use_is_re3d_in_charge_of_its_holding_belongs_to_and_no_actor():
