@@ -219,6 +219,11 @@ def gold_relations(gold: dict) -> list[RelSpan]:
 
 
 # --------------------------------------------------------------------------- actors
+def _name_keys(ent: Entity) -> set[str]:
+    """The name keys of an entity's label and aliases."""
+    return {n for n in (name_key(ent.label), *(name_key(a) for a in ent.aliases)) if n}
+
+
 def actor_names(result: DocResult, keys: Iterable[str] | None = None) -> list[tuple[set[str], object]]:
     """(name keys, entity) of the actors of a result (all, or those in ``keys``)."""
     out = []
@@ -227,8 +232,7 @@ def actor_names(result: DocResult, keys: Iterable[str] | None = None) -> list[tu
             continue
         if ent.cls in ("Source", "Weapon") or ent.key.startswith("place:"):
             continue
-        names = {name_key(ent.label), *(name_key(a) for a in ent.aliases)}
-        out.append(({n for n in names if n}, ent))
+        out.append((_name_keys(ent), ent))
     return out
 
 
@@ -394,7 +398,7 @@ def score_plover(result: DocResult, gold_event: dict, scores: Scores, gaz: Gazet
     tgt = actor_names(result, targets)
     # PLOVER's targets include locations ("shelled Juba"): the places an event was directed at
     aimed = {key for ev in result.events for key in ev.target_places}
-    tgt += [({name_key(e.label), *(name_key(a) for a in e.aliases)} - {""}, e) for key, e in result.entities.items() if key in aimed and key not in targets]
+    tgt += [(_name_keys(e), e) for key, e in result.entities.items() if key in aimed and key not in targets]
     for name in gold_event.get("source_actors", []):
         scores.tally("roles.source_recall").add(_loose_match(name, src, result))
     for name in gold_event.get("target_actors", []):

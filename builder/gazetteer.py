@@ -436,7 +436,7 @@ class Gazetteer:
     def _lookup_place(self, text: str, focus_country: str | None, fuzzy: bool) -> list[PlaceEntry]:
         key = place_key(text)
         keys = list(self._place_index.get(key, []))
-        if keys and fuzzy and focus_country and len(key) >= 5 and not any(self.places[k].country == focus_country for k in keys):
+        if keys and fuzzy and focus_country and len(key) >= 5 and not any(self._country(k) == focus_country for k in keys):
             # "Mansura" in a Syrian report: Syria's Al Mansurah before Egypt's Mansoura of that very spelling
             near = [k for k in self._skeleton_index.get(skeleton(key), []) if self._country(k) == focus_country and similarity(key, self._key_of(k)) >= 0.8]
             keys = near + keys
