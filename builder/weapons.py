@@ -106,7 +106,7 @@ def find_weapons(text: str) -> list[WeaponSpan]:
     for m in _WORDS.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        label = next(_LEXICON[int(name[1:])][0] for name, value in m.groupdict().items() if value is not None)
+        label = _LEXICON[int(m.lastgroup[1:])][0]  # the one alternative that matched
         if label in ("tank", "landmine") and _NOT_A_WEAPON_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
         if label == "bomber aircraft" and re.search(r"\bsuicide\s*$", text[max(0, m.start() - 10) : m.start()], re.I):
