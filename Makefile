@@ -38,8 +38,9 @@ bench: venv browser
 	$(BIN)/python scripts/bench.py
 
 EVAL ?= ../shared/eval
+SPLIT ?= both
 bench-quality: venv
-	$(BIN)/armedkg eval $(EVAL)/acled_2020_syria_iraq.jsonl $(EVAL)/re3d_dev.jsonl $(EVAL)/plover_conflict.jsonl $(EVAL)/seed_article.jsonl --report bench-quality.json
+	$(BIN)/armedkg eval $(EVAL)/acled_2020_syria_iraq.jsonl $(EVAL)/acled_2022_world_dev.jsonl $(EVAL)/re3d_dev.jsonl $(EVAL)/docred_conflict_dev.jsonl $(EVAL)/plover_conflict.jsonl $(EVAL)/seed_article.jsonl --split $(SPLIT) --report bench-quality.json
 
 clean:
 	rm -rf $(STORE) graph.html .pytest_cache

