@@ -1,0 +1,1 @@
+"""The extraction: a spaCy pipeline of small components, one concern each (see ARCHITECTURE.md)."""
