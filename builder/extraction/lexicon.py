@@ -36,7 +36,7 @@ from ..errors import ArmedKGError
 DEFAULT_LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicons"
 KINDS = ("words", "map", "regex", "token_patterns", "dependency_patterns")
 # Keys of pattern entries whose values are ontology terms (class or property local names).
-ONTOLOGY_KEYS = ("class", "relation", "event")
+ONTOLOGY_KEYS = ("class", "relation", "person_relation", "country_relation", "actor_relation", "event")
 
 
 class LexiconError(ArmedKGError):
@@ -87,6 +87,17 @@ class Lexicon:
             self._cache[key] = {k.lower(): v for k, v in self._get(name, "map").entries.items()}
         return self._cache[key]
 
+    def forms(self, name: str) -> Mapping[str, str]:
+        """Every inflected form of the lemmas of a word list, mapped to its lemma ("fought" ->
+        "fight"), with the irregular forms of ``irregular_forms``."""
+        key = ("forms", name)
+        if key not in self._cache:
+            from .morphology import inflect
+
+            irregular = self.mapping("irregular_forms") if "irregular_forms" in self.vocabularies else {}
+            self._cache[key] = inflect(self.words(name), irregular)
+        return self._cache[key]
+
     def pattern(self, name: str) -> re.Pattern:
         """A regular expression kept as data: its alternatives joined with ``|``, compiled once."""
         key = ("pattern", name)
@@ -95,10 +106,12 @@ class Lexicon:
         return self._cache[key]
 
     def token_patterns(self, name: str) -> list[dict]:
-        return list(self._get(name, "token_patterns").entries)
+        """Token patterns, with every ``"@list"`` reference replaced by the forms of that list."""
+        return [resolve_references(e, self) for e in self._get(name, "token_patterns").entries]
 
     def dependency_patterns(self, name: str) -> list[dict]:
-        return list(self._get(name, "dependency_patterns").entries)
+        """Dependency patterns, with every ``"@list"`` reference replaced by the forms of that list."""
+        return [resolve_references(e, self) for e in self._get(name, "dependency_patterns").entries]
 
     def regex(self, name: str, template: str = r"\b(?:{})\b", flags: int = re.I) -> re.Pattern:
         """The words of a list (or the keys of a mapping) as one alternation, longest first,
@@ -115,6 +128,22 @@ class Lexicon:
     @cached_property
     def names(self) -> list[str]:
         return sorted(self.vocabularies)
+
+
+def resolve_references(value: Any, lex: "Lexicon") -> Any:
+    """A pattern with each ``{"IN": "@name"}`` (or ``NOT_IN``) replaced by the inflected forms of
+    the word list ``name``: a pattern refers to a vocabulary instead of copying it."""
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            if k in ("IN", "NOT_IN") and isinstance(v, str) and v.startswith("@"):
+                out[k] = sorted(lex.forms(v[1:]))
+            else:
+                out[k] = resolve_references(v, lex)
+        return out
+    if isinstance(value, list):
+        return [resolve_references(v, lex) for v in value]
+    return value
 
 
 def _fragment(word: str) -> str:
@@ -174,7 +203,7 @@ def _check_terms(voc: Vocabulary, known: set[str]) -> None:
                 raise LexiconError(f"{voc.file}: '{voc.name}' names '{value}' ({key}), which the ontology does not define", "Use a class or property of ontology/armed_actors.ttl.")
 
 
-def _check_patterns(voc: Vocabulary) -> None:
+def _check_patterns(voc: Vocabulary, lex: "Lexicon") -> None:
     """Compile every pattern with spaCy's validating matchers: a malformed one fails here."""
     if voc.kind not in ("token_patterns", "dependency_patterns"):
         return
@@ -182,7 +211,11 @@ def _check_patterns(voc: Vocabulary) -> None:
     from spacy.matcher import DependencyMatcher, Matcher
 
     vocab = English().vocab
-    for i, entry in enumerate(voc.entries):
+    for i, raw in enumerate(voc.entries):
+        try:
+            entry = resolve_references(raw, lex)
+        except LexiconError as exc:
+            raise LexiconError(f"{voc.file}: pattern {i} of '{voc.name}' refers to an unknown list: {exc.message}", "Refer to a word list by its name, as '@name'.") from None
         if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), list):
             raise LexiconError(f"{voc.file}: entry {i} of '{voc.name}' has no 'pattern' list", "Each entry is an object with a pattern.")
         try:
@@ -213,12 +246,13 @@ def load_lexicon(directory: str | Path | None = None, validate: bool = True) -> 
             if name in vocabularies:
                 raise LexiconError(f"vocabulary '{name}' is defined in {vocabularies[name].file} and in {path.name}", "Keep one copy of each vocabulary.")
             vocabularies[name] = _vocabulary(path, name, raw)
+    lexicon = Lexicon(vocabularies)
     if validate:
         _check_unique_lists(vocabularies.values())
         known = ontology_terms()
         for voc in vocabularies.values():
             _check_terms(voc, known)
-            _check_patterns(voc)
+            _check_patterns(voc, lexicon)
             if voc.kind == "regex":
                 _compile(voc)
-    return Lexicon(vocabularies)
+    return lexicon
