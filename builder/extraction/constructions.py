@@ -73,10 +73,20 @@ class AffiliationWords:
     former: frozenset[str]
     deputy: frozenset[str]
     splinter: frozenset[str]
+    until: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "AffiliationWords":
-        return cls(lex.words("former_words"), lex.words("deputy_words"), frozenset(lex.forms("splinter_nouns")))
+        return cls(lex.words("former_words"), lex.words("deputy_words"), frozenset(lex.forms("splinter_nouns")), lex.words("end_markers"))
+
+
+def ended(tok: Token, until: frozenset[str]) -> bool:
+    """Whether the clause of a token says when it ended: "led the group until his death",
+    "headed until August 2023 by X" (on the token or on the verb it is coordinated with)."""
+    for node in (tok, tok.head if tok.dep_ == "conj" else tok):
+        if any(c.lower_ in until for c in node.children) or any(g.lower_ in until for c in node.children if c.dep_ in ("advcl",) for g in c.children):
+            return True
+    return False
 
 
 class ConstructionMatcher:
@@ -126,6 +136,9 @@ def passive_subject(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ in ("nsubjpass", "nsubj") and child.tag_ != "EX":
             return child
+    before = tok.doc[tok.left_edge.i - 2] if tok.left_edge.i >= 2 and tok.doc[tok.left_edge.i - 1].text == "," else None
+    if tok.dep_ == "advcl" and before is not None and before.tag_.startswith("NN"):
+        return before  # "manned by the Ma'awisley, allied with the army": the phrase describes the noun before it
     if tok.dep_ in ("acl", "amod", "appos", "relcl", "advcl") and tok.head is not tok:
         return tok.head
     if tok.dep_ in ("acomp", "attr", "oprd") and tok.head is not tok:
@@ -174,7 +187,8 @@ def _read(c: Construction, node: str, via: str, bound: dict[str, Token], reader:
     out: list[Named] = []
     for tok in _tokens(via, bound[node], frames):
         read = reader.spread if node in c.spread else reader.entities
-        for named in read(tok, owners=node in c.owners, states=node in c.states):
+        owners = node in c.owners or via in ("clause_subject", "agents")  # "Arakan Army fighters took ..."
+        for named in read(tok, owners=owners, states=node in c.states):
             if named.key not in {n.key for n in out}:
                 out.append(named)
     return out
@@ -185,12 +199,13 @@ def _status(c: Construction, bound: dict[str, Token], words: AffiliationWords) -
     a splinter is a former part; a deputy's post is a command with the role "deputy"."""
     status, role = c.status, None
     for tok in bound.values():
-        mods = [m.lower_ for m in tok.children if m.dep_ in ("amod", "advmod", "compound", "nmod", "npadvmod")]
+        around = list(tok.children) + (list(tok.head.children) if tok.dep_ in ("attr", "acomp") else [])  # "was once the leader"
+        mods = [m.lower_ for m in around if m.dep_ in ("amod", "advmod", "compound", "nmod", "npadvmod")]
         if any(m in words.former or m.rstrip("-") in words.former for m in mods):
             status = "Former"
         if any(m in words.deputy for m in mods) and c.relation == "commanderOf":
             role = "deputy"
-        if tok.lower_ in words.splinter:
+        if tok.lower_ in words.splinter or ended(tok, words.until):
             status = "Former"
     return status, role
 

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from .frames import Frame
 from .lexicon import Lexicon
 from .phrases import Named, PhraseReader, dependency_path
-from .constructions import Found
+from .constructions import Found, ended
 
 # Classes that can be a side of a fight (a country stands for its armed forces).
 ARMED = frozenset(("StateForce", "NonStateArmedGroup", "Militia", "RebelGroup", "JihadistGroup", "ArmedActor", "UnidentifiedArmedGroup"))
@@ -49,6 +49,8 @@ class FrameWords:
     presence: frozenset[str]
     backing: frozenset[str]
     command: frozenset[str]
+    remote: frozenset[str]
+    until: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "FrameWords":
@@ -59,6 +61,8 @@ class FrameWords:
             frozenset(lex.forms("presence_verbs")),
             frozenset(lex.forms("backing_verbs")),
             frozenset(lex.forms("command_verbs")),
+            frozenset(lex.forms("remote_violence")),
+            lex.words("end_markers"),
         )
 
 
@@ -68,19 +72,23 @@ class FrameRelations:
     def __init__(self, doc: Doc, frames: list[Frame], reader: PhraseReader, words: FrameWords) -> None:
         self.doc, self.frames, self.reader, self.words = doc, frames, reader, words
         self.by_head = {f.head: f for f in frames}
+        self.current: Frame | None = None
 
     def __call__(self) -> list[Found]:
         out: list[Found] = []
         for frame in self.frames:
             if frame.factual and not frame.reporting:
+                self.current = frame
                 out += list(self._frame(frame))
+        self.current = None
         return out
 
     # ------------------------------------------------------------------ roles to entities
-    def _side(self, heads: list[int], owners: bool = True) -> list[Named]:
+    def _side(self, heads: list[int], owners: bool = True, spread: bool = True) -> list[Named]:
         out: list[Named] = []
+        read = self.reader.spread if spread else self.reader.entities
         for i in heads:
-            for named in self.reader.spread(self.doc[i], owners=owners):
+            for named in read(self.doc[i], owners=owners):
                 if named.key not in {n.key for n in out}:
                     out.append(named)
         return out
@@ -94,12 +102,14 @@ class FrameRelations:
         return named.kind == "actor" and self.reader.classes.get(named.key, "") in SIDES and named.key != UNIDENTIFIED_KEY
 
     def _found(self, prop: str, s: Named, o: Named, construction: str, confidence: float, status: str = "Current") -> Found:
+        if self.current is not None and ended(self.doc[self.current.head], self.words.until):
+            status = "Former"  # "governed Tigray until 2023"
         path = dependency_path(self.doc[s.token], self.doc[o.token])
         return Found(prop, s, o, construction, path, status, None, confidence)
 
     # ------------------------------------------------------------------ one frame
     def _frame(self, f: Frame) -> Iterator[Found]:
-        agents = self._side(f.agents)
+        agents = self._side(f.agents, spread=not f.paired)
         if f.hostile:
             yield from self._hostility(f, agents)
         yield from self._alliance(f, agents)
@@ -116,7 +126,7 @@ class FrameRelations:
                         yield self._found("commanderOf", leader, led, "command_verb", 0.7)
 
     def _hostility(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
-        patients = [p for p in self._side(f.patients) if p.kind in ("actor", "country")]
+        patients = [p for p in self._side(f.patients, spread=not f.paired) if p.kind in ("actor", "country")]
         sources = [p for p in self._side(f.sources) if p.kind in ("actor", "country")]
         # "repelled an attack by Y": the attackers of the noun the verb acts on
         for i in f.patients:
@@ -145,7 +155,8 @@ class FrameRelations:
             for b in allies:
                 if a.key != b.key and a.kind in ("actor", "country"):
                     yield self._found("alliedWith", a, b, "fought_alongside", 0.7)
-        if f.hostile and f.patients and f.kind == "verb":
+        distributive = any(c.dep_ == "preconj" and c.lower_ in ("both", "each", "either") for i in f.agents for c in self.doc[i].children)
+        if f.hostile and f.patients and f.kind == "verb" and not distributive:
             armed = [a for a in agents if self._armed(a)]
             for i, a in enumerate(armed):
                 for b in armed[i + 1 :]:
@@ -176,7 +187,11 @@ class FrameRelations:
                 for h in holders:
                     yield self._found("controls", h, place, "loss_verb", 0.6, status="Former")
             return
-        if self._word(f) in self.words.presence or f.hostile:
+        if self._word(f) in self.words.presence:
+            for place in (p for p in self._side(f.destinations, owners=False) if p.kind in ("place", "country")):
+                for h in holders:
+                    yield self._found("operatesIn", h, place, "presence_verb", 0.65)
+        if self._word(f) in self.words.presence or (f.hostile and self._word(f) not in self.words.remote):
             for place in (p for p in self._side(f.places, owners=False) if p.kind in ("place", "country")):
                 for h in holders:
                     if place.kind == "place" or self.doc[place.token].head.lower_ in ("in", "inside", "across", "throughout"):

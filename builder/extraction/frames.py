@@ -46,6 +46,7 @@ class Frame:
     addressees: list[int] = field(default_factory=list)
     instruments: list[int] = field(default_factory=list)
     places: list[int] = field(default_factory=list)
+    destinations: list[int] = field(default_factory=list)  # "deployed fighters to Mali", "moved into the town"
     sources: list[int] = field(default_factory=list)  # "from" phrases: whom a place was taken from
     allies: list[int] = field(default_factory=list)  # "alongside", "together with", "in a joint operation with"
     negated: bool = False
@@ -54,6 +55,7 @@ class Frame:
     passive: bool = False
     hostile: bool = False
     symmetric: bool = False
+    paired: bool = False  # sides named as a pair ("between A and B"): not one side each with its conjuncts
 
     @property
     def factual(self) -> bool:
@@ -221,6 +223,7 @@ def _prep_role(frame: Frame, prep: Token, words: ClauseWords, allow_of: bool) ->
         sides = [i for t in objs for i in with_conjuncts(t)]
         frame.agents.append(sides[0])
         frame.patients += sides[1:]
+        frame.paired = True
     elif word == "with" and frame.symmetric:
         frame.patients += heads
     elif word in words.patient_preps and (frame.hostile or word in ("against", "targeting")):
@@ -231,6 +234,8 @@ def _prep_role(frame: Frame, prep: Token, words: ClauseWords, allow_of: bool) ->
         pass  # read by _attach_phrases
     elif word == "from":
         frame.sources += heads
+    elif word in ("to", "into", "towards") and frame.kind == "verb":
+        frame.destinations += heads
     elif word in ("with", "using", "via"):
         frame.instruments += heads
     elif word in words.place_preps:
@@ -324,7 +329,8 @@ def ally_phrase(prep: Token) -> list[Token]:
     if word == "alongside":
         return objs
     if word == "with":
-        together = any(c.lower_ in ("together", "jointly", "along") for c in prep.children) or (prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("together", "jointly", "along"))
+        before = " ".join(t.lower_ for t in prep.doc[max(prep.i - 3, 0) : prep.i])
+        together = any(c.lower_ in ("together", "jointly", "along") for c in prep.children) or before.endswith(("together", "jointly", "along", "side by side", "shoulder to shoulder", "hand in hand", "in tandem"))
         joint = prep.head.lower_ in _JOINT_NOUNS and prep.head.dep_ == "pobj"
         return objs if together or joint else []
     return []

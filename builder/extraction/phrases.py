@@ -47,6 +47,7 @@ class PhraseWords:
     relative: frozenset[str]
     collective: frozenset[str]
     place_nouns: frozenset[str]
+    person_nouns: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "PhraseWords":
@@ -61,6 +62,7 @@ class PhraseWords:
             relative=lex.words("relative_pronouns"),
             collective=frozenset(lex.forms("collective_members")),
             place_nouns=frozenset(lex.forms("place_nouns")),
+            person_nouns=frozenset(lex.forms("command_nouns")) | frozenset(lex.forms("member_nouns")),
         )
 
 
@@ -110,8 +112,10 @@ class PhraseReader:
         named = self.mention(tok) or self._name_head(tok)
         if named is not None:
             return [named]
-        if tok.lower_ in self.words.relative and tok.head.dep_ == "relcl":
-            return self.entities(tok.head.head, owners, states, depth + 1)
+        if tok.lower_ in self.words.relative:
+            clause = next((t for t in (tok, *tok.ancestors) if t.dep_ == "relcl"), None)  # "which", "whose members"
+            if clause is not None:
+                return self.entities(clause.head, owners, states, depth + 1)
         if tok.i in self.antecedent:
             return self.entities(self.doc[self.antecedent[tok.i]], owners, states, depth + 1)
         listed = self._examples(tok, owners, depth)
@@ -188,19 +192,23 @@ class PhraseReader:
         return prep.lower_ == "as" and (any(c.lower_ == "such" for c in prep.children) or (before is not None and before.lower_ == "such"))
 
     def _described(self, tok: Token, owners: bool, states: bool, depth: int) -> list[Named]:
-        """The name a describing noun stands beside: apposition, copula, title before a name."""
+        """The name a describing noun stands beside: apposition, copula, title before a name,
+        a name before it ("the Tribal Shield militia", "the Wagner group")."""
+        person_noun = tok.lower_ in self.words.person_nouns
+        for child in tok.children:
+            if child.dep_ == "compound" and child.i < tok.i and child.tag_.startswith("NNP") and not person_noun:
+                named = self.mention(child)
+                if named is not None and named.kind == "actor":
+                    return [named]
         for child in tok.children:
             if child.dep_ == "appos":
                 found = self.entities(child, owners, states, depth + 1)
                 if found:
                     return found
-        for prep in (c for c in tok.children if c.dep_ == "prep"):
-            # "a former commander of the LRA, Dominic Ongwen": the parser hangs the name on the LRA
-            for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                for appos in (a for a in obj.children if a.dep_ == "appos"):
-                    people = [n for n in self.entities(appos, depth=depth + 1) if n.kind == "person"]
-                    if people:
-                        return people
+        if person_noun:
+            people = self._name_hung_below(tok, depth)
+            if people:
+                return people
         head = tok.head
         if tok.dep_ == "appos" or (tok.dep_ == "compound" and self.mention(head) is not None and head.i > tok.i):
             return self.entities(head, owners, states, depth + 1)
@@ -208,6 +216,22 @@ class PhraseReader:
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
                 return self.entities(subject, owners, states, depth + 1)
+        if tok.dep_ == "pobj" and head.lower_ == "as" and head.head is not head:
+            # "regard X as a proxy of Y", "X is seen as a proxy of Y"
+            said_of = next((c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if said_of is not None:
+                return self.entities(said_of, owners, states, depth + 1)
+        return []
+
+    def _name_hung_below(self, tok: Token, depth: int) -> list[Named]:
+        """"A former commander of the LRA, Dominic Ongwen", "the head of the Guards of the Hills,
+        Hassan Dirar": the parser hangs the person's name on the organisation after the title."""
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            for inner in prep.subtree:
+                if inner.dep_ == "appos" and inner.head.i != tok.i:
+                    people = [n for n in self.entities(inner, depth=depth + 1) if n.kind == "person"]
+                    if people:
+                        return people
         return []
 
     def _owner(self, tok: Token, depth: int) -> list[Named]:
@@ -216,6 +240,8 @@ class PhraseReader:
         for child in tok.children:
             if child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < tok.i:
                 found = self.entities(child, False, False, depth + 1)
+                if not found and child.dep_ == "compound":
+                    found = self._owner(child, depth + 1)  # "Ma'awisley clan fighters"
                 if found:
                     return found
                 iso = self.state_of(child.text) if child.dep_ in ("amod", "compound", "nmod") else None
