@@ -215,12 +215,6 @@ def is_subject(doc: Doc, mention: Mention) -> bool:
     return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
-def entity_class(doc: Doc, key: str) -> str | None:
-    """The class of entity ``key``, None if there is no such entity."""
-    ent = doc._.armedkg_entities.get(key)
-    return ent.cls if ent is not None else None
-
-
 def decide_focus(doc: Doc) -> None:
     """The country in focus: the one most voted for (re-decided once three votes are in)."""
     votes = doc._.armedkg_country_votes

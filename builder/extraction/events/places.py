@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...records import Event
+from .. import terms as T
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
 from ..state import Mention
@@ -40,7 +41,7 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
     current = entities.get(frame.place) if frame.place else None
     current_rank = rank.get(current.cls, 2) if current else 9
     if score < current_rank or frame.place is None:
-        if frame.place and frame.near is None and current is not None and current.cls != "AdminRegion":
+        if frame.place and frame.near is None and current is not None and current.cls != T.ADMIN_REGION:
             frame.near = frame.place
         frame.place = p.key
         near = bool(k.rx("near_before").search(pre))

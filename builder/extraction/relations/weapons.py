@@ -6,8 +6,6 @@ sentence names as its user."""
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
 from .. import terms as T
