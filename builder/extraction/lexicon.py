@@ -106,6 +106,13 @@ class Lexicon:
         """A mapping as written (keys keep their case: ontology class names, Penn tags)."""
         return self._get(name, "map").entries
 
+    def exact(self, name: str) -> frozenset[str]:
+        """A word list as a set, case kept (names, ISO codes)."""
+        key = ("exact", name)
+        if key not in self._cache:
+            self._cache[key] = frozenset(self._get(name, "words").entries)
+        return self._cache[key]
+
     def listed(self, name: str) -> list[str]:
         """A word list in its order, as written."""
         return list(self._get(name, "words").entries)

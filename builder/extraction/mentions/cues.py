@@ -42,8 +42,8 @@ def formations(doc: Doc, k: Knowledge) -> None:
 
 def group_positions(doc: Doc, k: Knowledge) -> None:
     """"Karen guerrilla camps", "Albanian rebel-held territory": the group whose positions they are."""
-    not_names = set(k.lex.listed("not_group_names"))
-    rebels = set(k.lex.listed("rebel_nouns"))
+    not_names = k.lex.exact("not_group_names")
+    rebels = k.lex.exact("rebel_nouns")
     for m in k.rx("group_object").finditer(doc._.armedkg_text):
         name, noun = m[1], m[2].lower()
         if name in not_names or overlaps(doc, m.start(1), m.end(2)) or k.gaz.country_by_name.get(name_key(name)):

@@ -190,7 +190,7 @@ def _without_focus(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEnt
         # a name written with the Arabic article or a word of Arabic place names ("al-Dabaat",
         # "Ain Issa", "Kafr Nabl") is in an Arabic-speaking country (or one the document points
         # to), not Dabat in Ethiopia or Inisa in Nigeria
-        arabic = set(k.lex.listed("arabic_speaking_countries"))
+        arabic = k.lex.exact("arabic_speaking_countries")
         candidates = [c for c in candidates if c.country in arabic or c.country in near]
     return candidates
 

@@ -40,7 +40,7 @@ def names_before_places(doc: Doc, k: Knowledge) -> None:
     before_known = k.rx("name_before_known_place").finditer(text)
     before_town = k.rx("name_before_town").finditer(text)
     bracketed_local_names(doc, k, known)
-    not_first = set(k.lex.listed("not_place_first_words"))
+    not_first = k.lex.exact("not_place_first_words")
     for m in (*before_known, *before_town):
         if m.group(2).strip().lower() not in TOWN_WORDS and not any(abs(a - m.end()) <= 4 for a, _ in known):
             continue
