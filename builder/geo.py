@@ -44,12 +44,21 @@ class Located:
     country: Entity | None
 
 
+def _anchored(result: DocResult, key: str) -> bool:
+    """Whether a place has coordinates or is a division or country (a container that locates)."""
+    ent = result.entities.get(key)
+    return ent is not None and (ent.lat is not None or ent.cls in ("AdminRegion", "Country"))
+
+
 def parents(result: DocResult) -> dict[str, str]:
     """Place key -> containing place key, from locatedIn relations (text first, gazetteer last)."""
     out: dict[str, str] = {}
     for rel in result.relations:
-        if rel.prop == "locatedIn" and rel.subject not in out:
-            out[rel.subject] = rel.object
+        if rel.prop != "locatedIn":
+            continue
+        known = out.get(rel.subject)
+        if known is None or (not _anchored(result, known) and _anchored(result, rel.object)):
+            out[rel.subject] = rel.object  # of two containers the text names, one the map can place
     for key, ent in result.entities.items():
         if key not in out and ent.parent:
             parent = ent.parent if ent.parent.startswith(("place:", "country:")) else f"place:{ent.parent}"

@@ -37,6 +37,8 @@ class Evidence:
     text: str
     rule: str
     confidence: float
+    construction: str | None = None  # the construction of English a relation was read from
+    path: str | None = None  # the dependency path between its two names ("X >appos> militia >amod> backed")
 
 
 @dataclass
@@ -76,6 +78,7 @@ class Relation:
     start: date | None = None
     end: date | None = None
     according_to: str | None = None  # source label
+    role: str | None = None  # the post of a command: "deputy"
 
 
 @dataclass

@@ -26,6 +26,8 @@ from spacy.lang.en import English
 from spacy.tokens import Doc
 
 from builder.extraction.affiliations import AffiliationReader
+from builder.extraction.frame_relations import FrameRelations
+from builder.extraction.frames import read_frames
 from builder.extraction.lexicon import load_lexicon
 from builder.extraction.phrases import MentionAt
 
@@ -138,8 +140,10 @@ def test_constructions_cover_every_construction_of_the_data():
     reader, _ = _reader()
     used = set()
     for item in CASES:
-        _, found, _ = read(item)
-        used |= {f.construction for f in found}
+        doc, _, phrases = read(item)
+        frames = {f.head: f for f in read_frames(doc, reader.clause_words)}
+        used |= {f.construction for f in reader.matcher(doc, phrases, frames)}
+        used |= {f.construction for f in FrameRelations(doc, list(frames.values()), phrases, reader.frame_words)()}
     missing = set(reader.matcher.constructions) - used
     assert not missing, f"constructions without a passing case: {sorted(missing)}"
 

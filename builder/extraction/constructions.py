@@ -55,6 +55,7 @@ class Construction:
     object_kinds: tuple[str, ...] = ()
     confidence: float = 0.7
     status: str = "Current"
+    check: str | None = None  # a named test of the two names (CHECKS)
 
     @classmethod
     def from_entry(cls, entry: dict) -> "Construction":
@@ -74,10 +75,51 @@ class AffiliationWords:
     deputy: frozenset[str]
     splinter: frozenset[str]
     until: frozenset[str]
+    echelons: dict  # echelon word -> rank, smallest first ("platoon" 1 ... "army" 7)
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "AffiliationWords":
-        return cls(lex.words("former_modifiers"), lex.words("deputy_words"), frozenset(lex.forms("splinter_nouns")), lex.words("end_markers"))
+        echelons = {w.lower(): rank for rank, level in enumerate(lex.table("echelons").values(), 1) for w in level}
+        return cls(lex.words("former_modifiers"), lex.words("deputy_words"), frozenset(lex.forms("splinter_nouns")), lex.words("end_markers"), echelons)
+
+    def echelon(self, name: str) -> int:
+        """The echelon of a numbered unit's name ("3rd Battalion" -> 3); 0 for any other name."""
+        if not any(ch.isdigit() for ch in name):
+            return 0
+        ranks = [self.echelons[w] for w in name.lower().replace(",", " ").split() if w in self.echelons]
+        return ranks[-1] if ranks else 0
+
+
+def _surface(reader: PhraseReader, named: Named) -> str:
+    m = reader.at.get(named.token)
+    return reader.doc.text[m.start : m.end] if m is not None else reader.doc[named.token].text
+
+
+def _action_phrase(prep: Token) -> bool:
+    """"in shelling ISIL positions", "in the offensive on Hajin": an action, not a date or a place."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "for"):
+        return False
+    for obj in prep.children:
+        if obj.dep_ == "pcomp" or (obj.dep_ == "pobj" and obj.tag_ in ("NN", "NNS", "VBG") and not obj.ent_type_):
+            return True
+    return False
+
+
+def _checked(c: Construction, s: Named, o: Named, reader: PhraseReader, words: AffiliationWords) -> bool:
+    """The construction's named test: ``smaller_unit`` (a unit is part only of a larger one),
+    ``not_bracketed`` (a name in brackets after another is its second name, not its container),
+    ``not_joined_in_action`` ("joined X in shelling" is acting together, not joining X)."""
+    if c.check == "not_bracketed":
+        doc = reader.doc
+        return not any(t.text == "(" for t in doc[min(s.token, o.token) : max(s.token, o.token)])  # "Gare (Chiya-e Gara)": a second name
+    if c.check == "not_joined_in_action":
+        # "joined Iraqi troops in shelling": acting together, not joining the organisation
+        verb = reader.doc[o.token].head
+        return not any(_action_phrase(child) for child in verb.children)
+    if c.check == "smaller_unit":
+        small, large = words.echelon(_surface(reader, s)), words.echelon(_surface(reader, o))
+        return 0 < small < large
+    return True
 
 
 def ended(tok: Token, until: frozenset[str]) -> bool:
@@ -116,7 +158,7 @@ def _unique(found: Iterable[Found]) -> list[Found]:
     seen: set[tuple] = set()
     out = []
     for f in found:
-        key = (f.prop, f.subject.key, f.object.key)
+        key = (f.prop, f.subject.key, f.object.key, f.construction)
         if key not in seen:
             seen.add(key)
             out.append(f)
@@ -200,6 +242,8 @@ def _status(c: Construction, bound: dict[str, Token], words: AffiliationWords) -
     status, role = c.status, None
     for tok in bound.values():
         around = list(tok.children) + (list(tok.head.children) if tok.dep_ in ("attr", "acomp") else [])  # "was once the leader"
+        if tok.dep_ in ("attr", "acomp") and tok.head.dep_ == "xcomp" and tok.head.head.lower_ == "used":
+            status = "Former"  # "used to be a commander"
         mods = [m.lower_ for m in around if m.dep_ in ("amod", "advmod", "compound", "nmod", "npadvmod")]
         if any(m in words.former or m.rstrip("-") in words.former for m in mods):
             status = "Former"
@@ -225,6 +269,8 @@ def _interpret(c: Construction, bound: dict[str, Token], reader: PhraseReader, f
             if s.key == o.key or (c.object_kinds and o.kind not in c.object_kinds):
                 continue
             if o.kind == "place" and c.relation not in ("controls", "locatedIn", "operatesIn"):
+                continue
+            if not _checked(c, s, o, reader, words):
                 continue
             prop = c.relation_for(s.kind)
             path = dependency_path(reader.doc[s.token], reader.doc[o.token])

@@ -22,6 +22,7 @@ extension                      what it holds                                    
 ``armedkg_focus``              the country in focus (ISO code) or None                     mentions
 ``armedkg_by_nationality``     civilian groups named by their nationality                  events
 ``armedkg_sentences``          :class:`~builder.extraction.sentences.SentenceInfo` list    mentions
+``armedkg_frames``             the clause frames (:mod:`~builder.extraction.frames`)       rules
 ``armedkg_relations``          the :class:`~builder.records.Relation` list                 rules
 ``armedkg_events``             the :class:`~builder.records.Event` list                    events
 ``armedkg_error``              why the extraction of the document failed, or None          any
@@ -54,6 +55,7 @@ _STATE = {
     "armedkg_focus": lambda: None,
     "armedkg_by_nationality": set,
     "armedkg_sentences": list,
+    "armedkg_frames": list,
     "armedkg_relations": list,
     "armedkg_events": list,
     "armedkg_error": lambda: None,

