@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
-from .errors import ArmedKGError
+from .errors import ArmedKGError, InternalError, Interrupted
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Conflict reporting to a knowledge graph of armed actors.")
 
@@ -19,7 +22,40 @@ StoreOpt = typer.Option("./armedkg-store", "--store", "-s", help="Folder of the 
 
 def _fail(exc: ArmedKGError) -> None:
     typer.secho(str(exc), fg=typer.colors.RED, err=True)
-    raise typer.Exit(code=2)
+    raise typer.Exit(code=130 if isinstance(exc, Interrupted) else 2)
+
+
+def _os_error(exc: OSError) -> ArmedKGError:
+    """A file-system error met outside the readers, store and exports (a --report path, ...)."""
+    error = ArmedKGError(f"{exc.filename or 'a file'}: {exc.strerror or exc}.", "Check the path, its folder and its permissions.")
+    error.code = "E002"
+    return error
+
+
+def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Every error reaches the user as a coded message with a hint, never as a traceback:
+    armedkg's own errors as they are, Ctrl-C as E080 (exit 130), a file-system error as E002,
+    anything else as E099 (set ARMEDKG_DEBUG=1 to see the traceback)."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except ArmedKGError as exc:
+            _fail(exc)
+        except KeyboardInterrupt:
+            _fail(Interrupted("interrupted.", "Nothing was half-written: run the command again."))
+        except OSError as exc:
+            _fail(_os_error(exc))
+        except Exception as exc:  # noqa: BLE001 - the safety net of every command
+            if os.environ.get("ARMEDKG_DEBUG"):
+                raise
+            _fail(InternalError(f"unexpected {type(exc).__name__}: {str(exc)[:300]}", "Set ARMEDKG_DEBUG=1 to see where, and report it with the command."))
+        return None
+
+    return run
 
 
 def _date(value: Optional[str]) -> Optional[date]:
@@ -33,6 +69,7 @@ def _date(value: Optional[str]) -> Optional[date]:
 
 
 @app.command("build")
+@guarded
 def build_cli(
     paths: list[Path] = typer.Argument(..., help="Files (.txt .md .html .jsonl .csv) and folders."),
     store: str = StoreOpt,
@@ -49,24 +86,21 @@ def build_cli(
     from .build import build
 
     logging.basicConfig(level=logging.INFO if not quiet else logging.WARNING, format="%(message)s")
-    try:
-        report = build(
-            [str(p) for p in paths],
-            store,
-            _date(published),
-            model=model,
-            batch_size=batch_size,
-            workers=workers,
-            progress=not quiet,
-            max_chars=max_chars,
-            check_language=not any_language,
-            scheduler=scheduler,
-        )
-    except ArmedKGError as exc:
-        _fail(exc)
-        return
+    report = build(
+        [str(p) for p in paths],
+        store,
+        _date(published),
+        model=model,
+        batch_size=batch_size,
+        workers=workers,
+        progress=not quiet,
+        max_chars=max_chars,
+        check_language=not any_language,
+        scheduler=scheduler,
+    )
+    replaced = f" ({report.documents_replaced} replacing their old version, {report.entities_dropped} entities no document mentions any more removed)" if report.documents_replaced else ""
     typer.echo(
-        f"built {report.documents_built} document(s), {report.documents_unchanged} unchanged, "
+        f"built {report.documents_built} document(s){replaced}, {report.documents_unchanged} unchanged, "
         f"{len(report.problems)} skipped input(s); {report.entities} entities, {report.relations} affiliations, "
         f"{report.events} events; store holds {report.store_triples} triples ({report.seconds:.1f} s)"
     )
@@ -77,6 +111,7 @@ def build_cli(
 
 
 @app.command("queries")
+@guarded
 def queries_cli() -> None:
     """List the named queries with their parameters."""
     from queries.runner import list_queries
@@ -88,6 +123,7 @@ def queries_cli() -> None:
 
 
 @app.command("query")
+@guarded
 def query_cli(
     name: str = typer.Argument(..., help="Named query or a .rq file."),
     param: list[str] = typer.Option([], "--param", "-p", help="NAME=VALUE, repeatable."),
@@ -114,6 +150,7 @@ def query_cli(
 
 
 @app.command("view")
+@guarded
 def view_cli(
     output: Path = typer.Option(Path("graph.html"), "--output", "-o", help="Page to write (.html), or a figure (.svg, .png, .pdf)."),
     focus: Optional[str] = typer.Option(None, help="Name or alias of the node to centre on."),
@@ -138,6 +175,7 @@ def view_cli(
 
 
 @app.command("map")
+@guarded
 def map_cli(
     output: Path = typer.Option(Path("map.html"), "--output", "-o", help="HTML page to write."),
     since: Optional[str] = typer.Option(None, help="Only events from this date."),
@@ -158,25 +196,26 @@ def map_cli(
 
 
 @app.command("export")
+@guarded
 def export_cli(
     fmt: str = typer.Option(..., "--format", "-f", help="turtle, nquads, jsonld, rdfxml, graphml, gexf, geojson, events-csv or mentions-jsonl."),
-    output: Path = typer.Option(..., "--output", "-o", help="File to write."),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write (replaced only once complete)."),
     store: str = StoreOpt,
+    formula_guard: bool = typer.Option(
+        True, "--formula-guard/--no-formula-guard", help="events-csv: prefix cells starting with = + - @ with ' so that spreadsheets show them as text (OWASP)."
+    ),
 ) -> None:
     """Export the graph."""
     from queries.export import export
 
     from .store import open_store
 
-    try:
-        n = export(open_store(store, read_only=True), fmt, output)
-    except ArmedKGError as exc:
-        _fail(exc)
-        return
+    n = export(open_store(store, read_only=True), fmt, output, formula_guard=formula_guard)
     typer.echo(f"wrote {output} ({n} records, {fmt})")
 
 
 @app.command("validate")
+@guarded
 def validate_cli(store: str = StoreOpt, report_file: Optional[Path] = typer.Option(None, "--report", help="Write the SHACL report (Turtle).")) -> None:
     """Check the graph against ontology/shapes.ttl (SHACL); non-zero exit on violations."""
     from ontology.reasoning import validate
@@ -192,6 +231,7 @@ def validate_cli(store: str = StoreOpt, report_file: Optional[Path] = typer.Opti
 
 
 @app.command("reason")
+@guarded
 def reason_cli(
     store: str = StoreOpt,
     engine: str = typer.Option("auto", help="hermit (owlready2, needs Java), owlrl, or auto."),
@@ -212,6 +252,7 @@ def reason_cli(
 
 
 @app.command("serve")
+@guarded
 def serve_cli(
     store: str = typer.Option("./armedkg-store", "--store", "-s", help="Folder of the embedded store."),
     host: str = typer.Option("127.0.0.1", help="Address to listen on (127.0.0.1: this machine only)."),
@@ -246,6 +287,7 @@ def serve_cli(
 
 
 @app.command("eval")
+@guarded
 def eval_cli(
     gold: list[Path] = typer.Argument(..., help="Gold JSONL files (format of shared/eval/FORMAT.md)."),
     report_file: Optional[Path] = typer.Option(None, "--report", help="Write the figures as JSON."),
@@ -272,6 +314,9 @@ def main() -> None:
     except ArmedKGError as exc:  # pragma: no cover - safety net
         typer.secho(str(exc), fg=typer.colors.RED, err=True)
         sys.exit(2)
+    except KeyboardInterrupt:  # pragma: no cover - Ctrl-C outside a command (while importing)
+        typer.secho(str(Interrupted("interrupted.", "Nothing was written: run the command again.")), fg=typer.colors.RED, err=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

@@ -84,6 +84,13 @@ class RemoteStoreError(StoreError):
     code = "E031"
 
 
+class StoreDamaged(StoreError):
+    """The store's files are damaged (a missing CURRENT, a truncated MANIFEST, a missing .sst):
+    nothing is written to them, and the hint says how to recover."""
+
+    code = "E032"
+
+
 class QueryError(ArmedKGError):
     """A named query is unknown, a parameter is missing or malformed."""
 
@@ -118,3 +125,15 @@ class ExportError(ArmedKGError):
     """An export format is unknown or the export failed."""
 
     code = "E070"
+
+
+class Interrupted(ArmedKGError):
+    """The user stopped a command (Ctrl-C); the message says what was saved."""
+
+    code = "E080"
+
+
+class InternalError(ArmedKGError):
+    """An error armedkg did not foresee: reported with its type, never as a traceback."""
+
+    code = "E099"
