@@ -257,24 +257,29 @@ def serve_cli(
     store: str = typer.Option("./armedkg-store", "--store", "-s", help="Folder of the embedded store."),
     host: str = typer.Option("127.0.0.1", help="Address to listen on (127.0.0.1: this machine only)."),
     port: int = typer.Option(7878, help="TCP port."),
-    timeout: float = typer.Option(30.0, help="Seconds a query may run before it is stopped."),
+    timeout: float = typer.Option(30.0, help="Seconds a request may take, waiting for a free worker included."),
     limit: int = typer.Option(10_000, help="At most this many result rows or triples."),
+    max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="At most this many bytes in an answer."),
+    memory: int = typer.Option(1024, "--memory", help="Megabytes of memory a query worker may use."),
     workers: int = typer.Option(2, help="Query worker processes."),
     allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL updates (with --token)."),
     token: Optional[str] = typer.Option(None, envvar="ARMEDKG_TOKEN", help="Secret that updates must carry as 'Authorization: Bearer TOKEN'."),
+    cors: list[str] = typer.Option([], "--cors", help="Origin (https://host:port, or *) whose pages may query from a browser; repeatable. Off by default."),
 ) -> None:
     """Serve the store over the SPARQL 1.1 Protocol at /sparql (read-only by default)."""
-    from queries.endpoint import ServerConfig, make_server
+    from queries.endpoint import ServerConfig, exposure_warning, make_server
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    config = ServerConfig(location=store, timeout=timeout, limit=limit, workers=workers, allow_update=allow_update, token=token)
+    config = ServerConfig(
+        location=store, timeout=timeout, limit=limit, workers=workers, allow_update=allow_update, token=token, max_bytes=max_bytes, memory_mb=memory, cors=tuple(cors)
+    )
+    warning = exposure_warning(host)
+    if warning:
+        typer.secho(warning, fg=typer.colors.YELLOW, err=True)
     try:
         server = make_server(config, host, port)
-    except ArmedKGError as exc:
-        _fail(exc)
-        return
     except OSError as exc:
-        typer.secho(f"[E030] cannot listen on {host}:{port}: {exc}. Hint: choose another --port.", fg=typer.colors.RED, err=True)
+        typer.secho(f"[E030] cannot listen on {host}:{port}: {exc.strerror or exc}. Hint: choose another --port.", fg=typer.colors.RED, err=True)
         raise typer.Exit(code=2) from None
     typer.echo(f"SPARQL endpoint at http://{host}:{port}/sparql ({'read-write' if allow_update else 'read-only'}); Ctrl-C stops it", err=True)
     try:
@@ -283,6 +288,8 @@ def serve_cli(
         pass
     finally:
         server.pool.close()  # type: ignore[attr-defined]
+        if server.writer is not None:  # type: ignore[attr-defined]
+            server.writer.close()  # type: ignore[attr-defined]
         server.server_close()
 
 

@@ -109,6 +109,12 @@ class QueryTimeout(QueryError):
     code = "E043"
 
 
+class QueryTooBig(QueryError):
+    """A request needed more memory than the endpoint lets one request use."""
+
+    code = "E044"
+
+
 class ValidationFailed(ArmedKGError):
     """SHACL validation found violations."""
 
