@@ -242,7 +242,7 @@ def reason_cli(
     from .store import open_store
 
     try:
-        result = reason(open_store(store), engine=engine)
+        result = reason(open_store(store, create=False), engine=engine)
     except ArmedKGError as exc:
         _fail(exc)
         return
@@ -265,13 +265,16 @@ def serve_cli(
     allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL updates (with --token)."),
     token: Optional[str] = typer.Option(None, envvar="ARMEDKG_TOKEN", help="Secret that updates must carry as 'Authorization: Bearer TOKEN'."),
     cors: list[str] = typer.Option([], "--cors", help="Origin (https://host:port, or *) whose pages may query from a browser; repeatable. Off by default."),
+    idle_timeout: float = typer.Option(10.0, "--idle-timeout", help="Seconds a connection may stay silent before it is closed."),
+    request_timeout: float = typer.Option(30.0, "--request-timeout", help="Seconds a client has to send a whole request."),
 ) -> None:
     """Serve the store over the SPARQL 1.1 Protocol at /sparql (read-only by default)."""
     from queries.endpoint import ServerConfig, exposure_warning, make_server
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     config = ServerConfig(
-        location=store, timeout=timeout, limit=limit, workers=workers, allow_update=allow_update, token=token, max_bytes=max_bytes, memory_mb=memory, cors=tuple(cors)
+        location=store, timeout=timeout, limit=limit, workers=workers, allow_update=allow_update, token=token, max_bytes=max_bytes, memory_mb=memory, cors=tuple(cors),
+        idle_timeout=idle_timeout, request_timeout=request_timeout,
     )
     warning = exposure_warning(host)
     if warning:

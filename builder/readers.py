@@ -75,6 +75,8 @@ def parse_date(value: object) -> date | None:
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not a YYYY-MM-DD date")
     text = value.strip()
+    if not text:
+        return None
     match = _DATE.fullmatch(text)
     if not match:
         raise ValueError(f"{text[:60]!r} is not a YYYY-MM-DD date")

@@ -248,14 +248,15 @@ class Store:
     Args:
         location: folder of the embedded store, or ``None`` for an in-memory store (tests).
         read_only: open an existing store for reading only (several readers may share it).
+        create: make a new store when there is none (otherwise: StoreError).
     """
 
-    def __init__(self, location: str | Path | None = DEFAULT_STORE, read_only: bool = False) -> None:
+    def __init__(self, location: str | Path | None = DEFAULT_STORE, read_only: bool = False, create: bool = True) -> None:
         self.location = Path(location) if location is not None else None
         if self.location is None:
             self.ox = ox.Store()
             return
-        has_store = check_location(self.location, read_only)
+        has_store = check_location(self.location, read_only or not create)
         try:
             if read_only:
                 self.ox = ox.Store.read_only(str(self.location))
@@ -491,8 +492,9 @@ class RemoteStore:
         return ox.serialize(quads, format=fmt)
 
 
-def open_store(location: str | Path | None = DEFAULT_STORE, read_only: bool = False) -> Store | RemoteStore:
-    """The store at ``location``: an ``http(s)://`` URL is a remote SPARQL server, anything else a folder."""
+def open_store(location: str | Path | None = DEFAULT_STORE, read_only: bool = False, create: bool = True) -> Store | RemoteStore:
+    """The store at ``location``: an ``http(s)://`` URL is a remote SPARQL server, anything else
+    a folder (a new store is made there unless ``read_only`` or not ``create``)."""
     if isinstance(location, str) and re.match(r"https?://", location):
         return RemoteStore(location, read_only=read_only)
-    return Store(location, read_only=read_only)
+    return Store(location, read_only=read_only, create=create)
