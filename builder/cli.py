@@ -83,12 +83,15 @@ def build_cli(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
 ) -> None:
     """Build or update the graph from articles."""
+    from .store import open_store
+
+    opened = open_store(store)  # first: a bad store is refused before spaCy loads
     from .build import build
 
     logging.basicConfig(level=logging.INFO if not quiet else logging.WARNING, format="%(message)s")
     report = build(
         [str(p) for p in paths],
-        store,
+        opened,
         _date(published),
         model=model,
         batch_size=batch_size,
@@ -142,11 +145,8 @@ def query_cli(
             raise typer.Exit(code=2)
         key, value = item.split("=", 1)
         params[key.strip()] = value
-    try:
-        result = run_query(open_store(store, read_only=True), name, params)
-        typer.echo(format_result(result, fmt))
-    except ArmedKGError as exc:
-        _fail(exc)
+    result = run_query(open_store(store, read_only=True), name, params)
+    typer.echo(format_result(result, fmt))
 
 
 @app.command("view")
@@ -161,16 +161,13 @@ def view_cli(
     store: str = StoreOpt,
 ) -> None:
     """Write the interactive graph view (works offline) or a static figure of the same selection."""
-    from queries.view import write_view
-
     from .store import open_store
 
-    try:
-        kinds = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
-        info = write_view(open_store(store, read_only=True), output, focus=focus, hops=hops, since=_date(since), until=_date(until), kinds=kinds)
-    except ArmedKGError as exc:
-        _fail(exc)
-        return
+    opened = open_store(store, read_only=True)  # first: a bad store is refused before the slow imports
+    from queries.view import write_view
+
+    kinds = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
+    info = write_view(opened, output, focus=focus, hops=hops, since=_date(since), until=_date(until), kinds=kinds)
     typer.echo(f"wrote {output} ({info['nodes']} nodes, {info['edges']} edges)")
 
 
@@ -183,15 +180,12 @@ def map_cli(
     store: str = StoreOpt,
 ) -> None:
     """Write a map of events and places (works offline: bundled country outlines, no tiles)."""
-    from queries.mapview import write_map
-
     from .store import open_store
 
-    try:
-        info = write_map(open_store(store, read_only=True), output, since=_date(since), until=_date(until))
-    except ArmedKGError as exc:
-        _fail(exc)
-        return
+    opened = open_store(store, read_only=True)
+    from queries.mapview import write_map
+
+    info = write_map(opened, output, since=_date(since), until=_date(until))
     typer.echo(f"wrote {output} ({info['events']} events, {info['places']} places)")
 
 
@@ -206,11 +200,12 @@ def export_cli(
     ),
 ) -> None:
     """Export the graph."""
-    from queries.export import export
-
     from .store import open_store
 
-    n = export(open_store(store, read_only=True), fmt, output, formula_guard=formula_guard)
+    opened = open_store(store, read_only=True)
+    from queries.export import export
+
+    n = export(opened, fmt, output, formula_guard=formula_guard)
     typer.echo(f"wrote {output} ({n} records, {fmt})")
 
 
@@ -218,11 +213,12 @@ def export_cli(
 @guarded
 def validate_cli(store: str = StoreOpt, report_file: Optional[Path] = typer.Option(None, "--report", help="Write the SHACL report (Turtle).")) -> None:
     """Check the graph against ontology/shapes.ttl (SHACL); non-zero exit on violations."""
-    from ontology.reasoning import validate
-
     from .store import open_store
 
-    result = validate(open_store(store, read_only=True).union_graph())
+    opened = open_store(store, read_only=True)
+    from ontology.reasoning import validate
+
+    result = validate(opened.union_graph())
     if report_file:
         report_file.write_text(result.report_turtle, encoding="utf-8")
     typer.echo(result.text if not result.conforms else f"conforms: {result.triples} triples checked, no violation")
@@ -237,15 +233,12 @@ def reason_cli(
     engine: str = typer.Option("auto", help="hermit (owlready2, needs Java), owlrl, or auto."),
 ) -> None:
     """Run the reasoner and write inferred facts back to the store."""
-    from ontology.reasoning import reason
-
     from .store import open_store
 
-    try:
-        result = reason(open_store(store, create=False), engine=engine)
-    except ArmedKGError as exc:
-        _fail(exc)
-        return
+    opened = open_store(store, create=False)
+    from ontology.reasoning import reason
+
+    result = reason(opened, engine=engine)
     typer.echo(f"{result.engine}: consistent={result.consistent}, {result.inferred} inferred triple(s) written")
     if not result.consistent:
         raise typer.Exit(code=1)
@@ -308,11 +301,7 @@ def eval_cli(
 
     from .evaluate import evaluate, format_report
 
-    try:
-        report = evaluate([str(g) for g in gold], model=model)
-    except ArmedKGError as exc:
-        _fail(exc)
-        return
+    report = evaluate([str(g) for g in gold], model=model)
     typer.echo(format_report(report))
     if report_file:
         report_file.write_text(_json.dumps(report, indent=2), encoding="utf-8")

@@ -156,6 +156,7 @@ def _query_worker(location: str, refresh: float, memory_mb: int, conn: object) -
     """Worker process: cut off the network, open the store read-only, answer queries from ``conn``."""
     if not isolate(memory_mb):
         print("armedkg serve: could not cut the query worker off the network; SERVICE is refused by the query check only", file=sys.stderr)
+    check_request("ASK { }")  # load the parser now, not on the first client's time
     store, opened = None, 0.0
     while True:
         try:
