@@ -49,7 +49,7 @@ DATEISH = ["2021-03-01", "2021-03-01garbage", "9999-12-31", "2022-02-30", " 2022
 
 
 def characters(surrogates: bool) -> st.SearchStrategy[str]:
-    plain = st.characters(exclude_characters="\x00")
+    plain = st.characters(exclude_categories=["Cs"], exclude_characters="\x00")
     extra = [st.sampled_from(BIDI_AND_CONTROLS), st.integers(0x10000, 0x10FFFF).map(chr)]
     if surrogates:
         extra.append(st.integers(0xD800, 0xDFFF).map(chr))
@@ -201,7 +201,8 @@ def test_property_arbitrary_metadata_never_costs_a_build(nlp, jsonl_meta, csv_me
             for line, (meta, text) in enumerate(jsonl_meta, start=1):
                 record = {**meta, "text": next(sentences) if text is None else text}
                 f.write(json.dumps(record) + "\n")
-                expected.append((("c.jsonl", line), *record_verdict(record, "c")))
+                as_read = json.loads(json.dumps(record))  # what the file says: "\\ud800\\udc00" is one character, U+10000
+                expected.append((("c.jsonl", line), *record_verdict(as_read, "c")))
         body = next(sentences)
         meta = write_markdown(folder, md_meta, body)
         md_id = meta["id"].strip() or None
