@@ -21,6 +21,7 @@ English texts, so neither is used.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 ENGLISH = frozenset(
     "a an the of and or to in on at by for from with without into onto over under after before during while as "
@@ -62,9 +63,11 @@ def non_latin_script(text: str) -> bool:
 
 def other_language(words: list[str]) -> str | None:
     """The language whose function words clearly outnumber the English ones, or ``None``."""
+    counts = Counter(words)
+    english_total = sum(n for w, n in counts.items() if w in ENGLISH)
     for lang, own in FUNCTION_WORDS.items():
-        foreign = sum(1 for w in words if w in own and w not in ENGLISH)
-        english = sum(1 for w in words if w in ENGLISH and w not in own)
+        foreign = sum(counts[w] for w in own if w not in ENGLISH)
+        english = english_total - sum(counts[w] for w in own if w in ENGLISH)
         if foreign >= 3 and foreign > 2 * english:
             return lang
     return None
