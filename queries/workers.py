@@ -113,7 +113,7 @@ def _open_read_only(location: str) -> ox.Store:
     for attempt in range(5):
         try:
             return ox.Store.read_only(location)
-        except OSError:
+        except (OSError, RuntimeError):
             if attempt == 4:
                 raise
             time.sleep(0.05 * (attempt + 1))
@@ -131,7 +131,7 @@ def _answer(store: ox.Store | None, opened: float, location: str, refresh: float
     for attempt in range(4):
         try:
             return store, opened, run_query(store, text, result_type, graph_type, limits)
-        except OSError:
+        except (OSError, RuntimeError):
             # A build writing meanwhile compacted files this snapshot still read: answer from a
             # fresh one (a few times, backing off: on a loaded machine compaction takes longer;
             # a fourth failure is the client's answer).
