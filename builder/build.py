@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from .emit import doc_graph, emit_triples
-from .errors import DocumentTooLong, DuplicateId, ExtractionFailed, NotEnglish
+from .errors import DocumentTooLong, DuplicateId, ExtractionFailed, Interrupted, NotEnglish
+from .language import looks_english
 from .nlp import DEFAULT_MODEL, build_pipeline, process
-from .readers import ReadReport, estimate_documents, iter_documents, looks_english
+from .readers import ReadReport, estimate_documents, iter_documents
 from .records import DocResult, Document
-from .store import RemoteStore, Store, document_nquads, open_store
+from .store import RemoteStore, Store, document_nquads, drop_orphans, graph_terms, open_store
 
 log = logging.getLogger("armedkg.build")
 
@@ -32,6 +33,9 @@ class BuildReport:
     documents_read: int = 0
     documents_built: int = 0
     documents_unchanged: int = 0
+    documents_written: int = 0  # committed to the store (what an interrupted build has saved)
+    documents_replaced: int = 0  # stored before with another text
+    entities_dropped: int = 0  # descriptions removed: no document mentions them any more
     duplicate_ids: list[str] = field(default_factory=list)
     triples_written: int = 0
     store_triples: int = 0
@@ -116,8 +120,10 @@ class Writer:
 
     MAX_REMEMBERED = 2_000_000  # description quads remembered as written (bounded memory)
 
-    def __init__(self, store: Store | RemoteStore, report: BuildReport, depth: int = 2) -> None:
+    def __init__(self, store: Store | RemoteStore, report: BuildReport, depth: int = 2, replacing: set[str] | None = None) -> None:
         self.store, self.report = store, report
+        self.replacing = replacing if replacing is not None else set()  # ids of stored documents whose text changed
+        self.orphan_candidates: set[str] = set()  # what replaced documents mentioned: checked after the build
         self.written: set[bytes] = set()
         self.queue: queue.Queue = queue.Queue(maxsize=depth)
         self.error: BaseException | None = None
@@ -128,7 +134,8 @@ class Writer:
         """The description quads not yet written by this build. Descriptions of an entity repeat
         in every document that mentions it, and the shared graph only grows (replacing a
         document drops its own graph, never descriptions), so a quad written once need not be
-        written again: a third of the quads of a batch, saved from the store's indexes."""
+        written again: a third of the quads of a batch, saved from the store's indexes. (Entities
+        that no document mentions any more are removed after the build, see :func:`drop_orphans`.)"""
         if len(self.written) > self.MAX_REMEMBERED:
             self.written.clear()
         fresh = []
@@ -148,7 +155,10 @@ class Writer:
                 for e in batch:
                     data = e.nquads + self._unwritten(e.shared)
                     documents.append((doc_graph(e.doc_id), data, data.count(b"\n")))
+                    if e.doc_id in self.replacing:
+                        self.orphan_candidates |= graph_terms(self.store, doc_graph(e.doc_id))  # before its graph is replaced
                 self.report.triples_written += self.store.write_documents(documents)
+                self.report.documents_written += len(documents)
                 batches += 1
                 if batches % FLUSH_EVERY == 0:
                     self.store.flush()  # write the store's in-memory tables to disk: memory stays flat on long builds
@@ -316,31 +326,7 @@ def build(
     st.ensure_ontology()
     report = BuildReport()
     read = ReadReport()
-    seen: dict[str, str] = {}
-
-    def admit(document: Document) -> bool:
-        """Whether to build this document; a skipped one is reported (coded) or counted unchanged."""
-        digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
-        origin = document.origin or "?"
-        if document.id in seen:
-            if seen[document.id] != digest:
-                report.duplicate_ids.append(document.id)
-                read.add(origin, None, DuplicateId(f"duplicate document id '{document.id}' with different text; the first one was kept.", "Give each document a unique id."))
-            return False
-        if len(document.text) > max_chars:
-            hint = "Split it into articles, or raise --max-chars (spaCy needs about 1 GB of memory per 100,000 words)."
-            read.add(origin, None, DocumentTooLong(f"document '{document.id}' has {len(document.text):,} characters; the limit is {max_chars:,}.", hint))
-            return False
-        if check_language and not looks_english(document.text):
-            hint = "The pipeline reads English; pass --any-language to build it anyway."
-            read.add(origin, None, NotEnglish(f"document '{document.id}' does not look like English.", hint))
-            return False
-        seen[document.id] = digest
-        if st.document_hash(doc_graph(document.id)) == digest:
-            report.documents_unchanged += 1
-            return False
-        return True
-
+    admit = Admission(st, report, read, max_chars, check_language)
     bar = Progress(estimate_documents(paths) if progress else None, progress)
 
     def fresh() -> Iterator[Document]:
@@ -351,34 +337,101 @@ def build(
             else:
                 bar.update(1)
 
-    pending: list[Emitted] = []
-    writer = Writer(st, report)
+    writer = Writer(st, report, replacing=admit.replacing)
     try:
-        for done in extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler):
-            if report.first_result_seconds is None:
-                report.first_result_seconds = time.perf_counter() - started
-            bar.update(1)
-            if done.error:
-                hint = "Report it with the document; the rest of the build went on."
-                read.add(done.origin or "?", None, ExtractionFailed(f"extraction failed on document '{done.doc_id}': {done.error}", hint))
-                continue
-            pending.append(done)
-            report.documents_built += 1
-            report.events += done.events
-            report.entities += done.entities
-            report.relations += done.relations
-            if len(pending) >= batch_size:
-                writer.put(pending)
-                pending = []
-        if pending:
-            writer.put(pending)
+        _write_all(extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler), writer, report, read, bar, batch_size, started)
+    except KeyboardInterrupt:
+        writer.close(raise_error=False)  # what was extracted is written
+        raise _interrupted(report) from None
     except BaseException:
         writer.close(raise_error=False)  # what was extracted is written, even when the build stops on an error
         raise
     writer.close()
     bar.close()
+    if writer.orphan_candidates:
+        report.entities_dropped = drop_orphans(st, writer.orphan_candidates)
     st.flush()
     report.problems = [{"path": p.path, "line": p.line, "error": p.error} for p in read.problems]
     report.store_triples = len(st)
     report.seconds = time.perf_counter() - started
     return report
+
+
+class Admission:
+    """Whether to build a document; a skipped one is reported (coded) or counted unchanged."""
+
+    def __init__(self, store: Store | RemoteStore, report: BuildReport, read: ReadReport, max_chars: int, check_language: bool) -> None:
+        self.store, self.report, self.read = store, report, read
+        self.max_chars, self.check_language = max_chars, check_language
+        self.seen: dict[str, str] = {}
+        self.replacing: set[str] = set()
+
+    def __call__(self, document: Document) -> bool:
+        digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+        origin = document.origin or "?"
+        if document.id in self.seen:
+            if self.seen[document.id] != digest:
+                self.report.duplicate_ids.append(document.id)
+                self.read.add(origin, None, DuplicateId(f"duplicate document id '{document.id}' with different text; the first one was kept.", "Give each document a unique id."))
+            return False
+        if len(document.text) > self.max_chars:
+            hint = "Split it into articles, or raise --max-chars (spaCy needs about 1 GB of memory per 100,000 words)."
+            self.read.add(origin, None, DocumentTooLong(f"document '{document.id}' has {len(document.text):,} characters; the limit is {self.max_chars:,}.", hint))
+            return False
+        if self.check_language and not looks_english(document.text):
+            hint = "The pipeline reads English; pass --any-language to build it anyway."
+            self.read.add(origin, None, NotEnglish(f"document '{document.id}' does not look like English.", hint))
+            return False
+        self.seen[document.id] = digest
+        stored = self.store.document_hash(doc_graph(document.id))
+        if stored == digest:
+            self.report.documents_unchanged += 1
+            return False
+        if stored is not None:
+            return self._replace(document, origin)
+        return True
+
+    def _replace(self, document: Document, origin: str) -> bool:
+        """A stored document with another text: replaced, unless its id is a file name that
+        another file (same name, another folder) gave it first."""
+        if document.source_file:
+            other = self.store.document_source_file(doc_graph(document.id))
+            if other and other != document.source_file:
+                hint = "Give one of them its own id (front matter 'id: ...'), or rename the file."
+                self.read.add(origin, None, DuplicateId(f"document id '{document.id}' (the name of {document.source_file}) is taken by {other}, already in the store; that one was kept.", hint))
+                return False
+        self.replacing.add(document.id)
+        self.report.documents_replaced += 1
+        return True
+
+
+def _write_all(results: Iterator[Emitted], writer: Writer, report: BuildReport, read: ReadReport, bar: Progress, batch_size: int, started: float) -> None:
+    """Hand the emitted documents to the writer in batches; extraction failures are reported."""
+    pending: list[Emitted] = []
+    for done in results:
+        if report.first_result_seconds is None:
+            report.first_result_seconds = time.perf_counter() - started
+        bar.update(1)
+        if done.error:
+            hint = "Report it with the document; the rest of the build went on."
+            read.add(done.origin or "?", None, ExtractionFailed(f"extraction failed on document '{done.doc_id}': {done.error}", hint))
+            continue
+        pending.append(done)
+        report.documents_built += 1
+        report.events += done.events
+        report.entities += done.entities
+        report.relations += done.relations
+        if len(pending) >= batch_size:
+            writer.put(pending)
+            pending = []
+    if pending:
+        writer.put(pending)
+
+
+def _interrupted(report: BuildReport) -> Interrupted:
+    """What an interrupted build saved, and how to go on."""
+    return Interrupted(
+        f"interrupted: {report.documents_written} document(s) of this run were committed to the store "
+        f"({report.documents_unchanged} more were already there); the documents in progress were not written.",
+        "Run the same command again to resume: documents already stored are skipped.",
+    )

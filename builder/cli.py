@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
-from .errors import ArmedKGError
+from .errors import ArmedKGError, InternalError, Interrupted
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Conflict reporting to a knowledge graph of armed actors.")
 
@@ -19,7 +22,40 @@ StoreOpt = typer.Option("./armedkg-store", "--store", "-s", help="Folder of the 
 
 def _fail(exc: ArmedKGError) -> None:
     typer.secho(str(exc), fg=typer.colors.RED, err=True)
-    raise typer.Exit(code=2)
+    raise typer.Exit(code=130 if isinstance(exc, Interrupted) else 2)
+
+
+def _os_error(exc: OSError) -> ArmedKGError:
+    """A file-system error met outside the readers, store and exports (a --report path, ...)."""
+    error = ArmedKGError(f"{exc.filename or 'a file'}: {exc.strerror or exc}.", "Check the path, its folder and its permissions.")
+    error.code = "E002"
+    return error
+
+
+def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Every error reaches the user as a coded message with a hint, never as a traceback:
+    armedkg's own errors as they are, Ctrl-C as E080 (exit 130), a file-system error as E002,
+    anything else as E099 (set ARMEDKG_DEBUG=1 to see the traceback)."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except ArmedKGError as exc:
+            _fail(exc)
+        except KeyboardInterrupt:
+            _fail(Interrupted("interrupted.", "Nothing was half-written: run the command again."))
+        except OSError as exc:
+            _fail(_os_error(exc))
+        except Exception as exc:  # noqa: BLE001 - the safety net of every command
+            if os.environ.get("ARMEDKG_DEBUG"):
+                raise
+            _fail(InternalError(f"unexpected {type(exc).__name__}: {str(exc)[:300]}", "Set ARMEDKG_DEBUG=1 to see where, and report it with the command."))
+        return None
+
+    return run
 
 
 def _date(value: Optional[str]) -> Optional[date]:
@@ -33,6 +69,7 @@ def _date(value: Optional[str]) -> Optional[date]:
 
 
 @app.command("build")
+@guarded
 def build_cli(
     paths: list[Path] = typer.Argument(..., help="Files (.txt .md .html .jsonl .csv) and folders."),
     store: str = StoreOpt,
@@ -46,27 +83,27 @@ def build_cli(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
 ) -> None:
     """Build or update the graph from articles."""
+    from .store import open_store
+
+    opened = open_store(store)  # first: a bad store is refused before spaCy loads
     from .build import build
 
     logging.basicConfig(level=logging.INFO if not quiet else logging.WARNING, format="%(message)s")
-    try:
-        report = build(
-            [str(p) for p in paths],
-            store,
-            _date(published),
-            model=model,
-            batch_size=batch_size,
-            workers=workers,
-            progress=not quiet,
-            max_chars=max_chars,
-            check_language=not any_language,
-            scheduler=scheduler,
-        )
-    except ArmedKGError as exc:
-        _fail(exc)
-        return
+    report = build(
+        [str(p) for p in paths],
+        opened,
+        _date(published),
+        model=model,
+        batch_size=batch_size,
+        workers=workers,
+        progress=not quiet,
+        max_chars=max_chars,
+        check_language=not any_language,
+        scheduler=scheduler,
+    )
+    replaced = f" ({report.documents_replaced} replacing their old version, {report.entities_dropped} entities no document mentions any more removed)" if report.documents_replaced else ""
     typer.echo(
-        f"built {report.documents_built} document(s), {report.documents_unchanged} unchanged, "
+        f"built {report.documents_built} document(s){replaced}, {report.documents_unchanged} unchanged, "
         f"{len(report.problems)} skipped input(s); {report.entities} entities, {report.relations} affiliations, "
         f"{report.events} events; store holds {report.store_triples} triples ({report.seconds:.1f} s)"
     )
@@ -77,6 +114,7 @@ def build_cli(
 
 
 @app.command("queries")
+@guarded
 def queries_cli() -> None:
     """List the named queries with their parameters."""
     from queries.runner import list_queries
@@ -88,6 +126,7 @@ def queries_cli() -> None:
 
 
 @app.command("query")
+@guarded
 def query_cli(
     name: str = typer.Argument(..., help="Named query or a .rq file."),
     param: list[str] = typer.Option([], "--param", "-p", help="NAME=VALUE, repeatable."),
@@ -106,14 +145,12 @@ def query_cli(
             raise typer.Exit(code=2)
         key, value = item.split("=", 1)
         params[key.strip()] = value
-    try:
-        result = run_query(open_store(store, read_only=True), name, params)
-        typer.echo(format_result(result, fmt))
-    except ArmedKGError as exc:
-        _fail(exc)
+    result = run_query(open_store(store, read_only=True), name, params)
+    typer.echo(format_result(result, fmt))
 
 
 @app.command("view")
+@guarded
 def view_cli(
     output: Path = typer.Option(Path("graph.html"), "--output", "-o", help="Page to write (.html), or a figure (.svg, .png, .pdf)."),
     focus: Optional[str] = typer.Option(None, help="Name or alias of the node to centre on."),
@@ -124,20 +161,18 @@ def view_cli(
     store: str = StoreOpt,
 ) -> None:
     """Write the interactive graph view (works offline) or a static figure of the same selection."""
-    from queries.view import write_view
-
     from .store import open_store
 
-    try:
-        kinds = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
-        info = write_view(open_store(store, read_only=True), output, focus=focus, hops=hops, since=_date(since), until=_date(until), kinds=kinds)
-    except ArmedKGError as exc:
-        _fail(exc)
-        return
+    opened = open_store(store, read_only=True)  # first: a bad store is refused before the slow imports
+    from queries.view import write_view
+
+    kinds = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
+    info = write_view(opened, output, focus=focus, hops=hops, since=_date(since), until=_date(until), kinds=kinds)
     typer.echo(f"wrote {output} ({info['nodes']} nodes, {info['edges']} edges)")
 
 
 @app.command("map")
+@guarded
 def map_cli(
     output: Path = typer.Option(Path("map.html"), "--output", "-o", help="HTML page to write."),
     since: Optional[str] = typer.Option(None, help="Only events from this date."),
@@ -145,45 +180,45 @@ def map_cli(
     store: str = StoreOpt,
 ) -> None:
     """Write a map of events and places (works offline: bundled country outlines, no tiles)."""
-    from queries.mapview import write_map
-
     from .store import open_store
 
-    try:
-        info = write_map(open_store(store, read_only=True), output, since=_date(since), until=_date(until))
-    except ArmedKGError as exc:
-        _fail(exc)
-        return
+    opened = open_store(store, read_only=True)
+    from queries.mapview import write_map
+
+    info = write_map(opened, output, since=_date(since), until=_date(until))
     typer.echo(f"wrote {output} ({info['events']} events, {info['places']} places)")
 
 
 @app.command("export")
+@guarded
 def export_cli(
     fmt: str = typer.Option(..., "--format", "-f", help="turtle, nquads, jsonld, rdfxml, graphml, gexf, geojson, events-csv or mentions-jsonl."),
-    output: Path = typer.Option(..., "--output", "-o", help="File to write."),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write (replaced only once complete)."),
     store: str = StoreOpt,
+    formula_guard: bool = typer.Option(
+        True, "--formula-guard/--no-formula-guard", help="events-csv: prefix cells starting with = + - @ with ' so that spreadsheets show them as text (OWASP)."
+    ),
 ) -> None:
     """Export the graph."""
-    from queries.export import export
-
     from .store import open_store
 
-    try:
-        n = export(open_store(store, read_only=True), fmt, output)
-    except ArmedKGError as exc:
-        _fail(exc)
-        return
+    opened = open_store(store, read_only=True)
+    from queries.export import export
+
+    n = export(opened, fmt, output, formula_guard=formula_guard)
     typer.echo(f"wrote {output} ({n} records, {fmt})")
 
 
 @app.command("validate")
+@guarded
 def validate_cli(store: str = StoreOpt, report_file: Optional[Path] = typer.Option(None, "--report", help="Write the SHACL report (Turtle).")) -> None:
     """Check the graph against ontology/shapes.ttl (SHACL); non-zero exit on violations."""
-    from ontology.reasoning import validate
-
     from .store import open_store
 
-    result = validate(open_store(store, read_only=True).union_graph())
+    opened = open_store(store, read_only=True)
+    from ontology.reasoning import validate
+
+    result = validate(opened.union_graph())
     if report_file:
         report_file.write_text(result.report_turtle, encoding="utf-8")
     typer.echo(result.text if not result.conforms else f"conforms: {result.triples} triples checked, no violation")
@@ -192,48 +227,55 @@ def validate_cli(store: str = StoreOpt, report_file: Optional[Path] = typer.Opti
 
 
 @app.command("reason")
+@guarded
 def reason_cli(
     store: str = StoreOpt,
     engine: str = typer.Option("auto", help="hermit (owlready2, needs Java), owlrl, or auto."),
 ) -> None:
     """Run the reasoner and write inferred facts back to the store."""
-    from ontology.reasoning import reason
-
     from .store import open_store
 
-    try:
-        result = reason(open_store(store), engine=engine)
-    except ArmedKGError as exc:
-        _fail(exc)
-        return
+    opened = open_store(store, create=False)
+    from ontology.reasoning import reason
+
+    result = reason(opened, engine=engine)
     typer.echo(f"{result.engine}: consistent={result.consistent}, {result.inferred} inferred triple(s) written")
     if not result.consistent:
         raise typer.Exit(code=1)
 
 
 @app.command("serve")
+@guarded
 def serve_cli(
     store: str = typer.Option("./armedkg-store", "--store", "-s", help="Folder of the embedded store."),
     host: str = typer.Option("127.0.0.1", help="Address to listen on (127.0.0.1: this machine only)."),
     port: int = typer.Option(7878, help="TCP port."),
-    timeout: float = typer.Option(30.0, help="Seconds a query may run before it is stopped."),
+    timeout: float = typer.Option(30.0, help="Seconds a request may take, waiting for a free worker included."),
     limit: int = typer.Option(10_000, help="At most this many result rows or triples."),
+    max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="At most this many bytes in an answer."),
+    memory: int = typer.Option(1024, "--memory", help="Megabytes of memory a query worker may use."),
     workers: int = typer.Option(2, help="Query worker processes."),
     allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL updates (with --token)."),
     token: Optional[str] = typer.Option(None, envvar="ARMEDKG_TOKEN", help="Secret that updates must carry as 'Authorization: Bearer TOKEN'."),
+    cors: list[str] = typer.Option([], "--cors", help="Origin (https://host:port, or *) whose pages may query from a browser; repeatable. Off by default."),
+    idle_timeout: float = typer.Option(10.0, "--idle-timeout", help="Seconds a connection may stay silent before it is closed."),
+    request_timeout: float = typer.Option(30.0, "--request-timeout", help="Seconds a client has to send a whole request."),
 ) -> None:
     """Serve the store over the SPARQL 1.1 Protocol at /sparql (read-only by default)."""
-    from queries.endpoint import ServerConfig, make_server
+    from queries.endpoint import ServerConfig, exposure_warning, make_server
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    config = ServerConfig(location=store, timeout=timeout, limit=limit, workers=workers, allow_update=allow_update, token=token)
+    config = ServerConfig(
+        location=store, timeout=timeout, limit=limit, workers=workers, allow_update=allow_update, token=token, max_bytes=max_bytes, memory_mb=memory, cors=tuple(cors),
+        idle_timeout=idle_timeout, request_timeout=request_timeout,
+    )
+    warning = exposure_warning(host)
+    if warning:
+        typer.secho(warning, fg=typer.colors.YELLOW, err=True)
     try:
         server = make_server(config, host, port)
-    except ArmedKGError as exc:
-        _fail(exc)
-        return
     except OSError as exc:
-        typer.secho(f"[E030] cannot listen on {host}:{port}: {exc}. Hint: choose another --port.", fg=typer.colors.RED, err=True)
+        typer.secho(f"[E030] cannot listen on {host}:{port}: {exc.strerror or exc}. Hint: choose another --port.", fg=typer.colors.RED, err=True)
         raise typer.Exit(code=2) from None
     typer.echo(f"SPARQL endpoint at http://{host}:{port}/sparql ({'read-write' if allow_update else 'read-only'}); Ctrl-C stops it", err=True)
     try:
@@ -242,10 +284,13 @@ def serve_cli(
         pass
     finally:
         server.pool.close()  # type: ignore[attr-defined]
+        if server.writer is not None:  # type: ignore[attr-defined]
+            server.writer.close()  # type: ignore[attr-defined]
         server.server_close()
 
 
 @app.command("eval")
+@guarded
 def eval_cli(
     gold: list[Path] = typer.Argument(..., help="Gold JSONL files (format of shared/eval/FORMAT.md)."),
     report_file: Optional[Path] = typer.Option(None, "--report", help="Write the figures as JSON."),
@@ -257,11 +302,7 @@ def eval_cli(
 
     from .evaluate import evaluate, format_report
 
-    try:
-        report = evaluate([str(g) for g in gold], model=model, split=split)
-    except ArmedKGError as exc:
-        _fail(exc)
-        return
+    report = evaluate([str(g) for g in gold], model=model, split=split)
     typer.echo(format_report(report))
     if report_file:
         report_file.write_text(_json.dumps(report, indent=2), encoding="utf-8")
@@ -273,6 +314,9 @@ def main() -> None:
     except ArmedKGError as exc:  # pragma: no cover - safety net
         typer.secho(str(exc), fg=typer.colors.RED, err=True)
         sys.exit(2)
+    except KeyboardInterrupt:  # pragma: no cover - Ctrl-C outside a command (while importing)
+        typer.secho(str(Interrupted("interrupted.", "Nothing was written: run the command again.")), fg=typer.colors.RED, err=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

@@ -84,6 +84,13 @@ class RemoteStoreError(StoreError):
     code = "E031"
 
 
+class StoreDamaged(StoreError):
+    """The store's files are damaged (a missing CURRENT, a truncated MANIFEST, a missing .sst):
+    nothing is written to them, and the hint says how to recover."""
+
+    code = "E032"
+
+
 class QueryError(ArmedKGError):
     """A named query is unknown, a parameter is missing or malformed."""
 
@@ -102,6 +109,12 @@ class QueryTimeout(QueryError):
     code = "E043"
 
 
+class QueryTooBig(QueryError):
+    """A request needed more memory than the endpoint lets one request use."""
+
+    code = "E044"
+
+
 class ValidationFailed(ArmedKGError):
     """SHACL validation found violations."""
 
@@ -118,3 +131,15 @@ class ExportError(ArmedKGError):
     """An export format is unknown or the export failed."""
 
     code = "E070"
+
+
+class Interrupted(ArmedKGError):
+    """The user stopped a command (Ctrl-C); the message says what was saved."""
+
+    code = "E080"
+
+
+class InternalError(ArmedKGError):
+    """An error armedkg did not foresee: reported with its type, never as a traceback."""
+
+    code = "E099"

@@ -17,6 +17,7 @@ class Document:
     url: str | None = None
     title: str | None = None
     origin: str | None = None  # file (and line) it came from
+    source_file: str | None = None  # the file whose name gave the id (set only for ids taken from file names)
 
 
 # The rule of a place's containment taken from the gazetteer (GeoNames or curated entries)

@@ -30,6 +30,7 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -69,13 +70,27 @@ class NamedQuery:
 
     @property
     def text(self) -> str:
-        return self.path.read_text(encoding="utf-8")
+        return read_rq(self.path)
+
+
+def read_rq(path: Path) -> str:
+    """The text of a ``.rq`` file (UTF-8).
+
+    Raises:
+        QueryError: the file cannot be read or is not UTF-8.
+    """
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"{path} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}).", "Save the query file as UTF-8.") from None
+    except OSError as exc:
+        raise QueryError(f"cannot read {path}: {exc.strerror or exc}.", "Check the path and its permissions.") from None
 
 
 def parse_header(path: Path) -> NamedQuery:
     """Read the comment header of a ``.rq`` file."""
     query = NamedQuery(name=path.stem, path=path)
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in read_rq(path).splitlines():
         if not line.startswith("#"):
             if line.strip():
                 break
@@ -90,6 +105,8 @@ def parse_header(path: Path) -> NamedQuery:
         elif line.startswith("# columns:"):
             query.columns = [c.strip() for c in line.split(":", 1)[1].split(",") if c.strip()]
         elif line.startswith("# page:"):
+            if not re.fullmatch(r"\s*\d{1,9}\s*", line.split(":", 1)[1]):
+                raise QueryError(f"{path}: '# page:' needs a whole number, got {line.split(':', 1)[1].strip()!r}.", "Fix the .rq header.")
             query.page = int(line.split(":", 1)[1].strip())
             query.params.append(QueryParam("limit", "integer", False, f"rows per page (default {query.page}; 0 for all rows)", page=True))
             query.params.append(QueryParam("offset", "integer", False, "rows to skip (default 0): the next page starts at offset + limit", page=True))
@@ -131,6 +148,8 @@ def list_queries(directory: Path = QUERY_DIR) -> list[NamedQuery]:
 def find_query(name_or_file: str) -> NamedQuery:
     path = Path(name_or_file)
     if path.suffix == ".rq" and path.exists():
+        if not path.is_file():
+            raise QueryError(f"{path} is not a file.", "Give a .rq file or the name of a query ('armedkg queries' lists them).")
         return parse_header(path)
     for query in list_queries():
         if query.name == name_or_file:
@@ -166,7 +185,7 @@ def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, object]:
             bindings[p.variable] = Literal(value)
             bindings[f"{p.name}Key"] = Literal(name_key(value))
         elif p.type == "date":
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or not _is_date(value):
                 raise QueryError(f"parameter '{p.name}' must be a date YYYY-MM-DD, got {value!r}.", "Example: 2020-08-17.")
             bindings[p.variable] = Literal(value, datatype=XSD.date)
         elif p.type == "integer":
@@ -184,6 +203,14 @@ def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, object]:
         else:
             raise QueryError(f"query '{query.name}' declares an unknown parameter type '{p.type}'.", "Fix the .rq header.")
     return bindings
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass
@@ -216,14 +243,16 @@ def run_query(store: Store, name_or_file: str, params: dict[str, str] | None = N
     page = page_of(query, params or {})
     try:
         solutions = store.query(paged_text(query, page), bindings)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise QueryError(f"query '{query.name}' failed: {exc}", "Check the query text.") from None
-    if isinstance(solutions, bool):
-        return QueryResult(["ask"], [["true" if solutions else "false"]])
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise QueryError(f"query '{query.name}' is not a SELECT or ASK query.", "Use 'armedkg export' for graphs.")
-    columns = [v.value for v in solutions.variables]
-    rows = [[_value(sol[c]) for c in columns] for sol in solutions]
+        if isinstance(solutions, (bool, ox.QueryBoolean)):
+            return QueryResult(["ask"], [["true" if solutions else "false"]])
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError(f"query '{query.name}' is not a SELECT or ASK query.", "Use 'armedkg export' for graphs.")
+        columns = [v.value for v in solutions.variables]
+        rows = [[_value(sol[c]) for c in columns] for sol in solutions]
+    except SyntaxError as exc:
+        raise QueryError(f"query '{query.name}' does not parse: {exc}", "Check the query text.") from None
+    except (ValueError, OSError, RuntimeError) as exc:
+        raise QueryError(f"query '{query.name}' failed: {exc}", "Check the query text; if the store is damaged, rebuild it into a new folder.") from None
     return QueryResult(columns, rows, page)
 
 

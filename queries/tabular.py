@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -177,9 +178,29 @@ def event_rows(facts: Facts) -> list[dict[str, str]]:
     return rows
 
 
-def write_events_csv(store: object, path: Path) -> int:
+# A cell starting with one of these is run as a formula by spreadsheets (OWASP, "CSV Injection"):
+# such cells get a leading apostrophe, which spreadsheets show as text. Plain numbers ("-12.5")
+# are left as they are.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
+
+
+def guard_formula(value: str) -> str:
+    """``value`` made safe to open in a spreadsheet (see :data:`FORMULA_START`)."""
+    if value.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def write_events_csv(store: object, path: Path, formula_guard: bool = True) -> int:
+    """The ACLED-aligned events table; cells that would run as formulas are guarded unless
+    ``formula_guard`` is off."""
+    from .export import atomic_output
+
     rows = event_rows(Facts(store))
-    with path.open("w", encoding="utf-8", newline="") as f:
+    if formula_guard:
+        rows = [{k: guard_formula(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
+    with atomic_output(path) as f:
         writer = csv.DictWriter(f, fieldnames=EVENT_COLUMNS)
         writer.writeheader()
         writer.writerows(rows)
@@ -240,8 +261,10 @@ def mention_records(facts: Facts) -> list[dict]:
 
 
 def write_mentions_jsonl(store: object, path: Path) -> int:
+    from .export import atomic_output
+
     records = mention_records(Facts(store))
-    with path.open("w", encoding="utf-8") as f:
+    with atomic_output(path) as f:
         for rec in records:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return len(records)
@@ -280,8 +303,11 @@ def geojson(facts: Facts) -> dict:
 
 
 def write_geojson(store: object, path: Path) -> int:
+    from .export import atomic_output
+
     data = geojson(Facts(store))
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with atomic_output(path) as f:
+        f.write(json.dumps(data, ensure_ascii=False))
     return len(data["features"])
 
 
@@ -300,14 +326,20 @@ def network(store: object) -> nx.MultiDiGraph:
 
 
 def write_graphml(store: object, path: Path) -> int:
+    from .export import atomic_output
+
     g = network(store)
-    nx.write_graphml(g, path)
+    with atomic_output(path, binary=True) as f:
+        nx.write_graphml(g, f)
     return g.number_of_nodes()
 
 
 def write_gexf(store: object, path: Path) -> int:
+    from .export import atomic_output
+
     g = network(store)
-    nx.write_gexf(g, path)
+    with atomic_output(path, binary=True) as f:
+        nx.write_gexf(g, f)
     return g.number_of_nodes()
 
 

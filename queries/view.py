@@ -300,6 +300,17 @@ def _asset(name: str) -> str:
     return (Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
 
 
+def script_json(value: object) -> str:
+    """JSON to embed in an HTML ``<script>``: ``<``, ``>`` and ``&`` as ``\\u`` escapes, so that no
+    text ("</script>", "<!--<script>") can end or reopen the script element, and U+2028/9 escaped
+    for older JavaScript parsers. Those characters only occur inside JSON strings, where the
+    escapes mean the same characters."""
+    data = json.dumps(value, ensure_ascii=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        data = data.replace(char, escape)
+    return data
+
+
 def render_html(g: nx.MultiDiGraph, title: str = "armedkg graph") -> str:
     import html
 
@@ -309,9 +320,7 @@ def render_html(g: nx.MultiDiGraph, title: str = "armedkg graph") -> str:
         for name, colour, label in PALETTE
         if any(d["kind"] == name for _, d in g.nodes(data=True))
     )
-    data = json.dumps({"nodes": nodes, "edges": edges, "large": large}, ensure_ascii=False)
-    # Inside a <script>, "</" must not appear in data: escape it (and U+2028/9) for JS.
-    data = data.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    data = script_json({"nodes": nodes, "edges": edges, "large": large})
     page = _PAGE.replace("__VISCSS__", _asset("vis-network.css")).replace("__VISJS__", _asset("vis-network.min.js"))
     return page.replace("__TITLE__", html.escape(title)).replace("__LEGEND__", legend).replace("__DATA__", data)
 
