@@ -121,6 +121,7 @@ def view_cli(
     since: Optional[str] = typer.Option(None, help="Only events from this date."),
     until: Optional[str] = typer.Option(None, help="Only events up to this date."),
     classes: Optional[str] = typer.Option(None, "--classes", help="Only these classes, comma-separated (e.g. Militia,StateForce,Event)."),
+    layout: str = typer.Option("auto", "--layout", help="auto, spring, kamada-kawai, circular, shell or fast (seeded: the same graph gives the same picture)."),
     store: str = StoreOpt,
 ) -> None:
     """Write the interactive graph view (works offline) or a static figure of the same selection."""
@@ -130,11 +131,13 @@ def view_cli(
 
     try:
         kinds = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
-        info = write_view(open_store(store, read_only=True), output, focus=focus, hops=hops, since=_date(since), until=_date(until), kinds=kinds)
+        info = write_view(open_store(store, read_only=True), output, focus=focus, hops=hops, since=_date(since), until=_date(until), kinds=kinds, layout=layout)
     except ArmedKGError as exc:
         _fail(exc)
         return
-    typer.echo(f"wrote {output} ({info['nodes']} nodes, {info['edges']} edges)")
+    undated = info.get("undated_left_out", 0)
+    note = f"; {undated} undated event{'s' if undated != 1 else ''} left out by the date range" if undated else ""
+    typer.echo(f"wrote {output} ({info['nodes']} nodes, {info['edges']} edges{note})")
 
 
 @app.command("map")

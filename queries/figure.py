@@ -17,7 +17,7 @@ from .view import PALETTE
 MAX_LABELS = 40
 
 
-def draw_figure(g: nx.MultiDiGraph, path: str | Path, title: str = "armedkg graph", seed: int = 7) -> None:
+def draw_figure(g: nx.MultiDiGraph, path: str | Path, title: str = "armedkg graph", seed: int = 7, layout: str = "auto") -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -33,7 +33,7 @@ def draw_figure(g: nx.MultiDiGraph, path: str | Path, title: str = "armedkg grap
         from .layout import fast_layout
 
         positions = fast_layout(simple, seed=seed)
-    colours = {name: colour for name, colour, _ in PALETTE}
+    colours = {k.name: k.colour for k in PALETTE}
     degree = dict(simple.degree())
     size = 10 if n > 500 else 14
     fig, ax = plt.subplots(figsize=(size, size * 0.75), dpi=150)
@@ -56,9 +56,9 @@ def draw_figure(g: nx.MultiDiGraph, path: str | Path, title: str = "armedkg grap
     nx.draw_networkx_labels(simple, positions, labels=labels, ax=ax, font_size=7)
     kinds = {d["kind"] for _, d in g.nodes(data=True)}
     handles = [
-        Line2D([0], [0], marker="o", linestyle="", markerfacecolor=colour, markeredgecolor="#333333", markersize=7, label=label)
-        for name, colour, label in PALETTE
-        if name in kinds
+        Line2D([0], [0], marker="o", linestyle="", markerfacecolor=k.colour, markeredgecolor="#333333", markersize=7, label=k.label)
+        for k in PALETTE
+        if k.name in kinds
     ]
     if handles:
         ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=True)
