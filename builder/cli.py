@@ -157,7 +157,8 @@ def map_cli(
     except ArmedKGError as exc:
         _fail(exc)
         return
-    typer.echo(f"wrote {output} ({info['events']} events, {info['places']} places)")
+    unplaced = f"; {info['unplaced']} event{'s' if info['unplaced'] != 1 else ''} without coordinates, counted in a note on the map" if info.get("unplaced") else ""
+    typer.echo(f"wrote {output} ({info['events']} events, {info['places']} places{unplaced})")
 
 
 @app.command("export")

@@ -285,3 +285,41 @@ def test_view_page_first_day(tmp_path):
         page.click("#go")
         assert page.evaluate("akgNetwork.getSelectedNodes()") == []
         assert "no node matches" in page.inner_text("#msg") and "Boko Haram" in page.inner_text("#msg")
+
+
+def test_map_items_names_unplaced_events_and_legend():
+    from queries.mapview import map_items, render_map
+
+    events, places, unplaced = map_items(handmade_store())
+    assert [e["location"] for e in events] == ["Tafas"]  # the name of the reporting, not GeoNames' "Ţafas"
+    assert "Tafas" in {p["label"] for p in places} and "Ţafas" not in {p["label"] for p in places}
+    assert unplaced == 1  # the undated clash has no place
+    page = render_map(events, places, unplaced=unplaced)
+    assert "1 of 2 events have no coordinates" in page
+    assert "Circle size: fatalities" in page
+    assert page.count('<g class="place"') == len(places) and ">Tafas</text>" in page
+    assert page.count("<path d=", page.index('id="admin1"'), page.index('id="places"')) > 5  # Syria's governorate borders
+
+
+@needs_browser
+def test_map_zoom_keeps_sizes_and_the_point_under_the_cursor(tmp_path):
+    from queries.mapview import write_map
+
+    out = tmp_path / "map.html"
+    info = write_map(handmade_store(), out)
+    assert info == {"events": 1, "places": 2, "unplaced": 1}  # Tafas and Daraa have coordinates
+    with offline_page(out) as (page, record):
+        assert record["errors"] == [] and record["blocked"] == []
+        sizes = "[document.querySelector('circle.event').getBoundingClientRect().width, document.querySelector('g.place text').getBoundingClientRect().height]"
+        before, scale_before = page.evaluate(sizes), page.inner_text("#scalelabel")
+        assert scale_before.endswith(" km") and page.evaluate("document.querySelectorAll('g.place text').length") == 2
+        for _ in range(3):
+            page.mouse.move(900, 300)
+            under = page.evaluate("(() => { const p = akgToUser(900, 300); return [p.x, p.y]; })()")
+            page.mouse.wheel(0, -120)
+            page.wait_for_timeout(50)
+            after = page.evaluate("(() => { const p = akgToUser(900, 300); return [p.x, p.y]; })()")
+            assert after == pytest.approx(under, abs=1e-3)  # zoom around the cursor, no drift
+        assert page.evaluate(sizes) == pytest.approx(before, rel=0.02)  # markers and labels keep their screen size
+        assert page.inner_text("#scalelabel") != scale_before  # the scale bar follows the zoom
+        assert page.evaluate("getComputedStyle(document.querySelector('#countries path')).vectorEffect") == "non-scaling-stroke"
