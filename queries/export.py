@@ -50,10 +50,14 @@ def export(store: object, fmt: str, output: str | Path, include_ontology: bool =
         return sum(1 for line in data.splitlines() if line.strip())
     g = store.union_graph(include_ontology=include_ontology)
     if fmt == "rdfxml":
-        # OWL 2 DL wants every individual declared: Protégé and owlready2 then list them.
+        # For Protégé and HermiT: OWL 2 has no xsd:date (dates become xsd:dateTime at midnight),
+        # and OWL 2 DL wants every individual declared (Protégé and owlready2 then list them).
         from rdflib import URIRef
         from rdflib.namespace import OWL, RDF
 
+        from ontology.reasoning import owl2_datatypes
+
+        g = owl2_datatypes(g)
         for subject in set(g.subjects(RDF.type, None)):
             if isinstance(subject, URIRef) and str(subject).startswith("https://w3id.org/armedkg/id/"):
                 g.add((subject, RDF.type, OWL.NamedIndividual))
