@@ -244,7 +244,8 @@ QUERY_PAGE = """<!doctype html>
 <style>body{{font-family:sans-serif;margin:2em;max-width:60em}}textarea{{width:100%;height:14em;font-family:monospace}}</style>
 </head><body><h1>armedkg SPARQL endpoint</h1>
 <p>SPARQL 1.1 Protocol at <code>/sparql</code> (GET or POST). The default graph is the union of all
-document graphs. Read-only{update}. Time limit {timeout:g} s, at most {limit} rows.</p>
+document graphs. Read-only{update}. Time limit {timeout:g} s, at most {limit} rows.
+The terms: <a href="/ontology">ontology reference</a>.</p>
 <form action="/sparql" method="post"><textarea name="query">{example}</textarea>
 <p><label>Results as <select name="format"><option>json</option><option>xml</option><option>csv</option>
 <option>tsv</option><option>turtle</option><option>jsonld</option></select></label>
@@ -300,6 +301,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 example=html.escape(EXAMPLE),
             )
             self._send(200, page.encode("utf-8"), "text/html; charset=utf-8")
+        elif url.path in ("/ontology", "/ontology.html"):
+            # The ontology reference, generated from ontology/armed_actors.ttl (scripts/build_ontology_doc.py).
+            page = (Path(__file__).resolve().parent / "assets" / "ontology.html").read_bytes()
+            self._send(200, page, "text/html; charset=utf-8")
         elif url.path in ("/sparql", "/query"):
             if "update" in params:
                 self._error(405, QueryRefused("updates are never accepted over GET.", "POST them."))
