@@ -5,7 +5,10 @@ Each ``queries/*.rq`` file starts with a header::
     # name: actors_backed_by
     # purpose: ...
     # param: backer (string, optional): ...
+    # example: backer=Iran
     # columns: actor, actorLabel, ...
+
+``# example:`` lines give parameter values for the example of the query on ``armedkg serve``'s page.
 
 A parameter is bound as an RDF term in a ``VALUES`` block (see ``builder.store.bind_values``),
 never pasted into the query text as text: a ``string`` parameter ``backer`` binds ``?backerName`` to a plain
@@ -66,6 +69,7 @@ class NamedQuery:
     params: list[QueryParam] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     page: int | None = None  # default rows per page of a paged query
+    examples: dict[str, str] = field(default_factory=dict)  # parameter values of the query page's example
 
     @property
     def text(self) -> str:
@@ -87,6 +91,9 @@ def parse_header(path: Path) -> NamedQuery:
             query.name = line.split(":", 1)[1].strip()
         elif line.startswith("# purpose:"):
             query.purpose = line.split(":", 1)[1].strip()
+        elif line.startswith("# example:") and "=" in line:
+            key, value = line.split(":", 1)[1].strip().split("=", 1)
+            query.examples[key.strip()] = value.strip()
         elif line.startswith("# columns:"):
             query.columns = [c.strip() for c in line.split(":", 1)[1].split(",") if c.strip()]
         elif line.startswith("# page:"):
