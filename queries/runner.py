@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from builder.errors import QueryError
+from builder.errors import NameNotFound, QueryError
 from builder.gazetteer import name_key
 from builder.store import Store
 
@@ -147,6 +147,7 @@ def find_query(name_or_file: str) -> NamedQuery:
 
 
 _IRI_FORBIDDEN = re.compile(r'[\s<>"{}|\\^`]')
+ID = "https://w3id.org/armedkg/id/"
 
 
 def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, object]:
@@ -185,8 +186,10 @@ def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, object]:
                 raise QueryError(f"parameter '{p.name}' must be a number, got {value!r}.", "Example: 35.3.")
             bindings[p.variable] = Literal(value, datatype=XSD.decimal)
         elif p.type == "iri":
-            if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) or _IRI_FORBIDDEN.search(value):
-                raise QueryError(f"parameter '{p.name}' is not a valid IRI: {value!r}.", "Give an absolute IRI without spaces or <>.")
+            if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value):
+                value = ID + value.lstrip("/")  # the short form the tables print: place/sy/al-shula
+            if _IRI_FORBIDDEN.search(value):
+                raise QueryError(f"parameter '{p.name}' is not a valid IRI: {value!r}.", "Give an IRI without spaces or <>, or the short form a table prints (actor/islamic-state).")
             bindings[p.variable] = URIRef(value)
         else:
             raise QueryError(f"query '{query.name}' declares an unknown parameter type '{p.type}'.", "Fix the .rq header.")
@@ -231,7 +234,43 @@ def run_query(store: Store, name_or_file: str, params: dict[str, str] | None = N
         raise QueryError(f"query '{query.name}' is not a SELECT or ASK query.", "Use 'armedkg export' for graphs.")
     columns = [v.value for v in solutions.variables]
     rows = [[_value(sol[c]) for c in columns] for sol in solutions]
+    if not rows:
+        check_names(store, query, params or {})
     return QueryResult(columns, rows, page)
+
+
+def _name_params(query: NamedQuery, params: dict[str, str]) -> list[tuple[QueryParam, str]]:
+    """The given parameters that name an entity ("name or alias of ..." in the header)."""
+    return [(p, params[p.name]) for p in query.params if p.type == "string" and p.description.startswith("name or alias") and params.get(p.name)]
+
+
+def check_names(store: Store, query: NamedQuery, params: dict[str, str]) -> None:
+    """Raise :class:`NameNotFound` (E044) if a name parameter matches no entity of the store, with
+    the closest names the store has (what an empty result would otherwise hide)."""
+    for param, value in _name_params(query, params):
+        if list(store.query("SELECT ?x WHERE { ?x <https://w3id.org/armedkg/ontology#nameKey> ?key } LIMIT 1", {"key": Literal(name_key(value))})):
+            continue
+        place = "place" in param.description.split(" of ", 1)[-1]
+        close = suggestions(store, value, place)
+        hint = f"Did you mean: {', '.join(close)}?" if close else "Check the spelling; 'armedkg view' or the query page list the names the store has."
+        raise NameNotFound(f"no {param.name} named '{value}' in the store.", hint)
+
+
+def suggestions(store: Store, name: str, place: bool, most: int = 3) -> list[str]:
+    """Names in the store close to ``name``: places only for a place, any other entity otherwise."""
+    import difflib
+
+    kind = "akg:Location" if place else "akg:Actor"
+    sparql = f"""PREFIX akg: <https://w3id.org/armedkg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT DISTINCT ?name WHERE {{ ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* {kind} . {{ ?x skos:prefLabel ?name }} UNION {{ ?x skos:altLabel ?name }} }}"""
+    names = sorted({_value(row["name"]) for row in store.query(sparql)} - {None})
+    wanted = name_key(name)
+    contains = [n for n in names if len(wanted) >= 3 and (wanted in name_key(n) or (len(name_key(n)) >= 4 and name_key(n) in wanted))]
+    by_key: dict[str, str] = {}
+    for n in names:
+        by_key.setdefault(name_key(n), n)
+    close = [by_key[k] for k in difflib.get_close_matches(wanted, list(by_key), n=most, cutoff=0.6)]
+    return list(dict.fromkeys(contains + close))[:most]
 
 
 def format_result(result: QueryResult, fmt: str = "table", max_width: int = 60) -> str:

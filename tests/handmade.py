@@ -96,9 +96,11 @@ g:doc\\/d2 {
 """
 
 
-def handmade_store() -> Store:
-    """An in-memory store with the ontology and the two hand-made documents."""
-    store = Store(None)
+def handmade_store(path: object = None) -> Store:
+    """A store with the ontology and the two hand-made documents: in memory, or in the folder
+    ``path`` (flushed, so that another process can open it)."""
+    store = Store(path)
     store.ensure_ontology()
     store.ox.load(TRIG.encode("utf-8"), format=ox.RdfFormat.TRIG)
+    store.flush()
     return store

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 import pytest
 
-from builder.store import Store
-
-from .handmade import TRIG
+from .handmade import handmade_store
 from .test_endpoint import http, start_server
 
 pytestmark = pytest.mark.slow
@@ -17,11 +14,7 @@ pytestmark = pytest.mark.slow
 def page_server(tmp_path_factory):
     """``armedkg serve`` over the hand-made graph, on disk."""
     path = tmp_path_factory.mktemp("pages") / "store"
-    store = Store(path)
-    store.ensure_ontology()
-    store.ox.load(TRIG.encode("utf-8"), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
+    handmade_store(path)  # written to disk, and closed as the unreferenced store goes
     proc, url = start_server(path, "--workers", "1")
     yield url
     proc.terminate()
