@@ -163,7 +163,7 @@ def map_cli(
 
 @app.command("export")
 def export_cli(
-    fmt: str = typer.Option(..., "--format", "-f", help="turtle, nquads, jsonld, rdfxml, graphml, gexf, geojson, events-csv or mentions-jsonl."),
+    fmt: str = typer.Option(..., "--format", "-f", help="turtle, nquads, jsonld, rdfxml, graphml, gexf, geojson, geojson-events, geojson-places, events-csv or mentions-jsonl."),
     output: Path = typer.Option(..., "--output", "-o", help="File to write."),
     store: str = StoreOpt,
 ) -> None:

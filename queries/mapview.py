@@ -85,29 +85,19 @@ def _number(value: object) -> float | None:
 
 def map_items(store: object, since: date | None = None, until: date | None = None) -> tuple[list[dict], list[dict], int]:
     """Events with coordinates (in the date range, if one is given), places with coordinates, and
-    the number of events in the range that have no coordinates. Places carry the name the
-    reporting uses (:func:`queries.view.reported_names`), and so do the events' locations."""
-    from .view import ID, as_store, reported_names
+    the number of events in the range that have no coordinates. Places are named as the
+    reporting names them (:func:`queries.view.reported_names`, through :class:`Facts`)."""
+    from .view import as_store
 
-    store = as_store(store)
-    names = reported_names(store)
-    facts = Facts(store)
-    features = geojson(facts)["features"]
-    renamed = {}
+    facts = Facts(as_store(store))
     events, places = [], []
-    for feature in features:
+    for feature in geojson(facts)["features"]:
         props = dict(feature["properties"])
         props["longitude"], props["latitude"] = feature["geometry"]["coordinates"]
         if props["kind"] == "place":
-            reported = names.get(ID + props["id"])
-            if reported:
-                renamed[props["label"]] = reported
-                props["label"] = reported
             places.append(props)
         elif event_in_range(props["event_date"], since, until):
             events.append(props)
-    for e in events:
-        e["location"] = renamed.get(e["location"], e["location"])
     drawn = {e["event_id"] for e in events}
     unplaced = sum(1 for row in _all_events(facts) if row["event_id"] not in drawn and event_in_range(row["event_date"], since, until))
     return events, places, unplaced
