@@ -17,6 +17,25 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Conflict rep
 StoreOpt = typer.Option("./armedkg-store", "--store", "-s", help="Folder of the embedded store, or http://HOST:PORT of a SPARQL server (oxigraph serve).")
 
 
+MinConfidenceOpt = typer.Option(None, "--min-confidence", help="Only facts whose best evidence has at least this confidence (0-1).")
+SourceFilterOpt = typer.Option([], "--source", help="Only documents whose source contains this (case-insensitive); repeatable.")
+DocFilterOpt = typer.Option([], "--doc", help="Only this document id; repeatable.")
+SinceOpt = typer.Option(None, "--since", help="Only events from this date (YYYY-MM-DD); undated events are left out and counted.")
+UntilOpt = typer.Option(None, "--until", help="Only events up to this date (YYYY-MM-DD).")
+
+
+def _filtered(store: object, min_confidence: Optional[float], source: list[str], doc: list[str], since: Optional[str], until: Optional[str]) -> object:
+    """The store, or an in-memory copy holding what the filter options let through (a line on
+    stderr says what was left out)."""
+    from queries.filters import Filter, apply_filter
+
+    selection = Filter(min_confidence=min_confidence, sources=list(source), docs=list(doc), since=_date(since), until=_date(until))
+    filtered, report = apply_filter(store, selection)
+    if report is not None:
+        typer.echo(report.text(), err=True)
+    return filtered
+
+
 def _fail(exc: ArmedKGError) -> None:
     typer.secho(str(exc), fg=typer.colors.RED, err=True)
     raise typer.Exit(code=2)
@@ -93,8 +112,13 @@ def query_cli(
     param: list[str] = typer.Option([], "--param", "-p", help="NAME=VALUE, repeatable."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
     store: str = StoreOpt,
+    min_confidence: Optional[float] = MinConfidenceOpt,
+    source: list[str] = SourceFilterOpt,
+    doc: list[str] = DocFilterOpt,
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
 ) -> None:
-    """Run a named query."""
+    """Run a named query (on the documents, sources, confidence and dates the filters let through)."""
     from queries.runner import format_result, run_query
 
     from .store import open_store
@@ -107,7 +131,7 @@ def query_cli(
         key, value = item.split("=", 1)
         params[key.strip()] = value
     try:
-        result = run_query(open_store(store, read_only=True), name, params)
+        result = run_query(_filtered(open_store(store, read_only=True), min_confidence, source, doc, since, until), name, params)
         typer.echo(format_result(result, fmt))
     except ArmedKGError as exc:
         _fail(exc)
@@ -118,8 +142,11 @@ def view_cli(
     output: Path = typer.Option(Path("graph.html"), "--output", "-o", help="Page to write (.html), or a figure (.svg, .png, .pdf)."),
     focus: Optional[str] = typer.Option(None, help="Name or alias of the node to centre on."),
     hops: int = typer.Option(2, help="Hops around --focus."),
-    since: Optional[str] = typer.Option(None, help="Only events from this date."),
-    until: Optional[str] = typer.Option(None, help="Only events up to this date."),
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    min_confidence: Optional[float] = MinConfidenceOpt,
+    source: list[str] = SourceFilterOpt,
+    doc: list[str] = DocFilterOpt,
     classes: Optional[str] = typer.Option(None, "--classes", help="Only these classes, comma-separated (e.g. Militia,StateForce,Event)."),
     layout: str = typer.Option("auto", "--layout", help="auto, spring, kamada-kawai, circular, shell or fast (seeded: the same graph gives the same picture)."),
     store: str = StoreOpt,
@@ -131,21 +158,23 @@ def view_cli(
 
     try:
         kinds = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
-        info = write_view(open_store(store, read_only=True), output, focus=focus, hops=hops, since=_date(since), until=_date(until), kinds=kinds, layout=layout)
+        selected = _filtered(open_store(store, read_only=True), min_confidence, source, doc, since, until)
+        info = write_view(selected, output, focus=focus, hops=hops, kinds=kinds, layout=layout)
     except ArmedKGError as exc:
         _fail(exc)
         return
-    undated = info.get("undated_left_out", 0)
-    note = f"; {undated} undated event{'s' if undated != 1 else ''} left out by the date range" if undated else ""
-    typer.echo(f"wrote {output} ({info['nodes']} nodes, {info['edges']} edges{note})")
+    typer.echo(f"wrote {output} ({info['nodes']} nodes, {info['edges']} edges)")
 
 
 @app.command("map")
 def map_cli(
     output: Path = typer.Option(Path("map.html"), "--output", "-o", help="HTML page to write."),
-    since: Optional[str] = typer.Option(None, help="Only events from this date."),
-    until: Optional[str] = typer.Option(None, help="Only events up to this date."),
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
     store: str = StoreOpt,
+    min_confidence: Optional[float] = MinConfidenceOpt,
+    source: list[str] = SourceFilterOpt,
+    doc: list[str] = DocFilterOpt,
 ) -> None:
     """Write a map of events and places (works offline: bundled country outlines, no tiles)."""
     from queries.mapview import write_map
@@ -153,7 +182,7 @@ def map_cli(
     from .store import open_store
 
     try:
-        info = write_map(open_store(store, read_only=True), output, since=_date(since), until=_date(until))
+        info = write_map(_filtered(open_store(store, read_only=True), min_confidence, source, doc, since, until), output)
     except ArmedKGError as exc:
         _fail(exc)
         return
@@ -166,14 +195,19 @@ def export_cli(
     fmt: str = typer.Option(..., "--format", "-f", help="turtle, nquads, jsonld, rdfxml, graphml, gexf, geojson, geojson-events, geojson-places, events-csv or mentions-jsonl."),
     output: Path = typer.Option(..., "--output", "-o", help="File to write."),
     store: str = StoreOpt,
+    min_confidence: Optional[float] = MinConfidenceOpt,
+    source: list[str] = SourceFilterOpt,
+    doc: list[str] = DocFilterOpt,
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
 ) -> None:
-    """Export the graph."""
+    """Export the graph (what the filters let through)."""
     from queries.export import export
 
     from .store import open_store
 
     try:
-        n = export(open_store(store, read_only=True), fmt, output)
+        n = export(_filtered(open_store(store, read_only=True), min_confidence, source, doc, since, until), fmt, output)
     except ArmedKGError as exc:
         _fail(exc)
         return
