@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= armedkg-store
 
-.PHONY: demo test bench bench-quality browser clean venv
+.PHONY: demo test bench bench-quality browser clean venv readme
 
 venv: $(VENV)/.installed
 
@@ -36,6 +36,10 @@ test: venv browser
 
 bench: venv browser
 	$(BIN)/python scripts/bench.py
+
+# Run every README example and write what it prints under it (tests/test_readme.py checks it).
+readme: venv
+	$(BIN)/python scripts/readme_examples.py
 
 EVAL ?= ../shared/eval
 SPLIT ?= both

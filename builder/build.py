@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import queue
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .emit import doc_graph, emit_triples
-from .errors import DocumentTooLong, DuplicateId, ExtractionFailed, Interrupted, NotEnglish
+from .errors import DocumentTooLong, DuplicateId, ExtractionFailed, Interrupted, NotEnglish, UnsupportedInput
 from .language import looks_english
 from .nlp import DEFAULT_MODEL, build_pipeline, process
 from .readers import ReadReport, estimate_documents, iter_documents
@@ -53,34 +54,57 @@ class BuildReport:
 
 class Progress:
     """Documents done (built, unchanged or skipped) out of an estimated total: a tqdm bar with
-    docs/s and ETA on a terminal, a log line every few seconds otherwise."""
+    docs/s and ETA on a terminal; in a pipe, a log line every ``every`` seconds whose rate and
+    time left are measured from the first document on (not from the start, which includes
+    loading the model), a time left only once a few documents are done, and a closing line."""
 
-    def __init__(self, total: int | None, enabled: bool, every: float = 5.0) -> None:
-        self.total, self.enabled, self.every = total, enabled, every
+    def __init__(self, total: int | None, enabled: bool, every: float = 5.0, stream: Any = None, clock: Callable[[], float] = time.perf_counter) -> None:
+        self.total, self.enabled, self.every, self.clock = total, enabled, every, clock
         self.done = 0
-        self.started = self.last = time.perf_counter()
+        self.started = self.last = clock()
+        self.first: float | None = None  # when the first document was done
         self.bar = None
-        if enabled and sys.stderr.isatty():
+        stream = stream if stream is not None else sys.stderr
+        if enabled and stream.isatty():
+            import shutil
+
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="doc", desc="build", dynamic_ncols=True)
+            # A terminal that reports no size (some ptys) would get a bar of width 0: take 100.
+            width = shutil.get_terminal_size((100, 24)).columns or 100
+            self.bar = tqdm(total=total, unit="doc", desc="build", file=stream, ncols=width)
 
     def update(self, n: int = 1) -> None:
         self.done += n
+        now = self.clock()
+        if self.first is None:
+            self.first = now
+            if self.enabled and self.bar is None:
+                log.info("build: first document done after %.1f s (the model loads first)", now - self.started)
         if self.bar is not None:
             self.bar.update(n)
             return
-        now = time.perf_counter()
         if self.enabled and now - self.last >= self.every:
-            rate = self.done / max(now - self.started, 1e-9)
-            eta = f", about {(self.total - self.done) / rate:.0f} s left" if self.total and rate > 0 and self.total > self.done else ""
-            of = f" of ~{self.total}" if self.total else ""
-            log.info("build: %d%s documents, %.1f docs/s%s", self.done, of, rate, eta)
+            log.info("%s", self.line(now))
             self.last = now
+
+    def line(self, now: float) -> str:
+        """The log line for the state at ``now``."""
+        since_first = self.done - 1
+        elapsed = now - (self.first if self.first is not None else now)
+        rate = since_first / elapsed if since_first > 0 and elapsed > 0 else None
+        text = f"build: {self.done}{f' of ~{self.total}' if self.total else ''} documents"
+        if rate:
+            text += f", {rate:.1f} docs/s"
+            if self.total and self.total > self.done and since_first >= 5:
+                text += f", about {(self.total - self.done) / rate:.0f} s left"
+        return text
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+        elif self.enabled:
+            log.info("build: %d document(s) done in %.1f s", self.done, self.clock() - self.started)
 
 
 @dataclass
@@ -257,7 +281,11 @@ def extract_all(
         yield from extract_on_dask(documents, scheduler, model, data_dir, max(1, min(batch_size, 16)))
         return
     if workers <= 1:
-        for result in process(nlp or build_pipeline(model, data_dir=data_dir), documents, batch_size=batch_size):
+        first = next(documents, None)
+        if first is None:
+            return  # nothing to build: the model is not loaded
+        pipeline = nlp or build_pipeline(model, data_dir=data_dir)
+        for result in process(pipeline, itertools.chain([first], documents), batch_size=batch_size):
             yield emitted(result)
         return
     import multiprocessing as mp
@@ -322,6 +350,10 @@ def build(
         A :class:`BuildReport`.
     """
     started = time.perf_counter()
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if paths and len(missing) == len(paths):
+        # Nothing to read: say so at once, before opening the store or loading the model.
+        raise UnsupportedInput(f"no such file or folder: {', '.join(missing)}.", "Give files (.txt .md .html .jsonl .csv) or folders that exist.")
     st = store if isinstance(store, (Store, RemoteStore)) else open_store(store)
     st.ensure_ontology()
     report = BuildReport()

@@ -20,6 +20,25 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Conflict rep
 StoreOpt = typer.Option("./armedkg-store", "--store", "-s", help="Folder of the embedded store, or http://HOST:PORT of a SPARQL server (oxigraph serve).")
 
 
+MinConfidenceOpt = typer.Option(None, "--min-confidence", help="Only facts whose best evidence has at least this confidence (0-1).")
+SourceFilterOpt = typer.Option([], "--source", help="Only documents whose source contains this (case-insensitive); repeatable.")
+DocFilterOpt = typer.Option([], "--doc", help="Only this document id; repeatable.")
+SinceOpt = typer.Option(None, "--since", help="Only events from this date (YYYY-MM-DD); undated events are left out and counted.")
+UntilOpt = typer.Option(None, "--until", help="Only events up to this date (YYYY-MM-DD).")
+
+
+def _filtered(store: object, min_confidence: Optional[float], source: list[str], doc: list[str], since: Optional[str], until: Optional[str]) -> object:
+    """The store, or an in-memory copy holding what the filter options let through (a line on
+    stderr says what was left out)."""
+    from queries.filters import Filter, apply_filter
+
+    selection = Filter(min_confidence=min_confidence, sources=list(source), docs=list(doc), since=_date(since), until=_date(until))
+    filtered, report = apply_filter(store, selection)
+    if report is not None:
+        typer.echo(report.text(), err=True)
+    return filtered
+
+
 def _fail(exc: ArmedKGError) -> None:
     typer.secho(str(exc), fg=typer.colors.RED, err=True)
     raise typer.Exit(code=130 if isinstance(exc, Interrupted) else 2)
@@ -132,8 +151,13 @@ def query_cli(
     param: list[str] = typer.Option([], "--param", "-p", help="NAME=VALUE, repeatable."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
     store: str = StoreOpt,
+    min_confidence: Optional[float] = MinConfidenceOpt,
+    source: list[str] = SourceFilterOpt,
+    doc: list[str] = DocFilterOpt,
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
 ) -> None:
-    """Run a named query."""
+    """Run a named query (on the documents, sources, confidence and dates the filters let through)."""
     from queries.runner import format_result, run_query
 
     from .store import open_store
@@ -145,7 +169,7 @@ def query_cli(
             raise typer.Exit(code=2)
         key, value = item.split("=", 1)
         params[key.strip()] = value
-    result = run_query(open_store(store, read_only=True), name, params)
+    result = run_query(_filtered(open_store(store, read_only=True), min_confidence, source, doc, since, until), name, params)
     typer.echo(format_result(result, fmt))
 
 
@@ -155,9 +179,13 @@ def view_cli(
     output: Path = typer.Option(Path("graph.html"), "--output", "-o", help="Page to write (.html), or a figure (.svg, .png, .pdf)."),
     focus: Optional[str] = typer.Option(None, help="Name or alias of the node to centre on."),
     hops: int = typer.Option(2, help="Hops around --focus."),
-    since: Optional[str] = typer.Option(None, help="Only events from this date."),
-    until: Optional[str] = typer.Option(None, help="Only events up to this date."),
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    min_confidence: Optional[float] = MinConfidenceOpt,
+    source: list[str] = SourceFilterOpt,
+    doc: list[str] = DocFilterOpt,
     classes: Optional[str] = typer.Option(None, "--classes", help="Only these classes, comma-separated (e.g. Militia,StateForce,Event)."),
+    layout: str = typer.Option("auto", "--layout", help="auto, spring, kamada-kawai, circular, shell or fast (seeded: the same graph gives the same picture)."),
     store: str = StoreOpt,
 ) -> None:
     """Write the interactive graph view (works offline) or a static figure of the same selection."""
@@ -167,7 +195,8 @@ def view_cli(
     from queries.view import write_view
 
     kinds = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
-    info = write_view(opened, output, focus=focus, hops=hops, since=_date(since), until=_date(until), kinds=kinds)
+    selected = _filtered(opened, min_confidence, source, doc, since, until)
+    info = write_view(selected, output, focus=focus, hops=hops, kinds=kinds, layout=layout)
     typer.echo(f"wrote {output} ({info['nodes']} nodes, {info['edges']} edges)")
 
 
@@ -175,9 +204,12 @@ def view_cli(
 @guarded
 def map_cli(
     output: Path = typer.Option(Path("map.html"), "--output", "-o", help="HTML page to write."),
-    since: Optional[str] = typer.Option(None, help="Only events from this date."),
-    until: Optional[str] = typer.Option(None, help="Only events up to this date."),
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
     store: str = StoreOpt,
+    min_confidence: Optional[float] = MinConfidenceOpt,
+    source: list[str] = SourceFilterOpt,
+    doc: list[str] = DocFilterOpt,
 ) -> None:
     """Write a map of events and places (works offline: bundled country outlines, no tiles)."""
     from .store import open_store
@@ -185,27 +217,33 @@ def map_cli(
     opened = open_store(store, read_only=True)
     from queries.mapview import write_map
 
-    info = write_map(opened, output, since=_date(since), until=_date(until))
-    typer.echo(f"wrote {output} ({info['events']} events, {info['places']} places)")
+    info = write_map(_filtered(opened, min_confidence, source, doc, since, until), output)
+    unplaced = f"; {info['unplaced']} event{'s' if info['unplaced'] != 1 else ''} without coordinates, counted in a note on the map" if info.get("unplaced") else ""
+    typer.echo(f"wrote {output} ({info['events']} events, {info['places']} places{unplaced})")
 
 
 @app.command("export")
 @guarded
 def export_cli(
-    fmt: str = typer.Option(..., "--format", "-f", help="turtle, nquads, jsonld, rdfxml, graphml, gexf, geojson, events-csv or mentions-jsonl."),
+    fmt: str = typer.Option(..., "--format", "-f", help="turtle, nquads, jsonld, rdfxml, graphml, gexf, geojson, geojson-events, geojson-places, events-csv or mentions-jsonl."),
     output: Path = typer.Option(..., "--output", "-o", help="File to write (replaced only once complete)."),
     store: str = StoreOpt,
     formula_guard: bool = typer.Option(
         True, "--formula-guard/--no-formula-guard", help="events-csv: prefix cells starting with = + - @ with ' so that spreadsheets show them as text (OWASP)."
     ),
+    min_confidence: Optional[float] = MinConfidenceOpt,
+    source: list[str] = SourceFilterOpt,
+    doc: list[str] = DocFilterOpt,
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
 ) -> None:
-    """Export the graph."""
+    """Export the graph (what the filters let through)."""
     from .store import open_store
 
     opened = open_store(store, read_only=True)
     from queries.export import export
 
-    n = export(opened, fmt, output, formula_guard=formula_guard)
+    n = export(_filtered(opened, min_confidence, source, doc, since, until), fmt, output, formula_guard=formula_guard)
     typer.echo(f"wrote {output} ({n} records, {fmt})")
 
 

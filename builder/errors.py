@@ -97,6 +97,12 @@ class QueryError(ArmedKGError):
     code = "E040"
 
 
+class NameNotFound(QueryError):
+    """A named query's name parameter matches nothing in the store (with suggestions)."""
+
+    code = "E044"
+
+
 class QueryRefused(QueryError):
     """The endpoint refuses a request: an update without the write token, SERVICE, too long a query."""
 

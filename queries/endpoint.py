@@ -23,6 +23,8 @@ import hmac
 import html
 import ipaddress
 import logging
+import json
+import shlex
 import socket
 import threading
 import time
@@ -97,21 +99,44 @@ class ServerConfig:
         return Limits(rows=self.limit, bytes=self.max_bytes, seconds=self.timeout, memory_mb=self.memory_mb)
 
 
-QUERY_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>armedkg SPARQL endpoint</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action 'self'">
-<style>body{{font-family:sans-serif;margin:2em;max-width:60em}}textarea{{width:100%;height:14em;font-family:monospace}}</style>
-</head><body><h1>armedkg SPARQL endpoint</h1>
-<p>SPARQL 1.1 Protocol at <code>/sparql</code> (GET or POST). The default graph is the union of all
-document graphs. Read-only{update}. Time limit {timeout:g} s, at most {limit} rows.</p>
-<form action="/sparql" method="post"><textarea name="query">{example}</textarea>
-<p><label>Results as <select name="format"><option>json</option><option>xml</option><option>csv</option>
-<option>tsv</option><option>turtle</option><option>jsonld</option></select></label>
-<button type="submit">Run</button></p></form></body></html>
-"""
 EXAMPLE = """PREFIX akg: <https://w3id.org/armedkg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+# Armed actors. Their superclasses are inferred by 'armedkg reason'; without it write a/rdfs:subClassOf* akg:ArmedActor.
 SELECT ?actor ?label WHERE { ?actor a akg:ArmedActor ; rdfs:label ?label } LIMIT 20"""
+ASSETS = Path(__file__).resolve().parent / "assets"
+# What the query page loads from this server (YASGUI vendored by scripts/vendor_yasgui.py), and nothing else.
+PAGE_ASSETS = {
+    "yasgui.min.js": "text/javascript; charset=utf-8",
+    "yasgui.min.css": "text/css; charset=utf-8",
+    "query-page.js": "text/javascript; charset=utf-8",
+}
+
+
+def examples() -> list[dict[str, str]]:
+    """The query page's examples: the page's own, then every named query with its example
+    parameters bound (as ``armedkg query`` binds them)."""
+    from builder.store import bind_values
+
+    from .runner import bind, list_queries, page_of, paged_text
+
+    out = [{"title": "Armed actors (after armedkg reason)", "query": EXAMPLE}]
+    for query in list_queries():
+        params = " ".join(f"-p {k}={shlex.quote(v)}" for k, v in query.examples.items())
+        bindings = bind(query, query.examples)
+        text = paged_text(query, page_of(query, {}))
+        text = bind_values(text, bindings) if bindings else text
+        out.append({"title": f"{query.name}: {query.purpose}"[:110], "query": f"# armedkg query {query.name} {params}".rstrip() + "\n" + text})
+    return out
+
+
+def query_page(config: "ServerConfig") -> bytes:
+    """The query page: YASGUI on /sparql, the named queries as examples (a plain form without
+    JavaScript)."""
+    config_json = json.dumps({"endpoint": "/sparql", "examples": examples()}, ensure_ascii=False).replace("</", "<\\/")
+    page = (ASSETS / "query.html").read_text(encoding="utf-8")
+    page = page.replace("__UPDATE__", ", updates need the token" if config.allow_update else "").replace("__TIMEOUT__", f"{config.timeout:g}")
+    page = page.replace("__LIMIT__", str(config.limit)).replace("__EXAMPLE__", html.escape(EXAMPLE)).replace("__CONFIG__", config_json)
+    return page.encode("utf-8")
 FORMAT_PARAM = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
@@ -192,13 +217,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         params = parse_qs(url.query, keep_blank_values=True)
         if url.path == "/":
-            page = QUERY_PAGE.format(
-                update=", updates need the token" if self.config.allow_update else "",
-                timeout=self.config.timeout,
-                limit=self.config.limit,
-                example=html.escape(EXAMPLE),
-            )
-            self._send(200, page.encode("utf-8"), "text/html; charset=utf-8")
+            self._send(200, query_page(self.config), "text/html; charset=utf-8")
+        elif url.path.startswith("/assets/") and url.path[len("/assets/") :] in PAGE_ASSETS:
+            name = url.path[len("/assets/") :]
+            self._send(200, (ASSETS / name).read_bytes(), PAGE_ASSETS[name], {"Cache-Control": "max-age=3600"})
+        elif url.path in ("/ontology", "/ontology.html"):
+            # The ontology reference, generated from ontology/armed_actors.ttl (scripts/build_ontology_doc.py).
+            page = (ASSETS / "ontology.html").read_bytes()
+            self._send(200, page, "text/html; charset=utf-8")
         elif url.path in ("/sparql", "/query"):
             if "update" in params:
                 self._error(405, QueryRefused("updates are never accepted over GET.", "POST them."))
