@@ -21,6 +21,7 @@ from datetime import date
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from .document import html_metadata, published_from_metadata
 from .errors import InputError, InputLineError, UnsupportedInput
 from .records import Document
 
@@ -155,6 +156,7 @@ class TextReader(Reader):
             url=meta.get("url"),
             title=title,
             origin=str(path),
+            metadata={"from": "front matter", **meta} if front else {},
         )
 
 
@@ -168,6 +170,7 @@ class HtmlReader(Reader):
 
         raw = decode_bytes(path.read_bytes(), path)
         soup = BeautifulSoup(raw, "html.parser")
+        metadata = html_metadata(soup)  # before the scripts (JSON-LD) and the header go
         for tag in soup(["script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe", "svg"]):
             tag.decompose()
         title = soup.title.get_text(" ", strip=True) if soup.title else None
@@ -183,19 +186,14 @@ class HtmlReader(Reader):
         text = "\n\n".join(blocks)
         if not text.strip():
             raise InputError(f"{path} has no visible text.", "Check that the HTML holds the article body.")
-        published_meta = None
-        meta = soup.find("meta", attrs={"property": "article:published_time"})
-        if meta and meta.get("content"):
-            try:
-                published_meta = parse_date(meta["content"])
-            except ValueError:
-                published_meta = None
+        published_meta, _ = published_from_metadata(metadata)
         yield Document(
             id=_doc_id_from_path(path),
             text=text,
-            published=published or published_meta,
+            published=published_meta or published,  # the page's own date first, like front matter
             title=title,
             origin=str(path),
+            metadata=metadata,
         )
 
 

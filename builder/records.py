@@ -17,6 +17,10 @@ class Document:
     url: str | None = None
     title: str | None = None
     origin: str | None = None  # file (and line) it came from
+    # What the file said about itself besides the text: front matter keys, or HTML metadata
+    # (og:title, article:published_time, JSON-LD datePublished/dateline, <time datetime>), with
+    # "from" naming which ("front matter", "html"); read by builder.document.read_document.
+    metadata: dict[str, str] = field(default_factory=dict)
 
 
 # The rule of a place's containment taken from the gazetteer (GeoNames or curated entries)
