@@ -118,3 +118,9 @@ class ExportError(ArmedKGError):
     """An export format is unknown or the export failed."""
 
     code = "E070"
+
+
+class LinkError(ArmedKGError):
+    """Cross-document event linking was asked something it cannot do (an unknown event)."""
+
+    code = "E080"

@@ -118,7 +118,15 @@ class Facts:
         return ""
 
     def events(self) -> list[URIRef]:
-        return sorted({e for t in self.event_types for e in self.g.subjects(RDF.type, t)})
+        """Every event, once: a report that ``armedkg link-events`` linked into a real event is
+        told by that linked event's row."""
+        events = {e for t in self.event_types for e in self.g.subjects(RDF.type, t)}
+        return sorted(e for e in events if (e, AKG.linkedInto, None) not in self.g)
+
+    def doc_ids(self, event: URIRef) -> str:
+        """The documents that report an event ("; " between the several of a linked event)."""
+        ids = sorted({self.value(doc, AKG.docId) for doc in self.g.objects(event, AKG.sourceDocument)} - {""})
+        return "; ".join(ids) if ids else self.doc_id(event)
 
 
 def event_rows(facts: Facts) -> list[dict[str, str]]:
@@ -149,7 +157,7 @@ def event_rows(facts: Facts) -> list[dict[str, str]]:
         rows.append(
             {
                 "event_id": _short(event),
-                "doc_id": facts.doc_id(event),
+                "doc_id": facts.doc_ids(event),
                 "event_date": facts.value(event, AKG.eventDate),
                 "time_precision": facts.value(event, AKG.timePrecision),
                 "event_type": event_type,

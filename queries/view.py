@@ -97,6 +97,7 @@ def load_graph(store: object, since: date | None = None, until: date | None = No
                            akg:RebelGroup, akg:JihadistGroup, akg:UnidentifiedArmedGroup, akg:Person, akg:MediaOutlet,
                            akg:Organisation, akg:Country, akg:Weapon))
              ?n rdfs:label ?l .
+             FILTER NOT EXISTS { ?n akg:linkedInto ?real }  # a report of a linked event: drawn as that event
            } GROUP BY ?n""",
     )
     evidence = {
