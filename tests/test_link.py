@@ -53,8 +53,9 @@ def _attack(n: int, day: date, place: str, fatalities: int | None, perpetrators:
     return Event(n=n, cls=cls, date=day, time_precision=1, place=place, geo_precision=1, perpetrators=perpetrators, victims=["actor:civilians-mz"], fatalities=fatalities)
 
 
-def _store(results: list[DocResult]) -> Store:
-    store = Store(None)
+def _store(results: list[DocResult], location: object = None) -> Store:
+    """A store (in memory, or on disk at ``location``) holding the ontology and the records' RDF."""
+    store = Store(location)
     store.ensure_ontology()
     for result in results:
         triples = emit_triples(result)
@@ -235,12 +236,7 @@ def test_link_command_line(three_reports, tmp_path):
     from builder.cli import app
 
     path = tmp_path / "store"
-    store = Store(path)
-    store.ensure_ontology()
-    for result in three_reports:
-        triples = emit_triples(result)
-        own, shared = document_nquads(doc_graph(result.document.id), triples.document(), triples.shared())
-        store.write_documents([(doc_graph(result.document.id), own + shared, len(triples))])
+    store = _store(three_reports, path)
     store.flush()
     del store
     runner = CliRunner()
