@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -80,3 +80,27 @@ def test_articles_front_matter_dates_are_the_reference_dates():
         if article["reference_date_from"] == "front matter":
             doc = next(iter_documents([ARTICLES / article["file"]]))
             assert doc.published == date.fromisoformat(article["reference_date"])
+
+
+def test_articles_date_cues_resolve_to_the_expected_dates():
+    """builder.dates resolves each event's own date words (against the reference date) to the
+    expected day or span; words counted from another event come back with their offset."""
+    from builder.dates import resolve_date, shift
+
+    anchored = 0
+    for article in EXPECTED:
+        reference = date.fromisoformat(article["reference_date"])
+        for event in article["events"]:
+            found = resolve_date(event["date_cue"], reference)
+            expected = date.fromisoformat(event["date"])
+            if found.kind == "relative_to_event":
+                # counted from the article's other event: as many days from it as the words say
+                (anchor,) = [date.fromisoformat(e["date"]) for e in article["events"] if e is not event]
+                assert abs(found.offset) == abs((expected - anchor).days)
+                assert shift(found, anchor).value == anchor + timedelta(days=found.offset)
+                anchored += 1
+            elif "date_range" in event:
+                assert (found.first, found.last) == tuple(date.fromisoformat(d) for d in event["date_range"])
+            else:
+                assert found.value == expected, (article["file"], event["date_cue"])
+    assert anchored == 5
