@@ -100,6 +100,7 @@ def build_cli(
     max_chars: int = typer.Option(1_000_000, help="Skip documents longer than this (E016)."),
     any_language: bool = typer.Option(False, "--any-language", help="Build documents that do not look like English too."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
+    link: bool = typer.Option(False, "--link-events", help="Then link the events several documents report (see link-events)."),
 ) -> None:
     """Build or update the graph from articles."""
     from .store import open_store
@@ -128,8 +129,50 @@ def build_cli(
     )
     for problem in report.problems:
         typer.secho(f"skipped: {problem['error']}", fg=typer.colors.YELLOW, err=True)
+    if link:
+        link_events_cli(undo=False, max_days=1, max_km=25.0, store=store)
     if report.problems:
         raise typer.Exit(code=1)
+
+
+@app.command("link-events")
+def link_events_cli(
+    undo: bool = typer.Option(False, "--undo", help="Remove every link (the documents' own events are untouched)."),
+    max_days: int = typer.Option(1, help="Reports at most this many days apart can be one event."),
+    max_km: float = typer.Option(25.0, help="Reports at most this many km apart can be one event."),
+    store: str = StoreOpt,
+) -> None:
+    """Link the events several documents report into one event that cites every source."""
+    from .link import LinkRules, link_events
+    from .store import open_store
+
+    try:
+        report = link_events(open_store(store), LinkRules(max_days=max_days, max_km=max_km), undo=undo)
+    except ArmedKGError as exc:
+        _fail(exc)
+        return
+    if undo:
+        typer.echo(f"removed {report.removed} linked event(s)")
+    else:
+        typer.echo(f"read {report.events_read} dated event(s); linked {report.reports_linked} report(s) into {len(report.links)} event(s)")
+
+
+@app.command("unlink")
+def unlink_cli(
+    event: str = typer.Argument(..., help="A linked event or one of its reports (IRI or event/linked/...)."),
+    store: str = StoreOpt,
+) -> None:
+    """Take one linked event apart; link-events will keep its reports apart from then on."""
+    from .link import unlink
+    from .store import open_store
+
+    try:
+        report = unlink(open_store(store), event)
+    except ArmedKGError as exc:
+        _fail(exc)
+        return
+    linked, members = report.links[0]
+    typer.echo(f"unlinked {linked}: {len(members)} report(s) kept apart")
 
 
 @app.command("queries")

@@ -424,3 +424,9 @@ def emit_triples(result: DocResult) -> Triples:
     """The same triples as :func:`emit`, without building an rdflib graph (what a build writes)."""
     return Emitter(result).emit()
 
+
+
+def linked_event_iri(members: list[str]) -> URIRef:
+    """IRI of the real event that several documents' events report (``armedkg link-events``):
+    one per set of reports, the same whenever the same reports are linked again."""
+    return DATA[f"event/linked/{_hash(*sorted(members))}"]

@@ -149,3 +149,9 @@ class InternalError(ArmedKGError):
     """An error armedkg did not foresee: reported with its type, never as a traceback."""
 
     code = "E099"
+
+
+class LinkError(ArmedKGError):
+    """Cross-document event linking was asked something it cannot do (an unknown event)."""
+
+    code = "E081"

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import logging
 import os
@@ -29,6 +28,7 @@ from datetime import date, timedelta
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from .document import html_metadata, published_from_metadata
 from .errors import InputError, InputLineError, UnsupportedInput
 from .language import looks_english  # noqa: F401 - re-exported: the build's language check
 from .records import Document
@@ -274,6 +274,7 @@ class TextReader(Reader):
             title=title,
             origin=str(path),
             source_file=None if meta.get("id") else str(path.resolve()),
+            metadata={"from": "front matter", **meta} if meta else {},
         )
 
 
@@ -297,6 +298,7 @@ class HtmlReader(Reader):
 
         raw = decode_bytes(path.read_bytes(), path)
         soup = BeautifulSoup(raw, "html.parser")
+        metadata = html_metadata(soup)  # before the scripts (JSON-LD) and the header go
         for tag in soup(["script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe", "svg"]):
             tag.decompose()
         title = soup.title.get_text(" ", strip=True) if soup.title else None
@@ -312,14 +314,15 @@ class HtmlReader(Reader):
         text = "\n\n".join(blocks)
         if not text.strip():
             raise InputError(f"{path} has no visible text.", "Check that the HTML holds the article body.")
-        published_meta = _html_published(soup, path)
+        published_meta = _html_published(soup, path) or published_from_metadata(metadata)[0]
         yield Document(
             id=_doc_id_from_path(path),
             text=text,
-            published=published or published_meta,
+            published=published_meta or published,  # the page's own date first, like front matter
             title=title or None,
             origin=str(path),
             source_file=str(path.resolve()),
+            metadata=metadata,
         )
 
 

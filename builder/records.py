@@ -18,6 +18,10 @@ class Document:
     title: str | None = None
     origin: str | None = None  # file (and line) it came from
     source_file: str | None = None  # the file whose name gave the id (set only for ids taken from file names)
+    # What the file said about itself besides the text: front matter keys, or HTML metadata
+    # (og:title, article:published_time, JSON-LD datePublished/dateline, <time datetime>), with
+    # "from" naming which ("front matter", "html"); read by builder.document.read_document.
+    metadata: dict[str, str] = field(default_factory=dict)
 
 
 # The rule of a place's containment taken from the gazetteer (GeoNames or curated entries)

@@ -151,6 +151,9 @@ class AKG(DefinedNamespace):
     Weapon: URIRef
     holdsWeapon: URIRef
     Armament: URIRef
+    linkedInto: URIRef
+    linkReason: URIRef
+    distinctFrom: URIRef
 
 
 #: Namespace of the instance data (entities, events, evidence). Only builder.emit mints IRIs in it.

@@ -150,7 +150,15 @@ class Facts:
         return ""
 
     def events(self) -> list[URIRef]:
-        return sorted({e for t in self.event_types for e in self.g.subjects(RDF.type, t)})
+        """Every event, once: a report that ``armedkg link-events`` linked into a real event is
+        told by that linked event's row."""
+        events = {e for t in self.event_types for e in self.g.subjects(RDF.type, t)}
+        return sorted(e for e in events if (e, AKG.linkedInto, None) not in self.g)
+
+    def doc_ids(self, event: URIRef) -> str:
+        """The documents that report an event ("; " between the several of a linked event)."""
+        ids = sorted({self.value(doc, AKG.docId) for doc in self.g.objects(event, AKG.sourceDocument)} - {""})
+        return "; ".join(ids) if ids else self.doc_id(event)
 
 
 @lru_cache(maxsize=1)
@@ -272,7 +280,7 @@ def event_row(facts: Facts, event: URIRef) -> dict[str, object]:
         **{k: where[k] for k in ("iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude")},
         "geo_precision": _int(facts.value(event, AKG.geoPrecision)), "source": source, "source_scale": "",
         "notes": texts[0] if texts else "", "fatalities": fatalities or 0, "tags": "", "timestamp": stamp,
-        "event_id": _short(event), "doc_id": facts.doc_id(event), "fatalities_known": fatalities is not None,
+        "event_id": _short(event), "doc_id": facts.doc_ids(event), "fatalities_known": fatalities is not None,
         "injured": _int(facts.value(event, AKG.injured)), "claimed_by": facts.labels(list(g.objects(event, AKG.claimedBy))),
         "according_to": facts.labels(list(g.objects(event, AKG.accordingTo))), "evidence": " | ".join(texts),
     }  # fmt: skip

@@ -130,6 +130,7 @@ def _node_rows(store: object) -> list[dict]:
         f"""SELECT ?n (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STRAFTER(STR(?c), "#"); separator=" ") AS ?classes) WHERE {{
              ?n a ?t . ?t rdfs:subClassOf* ?c . FILTER(?c IN ({_NODE_CLASSES}))
              ?n rdfs:label ?l .
+             FILTER NOT EXISTS {{ ?n akg:linkedInto ?real }}  # a report of a linked event: drawn as that event
            }} GROUP BY ?n""",
     )
     evidence = {
