@@ -233,9 +233,12 @@ def front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
             continue
         key, value = line.split(":", 1)
         key = key.strip().lower()
-        if key not in _FRONT_KEYS:
-            continue
         value = value.strip().strip('"')
+        if key not in _FRONT_KEYS:
+            extra = text_field(value, key) if key.isidentifier() and len(key) <= 40 else None
+            if extra:
+                meta[key] = extra  # dateline, country ...: read by builder.document as place hints
+            continue
         try:
             if key == "published":
                 meta[key] = parse_date(value).isoformat() if value else ""

@@ -172,10 +172,10 @@ def test_bad_input_extraction_failure_skips_only_that_document(tmp_path, nlp, mo
 
     original = rules.sentence_rules
 
-    def flaky(doc, k):
+    def flaky(doc, *rest):
         if doc._.armedkg_document.id == "poison":
             raise RuntimeError("rule blew up")
-        return original(doc, k)
+        return original(doc, *rest)
 
     monkeypatch.setattr(rules, "sentence_rules", flaky)
     report, store = run(tmp_path, nlp, {"poison.txt": "Rebels attacked an army post near Hama on Monday, killing three soldiers."})

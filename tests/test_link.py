@@ -95,7 +95,7 @@ def test_link_three_documents_one_event(three_reports):
     assert len(rows) == 3  # the linked raid, the raid a week later, the raid 100 km away
     (row,) = _linked_rows(store)
     assert row["doc_id"] == "blog-c; paper-b; wire-a"
-    assert row["fatalities"] == "6"  # the highest toll, not the sum
+    assert row["fatalities"] == 6  # the highest toll, not the sum
     assert row["event_date"] == "2022-08-07"  # two reports of three say Sunday
     assert row["actor1"] == "Islamic State" and row["sub_event_type"] == "Attack"
     assert row["location"] == "Palma"  # as precise as Olumbe (both precision 1), and told twice
@@ -246,7 +246,7 @@ def test_link_command_line(three_reports, tmp_path):
     done = runner.invoke(app, ["unlink", linked, "--store", str(path)])
     assert done.exit_code == 0 and "3 report(s) kept apart" in done.output
     done = runner.invoke(app, ["unlink", "event/nothing/1", "--store", str(path)])
-    assert done.exit_code == 2 and "[E080]" in done.output
+    assert done.exit_code == 2 and "[E081]" in done.output
     del done  # its traceback holds that command's store open (one command is one process outside tests)
     gc.collect()
     done = runner.invoke(app, ["link-events", "--undo", "--store", str(path)])

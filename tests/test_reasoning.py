@@ -9,7 +9,8 @@ import json
 import pytest
 
 from ontology.reasoning import class_memberships, java_available, ontology_graph, owl2_datatypes, reason
-from queries.endpoint import EXAMPLE, run_query
+from queries.endpoint import EXAMPLE
+from queries.workers import Limits, run_query
 from queries.export import export
 
 from .handmade import handmade_store
@@ -45,7 +46,7 @@ def test_reasoning_owl2_datatypes_keeps_values_as_midnight():
 
 
 def _example_rows(store) -> list[dict]:
-    _, body, _ = run_query(store.ox, EXAMPLE, "application/sparql-results+json", "text/turtle", 100)
+    _, body, _ = run_query(store.ox, EXAMPLE, "application/sparql-results+json", "text/turtle", Limits(rows=100))
     return json.loads(body)["results"]["bindings"]
 
 
