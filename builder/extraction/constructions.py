@@ -181,6 +181,10 @@ def passive_subject(tok: Token) -> Token | None:
     before = tok.doc[tok.left_edge.i - 2] if tok.left_edge.i >= 2 and tok.doc[tok.left_edge.i - 1].text == "," else None
     if tok.dep_ == "advcl" and before is not None and before.tag_.startswith("NN"):
         return before  # "manned by the Ma'awisley, allied with the army": the phrase describes the noun before it
+    if tok.dep_ == "advcl" and tok.i < tok.head.i:
+        subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i), None)
+        if subject is not None:
+            return subject  # "Made up of A and B, the PMF answer to ...": the phrase describes the subject after it
     if tok.dep_ in ("acl", "amod", "appos", "relcl", "advcl") and tok.head is not tok:
         return tok.head
     if tok.dep_ in ("acomp", "attr", "oprd") and tok.head is not tok:

@@ -112,6 +112,8 @@ class FrameRelations:
         agents = self._side(f.agents, spread=not f.paired)
         if f.hostile:
             yield from self._hostility(f, agents)
+        elif f.opposed:
+            yield from self._opposition(f, agents)
         yield from self._alliance(f, agents)
         yield from self._places(f, agents)
         if f.kind == "verb" and self._word(f) in self.words.backing and not f.passive:
@@ -148,6 +150,20 @@ class FrameRelations:
             for place in (p for p in self._side(f.patients, owners=False) if p.kind == "place"):
                 if self._word(f) in self.words.control:
                     yield self._found("controls", s, place, "taken_from", 0.6, status="Former")
+
+    def _opposition(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
+        """An armed agent of a predicate with an "against" phrase is against its actors ("Kurdish
+        units held their lines against IS", "the army used drones against the rebels"); of a verb of
+        backing, those backed are ("Iran armed the Houthis against Riyadh")."""
+        opposed = [p for p in self._side(f.opposed) if self._armed(p)]
+        if f.kind == "verb" and self._word(f) in self.words.backing:
+            agents = self._side(f.patients, owners=False)  # "Iran armed the Houthis against Riyadh": the armed fight
+        side = {n.key for n in agents}
+        for a in agents:
+            if a.kind == "country" or self.reader.classes.get(a.key, "") in ARMED:
+                for p in opposed:
+                    if p.key not in side:
+                        yield self._found("fightingAgainst", a, p, "against_phrase", 0.6)
 
     def _alliance(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
         allies = [a for a in self._side(f.allies) if a.kind in ("actor", "country")]

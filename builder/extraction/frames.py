@@ -49,6 +49,7 @@ class Frame:
     destinations: list[int] = field(default_factory=list)  # "deployed fighters to Mali", "moved into the town"
     sources: list[int] = field(default_factory=list)  # "from" phrases: whom a place was taken from
     allies: list[int] = field(default_factory=list)  # "alongside", "together with", "in a joint operation with"
+    opposed: list[int] = field(default_factory=list)  # "against" phrases of a predicate that is not itself hostile
     negated: bool = False
     modality: str | None = None
     reporting: bool = False
@@ -80,6 +81,7 @@ class ClauseWords:
     relative: frozenset[str]
     place_preps: frozenset[str]
     patient_preps: frozenset[str]
+    opposing: frozenset[str]
     lemma: dict
 
     @classmethod
@@ -105,6 +107,7 @@ class ClauseWords:
             relative=lex.words("relative_pronouns"),
             place_preps=lex.words("place_prepositions"),
             patient_preps=lex.words("patient_prepositions"),
+            opposing=forms("opposing_objects"),
             lemma=lemma,
         )
 
@@ -246,7 +249,11 @@ def _prep_role(frame: Frame, prep: Token, words: ClauseWords, allow_of: bool) ->
         frame.paired = True
     elif word == "with" and frame.symmetric:
         frame.patients += heads
-    elif word in words.patient_preps and (frame.hostile or word in ("against", "targeting")):
+    elif word in words.patient_preps and frame.hostile:
+        frame.patients += heads
+    elif word == "against":
+        frame.opposed += heads  # "held their lines against X", "used drones against X"
+    elif word == "targeting":
         frame.patients += heads
     elif word == "of" and allow_of and frame.kind == "noun" and frame.hostile:
         frame.patients += heads  # "the siege of X", "the killing of X"
@@ -367,6 +374,9 @@ def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords) -> None:
         if tok.dep_ != "prep":
             continue
         allies = ally_phrase(tok)
+        if _opposed_means(tok, by_head, words):
+            by_head[tok.head.head.i].opposed += [t.i for t in _pobjs(tok)]
+            continue
         hostile_prep = not allies and (tok.lower_ in words.patient_preps or tok.lower_ in ("with", "between")) and tok.head.i not in by_head
         place_prep = tok.lower_ in words.place_preps and tok.head.i not in by_head and not is_verb(tok.head)
         if not allies and not hostile_prep and not place_prep:
@@ -388,6 +398,19 @@ def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords) -> None:
             else:
                 frame.places += [t.i for t in _pobjs(tok) if t.i not in frame.places]  # "an SNA base in Adan Yabaal"
             break
+
+
+def _opposed_means(prep: Token, by_head: dict[int, Frame], words: ClauseWords) -> bool:
+    """Whether an "against" phrase hangs on the object of a verb that is not hostile and names
+    a means of fighting or a stance: "held their lines against X", "used drones against X",
+    "stood firm against X"."""
+    noun = prep.head
+    means = noun.dep_ == "dobj" and noun.lower_ in words.opposing
+    stance = noun.dep_ in ("acomp", "advmod", "prt")  # "stood firm against X"
+    if prep.lower_ != "against" or noun.i in by_head or not (means or stance):
+        return False
+    frame = by_head.get(noun.head.i)
+    return frame is not None and frame.kind == "verb" and not frame.hostile
 
 
 _NOT_ROLES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"))

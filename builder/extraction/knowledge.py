@@ -80,6 +80,28 @@ class Knowledge:
 
         return self.gaz.country_of_adjective(word) or self.gaz.country_by_name.get(name_key(word)) or self.capitals.get(word.lower())
 
+    def fighting_line(self, name: str) -> bool:
+        """Whether a name is a line of fighting, not a group: "the Western Front", "northern front"."""
+        words = self.rx("the_start").sub("", name).lower().split()
+        return len(words) >= 2 and words[-1] in ("front", "fronts") and all(w in self.lex.words("not_unit_modifiers") for w in words[:-1])
+
+    def group_names(self, vocab: Any) -> Any:
+        """The Matcher of the names of unlisted armed groups (``unlisted_group_names``), built
+        once for the pipeline's vocabulary."""
+        cache = self._matchers
+        if id(vocab) not in cache or cache[id(vocab)][0] is not vocab:
+            from spacy.matcher import Matcher
+
+            matcher = Matcher(vocab)
+            for entry in self.lex.token_patterns("unlisted_group_names"):
+                matcher.add(entry["label"], [entry["pattern"]], greedy="LONGEST")
+            cache[id(vocab)] = (vocab, matcher)  # the vocabulary kept: its id is not reused
+        return cache[id(vocab)][1]
+
+    @cached_property
+    def _matchers(self) -> dict[int, tuple[Any, Any]]:
+        return {}
+
     @cached_property
     def weapons(self) -> WeaponFinder:
         return WeaponFinder(self.lex)

@@ -164,11 +164,14 @@ class Lexicon:
 
 def resolve_references(value: Any, lex: "Lexicon") -> Any:
     """A pattern with each ``{"IN": "@name"}`` (or ``NOT_IN``) replaced by the inflected forms of
-    the word list ``name``: a pattern refers to a vocabulary instead of copying it."""
+    the word list ``name``, and each ``"@=name"`` by its words as written (names and nouns that
+    must not be inflected as verbs): a pattern refers to a vocabulary instead of copying it."""
     if isinstance(value, dict):
         out = {}
         for k, v in value.items():
-            if k in ("IN", "NOT_IN") and isinstance(v, str) and v.startswith("@"):
+            if k in ("IN", "NOT_IN") and isinstance(v, str) and v.startswith("@="):
+                out[k] = sorted(lex.words(v[2:]))
+            elif k in ("IN", "NOT_IN") and isinstance(v, str) and v.startswith("@"):
                 out[k] = sorted(lex.forms(v[1:]))
             else:
                 out[k] = resolve_references(v, lex)

@@ -18,7 +18,7 @@ Constructions relate tokens ("backed" modifies "militia"); facts relate entities
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -123,7 +123,8 @@ class PhraseReader:
             if clause is not None:
                 return self.entities(clause.head, owners, states, depth + 1)
         if tok.i in self.antecedent:
-            return self.entities(self.doc[self.antecedent[tok.i]], owners, states, depth + 1)
+            # the pronoun names them where it stands: the relation is stated in its own sentence
+            return [replace(n, token=tok.i) for n in self.entities(self.doc[self.antecedent[tok.i]], owners, states, depth + 1)]
         listed = self._examples(tok, owners, depth)
         if listed:
             return listed
@@ -295,6 +296,7 @@ def copula_subject(copula: Token) -> Token | None:
 
 
 GROUP_PRONOUNS = frozenset(("it", "its", "they", "their", "them", "we", "our", "us", "itself", "themselves", "ourselves"))
+PERSON_PRONOUNS = frozenset(("he", "his", "him", "himself", "she", "her", "hers", "herself"))
 
 
 def resolve_pronouns(reader: PhraseReader, frames: list, sentences: Iterable) -> None:
@@ -325,6 +327,28 @@ def resolve_pronouns(reader: PhraseReader, frames: list, sentences: Iterable) ->
                 reader.antecedent[tok.i] = previous.i
         root_subjects = [s for s in subjects if s.head.dep_ == "ROOT"]
         previous = root_subjects[0] if root_subjects else (subjects[0] if subjects else None)
+    _resolve_person_pronouns(reader, sentences)
+
+
+def _resolve_person_pronouns(reader: PhraseReader, sentences: Iterable) -> None:
+    """"he", "his", "she": the nearest subject naming a person before it in the sentence, else the
+    person the text is about so far (the last sentence subject that named a person): "Larsen was
+    an officer. He joined the Legion in 1918" -- biographies and profiles go on this way."""
+    topic: Token | None = None
+    for sent in sentences:
+        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in PERSON_PRONOUNS and any(n.kind == "person" for n in reader.entities(t))]
+        for tok in sent:
+            if tok.lower_ not in PERSON_PRONOUNS or tok.i in reader.antecedent:
+                continue
+            before = [s for s in subjects if s.i < tok.i]
+            antecedent = before[-1] if before else topic
+            if antecedent is not None:
+                reader.antecedent[tok.i] = antecedent.i
+        if subjects:
+            topic = subjects[0]
+        else:  # "Police named the suspect as X. Officials said he ...": the person the sentence named
+            named = [t for t in sent if t.lower_ not in PERSON_PRONOUNS and reader.mention(t) is not None and reader.mention(t).kind == "person"]
+            topic = named[-1] if named else topic
 
 
 def dependency_path(a: Token, b: Token) -> str:

@@ -29,6 +29,7 @@ def find_mentions(doc: Doc, k: Knowledge) -> None:
     votes.vote_for_focus(doc, k)
     cues.nationality_forces(doc, k)
     cues.formations(doc, k)
+    cues.unlisted_groups(doc, k)
     cues.group_positions(doc, k)
     toponyms.names_before_places(doc, k)
     entities.entity_mentions(doc, k)

@@ -109,4 +109,8 @@ def offices(doc: Doc, k: Knowledge) -> None:
             continue
         key = f"person:{slug(doc_id)}-{slug(label)}"  # an office holder of this document, not merged across documents
         add_entity(doc, key, T.PERSON, label)
-        add_mention(doc, k, Mention(key, m.start(), m.end(), m.group(0), "person", "office_holder", 0.55))
+        start, end = m.start(), m.end()
+        role = k.rx("office_role_word").search(m.group(0))
+        if role and role.start() == 0 and any(start <= x.start and x.end <= end and x.kind in ("actor", "country") for x in mentions):
+            start, end = start + role.start(), start + role.end()  # "commander of the 3rd Regiment": the unit keeps its name
+        add_mention(doc, k, Mention(key, start, end, text[start:end], "person", "office_holder", 0.55))

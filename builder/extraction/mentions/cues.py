@@ -1,6 +1,7 @@
 """Actors named by cue words rather than by name: a nationality and a force noun ("Russian
 troops"), a military formation ("Combined Task Force 150"), the group whose positions are
-named ("Karen guerrilla camps")."""
+named ("Karen guerrilla camps"), the name of a group the gazetteers lack ("Jaysh al-Mahdi",
+"the 3rd Infantry Regiment")."""
 
 from __future__ import annotations
 
@@ -38,6 +39,31 @@ def formations(doc: Doc, k: Knowledge) -> None:
         key = f"actor:{slug(label)}"
         add_entity(doc, key, T.STATE_FORCE, label)
         add_mention(doc, k, Mention(key, m.start(), m.end(), label, "actor", "military_formation", 0.7))
+
+
+def unlisted_groups(doc: Doc, k: Knowledge) -> None:
+    """Armed groups and units the gazetteers lack, named by the form of their name: "Liwa
+    Fatemiyoun", "Jaysh al-Mahdi", "the 3rd Infantry Regiment", "the Hamza Division", "the Oromo
+    Liberation Army". A name ending in "Front", "Movement" or "Council" is an armed group only
+    with an armed cue inside ("Popular Resistance Front"), else an organisation; "the Western
+    Front" is a line of fighting. A name another rule or the gazetteer already read is left to it."""
+    political = k.lex.words("political_head_nouns")
+    armed = k.rx("armed_cues")
+    for _, start, end in k.group_names(doc.vocab)(doc):
+        span = doc[start:end]
+        head = span[-1].lower_
+        if len(span) < 2 or span[0].is_sent_start and len(span) == 2 and head in political:
+            continue
+        if k.fighting_line(span.text):
+            continue
+        if overlaps(doc, span.start_char, span.end_char) or any(e.label_ in ("ACTOR", "COUNTRY", "GPE") and e.start_char < span.end_char and span.start_char < e.end_char for e in doc.ents):
+            continue
+        cls = T.NON_STATE_ARMED_GROUP
+        if head in political and not armed.search(span[:-1].text):
+            cls = T.ORGANISATION
+        key = f"actor:{slug(span.text)}"
+        add_entity(doc, key, cls, span.text)
+        add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "actor", "unlisted_group_name", 0.65))
 
 
 def group_positions(doc: Doc, k: Knowledge) -> None:

@@ -93,7 +93,7 @@ def organisation(doc: Doc, k: Knowledge, ent: Span) -> None:
     if k.ranked_name_re.match(text):
         person(doc, k, ent)  # "Rear Adm. Brad Cooper": a ranked name the model took for an organisation
         return
-    if len(text) < 2 or k.rx("not_org_names").match(text):
+    if len(text) < 2 or k.rx("not_org_names").match(text) or k.fighting_line(text):
         return
     if _office_and_name(doc, k, ent):
         return

@@ -1,0 +1,54 @@
+"""Names of armed groups the gazetteers lack, read from the form of the name (the
+``unlisted_group_names`` patterns of data/lexicons/actors.json), on Docs built by hand."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from builder.extraction.knowledge import load_knowledge
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge(None, False, None)
+
+
+def _names(knowledge, words: list[str]) -> list[str]:
+    doc = Doc(English().vocab, words=words)
+    return [doc[s:e].text for _, s, e in knowledge.group_names(doc.vocab)(doc)]
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("Liwa Fatemiyoun reinforced the army".split(), "Liwa Fatemiyoun"),
+        ("fighters of Jaysh al - Mahdi clashed".split(), "Jaysh al - Mahdi"),
+        ("Kata'ib Sayyid al - Shuhada denied it".split(), "Kata'ib Sayyid al - Shuhada"),
+        ("he led the 3rd Infantry Regiment until 1914".split(), "3rd Infantry Regiment"),
+        ("the Sultan Murad Division shelled villages".split(), "Sultan Murad Division"),
+        ("the Justice and Equality Movement attacked".split(), "Justice and Equality Movement"),
+    ],
+)
+def test_unlisted_group_names_are_read_whole(knowledge, words, expected):
+    assert expected in _names(knowledge, words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "the army moved to the front on Monday".split(),  # a lower-case unit noun names no group
+        "a brigade of the army".split(),
+        "the liwa was empty".split(),
+    ],
+)
+def test_common_nouns_are_no_group_names(knowledge, words):
+    assert _names(knowledge, words) == []
+
+
+def test_a_line_of_fighting_is_no_group(knowledge):
+    assert knowledge.fighting_line("the Western Front")
+    assert knowledge.fighting_line("northern front")
+    assert not knowledge.fighting_line("the Southern Transitional Council")
+    assert not knowledge.fighting_line("the Popular Resistance Front")
