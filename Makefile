@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= armedkg-store
 
-.PHONY: demo test bench bench-quality browser clean venv readme
+.PHONY: demo test test-fast bench bench-quality browser clean venv readme
 
 venv: $(VENV)/.installed
 
@@ -33,6 +33,11 @@ browser:
 
 test: venv browser
 	$(BIN)/python -m pytest -q
+
+# The rule tests: hand-built Docs and the lexicons, no model loaded (well under a minute).
+FAST_TESTS := tests/test_constructions.py tests/test_name_patterns.py tests/test_lexicon.py tests/test_dates.py tests/test_document.py tests/test_boilerplate.py tests/test_gazetteer.py
+test-fast: venv
+	$(BIN)/python -m pytest -q $(FAST_TESTS)
 
 bench: venv browser
 	$(BIN)/python scripts/bench.py

@@ -235,6 +235,10 @@ class Emitter:
         g.add((node, O_AKG.start, _integer(ev.start)))
         g.add((node, O_AKG.end, _integer(ev.end)))
         g.add((node, O_AKG.rule, _text(ev.rule)))
+        if ev.construction:
+            g.add((node, O_AKG.construction, _text(ev.construction)))
+        if ev.path:
+            g.add((node, O_AKG.dependencyPath, _text(ev.path)))
         g.add((node, O_AKG.confidence, _decimal(round(ev.confidence, 3))))
         return node
 
@@ -319,6 +323,8 @@ class Emitter:
             g.add((node, O_AKG.startDate, _date(rel.start)))
         if rel.end:
             g.add((node, O_AKG.endDate, _date(rel.end)))
+        if rel.role:
+            g.add((node, O_AKG.commandRole, _text(rel.role)))
         if rel.according_to:
             self._source(node, rel.according_to)
         g.add((node, O_AKG.evidence, self.evidence(rel.evidence)))

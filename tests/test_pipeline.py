@@ -295,3 +295,29 @@ def test_pipeline_paged_queries_return_every_row_once_across_pages(sample_store)
     assert dates == sorted(dates)
     with pytest.raises(QueryError):
         run_query(sample_store, "events_in_place", {"place": "Syria", "limit": "-1"})
+
+
+def test_pipeline_every_affiliation_rests_on_a_construction_and_a_path(sample_store):
+    """No relation of the samples comes from co-occurrence: each affiliation's evidence names the
+    construction it was read from and the dependency path between its two names."""
+    head = """PREFIX akg: <https://w3id.org/armedkg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a ?c . ?c rdfs:subClassOf* akg:Affiliation . ?a akg:evidence ?ev . """
+    total = int(next(iter(sample_store.query(head + "}")))[0].value)
+    bare = int(next(iter(sample_store.query(head + "FILTER NOT EXISTS { ?ev akg:construction ?k ; akg:dependencyPath ?p } }")))[0].value)
+    assert total > 20 and bare == 0
+
+
+def test_every_relation_of_the_samples_names_its_construction(nlp):
+    from builder.nlp import process
+    from builder.readers import ReadReport, iter_documents
+    from builder.records import GAZETTEER_RULE
+
+    from .conftest import SAMPLES
+
+    docs = list(iter_documents([SAMPLES], ReadReport()))
+    relations = [r for res in process(nlp, docs) for r in res.relations if r.evidence.rule != GAZETTEER_RULE]
+    assert len(relations) > 20
+    assert [r for r in relations if not (r.evidence.construction and r.evidence.path)] == []
+    # a path joins the two names through the parse, not through the text between them
+    assert all("<" in r.evidence.path or ">" in r.evidence.path for r in relations)
