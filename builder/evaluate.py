@@ -528,7 +528,8 @@ def _transitive(result: DocResult, kind: str, subjects: set[str], objects: set[s
 
     if kind == "located_in":
         return any(objects & ancestors(s) for s in subjects)
-    places = {r.object for r in result.relations if r.prop == "operatesIn" and r.subject in subjects}
+    # akg:controls is a sub-property of akg:operatesIn: a group that holds a place operates there
+    places = {r.object for r in result.relations if r.prop in ("operatesIn", "controls") and r.subject in subjects and r.status != "Former"}
     return any(p in objects or objects & ancestors(p) for p in places)
 
 
