@@ -1,6 +1,6 @@
 """Relations an event implies: its perpetrators fight its targets (where both are named in the
-trigger's sentence and nothing there ties them together), its perpetrators operate where it
-happened, a ranked victim of an attack on a state force belongs to it."""
+trigger's sentence and nothing there ties them together), its perpetrators operate where a
+violent event they carried out on the spot happened (not where their air strike fell), a ranked victim of an attack on a state force belongs to it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from .. import terms as T
 from ..facts import UNIDENTIFIED, relate
 from ..knowledge import Knowledge
 
+# An air or drone strike is flown from elsewhere: its place is the target's (a gun or mortar
+# crew, in range of its target, is in the area it shells).
+REMOTE = (T.AIR_DRONE_STRIKE,)
 NO_SIDE = (T.PERSON, T.ORGANISATION, T.MEDIA_OUTLET, T.SOURCE)  # an unarmed organisation ("UN chemical weapons report") is no side
 
 
@@ -23,7 +26,8 @@ def implied_relations(doc: Doc, k: Knowledge, event: Event) -> None:
         for p in event.perpetrators:
             for t in event.targets:
                 _hostility(doc, k, event, p, t)
-    if event.place:  # perpetrators operate where they strike
+    violent = k.event_type_of.get(event.cls) in T.VIOLENT_TYPES
+    if event.place and violent and event.cls not in REMOTE:  # perpetrators operate where they strike, not where they strike from afar
         for p in event.perpetrators:
             if p != UNIDENTIFIED:
                 relate(doc, k, T.OPERATES_IN, p, event.place, replace(event.evidence[-1], construction="event_perpetrator_place"), event.according_to[:1])
