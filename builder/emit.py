@@ -41,8 +41,9 @@ class _Terms:
     pyoxigraph terms (built in Rust, written as N-Quads by Rust) rather than rdflib ones, several
     times faster for the tens of thousands of terms of a batch."""
 
-    def __init__(self, namespace: str) -> None:
+    def __init__(self, namespace: str, closed: type | None = None) -> None:
         self._ns = str(namespace)
+        self._closed = closed
         self._cache: dict[str, ox.NamedNode] = {}
 
     def __getattr__(self, name: str) -> ox.NamedNode:
@@ -53,11 +54,14 @@ class _Terms:
     def __getitem__(self, name: str) -> ox.NamedNode:
         node = self._cache.get(name)
         if node is None:
+            if self._closed is not None:
+                self._closed[name]  # the ontology's namespace is closed: a misspelt term raises here
             node = self._cache[name] = ox.NamedNode(self._ns + name)
         return node
 
 
-O_AKG, O_RDF, O_RDFS, O_SKOS, O_DCT, O_PROV, O_GEO = (_Terms(ns) for ns in (AKG, RDF, RDFS, SKOS, DCTERMS, PROV, GEO))
+O_AKG = _Terms(AKG, closed=AKG)
+O_RDF, O_RDFS, O_SKOS, O_DCT, O_PROV, O_GEO = (_Terms(ns) for ns in (RDF, RDFS, SKOS, DCTERMS, PROV, GEO))
 _XSD_INTEGER, _XSD_DECIMAL, _XSD_DATE, _XSD_BOOLEAN = (ox.NamedNode(str(t)) for t in (XSD.integer, XSD.decimal, XSD.date, XSD.boolean))
 
 

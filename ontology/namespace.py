@@ -96,11 +96,14 @@ class AKG(DefinedNamespace):
     claimant: URIRef
     claimedBy: URIRef
     claimedEvent: URIRef
+    commandRole: URIRef
     commanderOf: URIRef
     confidence: URIRef
+    construction: URIRef
     contains: URIRef
     controls: URIRef
     country: URIRef
+    dependencyPath: URIRef
     docId: URIRef
     document: URIRef
     end: URIRef

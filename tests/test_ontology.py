@@ -153,3 +153,12 @@ def test_ontology_reference_is_generated_from_the_ttl():
     assert check.returncode == 0, check.stderr
     text = (root / "docs" / "ontology.md").read_text(encoding="utf-8")
     assert "### akg:JihadistGroup" in text and "transnational jihadist ideology" in text
+
+
+def test_emission_refuses_a_term_the_ontology_lacks():
+    """The graph writer checks every akg: term it writes against the ontology's closed namespace."""
+    from builder.emit import O_AKG
+
+    assert O_AKG.construction.value == NS + "construction"
+    with pytest.raises(AttributeError):
+        O_AKG.fightingAgainstt  # noqa: B018 - the typo must fail at once, not write a stray IRI
