@@ -54,15 +54,16 @@ class PhraseWords:
         describing: set[str] = set()
         for name in ("group_nouns", "command_nouns", "member_nouns", "subunit_nouns", "umbrella_nouns", "ally_nouns", "proxy_nouns"):
             describing |= set(lex.forms(name))
+        ranks = {w for r in lex.words("rank_head_nouns") for w in (r, r + "s")}
         return cls(
-            describing=frozenset(describing),
+            describing=frozenset(describing | ranks),
             owned=frozenset(lex.forms("owned_nouns")),
             list_markers=lex.words("list_markers"),
             copulas=frozenset(lex.forms("copulas")),
             relative=lex.words("relative_pronouns"),
             collective=frozenset(lex.forms("collective_members")),
             place_nouns=frozenset(lex.forms("place_head_nouns")),
-            person_nouns=frozenset(lex.forms("command_nouns")) | frozenset(lex.forms("member_nouns")),
+            person_nouns=frozenset(lex.forms("command_nouns")) | frozenset(lex.forms("member_nouns")) | ranks,
         )
 
 
@@ -154,7 +155,7 @@ class PhraseReader:
     def spread(self, tok: Token, owners: bool = False, states: bool = False) -> list[Named]:
         """The entities of a phrase and of the phrases coordinated with it ("A, B and C")."""
         out: list[Named] = []
-        for t in (tok, *tok.conjuncts):
+        for t in (tok, *tok.conjuncts, *listed_on(tok)):
             for named in self.entities(t, owners, states):
                 if named.key not in {n.key for n in out}:
                     out.append(named)
@@ -232,6 +233,10 @@ class PhraseReader:
             subject = copula_subject(head)
             if subject is not None:
                 return self.entities(subject, owners, states, depth + 1)
+        if tok.dep_ == "nsubj" and head.lower_ in self.words.copulas:
+            named = next((c for c in head.children if c.dep_ == "attr"), None)  # "its first commander was X"
+            if named is not None and named.tag_.startswith("NNP"):
+                return self.entities(named, owners, states, depth + 1)
         if tok.dep_ == "pobj" and head.lower_ == "as" and head.head is not head:
             # "regard X as a proxy of Y", "X is seen as a proxy of Y"
             said_of = next((c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -269,6 +274,18 @@ class PhraseReader:
                     if obj.dep_ == "pobj":
                         return self.entities(obj, False, False, depth + 1)
         return []
+
+
+def listed_on(tok: Token) -> list[Token]:
+    """The rest of a list after "including" or "such as" that the parser hung on the noun before
+    as appositions ("the Forces, including the Army, the Navy and the Air Force": "Navy" an
+    apposition of "Forces"), with their conjuncts."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("including", "as", "like") or prep.head is prep:
+        return []
+    owner = prep.head.head if prep.lower_ == "as" and prep.head.lower_ == "such" else prep.head
+    after = [c for c in owner.children if c.dep_ == "appos" and c.i > tok.i]
+    return [t for c in after for t in (c, *c.conjuncts)]
 
 
 def comma_antecedent(tok: Token) -> Token | None:
