@@ -48,6 +48,7 @@ class PhraseWords:
     collective: frozenset[str]
     place_nouns: frozenset[str]
     person_nouns: frozenset[str]
+    titles: frozenset[str]  # ranks and command nouns, written before a name
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "PhraseWords":
@@ -64,6 +65,7 @@ class PhraseWords:
             collective=frozenset(lex.forms("collective_members")),
             place_nouns=frozenset(lex.forms("place_head_nouns")),
             person_nouns=frozenset(lex.forms("command_nouns")) | frozenset(lex.forms("member_nouns")) | ranks,
+            titles=frozenset(lex.forms("command_nouns")) | ranks,
         )
 
 
@@ -164,8 +166,8 @@ class PhraseReader:
     def _name_head(self, tok: Token) -> Named | None:
         """A proper name whose mention stops before its head word ("Jaysh al-Ahrar al-Jadid" found
         as "Jaysh al-Ahrar"): the mention of the name's first words."""
-        if not tok.tag_.startswith("NNP"):
-            return None
+        if not tok.tag_.startswith("NNP") or tok.lower_ in self.words.titles:
+            return None  # "U.S. Army General": a title after a force's name is no part of the name
         for child in tok.children:
             if child.dep_ == "compound" and child.i < tok.i:
                 named = self.mention(child)
