@@ -52,3 +52,18 @@ def test_a_line_of_fighting_is_no_group(knowledge):
     assert knowledge.fighting_line("northern front")
     assert not knowledge.fighting_line("the Southern Transitional Council")
     assert not knowledge.fighting_line("the Popular Resistance Front")
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [("Sudan's army retook the town", "Sudan"), ("on Saturday. Mali's armed forces withdrew", "Mali"), ("South Sudan's army", "South Sudan")],
+)
+def test_a_countrys_forces_by_possessive(knowledge, text, country):
+    """"Sudan's army" names the country's forces, as "the Sudanese army" does."""
+    found = [m[1] for m in knowledge.country_force_re.finditer(text)]
+    assert found == [country]
+
+
+def test_a_groups_possessive_is_no_country_force(knowledge):
+    found = [m[1] for m in knowledge.country_force_re.finditer("the Houthis' drones and Hezbollah's fighters")]
+    assert all(knowledge.gaz.country_by_name.get(name.lower()) is None for name in found)

@@ -10,6 +10,9 @@ whom, from the roles of one predicate.
   ("repelled an attack by Y").
 - ``fought_alongside``: "X fought alongside Y", "together with Y", "in a joint operation with Y".
 - ``one_side_of_verb``: agents coordinated as the subject of a hostile predicate with a patient.
+- ``against_phrase``: the armed agent of a predicate that is not itself hostile, with an
+  "against" phrase ("held its lines against IS", "allied with the army against M23").
+- ``exchanged_fire``: "A and B traded fire": the two sides fight each other.
 - ``control_verb`` / ``loss_verb``: the agent of "seized", "holds", "retook" controls the place
   that is the verb's patient; of "withdrew from", "lost" it no longer does.
 - ``presence_verb``: the agent of "deployed", "operates", "is based" ... in a place, and of any
@@ -51,6 +54,9 @@ class FrameWords:
     command: frozenset[str]
     remote: frozenset[str]
     until: frozenset[str]
+    exchange: frozenset[str]
+    fire: frozenset[str]
+    alliance: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "FrameWords":
@@ -63,6 +69,9 @@ class FrameWords:
             frozenset(lex.forms("command_verbs")),
             frozenset(lex.forms("remote_violence")),
             lex.words("end_markers"),
+            frozenset(lex.forms("exchange_verbs")),
+            lex.words("fire_nouns"),
+            frozenset(lex.forms("alliance_verbs")) | frozenset(lex.forms("alliance_words")),
         )
 
 
@@ -114,6 +123,7 @@ class FrameRelations:
             yield from self._hostility(f, agents)
         elif f.opposed:
             yield from self._opposition(f, agents)
+        yield from self._exchange(f, agents)
         yield from self._alliance(f, agents)
         yield from self._places(f, agents)
         if f.kind == "verb" and self._word(f) in self.words.backing and not f.passive:
@@ -158,12 +168,28 @@ class FrameRelations:
         opposed = [p for p in self._side(f.opposed) if self._armed(p)]
         if f.kind == "verb" and self._word(f) in self.words.backing:
             agents = self._side(f.patients, owners=False)  # "Iran armed the Houthis against Riyadh": the armed fight
+        elif not agents and f.passive:
+            agents = self._side(f.patients)  # "the FDLR, long allied with the army against M23"
+        if self._word(f) in self.words.alliance:
+            agents = agents + self._side(f.instruments)  # ... and the army it is allied with
+        agents = agents + self._side(f.allies)
         side = {n.key for n in agents}
         for a in agents:
             if a.kind == "country" or self.reader.classes.get(a.key, "") in ARMED:
                 for p in opposed:
                     if p.key not in side:
                         yield self._found("fightingAgainst", a, p, "against_phrase", 0.6)
+
+    def _exchange(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
+        """"A and B traded artillery fire": the coordinated subjects of an exchange of fire fight
+        each other."""
+        if f.kind != "verb" or self._word(f) not in self.words.exchange or not any(self.doc[i].lower_ in self.words.fire for i in f.patients):
+            return
+        armed = [a for a in agents if self._armed(a)]
+        for i, a in enumerate(armed):
+            for b in armed[i + 1 :]:
+                if a.key != b.key:
+                    yield self._found("fightingAgainst", a, b, "exchanged_fire", 0.65)
 
     def _alliance(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
         allies = [a for a in self._side(f.allies) if a.kind in ("actor", "country")]

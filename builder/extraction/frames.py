@@ -82,6 +82,7 @@ class ClauseWords:
     place_preps: frozenset[str]
     patient_preps: frozenset[str]
     opposing: frozenset[str]
+    alliance: frozenset[str]
     lemma: dict
 
     @classmethod
@@ -108,6 +109,7 @@ class ClauseWords:
             place_preps=lex.words("place_prepositions"),
             patient_preps=lex.words("patient_prepositions"),
             opposing=forms("opposing_objects"),
+            alliance=forms("alliance_verbs") | forms("alliance_words"),
             lemma=lemma,
         )
 
@@ -375,7 +377,9 @@ def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords) -> None:
             continue
         allies = ally_phrase(tok)
         if _opposed_means(tok, by_head, words):
-            by_head[tok.head.head.i].opposed += [t.i for t in _pobjs(tok)]
+            noun = tok.head
+            owner = noun.head.head if noun.dep_ == "pobj" else noun.head
+            by_head[owner.i].opposed += [t.i for t in _pobjs(tok)]
             continue
         hostile_prep = not allies and (tok.lower_ in words.patient_preps or tok.lower_ in ("with", "between")) and tok.head.i not in by_head
         place_prep = tok.lower_ in words.place_preps and tok.head.i not in by_head and not is_verb(tok.head)
@@ -402,14 +406,15 @@ def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords) -> None:
 
 def _opposed_means(prep: Token, by_head: dict[int, Frame], words: ClauseWords) -> bool:
     """Whether an "against" phrase hangs on the object of a verb that is not hostile and names
-    a means of fighting or a stance: "held their lines against X", "used drones against X",
-    "stood firm against X"."""
+    a means of fighting, a stance or an ally: "held their lines against X", "used drones against
+    X", "stood firm against X", "allied with the army against X"."""
     noun = prep.head
     means = noun.dep_ == "dobj" and noun.lower_ in words.opposing
     stance = noun.dep_ in ("acomp", "advmod", "prt")  # "stood firm against X"
-    if prep.lower_ != "against" or noun.i in by_head or not (means or stance):
+    ally = noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lower_ in words.alliance  # "allied with the army against M23"
+    if prep.lower_ != "against" or noun.i in by_head or not (means or stance or ally):
         return False
-    frame = by_head.get(noun.head.i)
+    frame = by_head.get(noun.head.head.i if ally else noun.head.i)
     return frame is not None and frame.kind == "verb" and not frame.hostile
 
 

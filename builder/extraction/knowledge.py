@@ -124,6 +124,12 @@ class Knowledge:
         return re.compile(r"\b(?:pro-)?(" + self.adj + r")(?:\s+(?:" + mods + r"))*\s+(" + self.src("service_nouns") + "|" + self.src("force_nouns") + r")\b")
 
     @cached_property
+    def country_force_re(self) -> re.Pattern:
+        """A country's name, possessive, and a force noun: "Sudan's army", "Mali's armed forces"."""
+        mods = self.lex.alternation("force_modifiers")
+        return re.compile(r"((?:\bthe )?(?:(?:\b[A-Z]\.){2,}|\b[A-Z]\w+(?: [A-Z]\w+){0,2}))['’]s(?:\s+(?:" + mods + r"))*\s+(" + self.src("force_nouns") + r")\b")
+
+    @cached_property
     def backed_before_re(self) -> re.Pattern:
         """"<Adjective or Name>-backed ..." right before an actor."""
         dets = self.lex.alternation("name_start_determiners")

@@ -14,7 +14,8 @@ from ..state import Mention, add_entity, add_mention, overlaps
 
 
 def nationality_forces(doc: Doc, k: Knowledge) -> None:
-    """"Russian troops" are Russia's armed forces; "Israeli special services" a force of their own."""
+    """"Russian troops" and "Sudan's army" are the country's armed forces; "Israeli special
+    services" a force of their own."""
     for m in k.force_re.finditer(doc._.armedkg_text):
         iso = k.gaz.country_of_adjective(m[1])
         if not iso:
@@ -25,6 +26,10 @@ def nationality_forces(doc: Doc, k: Knowledge) -> None:
         else:
             key = k.forces_of(iso)
         add_mention(doc, k, Mention(key, m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
+    for m in k.country_force_re.finditer(doc._.armedkg_text):  # "Sudan's army"
+        iso = k.gaz.country_by_name.get(name_key(m[1]))
+        if iso:
+            add_mention(doc, k, Mention(k.forces_of(iso), m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
 
 
 def formations(doc: Doc, k: Knowledge) -> None:
