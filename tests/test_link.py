@@ -33,7 +33,7 @@ def _entities(doc: str, sentence: str) -> dict[str, Entity]:
     return {
         IS: Entity(IS, "JihadistGroup", "Islamic State", aliases={"ISIS"}, mentions=ev),
         ARMY: Entity(ARMY, "StateForce", "Mozambican Armed Forces", country="MZ", mentions=ev),
-        "actor:civilians-mz": Entity("actor:civilians-mz", "Civilians", "Civilians (Mozambique)", mentions=ev),
+        "actor:civilians-mz": Entity("actor:civilians-mz", "CivilianGroup", "Civilians (Mozambique)", mentions=ev),
         "country:MZ": Entity("country:MZ", "Country", "Mozambique", country="MZ", admin_level=0),
         TOWN: Entity(TOWN, "PopulatedPlace", "Palma", country="MZ", lat=-10.7667, lon=40.4667, parent="country:MZ", mentions=ev),
         VILLAGE: Entity(VILLAGE, "PopulatedPlace", "Olumbe", country="MZ", lat=-10.7667, lon=40.5033, parent="country:MZ", mentions=ev),
