@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .emit import doc_graph, emit_triples
+from .knowledge.sync import concrete, prepare_store, source_infos
 from .errors import DocumentTooLong, DuplicateId, ExtractionFailed, NotEnglish
 from .nlp import DEFAULT_MODEL, build_pipeline, process
 from .readers import ReadReport, estimate_documents, iter_documents, looks_english
@@ -171,8 +172,8 @@ class Writer:
 _WORKER_NLP: dict[str, object] = {}
 
 
-def _worker_init(model: str, data_dir: str | None) -> None:
-    _WORKER_NLP["nlp"] = build_pipeline(model, data_dir=data_dir)
+def _worker_init(model: str, data_dir: str | None, kb: tuple[str, ...] = ()) -> None:
+    _WORKER_NLP["nlp"] = build_pipeline(model, data_dir=data_dir, kb=kb)
 
 
 def _emit_chunk(nlp: object, documents: list[Document]) -> list[Emitted]:
@@ -212,15 +213,15 @@ def _in_order(chunks: Iterator[list[Document]], submit: Callable[[list[Document]
         yield from result(pending.popleft())
 
 
-def _dask_run(documents: list[Document], model: str, data_dir: str | None) -> list[Emitted]:
+def _dask_run(documents: list[Document], model: str, data_dir: str | None, kb: tuple[str, ...] = ()) -> list[Emitted]:
     """Run on a Dask worker: the pipeline is loaded once per worker process and kept."""
-    key = f"nlp:{model}:{data_dir}"
+    key = f"nlp:{model}:{data_dir}:{kb}"
     if key not in _WORKER_NLP:
-        _WORKER_NLP[key] = build_pipeline(model, data_dir=data_dir)
+        _WORKER_NLP[key] = build_pipeline(model, data_dir=data_dir, kb=kb)
     return _emit_chunk(_WORKER_NLP[key], documents)
 
 
-def extract_on_dask(documents: Iterator[Document], scheduler: str, model: str, data_dir: str | None, chunk_size: int) -> Iterator:
+def extract_on_dask(documents: Iterator[Document], scheduler: str, model: str, data_dir: str | None, chunk_size: int, kb: tuple[str, ...] = ()) -> Iterator:
     """Extraction on a Dask distributed cluster, results in input order.
 
     At most two chunks per worker thread are in flight, so memory stays bounded however long
@@ -230,7 +231,7 @@ def extract_on_dask(documents: Iterator[Document], scheduler: str, model: str, d
 
     with Client(scheduler, set_as_default=False) as client:
         slots = max(2, 2 * sum(client.nthreads().values()))
-        yield from _in_order(_chunks(documents, chunk_size), lambda chunk: client.submit(_dask_run, chunk, model, data_dir, pure=False), lambda future: future.result(), slots)
+        yield from _in_order(_chunks(documents, chunk_size), lambda chunk: client.submit(_dask_run, chunk, model, data_dir, kb, pure=False), lambda future: future.result(), slots)
 
 
 def extract_all(
@@ -241,13 +242,14 @@ def extract_all(
     workers: int,
     nlp: object | None = None,
     scheduler: str | None = None,
+    kb: tuple[str, ...] = (),
 ) -> Iterator:
     """Emitted documents in input order: from a Dask cluster, from ``workers`` processes, or from here."""
     if scheduler:
-        yield from extract_on_dask(documents, scheduler, model, data_dir, max(1, min(batch_size, 16)))
+        yield from extract_on_dask(documents, scheduler, model, data_dir, max(1, min(batch_size, 16)), kb)
         return
     if workers <= 1:
-        for result in process(nlp or build_pipeline(model, data_dir=data_dir), documents, batch_size=batch_size):
+        for result in process(nlp or build_pipeline(model, data_dir=data_dir, kb=kb), documents, batch_size=batch_size):
             yield emitted(result)
         return
     import multiprocessing as mp
@@ -262,7 +264,7 @@ def extract_all(
         _WORKER_NLP["nlp"] = nlp
         pool = mp.get_context("fork").Pool(workers)
     else:
-        pool = mp.get_context("spawn").Pool(workers, initializer=_worker_init, initargs=(model, data_dir))
+        pool = mp.get_context("spawn").Pool(workers, initializer=_worker_init, initargs=(model, data_dir, kb))
     try:
         # At most three chunks per worker in flight (Pool.imap would read and queue all of the
         # input at once, so memory would grow with the corpus).
@@ -271,6 +273,11 @@ def extract_all(
     finally:
         pool.terminate()
         _WORKER_NLP.pop("nlp", None)
+
+
+def _graphs_of(paths: list[str | Path], published: date | None) -> set[str]:
+    """The document graphs a build of ``paths`` writes (its inputs read once more, without NLP)."""
+    return {str(doc_graph(d.id)) for d in iter_documents(paths, ReadReport(), published)}
 
 
 def build(
@@ -286,6 +293,8 @@ def build(
     check_language: bool = True,
     nlp: object | None = None,
     scheduler: str | None = None,
+    kb: tuple[str, ...] = (),
+    rebuild: bool = False,
 ) -> BuildReport:
     """Build (or update) the graph from files and folders.
 
@@ -307,6 +316,11 @@ def build(
             the worker processes are forked from this one and share it (on Linux).
         scheduler: address of a Dask distributed scheduler (``tcp://host:8786``); the NLP then
             runs on its workers and this process writes the store.
+        kb: knowledge sources besides the curated gazetteers: names of stored sources, knowledge
+            files, ``*`` for every stored source (``armedkg build`` passes ``*`` and its ``--kb``
+            files). ``nlp``, if given, must have been built with the same sources.
+        rebuild: when the knowledge changed since the store was built, drop the documents this
+            build does not rebuild (otherwise E084).
 
     Returns:
         A :class:`BuildReport`.
@@ -314,6 +328,8 @@ def build(
     started = time.perf_counter()
     st = store if isinstance(store, (Store, RemoteStore)) else open_store(store)
     st.ensure_ontology()
+    kb = concrete(kb)
+    force = prepare_store(st, source_infos(kb, data_dir), lambda: _graphs_of(paths, published), rebuild)
     report = BuildReport()
     read = ReadReport()
     seen: dict[str, str] = {}
@@ -336,7 +352,7 @@ def build(
             read.add(origin, None, NotEnglish(f"document '{document.id}' does not look like English.", hint))
             return False
         seen[document.id] = digest
-        if st.document_hash(doc_graph(document.id)) == digest:
+        if not force and st.document_hash(doc_graph(document.id)) == digest:
             report.documents_unchanged += 1
             return False
         return True
@@ -354,7 +370,7 @@ def build(
     pending: list[Emitted] = []
     writer = Writer(st, report)
     try:
-        for done in extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler):
+        for done in extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler, kb):
             if report.first_result_seconds is None:
                 report.first_result_seconds = time.perf_counter() - started
             bar.update(1)

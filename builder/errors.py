@@ -118,3 +118,33 @@ class ExportError(ArmedKGError):
     """An export format is unknown or the export failed."""
 
     code = "E070"
+
+
+class KnowledgeError(ArmedKGError):
+    """A knowledge file or source cannot be read, stored or found."""
+
+    code = "E080"
+
+
+class KnowledgeLineError(KnowledgeError):
+    """One entry of a knowledge file is malformed (the code names the file and the line)."""
+
+    code = "E081"
+
+
+class UnknownKnowledgeSource(KnowledgeError):
+    """No stored knowledge source has this name."""
+
+    code = "E082"
+
+
+class UnknownKnowledgeFormat(KnowledgeError):
+    """No knowledge plugin reads this format."""
+
+    code = "E083"
+
+
+class KnowledgeChanged(KnowledgeError):
+    """The store was built with other knowledge and holds documents this build does not rebuild."""
+
+    code = "E084"

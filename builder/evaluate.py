@@ -525,17 +525,19 @@ def load_gold(path: Path) -> list[tuple[Document, dict]]:
     return out
 
 
-def evaluate(paths: list[str | Path], nlp: object | None = None, limit: int | None = None, model: str | None = None) -> dict:
+def evaluate(paths: list[str | Path], nlp: object | None = None, limit: int | None = None, model: str | None = None, kb: tuple[str, ...] = ()) -> dict:
     """Score the extraction on gold files; returns ``{file: {figure: {value, n}}, "all": {...}}``.
 
     Every gold file is read first, so a missing or malformed one fails (E010, E012) before the
-    pipeline (``nlp``, or ``model`` loaded here) takes seconds to load."""
+    pipeline (``nlp``, or ``model`` loaded here) takes seconds to load. ``kb``: knowledge sources
+    to use besides the curated gazetteers (stored source names or knowledge files), so that their
+    effect can be measured; none by default, whatever the user's library holds."""
     from .gazetteer import load_gazetteer
     from .nlp import DEFAULT_MODEL, build_pipeline, process
 
     golds_of = [(Path(raw), load_gold(Path(raw))) for raw in paths]
-    nlp = nlp or build_pipeline(model or DEFAULT_MODEL)
-    gaz = load_gazetteer(None, True)
+    nlp = nlp or build_pipeline(model or DEFAULT_MODEL, kb=tuple(kb))
+    gaz = load_gazetteer(None, True, tuple(kb))
     report: dict[str, dict] = {}
     for path, all_gold in golds_of:
         gold_docs = all_gold[:limit] if limit else all_gold

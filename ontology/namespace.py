@@ -151,6 +151,13 @@ class AKG(DefinedNamespace):
     Weapon: URIRef
     holdsWeapon: URIRef
     Armament: URIRef
+    KnowledgeSource: URIRef
+    CuratedKnowledge: URIRef
+    ImportedKnowledge: URIRef
+    UserKnowledge: URIRef
+    knowledgeSource: URIRef
+    extractedFrom: URIRef
+    contentSha256: URIRef
 
 
 #: Namespace of the instance data (entities, events, evidence). Only builder.emit mints IRIs in it.
