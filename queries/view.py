@@ -114,10 +114,15 @@ def load_graph(store: object, since: date | None = None, until: date | None = No
         for r in _select(store, prefix + """SELECT ?n (GROUP_CONCAT(DISTINCT ?alt; separator=", ") AS ?aliases) WHERE { ?n skos:altLabel ?alt } GROUP BY ?n""")
     }
     dates = {r["n"]: r["d"] for r in _select(store, prefix + "SELECT ?n (SAMPLE(?x) AS ?d) WHERE { ?n akg:eventDate ?x } GROUP BY ?n")}
+    known = {  # the knowledge sources an entity's description came from
+        r["n"]: r["sources"]
+        for r in _select(store, prefix + """SELECT ?n (GROUP_CONCAT(DISTINCT STR(?l); separator=", ") AS ?sources) WHERE { ?n akg:knowledgeSource/rdfs:label ?l } GROUP BY ?n""")
+    }
     for row in nodes:
         row.update({"sentence": (evidence.get(row["n"]) or {}).get("sentence"), "doc": (evidence.get(row["n"]) or {}).get("doc")})
         row["aliases"] = aliases.get(row["n"])
         row["eventDate"] = dates.get(row["n"])
+        row["knowledge"] = known.get(row["n"])
     for row in nodes:
         classes = set((row["classes"] or "").split())
         if "Event" in classes and not event_in_range(row["eventDate"], since, until):
@@ -132,6 +137,7 @@ def load_graph(store: object, since: date | None = None, until: date | None = No
             doc=row["doc"] or "",
             aliases=row["aliases"] or "",
             date=row["eventDate"] or "",
+            knowledge=row["knowledge"] or "",
         )
     affiliations = _select(
         store,
@@ -204,6 +210,8 @@ def to_vis(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict], bool]:
         title = f"{d['label']}\n{', '.join(c for c in d['classes'] if c not in ('Actor',))}"
         if d.get("aliases"):
             title += f"\naliases: {d['aliases']}"
+        if d.get("knowledge"):
+            title += f"\nsource: {d['knowledge']}"
         if d.get("date"):
             title += f"\ndate: {d['date']}"
         if d.get("sentence"):

@@ -81,7 +81,7 @@ def names(value: object) -> list[str]:
     return out
 
 
-def actor_class(value: object, default: str = "NonStateArmedGroup") -> str:
+def actor_class(value: object, default: str | None = "NonStateArmedGroup") -> str | None:
     """An actor class by its ontology name, case and spaces ignored ("rebel group" -> RebelGroup)."""
     text = re.sub(r"[\s_-]+", "", str(value or "")).casefold()
     if not text:

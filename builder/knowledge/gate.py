@@ -62,10 +62,10 @@ def title_before(span: Span) -> bool:
     """A title or rank right before the span ("President X", "Gen. X", "the group's leader X")."""
     doc = span.doc
     for i in range(span.start - 1, max(span.start - 3, -1), -1):
-        word = doc[i].lower_
+        word = doc[i].text.lower()
         if word in TITLES:
             return True
-        if not doc[i].is_title and not doc[i].is_punct:
+        if not doc[i].text.istitle():
             break
     return False
 
@@ -74,11 +74,11 @@ def group_word_near(span: Span) -> bool:
     """A group word right after the span ("X militants", "X's fighters"), or right before it
     ("militants of X", "fighters from X", "rebel X")."""
     doc = span.doc
-    after = [t.lower_ for t in doc[span.end : min(span.end + 2, len(doc))]]
-    before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
+    after = [t.text.lower() for t in doc[span.end : min(span.end + 2, len(doc))]]
+    before = [t.text.lower() for t in doc[max(span.start - 3, 0) : span.start]]
     if after and after[0] in ("'s", "’s", "-"):
         after = after[1:]
-    if before and before[-1] in ("of", "from", "the"):
+    while before and before[-1] in ("of", "from", "the"):
         before = before[:-1]
     return bool(after and after[0] in GROUP_WORDS) or bool(before and before[-1] in GROUP_WORDS)
 

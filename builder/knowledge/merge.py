@@ -221,6 +221,7 @@ def merge(actors: list[ActorRecord], persons: list[PersonRecord], kind_of: dict[
         entity.records = [replace(r, parent=ref(r.source, r.parent)) for r in entity.records]
         label, aliases, kinds = _names_of(entity, kind_of)
         values = _merge_fields(entity, eid, ACTOR_FIELDS, out.conflicts)
+        values.setdefault("cls", "NonStateArmedGroup")  # no source says
         backers = sorted({b for r in entity.records for b in r.backers if b})
         out.actors[eid] = ActorRecord(id=eid, name=label, aliases=aliases, backers=backers, source=entity.records[0].source, **values)
         _register(out, f"actor:{eid}", entity, kinds)

@@ -102,7 +102,7 @@ def _actor(row: dict) -> ActorRecord:
     return ActorRecord(
         id=str(row.get("id") or slug(row["name"])),
         name=row["name"],
-        cls=fields.actor_class(row.get("class")),
+        cls=fields.actor_class(row.get("class"), default=None),
         aliases=fields.names(row.get("aliases")),
         country=fields.country(row.get("country")),
         parent=str(row.get("parent") or "").strip() or None,
@@ -221,7 +221,7 @@ def _add(knowledge: Knowledge, seen: dict, entry: ActorRecord | PersonRecord | P
 def _row_of(entry: ActorRecord | PersonRecord | PlaceRecord) -> dict:
     """The JSONL row of an entry (the inverse of :func:`parse_row`)."""
     if isinstance(entry, ActorRecord):
-        row = {"kind": "actor", "id": entry.id, "name": entry.name, "class": entry.cls, "aliases": entry.aliases, "country": entry.country,
+        row = {"kind": "actor", "id": entry.id, "name": entry.name, "class": entry.cls or None, "aliases": entry.aliases, "country": entry.country,
                "parent": entry.parent, "backers": entry.backers, "inter": entry.inter, "qid": entry.qid,
                "valid_from": entry.valid_from and entry.valid_from.isoformat(), "valid_to": entry.valid_to and entry.valid_to.isoformat(), "source": entry.citation}
     elif isinstance(entry, PersonRecord):

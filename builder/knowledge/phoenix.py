@@ -290,14 +290,15 @@ class PhoenixReader:
             line=entry.line,
         )
         name_words = _content_words(entry.name)
-        persons: dict[str, list[str]] = {}  # a leader listed under the group -> their other spellings
-        for synonym in sorted(entry.synonyms, key=len, reverse=True):
-            words = _content_words(synonym)
-            holder = next((p for p in persons if words <= _content_words(p)), None)
+        persons: dict[str, list[str]] = {  # a leader listed under the group -> their other spellings
+            s: [] for s in entry.synonyms if looks_like_person(s) and not (_content_words(s) & name_words)
+        }
+        for synonym in entry.synonyms:
+            if synonym in persons:
+                continue
+            holder = next((p for p in persons if _content_words(synonym) <= _content_words(p)), None)
             if holder is not None and not has_group_word(synonym):
                 persons[holder].append(synonym)  # "AL JOULANI" after "ABU MUHAMMAD AL JOULANI"
-            elif looks_like_person(synonym) and not (words & name_words):
-                persons[synonym] = []
             elif pretty(synonym) not in record.aliases and pretty(synonym) != record.name:
                 record.aliases.append(pretty(synonym))
         self.knowledge.actors.append(record)

@@ -40,7 +40,7 @@ class ActorRecord:
 
     id: str
     name: str
-    cls: str = "NonStateArmedGroup"
+    cls: str | None = "NonStateArmedGroup"  # None: the entry does not say (another source's class, else NonStateArmedGroup)
     aliases: list[str] = field(default_factory=list)
     country: str | None = None  # ISO 3166-1 alpha-2
     parent: str | None = None  # id of the parent actor
