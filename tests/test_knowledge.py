@@ -274,6 +274,7 @@ def test_knowledge_gate_context_on_hand_built_docs(words, start, end, title, gro
         ([SHORT], {}, False),
         ([SHORT], {"country_named": True}, True),
         ([SHORT], {"group_word": True}, True),
+        ([SHORT], {"group_word": True, "has_country": True}, False),  # "ELA members" in Spain: not the Greek ELA
         ([COMMON_WORD], {"group_word": True}, True),
         ([COMMON_WORD], {"group_word": True, "capitalised": False}, False),
         ([LONE_NAME], {"country_named": True}, False),
@@ -298,6 +299,18 @@ def test_knowledge_gate_countries_named_and_shared_acronym_decided_by_focus():
     assert KnowledgeRuler.choose(candidates, {"ML"})["id"] == "actor:a"
     assert KnowledgeRuler.choose(candidates, {"SD"})["id"] == "actor:b"
     assert KnowledgeRuler.choose(candidates, set()) is None  # neither country named: no guess
+
+
+def test_knowledge_no_name_inside_a_longer_place_or_person_name():
+    doc = _doc(["in", "Nelson", "Mandela", "Bay", "and", "Ko", "Soe", "Naing"])
+    doc.ents = [Span(doc, 1, 4, label="GPE"), Span(doc, 5, 8, label="PERSON")]
+    spans = [("imported", Span(doc, 1, 3, label="PERSON_GAZ", span_id="person:nm")), ("imported", Span(doc, 6, 8, label="PERSON_GAZ", span_id="person:sn"))]
+    doc.ents = KnowledgeRuler.merge(doc, spans)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Nelson Mandela Bay", "GPE"), ("Ko Soe Naing", "PERSON")]
+    doc = _doc(["Nelson", "Mandela", "spoke"])
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    doc.ents = KnowledgeRuler.merge(doc, [("imported", Span(doc, 0, 2, label="PERSON_GAZ", span_id="person:nm"))])
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [("Nelson Mandela", "person:nm")]  # the same span: the known person
 
 
 def test_knowledge_imported_name_never_replaces_a_curated_match_a_users_does():

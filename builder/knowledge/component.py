@@ -22,6 +22,7 @@ from ..gazetteer import Gazetteer, load_gazetteer, name_key
 from .gate import context_allows, countries_named, group_word_near, title_before
 
 GAZETTEER_LABELS = frozenset({"ACTOR", "COUNTRY", "PLACE", "PERSON_GAZ", "GENERIC_ACTOR"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _exact(nlp: Language, text: str, label: str) -> bool:
@@ -83,6 +84,7 @@ class KnowledgeRuler:
                 country_named=pattern["country"] in countries,
                 named_in_full=pattern["id"] in in_full,
                 capitalised=span.text != span.text.lower(),
+                has_country=bool(pattern["country"]),
             )
         ]
         doc.ents = self.merge(doc, spans)
@@ -111,8 +113,17 @@ class KnowledgeRuler:
             clash = [e for e in ents if e.start < span.end and span.start < e.end]
             if any(e.label_ in GAZETTEER_LABELS for e in clash) and id(span) not in user:
                 continue
+            if any(_inside(span, e) for e in clash):
+                continue
             ents = [e for e in ents if e not in clash] + [span]
         return sorted(ents, key=lambda e: e.start)
+
+
+def _inside(span: Span, ent: Span) -> bool:
+    """A name inside a longer name the model found that is a place ("Nelson Mandela Bay", "Dera
+    Ismail Khan"), or, for a person, any longer name ("Ko Soe Naing" may be another man)."""
+    longer = ent.start <= span.start and span.end <= ent.end and len(ent) > len(span)
+    return longer and (ent.label_ in PLACE_LABELS or span.label_ == "PERSON_GAZ")
 
 
 @Language.factory(

@@ -83,17 +83,19 @@ def group_word_near(span: Span) -> bool:
     return bool(after and after[0] in GROUP_WORDS) or bool(before and before[-1] in GROUP_WORDS)
 
 
-def context_allows(flags: Iterable[str], *, title: bool, group_word: bool, country_named: bool, named_in_full: bool, capitalised: bool = True) -> bool:
+def context_allows(
+    flags: Iterable[str], *, title: bool, group_word: bool, country_named: bool, named_in_full: bool, capitalised: bool = True, has_country: bool = False
+) -> bool:
     """Whether a flagged name may fire given its context (all flags must be satisfied).
 
-    ``short`` needs a group word, the entity's country named in the document or the entity named
-    in full; ``common_word`` needs the same and a capital letter as written ("the tigers" is
-    never a group); ``lone_name`` needs a title or the person named in full.
+    ``short`` needs the entity's country named in the document, the entity named in full, or (for
+    an entity of no country) a group word; ``common_word`` needs the same and a capital letter as
+    written ("the tigers" is never a group); ``lone_name`` needs a title or the person named in full.
     """
     for flag in flags:
         if flag == COMMON_WORD and not capitalised:
             return False
-        if flag in (SHORT, COMMON_WORD) and not (group_word or country_named or named_in_full):
+        if flag in (SHORT, COMMON_WORD) and not (country_named or named_in_full or (group_word and not has_country)):
             return False
         if flag == LONE_NAME and not (title or named_in_full):
             return False
@@ -101,12 +103,15 @@ def context_allows(flags: Iterable[str], *, title: bool, group_word: bool, count
 
 
 def countries_named(doc: Doc, country_of: Callable[[str], str | None]) -> set[str]:
-    """ISO codes of the countries a document names: gazetteer COUNTRY entities (``country:XX``) and
-    place or nationality words the model found (``country_of`` maps a name to its code)."""
+    """ISO codes of the countries a document names: gazetteer COUNTRY entities (``country:XX``),
+    first-level divisions (``adm1:XX.07``), and place or nationality words the model found
+    (``country_of`` maps a name to its code)."""
     out = set()
     for ent in doc.ents:
         if ent.label_ == "COUNTRY" and ent.ent_id_.startswith("country:"):
             out.add(ent.ent_id_.split(":", 1)[1])
+        elif ent.label_ == "PLACE" and ent.ent_id_.startswith("adm1:"):
+            out.add(ent.ent_id_[5:7])
         elif ent.label_ in ("GPE", "NORP", "LOC"):
             iso = country_of(ent.text)
             if iso:
