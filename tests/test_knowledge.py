@@ -18,7 +18,7 @@ from builder.errors import KnowledgeError, UnknownKnowledgeFormat, UnknownKnowle
 from builder.gazetteer import Gazetteer
 from builder.knowledge.cameo import parse_code
 from builder.knowledge.component import KnowledgeRuler
-from builder.knowledge.gate import alias_flags, context_allows, countries_named, group_word_near, title_before
+from builder.knowledge.gate import alias_flags, context_allows, countries_named, group_word_near, proper_phrase, title_before
 from builder.knowledge.library import Library
 from builder.knowledge.merge import merge
 from builder.knowledge.native import read_native
@@ -277,6 +277,8 @@ def test_knowledge_gate_context_on_hand_built_docs(words, start, end, title, gro
         ([SHORT], {"group_word": True, "has_country": True}, False),  # "ELA members" in Spain: not the Greek ELA
         ([COMMON_WORD], {"group_word": True}, True),
         ([COMMON_WORD], {"group_word": True, "capitalised": False}, False),
+        ([COMMON_WORD], {"has_country": True, "proper_phrase": True}, True),
+        ([COMMON_WORD], {"has_country": True}, False),
         ([LONE_NAME], {"country_named": True}, False),
         ([LONE_NAME], {"title": True}, True),
         ([LONE_NAME], {"named_in_full": True}, True),
@@ -299,6 +301,14 @@ def test_knowledge_gate_countries_named_and_shared_acronym_decided_by_focus():
     assert KnowledgeRuler.choose(candidates, {"ML"})["id"] == "actor:a"
     assert KnowledgeRuler.choose(candidates, {"SD"})["id"] == "actor:b"
     assert KnowledgeRuler.choose(candidates, set()) is None  # neither country named: no guess
+
+
+@pytest.mark.parametrize(
+    "words,expected",
+    [(["Children", "of", "Fire"], True), (["immediate", "action"], False), (["21", "June"], False), (["Tigers"], False)],
+)
+def test_knowledge_gate_proper_phrase(words, expected):
+    assert proper_phrase(Span(_doc(words), 0, len(words))) is expected
 
 
 def test_knowledge_no_name_inside_a_longer_place_or_person_name():

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer, load_gazetteer, name_key
-from .gate import context_allows, countries_named, group_word_near, title_before
+from .gate import context_allows, countries_named, group_word_near, proper_phrase, title_before
 
 GAZETTEER_LABELS = frozenset({"ACTOR", "COUNTRY", "PLACE", "PERSON_GAZ", "GENERIC_ACTOR"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -85,6 +85,7 @@ class KnowledgeRuler:
                 named_in_full=pattern["id"] in in_full,
                 capitalised=span.text != span.text.lower(),
                 has_country=bool(pattern["country"]),
+                proper_phrase=proper_phrase(span),
             )
         ]
         doc.ents = self.merge(doc, spans)

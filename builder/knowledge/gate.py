@@ -84,22 +84,40 @@ def group_word_near(span: Span) -> bool:
 
 
 def context_allows(
-    flags: Iterable[str], *, title: bool, group_word: bool, country_named: bool, named_in_full: bool, capitalised: bool = True, has_country: bool = False
+    flags: Iterable[str],
+    *,
+    title: bool,
+    group_word: bool,
+    country_named: bool,
+    named_in_full: bool,
+    capitalised: bool = True,
+    has_country: bool = False,
+    proper_phrase: bool = False,
 ) -> bool:
     """Whether a flagged name may fire given its context (all flags must be satisfied).
 
     ``short`` needs the entity's country named in the document, the entity named in full, or (for
     an entity of no country) a group word; ``common_word`` needs the same and a capital letter as
-    written ("the tigers" is never a group); ``lone_name`` needs a title or the person named in full.
+    written ("the tigers" is never a group), or is a phrase written as a name ("Children of Fire":
+    two words or more, each capitalised, no number); ``lone_name`` needs a title or the person
+    named in full.
     """
     for flag in flags:
         if flag == COMMON_WORD and not capitalised:
             return False
+        if flag == COMMON_WORD and proper_phrase:
+            continue
         if flag in (SHORT, COMMON_WORD) and not (country_named or named_in_full or (group_word and not has_country)):
             return False
         if flag == LONE_NAME and not (title or named_in_full):
             return False
     return True
+
+
+def proper_phrase(span: Span) -> bool:
+    """Two words or more, each capitalised (function words aside), and no number: a name as written."""
+    words = [t.text for t in span if t.text.isalpha() and t.text.lower() not in _FUNCTION_WORDS]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in span.text)
 
 
 def countries_named(doc: Doc, country_of: Callable[[str], str | None]) -> set[str]:
