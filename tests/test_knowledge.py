@@ -176,6 +176,22 @@ def test_knowledge_phoenix_real_dictionaries():
     assert all(p.error.startswith("[E081]") for p in k.problems) and len(k.problems) < 20
 
 
+@pytest.mark.skipif(not PHOENIX.is_dir(), reason="the Phoenix dictionaries are in ../shared/kb/phoenix")
+def test_knowledge_phoenix_stored_and_merged_with_the_curated_gazetteers(tmp_path):
+    """Stored in a library and merged: a group the curated gazetteers know gains names and keeps its
+    curated facts; a group they lack becomes an actor of its own; conflicts are reported."""
+    library = Library(tmp_path / "lib")
+    report = library.store("phoenix", "phoenix", [PHOENIX])
+    assert report.stored and report.counts["persons"] > 15_000
+    gaz = Gazetteer(knowledge=[library.load("phoenix")])
+    hts = gaz.actors["hts"]
+    assert hts.sources == ["curated", "phoenix"] and hts.cls == "JihadistGroup" and "Nusrah Front" in hts.aliases
+    assert hts.alias_kinds["Nusrah Front"] == "imported" and hts.alias_kinds["HTS"] == "curated"
+    olf = next(e for e in gaz.actors.values() if e.name == "Oromo Liberation Front")
+    assert olf.sources == ["phoenix"] and olf.cls == "RebelGroup" and olf.country is None  # [EAFREB]: East Africa, a region, no country
+    assert any(c.entity == "hts" and c.field == "cls" and c.kept_source == "curated" for c in gaz.knowledge.conflicts)
+
+
 # --------------------------------------------------------------------------- resolution and precedence
 def _actor(name, source, **kw) -> ActorRecord:
     return ActorRecord(id=name.lower().replace(" ", "-"), name=name, source=source, **kw)
@@ -424,3 +440,30 @@ def test_knowledge_geonames_lookups_are_fast(geonames_gazetteer):
     for name in names:
         geonames_gazetteer.lookup_place(name, "SY")
     assert time.perf_counter() - started < 2.0
+
+
+# --------------------------------------------------------------------------- the command line
+def test_knowledge_cli_add_list_remove_and_coded_errors(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from builder.cli import app
+
+    monkeypatch.setenv("ARMEDKG_KB_DIR", str(tmp_path / "lib"))
+    runner = CliRunner()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,class\nRed Hill Brigade,brigand\n", encoding="utf-8")
+    result = runner.invoke(app, ["kb", "add", str(bad)])
+    assert result.exit_code == 1 and "[E081] bad.csv line 2: 'brigand' is not an actor class" in result.output and "Traceback" not in result.output
+    good = tmp_path / "good.csv"
+    good.write_text("name,class,country\nRed Hill Brigade,Militia,SO\n", encoding="utf-8")
+    result = runner.invoke(app, ["kb", "add", str(good)])
+    assert result.exit_code == 0 and "added good (user, armedkg): 1 actors" in result.output
+    assert "good (user, armedkg" in runner.invoke(app, ["kb", "list"]).output
+    assert runner.invoke(app, ["kb", "remove", "nothing"]).exit_code == 2
+    assert "removed good" in runner.invoke(app, ["kb", "remove", "good"]).output
+    result = runner.invoke(app, ["eval", str(tmp_path / "none.jsonl"), "--kb", "good"])
+    assert result.exit_code == 2 and "[E010]" in result.output  # the gold file is read first
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "Nothing happened.", "gold": {}}\n', encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), "--kb", "good"])
+    assert result.exit_code == 2 and "[E082] 'good' is neither a file nor a stored knowledge source" in result.output

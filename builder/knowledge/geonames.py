@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import KnowledgeError, KnowledgeLineError
+from ..errors import KnowledgeError
 from ..gazetteer import place_key, skeleton
 from .fields import FEATURE_CLASSES
 from .records import Knowledge, PlaceRecord, Problem, SourceInfo
@@ -107,7 +107,7 @@ def _load(con: sqlite3.Connection, path: Path, problems: list[Problem], counts: 
         try:
             place = parse_line(line)
         except ValueError as exc:
-            problems.append(Problem(str(path), number, str(KnowledgeLineError(f"{path.name} line {number}: {exc}.", "The row is skipped."))))
+            problems.append(Problem.at(path, number, str(exc), "The row is skipped."))
             continue
         if classes and (place.feature_class or "") not in classes:
             counts["skipped"] += 1

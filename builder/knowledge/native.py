@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..errors import KnowledgeError, KnowledgeLineError
+from ..errors import KnowledgeError
 from ..gazetteer import slug
 from ..readers import decode_bytes
 from . import fields
@@ -198,7 +198,7 @@ def read_native(path: Path, info: SourceInfo) -> Knowledge:
             entry.line = number
             _add(knowledge, seen, entry)
         except ValueError as exc:
-            knowledge.problems.append(Problem(str(path), number, str(KnowledgeLineError(f"{path.name} line {number}: {exc}.", HINT))))
+            knowledge.problems.append(Problem.at(path, number, str(exc), HINT))
     knowledge.tag()
     return knowledge
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..errors import KnowledgeError, KnowledgeLineError
+from ..errors import KnowledgeError
 from ..gazetteer import slug
 from .cameo import INTERNATIONAL, ROLES, Code, agent_class, parse_code
 from .gate import english_words
@@ -189,7 +189,7 @@ def _blocks(lines: Iterator[str], path: Path, problems: list[Problem]) -> Iterat
         try:
             codes = parse_codes(body)
         except ValueError as exc:
-            problems.append(Problem(str(path), number, str(KnowledgeLineError(f"{path.name} line {number}: {exc}; the code is skipped.", "PETRARCH skips such a line too."))))
+            problems.append(Problem.at(path, number, f"{exc}; the code is skipped", "PETRARCH skips such a line too."))
             codes = []
         text = _CODE.sub(" ", body)
         if line[0] in "\t " and not text.strip().startswith("+"):
@@ -342,7 +342,7 @@ class PhoenixReader:
                 continue
             m = re.fullmatch(r"(.+?)\s*(?:\{([^}]*)\})?\s*\[\s*(~?[A-Z]+~?)\s*[\]}]", body)
             if not m:
-                self.knowledge.problems.append(Problem(str(path), number, str(KnowledgeLineError(f"{path.name} line {number}: not an agent entry (NOUN {{PLURAL}} [~CODE]).", "The line is skipped."))))
+                self.knowledge.problems.append(Problem.at(path, number, "not an agent entry (NOUN {PLURAL} [~CODE])", "The line is skipped."))
                 continue
             self._agent(m[1], m[2], m[3], markers, number)
 

@@ -121,6 +121,14 @@ class Problem:
     line: int | None
     error: str
 
+    @classmethod
+    def at(cls, path: object, line: int, message: str, hint: str) -> "Problem":
+        """The coded problem (E081) of one line: ``[E081] FILE line N: MESSAGE. Hint: HINT``."""
+        from ..errors import KnowledgeLineError
+
+        name = getattr(path, "name", str(path))
+        return cls(str(path), line, str(KnowledgeLineError(f"{name} line {line}: {message}.", hint)))
+
 
 @dataclass
 class Knowledge:
