@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= armedkg-store
 
-.PHONY: demo test bench bench-quality browser clean venv
+.PHONY: demo test bench bench-quality browser clean venv readme
 
 venv: $(VENV)/.installed
 
@@ -37,9 +37,14 @@ test: venv browser
 bench: venv browser
 	$(BIN)/python scripts/bench.py
 
+# Run every README example and write what it prints under it (tests/test_readme.py checks it).
+readme: venv
+	$(BIN)/python scripts/readme_examples.py
+
 EVAL ?= ../shared/eval
+SPLIT ?= both
 bench-quality: venv
-	$(BIN)/armedkg eval $(EVAL)/acled_2020_syria_iraq.jsonl $(EVAL)/re3d_dev.jsonl $(EVAL)/plover_conflict.jsonl $(EVAL)/seed_article.jsonl --report bench-quality.json
+	$(BIN)/armedkg eval $(EVAL)/acled_2020_syria_iraq.jsonl $(EVAL)/acled_2022_world_dev.jsonl $(EVAL)/re3d_dev.jsonl $(EVAL)/docred_conflict_dev.jsonl $(EVAL)/plover_conflict.jsonl $(EVAL)/seed_article.jsonl --split $(SPLIT) --report bench-quality.json
 
 clean:
 	rm -rf $(STORE) graph.html .pytest_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import queue
 import sys
@@ -16,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from .emit import doc_graph, emit_triples
+from .errors import DocumentTooLong, DuplicateId, ExtractionFailed, Interrupted, NotEnglish, UnsupportedInput
 from .knowledge.sync import concrete, prepare_store, source_infos
-from .errors import DocumentTooLong, DuplicateId, ExtractionFailed, NotEnglish
+from .language import looks_english
 from .nlp import DEFAULT_MODEL, build_pipeline, process
-from .readers import ReadReport, estimate_documents, iter_documents, looks_english
+from .readers import ReadReport, estimate_documents, iter_documents
 from .records import DocResult, Document
-from .store import RemoteStore, Store, document_nquads, open_store
+from .store import RemoteStore, Store, document_nquads, drop_orphans, graph_terms, open_store
 
 log = logging.getLogger("armedkg.build")
 
@@ -33,6 +35,9 @@ class BuildReport:
     documents_read: int = 0
     documents_built: int = 0
     documents_unchanged: int = 0
+    documents_written: int = 0  # committed to the store (what an interrupted build has saved)
+    documents_replaced: int = 0  # stored before with another text
+    entities_dropped: int = 0  # descriptions removed: no document mentions them any more
     duplicate_ids: list[str] = field(default_factory=list)
     triples_written: int = 0
     store_triples: int = 0
@@ -50,34 +55,57 @@ class BuildReport:
 
 class Progress:
     """Documents done (built, unchanged or skipped) out of an estimated total: a tqdm bar with
-    docs/s and ETA on a terminal, a log line every few seconds otherwise."""
+    docs/s and ETA on a terminal; in a pipe, a log line every ``every`` seconds whose rate and
+    time left are measured from the first document on (not from the start, which includes
+    loading the model), a time left only once a few documents are done, and a closing line."""
 
-    def __init__(self, total: int | None, enabled: bool, every: float = 5.0) -> None:
-        self.total, self.enabled, self.every = total, enabled, every
+    def __init__(self, total: int | None, enabled: bool, every: float = 5.0, stream: Any = None, clock: Callable[[], float] = time.perf_counter) -> None:
+        self.total, self.enabled, self.every, self.clock = total, enabled, every, clock
         self.done = 0
-        self.started = self.last = time.perf_counter()
+        self.started = self.last = clock()
+        self.first: float | None = None  # when the first document was done
         self.bar = None
-        if enabled and sys.stderr.isatty():
+        stream = stream if stream is not None else sys.stderr
+        if enabled and stream.isatty():
+            import shutil
+
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="doc", desc="build", dynamic_ncols=True)
+            # A terminal that reports no size (some ptys) would get a bar of width 0: take 100.
+            width = shutil.get_terminal_size((100, 24)).columns or 100
+            self.bar = tqdm(total=total, unit="doc", desc="build", file=stream, ncols=width)
 
     def update(self, n: int = 1) -> None:
         self.done += n
+        now = self.clock()
+        if self.first is None:
+            self.first = now
+            if self.enabled and self.bar is None:
+                log.info("build: first document done after %.1f s (the model loads first)", now - self.started)
         if self.bar is not None:
             self.bar.update(n)
             return
-        now = time.perf_counter()
         if self.enabled and now - self.last >= self.every:
-            rate = self.done / max(now - self.started, 1e-9)
-            eta = f", about {(self.total - self.done) / rate:.0f} s left" if self.total and rate > 0 and self.total > self.done else ""
-            of = f" of ~{self.total}" if self.total else ""
-            log.info("build: %d%s documents, %.1f docs/s%s", self.done, of, rate, eta)
+            log.info("%s", self.line(now))
             self.last = now
+
+    def line(self, now: float) -> str:
+        """The log line for the state at ``now``."""
+        since_first = self.done - 1
+        elapsed = now - (self.first if self.first is not None else now)
+        rate = since_first / elapsed if since_first > 0 and elapsed > 0 else None
+        text = f"build: {self.done}{f' of ~{self.total}' if self.total else ''} documents"
+        if rate:
+            text += f", {rate:.1f} docs/s"
+            if self.total and self.total > self.done and since_first >= 5:
+                text += f", about {(self.total - self.done) / rate:.0f} s left"
+        return text
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+        elif self.enabled:
+            log.info("build: %d document(s) done in %.1f s", self.done, self.clock() - self.started)
 
 
 @dataclass
@@ -117,8 +145,10 @@ class Writer:
 
     MAX_REMEMBERED = 2_000_000  # description quads remembered as written (bounded memory)
 
-    def __init__(self, store: Store | RemoteStore, report: BuildReport, depth: int = 2) -> None:
+    def __init__(self, store: Store | RemoteStore, report: BuildReport, depth: int = 2, replacing: set[str] | None = None) -> None:
         self.store, self.report = store, report
+        self.replacing = replacing if replacing is not None else set()  # ids of stored documents whose text changed
+        self.orphan_candidates: set[str] = set()  # what replaced documents mentioned: checked after the build
         self.written: set[bytes] = set()
         self.queue: queue.Queue = queue.Queue(maxsize=depth)
         self.error: BaseException | None = None
@@ -129,7 +159,8 @@ class Writer:
         """The description quads not yet written by this build. Descriptions of an entity repeat
         in every document that mentions it, and the shared graph only grows (replacing a
         document drops its own graph, never descriptions), so a quad written once need not be
-        written again: a third of the quads of a batch, saved from the store's indexes."""
+        written again: a third of the quads of a batch, saved from the store's indexes. (Entities
+        that no document mentions any more are removed after the build, see :func:`drop_orphans`.)"""
         if len(self.written) > self.MAX_REMEMBERED:
             self.written.clear()
         fresh = []
@@ -149,7 +180,10 @@ class Writer:
                 for e in batch:
                     data = e.nquads + self._unwritten(e.shared)
                     documents.append((doc_graph(e.doc_id), data, data.count(b"\n")))
+                    if e.doc_id in self.replacing:
+                        self.orphan_candidates |= graph_terms(self.store, doc_graph(e.doc_id))  # before its graph is replaced
                 self.report.triples_written += self.store.write_documents(documents)
+                self.report.documents_written += len(documents)
                 batches += 1
                 if batches % FLUSH_EVERY == 0:
                     self.store.flush()  # write the store's in-memory tables to disk: memory stays flat on long builds
@@ -249,7 +283,11 @@ def extract_all(
         yield from extract_on_dask(documents, scheduler, model, data_dir, max(1, min(batch_size, 16)), kb)
         return
     if workers <= 1:
-        for result in process(nlp or build_pipeline(model, data_dir=data_dir, kb=kb), documents, batch_size=batch_size):
+        first = next(documents, None)
+        if first is None:
+            return  # nothing to build: the model is not loaded
+        pipeline = nlp or build_pipeline(model, data_dir=data_dir, kb=kb)
+        for result in process(pipeline, itertools.chain([first], documents), batch_size=batch_size):
             yield emitted(result)
         return
     import multiprocessing as mp
@@ -320,43 +358,23 @@ def build(
             files, ``*`` for every stored source (``armedkg build`` passes ``*`` and its ``--kb``
             files). ``nlp``, if given, must have been built with the same sources.
         rebuild: when the knowledge changed since the store was built, drop the documents this
-            build does not rebuild (otherwise E084).
+            build does not rebuild (otherwise E089).
 
     Returns:
         A :class:`BuildReport`.
     """
     started = time.perf_counter()
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if paths and len(missing) == len(paths):
+        # Nothing to read: say so at once, before opening the store or loading the model.
+        raise UnsupportedInput(f"no such file or folder: {', '.join(missing)}.", "Give files (.txt .md .html .jsonl .csv) or folders that exist.")
     st = store if isinstance(store, (Store, RemoteStore)) else open_store(store)
     st.ensure_ontology()
     kb = concrete(kb)
     force = prepare_store(st, source_infos(kb, data_dir), lambda: _graphs_of(paths, published), rebuild)
     report = BuildReport()
     read = ReadReport()
-    seen: dict[str, str] = {}
-
-    def admit(document: Document) -> bool:
-        """Whether to build this document; a skipped one is reported (coded) or counted unchanged."""
-        digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
-        origin = document.origin or "?"
-        if document.id in seen:
-            if seen[document.id] != digest:
-                report.duplicate_ids.append(document.id)
-                read.add(origin, None, DuplicateId(f"duplicate document id '{document.id}' with different text; the first one was kept.", "Give each document a unique id."))
-            return False
-        if len(document.text) > max_chars:
-            hint = "Split it into articles, or raise --max-chars (spaCy needs about 1 GB of memory per 100,000 words)."
-            read.add(origin, None, DocumentTooLong(f"document '{document.id}' has {len(document.text):,} characters; the limit is {max_chars:,}.", hint))
-            return False
-        if check_language and not looks_english(document.text):
-            hint = "The pipeline reads English; pass --any-language to build it anyway."
-            read.add(origin, None, NotEnglish(f"document '{document.id}' does not look like English.", hint))
-            return False
-        seen[document.id] = digest
-        if not force and st.document_hash(doc_graph(document.id)) == digest:
-            report.documents_unchanged += 1
-            return False
-        return True
-
+    admit = Admission(st, report, read, max_chars, check_language, force)
     bar = Progress(estimate_documents(paths) if progress else None, progress)
 
     def fresh() -> Iterator[Document]:
@@ -367,34 +385,103 @@ def build(
             else:
                 bar.update(1)
 
-    pending: list[Emitted] = []
-    writer = Writer(st, report)
+    writer = Writer(st, report, replacing=admit.replacing)
     try:
-        for done in extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler, kb):
-            if report.first_result_seconds is None:
-                report.first_result_seconds = time.perf_counter() - started
-            bar.update(1)
-            if done.error:
-                hint = "Report it with the document; the rest of the build went on."
-                read.add(done.origin or "?", None, ExtractionFailed(f"extraction failed on document '{done.doc_id}': {done.error}", hint))
-                continue
-            pending.append(done)
-            report.documents_built += 1
-            report.events += done.events
-            report.entities += done.entities
-            report.relations += done.relations
-            if len(pending) >= batch_size:
-                writer.put(pending)
-                pending = []
-        if pending:
-            writer.put(pending)
+        _write_all(extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler, kb), writer, report, read, bar, batch_size, started)
+    except KeyboardInterrupt:
+        writer.close(raise_error=False)  # what was extracted is written
+        raise _interrupted(report) from None
     except BaseException:
         writer.close(raise_error=False)  # what was extracted is written, even when the build stops on an error
         raise
     writer.close()
     bar.close()
+    if writer.orphan_candidates:
+        report.entities_dropped = drop_orphans(st, writer.orphan_candidates)
     st.flush()
     report.problems = [{"path": p.path, "line": p.line, "error": p.error} for p in read.problems]
     report.store_triples = len(st)
     report.seconds = time.perf_counter() - started
     return report
+
+
+class Admission:
+    """Whether to build a document; a skipped one is reported (coded) or counted unchanged."""
+
+    def __init__(self, store: Store | RemoteStore, report: BuildReport, read: ReadReport, max_chars: int, check_language: bool, force: bool = False) -> None:
+        """``force``: build every document again, even one the store holds with this text (the
+        knowledge changed since the store was built, :func:`builder.knowledge.sync.prepare_store`)."""
+        self.store, self.report, self.read = store, report, read
+        self.max_chars, self.check_language, self.force = max_chars, check_language, force
+        self.seen: dict[str, str] = {}
+        self.replacing: set[str] = set()
+
+    def __call__(self, document: Document) -> bool:
+        digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+        origin = document.origin or "?"
+        if document.id in self.seen:
+            if self.seen[document.id] != digest:
+                self.report.duplicate_ids.append(document.id)
+                self.read.add(origin, None, DuplicateId(f"duplicate document id '{document.id}' with different text; the first one was kept.", "Give each document a unique id."))
+            return False
+        if len(document.text) > self.max_chars:
+            hint = "Split it into articles, or raise --max-chars (spaCy needs about 1 GB of memory per 100,000 words)."
+            self.read.add(origin, None, DocumentTooLong(f"document '{document.id}' has {len(document.text):,} characters; the limit is {self.max_chars:,}.", hint))
+            return False
+        if self.check_language and not looks_english(document.text):
+            hint = "The pipeline reads English; pass --any-language to build it anyway."
+            self.read.add(origin, None, NotEnglish(f"document '{document.id}' does not look like English.", hint))
+            return False
+        self.seen[document.id] = digest
+        stored = self.store.document_hash(doc_graph(document.id))
+        if stored == digest and not self.force:
+            self.report.documents_unchanged += 1
+            return False
+        if stored is not None and stored != digest:
+            return self._replace(document, origin)
+        return True
+
+    def _replace(self, document: Document, origin: str) -> bool:
+        """A stored document with another text: replaced, unless its id is a file name that
+        another file (same name, another folder) gave it first."""
+        if document.source_file:
+            other = self.store.document_source_file(doc_graph(document.id))
+            if other and other != document.source_file:
+                hint = "Give one of them its own id (front matter 'id: ...'), or rename the file."
+                self.read.add(origin, None, DuplicateId(f"document id '{document.id}' (the name of {document.source_file}) is taken by {other}, already in the store; that one was kept.", hint))
+                return False
+        self.replacing.add(document.id)
+        self.report.documents_replaced += 1
+        return True
+
+
+def _write_all(results: Iterator[Emitted], writer: Writer, report: BuildReport, read: ReadReport, bar: Progress, batch_size: int, started: float) -> None:
+    """Hand the emitted documents to the writer in batches; extraction failures are reported."""
+    pending: list[Emitted] = []
+    for done in results:
+        if report.first_result_seconds is None:
+            report.first_result_seconds = time.perf_counter() - started
+        bar.update(1)
+        if done.error:
+            hint = "Report it with the document; the rest of the build went on."
+            read.add(done.origin or "?", None, ExtractionFailed(f"extraction failed on document '{done.doc_id}': {done.error}", hint))
+            continue
+        pending.append(done)
+        report.documents_built += 1
+        report.events += done.events
+        report.entities += done.entities
+        report.relations += done.relations
+        if len(pending) >= batch_size:
+            writer.put(pending)
+            pending = []
+    if pending:
+        writer.put(pending)
+
+
+def _interrupted(report: BuildReport) -> Interrupted:
+    """What an interrupted build saved, and how to go on."""
+    return Interrupted(
+        f"interrupted: {report.documents_written} document(s) of this run were committed to the store "
+        f"({report.documents_unchanged} more were already there); the documents in progress were not written.",
+        "Run the same command again to resume: documents already stored are skipped.",
+    )

@@ -128,6 +128,33 @@ def knowledge_graph(sources: list) -> Graph:
     return g
 
 
+SLUG_CHARS = 80
+
+
+def slug(name: str, limit: int = SLUG_CHARS) -> str:
+    """An IRI path segment for a free-text name (a source such as "Outlet: a long headline
+    <https://...>", in any script): percent-encoded, and when longer than ``limit`` cut at a
+    character boundary (never inside a ``%XX`` escape) with a hash of the whole name appended,
+    so that two long names that share a start stay apart."""
+    encoded = _q(name)
+    if len(encoded) <= limit:
+        return encoded
+    head, size = [], 0
+    for char in name:
+        part = _q(char)
+        if size + len(part) > limit - 17:
+            break
+        head.append(part)
+        size += len(part)
+    return f"{''.join(head)}-{_hash(name)}"
+
+
+# Event figures above this are not counts of one event (a typo, a parsing slip, a page number):
+# they are left out of akg:fatalities / akg:injured (sums over them would overflow or mislead),
+# flagged on the event with an rdfs:comment, and the event keeps its evidence sentence.
+MAX_PLAUSIBLE_COUNT = 100_000
+
+
 def doc_iri(doc_id: str) -> URIRef:
     return DATA[f"doc/{_q(doc_id)}"]
 
@@ -252,6 +279,8 @@ class Emitter:
             g.add((self.doc, O_AKG.url, _text(d.url)))
         if d.source:
             g.add((self.doc, O_AKG.sourceName, _text(d.source)))
+        if d.source_file:
+            g.add((self.doc, O_DCT.source, _text(d.source_file)))
         for ent in self.result.entities.values():
             self.entity(ent)
         for rel in self.result.relations:
@@ -374,10 +403,7 @@ class Emitter:
         ):
             for key in keys:
                 g.add((node, prop, _node(entity_iri(key))))
-        if event.fatalities is not None:
-            g.add((node, O_AKG.fatalities, _integer(event.fatalities)))
-        if event.injured is not None:
-            g.add((node, O_AKG.injured, _integer(event.injured)))
+        self._counts(node, event)
         if event.assassination:
             g.add((node, O_AKG.assassination, ox.Literal("true", datatype=_XSD_BOOLEAN)))
         for key in event.according_to:
@@ -398,9 +424,20 @@ class Emitter:
             g.add((node, O_AKG.evidence, self.evidence(ev)))
         g.add((node, O_AKG.reportedBy, self._doc_source()))
 
+    def _counts(self, node: ox.NamedNode, event: Event) -> None:
+        """Fatalities and injured of an event; an implausible figure is flagged, not stored."""
+        for prop, label, value in ((O_AKG.fatalities, "fatalities", event.fatalities), (O_AKG.injured, "injured", event.injured)):
+            if value is None:
+                continue
+            if 0 <= value <= MAX_PLAUSIBLE_COUNT:
+                self.g.add((node, prop, _integer(value)))
+            else:
+                note = f"{label} figure {str(value)[:40]} read in the text is not plausible for one event (above {MAX_PLAUSIBLE_COUNT:,}): not stored; see the evidence sentence"
+                self.g.add((node, O_RDFS.comment, _text(note)))
+
     def _doc_source(self) -> ox.NamedNode:
         name = self.result.document.source or "unknown source"
-        src = _node(f"{DATA}source/{_q(name.lower().replace(' ', '-'))[:80]}")
+        src = _node(f"{DATA}source/{slug(name.lower().replace(' ', '-'))}")
         self.g.add((src, O_RDF.type, O_AKG.Source))
         self.g.add((src, O_RDFS.label, _text(name)))
         self.g.add((self.doc, O_PROV.wasAttributedTo, src))
@@ -427,3 +464,9 @@ def emit_triples(result: DocResult) -> Triples:
     """The same triples as :func:`emit`, without building an rdflib graph (what a build writes)."""
     return Emitter(result).emit()
 
+
+
+def linked_event_iri(members: list[str]) -> URIRef:
+    """IRI of the real event that several documents' events report (``armedkg link-events``):
+    one per set of reports, the same whenever the same reports are linked again."""
+    return DATA[f"event/linked/{_hash(*sorted(members))}"]

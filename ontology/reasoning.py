@@ -76,20 +76,52 @@ def java_available() -> bool:
     return shutil.which("java") is not None
 
 
-def infer_hermit(data: Graph) -> tuple[bool, Graph]:
-    """Run HermiT (owlready2) over ontology + data; returns (consistent, inferred triples)."""
-    import owlready2
+def owl2_datatypes(graph: Graph) -> Graph:
+    """A copy of ``graph`` whose ``xsd:date`` values and ranges are ``xsd:dateTime`` at midnight.
 
-    combined = ontology_graph() + data
-    # HermiT implements the OWL 2 datatype map, which lacks xsd:date; the reasoner sees dates as
-    # xsd:dateTime at midnight (the inferences kept are object-level, so nothing leaks back).
-    for_hermit = Graph()
-    for s, p, o in combined:
+    OWL 2's datatype map lacks ``xsd:date``, and HermiT (as Protégé and owlready2 run it) refuses
+    an ontology that uses it. The RDF/XML export and the HermiT run both take this copy; the store
+    keeps ``xsd:date``.
+    """
+    out = Graph()
+    for prefix, namespace in graph.namespaces():
+        out.bind(prefix, namespace)
+    for s, p, o in graph:
         if isinstance(o, Literal) and o.datatype == XSD.date:
             o = Literal(f"{o}T00:00:00", datatype=XSD.dateTime)
         elif o == XSD.date:
             o = XSD.dateTime
-        for_hermit.add((s, p, o))
+        out.add((s, p, o))
+    return out
+
+
+def class_memberships(data: Graph, ontology: Graph) -> Graph:
+    """``rdf:type`` triples of every armedkg superclass of every armedkg class an individual of
+    ``data`` has: what HermiT infers but owlready2 keeps only as the most specific class."""
+    from rdflib.namespace import RDFS
+
+    ancestors: dict = {}
+    out = Graph()
+    for s, cls in data.subject_objects(RDF.type):
+        if not (isinstance(cls, URIRef) and str(cls).startswith(AKG_NS)):
+            continue
+        if cls not in ancestors:
+            ancestors[cls] = [c for c in ontology.transitive_objects(cls, RDFS.subClassOf) if c != cls and str(c).startswith(AKG_NS)]
+        for sup in ancestors[cls]:
+            out.add((s, RDF.type, sup))
+    return out
+
+
+def infer_hermit(data: Graph) -> tuple[bool, Graph]:
+    """Run HermiT (owlready2) over ontology + data; returns (consistent, inferred triples),
+    class memberships included (every superclass of an individual's classes)."""
+    import owlready2
+
+    ontology = ontology_graph()
+    combined = ontology + data
+    # The reasoner sees dates as xsd:dateTime at midnight (the inferences kept are object-level,
+    # so nothing leaks back).
+    for_hermit = owl2_datatypes(combined)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "combined.owl"
         for_hermit.serialize(destination=str(path), format="xml")
@@ -106,6 +138,9 @@ def infer_hermit(data: Graph) -> tuple[bool, Graph]:
             if _keep(triple) and triple not in combined:
                 inferred.add(triple)
         world.close()
+    for triple in class_memberships(data + inferred, ontology):
+        if _keep(triple) and triple not in combined:
+            inferred.add(triple)
     return True, inferred
 
 

@@ -42,8 +42,11 @@ def chromium_path() -> str | None:
 
 
 @contextmanager
-def offline_page(page_file: str | Path, timeout_s: float = 60.0, viewport: tuple[int, int] = (1400, 900)) -> Iterator[tuple[object, dict]]:
-    """A Chromium page with ``page_file`` loaded and every non-file request aborted.
+def offline_page(
+    page_file: str | Path, timeout_s: float = 60.0, viewport: tuple[int, int] = (1400, 900), allow: tuple[str, ...] = ()
+) -> Iterator[tuple[object, dict]]:
+    """A Chromium page with ``page_file`` loaded (a file, or an ``http://`` URL whose prefix is in
+    ``allow``) and every other non-file request aborted.
 
     Yields the Playwright page and a record of what happened: ``blocked`` requests,
     console ``errors``, ``dialogs`` (a dialog means a script ran) and ``seconds`` until the page
@@ -61,7 +64,7 @@ def offline_page(page_file: str | Path, timeout_s: float = 60.0, viewport: tuple
             page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
 
             def route(r):
-                if r.request.url.startswith(("file:", "data:", "blob:", "about:")):
+                if r.request.url.startswith(("file:", "data:", "blob:", "about:", *allow)):
                     r.continue_()
                 else:
                     record["blocked"].append(r.request.url)
@@ -72,7 +75,7 @@ def offline_page(page_file: str | Path, timeout_s: float = 60.0, viewport: tuple
             page.on("pageerror", lambda e: record["errors"].append(str(e)))
             page.on("dialog", lambda d: (record["dialogs"].append(d.message), d.dismiss()))
             started = time.perf_counter()
-            page.goto(Path(page_file).resolve().as_uri())
+            page.goto(str(page_file) if str(page_file).startswith(allow or ("\0",)) else Path(page_file).resolve().as_uri())
             page.wait_for_function("window.akgReady === true", timeout=timeout_s * 1000)
             record["seconds"] = time.perf_counter() - started
             yield page, record

@@ -5,24 +5,27 @@
 - Results by content negotiation: SPARQL JSON, XML, CSV, TSV for ``SELECT``/``ASK``; Turtle,
   JSON-LD, N-Triples, RDF/XML for ``CONSTRUCT``/``DESCRIBE``.
 - Read-only unless started with ``--allow-update`` and a token; an update must then carry
-  ``Authorization: Bearer TOKEN``.
-- ``SERVICE`` (federated queries, which would make this machine fetch from other hosts) is refused.
-- Each query runs in a worker process that opens the store read-only; a query longer than the
-  time limit is stopped by killing its worker, which is replaced. Results are cut at a row limit
-  (the ``X-ArmedKG-Truncated`` header says so). Workers reopen the store at most every
-  ``refresh`` seconds, so a running build becomes visible batch by batch: every build batch is
-  one transaction, so a query sees whole batches only.
+  ``Authorization: Bearer TOKEN`` (compared in constant time).
+- Nothing a request says makes this machine fetch from another host: ``SERVICE`` and ``LOAD``
+  are refused on the parsed request, and the processes that run requests have no network
+  (:mod:`queries.sparql_guard`).
+- Limits (:mod:`queries.workers`): time per request (waiting for a worker included), memory per
+  worker, rows and bytes per answer (the ``X-ArmedKG-Truncated`` header says when cut); an idle
+  connection, or one that sends its request too slowly, is closed.
+- ``OPTIONS`` is answered; cross-origin use from a browser (CORS) only for the origins given
+  with ``--cors``.
 - The default graph is the union of all named graphs, as for the named queries.
 """
 
 from __future__ import annotations
 
+import hmac
 import html
-import json
+import ipaddress
 import logging
-import multiprocessing as mp
-import queue
-import re
+import json
+import shlex
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -30,46 +33,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import pyoxigraph as ox
+from builder.errors import ArmedKGError, QueryRefused, QueryTimeout, QueryTooBig, StoreError
 
-from builder.errors import QueryRefused, QueryTimeout, StoreError
+from .workers import GRAPH_TYPES, RESULT_TYPES, Limits, WorkerPool
 
 log = logging.getLogger("armedkg.serve")
 
-RESULT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
 MAX_REQUEST_BYTES = 1_000_000
 DRAIN_LIMIT_BYTES = 64_000_000  # a refused body is read (and dropped) up to this size before the 413
-
-
-# --------------------------------------------------------------------------- query checks
-_STRIP = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
-
-
-def check_query(text: str) -> None:
-    """Refuse what a read-only public endpoint must not run: ``SERVICE`` and update operations.
-
-    Strings, IRIs and comments are blanked first, so a literal that merely contains the word is fine.
-    """
-    code = _STRIP.sub(" ", text)
-    if re.search(r"\bSERVICE\b", code, re.IGNORECASE):
-        raise QueryRefused("SERVICE (federated query) is refused by this endpoint.", "Query the other endpoint yourself.")
-    if re.search(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", code, re.IGNORECASE) and not re.search(
-        r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", code, re.IGNORECASE
-    ):
-        raise QueryRefused("this is an update, not a query.", "Send updates as an update request to a server started with --allow-update.")
 
 
 def negotiate(accept: str, options: dict[str, object], default: str) -> str:
@@ -92,138 +63,19 @@ def negotiate(accept: str, options: dict[str, object], default: str) -> str:
     return best or default
 
 
-# --------------------------------------------------------------------------- workers
-def _term_json(term: object) -> dict:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
-    return {"type": "literal", "value": str(term)}
-
-
-def run_query(store: ox.Store, text: str, result_type: str, graph_type: str, limit: int) -> tuple[str, bytes, bool]:
-    """Run one query; (content type, body, truncated)."""
-    result = store.query(text, use_default_graph_as_union=True)
-    if isinstance(result, ox.QueryBoolean):
-        return result_type, result.serialize(format=RESULT_TYPES[result_type]), False
-    if isinstance(result, ox.QueryTriples):
-        triples = []
-        for triple in result:
-            if len(triples) >= limit:
-                return graph_type, ox.serialize(triples, format=GRAPH_TYPES[graph_type]), True
-            triples.append(triple)
-        return graph_type, ox.serialize(triples, format=GRAPH_TYPES[graph_type]), False
-    names = [v.value for v in result.variables]
-    rows, truncated = [], False
-    for solution in result:
-        if len(rows) >= limit:
-            truncated = True
-            break
-        rows.append({n: _term_json(solution[n]) for n in names if solution[n] is not None})
-    data = json.dumps({"head": {"vars": names}, "results": {"bindings": rows}}).encode("utf-8")
-    fmt = RESULT_TYPES[result_type]
-    if fmt != ox.QueryResultsFormat.JSON:
-        data = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON).serialize(format=fmt)
-    return result_type, data, truncated
-
-
-def _open_read_only(location: str) -> ox.Store:
-    """The store opened read-only; a writer compacting its files can make an open fail, so try
-    a few times."""
-    for attempt in range(5):
-        try:
-            return ox.Store.read_only(location)
-        except OSError:
-            if attempt == 4:
-                raise
-            time.sleep(0.05 * (attempt + 1))
-    raise AssertionError("unreachable")
-
-
-def _worker(location: str, refresh: float, conn: object) -> None:
-    """Worker process: open the store read-only, answer queries sent over ``conn``."""
-    store, opened = None, 0.0
-    while True:
-        try:
-            *job, newest = conn.recv()
-        except EOFError:
-            return
-        try:
-            # Reopen when the snapshot is old, or older than one another worker already served
-            # (so that a client never sees the store go back in time between two queries).
-            if store is None or time.time() - opened > refresh or opened < newest:
-                store, opened = _open_read_only(location), time.time()
-            for attempt in range(4):
-                try:
-                    answer = run_query(store, *job)
-                    break
-                except OSError:
-                    # A build writing meanwhile compacted files this snapshot still read: answer
-                    # from a fresh one (a few times, backing off: on a loaded machine compaction
-                    # takes longer; a fourth failure is the client's answer).
-                    if attempt == 3:
-                        raise
-                    time.sleep(0.1 * attempt)
-                    store, opened = _open_read_only(location), time.time()
-            conn.send(("ok", opened) + answer)
-        except SyntaxError as exc:
-            conn.send(("syntax", str(exc)))
-        except Exception as exc:  # noqa: BLE001 - reported to the client, the worker lives on
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
-
-
-class _Worker:
-    def __init__(self, ctx: mp.context.BaseContext, location: str, refresh: float) -> None:
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker, args=(location, refresh, child), daemon=True)
-        self.process.start()
-        child.close()
-
-    def kill(self) -> None:
-        self.process.kill()
-        self.process.join(5)
-        self.conn.close()
-
-
-class WorkerPool:
-    """Query workers; a query past ``timeout`` seconds kills its worker and a fresh one replaces it."""
-
-    def __init__(self, location: str, workers: int = 2, timeout: float = 30.0, refresh: float = 1.0) -> None:
-        self.location, self.timeout, self.refresh = location, timeout, refresh
-        self.ctx = mp.get_context("spawn")
-        self.idle: queue.Queue[_Worker] = queue.Queue()
-        self.newest = 0.0  # the most recent snapshot any worker answered from
-        for _ in range(max(1, workers)):
-            self.idle.put(_Worker(self.ctx, location, refresh))
-
-    def run(self, job: tuple) -> tuple[str, bytes, bool]:
-        worker = self.idle.get()
-        try:
-            worker.conn.send((*job, self.newest))
-            if not worker.conn.poll(self.timeout):
-                worker.kill()
-                worker = _Worker(self.ctx, self.location, self.refresh)
-                raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped.", "Add LIMIT, narrow the patterns, or start the server with a larger --timeout.")
-            status, *payload = worker.conn.recv()
-        finally:
-            self.idle.put(worker)
-        if status == "ok":
-            self.newest = max(self.newest, payload[0])
-            return tuple(payload[1:])  # type: ignore[return-value]
-        if status == "syntax":
-            raise QueryRefused(f"the query does not parse: {payload[0]}", "Check the SPARQL syntax.")
-        raise StoreError(f"the query failed: {payload[0]}", "Check the query and the store.")
-
-    def close(self) -> None:
-        while not self.idle.empty():
-            self.idle.get().kill()
+def exposure_warning(host: str) -> str | None:
+    """A warning when ``host`` is not a loopback address: other machines can then query."""
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if loopback:
+        return None
+    return (
+        f"warning: listening on {host}: every machine that can reach this one can query the store"
+        " (and, with --allow-update, write to it with the token). Use --host 127.0.0.1 unless you mean that,"
+        " and put a TLS proxy in front for other networks."
+    )
 
 
 # --------------------------------------------------------------------------- HTTP
@@ -236,23 +88,55 @@ class ServerConfig:
     refresh: float = 1.0
     allow_update: bool = False
     token: str | None = None
+    max_bytes: int = 20_000_000
+    memory_mb: int = 1024
+    idle_timeout: float = 10.0  # seconds a connection may stay silent
+    request_timeout: float = 30.0  # seconds to send a whole request (headers and body)
+    cors: tuple[str, ...] = ()  # origins allowed to call from a browser ("*": any)
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(rows=self.limit, bytes=self.max_bytes, seconds=self.timeout, memory_mb=self.memory_mb)
 
 
-QUERY_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>armedkg SPARQL endpoint</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action 'self'">
-<style>body{{font-family:sans-serif;margin:2em;max-width:60em}}textarea{{width:100%;height:14em;font-family:monospace}}</style>
-</head><body><h1>armedkg SPARQL endpoint</h1>
-<p>SPARQL 1.1 Protocol at <code>/sparql</code> (GET or POST). The default graph is the union of all
-document graphs. Read-only{update}. Time limit {timeout:g} s, at most {limit} rows.</p>
-<form action="/sparql" method="post"><textarea name="query">{example}</textarea>
-<p><label>Results as <select name="format"><option>json</option><option>xml</option><option>csv</option>
-<option>tsv</option><option>turtle</option><option>jsonld</option></select></label>
-<button type="submit">Run</button></p></form></body></html>
-"""
 EXAMPLE = """PREFIX akg: <https://w3id.org/armedkg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+# Armed actors. Their superclasses are inferred by 'armedkg reason'; without it write a/rdfs:subClassOf* akg:ArmedActor.
 SELECT ?actor ?label WHERE { ?actor a akg:ArmedActor ; rdfs:label ?label } LIMIT 20"""
+ASSETS = Path(__file__).resolve().parent / "assets"
+# What the query page loads from this server (YASGUI vendored by scripts/vendor_yasgui.py), and nothing else.
+PAGE_ASSETS = {
+    "yasgui.min.js": "text/javascript; charset=utf-8",
+    "yasgui.min.css": "text/css; charset=utf-8",
+    "query-page.js": "text/javascript; charset=utf-8",
+}
+
+
+def examples() -> list[dict[str, str]]:
+    """The query page's examples: the page's own, then every named query with its example
+    parameters bound (as ``armedkg query`` binds them)."""
+    from builder.store import bind_values
+
+    from .runner import bind, list_queries, page_of, paged_text
+
+    out = [{"title": "Armed actors (after armedkg reason)", "query": EXAMPLE}]
+    for query in list_queries():
+        params = " ".join(f"-p {k}={shlex.quote(v)}" for k, v in query.examples.items())
+        bindings = bind(query, query.examples)
+        text = paged_text(query, page_of(query, {}))
+        text = bind_values(text, bindings) if bindings else text
+        out.append({"title": f"{query.name}: {query.purpose}"[:110], "query": f"# armedkg query {query.name} {params}".rstrip() + "\n" + text})
+    return out
+
+
+def query_page(config: "ServerConfig") -> bytes:
+    """The query page: YASGUI on /sparql, the named queries as examples (a plain form without
+    JavaScript)."""
+    config_json = json.dumps({"endpoint": "/sparql", "examples": examples()}, ensure_ascii=False).replace("</", "<\\/")
+    page = (ASSETS / "query.html").read_text(encoding="utf-8")
+    page = page.replace("__UPDATE__", ", updates need the token" if config.allow_update else "").replace("__TIMEOUT__", f"{config.timeout:g}")
+    page = page.replace("__LIMIT__", str(config.limit)).replace("__EXAMPLE__", html.escape(EXAMPLE)).replace("__CONFIG__", config_json)
+    return page.encode("utf-8")
 FORMAT_PARAM = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
@@ -267,20 +151,59 @@ class SparqlHandler(BaseHTTPRequestHandler):
     server_version = "armedkg-sparql/1"
     config: ServerConfig
     pool: WorkerPool
-    writer: object | None = None
-    write_lock = threading.Lock()
+    writer: WorkerPool | None = None
+
+    def setup(self) -> None:
+        self.timeout = self.config.idle_timeout  # each read of the socket: an idle connection is closed
+        super().setup()
+
+    def handle_one_request(self) -> None:
+        # The whole request (headers and body) must arrive within request_timeout: a client
+        # sending a byte a second is cut off, although no single read waits long.
+        self._deadline = threading.Timer(self.config.request_timeout, self._cut)
+        self._deadline.daemon = True
+        self._deadline.start()
+        try:
+            super().handle_one_request()
+        finally:
+            self._deadline.cancel()
+
+    def _cut(self) -> None:
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def _received(self) -> float:
+        """The request is in: stop its read deadline; when it arrived (for the time limit)."""
+        self._deadline.cancel()
+        return getattr(self, "_arrived", time.monotonic())
+
+    def parse_request(self) -> bool:
+        self._arrived = time.monotonic()
+        return super().parse_request()
 
     def log_message(self, fmt: str, *args: object) -> None:
         log.info("%s %s", self.address_string(), fmt % args)
 
     # -- responses
+    def _cors_headers(self) -> dict[str, str]:
+        origin = self.headers.get("Origin") if self.headers else None
+        allowed = self.config.cors
+        if not origin or not allowed or ("*" not in allowed and origin not in allowed):
+            return {}
+        return {"Access-Control-Allow-Origin": origin, "Vary": "Origin", "Access-Control-Expose-Headers": "X-ArmedKG-Truncated"}
+
     def _send(self, status: int, body: bytes, content_type: str, extra: dict[str, str] | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("X-Content-Type-Options", "nosniff")
-        for key, value in (extra or {}).items():
+        for key, value in {**self._cors_headers(), **(extra or {})}.items():
             self.send_header(key, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
@@ -290,44 +213,86 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     # -- routing
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        arrived = self._received()
         url = urlsplit(self.path)
         params = parse_qs(url.query, keep_blank_values=True)
         if url.path == "/":
-            page = QUERY_PAGE.format(
-                update=", updates need the token" if self.config.allow_update else "",
-                timeout=self.config.timeout,
-                limit=self.config.limit,
-                example=html.escape(EXAMPLE),
-            )
-            self._send(200, page.encode("utf-8"), "text/html; charset=utf-8")
+            self._send(200, query_page(self.config), "text/html; charset=utf-8")
+        elif url.path.startswith("/assets/") and url.path[len("/assets/") :] in PAGE_ASSETS:
+            name = url.path[len("/assets/") :]
+            self._send(200, (ASSETS / name).read_bytes(), PAGE_ASSETS[name], {"Cache-Control": "max-age=3600"})
+        elif url.path in ("/ontology", "/ontology.html"):
+            # The ontology reference, generated from ontology/armed_actors.ttl (scripts/build_ontology_doc.py).
+            page = (ASSETS / "ontology.html").read_bytes()
+            self._send(200, page, "text/html; charset=utf-8")
         elif url.path in ("/sparql", "/query"):
             if "update" in params:
                 self._error(405, QueryRefused("updates are never accepted over GET.", "POST them."))
             elif "query" not in params:
                 self._error(400, QueryRefused("no 'query' parameter.", "GET /sparql?query=SELECT..."))
             else:
-                self._query(params["query"][0], params)
+                self._query(params["query"][0], params, arrived)
         else:
             self._error(404, QueryRefused(f"nothing at {url.path}.", "The endpoint is /sparql."))
 
     do_HEAD = do_GET
 
+    def do_OPTIONS(self) -> None:  # noqa: N802
+        self._received()
+        extra = {"Allow": "GET, HEAD, POST, OPTIONS"}
+        if self._cors_headers():
+            extra.update(
+                {
+                    "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
+                    "Access-Control-Allow-Headers": "Content-Type, Accept, Authorization",
+                    "Access-Control-Max-Age": "600",
+                }
+            )
+        self._send(204, b"", "text/plain", extra)
+
+    def _length(self) -> int | None:
+        """The request's Content-Length (0 when absent); ``None`` (after a 400/411) when unusable."""
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            self.close_connection = True
+            self._error(411, QueryRefused("chunked requests are not accepted.", "Send a Content-Length."))
+            return None
+        raw = (self.headers.get("Content-Length") or "0").strip()
+        if not raw.isdigit() or not raw.isascii():
+            self.close_connection = True
+            self._error(400, QueryRefused(f"Content-Length {raw[:40]!r} is not a number of bytes.", "Send the body's length in bytes."))
+            return None
+        return int(raw)
+
+    def _refuse_large(self, length: int) -> None:
+        # Read the body before refusing it: a client still sending would otherwise see the
+        # connection reset (a broken pipe) instead of the 413 answer.
+        left = min(length, DRAIN_LIMIT_BYTES)
+        while left > 0:
+            chunk = self.rfile.read(min(left, 65536))
+            if not chunk:
+                break
+            left -= len(chunk)
+        self.close_connection = True
+        self._error(413, QueryRefused(f"the request has {length} bytes; the limit is {MAX_REQUEST_BYTES}.", "Send a shorter query."))
+
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_REQUEST_BYTES:
-            # Read the body before refusing it: a client still sending would otherwise see the
-            # connection reset (a broken pipe) instead of the 413 answer.
-            left = min(length, DRAIN_LIMIT_BYTES)
-            while left > 0:
-                chunk = self.rfile.read(min(left, 65536))
-                if not chunk:
-                    break
-                left -= len(chunk)
-            self.close_connection = True
-            self._error(413, QueryRefused(f"the request has {length} bytes; the limit is {MAX_REQUEST_BYTES}.", "Send a shorter query."))
+        length = self._length()
+        if length is None:
             return
-        body = self.rfile.read(length).decode("utf-8", "replace")
+        if length > MAX_REQUEST_BYTES:
+            self._refuse_large(length)
+            return
+        try:
+            raw = self.rfile.read(length)
+        except OSError:  # the client went silent past the idle timeout, or too slow: cut off
+            self.close_connection = True
+            return
+        if len(raw) < length:
+            self.close_connection = True  # the connection closed (or was cut) before the body was in
+            return
+        body = raw.decode("utf-8", "replace")
+        arrived = self._received()
         params = parse_qs(url.query, keep_blank_values=True)
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if content_type == "application/x-www-form-urlencoded":
@@ -339,65 +304,100 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if url.path not in ("/sparql", "/query", "/update"):
             self._error(404, QueryRefused(f"nothing at {url.path}.", "The endpoint is /sparql."))
         elif "update" in params:
-            self._update(params["update"][0])
+            self._update(params["update"][0], arrived)
         elif "query" in params:
-            self._query(params["query"][0], params)
+            self._query(params["query"][0], params, arrived)
         else:
             self._error(400, QueryRefused("no query or update in the request.", "POST query=... or an application/sparql-query body."))
 
     # -- work
-    def _query(self, text: str, params: dict[str, list[str]]) -> None:
+    def _run(self, pool: WorkerPool, job: tuple, arrived: float) -> tuple | None:
+        """The pool's answer, or ``None`` after answering the coded error."""
+        try:
+            return pool.run(job, arrived)
+        except (QueryTimeout, QueryTooBig) as exc:
+            self._error(503, exc)
+        except QueryRefused as exc:
+            self._error(400, exc)
+        except (StoreError, ArmedKGError) as exc:
+            self._error(500, exc)
+        return None
+
+    def _query(self, text: str, params: dict[str, list[str]], arrived: float) -> None:
         if len(text.encode("utf-8")) > MAX_REQUEST_BYTES:
             self._error(413, QueryRefused("the query is too long.", "Send a shorter query."))
             return
         accept = FORMAT_PARAM.get((params.get("format") or [""])[0], "") or self.headers.get("Accept", "*/*")
         result_type = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
         graph_type = negotiate(accept, GRAPH_TYPES, "text/turtle")
-        try:
-            check_query(text)
-            content_type, data, truncated = self.pool.run((text, result_type, graph_type, self.config.limit))
-        except QueryTimeout as exc:
-            self._error(503, exc)
+        answer = self._run(self.pool, (text, result_type, graph_type, self.config.limits), arrived)
+        if answer is None:
             return
-        except QueryRefused as exc:
-            self._error(400, exc)
-            return
-        except StoreError as exc:
-            self._error(500, exc)
-            return
+        content_type, data, truncated = answer
         charset = "" if content_type.endswith("json") else "; charset=utf-8"
         self._send(200, data, content_type + charset, {"X-ArmedKG-Truncated": "true" if truncated else "false"})
 
-    def _update(self, text: str) -> None:
+    def _authorised(self) -> bool:
+        expected = f"Bearer {self.config.token}".encode("utf-8")
+        given = (self.headers.get("Authorization") or "").encode("utf-8", "replace")
+        return hmac.compare_digest(given, expected)
+
+    def _update(self, text: str, arrived: float) -> None:
         if not self.config.allow_update or self.writer is None:
             self._error(403, QueryRefused("this endpoint is read-only.", "Start 'armedkg serve --allow-update --token TOKEN' to accept updates."))
             return
-        if self.headers.get("Authorization", "") != f"Bearer {self.config.token}":
+        if not self._authorised():
             self._error(401, QueryRefused("the update lacks the right token.", "Send 'Authorization: Bearer TOKEN'."))
             return
-        if re.search(r"\b(SERVICE|LOAD)\b", _STRIP.sub(" ", text), re.IGNORECASE):
-            self._error(400, QueryRefused("SERVICE and LOAD are refused: they fetch from other hosts.", "Send the data itself."))
-            return
-        try:
-            with self.write_lock:
-                self.writer.update(text)  # type: ignore[union-attr]
-                self.writer.flush()  # type: ignore[union-attr]
-        except SyntaxError as exc:
-            self._error(400, QueryRefused(f"the update does not parse: {exc}", "Check the SPARQL syntax."))
-            return
-        self._send(204, b"", "text/plain")
+        if self._run(self.writer, (text,), arrived) is not None:
+            self.pool.newest = time.time()  # the next query sees this update
+            self._send(204, b"", "text/plain")
+
+
+class QuietServer(ThreadingHTTPServer):
+    """The HTTP server; a connection that breaks (a client gone, a cut-off slow client) is one
+    log line, not a traceback."""
+
+    def handle_error(self, request: object, client_address: tuple) -> None:
+        import sys
+
+        exc = sys.exc_info()[1]
+        log.info("connection from %s ended: %s", client_address[0] if client_address else "?", f"{type(exc).__name__}: {exc}" if exc else "?")
 
 
 def make_server(config: ServerConfig, host: str = "127.0.0.1", port: int = 7878) -> ThreadingHTTPServer:
     """A ready HTTP server (call ``serve_forever``); the store must exist."""
-    if not Path(config.location).exists():
-        raise StoreError(f"no store at {config.location}.", "Run 'armedkg build PATH' first or pass --store.")
+    from builder.store import check_location
+
+    check_location(Path(config.location), read_only=True)
     if config.allow_update and not config.token:
         raise QueryRefused("--allow-update needs --token.", "Choose a secret token; clients send it as 'Authorization: Bearer TOKEN'.")
-    writer = ox.Store(config.location) if config.allow_update else None
-    pool = WorkerPool(config.location, workers=config.workers, timeout=config.timeout, refresh=0.0 if writer else config.refresh)
-    handler = type("Handler", (SparqlHandler,), {"config": config, "pool": pool, "writer": writer, "write_lock": threading.Lock()})
-    server = ThreadingHTTPServer((host, port), handler)
+    _probe(config.location)
+    writer = WorkerPool(config.location, workers=1, timeout=config.timeout, memory_mb=config.memory_mb, updates=True) if config.allow_update else None
+    pool = WorkerPool(config.location, workers=config.workers, timeout=config.timeout, refresh=0.0 if writer else config.refresh, memory_mb=config.memory_mb)
+    handler = type("Handler", (SparqlHandler,), {"config": config, "pool": pool, "writer": writer})
+    try:
+        server = QuietServer((host, port), handler)
+    except OSError:
+        pool.close()
+        if writer is not None:
+            writer.close()
+        raise
     server.daemon_threads = True
     server.pool = pool  # type: ignore[attr-defined]
+    server.writer = writer  # type: ignore[attr-defined]
     return server
+
+
+def _probe(location: str) -> None:
+    """Open the store read-only once, so that a damaged store is refused at start (coded), not
+    on every query."""
+    import pyoxigraph as ox
+
+    from builder.store import store_error
+
+    try:
+        probe = ox.Store.read_only(location)
+        del probe
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise store_error(Path(location), exc, "open") from None

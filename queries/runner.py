@@ -5,7 +5,10 @@ Each ``queries/*.rq`` file starts with a header::
     # name: actors_backed_by
     # purpose: ...
     # param: backer (string, optional): ...
+    # example: backer=Iran
     # columns: actor, actorLabel, ...
+
+``# example:`` lines give parameter values for the example of the query on ``armedkg serve``'s page.
 
 A parameter is bound as an RDF term in a ``VALUES`` block (see ``builder.store.bind_values``),
 never pasted into the query text as text: a ``string`` parameter ``backer`` binds ``?backerName`` to a plain
@@ -30,13 +33,14 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from builder.errors import QueryError
+from builder.errors import NameNotFound, QueryError
 from builder.gazetteer import name_key
 from builder.store import Store
 
@@ -66,16 +70,31 @@ class NamedQuery:
     params: list[QueryParam] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     page: int | None = None  # default rows per page of a paged query
+    examples: dict[str, str] = field(default_factory=dict)  # parameter values of the query page's example
 
     @property
     def text(self) -> str:
-        return self.path.read_text(encoding="utf-8")
+        return read_rq(self.path)
+
+
+def read_rq(path: Path) -> str:
+    """The text of a ``.rq`` file (UTF-8).
+
+    Raises:
+        QueryError: the file cannot be read or is not UTF-8.
+    """
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"{path} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}).", "Save the query file as UTF-8.") from None
+    except OSError as exc:
+        raise QueryError(f"cannot read {path}: {exc.strerror or exc}.", "Check the path and its permissions.") from None
 
 
 def parse_header(path: Path) -> NamedQuery:
     """Read the comment header of a ``.rq`` file."""
     query = NamedQuery(name=path.stem, path=path)
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in read_rq(path).splitlines():
         if not line.startswith("#"):
             if line.strip():
                 break
@@ -87,9 +106,14 @@ def parse_header(path: Path) -> NamedQuery:
             query.name = line.split(":", 1)[1].strip()
         elif line.startswith("# purpose:"):
             query.purpose = line.split(":", 1)[1].strip()
+        elif line.startswith("# example:") and "=" in line:
+            key, value = line.split(":", 1)[1].strip().split("=", 1)
+            query.examples[key.strip()] = value.strip()
         elif line.startswith("# columns:"):
             query.columns = [c.strip() for c in line.split(":", 1)[1].split(",") if c.strip()]
         elif line.startswith("# page:"):
+            if not re.fullmatch(r"\s*\d{1,9}\s*", line.split(":", 1)[1]):
+                raise QueryError(f"{path}: '# page:' needs a whole number, got {line.split(':', 1)[1].strip()!r}.", "Fix the .rq header.")
             query.page = int(line.split(":", 1)[1].strip())
             query.params.append(QueryParam("limit", "integer", False, f"rows per page (default {query.page}; 0 for all rows)", page=True))
             query.params.append(QueryParam("offset", "integer", False, "rows to skip (default 0): the next page starts at offset + limit", page=True))
@@ -131,6 +155,8 @@ def list_queries(directory: Path = QUERY_DIR) -> list[NamedQuery]:
 def find_query(name_or_file: str) -> NamedQuery:
     path = Path(name_or_file)
     if path.suffix == ".rq" and path.exists():
+        if not path.is_file():
+            raise QueryError(f"{path} is not a file.", "Give a .rq file or the name of a query ('armedkg queries' lists them).")
         return parse_header(path)
     for query in list_queries():
         if query.name == name_or_file:
@@ -140,6 +166,7 @@ def find_query(name_or_file: str) -> NamedQuery:
 
 
 _IRI_FORBIDDEN = re.compile(r'[\s<>"{}|\\^`]')
+ID = "https://w3id.org/armedkg/id/"
 
 
 def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, object]:
@@ -166,7 +193,7 @@ def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, object]:
             bindings[p.variable] = Literal(value)
             bindings[f"{p.name}Key"] = Literal(name_key(value))
         elif p.type == "date":
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or not _is_date(value):
                 raise QueryError(f"parameter '{p.name}' must be a date YYYY-MM-DD, got {value!r}.", "Example: 2020-08-17.")
             bindings[p.variable] = Literal(value, datatype=XSD.date)
         elif p.type == "integer":
@@ -178,12 +205,22 @@ def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, object]:
                 raise QueryError(f"parameter '{p.name}' must be a number, got {value!r}.", "Example: 35.3.")
             bindings[p.variable] = Literal(value, datatype=XSD.decimal)
         elif p.type == "iri":
-            if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) or _IRI_FORBIDDEN.search(value):
-                raise QueryError(f"parameter '{p.name}' is not a valid IRI: {value!r}.", "Give an absolute IRI without spaces or <>.")
+            if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value):
+                value = ID + value.lstrip("/")  # the short form the tables print: place/sy/al-shula
+            if _IRI_FORBIDDEN.search(value):
+                raise QueryError(f"parameter '{p.name}' is not a valid IRI: {value!r}.", "Give an IRI without spaces or <>, or the short form a table prints (actor/islamic-state).")
             bindings[p.variable] = URIRef(value)
         else:
             raise QueryError(f"query '{query.name}' declares an unknown parameter type '{p.type}'.", "Fix the .rq header.")
     return bindings
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass
@@ -216,15 +253,53 @@ def run_query(store: Store, name_or_file: str, params: dict[str, str] | None = N
     page = page_of(query, params or {})
     try:
         solutions = store.query(paged_text(query, page), bindings)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise QueryError(f"query '{query.name}' failed: {exc}", "Check the query text.") from None
-    if isinstance(solutions, bool):
-        return QueryResult(["ask"], [["true" if solutions else "false"]])
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise QueryError(f"query '{query.name}' is not a SELECT or ASK query.", "Use 'armedkg export' for graphs.")
-    columns = [v.value for v in solutions.variables]
-    rows = [[_value(sol[c]) for c in columns] for sol in solutions]
+        if isinstance(solutions, (bool, ox.QueryBoolean)):
+            return QueryResult(["ask"], [["true" if solutions else "false"]])
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError(f"query '{query.name}' is not a SELECT or ASK query.", "Use 'armedkg export' for graphs.")
+        columns = [v.value for v in solutions.variables]
+        rows = [[_value(sol[c]) for c in columns] for sol in solutions]
+    except SyntaxError as exc:
+        raise QueryError(f"query '{query.name}' does not parse: {exc}", "Check the query text.") from None
+    except (ValueError, OSError, RuntimeError) as exc:
+        raise QueryError(f"query '{query.name}' failed: {exc}", "Check the query text; if the store is damaged, rebuild it into a new folder.") from None
+    if not rows:
+        check_names(store, query, params or {})
     return QueryResult(columns, rows, page)
+
+
+def _name_params(query: NamedQuery, params: dict[str, str]) -> list[tuple[QueryParam, str]]:
+    """The given parameters that name an entity ("name or alias of ..." in the header)."""
+    return [(p, params[p.name]) for p in query.params if p.type == "string" and p.description.startswith("name or alias") and params.get(p.name)]
+
+
+def check_names(store: Store, query: NamedQuery, params: dict[str, str]) -> None:
+    """Raise :class:`NameNotFound` (E044) if a name parameter matches no entity of the store, with
+    the closest names the store has (what an empty result would otherwise hide)."""
+    for param, value in _name_params(query, params):
+        if list(store.query("SELECT ?x WHERE { ?x <https://w3id.org/armedkg/ontology#nameKey> ?key } LIMIT 1", {"key": Literal(name_key(value))})):
+            continue
+        place = "place" in param.description.split(" of ", 1)[-1]
+        close = suggestions(store, value, place)
+        hint = f"Did you mean: {', '.join(close)}?" if close else "Check the spelling; 'armedkg view' or the query page list the names the store has."
+        raise NameNotFound(f"no {param.name} named '{value}' in the store.", hint)
+
+
+def suggestions(store: Store, name: str, place: bool, most: int = 3) -> list[str]:
+    """Names in the store close to ``name``: places only for a place, any other entity otherwise."""
+    import difflib
+
+    kind = "akg:Location" if place else "akg:Actor"
+    sparql = f"""PREFIX akg: <https://w3id.org/armedkg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT DISTINCT ?name WHERE {{ ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* {kind} . {{ ?x skos:prefLabel ?name }} UNION {{ ?x skos:altLabel ?name }} }}"""
+    names = sorted({_value(row["name"]) for row in store.query(sparql)} - {None})
+    wanted = name_key(name)
+    contains = [n for n in names if len(wanted) >= 3 and (wanted in name_key(n) or (len(name_key(n)) >= 4 and name_key(n) in wanted))]
+    by_key: dict[str, str] = {}
+    for n in names:
+        by_key.setdefault(name_key(n), n)
+    close = [by_key[k] for k in difflib.get_close_matches(wanted, list(by_key), n=most, cutoff=0.6)]
+    return list(dict.fromkeys(contains + close))[:most]
 
 
 def format_result(result: QueryResult, fmt: str = "table", max_width: int = 60) -> str:
@@ -248,8 +323,8 @@ def format_result(result: QueryResult, fmt: str = "table", max_width: int = 60) 
 
     cells = [[cell(v) for v in row] for row in result.rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(result.columns)]
-    lines = [" | ".join(c.ljust(w) for c, w in zip(result.columns, widths)), "-+-".join("-" * w for w in widths)]
-    lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(result.columns, widths)).rstrip(), "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
     lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
     if result.more:
         limit, offset = result.page

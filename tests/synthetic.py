@@ -13,7 +13,7 @@ def synthetic_view_graph(n: int = 5000, edges_per_node: int = 2, seed: int = 3) 
     """``n`` nodes of every class and about ``edges_per_node * n`` edges, mostly to older nodes
     (a few hubs, as in real corpora where a handful of actors and places recur)."""
     rnd = random.Random(seed)
-    kinds = [k for k, _, _ in PALETTE]
+    kinds = [k.name for k in PALETTE]
     g = nx.MultiDiGraph()
     for i in range(n):
         kind = rnd.choice(kinds)

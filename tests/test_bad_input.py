@@ -168,16 +168,16 @@ def test_bad_input_duplicate_ids_with_different_text(tmp_path, nlp):
 
 
 def test_bad_input_extraction_failure_skips_only_that_document(tmp_path, nlp, monkeypatch):
-    from builder import extract
+    from builder.extraction import rules
 
-    original = extract.Extractor.__call__
+    original = rules.sentence_rules
 
-    def flaky(self, doc, document):
-        if document.id == "poison":
+    def flaky(doc, *rest):
+        if doc._.armedkg_document.id == "poison":
             raise RuntimeError("rule blew up")
-        return original(self, doc, document)
+        return original(doc, *rest)
 
-    monkeypatch.setattr(extract.Extractor, "__call__", flaky)
+    monkeypatch.setattr(rules, "sentence_rules", flaky)
     report, store = run(tmp_path, nlp, {"poison.txt": "Rebels attacked an army post near Hama on Monday, killing three soldiers."})
     p = problem(report, "E021", "poison")
     assert "rule blew up" in p["error"]

@@ -36,7 +36,10 @@ def test_export_rdf_round_trip_is_isomorphic(sample_store, reference, tmp_path, 
     path = tmp_path / f"out.{fmt}"
     export(sample_store, fmt, path)
     back = Graph().parse(path, format=parse_as)
-    if fmt == "rdfxml":  # the Protégé export adds owl:NamedIndividual declarations, nothing else
+    if fmt == "rdfxml":  # the Protégé export adds owl:NamedIndividual declarations and writes dates as midnight xsd:dateTime
+        from ontology.reasoning import owl2_datatypes
+
+        reference = owl2_datatypes(reference)
         for node in list(back.subjects(RDF.type, OWL.NamedIndividual)):
             if str(node).startswith("https://w3id.org/armedkg/id/"):
                 back.remove((node, RDF.type, OWL.NamedIndividual))
@@ -98,7 +101,7 @@ def test_export_events_csv_follows_design_columns(sample_store, tmp_path):
     export(sample_store, "events-csv", path)
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
-        assert reader.fieldnames == DESIGN_COLUMNS
+        assert set(DESIGN_COLUMNS) <= set(reader.fieldnames)  # beside ACLED's own (tests/test_export_formats.py)
         rows = list(reader)
     daraa = [r for r in rows if r["doc_id"] == "sample-daraa-assassination"]
     assert len(daraa) == 1
@@ -110,8 +113,8 @@ def test_export_events_csv_follows_design_columns(sample_store, tmp_path):
     assert "Khaled al-Zoubi" in row["evidence"]
     idlib = [r for r in rows if r["doc_id"] == "sample-idlib-airstrikes" and r["sub_event_type"] == "Air/drone strike"]
     assert idlib[0]["actor1"] == "Russian Armed Forces" and idlib[0]["inter1"] == "1" and idlib[0]["fatalities"] == "3"
-    for r in rows:  # ACLED inter codes 1-8 or empty
-        assert r["inter1"] in {"", *map(str, range(1, 9))} and r["inter2"] in {"", *map(str, range(1, 9))}
+    for r in rows:  # ACLED inter codes 1-8, 0 for no actor, or empty (an actor whose code is unknown)
+        assert r["inter1"] in {"", *map(str, range(0, 9))} and r["inter2"] in {"", *map(str, range(0, 9))}
 
 
 def test_export_mentions_jsonl_offsets_point_at_the_text(sample_store, tmp_path):

@@ -75,7 +75,7 @@ def test_knowledge_bad_entries_get_coded_errors(tmp_path, line, message):
     path.write_text('{"name": "Good Group"}\n' + line + "\n", encoding="utf-8")
     knowledge = read_native(path, USER)
     (problem,) = knowledge.problems
-    assert problem.line == 2 and problem.error.startswith("[E081] k.jsonl line 2:") and message in problem.error
+    assert problem.line == 2 and problem.error.startswith("[E086] k.jsonl line 2:") and message in problem.error
     assert [a.name for a in knowledge.actors] == ["Good Group"]
 
 
@@ -173,7 +173,7 @@ def test_knowledge_phoenix_real_dictionaries():
     assert k.counts["entries"] > 20_000 and k.counts["persons"] > 15_000 and k.counts["roles"] > 20_000 and k.counts["agents"] > 2_000
     npa = next(a for a in k.actors if a.name == "New People's Army")
     assert (npa.cls, npa.country, npa.inter) == ("RebelGroup", "PH", 2)
-    assert all(p.error.startswith("[E081]") for p in k.problems) and len(k.problems) < 20
+    assert all(p.error.startswith("[E086]") for p in k.problems) and len(k.problems) < 20
 
 
 @pytest.mark.skipif(not PHOENIX.is_dir(), reason="the Phoenix dictionaries are in ../shared/kb/phoenix")
@@ -351,7 +351,7 @@ def test_knowledge_imported_name_never_replaces_a_curated_match_a_users_does():
 # --------------------------------------------------------------------------- registry and library
 def test_knowledge_formats_are_plugins_by_name():
     assert {"armedkg", "curated", "phoenix", "geonames"} <= set(formats())
-    with pytest.raises(UnknownKnowledgeFormat, match=r"\[E083\].*Known formats"):
+    with pytest.raises(UnknownKnowledgeFormat, match=r"\[E088\].*Known formats"):
         get_format("tabari-xml")
 
 
@@ -367,9 +367,9 @@ def test_knowledge_library_add_show_remove(tmp_path):
     (entity,) = show("RHB", library)["entities"]
     assert entity["class"] == "Militia" and entity["sources"] == ["my-groups"] and entity["citation"] == "my field notes"
     assert remove("my-groups", library)["name"] == "my-groups"
-    with pytest.raises(UnknownKnowledgeSource, match=r"\[E082\]"):
+    with pytest.raises(UnknownKnowledgeSource, match=r"\[E087\]"):
         show("my-groups-x", library)
-    with pytest.raises(KnowledgeError, match=r"\[E080\].*built-in"):
+    with pytest.raises(KnowledgeError, match=r"\[E085\].*built-in"):
         add_file(path, name="curated", library=library)
 
 
@@ -453,7 +453,7 @@ def test_knowledge_cli_add_list_remove_and_coded_errors(tmp_path, monkeypatch):
     bad = tmp_path / "bad.csv"
     bad.write_text("name,class\nRed Hill Brigade,brigand\n", encoding="utf-8")
     result = runner.invoke(app, ["kb", "add", str(bad)])
-    assert result.exit_code == 1 and "[E081] bad.csv line 2: 'brigand' is not an actor class" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 1 and "[E086] bad.csv line 2: 'brigand' is not an actor class" in result.output and "Traceback" not in result.output
     good = tmp_path / "good.csv"
     good.write_text("name,class,country\nRed Hill Brigade,Militia,SO\n", encoding="utf-8")
     result = runner.invoke(app, ["kb", "add", str(good)])
@@ -466,4 +466,4 @@ def test_knowledge_cli_add_list_remove_and_coded_errors(tmp_path, monkeypatch):
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"id": "a", "text": "Nothing happened.", "gold": {}}\n', encoding="utf-8")
     result = runner.invoke(app, ["eval", str(gold), "--kb", "good"])
-    assert result.exit_code == 2 and "[E082] 'good' is neither a file nor a stored knowledge source" in result.output
+    assert result.exit_code == 2 and "[E087] 'good' is neither a file nor a stored knowledge source" in result.output

@@ -118,3 +118,38 @@ def test_shapes_check_untyped_evidence_nodes():
     missing_rule = validate(graph("akg:start 0 ; akg:end 12"))
     assert not missing_rule.conforms and "extractor rule" in missing_rule.text
     assert not validate(graph('akg:start 12 ; akg:end 0 ; akg:rule "ner"')).conforms
+
+
+def test_ontology_every_term_has_one_definition(onto):
+    from ontology.reference import ontology_terms, undefined_terms
+
+    assert len(ontology_terms(onto)) >= 130
+    assert undefined_terms(onto) == []
+
+
+def test_ontology_a_new_term_without_a_definition_fails(onto):
+    from rdflib import Literal
+
+    from ontology.reference import undefined_terms
+
+    g = Graph()
+    for triple in onto:
+        g.add(triple)
+    g.add((URIRef(NS + "Drone"), RDF.type, OWL.Class))
+    g.add((URIRef(NS + "Drone"), RDFS.label, Literal("Drone", lang="en")))
+    g.add((AKG.Militia, RDFS.comment, Literal("a second convention", lang="en")))
+    assert undefined_terms(g) == ["akg:Drone", "akg:Militia"]
+
+
+def test_ontology_reference_is_generated_from_the_ttl():
+    """docs/ontology.md and queries/assets/ontology.html are what scripts/build_ontology_doc.py
+    writes from the TTL today (run it after editing the ontology)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    check = subprocess.run([sys.executable, str(root / "scripts" / "build_ontology_doc.py"), "--check"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    text = (root / "docs" / "ontology.md").read_text(encoding="utf-8")
+    assert "### akg:JihadistGroup" in text and "transnational jihadist ideology" in text

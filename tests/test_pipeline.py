@@ -86,8 +86,10 @@ def test_pipeline_every_actor_reaches_evidence(sample_store):
 
 
 def test_pipeline_no_boilerplate_actor(sample_store):
-    labels = {r["valueLabel"] for r in rows(sample_store, "actor_profile", actor="PayPal")}
-    assert labels == set()
+    from builder.errors import NameNotFound
+
+    with pytest.raises(NameNotFound, match="no actor named 'PayPal'"):
+        rows(sample_store, "actor_profile", actor="PayPal")
 
 
 def test_pipeline_query_parameters_are_terms_not_text(sample_store):
@@ -101,12 +103,14 @@ def test_pipeline_query_parameters_are_terms_not_text(sample_store):
         "Iran\" . ?a ?b ?c . #",
         "\u0000\n\r\"}",
     ]
+    from builder.errors import NameNotFound, QueryError
+
     for hostile in hostile_strings:
         for query in ("actors_backed_by", "actor_profile", "events_by_actor"):
             param = "backer" if query == "actors_backed_by" else "actor"
-            assert rows(sample_store, query, **{param: hostile}) == []
+            with pytest.raises(NameNotFound):  # no rows, and said so: no entity has that name
+                rows(sample_store, query, **{param: hostile})
     assert sorted(map(str, sample_store.iter_quads())) == before  # nothing changed
-    from builder.errors import QueryError
 
     with pytest.raises(QueryError, match="longer than"):
         run_query(sample_store, "actor_profile", {"actor": "x" * 100_000})

@@ -95,9 +95,12 @@ def test_build_progress_logs_rate_and_eta_off_a_terminal(caplog):
 
     from builder.build import Progress
 
-    progress = Progress(total=10, enabled=True, every=0.0)
+    now = [0.0]
+    progress = Progress(total=10, enabled=True, every=0.0, clock=lambda: now[0])
     with caplog.at_level(logging.INFO, logger="armedkg.build"):
-        progress.update(4)
+        for _ in range(7):  # a document a second once the first is done (rate and time left from then on)
+            now[0] += 1.0
+            progress.update(1)
     progress.close()
     line = caplog.records[-1].getMessage()
-    assert "4 of ~10 documents" in line and "docs/s" in line and "s left" in line
+    assert "7 of ~10 documents" in line and "docs/s" in line and "s left" in line

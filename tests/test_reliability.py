@@ -175,7 +175,7 @@ SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(DISTINCT ?bad) AS ?broken) WHERE {
                     row = json.loads(r.read())["results"]["bindings"][0]
                     answers.append((int(row["graphs"]["value"]), int(row["broken"]["value"])))
             except Exception as exc:  # noqa: BLE001 - every failure is a finding
-                failures.append(repr(exc))
+                failures.append(repr(exc) + (exc.read().decode()[:300] if hasattr(exc, "read") else ""))
             time.sleep(0.2)
 
     poller = threading.Thread(target=poll)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from queries.browser import chromium_path, render
-from queries.view import load_graph, render_html, select, to_vis, write_view
+from queries.browser import chromium_path, offline_page, render
+from queries.view import KINDS, PALETTE, load_graph, node_title, positions, render_html, select, to_vis, write_view
+
+from .handmade import handmade_store
+from .synthetic import synthetic_view_graph
 
 pytestmark = [pytest.mark.slow]
 needs_browser = pytest.mark.skipif(chromium_path() is None, reason="Debian chromium not installed (make test installs it)")
@@ -162,3 +165,161 @@ def test_map_offline_with_events_and_escaped_tooltips(sample_store, tmp_path):
         page.hover("circle.event")
         page.wait_for_timeout(200)
         assert record["dialogs"] == [] and page.evaluate("document.querySelectorAll('img, #marks script').length") == 0
+
+
+# --------------------------------------------------------------------------- a researcher's first day (issue 19)
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of a #rrggbb colour."""
+    rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (((c + 0.055) / 1.055) ** 2.4 if c > 0.04045 else c / 12.92 for c in rgb)
+    xyz = ((r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047, r * 0.2126 + g * 0.7152 + b * 0.0722, (r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883)
+    fx, fy, fz = (v ** (1 / 3) if v > 0.008856 else 7.787 * v + 16 / 116 for v in xyz)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def test_view_palette_colours_are_distinguishable():
+    import itertools
+    import math
+
+    for a, b in itertools.combinations(PALETTE, 2):
+        assert math.dist(_lab(a.colour), _lab(b.colour)) >= 25, (a.name, b.name)
+    assert math.dist(_lab(KINDS["Country"].colour), _lab(KINDS["Location"].colour)) >= 50
+    assert KINDS["Country"].shape != KINDS["Location"].shape
+
+
+def test_view_handmade_graph_kinds_names_and_tooltips():
+    g = load_graph(handmade_store())
+    by_label = {d["label"]: d for _, d in g.nodes(data=True)}
+    civilians = by_label["Civilians (Syria)"]
+    assert civilians["kind"] == "CivilianGroup" and "CivilianGroup" in node_title(civilians).splitlines()[1]
+    assert "Tafas" in by_label and "Ţafas" not in by_label  # the name the reporting uses, not GeoNames'
+    tip = node_title(by_label["Islamic State"])
+    assert "confidence: 0.90" in tip and "Wikidata: Q2429253" in tip and "aliases: Daesh, ISIS" in tip
+    assert "date: 2021-03-01" in node_title(by_label["Attack by Islamic State at Tafas on 2021-03-01"])
+
+
+def test_view_date_range_counts_undated_events():
+    from datetime import date
+
+    g = load_graph(handmade_store(), since=date(2021, 1, 1))
+    events = [d["label"] for _, d in g.nodes(data=True) if d["kind"] == "Event"]
+    assert events == ["Attack by Islamic State at Tafas on 2021-03-01"]
+    assert g.graph["undated_left_out"] == 1
+
+
+def test_view_layout_is_seeded_and_independent_of_order():
+    g = synthetic_view_graph(120, seed=5)
+    shuffled = nx.MultiDiGraph()
+    shuffled.add_nodes_from(reversed(list(g.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(g.edges(data=True))))
+    assert positions(g) == positions(shuffled)
+    assert positions(g) != positions(g, seed=8)
+
+
+def _hundred_nodes() -> nx.MultiDiGraph:
+    """The hand-made graph (10 nodes: aliases, an undated event, civilians) and 90 synthetic ones."""
+    g = load_graph(handmade_store())
+    g.update(synthetic_view_graph(90, seed=11))
+    assert g.number_of_nodes() == 100
+    return g
+
+
+COLOURS_JS = """() => {
+  const legend = {};
+  document.querySelectorAll('#legend label').forEach(l => { legend[l.querySelector('input').value] = l.querySelector('svg').dataset.colour; });
+  const bad = [];
+  for (const id of akgNetwork.body.nodeIndices) {
+    const n = akgNetwork.body.nodes[id];
+    if (n.options.color.background !== legend[n.options.group]) bad.push([n.options.group, n.options.color.background, legend[n.options.group]]);
+  }
+  return bad;
+}"""
+
+
+@needs_browser
+def test_view_page_first_day(tmp_path):
+    """One page of 100 nodes on 1400x900: colours equal the legend's before and after every
+    filter, identical positions on two loads, labels of 10 px or more, a legend beside the graph,
+    search over names and aliases that prefers actors and says when nothing matches, undated
+    events kept and counted under a date range."""
+    out = tmp_path / "hundred.html"
+    out.write_text(render_html(_hundred_nodes()), encoding="utf-8")
+    loads = []
+    for _ in range(2):
+        with offline_page(out) as (page, record):
+            assert record["errors"] == [] and record["blocked"] == []
+            loads.append(page.evaluate("akgNetwork.getPositions()"))
+    assert loads[0] == loads[1] and len(loads[0]) == 100
+    with offline_page(out, viewport=(1400, 900)) as (page, record):
+        label_px = page.evaluate("DATA.font * akgNetwork.getScale()")
+        assert label_px >= 10, label_px
+        legend, net = page.evaluate("['#legend', '#net'].map(s => { const r = document.querySelector(s).getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })")
+        assert legend[2] <= net[0]  # the legend sits beside the canvas, so it covers no node
+        outside = page.evaluate(
+            """(() => { const r = document.querySelector('#net').getBoundingClientRect(); const pos = akgNetwork.getPositions(); let n = 0;
+                 for (const id in pos) { const p = akgNetwork.canvasToDOM(pos[id]); if (p.x < 0 || p.y < 0 || p.x > r.width || p.y > r.height) n++; } return n; })()"""
+        )
+        assert outside == 0  # all 100 nodes in view at that zoom
+        assert page.evaluate(COLOURS_JS) == []
+        for box in page.query_selector_all("#legend input"):
+            box.uncheck()
+            assert page.evaluate(COLOURS_JS) == []
+            box.check()
+            assert page.evaluate(COLOURS_JS) == []
+        page.fill("#since", "2021-01-01")
+        page.dispatch_event("#since", "change")
+        assert page.evaluate(COLOURS_JS) == []
+        hidden = page.evaluate("akgNetwork.body.data.nodes.get({filter: n => n.hidden}).map(n => n.name)")
+        assert "Armed clash by Wagner Group" not in hidden  # the undated event is kept ...
+        assert "1 undated event kept" in page.inner_text("#count")  # ... and counted
+        page.uncheck("#undated")
+        assert "Armed clash by Wagner Group" in page.evaluate("akgNetwork.body.data.nodes.get({filter: n => n.hidden}).map(n => n.name)")
+        assert page.evaluate(COLOURS_JS) == []
+        for query, expected in (("ISIS", "Islamic State"), ("wagner", "Wagner Group"), ("daesh", "Islamic State"), ("tafas", "Tafas")):
+            page.fill("#q", query)
+            page.click("#go")
+            selected = page.evaluate("akgNetwork.getSelectedNodes().map(id => akgNetwork.body.data.nodes.get(id).name)")
+            assert selected == [expected], (query, selected)
+            assert page.inner_text("#msg") == ""
+        page.fill("#q", "Boko Haram")
+        page.click("#go")
+        assert page.evaluate("akgNetwork.getSelectedNodes()") == []
+        assert "no node matches" in page.inner_text("#msg") and "Boko Haram" in page.inner_text("#msg")
+
+
+def test_map_items_names_unplaced_events_and_legend():
+    from queries.mapview import map_items, render_map
+
+    events, places, unplaced = map_items(handmade_store())
+    assert [e["location"] for e in events] == ["Tafas"]  # the name of the reporting, not GeoNames' "Ţafas"
+    assert "Tafas" in {p["label"] for p in places} and "Ţafas" not in {p["label"] for p in places}
+    assert unplaced == 1  # the undated clash has no place
+    page = render_map(events, places, unplaced=unplaced)
+    assert "1 of 2 events have no coordinates" in page
+    assert "Circle size: fatalities" in page
+    assert page.count('<g class="place"') == len(places) and ">Tafas</text>" in page
+    assert page.count("<path d=", page.index('id="admin1"'), page.index('id="places"')) > 5  # Syria's governorate borders
+
+
+@needs_browser
+def test_map_zoom_keeps_sizes_and_the_point_under_the_cursor(tmp_path):
+    from queries.mapview import write_map
+
+    out = tmp_path / "map.html"
+    info = write_map(handmade_store(), out)
+    assert info == {"events": 1, "places": 2, "unplaced": 1}  # Tafas and Daraa have coordinates
+    with offline_page(out) as (page, record):
+        assert record["errors"] == [] and record["blocked"] == []
+        sizes = "[document.querySelector('circle.event').getBoundingClientRect().width, document.querySelector('g.place text').getBoundingClientRect().height]"
+        before, scale_before = page.evaluate(sizes), page.inner_text("#scalelabel")
+        assert scale_before.endswith(" km") and page.evaluate("document.querySelectorAll('g.place text').length") == 2
+        for _ in range(3):
+            page.mouse.move(900, 300)
+            under = page.evaluate("(() => { const p = akgToUser(900, 300); return [p.x, p.y]; })()")
+            page.mouse.wheel(0, -120)
+            page.wait_for_timeout(50)
+            after = page.evaluate("(() => { const p = akgToUser(900, 300); return [p.x, p.y]; })()")
+            assert after == pytest.approx(under, abs=1e-3)  # zoom around the cursor, no drift
+        assert page.evaluate(sizes) == pytest.approx(before, rel=0.02)  # markers and labels keep their screen size
+        assert page.inner_text("#scalelabel") != scale_before  # the scale bar follows the zoom
+        assert page.evaluate("getComputedStyle(document.querySelector('#countries path')).vectorEffect") == "non-scaling-stroke"

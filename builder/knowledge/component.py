@@ -13,6 +13,8 @@ the result the knowledge sources its description came from (``Entity.sources``).
 
 from __future__ import annotations
 
+import logging
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -20,6 +22,8 @@ from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer, load_gazetteer, name_key
 from .gate import context_allows, countries_named, group_word_near, proper_phrase, title_before
+
+log = logging.getLogger("armedkg.knowledge")
 
 GAZETTEER_LABELS = frozenset({"ACTOR", "COUNTRY", "PLACE", "PERSON_GAZ", "GENERIC_ACTOR"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -63,6 +67,13 @@ class KnowledgeRuler:
         return self.gaz.country_by_name.get(name_key(text)) or self.gaz.country_of_adjective(text)
 
     def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._apply(doc)
+        except Exception:  # noqa: BLE001 - one bad document must not stop a corpus
+            log.exception("the knowledge names were not applied to a document; it is read with the curated names only")
+            return doc
+
+    def _apply(self, doc: Doc) -> Doc:
         matches = [(doc.vocab.strings[m], s, e) for m, s, e in (*self.lower(doc), *self.exact(doc))]
         if not matches:
             return doc
@@ -145,7 +156,7 @@ class Provenance:
 
     def __call__(self, doc: Doc) -> Doc:
         result = doc._.armedkg_result
-        if result is not None:
+        if result is not None and result.error is None:
             annotate(result, self.gaz)
         return doc
 

@@ -1,7 +1,7 @@
 """The armedkg knowledge format (``docs/knowledge.md``): JSONL, or CSV as a spreadsheet exports it.
 
 One entry a line (a row): ``kind`` is ``actor`` (the default), ``person`` or ``place``. Every
-malformed entry is reported with its line and a coded error (E081); the readers never stop at
+malformed entry is reported with its line and a coded error (E086); the readers never stop at
 the first one.
 """
 

@@ -123,7 +123,7 @@ class Problem:
 
     @classmethod
     def at(cls, path: object, line: int, message: str, hint: str) -> "Problem":
-        """The coded problem (E081) of one line: ``[E081] FILE line N: MESSAGE. Hint: HINT``."""
+        """The coded problem (E086) of one line: ``[E086] FILE line N: MESSAGE. Hint: HINT``."""
         from ..errors import KnowledgeLineError
 
         name = getattr(path, "name", str(path))

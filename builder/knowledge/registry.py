@@ -113,7 +113,7 @@ def formats() -> dict[str, KnowledgeFormat]:
 
 
 def get_format(name: str) -> KnowledgeFormat:
-    """The plugin reading format ``name`` (E083 if none does)."""
+    """The plugin reading format ``name`` (E088 if none does)."""
     found = formats()
     plugin = found.get(name.lower())
     if plugin is None:

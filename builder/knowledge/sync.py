@@ -5,7 +5,7 @@ The store's ``knowledge`` graph describes the sources of the last build (``emit.
 When the sources beyond the built-in ones differ from the current ones, every document is
 extracted again and the shared entity descriptions (and the reasoner's inferences) are dropped
 and rewritten; documents the store holds that this build does not rebuild would keep a graph
-made with other knowledge, so the build stops (E084) unless told to drop them (``rebuild``).
+made with other knowledge, so the build stops (E089) unless told to drop them (``rebuild``).
 """
 
 from __future__ import annotations

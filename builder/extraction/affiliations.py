@@ -1,0 +1,58 @@
+"""Affiliations of a parsed document: clause frames, then constructions and frame relations.
+
+:class:`AffiliationReader` is built once per pipeline (vocabularies inflected, dependency
+patterns compiled) and called on each document with its mentions; it returns the frames (the
+events read them too) and the relations found, each with its construction and dependency
+path. The spaCy component that stores them on the ``Doc`` lives with the other components.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .constructions import ConstructionMatcher, Found
+from .frame_relations import FrameRelations, FrameWords
+from .frames import ClauseWords, Frame, read_frames
+from .lexicon import Lexicon
+from .phrases import MentionAt, PhraseReader, PhraseWords, resolve_pronouns
+
+
+@dataclass
+class AffiliationReader:
+    """Reads the relations of documents (one per pipeline; holds no document state)."""
+
+    clause_words: ClauseWords
+    phrase_words: PhraseWords
+    frame_words: FrameWords
+    matcher: ConstructionMatcher
+
+    @classmethod
+    def from_lexicon(cls, vocab: Vocab, lex: Lexicon) -> "AffiliationReader":
+        return cls(ClauseWords.from_lexicon(lex), PhraseWords.from_lexicon(lex), FrameWords.from_lexicon(lex), ConstructionMatcher(vocab, lex))
+
+    def read(
+        self,
+        doc: Doc,
+        mentions: Iterable[MentionAt],
+        state_of: Callable[[str], str | None],
+        forces_of: Callable[[str], str | None],
+    ) -> tuple[list[Frame], list[Found], PhraseReader]:
+        """The document's frames, the relations found (constructions first, then frames; one per
+        relation, subject and object) and the phrase reader that resolved them."""
+        reader = PhraseReader(doc, mentions, self.phrase_words, state_of, forces_of)
+        frames = read_frames(doc, self.clause_words)
+        resolve_pronouns(reader, frames, list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]])
+        found = self.matcher(doc, reader, {f.head: f for f in frames})
+        found += FrameRelations(doc, frames, reader, self.frame_words)()
+        seen: set[tuple] = set()
+        unique = []
+        for f in found:
+            key = (f.prop, f.subject.key, f.object.key, f.status)
+            if key not in seen:
+                seen.add(key)
+                unique.append(f)
+        return frames, unique, reader

@@ -1,0 +1,63 @@
+"""The containment component (``armedkg_containment``): places resolved to GeoNames or curated
+entries lie in their first-level division and that in its country (``locatedIn`` with the
+evidence of the place's first mention, rule ``gazetteer``). Runs before the events are
+finalised, which read these relations to map places the gazetteers lack."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..records import GAZETTEER_RULE
+from . import extensions
+from . import terms as T
+from .facts import relate
+from .knowledge import Knowledge, load_knowledge
+from .sentences import implied
+from .state import ensure_country, ensure_place
+
+
+def gazetteer_hierarchy(doc: Doc, k: Knowledge) -> None:
+    entities = doc._.armedkg_entities
+    for key in list(entities):
+        ent = entities[key]
+        if not ent.mentions or ent.cls not in T.PLACE_CLASSES:
+            continue
+        entry = k.gaz.places.get(key.split(":", 1)[1] if key.startswith("place:") and key.count(":") == 1 else key.replace("place:", "", 1))
+        parent = ent.parent
+        if entry is not None:
+            parent = entry.admin1 or (f"country:{entry.country}" if entry.country else None)
+            if entry.cls == T.ADMIN_REGION:
+                parent = f"country:{entry.country}"
+        if not parent:
+            continue
+        parent_key = parent if parent.startswith("country:") else f"place:{parent}"
+        if parent_key.startswith("country:"):
+            ensure_country(doc, k, parent_key.split(":", 1)[1])
+        else:
+            ensure_place(doc, k, k.gaz.places[parent])
+        first = implied(ent.mentions[0], GAZETTEER_RULE)
+        relate(doc, k, T.LOCATED_IN, key, parent_key, first, [])
+        pentry = k.gaz.places.get(parent)  # an admin1 of a populated place: also up to the country
+        if pentry is not None and pentry.cls == T.ADMIN_REGION and pentry.country:
+            ensure_country(doc, k, pentry.country)
+            relate(doc, k, T.LOCATED_IN, parent_key, f"country:{pentry.country}", first, [])
+
+
+class ContainmentComponent:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+
+    def __call__(self, doc: Doc) -> Doc:
+        return extensions.guarded(doc, lambda d: gazetteer_hierarchy(d, self.k))
+
+
+@Language.factory(
+    "armedkg_containment",
+    requires=["doc._.armedkg_entities"],
+    assigns=["doc._.armedkg_relations"],
+    default_config={"data_dir": None, "geonames": True, "lexicon_dir": None, "kb": []},
+)
+def make_containment(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None, kb: list[str]) -> ContainmentComponent:
+    extensions.register()
+    return ContainmentComponent(load_knowledge(data_dir, geonames, lexicon_dir, tuple(kb)))

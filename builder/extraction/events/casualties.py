@@ -1,0 +1,110 @@
+"""Casualty counts of an event from one sentence: "killing three civilians", "12 soldiers were
+killed and 14 wounded", "left 5 dead", "no casualties", "fatalities coded as 3" (ACLED notes),
+"killing himself and 4 worshippers", "the bodies of 7 men were found"."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...records import Event
+from ..knowledge import Knowledge
+from ..sentences import SentenceInfo
+from ..state import Mention
+
+
+@lru_cache(maxsize=8)
+def count_patterns(k: Knowledge, words: str) -> tuple[re.Pattern, re.Pattern, list[re.Pattern]]:
+    """The casualty-count patterns for one alternation of words (killed or injured), compiled
+    once: two counts summed, "left N dead", then five forms in order of trust."""
+    q, num, nouns = k.src("casualty_quantifier"), k.num, "(?:" + k.src("person_nouns") + ")"
+    noun_gap = r"(?:other\s+|more\s+)?(?:(?!and\b|or\b)[\w'’-]+\s+){0,3}?"
+    long_gap = r"(?:\s+(?!and\b|or\b|were\b|was\b)[\w'’-]+){0,7}?"
+    counted = num + r"\s+" + noun_gap + nouns
+    summed = re.compile(
+        r"\b" + q + counted + r"\s+(?:and|as well as)\s+" + q + counted + r"\s+(?:were|have been|had been|are)\s+(?:\w+ly\s+)?(?:" + words + r")",
+        re.I,
+    )
+    left = re.compile(r"\b(?:left|leaving)\s+" + q + counted + r"(?:\s+(?:and|,)\s+" + counted + r")?\s+(?:" + words + r")", re.I)
+    pats = [
+        r"\b" + q + counted + long_gap + r"\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)?" + k.src("harm_and") + r"(?:" + words + r")",
+        r"\b(?:" + words + r")\s+" + q + num + r"\b" + k.src("not_casualty_units"),
+        r"\b" + q + counted + r"\s+(?:(?!and\b)\w+\s+){0,3}?" + k.src("count_auxiliaries") + r"\s*(?:\w+ly\s+)?(?:" + words + r")",
+        r"\b" + num + r"\s+(?:" + words + r")\b",
+        r"\b(?:" + words + r")\s+" + k.src("count_determiners") + r"(?:[\w-]+\s+){0,2}?" + nouns + r"\b",
+    ]
+    return summed, left, [re.compile(p, re.I) for p in pats]
+
+
+def casualties(k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention]) -> None:
+    """Set the event's fatalities and injured from one sentence (the highest count seen)."""
+    text = sent.text
+    if k.rx("no_casualties").search(text):
+        if frame.fatalities is None and re.search(r"fatalit|casualt|death|killed", text, re.I):
+            frame.fatalities = 0
+        return
+    coded = re.search(r"\bfatalities (?:were |are )?coded as " + k.num, text, re.I)
+    if coded:
+        # ACLED notes may state the coding convention itself ("... fatalities coded as N").
+        frame.fatalities = k.number(coded.group(1), frame.fatalities)
+        return
+    if re.search(r"\bunknown (number of )?(fatalities|casualties)\b", text, re.I):
+        return
+    _special_counts(k, text, frame)
+    killed = count(k, text, k.src("count_kill_words"))
+    if k.rx("relative_injured").search(text):
+        frame.injured = max(frame.injured or 0, 1)
+    injured = count(k, text, k.src("count_injure_words"))
+    killed_people = [m for m in actors if m.kind == "person" and m.key in frame.victims and k.rx("person_killed").search(text)]
+    if killed_people:
+        killed = max(killed or 0, len({m.key for m in killed_people}))
+    if killed is not None:
+        frame.fatalities = max(frame.fatalities or 0, killed)
+    if injured is not None:
+        frame.injured = max(frame.injured or 0, injured)
+
+
+def _special_counts(k: Knowledge, text: str, frame: Event) -> None:
+    """"killing between 5 and 8", "killing himself and 4 worshippers" (ACLED counts every
+    death), "the bodies of 7 men were found"."""
+    between = re.search(r"\b(?:killing|killed|leaving|left)\s+between\s+" + k.num + r"\s+(?:to|and)\s+" + k.num, text, re.I)
+    if between:
+        frame.fatalities = max(frame.fatalities or 0, k.number(between.group(1), 0))
+    selfkill = re.search(r"\bkill(?:ing|ed)\s+(?:himself|herself)\s+and\s+(?:at least\s+)?" + k.num + r"\b", text, re.I)
+    if selfkill:
+        n = k.number(selfkill.group(1))
+        if n is not None:
+            frame.fatalities = max(frame.fatalities or 0, n + 1)
+    bodies = re.search(r"\b(?:the )?bod(?:y|ies) of\s+(?:" + k.num + r"\s+)?", text, re.I)
+    if bodies and re.search(r"\b(found|discovered|recovered|dumped)\b", text, re.I):
+        frame.fatalities = max(frame.fatalities or 0, k.number(bodies.group(1) or "1", 1))
+
+
+def count(k: Knowledge, text: str, words: str) -> int | None:
+    """The count of people the sentence says were killed (or injured): two summed, "left N
+    dead", else the highest of the first form that matches."""
+    if not re.search(words, text, re.I):
+        return None  # every pattern below needs one of the words
+    summed_re, left_re, pats = count_patterns(k, words)
+    summed = summed_re.search(text)
+    if summed:
+        na, nb = k.number(summed.group(1)), k.number(summed.group(2))
+        if na is not None and nb is not None:
+            return na + nb
+    left = left_re.search(text)
+    if left:
+        return k.number(left.group(1), 0) + k.number(left.group(2) or "0", 0)
+    total = None
+    for i, pat in enumerate(pats):
+        for m in pat.finditer(text):
+            if i == 4:
+                noun = m.group(0).split()[-1].lower()
+                if noun.endswith("s") and noun not in ("others",):
+                    continue
+            n = k.number(m.group(1) if i != 4 else "1")
+            if n is None or n > 100000:
+                continue
+            total = max(total or 0, n)
+        if total is not None:
+            return total
+    return total

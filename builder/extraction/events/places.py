@@ -1,0 +1,101 @@
+"""Where an event happened (the most specific place of its sentences, ACLED's geo precision)
+and the places the action was directed at (PLOVER's target location)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...records import Event
+from .. import terms as T
+from ..knowledge import Knowledge
+from ..sentences import SentenceInfo
+from ..state import Mention
+
+
+def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places: list[Mention]) -> None:
+    """The most specific place of the sentence, unless it is where something was said, where a
+    victim came from, or a point a direction is taken from ("10 km north of X": ``near``)."""
+    text = doc._.armedkg_text
+    rank = k.lex.table("event_place_rank")
+    entities = doc._.armedkg_entities
+    best = None
+    for p in places:
+        ent = entities.get(p.key)
+        if ent is None:
+            continue
+        pre = text[max(sent.start, p.start - 30) : p.start].lower()
+        if k.rx("said_in_before").search(text[max(sent.start, p.start - 60) : p.start]):
+            continue  # "..., police told reporters in Islamabad": where it was said, not where it happened
+        if k.rx("origin_from_before").search(pre) and len(places) > 1:
+            continue  # "shot a shepherd from Nawa in Tafas": where he came from, not where it happened
+        if k.rx("direction_of_place_before").search(pre):
+            if frame.near is None:
+                frame.near = p.key
+            continue
+        score = rank.get(ent.cls, 2)
+        if best is None or score < best[0]:
+            best = (score, p, pre)
+    if best is None:
+        return
+    score, p, pre = best
+    current = entities.get(frame.place) if frame.place else None
+    current_rank = rank.get(current.cls, 2) if current else 9
+    if score < current_rank or frame.place is None:
+        if frame.place and frame.near is None and current is not None and current.cls != T.ADMIN_REGION:
+            frame.near = frame.place
+        frame.place = p.key
+        near = bool(k.rx("near_before").search(pre))
+        frame.geo_precision = 2 if near else (1 if score == 1 else (2 if score == 2 else 3))
+
+
+def directed_words(k: Knowledge, gov: object) -> list:
+    """The word an action is named by, and for a verb what it imposes: "imposed a curfew",
+    "declared a state of siege", "remained on alert", "under curfew"."""
+    words = [gov]
+    if k.upos(gov) == "VERB":
+        for c in gov.children:
+            if c.dep_ == "dobj":
+                words.append(c)
+                words += [g for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ in ("on", "under"):
+                words += [g for g in c.children if g.dep_ == "pobj"]
+    return words
+
+
+def target_places(doc: Doc, k: Knowledge, frame: Event, places: list[Mention]) -> None:
+    """Places the action was directed at: the object of a directed word ("shelled Juba", "the
+    invasion of South Lebanon", "a curfew imposed on Sirte", "bombs in the capital
+    Kabul"), reached through at most two prepositions. Not a place the action came from or
+    passed near ("withdrew from Chad", "near Rafah"), nor a country whose own forces act."""
+    place_nouns = k.lex.words("place_nouns")
+    for m in places:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.key in frame.target_places:
+            continue
+        tok = span.root
+        if m.kind == "country" and (tok.dep_ in ("nsubj", "poss", "amod") or tok.tag_ == "POS"):
+            continue  # "Israel threatened ...", "Israel's forces": the actor, not the target
+        for _ in range(2):  # "the capital Kabul", "the town of Cizre"
+            if tok.dep_ in ("appos", "compound") and tok.head.lower_.rstrip("s") in place_nouns:
+                tok = tok.head
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_.rstrip("s") in place_nouns:
+                tok = tok.head.head
+        if _directed_at(k, tok):
+            frame.target_places.append(m.key)
+
+
+def _directed_at(k: Knowledge, tok: object) -> bool:
+    directed = k.rx("directed_at_place")
+    for _ in range(3):
+        if tok.dep_ in ("dobj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ == "dobj"):
+            gov = tok.head if tok.dep_ != "conj" else tok.head.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "on", "at", "against", "of", "to", "inside"):
+            gov = tok.head.head
+        else:
+            return False
+        if any(directed.fullmatch(w.text) for w in directed_words(k, gov)):
+            return True
+        if k.upos(gov) == "VERB":
+            return False  # a verb that is not directed at it ("died in Kabul", "fled to Chad")
+        tok = gov  # "fired at targets in Jericho": on through the noun
+    return False

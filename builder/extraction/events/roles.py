@@ -1,0 +1,304 @@
+"""Roles of an event from one sentence: perpetrators (the subject of the trigger's verb, the
+passive agent, what the subject owns), targets (its objects, those threatened, the passive
+subject of harm), victims (persons killed), associate perpetrators (those acting "in support
+of"), the claimant of a claim, who held those who died in custody; and actors named by a noun
+phrase the gazetteers and the model do not know ("Burmese troops")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ...gazetteer import slug
+from ...records import Event
+from .. import terms as T
+from ..facts import UNIDENTIFIED
+from ..knowledge import Knowledge
+from ..sentences import SentenceInfo, evidence
+from ..state import Mention, add_entity, add_mention, as_force, ensure_actor, focus_hint, is_subject, overlaps
+
+
+def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention], tm: re.Match | None, claimant: str | None) -> None:
+    """Perpetrators, targets and victims of the event from one sentence."""
+    text, base = sent.text, sent.start
+    tpos = base + (tm.start() if tm else 0)
+    violent = k.event_type_of.get(frame.cls) in T.VIOLENT_TYPES
+    subject_keys = subjects(doc, k, sent, actors, tm, violent)
+    threat = k.rx("threat").search(text) if frame.cls == T.OTHER_DEVELOPMENT else None
+    threatened: list[Mention] = []
+    for m in actors:
+        if threat and m.start >= base + threat.end() and m.key not in subject_keys and (
+            k.rx("threatened_before").search(text[threat.end() : m.start - base])
+            or (threatened and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?", text[threatened[-1].end - base : m.start - base]))
+        ):
+            # "threatened to strike ... against X", "... unless X withdraws": X is threatened (a
+            # country as itself: a threat to a state is not a clash with its army)
+            key = m.key if m.kind == "country" else as_force(doc, k, m.key)
+            if key not in frame.targets and key not in frame.perpetrators:
+                frame.targets.append(key)
+            threatened.append(m)  # "attacks against the United States and Kenya": both
+            continue
+        if m.kind == "country" and not k.rx("country_acts_after").search(text[m.end - base : m.end - base + 30]):
+            continue
+        key = as_force(doc, k, m.key)
+        role = _role(doc, k, sent, frame, actors, m, key, tm, tpos, subject_keys, claimant)
+        if role:
+            getattr(frame, role).append(key)
+    _anti_prefix_targets(sent, frame, actors)
+    for key in sorted(subject_keys):
+        if key not in frame.perpetrators and key not in frame.targets and key != claimant:
+            frame.perpetrators.append(key)
+    if not frame.targets:
+        for key in objects(doc, k, sent, actors, tm, violent):
+            if key not in frame.perpetrators:
+                frame.targets.append(key)
+    # Battles with no named perpetrator: the first side named is actor 1.
+    if k.event_type_of.get(frame.cls) == T.BATTLES and not frame.perpetrators and len(frame.targets) >= 2:
+        frame.perpetrators.append(frame.targets.pop(0))
+
+
+def _role(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention], m: Mention, key: str, tm: re.Match | None, tpos: int, subject_keys: set[str], claimant: str | None) -> str | None:
+    """The role of one actor mention (an attribute name of :class:`Event`), None for no role."""
+    text, base = sent.text, sent.start
+    ent = doc._.armedkg_entities.get(key)
+    if ent is None or ent.cls in (T.MEDIA_OUTLET, T.ORGANISATION, T.SOURCE):
+        return None
+    if m.start < tpos and key not in subject_keys and k.rx("reports_after").match(text[m.end - base :]):
+        return None  # "The Pakistani army said (that) ...": who reports it
+    if key == UNIDENTIFIED and k.rx("belonging_after").match(text[m.end - base :]):
+        return None  # "gunmen of the Sinaloa Cartel": the group named is who they are
+    if key in frame.perpetrators or key in frame.targets or key in frame.victims or key in frame.assoc_perpetrators or m.key == claimant:
+        return None
+    tail = k.rx("attribution_tail").match(text[m.end - base :])
+    if tail and m.start > tpos and len(text) - (m.end - base) - tail.end() < 90:
+        return None  # ", Thai military sources said today.": who reports the event, not a party to it
+    if key in subject_keys or _owned_by_subject(doc, actors, m, subject_keys):
+        return "perpetrators"  # the subject, or what the subject owns ("the Taliban's Haqqani network threatened")
+    left = text[: m.start - base]
+    right = text[m.end - base : m.end - base + 25]
+    if k.rx("affiliate_right").match(right) or k.rx("describes_person_before").search(left) or k.rx("ally_before").search(left):
+        return None  # an affiliate, an organisation named to describe a person ("a former commander of the FSA"), an ally
+    if k.rx("support_before").search(left):
+        return "assoc_perpetrators"  # "strikes against X in support of Y": Y is on the side of those who strike
+    if m.kind == "person":
+        victim = k.rx("victim_before").search(left) or k.rx("victim_after").match(right) or re.match(r"^\s+died\b", right)
+        return "victims" if victim else None
+    if (tm is None or m.end - base <= tm.start()) and k.rx("passive_harm").match(text, m.end - base):
+        return "targets"  # "Two Iraqi soldiers were hit by a roadside bomb": who was hit
+    if subject_keys:
+        if re.search(r"\b(and|with|alongside)\s+(the\s+)?$", left, re.I) and any(s in frame.perpetrators for s in subject_keys) and m.start < tpos:
+            return "assoc_perpetrators"
+        return "targets"
+    if tm is not None and m.end - base <= tm.start() and not text[m.end - base : tm.start()].strip(" ’'s"):
+        return "perpetrators"
+    if k.rx("target_before").search(left) or (k.rx("target_positions_after").match(right) and m.start > tpos):
+        return "targets"
+    if re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", left, re.I) or m.start <= tpos:
+        return "perpetrators"
+    return "targets"
+
+
+def _owned_by_subject(doc: Doc, actors: list[Mention], m: Mention, subject_keys: set[str]) -> bool:
+    text = doc._.armedkg_text
+    return any(
+        o.key in subject_keys and o.end <= m.start and re.fullmatch(r"\s*(?:'s|’s)\s+", text[o.end - 2 if text[o.end - 2 : o.end] in ("'s", "’s") else o.end : m.start]) for o in actors
+    )
+
+
+def _anti_prefix_targets(sent: SentenceInfo, frame: Event, actors: list[Mention]) -> None:
+    """"anti-X" marks X as the target."""
+    for ma in re.finditer(r"\banti-([A-Z][\w'’]*)", sent.text):
+        t = next((m for m in actors if m.start == sent.start + ma.start(1)), None)
+        if t:
+            if t.key in frame.perpetrators:
+                frame.perpetrators.remove(t.key)
+            if t.key not in frame.targets:
+                frame.targets.append(t.key)
+
+
+def trigger_token(doc: Doc, sent: SentenceInfo, tm: re.Match | None) -> object | None:
+    """The syntactic head of the trigger's words, or None."""
+    if tm is None:
+        return None
+    span = doc.char_span(sent.start + tm.start(), sent.start + tm.end(), alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def subjects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], tm: re.Match | None, violent: bool = True) -> set[str]:
+    """Actors that are the grammatical subject (or passive agent) of the trigger's verb. A country
+    that acts violently is its armed forces; one that threatens or bans is the state itself."""
+    keys: set[str] = set()
+    verb = trigger_token(doc, sent, tm)
+    if verb is None:
+        return keys
+    for _ in range(6):
+        # Walk up to the nearest verb with a subject: "X warned it would resume ... shelling";
+        # a pronoun subject ("it would pull out") sends us on to the reporting clause ("X said").
+        if k.upos(verb) in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "agent") and k.upos(c) != "PRON" for c in verb.children):
+            break
+        if k.upos(verb) == "VERB" and any(c.dep_ == "nsubjpass" for c in verb.children):
+            # "The army said that five soldiers were killed in an attack by militants": the
+            # passive clause has its own subject (those hit); who speaks above it did not act
+            return keys
+        if verb.head is verb:
+            break
+        verb = verb.head
+    if verb is not trigger_token(doc, sent, tm) and k.rx("judging_verbs").fullmatch(verb.text):
+        return keys  # "The United States condemns the attack": who judges it did not do it
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "agent") and k.upos(child) != "PRON":
+            head = child if child.dep_ == "nsubj" else next((c for c in child.children if c.dep_ == "pobj"), child)
+            for tok in (head, *head.conjuncts):  # "Wagner mercenaries and FAMa soldiers executed ..."
+                key = actor_of(doc, k, sent, actors, tok, violent)
+                if key:
+                    keys.add(key)
+    return keys
+
+
+def actor_of(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], head: object, violent: bool) -> str | None:
+    """The actor a noun phrase names: a mention inside it, else a noun-phrase actor."""
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    hits = [m for m in actors if m.start < hi and lo < m.end and m.kind in ("actor", "country", "person")]
+    # "gunmen of the Sinaloa Cartel": the group named, not the unidentified gunmen
+    # "fighters loyal to Syria's HTS leader": the group, not the country in its name
+    hit = next((m for m in hits if m.key != UNIDENTIFIED and m.kind == "actor"), None) or next((m for m in hits if m.key != UNIDENTIFIED), hits[0] if hits else None)
+    if hit is not None:
+        return as_force(doc, k, hit.key) if violent else hit.key
+    return np_actor(doc, k, head, sent)
+
+
+def objects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], tm: re.Match | None, violent: bool = True) -> list[str]:
+    """Actors (or noun phrases naming people) that are the object of the trigger's verb."""
+    keys: list[str] = []
+    verb = trigger_token(doc, sent, tm)
+    if verb is None:
+        return keys
+    for _ in range(3):
+        if k.upos(verb) in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    for head in _object_heads(k, verb):
+        if head.dep_ == "pobj" and head.head.head.lower_ in ("according", "said", "reported"):
+            continue  # "according to the Observatory" names a source, not a target
+        key = actor_of(doc, k, sent, actors, head, violent)
+        ent = doc._.armedkg_entities.get(key) if key else None
+        if ent is not None and ent.cls in (T.MEDIA_OUTLET, T.SOURCE):
+            continue
+        if key and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _object_heads(k: Knowledge, verb: object) -> list:
+    """Objects of the verb, of verbs it governs ("vowed to cut ties with X") and of their nouns
+    ("measures against X"), nearest first; the subject side is left out; then the owners of
+    positions ("positions of X", "an X stronghold", "X-held territory")."""
+    heads = []
+    frontier = [(verb, 0)]
+    while frontier:
+        tok, depth = frontier.pop(0)
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "agent", "advcl", "relcl", "punct", "cc", "mark", "npadvmod"):
+                continue
+            if c.dep_ in ("dobj", "nsubjpass", "attr", "dative") or (c.dep_ == "pobj" and tok.lower_ in ("against", "on", "at", "with", "to", "of", "upon", "toward", "towards", "in", "from", "into")):
+                heads.append(c)
+            if depth < 3 and c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pobj", "conj", "acomp", "advmod", "dative", "nsubjpass"):
+                frontier.append((c, depth + 1))
+    heads = heads + [c for h in heads for c in h.conjuncts if c not in heads]
+    owned = []
+    for head in heads:
+        if k.rx("position_nouns").match(head.text):
+            for c in head.children:
+                if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < head.i:
+                    owned.append(c)
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    owned.extend(g for g in c.children if g.dep_ == "pobj")
+    return heads + owned
+
+
+def np_actor(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> str | None:
+    """An actor named by a noun phrase the gazetteers and the model do not know ("Burmese troops",
+    "Irish nationalist guerrillas", "students"), kept with a low confidence."""
+    if not k.rx("people_heads").match(head.lower_) and not (k.upos(head) == "PROPN" and head.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")):
+        return None
+    left = head.left_edge
+    while left.i < head.i and (left.dep_ in ("det", "predet", "nummod", "quantmod", "advmod") or left.is_punct or left.like_num):
+        left = doc[left.i + 1]
+    span = doc[left.i : head.i + 1]
+    if not span.text.strip() or overlaps(doc, span.start_char, span.end_char, kinds=("place",)):
+        return None
+    label = span.text
+    low = label.lower()
+    adj = k.adj_prefix_re.match(label)
+    iso = k.gaz.country_of_adjective(adj.group(1)) if adj else None
+    if k.rx("np_force_words").search(low):
+        cls = T.STATE_FORCE if iso or re.search(r"\b(government|regime|state)\b", low) else T.NON_STATE_ARMED_GROUP
+        if iso and iso in k.gaz.countries:
+            key = k.forces_of(iso)
+            add_mention(doc, k, Mention(key, span.start_char, span.end_char, label, "actor", "np_actor", 0.5))
+            return key
+    elif k.rx("np_armed_group_words").search(low):
+        cls = T.NON_STATE_ARMED_GROUP
+    elif k.rx("np_organisation_words").search(low):
+        cls = T.ORGANISATION
+    elif head.ent_type_ == "PERSON":
+        cls = T.PERSON
+    elif head.ent_type_ in ("ORG", "NORP"):
+        cls = T.ORGANISATION
+    else:
+        cls = T.CIVILIAN_GROUP
+    key = f"{'person' if cls == T.PERSON else 'actor'}:{slug(label)}"
+    add_entity(doc, key, cls, label, country=iso)
+    add_mention(doc, k, Mention(key, span.start_char, span.end_char, label, "person" if cls == T.PERSON else "actor", "np_actor", 0.5))
+    ent = doc._.armedkg_entities[key]
+    ev = evidence(doc, sent, span.start_char, span.end_char, "np_actor", 0.5)
+    if ev not in ent.mentions:
+        ent.mentions.append(ev)
+    return key
+
+
+def claimant(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], claim: re.Match) -> str | None:
+    """Who claims: the subject before the claim, else the last actor before it, else "claimed by X"."""
+    base = sent.start
+    entities = doc._.armedkg_entities
+    before = [m for m in actors if m.end <= base + claim.start() and m.kind == "actor" and entities.get(m.key) is not None and entities[m.key].cls != T.MEDIA_OUTLET]
+    subject = [m for m in before if is_subject(doc, m)]
+    if subject:
+        return subject[0].key
+    if before:
+        return before[-1].key
+    mby = re.search(r"claimed by\s+", sent.text, re.I)
+    if mby:
+        nxt = next((m for m in actors if m.start >= base + mby.end()), None)
+        return nxt.key if nxt else None
+    return None
+
+
+def custodian(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention]) -> None:
+    """"A prisoner died under torture in Israeli police custody", "detainees killed in regime
+    prisons": who held them did it, and those who died are the victims, whatever the
+    grammatical subject."""
+    m = k.rx("custody").search(sent.text)
+    if m is None or not (k.rx("kill_words").search(sent.text) or k.rx("abuse_words").search(sent.text)):
+        return
+    lo, hi = sent.start + m.start(), sent.start + m.end()
+    holder = next((a for a in actors if lo <= a.start and a.end <= hi and a.kind in ("actor", "country")), None)
+    focus = focus_hint(doc)
+    if holder is not None:
+        key = as_force(doc, k, holder.key)
+    elif k.rx("state_custody_words").search(m.group(0)) and focus in k.gaz.countries:
+        key = k.forces_of(focus)  # "in regime prisons"
+        ensure_actor(doc, k, key)
+    else:
+        return
+    if frame.cls in (T.ARRESTS, T.ABDUCTION) and k.rx("kill_words").search(sent.text):
+        frame.cls = T.ATTACK  # a death in custody, not the detention
+    held = [x for x in frame.perpetrators if x != key]
+    entities = doc._.armedkg_entities
+    for a in actors:  # "A detainee died ... in X custody": the one who died, named before it
+        ent = entities.get(a.key)
+        if a.end <= lo and ent is not None and ent.cls in (T.CIVILIAN_GROUP, T.PERSON) and a.key not in held:
+            held.append(a.key)
+    frame.perpetrators[:] = [key] + [x for x in frame.perpetrators if x not in held and x != key]
+    frame.targets[:] = held + [x for x in frame.targets if x != key and x not in held]

@@ -1,0 +1,242 @@
+"""The event rules of one sentence: find its trigger, claim, anaphor and casualties; refine the
+class (ACLED codebook); leave out background and habitual mentions; add the sentence to the
+last event or start a new one; then its date, claim, roles, civilians, place, target places
+and casualties."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ...dates import find_dates
+from ...records import Claim, Event
+from .. import terms as T
+from ..facts import UNIDENTIFIED, last_event, new_event
+from ..knowledge import Knowledge
+from ..mentions.collective import civilians_named
+from ..sentences import SentenceInfo, evidence
+from ..state import Mention, as_force, overlaps
+from . import roles as R
+from .casualties import casualties
+from .places import event_place, target_places
+from .triggers import compatible, trigger
+
+
+@dataclass
+class Cues:
+    """What one sentence says of an event (read once, used by the steps below)."""
+
+    cls: str
+    spec: int
+    tm: re.Match | None
+    claim: re.Match | None
+    anaphor: re.Match | None
+    prefix: re.Match | None
+    dates: list
+    day_dates: list
+
+
+def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str]) -> None:
+    """Add what the sentence says to the document's events."""
+    cues = _cues(doc, k, sent, actors)
+    if cues is None or _not_an_event(k, sent.text, cues, actors):
+        return
+    last = last_event(doc)
+    if cues.tm is None and not cues.anaphor and not cues.claim:
+        if last and last.paragraph == sent.paragraph:
+            casualties(k, sent, last, actors)  # a casualty-only sentence: the toll of the last event of this paragraph
+        return
+    claimant = R.claimant(doc, k, sent, actors, cues.claim) if cues.claim else None
+    frame = _frame(doc, k, sent, actors, cues, last, claimant)
+    if frame is None:
+        return
+    _record(doc, k, sent, frame, cues, sources, claimant, actors)
+    background = (
+        bool(cues.anaphor)
+        and k.rx("background_anaphor_before").search(sent.text[: cues.anaphor.start()])
+        and not (cues.tm is not None and cues.tm.end() <= cues.anaphor.start() and frame is not last)
+    )
+    # "... after the attack": the anaphor names an earlier event, so the sentence's actors are
+    # not its roles, unless the sentence's own trigger comes before that clause.
+    if not re.search(r"\b(denied|denies|deny)\b", sent.text, re.I) and not background:
+        R.roles(doc, k, sent, frame, actors, cues.tm, claimant)
+        R.custodian(doc, k, sent, frame, actors)
+    _civilians(doc, k, sent, frame)
+    event_place(doc, k, sent, frame, places)
+    target_places(doc, k, frame, places + [m for m in actors if m.kind == "country"])
+    casualties(k, sent, frame, actors)
+
+
+def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> Cues | None:
+    """The sentence's cues, or None where it adds nothing but (perhaps) a toll to the last event."""
+    text = sent.text
+    trig = trigger(k, text)
+    claim = k.rx("claim").search(text)
+    if claim and k.rx("negated_claim").search(text):
+        claim = None
+    anaphor = k.rx("anaphor").search(text)
+    hurt = k.rx("kill_words").search(text) or k.rx("injure_words").search(text)
+    last = last_event(doc)
+    if trig is None and not claim and not anaphor and not hurt and not k.note_prefix_re.match(text):
+        if last is not None and last.paragraph == sent.paragraph and k.rx("no_casualties_reported").search(text):
+            casualties(k, sent, last, actors)  # "No casualties reported."
+        return None
+    dates = find_dates(text, doc._.armedkg_document.published)
+    day_dates = [d for d in dates if d.precision == 1]
+    if last is not None and last.paragraph == sent.paragraph and not claim and not day_dates and k.rx("casualty_report").match(text):
+        # "33 soldiers were killed and 14 wounded." after the attack: its toll, not a new event.
+        casualties(k, sent, last, actors)
+        for m in actors:
+            key = m.key if m.kind == "actor" else as_force(doc, k, m.key) if m.kind == "country" else None
+            if key and key != UNIDENTIFIED and key not in last.perpetrators + last.assoc_perpetrators + last.targets:
+                last.targets.append(key)  # "3 soldiers of the Yemeni army were killed": whose toll
+        return None
+    cls, spec, tm = trig if trig else (T.ATTACK, -1, None)
+    cls, tm = _refine(k, text, cls, tm)
+    prefix = k.note_prefix_re.match(text)
+    if prefix:
+        cls, spec = k.note_prefixes[prefix.group(1).lower()], 5
+        tm = tm or prefix
+    elif (protest := k.rx("protest").search(text)) and not k.rx("violence_before_protest").search(text[: protest.start()]):
+        cls, spec, tm = _protest_class(k, text), 4, tm or protest
+    if cls == T.ARMED_CLASH and any(m.kind == "person" for m in actors) and k.rx("person_killed_verbs").search(text) and not k.rx("fighting_words").search(text):
+        cls = T.ATTACK
+    return Cues(cls, spec, tm, claim, anaphor, prefix, dates, day_dates)
+
+
+def _refine(k: Knowledge, text: str, cls: str, tm: re.Match | None) -> tuple[str, re.Match | None]:
+    """ACLED codebook refinements: strikes from the air are air strikes ("air base" is not air);
+    shooting down or defusing is a disrupted use; a change of hands after clashes is coded as such."""
+    air = k.rx("air_words").search(text)
+    if cls == T.SHELLING and air and not k.rx("ground_fire_words").search(text):
+        cls = T.AIR_DRONE_STRIKE
+    if cls == T.AIR_DRONE_STRIKE and not air:
+        cls = T.SHELLING
+    if cls in (T.AIR_DRONE_STRIKE, T.SHELLING) and re.search(r"\b(anti-aircraft|shot down|intercept\w*)\b", text, re.I):
+        cls = T.DISRUPTED_WEAPONS_USE
+    if cls in (T.EXPLOSIVE_IED, T.GRENADE_ATTACK, T.SUICIDE_BOMB) and k.rx("defused_words").search(text) and not (k.rx("kill_words").search(text) or k.rx("injure_words").search(text)):
+        cls = T.DISRUPTED_WEAPONS_USE  # "security forces defused 2 explosive devices": a use prevented
+    if cls == T.ARMED_CLASH:
+        # "regained control of Diffa after clashes with Boko Haram": ACLED codes the change of hands
+        taken = next(((t.cls, m) for t in k.triggers if t.cls in (T.GOVERNMENT_REGAINS, T.NON_STATE_OVERTAKES) and (m := t.pattern.search(text))), None)
+        if taken:
+            cls, tm = taken
+    return cls, tm
+
+
+def _protest_class(k: Knowledge, text: str) -> str:
+    riot = k.rx("riot").search(text)
+    intervention = k.rx("intervention").search(text)
+    killed = k.rx("kill_words").search(text) or k.rx("injure_words").search(text)
+    if riot:
+        return T.VIOLENT_DEMONSTRATION
+    if intervention:
+        return T.EXCESSIVE_FORCE if killed else T.PROTEST_WITH_INTERVENTION
+    return T.PEACEFUL_PROTEST
+
+
+def _not_an_event(k: Knowledge, text: str, cues: Cues, actors: list[Mention]) -> bool:
+    """Background mentions ("after the 2018 reconciliation agreement", "despite the truce"),
+    denials, plural habitual mentions with nothing concrete."""
+    tm, spec = cues.tm, cues.spec
+    if tm is not None and not cues.day_dates and k.rx("background_before").search(text[: tm.start()]) and spec >= 2 and k.event_type_of.get(cues.cls) == T.STRATEGIC:
+        return True
+    if k.rx("denial").search(text) and not cues.day_dates and tm is not None and spec <= 1:
+        return True
+    concrete = bool(cues.day_dates) or bool(re.search(k.num + r"\s+(?:\w+\s+){0,3}(?:" + k.src("person_nouns") + r")\b", text, re.I)) or any(m.kind == "person" for m in actors)
+    return tm is not None and tm.group(0).lower().endswith("s") and bool(k.rx("habitual").search(text)) and not concrete
+
+
+def _frame(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], cues: Cues, last: Event | None, claimant: str | None) -> Event | None:
+    """The event the sentence adds to: the last one where it refers back to it, claims it, goes
+    on with it or only claims it; else a new event (none for a sentence without a trigger or
+    claim, or an undated movement of forces, which news mention as context)."""
+    tm, spec, claim, anaphor = cues.tm, cues.spec, cues.claim, cues.anaphor
+    is_anaphoric = bool(anaphor) and (tm is None or anaphor.start() <= tm.start() <= anaphor.end() + 1 or spec <= 1 or anaphor.end() >= tm.start() - 12)
+    frame: Event | None = None
+    if last is not None and (sent.paragraph - last.paragraph) <= 1:
+        fits = compatible(k, last, cues.cls, spec, claimant, cues.day_dates, claim is not None)
+        same_claim = claim and last.claims and claimant in {c.claimant for c in last.claims} and sent.paragraph == last.paragraph
+        subjects = R.subjects(doc, k, sent, actors, tm)
+        continuation = (
+            sent.paragraph == last.paragraph
+            and (not subjects or bool(subjects & set(last.perpetrators + last.assoc_perpetrators)))
+            and (cues.cls == last.cls or spec <= 1 or k.specificity(last.cls) <= 1)
+            and tm is not None
+            and k.event_type_of.get(cues.cls) == k.event_type_of.get(last.cls)
+            and not k.rx("new_event").search(sent.text)
+            and not (cues.day_dates and last.date and cues.day_dates[0].value != last.date)
+        )
+        claim_only = claim is not None and tm is None and sent.paragraph == last.paragraph  # "ISWAP claimed responsibility." after the attack
+        if fits and (is_anaphoric or same_claim or continuation or claim_only):
+            frame = last
+    if frame is None:
+        if tm is None and not claim:
+            return None
+        if cues.cls == T.CHANGE_TO_GROUP_ACTIVITY and not cues.prefix and not cues.day_dates:
+            return None  # "supported by reinforcements" in news is context, not a dated movement of forces
+        if spec < 0 and claim is None:
+            return None
+        frame = new_event(doc, cues.cls if spec >= 0 else T.ATTACK, sent.paragraph)
+    elif spec > k.specificity(frame.cls):
+        frame.cls = cues.cls
+    return frame
+
+
+def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues, sources: list[str], claimant: str | None, actors: list[Mention]) -> None:
+    """The sentence's trigger as evidence, its sources, its date (in a claim sentence, the date
+    is the claim's unless it says when the attack took place) and its claim."""
+    text, base, tm, claim = sent.text, sent.start, cues.tm, cues.claim
+    hit = tm or claim or cues.anaphor
+    frame.evidence.append(evidence(doc, sent, base + hit.start(), base + hit.end(), f"event_trigger:{cues.cls}" if tm else "event_anaphor", 0.7 if tm else 0.6))
+    if re.search(r"\bassassinat\w+", text, re.I):
+        frame.assassination = True
+    for s in sources:
+        if s not in frame.according_to:
+            frame.according_to.append(s)
+    dates = cues.dates
+    event_dates = dates
+    if claim:
+        event_dates = [d for d in dates if k.rx("took_place_before").search(text[max(0, d.start - 40) : d.start])]
+    if event_dates and (frame.date is None or (frame.time_precision or 9) > event_dates[0].precision):
+        frame.date = event_dates[0].value
+        frame.time_precision = event_dates[0].precision
+    if claim and claimant:
+        entities = doc._.armedkg_entities
+        outlets = [m for m in actors if m.kind == "actor" and entities.get(m.key) and entities[m.key].cls == T.MEDIA_OUTLET and m.key != claimant]
+        via = outlets[0].key if outlets else None
+        claim_date = dates[0].value if dates and (not event_dates or dates[0] != event_dates[0]) else None
+        existing = next((c for c in frame.claims if c.claimant == claimant), None)
+        if existing is None:
+            frame.claims.append(Claim(claimant, evidence(doc, sent, base + claim.start(), base + claim.end(), "claim_of_responsibility", 0.85), via, claim_date))
+        else:
+            existing.via = existing.via or via
+            existing.date = existing.date or claim_date
+        if claimant in frame.perpetrators:
+            frame.perpetrators.remove(claimant)
+        frame.perpetrators.insert(0, claimant)
+
+
+def _civilians(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event) -> None:
+    """Civilians as targets ("killing three civilians"); the civilians named ("twelve displaced
+    civilians") are a mention of that actor."""
+    text = sent.text
+    civ = k.rx("civilian_words").search(text)
+    hurt = k.rx("kill_words").search(text) or k.rx("injure_words").search(text)
+    if not (civ and (hurt or k.event_type_of.get(frame.cls) in (T.VIOLENCE_AGAINST_CIVILIANS, T.EXPLOSIONS) or frame.cls == T.LOOTING)):
+        return
+    key = civilians_named(doc, k, text[: civ.start()])
+    if key and key not in frame.targets:
+        frame.targets.append(key)
+    span = doc.char_span(sent.start + civ.start(), sent.start + civ.end(), alignment_mode="expand")
+    if span is not None:
+        head = span.root
+        left = head.left_edge if head.left_edge.i >= span.sent.start else head
+        start = min(left.idx, span.start_char)
+        if not overlaps(doc, start, span.end_char, kinds=("actor", "person", "country")):
+            ev = evidence(doc, sent, start, span.end_char, "civilian_mention", 0.6)
+            ent = doc._.armedkg_entities[key]
+            if ev not in ent.mentions:
+                ent.mentions.append(ev)

@@ -1,0 +1,50 @@
+"""Event triggers: the most specific trigger of a sentence, and whether a sentence may add to
+the event of an earlier one (ACLED codebook: one event per type, place and day)."""
+
+from __future__ import annotations
+
+import re
+
+from ...records import Event
+from .. import terms as T
+from ..knowledge import Knowledge
+
+
+def trigger(k: Knowledge, text: str) -> tuple[str, int, re.Match] | None:
+    """The most specific trigger of a sentence: (class, specificity, match). Movements of forces
+    (patrols, convoys) count only when nothing violent happened to them; "X threatened to strike
+    Y", "vowed to retaliate with missiles" is a threat, not the attack it names, unless somebody
+    was hurt."""
+    best = None
+    movement = None
+    for t in k.triggers:
+        m = t.pattern.search(text)
+        if not m:
+            continue
+        if t.cls == T.CHANGE_TO_GROUP_ACTIVITY:
+            movement = (t.cls, t.specificity, m)
+            continue
+        if best is None or t.specificity > best[1]:
+            best = (t.cls, t.specificity, m)
+    if best is not None and best[0] != T.OTHER_DEVELOPMENT:
+        threat = k.rx("threat").search(text)
+        if threat and threat.start() < best[2].start() and not k.rx("kill_words").search(text) and not k.rx("injure_words").search(text):
+            return (T.OTHER_DEVELOPMENT, 0, threat)
+    return best or movement
+
+
+def compatible(k: Knowledge, last: Event, cls: str, spec: int, claimant: str | None, dates: list, has_claim: bool) -> bool:
+    """Whether a sentence of class ``cls`` may belong to the ``last`` event."""
+    kind, last_kind = k.event_type_of.get(cls), k.event_type_of.get(last.cls)
+    last_spec = k.specificity(last.cls)
+    if last_kind in (T.STRATEGIC, T.PROTESTS, T.RIOTS) and kind != last_kind:
+        return False
+    if claimant and claimant in last.targets:
+        return False
+    if spec >= 2 and last_spec >= 2 and kind != last_kind:
+        return False
+    if spec >= 1 and last_spec >= 1 and kind != last_kind and not (spec == 3 or last_spec == 3):
+        return False
+    if not has_claim and dates and last.date and last.time_precision == 1 and all(d.value != last.date for d in dates):
+        return False
+    return True

@@ -1,0 +1,95 @@
+"""The ``Doc`` extensions that hold one document's extraction state.
+
+Every component reads and writes a document's state here and nowhere else: the functions of the
+package take the ``Doc`` (and the read-only :class:`~builder.extraction.knowledge.Knowledge`)
+as arguments. :func:`register` is idempotent and is called by every component factory (never
+on import); :func:`reset` gives a document fresh containers before the first component fills
+them.
+
+=============================  ==========================================================  ==========
+extension                      what it holds                                               written by
+=============================  ==========================================================  ==========
+``armedkg_document``           the :class:`~builder.records.Document` record                the caller
+``armedkg_text``               ``doc.text``, once (spaCy rebuilds it on every access)       mentions
+``armedkg_entities``           key -> :class:`~builder.records.Entity`                     all
+``armedkg_mentions``           the :class:`~builder.extraction.state.Mention` list          mentions
+``armedkg_generic``            generic-actor spans of the ruler, read after the focus      mentions
+``armedkg_single_names``       bare single names at a sentence start, left unresolved      mentions
+``armedkg_inner_countries``    countries named inside an organisation's name               mentions
+``armedkg_country_votes``      ISO code -> votes of every mention (places and actors)       mentions
+``armedkg_place_votes``        ISO code -> votes of places and country names only          mentions
+``armedkg_named_countries``    ISO codes the document names                                mentions
+``armedkg_focus``              the country in focus (ISO code) or None                     mentions
+``armedkg_by_nationality``     civilian groups named by their nationality                  events
+``armedkg_sentences``          :class:`~builder.extraction.sentences.SentenceInfo` list    mentions
+``armedkg_frames``             the clause frames (:mod:`~builder.extraction.frames`)       rules
+``armedkg_relations``          the :class:`~builder.records.Relation` list                 rules
+``armedkg_events``             the :class:`~builder.records.Event` list                    events
+``armedkg_error``              why the extraction of the document failed, or None          any
+``armedkg_result``             the :class:`~builder.records.DocResult`                     result
+=============================  ==========================================================  ==========
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from ..records import Document
+
+log = logging.getLogger("armedkg.extraction")
+
+# name -> factory of the fresh value a document starts with
+_STATE = {
+    "armedkg_text": str,
+    "armedkg_entities": dict,
+    "armedkg_mentions": list,
+    "armedkg_generic": list,
+    "armedkg_single_names": list,
+    "armedkg_inner_countries": list,
+    "armedkg_country_votes": dict,
+    "armedkg_place_votes": dict,
+    "armedkg_named_countries": set,
+    "armedkg_focus": lambda: None,
+    "armedkg_by_nationality": set,
+    "armedkg_sentences": list,
+    "armedkg_frames": list,
+    "armedkg_relations": list,
+    "armedkg_events": list,
+    "armedkg_error": lambda: None,
+}
+
+
+def register() -> None:
+    """Declare the extensions on ``Doc`` (idempotent; defaults are None, never a shared container)."""
+    for name in ("armedkg_document", "armedkg_result", *_STATE):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def reset(doc: Doc) -> Document:
+    """Fresh state for ``doc``; returns its :class:`Document` (a stand-in if the caller set none).
+    The extensions must be registered (every component factory does it)."""
+    u = doc._  # one accessor object for all the sets below
+    if u.armedkg_document is None:
+        u.armedkg_document = Document(id="doc", text=doc.text)
+    for name, make in _STATE.items():
+        setattr(u, name, make())
+    u.armedkg_text = doc.text
+    return u.armedkg_document
+
+
+def guarded(doc: Doc, step: Callable[[Doc], None]) -> Doc:
+    """Run one component's ``step`` on ``doc`` unless an earlier one failed; a failure is kept
+    in ``doc._.armedkg_error`` (one bad document must not stop a corpus) and the result
+    component turns it into a :class:`~builder.records.DocResult` with ``error`` set."""
+    if doc._.armedkg_error is None:
+        try:
+            step(doc)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus
+            document = doc._.armedkg_document
+            log.exception("extraction failed on document %s", document.id if document is not None else "?")
+            doc._.armedkg_error = f"{type(exc).__name__}: {exc}"
+    return doc

@@ -1,0 +1,198 @@
+"""Affiliations read from clause frames (:mod:`builder.extraction.frames`): who acts against
+whom, who acts with whom, who holds or leaves a place, who operates where, who backs or leads
+whom, from the roles of one predicate.
+
+- ``agent_patient_hostility``: the agents and the patients of a hostile predicate that states a
+  fact ("militants ambushed the patrol", "the insurgents' raid on a peacekeepers' camp",
+  "clashes between A and B") are on opposite sides; coordinated agents are on one side.
+- ``taken_from``: "X retook the town from Y": X against Y, and Y held the town until then.
+- ``repelled_attack_by``: a hostile predicate whose patient is a hostile noun with its own agent
+  ("repelled an attack by Y").
+- ``fought_alongside``: "X fought alongside Y", "together with Y", "in a joint operation with Y".
+- ``one_side_of_verb``: agents coordinated as the subject of a hostile predicate with a patient.
+- ``control_verb`` / ``loss_verb``: the agent of "seized", "holds", "retook" controls the place
+  that is the verb's patient; of "withdrew from", "lost" it no longer does.
+- ``presence_verb``: the agent of "deployed", "operates", "is based" ... in a place, and of any
+  factual hostile predicate, operates where the clause's place phrase says.
+- ``backing_verb``, ``command_verb``: "Iran arms the Houthis", "Z leads W".
+
+A speaker or someone told is never a role (frames drop them), and a clause that is denied,
+planned, threatened or conditional states no relation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .frames import Frame
+from .lexicon import Lexicon
+from .phrases import Named, PhraseReader, dependency_path
+from .constructions import Found, ended
+
+# Classes that can be a side of a fight (a country stands for its armed forces).
+ARMED = frozenset(("StateForce", "NonStateArmedGroup", "Militia", "RebelGroup", "JihadistGroup", "ArmedActor", "UnidentifiedArmedGroup"))
+# An organisation the text shows acting with violence is a side too (an acronym the gazetteer lacks).
+SIDES = ARMED | {"Organisation"}
+UNIDENTIFIED_KEY = "actor:unidentified-armed-group"
+
+
+@dataclass(frozen=True)
+class FrameWords:
+    """Inflected forms of the verbs that decide a frame's relation."""
+
+    control: frozenset[str]
+    loss: frozenset[str]
+    expulsion: frozenset[str]
+    presence: frozenset[str]
+    backing: frozenset[str]
+    command: frozenset[str]
+    remote: frozenset[str]
+    until: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, lex: Lexicon) -> "FrameWords":
+        return cls(
+            frozenset(lex.forms("control_verbs")),
+            frozenset(lex.forms("loss_verbs")),
+            frozenset(lex.forms("expulsion_verbs")),
+            frozenset(lex.forms("presence_verbs")),
+            frozenset(lex.forms("backing_verbs")),
+            frozenset(lex.forms("command_verbs")),
+            frozenset(lex.forms("remote_violence")),
+            lex.words("end_markers"),
+        )
+
+
+class FrameRelations:
+    """Reads the relations of every frame of one document."""
+
+    def __init__(self, doc: Doc, frames: list[Frame], reader: PhraseReader, words: FrameWords) -> None:
+        self.doc, self.frames, self.reader, self.words = doc, frames, reader, words
+        self.by_head = {f.head: f for f in frames}
+        self.current: Frame | None = None
+
+    def __call__(self) -> list[Found]:
+        out: list[Found] = []
+        for frame in self.frames:
+            if frame.factual and not frame.reporting:
+                self.current = frame
+                out += list(self._frame(frame))
+        self.current = None
+        return out
+
+    # ------------------------------------------------------------------ roles to entities
+    def _side(self, heads: list[int], owners: bool = True, spread: bool = True) -> list[Named]:
+        out: list[Named] = []
+        read = self.reader.spread if spread else self.reader.entities
+        for i in heads:
+            for named in read(self.doc[i], owners=owners):
+                if named.key not in {n.key for n in out}:
+                    out.append(named)
+        return out
+
+    def _word(self, f: Frame) -> str:
+        return self.doc[f.head].lower_
+
+    def _armed(self, named: Named) -> bool:
+        if named.kind == "country":
+            return True
+        return named.kind == "actor" and self.reader.classes.get(named.key, "") in SIDES and named.key != UNIDENTIFIED_KEY
+
+    def _found(self, prop: str, s: Named, o: Named, construction: str, confidence: float, status: str = "Current") -> Found:
+        if self.current is not None and ended(self.doc[self.current.head], self.words.until):
+            status = "Former"  # "governed Tigray until 2023"
+        path = dependency_path(self.doc[s.token], self.doc[o.token])
+        return Found(prop, s, o, construction, path, status, None, confidence)
+
+    # ------------------------------------------------------------------ one frame
+    def _frame(self, f: Frame) -> Iterator[Found]:
+        agents = self._side(f.agents, spread=not f.paired)
+        if f.hostile:
+            yield from self._hostility(f, agents)
+        yield from self._alliance(f, agents)
+        yield from self._places(f, agents)
+        if f.kind == "verb" and self._word(f) in self.words.backing and not f.passive:
+            for backed in self._side(f.patients, owners=False):
+                for backer in agents:
+                    if backed.kind == "actor" and backer.kind in ("actor", "country") and backed.key != backer.key:
+                        yield self._found("backedBy", backed, backer, "backing_verb", 0.7)
+        if f.kind == "verb" and self._word(f) in self.words.command and not f.passive:
+            for led in self._side(f.patients, owners=False):
+                for leader in agents:
+                    if leader.kind == "person" and led.kind == "actor":
+                        yield self._found("commanderOf", leader, led, "command_verb", 0.7)
+
+    def _hostility(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
+        patients = [p for p in self._side(f.patients, spread=not f.paired) if p.kind in ("actor", "country")]
+        sources = [p for p in self._side(f.sources) if p.kind in ("actor", "country")]
+        # "repelled an attack by Y": the attackers of the noun the verb acts on
+        for i in f.patients:
+            inner = self.by_head.get(i)
+            if inner is not None and inner.hostile and inner.kind == "noun":
+                patients += [p for p in self._side(inner.agents) if p.kind in ("actor", "country")]
+        agents = agents + [a for a in self._side(f.allies) if a.key not in {n.key for n in agents}]
+        side = {n.key for n in agents}
+        for a in agents:
+            if not self._armed(a):
+                continue
+            for p in patients:
+                if p.key not in side and self._armed(p):
+                    yield self._found("fightingAgainst", a, p, "agent_patient_hostility", 0.7)
+            for s in sources:
+                if s.key not in side and self._armed(s):
+                    yield self._found("fightingAgainst", a, s, "taken_from", 0.65)
+        for s in sources:
+            for place in (p for p in self._side(f.patients, owners=False) if p.kind == "place"):
+                if self._word(f) in self.words.control:
+                    yield self._found("controls", s, place, "taken_from", 0.6, status="Former")
+
+    def _alliance(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
+        allies = [a for a in self._side(f.allies) if a.kind in ("actor", "country")]
+        for a in agents:
+            for b in allies:
+                if a.key != b.key and a.kind in ("actor", "country"):
+                    yield self._found("alliedWith", a, b, "fought_alongside", 0.7)
+        distributive = any(c.dep_ == "preconj" and c.lower_ in ("both", "each", "either") for i in f.agents for c in self.doc[i].children)
+        if f.hostile and f.patients and f.kind == "verb" and not distributive:
+            armed = [a for a in agents if self._armed(a)]
+            for i, a in enumerate(armed):
+                for b in armed[i + 1 :]:
+                    if a.key != b.key:
+                        yield self._found("alliedWith", a, b, "one_side_of_verb", 0.55)
+
+    def _places(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
+        holders = [a for a in agents if a.kind in ("actor", "country") and a.key != UNIDENTIFIED_KEY]
+        if f.passive and self._word(f) in self.words.presence:
+            holders = [p for p in self._side(f.patients) if p.kind in ("actor", "country")]  # "based in", "deployed to"
+        if f.hostile:
+            holders += [p for p in self._side(f.patients) if self._armed(p) and p.kind == "actor"]  # those attacked there are there too
+        if not holders:
+            return
+        if f.kind == "verb" and self._word(f) in self.words.control and not f.passive:
+            for place in (p for p in self._side(f.patients, owners=False) if p.kind == "place"):
+                for h in holders:
+                    yield self._found("controls", h, place, "control_verb", 0.7)
+        if f.kind == "verb" and self._word(f) in self.words.expulsion and not f.passive:
+            # "X ousted the Taliban from Kabul": X holds it now, the Taliban no longer
+            for place in (p for p in self._side(f.sources, owners=False) if p.kind == "place"):
+                for h in holders:
+                    yield self._found("controls", h, place, "expelled_from", 0.6)
+                for lost in (p for p in self._side(f.patients, owners=False) if p.kind in ("actor", "country")):
+                    yield self._found("controls", lost, place, "expelled_from", 0.6, status="Former")
+        if f.kind == "verb" and self._word(f) in self.words.loss:
+            for place in (p for p in self._side(f.sources + f.patients, owners=False) if p.kind == "place"):
+                for h in holders:
+                    yield self._found("controls", h, place, "loss_verb", 0.6, status="Former")
+            return
+        if self._word(f) in self.words.presence:
+            for place in (p for p in self._side(f.destinations, owners=False) if p.kind in ("place", "country")):
+                for h in holders:
+                    yield self._found("operatesIn", h, place, "presence_verb", 0.65)
+        if self._word(f) in self.words.presence or (f.hostile and self._word(f) not in self.words.remote):
+            for place in (p for p in self._side(f.places, owners=False) if p.kind in ("place", "country")):
+                for h in holders:
+                    if place.kind == "place" or self.doc[place.token].head.lower_ in ("in", "inside", "across", "throughout"):
+                        yield self._found("operatesIn", h, place, "presence_verb" if not f.hostile else "acts_in_place", 0.65)

@@ -1,0 +1,411 @@
+"""Clause frames: for every predicate, who acts, who is acted on, who speaks, with what, where,
+and whether it happened, read from the dependency parse.
+
+A :class:`Frame` is built for every verb and for every noun of hostile action ("the raid",
+"clashes"). Its roles hold the token indices of the heads of noun phrases:
+
+- ``agents``: the subject of an active verb, the "by" phrase of a passive one, the possessor or
+  "by" phrase of a noun ("the insurgents' raid", "an attack by X"), the subject of a light verb
+  whose object is the noun ("X launched an offensive"), a subject shared through coordination or
+  control ("X vowed to attack", "X stormed and seized"), the noun a relative clause or a
+  participle modifies ("the group, which controls", "gunmen firing at");
+- ``patients``: the object of an active verb, the subject of a passive one, the noun a passive
+  participle modifies ("a convoy ambushed by X"), the "on"/"against"/"at" phrase of a hostile
+  predicate, the "of" phrase of a hostile noun, the other side of a symmetric one ("clashes
+  between A and B", "A clashed with B");
+- ``speakers`` and ``addressees``: the subject of a verb of saying over the clause, the
+  "according to" phrase, the one told ("told a news agency"). They are never participants.
+
+``negated`` (a "not", "no", a verb of denial above), ``modality`` ("modal", "future",
+"intention", "hypothetical") and ``reporting`` (a verb of saying) say whether the clause states
+a fact. The vocabularies come from ``data/lexicons/clauses.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon
+
+SUBJECTS = ("nsubj", "csubj", "expl")
+OBJECTS = ("dobj", "obj", "attr", "oprd")
+
+
+@dataclass
+class Frame:
+    """One predicate and its roles (token indices of phrase heads)."""
+
+    head: int
+    lemma: str
+    kind: str  # "verb" | "noun"
+    agents: list[int] = field(default_factory=list)
+    patients: list[int] = field(default_factory=list)
+    speakers: list[int] = field(default_factory=list)
+    addressees: list[int] = field(default_factory=list)
+    instruments: list[int] = field(default_factory=list)
+    places: list[int] = field(default_factory=list)
+    destinations: list[int] = field(default_factory=list)  # "deployed fighters to Mali", "moved into the town"
+    sources: list[int] = field(default_factory=list)  # "from" phrases: whom a place was taken from
+    allies: list[int] = field(default_factory=list)  # "alongside", "together with", "in a joint operation with"
+    negated: bool = False
+    modality: str | None = None
+    reporting: bool = False
+    passive: bool = False
+    hostile: bool = False
+    symmetric: bool = False
+    paired: bool = False  # sides named as a pair ("between A and B"): not one side each with its conjuncts
+
+    @property
+    def factual(self) -> bool:
+        """Whether the clause states that it happened (not denied, not a threat, plan or condition)."""
+        return not self.negated and self.modality not in ("intention", "hypothetical", "future")
+
+
+@dataclass(frozen=True)
+class ClauseWords:
+    """The vocabularies frames are read with, inflected once per pipeline."""
+
+    reporting: frozenset[str]
+    hostile_verbs: frozenset[str]
+    hostile_nouns: frozenset[str]
+    symmetric: frozenset[str]
+    light: frozenset[str]
+    intention: frozenset[str]
+    negating: frozenset[str]
+    modals: frozenset[str]
+    hypothetical: frozenset[str]
+    copulas: frozenset[str]
+    relative: frozenset[str]
+    place_preps: frozenset[str]
+    patient_preps: frozenset[str]
+    lemma: dict
+
+    @classmethod
+    def from_lexicon(cls, lex: Lexicon) -> "ClauseWords":
+        def forms(name: str) -> frozenset[str]:
+            return frozenset(lex.forms(name))
+
+        lemma: dict[str, str] = {}
+        for name in ("reporting_verbs", "hostile_verbs", "hostile_nouns", "symmetric_hostile", "light_verbs", "intention_verbs", "negating_verbs", "copulas"):
+            for form, lem in lex.forms(name).items():
+                lemma.setdefault(form, lem)
+        return cls(
+            reporting=forms("reporting_verbs"),
+            hostile_verbs=forms("hostile_verbs"),
+            hostile_nouns=forms("hostile_nouns"),
+            symmetric=forms("symmetric_hostile"),
+            light=forms("light_verbs"),
+            intention=forms("intention_verbs"),
+            negating=forms("negating_verbs"),
+            modals=lex.words("modal_auxiliaries"),
+            hypothetical=lex.words("hypothetical_markers"),
+            copulas=forms("copulas"),
+            relative=lex.words("relative_pronouns"),
+            place_preps=lex.words("place_prepositions"),
+            patient_preps=lex.words("patient_prepositions"),
+            lemma=lemma,
+        )
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX")
+
+
+def with_conjuncts(tok: Token) -> list[int]:
+    """The token and the tokens coordinated with it ("A, B and C")."""
+    return [tok.i] + [c.i for c in tok.conjuncts if c.i != tok.i]
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition. Where the parser made a bracketed place the object and hung
+    the real one on it ("clashed with the SDF near the dam (Manbij, Aleppo)"), the real one."""
+    out = []
+    for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+        bracketed = any(c.dep_ == "punct" and c.text == "(" for c in obj.children)
+        hung = [c for c in obj.children if c.dep_ in ("nmod", "compound") and bracketed and c.i < obj.i and any(p.text == "(" for p in obj.doc[c.i : obj.i])]
+        out += hung or [obj]
+    return out
+
+
+def _antecedent(tok: Token, words: ClauseWords) -> Token:
+    """The noun a relative pronoun stands for ("the group, which controls ..." -> group)."""
+    if tok.lower_ in words.relative and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _subjects(verb: Token, words: ClauseWords) -> list[Token]:
+    return [_antecedent(c, words) for c in verb.children if c.dep_ in SUBJECTS and c.tag_ != "EX"]
+
+
+def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
+    """A subject the verb shares: with the verb it is coordinated with ("X stormed and seized"),
+    the controller of an infinitive ("X vowed to attack": X; "ordered troops to attack": troops)."""
+    head = verb.head
+    if verb.dep_ == "conj" and is_verb(head):
+        subj = _subjects(head, words)
+        return subj or _inherited_subjects(head, words)
+    if verb.dep_ == "xcomp" and is_verb(head):
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        return objects or _subjects(head, words) or _inherited_subjects(head, words)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [head]  # "gunmen firing at the crowd"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and is_verb(head.head):
+        # "joined Iraqi troops in shelling ISIL positions": those of the verb above act
+        above = head.head
+        return _subjects(above, words) + [c for c in above.children if c.dep_ == "dobj" and above.lower_ in ("join", "joined", "joins", "joining", "help", "helped", "helps", "assist", "assisted", "aid", "aided")]
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if infinitive and verb.dep_ == "advcl" and is_verb(head):
+        return _subjects(head, words) or _inherited_subjects(head, words)  # "X stands by Iraq to defeat Daesh"
+    if infinitive and verb.dep_ == "acl" and not is_verb(head):
+        # "their campaign to defeat ISIL", "the Coalition's effort to degrade ISIL"
+        owner = [c for c in head.children if c.dep_ in ("poss", "compound") and c.i < head.i]
+        if owner:
+            return owner
+        if head.dep_ == "dobj" and is_verb(head.head):
+            return _subjects(head.head, words) or _inherited_subjects(head.head, words)  # "launched a campaign to ..."
+        if head.dep_ == "pobj" and head.head.head is not head.head and is_verb(head.head.head):
+            return _subjects(head.head.head, words)  # "continue in their effort to defeat": the clause's subject
+    return []
+
+
+def _reports_clause(verb: Token) -> bool:
+    """A verb of saying that reports a clause ("said gunmen killed four", "..., the army said"),
+    not one with a noun object ("claimed responsibility for the attack", "denied any role")."""
+    children = list(verb.children)
+    if any(c.dep_ in ("ccomp", "parataxis") for c in children) or verb.dep_ in ("parataxis",):
+        return True
+    return not any(c.dep_ in ("dobj", "attr") for c in children)
+
+
+def _verb_roles(frame: Frame, verb: Token, words: ClauseWords) -> None:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    frame.passive = passive
+    subjects = _subjects(verb, words) or ([] if passive else _inherited_subjects(verb, words))
+    if passive:
+        frame.patients += [_antecedent(c, words).i for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "acl":
+            frame.patients.append(verb.head.i)  # "a convoy ambushed by X"
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            frame.agents += [t.i for t in _pobjs(agent)]
+    else:
+        frame.agents += [t.i for t in subjects]
+        if verb.dep_ == "relcl":
+            # "the town, which X seized": the relative pronoun is the object
+            frame.patients += [verb.head.i for c in verb.children if c.dep_ == "dobj" and c.lower_ in words.relative]
+        for c in verb.children:
+            if c.dep_ == "dobj" and c.lower_ not in words.relative:
+                (frame.addressees if frame.reporting and c.lower_ not in ("that",) and verb.lower_ in _TELL else frame.patients).append(c.i)
+            elif c.dep_ in ("dative", "iobj"):
+                frame.addressees.append(c.i)
+
+
+_TELL = frozenset(("tell", "tells", "told", "telling", "inform", "informs", "informed", "informing", "brief", "briefs", "briefed", "briefing"))
+
+
+def _noun_roles(frame: Frame, noun: Token, words: ClauseWords) -> None:
+    for c in noun.children:
+        if c.dep_ == "poss":
+            frame.agents.append(c.i)  # "the insurgents' raid"
+        elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+            frame.agents.append(c.i)  # "a JNIM attack", "an Israeli raid" (a "drone strike" names no one)
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("with", "through", "using", "via", "in") and is_verb(prep.head):
+        # "supports the army with airstrikes against ISIL": those who act with the strikes strike
+        frame.agents += [t.i for t in _subjects(prep.head, words) or _inherited_subjects(prep.head, words)]
+    light = noun.head if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lower_ in words.light else None
+    if light is not None:
+        # "X launched an offensive against Y", "an attack was carried out by X"
+        if noun.dep_ == "dobj":
+            frame.agents += [t.i for t in _subjects(light, words) or _inherited_subjects(light, words)]
+        else:
+            for agent in (c for c in light.children if c.dep_ == "agent"):
+                frame.agents += [t.i for t in _pobjs(agent)]
+        for prep in (c for c in light.children if c.dep_ == "prep"):
+            _prep_role(frame, prep, words, allow_of=False)
+
+
+def _prep_role(frame: Frame, prep: Token, words: ClauseWords, allow_of: bool) -> None:
+    """The role of one prepositional phrase of the predicate."""
+    word = prep.lower_
+    objs = _pobjs(prep)
+    if not objs:
+        if word == "according":
+            for to in (c for c in prep.children if c.dep_ == "prep" and c.lower_ == "to"):
+                frame.speakers += [t.i for t in _pobjs(to)]
+        return
+    heads = [t.i for t in objs]
+    if word == "by" and frame.kind == "noun":
+        frame.agents += heads
+    elif word == "between" and frame.symmetric:
+        sides = [i for t in objs for i in with_conjuncts(t)]
+        frame.agents.append(sides[0])
+        frame.patients += sides[1:]
+        frame.paired = True
+    elif word == "with" and frame.symmetric:
+        frame.patients += heads
+    elif word in words.patient_preps and (frame.hostile or word in ("against", "targeting")):
+        frame.patients += heads
+    elif word == "of" and allow_of and frame.kind == "noun" and frame.hostile:
+        frame.patients += heads  # "the siege of X", "the killing of X"
+    elif ally_phrase(prep):
+        pass  # read by _attach_phrases
+    elif word == "from":
+        frame.sources += heads
+    elif word in ("to", "into", "towards") and frame.kind == "verb":
+        frame.destinations += heads
+    elif word in ("with", "using", "via"):
+        frame.instruments += heads
+    elif word in words.place_preps:
+        frame.places += heads
+
+
+def _governing_modality(tok: Token, words: ClauseWords) -> tuple[bool, str | None]:
+    """Negation and modality from the verbs above a clause: "denied attacking", "threatened to
+    strike", "plans to", "if X attacks"."""
+    negated, modality = False, None
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj") or node.head is node:
+            break
+        node = node.head
+        lower = node.lower_
+        if lower in words.negating:
+            negated = True
+        elif lower in words.intention and node.dep_ != "amod":
+            modality = modality or "intention"
+        if any(c.dep_ == "neg" for c in node.children) and node.lower_ not in words.reporting:
+            negated = True
+    return negated, modality
+
+
+def _own_modality(frame: Frame, tok: Token, words: ClauseWords) -> None:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            frame.negated = True
+        elif c.dep_ in ("aux", "auxpass") and c.lower_ in words.modals:
+            frame.modality = "future" if c.lower_ in ("will", "'ll", "shall", "wo") else "modal"
+        elif c.dep_ == "mark" and c.lower_ in words.hypothetical:
+            frame.modality = "hypothetical"
+        elif c.dep_ == "aux" and c.lower_ == "to" and tok.head.lower_ in words.intention:
+            frame.modality = "intention"
+    negated, modality = _governing_modality(tok, words)
+    frame.negated = frame.negated or negated
+    frame.modality = frame.modality or modality
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") and tok.head.head.lower_ in ("threat", "plan", "plans", "risk", "possibility", "fear", "fears"):
+        frame.modality = "intention"
+
+
+def _frame_of(tok: Token, words: ClauseWords) -> Frame | None:
+    lower = tok.lower_
+    if is_verb(tok) and tok.dep_ not in ("aux", "auxpass"):
+        frame = Frame(tok.i, words.lemma.get(lower, lower), "verb")
+        frame.reporting = lower in words.reporting and _reports_clause(tok)
+        frame.hostile = lower in words.hostile_verbs
+        frame.symmetric = lower in words.symmetric
+        _verb_roles(frame, tok, words)
+    elif tok.tag_ in ("NN", "NNS") and lower in words.hostile_nouns:
+        frame = Frame(tok.i, words.lemma.get(lower, lower), "noun", hostile=True, symmetric=lower in words.symmetric)
+        _noun_roles(frame, tok, words)
+    else:
+        return None
+    for prep in (c for c in tok.children if c.dep_ in ("prep", "agent") and c.dep_ != "agent"):
+        _prep_role(frame, prep, words, allow_of=True)
+    _own_modality(frame, tok, words)
+    return frame
+
+
+def _spread_speakers(frames: list[Frame], doc: Doc) -> None:
+    """Who speaks over a clause speaks over everything it governs: the subject of "said" is the
+    speaker of the clause it reports, "according to X" of the clause it is attached to."""
+    by_head = {f.head: f for f in frames}
+    for frame in frames:
+        said = list(frame.agents) if frame.reporting else []
+        speakers = said + frame.speakers
+        if not speakers and not frame.addressees:
+            continue
+        covered = set(speakers) | set(frame.addressees)
+        shielded = {t.i for s in covered for t in doc[s].subtree}
+        for tok in doc[frame.head].subtree:
+            other = by_head.get(tok.i)
+            if other is None or other is frame or tok.i in shielded:
+                continue
+            other.speakers += [s for s in speakers if s not in other.speakers]
+            other.addressees += [a for a in frame.addressees if a not in other.addressees]
+        if frame.reporting:
+            frame.speakers = list(dict.fromkeys(said + frame.speakers))
+
+
+_JOINT_NOUNS = frozenset(("operation", "operations", "coordination", "cooperation", "alliance", "partnership", "conjunction", "concert", "tandem", "league", "collaboration", "coalition"))
+
+
+def ally_phrase(prep: Token) -> list[Token]:
+    """The heads an alliance phrase names: "alongside X", "together with X", "jointly with X",
+    "in a joint operation with X", "in coordination with X", "in alliance with X"."""
+    word = prep.lower_
+    objs = _pobjs(prep)
+    if word == "alongside":
+        return objs
+    if word == "of" and prep.head.lower_ in ("support", "behalf", "aid", "defence", "defense") and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("in", "on"):
+        return objs  # "strikes in support of the Peshmerga", "on behalf of the government"
+    if word == "with":
+        before = " ".join(t.lower_ for t in prep.doc[max(prep.i - 3, 0) : prep.i])
+        together = any(c.lower_ in ("together", "jointly", "along") for c in prep.children) or before.endswith(("together", "jointly", "along", "side by side", "shoulder to shoulder", "hand in hand", "in tandem"))
+        joint = prep.head.lower_ in _JOINT_NOUNS and prep.head.dep_ == "pobj"
+        return objs if together or joint else []
+    return []
+
+
+def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords) -> None:
+    """Phrases the parser hung on a noun belong to the predicate above it: "fought alongside US
+    forces against ISIS" hangs "against ISIS" on "forces", "VDP together with the army
+    repelled" hangs the ally on "VDP", "in a joint operation with X" hangs it on "operation"."""
+    by_head = {f.head: f for f in frames}
+    for tok in doc:
+        if tok.dep_ != "prep":
+            continue
+        allies = ally_phrase(tok)
+        hostile_prep = not allies and (tok.lower_ in words.patient_preps or tok.lower_ in ("with", "between")) and tok.head.i not in by_head
+        place_prep = tok.lower_ in words.place_preps and tok.head.i not in by_head and not is_verb(tok.head)
+        if not allies and not hostile_prep and not place_prep:
+            continue
+        node = tok
+        for _ in range(4):
+            if node.head is node:
+                break
+            node = node.head
+            frame = by_head.get(node.i)
+            if frame is None or (frame.kind == "noun" and allies) or (hostile_prep and not frame.hostile):
+                continue
+            if hostile_prep and tok.lower_ in ("with", "between") and not frame.symmetric:
+                break
+            if allies:
+                frame.allies += [t.i for t in allies if t.i not in frame.allies]
+            elif hostile_prep:
+                _prep_role(frame, tok, words, allow_of=False)
+            else:
+                frame.places += [t.i for t in _pobjs(tok) if t.i not in frame.places]  # "an SNA base in Adan Yabaal"
+            break
+
+
+_NOT_ROLES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"))
+
+
+def _drop_speakers(frame: Frame, doc: Doc) -> None:
+    """Speakers and those told are never participants; dates and numbers are no roles."""
+    voices = {t.i for s in frame.speakers + frame.addressees for t in doc[s].subtree}
+    voices |= {t.i for t in doc if t.ent_type_ in _NOT_ROLES}
+    frame.agents = [i for i in dict.fromkeys(frame.agents) if i not in voices or frame.reporting]
+    frame.patients = [i for i in dict.fromkeys(frame.patients) if i not in voices and i not in frame.agents]
+
+
+def read_frames(doc: Doc, words: ClauseWords) -> list[Frame]:
+    """Every clause frame of the document, in token order."""
+    frames = [f for tok in doc if (f := _frame_of(tok, words)) is not None]
+    _attach_phrases(frames, doc, words)
+    _spread_speakers(frames, doc)
+    for frame in frames:
+        _drop_speakers(frame, doc)
+    return frames

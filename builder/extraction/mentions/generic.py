@@ -1,0 +1,82 @@
+"""Generic actors, read once the country in focus is decided: "the Coalition" is the
+Saudi-led one in Yemen; "the army", "regime forces", "the police" are the state forces of the
+country in focus; a generic noun right after a named actor belongs to it ("Islamic State
+militants")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..knowledge import Knowledge
+from ..state import Mention, add_mention, ensure_actor, overlaps
+
+
+def generic_actors(doc: Doc, k: Knowledge) -> None:
+    _saudi_coalition(doc, k)
+    for ent in doc._.armedkg_generic:
+        _generic(doc, k, ent)
+    state_forces_in_focus(doc, k)
+
+
+def _saudi_coalition(doc: Doc, k: Knowledge) -> None:
+    """In Yemen "the Coalition" is the Saudi-led one."""
+    saudi = k.gaz.actors.get("saudi-led-coalition")
+    if saudi is not None and doc._.armedkg_focus in saudi.focus_countries:
+        for m in doc._.armedkg_mentions:
+            if m.key == "actor:us-led-coalition" and re.match(r"(?i)^(the )?coalition\b", m.text):
+                m.key = saudi.key
+                ensure_actor(doc, k, saudi.key)
+
+
+def _generic(doc: Doc, k: Knowledge, ent: object) -> None:
+    text = doc._.armedkg_text
+    focus = doc._.armedkg_focus
+    prev = [m for m in doc._.armedkg_mentions if m.kind == "actor" and m.end <= ent.start_char and not text[m.end : ent.start_char].strip()]
+    if prev:
+        # "Islamic State militants": the generic noun belongs to the named actor.
+        prev[-1].end = ent.end_char
+        prev[-1].text = text[prev[-1].start : ent.end_char]
+        return
+
+    def acceptable(entry: object) -> bool:
+        if entry.focus_countries:
+            return focus in entry.focus_countries
+        return not (entry.country and focus and entry.country != focus)
+
+    entry = k.gaz.actors.get(ent.ent_id_.split(":", 1)[1])
+    if entry is None:
+        return
+    if not acceptable(entry):
+        # "the Coalition" is the Saudi-led one only in Yemen; elsewhere try the other readings.
+        entry = next((e for e in k.gaz.generic_candidates(ent.text) if acceptable(e)), None)
+        if entry is None:
+            return
+    add_mention(doc, k, Mention(entry.key, ent.start_char, ent.end_char, ent.text, "actor", "generic_actor_in_focus", 0.6))
+
+
+def state_forces_in_focus(doc: Doc, k: Knowledge) -> None:
+    """"the army", "regime forces", "security forces": the armed forces of the country in focus."""
+    focus = doc._.armedkg_focus
+    if not (focus and focus in k.gaz.countries):
+        return
+    forces = k.forces_of(focus)
+    text = doc._.armedkg_text
+    for m in k.rx("state_generic").finditer(text):
+        word = m[1].lower()
+        prefix = text[max(0, m.start() - 25) : m.start()].lower()
+        if k.rx("not_state_prefix").search(prefix):
+            continue
+        if word in ("soldiers",) and not re.search(r"\b(government|regime|army)\b", prefix):
+            continue
+        if word.startswith("regime") and re.match(r"-(controlled|held|backed)", text[m.end() : m.end() + 12]):
+            continue
+        if word in ("army", "military") and not m.group(0).lower().startswith("the"):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and span.end < len(doc) and k.upos(doc[span.end]) in ("NOUN", "PROPN", "ADJ"):
+            continue
+        if overlaps(doc, m.start(), m.end()):
+            continue
+        add_mention(doc, k, Mention(forces, m.start(), m.end(), m.group(0), "actor", "state_force_in_focus", 0.6))

@@ -1,0 +1,174 @@
+"""Persons: the model's person entities (which may be places, warships, ranked officers or
+holders of a title), short forms of a name seen in full ("Al-Hariri" after "Mahmoud
+al-Hariri") and noms de guerre ("X, also known as Abu Y")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ...gazetteer import name_key, slug
+from .. import terms as T
+from ..knowledge import Knowledge
+from ..state import Mention, add_entity, add_mention, focus_hint, overlaps, redirect, remove_overlapping
+from .places import choose, place_from_text
+
+
+def person(doc: Doc, k: Knowledge, ent: Span) -> None:
+    """A person entity of the model (or a place, a warship, a bare single name it may be)."""
+    text = re.sub(r"[’']s$", "", ent.text.strip()).strip()
+    if len(text) < 3 or not text[0].isupper():
+        return
+    if name_key(text) in k.gaz.country_by_name or k.gaz.country_of_adjective(text):
+        return
+    if k.rx("warship_prefix").match(text):
+        return  # a warship, not a person
+    if _a_place(doc, k, ent, text):
+        return
+    _named_person(doc, k, ent, text)
+
+
+def _a_place(doc: Doc, k: Knowledge, ent: Span, text: str) -> bool:
+    """Places the model took for people: after "the hamlet of", before a province in brackets,
+    at the start of a strike list ("Near X, three strikes ..."), a town the gazetteer knows."""
+    full = doc._.armedkg_text
+    near = k.rx("place_preposition_start").match(text)
+    cue = k.rx("place_cue_before").search(full[max(0, ent.start_char - 25) : ent.start_char])
+    if cue:
+        place_from_text(doc, k, ent, forced=True, cue_word=cue[cue.lastindex])
+        return True  # "the hamlet of Umm X"
+    # After "in", "near": a spelling the gazetteer lacks is tried by how it sounds ("in Ras al Ain").
+    in_place = k.rx("locative_before").search(full[max(0, ent.start_char - 8) : ent.start_char])
+    paren = k.rx("bracketed_region_after").match(full[ent.end_char : ent.end_char + 72])
+    particles = k.rx("arabic_name_particles")
+    if paren and any(e.label_ in ("PLACE", "GPE", "COUNTRY") and e.start_char >= ent.end_char + paren.start(1) and e.end_char <= ent.end_char + paren.end(1) for e in doc.ents):
+        # "shelled Horlivka (Donetsk)", "near Kani (Sagaing)": a town followed by its province
+        if len(text.split()) <= 3 and not particles.search(text):
+            place_from_text(doc, k, ent, forced=True)
+            return True
+    if near or (
+        len(text.split()) <= 3
+        and not particles.search(text)
+        and not k.rx("speaker_verb_after").match(full[ent.end_char : ent.end_char + 80])  # "Cook said": a person, not the town
+        and (
+            # a subject is a place only in a country the document names ("Kismayo was", not "Smith agreed")
+            [c for c in choose(doc, k, ent, k.gaz.lookup_place(text, focus_hint(doc))) if in_place or ent.root.dep_ not in ("nsubj", "nsubjpass") or c.country in doc._.armedkg_named_countries]
+            or (in_place and choose(doc, k, ent, k.gaz.lookup_place(text, focus_hint(doc), fuzzy=True), fuzzy=True))
+        )
+    ):
+        span = doc.char_span(ent.start_char + (near.start(1) if near else 0), ent.end_char, alignment_mode="contract")
+        if span is not None:
+            place_from_text(doc, k, span, forced=True)
+        return True
+    return False
+
+
+def _named_person(doc: Doc, k: Knowledge, ent: Span, text: str) -> None:
+    """A person with the rank inside or just before the span, or the title before it."""
+    full = doc._.armedkg_text
+    window = full[max(0, ent.start_char - 40) : ent.start_char]
+    title = k.rx("title_before_name").search(window)
+    before = full[max(0, ent.start_char - 30) : ent.start_char]
+    rank = None
+    inner = k.rank_start_re.match(text)
+    start = ent.start_char
+    if inner:
+        rank = k.ranks[inner[1].lower()]
+        text = inner[2]
+    else:
+        m = k.rank_re.search(before)
+        if m:
+            rank = k.ranks[m[1].lower()]
+            start = ent.start_char - (len(before) - before.rfind(m[1]))
+    if len(text.split()) == 1 and not rank and not k.rx("kunya_start").match(text):
+        if not (k.upos(ent[0]) == "PROPN" and not ent[0].is_sent_start and text.istitle()):
+            # A bare single name at a sentence start may be anything: keep it only if the full name was seen.
+            doc._.armedkg_single_names.append(ent)
+            return
+    if title and not rank:
+        start = ent.start_char - (len(window) - title.start(1))
+    key = f"person:{slug(text)}"
+    add_entity(doc, key, T.PERSON, text, rank=rank)
+    surface = full[start : ent.end_char]
+    add_mention(doc, k, Mention(key, start, ent.end_char, surface, "person", "model_person" if not rank else "rank_person", 0.8))
+    if rank:
+        doc._.armedkg_entities[key].aliases.add(surface.strip())
+
+
+def nom_de_guerre(k: Knowledge, window: str) -> re.Match | None:
+    """"X, nom de guerre 'Abu Y'", "X, also known as Abu Y", "X ('Abu Y')": the alias in group 1."""
+    return k.rx("nom_de_guerre_after").match(window) or k.rx("nom_de_guerre_bracketed").match(window)
+
+
+def person_short_forms(doc: Doc, k: Knowledge) -> None:
+    """A short person mention ("Al-Hariri") after the full name resolves to the full name; so
+    do noms de guerre and surnames alone."""
+    _shorter_names(doc)
+    _noms_de_guerre(doc, k)
+    _surnames(doc, k)
+
+
+def _persons(doc: Doc) -> list:
+    return [e for e in doc._.armedkg_entities.values() if e.cls == T.PERSON]
+
+
+def _shorter_names(doc: Doc) -> None:
+    persons = _persons(doc)
+    for short in persons:
+        words = short.label.split()
+        folded = [w.lower() for w in words]
+        longer = [p for p in persons if p is not short and len(p.label.split()) > len(words) and [w.lower() for w in p.label.split()[-len(words) :]] == folded]
+        if longer:
+            redirect(doc, short.key, longer[0].key)
+
+
+def _noms_de_guerre(doc: Doc, k: Knowledge) -> None:
+    text = doc._.armedkg_text
+    entities = doc._.armedkg_entities
+    for m in list(doc._.armedkg_mentions):
+        if m.kind != "person":
+            continue
+        mn = nom_de_guerre(k, text[m.end : m.end + 120])
+        if not mn:
+            continue
+        alias = mn[1].strip().strip("\"“”‘’'")
+        named = entities.get(m.key)
+        if named is None or name_key(alias) == name_key(named.label):
+            continue
+        named.nom_de_guerre = named.nom_de_guerre or alias
+        named.aliases.add(alias)
+        alias_key = f"person:{slug(alias)}"
+        if alias_key in entities and alias_key != m.key:
+            redirect(doc, alias_key, m.key)
+        start = m.end + mn.start(1) + (len(mn[1]) - len(mn[1].lstrip()))
+        remove_overlapping(doc, start, start + len(alias))
+        add_mention(doc, k, Mention(m.key, start, start + len(alias), alias, "person", "nom_de_guerre", 0.8))
+
+
+def _surnames(doc: Doc, k: Knowledge) -> None:
+    """Every later use of a surname (or of the name after the first word) is that person; the
+    model's guess that the surname alone is an organisation ("Votel said") yields."""
+    forms: dict[str, str] = {}
+    for p in _persons(doc):
+        words = p.label.split()
+        if len(words) >= 2:
+            forms[" ".join(words[1:])] = p.key
+            forms[words[-1]] = p.key
+            last = words[-1]
+            if k.rx("surname_article").match(last):
+                forms[last.split("-", 1)[1]] = p.key
+    text = doc._.armedkg_text
+    for form, key in sorted(forms.items(), key=lambda kv: -len(kv[0])):
+        if len(form) < 3:
+            continue
+        for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
+            guessed = next((x for x in doc._.armedkg_mentions if x.rule == "model_org" and (x.start, x.end) == (m.start(), m.end())), None)
+            if guessed is not None and doc._.armedkg_entities.get(guessed.key) is not None and doc._.armedkg_entities[guessed.key].label == form:
+                redirect(doc, guessed.key, key)
+                guessed.kind, guessed.rule = "person", "person_short_form"
+                continue
+            if overlaps(doc, m.start(), m.end(), kinds=("person", "actor", "country")):
+                continue
+            remove_overlapping(doc, m.start(), m.end())
+            add_mention(doc, k, Mention(key, m.start(), m.end(), m.group(0), "person", "person_short_form", 0.75))

@@ -1,0 +1,257 @@
+"""Toponym resolution: a name the model or a cue found becomes a country, a gazetteer place
+(candidates chosen by the province named beside it, the place it is said to lie near, the
+country in focus), a compound area ("Hama-Idlib countryside") or a place the gazetteers lack."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ...gazetteer import PlaceEntry, name_key, place_key, slug
+from ...geo import haversine_km
+from .. import terms as T
+from ..knowledge import Knowledge
+from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
+
+ANCHOR_KM = 50  # how far a place may lie from the town it is said to be in or near
+
+
+def acts(k: Knowledge, span: Span) -> str | None:
+    """How a country name is used: "actor" (subject, object, possessor of an action), "attributive"
+    ("U.S. drones", "French Defence Ministry") or None (a place: "in Syria")."""
+    tok = span.root
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
+        return "attributive"
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "dobj" and tok.head.lower_ in k.lex.words("place_object_verbs"):
+        return None
+    if tok.dep_ == "poss":
+        return None if k.rx("possessed_place_parts").match(tok.head.text) else "actor"
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "agent", "dative"):
+        return "actor"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with", "against", "for", "between", "among"):
+        return "actor"
+    return None
+
+
+def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cue_word: str = "") -> None:
+    """A place (or country) named by ``span``; with ``forced`` (a cue said it is a place) one
+    the gazetteers lack becomes a place of the document."""
+    text = span.text
+    stripped = k.rx("trailing_function_word").sub("", k.rx("the_start").sub("", text))
+    iso = k.gaz.country_by_name.get(name_key(stripped))
+    if iso:
+        add_mention(doc, k, Mention(f"country:{iso}", span.start_char, span.end_char, text, "country", "model_gpe_country", 0.9))
+        return
+    if k.gaz.country_of_adjective(stripped):
+        return
+    if k.rx("weapon_name_after").match(doc._.armedkg_text[span.end_char : span.end_char + 12]):
+        return  # "Grad rockets", "Scud missiles": a weapon's name, not the town
+    if re.fullmatch(r"[A-Z]{2,5}", stripped):
+        return  # acronyms (QSD, HTS, AAS) are actors, not places; actor names the model tagged as places are left to the ruler
+    candidates = _candidates(doc, k, span, stripped)
+    if candidates:
+        add_place_mention(doc, k, candidates[0].key, span, "geonames_or_curated", 0.8 if not forced else 0.7, cue_word)
+        return
+    if _compound_area(doc, k, span, stripped, cue_word):
+        return
+    if forced or span.label_ in ("GPE", "LOC", "FAC"):
+        _unresolved(doc, k, span, stripped, cue_word)
+
+
+def _candidates(doc: Doc, k: Knowledge, span: Span, stripped: str) -> list[PlaceEntry]:
+    """Gazetteer readings of the name: exact, else by sound, else by sound in the other
+    countries the actors point to ("Russian forces shelled ... Ukrainian positions near X")."""
+    candidates = choose(doc, k, span, k.gaz.lookup_place(stripped, focus_hint(doc)))
+    if not candidates:
+        candidates = choose(doc, k, span, k.gaz.lookup_place(stripped, focus_hint(doc), fuzzy=True), fuzzy=True)
+    votes = doc._.armedkg_country_votes
+    for iso in sorted(votes, key=lambda c: -votes[c])[1:3] if not candidates else ():
+        candidates = choose(doc, k, span, k.gaz.lookup_place(stripped, iso, fuzzy=True), fuzzy=True)
+        if candidates:
+            break
+    return candidates
+
+
+def _compound_area(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str) -> bool:
+    """Compound areas: "Hama-Idlib countryside", "Raqqa-Tabqa road" (an area and its parts)."""
+    parts = split_compound(k, stripped, focus_hint(doc))
+    if len(parts) < 2:
+        return False
+    key = f"place:{(focus_hint(doc) or 'xx').lower()}:{slug(stripped)}"
+    admins = [a for a in (admin1_of(p) for p in parts) if a]
+    parent = max(set(admins), key=admins.count) if admins else None
+    add_entity(doc, key, T.AREA, stripped, country=focus_hint(doc), parent=parent)
+    text = span.text
+    add_mention(doc, k, Mention(key, span.start_char, span.end_char, text, "place", "compound_area", 0.7, cue_word))
+    for part_text, entry in parts:
+        pos = max(text.find(part_text), 0)
+        add_mention(doc, k, Mention(entry.key, span.start_char + pos, span.start_char + pos + len(part_text), part_text, "place", "compound_area_part", 0.7, "in"))
+        ensure_place(doc, k, entry)
+    return True
+
+
+def _unresolved(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str) -> None:
+    """A place of the document that the gazetteers lack, classed by the cue word around it."""
+    if len(stripped) < 3 or not stripped[0].isupper() and not k.rx("arabic_article_start").match(stripped):
+        return
+    if k.rx("source_words").search(stripped):
+        return
+    text = doc._.armedkg_text
+    if not cue_word:
+        prior = k.rx("settlement_of_before").search(text[max(0, span.start_char - 20) : span.start_char])
+        following = k.rx("settlement_after").match(text[span.end_char : span.end_char + 10])
+        cue_word = (prior or following).group(1) if (prior or following) else ""
+    if cue_word.lower() in k.lex.words("settlement_words"):
+        cls = T.POPULATED_PLACE
+    else:
+        cls = T.NATURAL_FEATURE if k.rx("natural_feature_words").search(stripped) else T.LOCATION
+    key = f"place:{(focus_hint(doc) or 'xx').lower()}:{slug(stripped)}"
+    add_entity(doc, key, cls, stripped, country=focus_hint(doc))
+    add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "place", "toponym_unresolved", 0.6, cue_word))
+
+
+def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuzzy: bool = False) -> list[PlaceEntry]:
+    """Disambiguate place candidates: the province named in the same sentence, the place it is
+    said to lie in or near, then the country in focus (a neighbour only if that country's own
+    name appears in the document). A fuzzy (consonant skeleton) match must lie in that province.
+    Without a focus, only large towns or places in a country the document names are accepted."""
+    # A province named in the same sentence decides first ("Palma (Cabo Delgado)", "Bijapur,
+    # Chhattisgarh"): a namesake elsewhere, however large, is not meant.
+    context = {e.ent_id_ for e in span.sent.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")}
+    in_context = [c for c in candidates if c.admin1 in context or c.key in context]
+    if in_context:
+        return in_context
+    # A place said to be in or near another: only namesakes there ("the Jacarezinho favela in
+    # Rio de Janeiro" is not Jacarezinho in Parana); none there, and it is a place the gazetteer lacks.
+    found = anchors(k, span)
+    if found:
+        return [c for c in candidates if any(_near_anchor(a, c) for a in found)]
+    place_votes = doc._.armedkg_place_votes
+    focus = max(place_votes.items(), key=lambda kv: kv[1])[0] if place_votes else None
+    if focus:
+        candidates = _in_focus(doc, k, candidates, focus, fuzzy)
+    else:
+        candidates = _without_focus(doc, k, span, candidates)
+        if fuzzy and len(candidates) == 1 and k.rx("arabic_toponym_start").match(span.text):
+            return candidates
+    if fuzzy:
+        return _fuzzy_pick(candidates, context)
+    return _named_first(span, candidates)
+
+
+def _near_anchor(a: PlaceEntry, c: PlaceEntry) -> bool:
+    if a.cls == T.ADMIN_REGION:
+        return c.admin1 == a.key
+    return a.lat is not None and c.lat is not None and haversine_km(a.lat, a.lon, c.lat, c.lon) <= ANCHOR_KM
+
+
+def _in_focus(doc: Doc, k: Knowledge, candidates: list[PlaceEntry], focus: str, fuzzy: bool) -> list[PlaceEntry]:
+    """Candidates in the country in focus; else a neighbour the document names, else a major
+    city of a country the document names or whose people it names ("Afghan rebels ... in Kabul")."""
+    in_focus = [c for c in candidates if c.country == focus or c.country is None]
+    if in_focus:
+        return in_focus
+    if fuzzy:
+        return []
+    named = doc._.armedkg_named_countries
+    votes = doc._.armedkg_country_votes
+    return [c for c in candidates if c.country in named and c.country in k.gaz.neighbours.get(focus, ())] or [
+        c for c in candidates if c.cls == T.POPULATED_PLACE and c.population >= 500_000 and (c.country in named or c.country in votes)
+    ][:1]
+
+
+def _without_focus(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry]) -> list[PlaceEntry]:
+    """No country in focus: places in the conflict countries the gazetteer covers, large towns
+    elsewhere, or places in a country the document names. A town far from the countries the
+    document's actors point to (theirs and their neighbours) is taken only if large ("ADF rebels
+    attacked Kisima": not Kissimmee, Florida; "Turkish forces closed Afrin": Syria is next door)."""
+    votes = doc._.armedkg_country_votes
+    near = set(votes) | doc._.armedkg_named_countries
+    near |= {n for iso in near for n in k.gaz.neighbours.get(iso, ())}
+    if votes:
+        candidates = [c for c in candidates if c.country is None or c.country in near or c.population >= 100_000]
+    covered = [c for c in candidates if c.country in near or c.country in k.gaz.curated_countries or c.cls != T.POPULATED_PLACE]
+    biggest = max(candidates, key=lambda c: c.population, default=None)
+    if (
+        biggest is not None
+        and biggest not in covered
+        and biggest.population >= 100_000
+        and biggest.population >= 10 * max((c.population for c in covered if c.cls == T.POPULATED_PLACE), default=0)
+        and not any(c.cls != T.POPULATED_PLACE for c in covered)
+    ):
+        # a city far larger than the namesakes of the conflict countries: Bogota is Bogotá, not
+        # the town in New Jersey; Cali is Cali, not Derbent (which also bears the name)
+        covered = [biggest]
+    candidates = covered or [c for c in candidates if c.population >= 100_000]
+    if k.rx("arabic_toponym_start").match(span.text):
+        # a name written with the Arabic article or a word of Arabic place names ("al-Dabaat",
+        # "Ain Issa", "Kafr Nabl") is in an Arabic-speaking country (or one the document points
+        # to), not Dabat in Ethiopia or Inisa in Nigeria
+        arabic = k.lex.exact("arabic_speaking_countries")
+        candidates = [c for c in candidates if c.country in arabic or c.country in near]
+    return candidates
+
+
+def _fuzzy_pick(candidates: list[PlaceEntry], context: set[str]) -> list[PlaceEntry]:
+    """A fuzzy match without a province to check against: one sizeable town, or one far larger
+    than the others (Nasiriyah in Iraq, not the small namesakes in Libya and Egypt)."""
+    if context:
+        return []  # a province is named, and no place spelt like this lies in it
+    sizeable = sorted((c for c in candidates if c.population >= 20_000), key=lambda c: -c.population)
+    if len(sizeable) == 1 or (sizeable and sizeable[0].population >= 5 * sizeable[1].population):
+        return sizeable[:1]
+    return []
+
+
+def _named_first(span: Span, candidates: list[PlaceEntry]) -> list[PlaceEntry]:
+    """A town of that very name before a namesake of like size found under another name:
+    "Tafas" is Ţafas in Syria, not Talas in Turkey (which GeoNames also calls Tafas)."""
+    if len(candidates) > 1 and place_key(candidates[0].name) != place_key(span.text):
+        key = place_key(span.text)
+        named = next((c for c in candidates[1:] if place_key(c.name) == key and 2 * c.population >= candidates[0].population), None)
+        if named is not None:
+            candidates = [named] + [c for c in candidates if c is not named]
+    return candidates
+
+
+def anchors(k: Knowledge, span: Span) -> list[PlaceEntry]:
+    """Every reading (town or province) of the place named right after ``span`` as the one it
+    lies in or near; none if no such place follows or the gazetteer does not know it."""
+    m = k.rx("anchor_after").match(span.doc.text, span.end_char)
+    if not m:
+        return []
+    nxt = next((e for e in span.sent.ents if e.start_char == m.end() and e.label_ in ("GPE", "LOC", "FAC", "PLACE")), None)
+    if nxt is None:
+        return []
+    return [p for p in k.gaz.lookup_place(nxt.text, None) if p.cls in (T.POPULATED_PLACE, T.ADMIN_REGION) and (p.lat is not None or p.cls == T.ADMIN_REGION)]
+
+
+def split_compound(k: Knowledge, text: str, focus: str | None) -> list[tuple[str, PlaceEntry]]:
+    """The places of a compound name ("Hama-Idlib"), longest first; none unless every part is one."""
+    core = k.rx("compound_area_suffix").sub("", text)
+    pieces = re.split(r"(?<=[a-z])-(?=[A-Z])", core)
+    if len(pieces) < 2:
+        return []
+    out: list[tuple[str, PlaceEntry]] = []
+    i = 0
+    while i < len(pieces):
+        for j in range(len(pieces), i, -1):
+            cand = "-".join(pieces[i:j])
+            hits = k.gaz.lookup_place(cand, focus)
+            if hits:
+                out.append((cand, hits[0]))
+                i = j
+                break
+        else:
+            return []
+    return out
+
+
+def admin1_of(part: tuple[str, PlaceEntry]) -> str | None:
+    entry = part[1]
+    if entry.cls == T.ADMIN_REGION:
+        return entry.key
+    return entry.admin1

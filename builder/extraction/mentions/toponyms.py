@@ -1,0 +1,78 @@
+"""Places found by the words around a capitalised name, where the model missed them: a name
+right before "in <a known place>" or before "town"/"airbase", a local name with its town in
+brackets, a name after "the town of" or after a locative preposition with the Arabic article,
+"the X district"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..knowledge import Knowledge
+from ..state import focus_hint, free_span, overlaps
+from .places import choose, place_from_text
+
+TOWN_WORDS = ("city", "town", "airbase", "air base", "airport")
+
+
+def _known_places(doc: Doc) -> list[tuple[int, int]]:
+    return sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PLACE")
+
+
+def bracketed_local_names(doc: Doc, k: Knowledge, known: list[tuple[int, int]]) -> None:
+    """"Metina (Amadiya) region of Duhok": a local name and, in brackets, the town it is known by."""
+    for m in k.rx("local_name_bracketed").finditer(doc._.armedkg_text):
+        if not any(abs(a - m.end()) <= 4 for a, _ in known):
+            continue
+        for group, forced in ((2, False), (1, True)):
+            span = doc.char_span(m.start(group), m.end(group), alignment_mode="contract")
+            if span is not None and not overlaps(doc, span.start_char, span.end_char):
+                place_from_text(doc, k, span, forced=forced)
+                if overlaps(doc, span.start_char, span.end_char, kinds=("place",)):
+                    break
+
+
+def names_before_places(doc: Doc, k: Knowledge) -> None:
+    """A capitalised name right before "in <a known place>" ("shelled X in Hama", "the hamlet
+    of X in the countryside of Y") is a place inside it; so is a name before "town", "city",
+    "airbase" ("3 km east of Tal Abyad town")."""
+    text = doc._.armedkg_text
+    known = _known_places(doc)
+    before_known = k.rx("name_before_known_place").finditer(text)
+    before_town = k.rx("name_before_town").finditer(text)
+    bracketed_local_names(doc, k, known)
+    not_first = k.lex.exact("not_place_first_words")
+    for m in (*before_known, *before_town):
+        if m.group(2).strip().lower() not in TOWN_WORDS and not any(abs(a - m.end()) <= 4 for a, _ in known):
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if span is None or overlaps(doc, span.start_char, span.end_char) or span[0].is_sent_start and span[0].lower_ in ("on", "in", "around", "as", "the"):
+            continue
+        if span.text.split()[0] in not_first:
+            continue
+        if any(
+            (e.label_ in ("ACTOR", "DATE", "COUNTRY", "GENERIC_ACTOR", "PLACE") or (e.label_ == "NORP" and k.gaz.country_of_adjective(e.text)))
+            and e.start_char < span.end_char
+            and span.start_char < e.end_char
+            for e in doc.ents
+        ):
+            continue  # (a name the model calls a nationality, "Tal Tamer", may still be a town)
+        place_from_text(doc, k, span, forced=True, cue_word=(m.group(2) or "").strip().split(" ")[0] if m.group(2) else "")
+
+
+def missed_toponyms(doc: Doc, k: Knowledge) -> None:
+    """Toponyms the model missed: "the town of X", "al-X" after a locative preposition, "the X district"."""
+    text = doc._.armedkg_text
+    for m in k.rx("toponym_after_cue").finditer(text):
+        span = free_span(doc, m.start(2), m.end(2))
+        if span is None:
+            continue
+        word = span.text
+        if not k.rx("arabic_article_start").match(word) and not m.group(1):
+            if not k.month_word_re.match(word.split()[0]) and choose(doc, k, span, k.gaz.lookup_place(word, focus_hint(doc))):
+                place_from_text(doc, k, span, forced=True, cue_word="")
+            continue
+        place_from_text(doc, k, span, forced=True, cue_word=(m.group(1) or ""))
+    for m in k.rx("toponym_with_descriptor").finditer(text):
+        span = free_span(doc, m.start(1), m.end(1))
+        if span is not None:
+            place_from_text(doc, k, span, forced=True, cue_word=m.group(2))

@@ -1,0 +1,45 @@
+"""Votes for the country in focus, cast before any place is resolved: places and country names
+say where things happen (they count for ``doc._.armedkg_place_votes`` too); actors and
+nationality adjectives only who is involved."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...gazetteer import name_key
+from ..knowledge import Knowledge
+from ..state import decide_focus, vote
+
+
+def _vote_of(doc: Doc, k: Knowledge, ent: object) -> tuple[str | None, int]:
+    """The country an entity of the model or the ruler points to, and the weight of its vote."""
+    iso, weight = None, 1
+    if ent.label_ == "COUNTRY":
+        iso, weight = ent.ent_id_.split(":", 1)[1], 2
+        doc._.armedkg_named_countries.add(iso)
+    elif ent.label_ in ("ACTOR", "PLACE"):
+        ident = ent.ent_id_.split(":", 1)[1] if ent.label_ == "ACTOR" else ent.ent_id_
+        entry = k.gaz.actors.get(ident) if ent.label_ == "ACTOR" else k.gaz.places.get(ident)
+        iso = entry.country if entry is not None else None
+        weight = 3 if ent.label_ == "PLACE" else 1
+    elif ent.label_ == "NORP":
+        iso = k.gaz.country_of_adjective(ent.text)
+    elif ent.label_ == "GPE":
+        iso = k.gaz.country_by_name.get(name_key(ent.text))
+        if iso:
+            doc._.armedkg_named_countries.add(iso)
+            weight = 2
+    return iso, weight
+
+
+def vote_for_focus(doc: Doc, k: Knowledge) -> None:
+    """Decide a first country in focus from the entities; the votes then start again, cast by
+    the mentions as they are added."""
+    for ent in doc.ents:
+        iso, weight = _vote_of(doc, k, ent)
+        if iso:
+            vote(doc._.armedkg_country_votes, iso, weight)
+            if weight >= 2:
+                vote(doc._.armedkg_place_votes, iso, weight)
+    decide_focus(doc)
+    doc._.armedkg_country_votes = {}

@@ -1,0 +1,346 @@
+"""Which entity a noun phrase of the parse names.
+
+Constructions relate tokens ("backed" modifies "militia"); facts relate entities. A
+:class:`PhraseReader` reads the entity a token's phrase names, through the grammar only:
+
+- a mention of the document that covers the token ("Hayat Tahrir al-Sham");
+- a relative pronoun: the noun its clause modifies ("the group, which controls ...");
+- a describing noun ("militia", "leader", "ally") in apposition to a name, as the complement of a
+  copula ("X is an Iranian-backed militia"), or as a title before a name ("HTS leader Abu X");
+- a plural noun followed by its examples ("factions such as A and B", "groups including A");
+- with ``owners``: what belongs to an actor stands for it ("ISIS positions", "the positions of
+  the army", "Al-Shabaab fighters", "Somali troops": the forces of Somalia);
+- a nationality or a capital used for its state ("Iranian-backed", "Tehran-backed"), when asked.
+
+:func:`dependency_path` writes the path between two tokens that every relation records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon
+
+KINDS = ("actor", "person", "country", "place")
+
+
+@dataclass(frozen=True)
+class Named:
+    """An entity a phrase names, and the token that names it."""
+
+    key: str
+    kind: str  # actor | person | country | place
+    token: int
+
+
+@dataclass(frozen=True)
+class PhraseWords:
+    """Vocabularies the reader uses, inflected once per pipeline."""
+
+    describing: frozenset[str]
+    owned: frozenset[str]
+    list_markers: frozenset[str]
+    copulas: frozenset[str]
+    relative: frozenset[str]
+    collective: frozenset[str]
+    place_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, lex: Lexicon) -> "PhraseWords":
+        describing: set[str] = set()
+        for name in ("group_nouns", "command_nouns", "member_nouns", "subunit_nouns", "umbrella_nouns", "ally_nouns", "proxy_nouns"):
+            describing |= set(lex.forms(name))
+        return cls(
+            describing=frozenset(describing),
+            owned=frozenset(lex.forms("owned_nouns")),
+            list_markers=lex.words("list_markers"),
+            copulas=frozenset(lex.forms("copulas")),
+            relative=lex.words("relative_pronouns"),
+            collective=frozenset(lex.forms("collective_members")),
+            place_nouns=frozenset(lex.forms("place_head_nouns")),
+            person_nouns=frozenset(lex.forms("command_nouns")) | frozenset(lex.forms("member_nouns")),
+        )
+
+
+@dataclass(frozen=True)
+class MentionAt:
+    """A mention reduced to what the reader needs: its characters, entity key and kind."""
+
+    start: int
+    end: int
+    key: str
+    kind: str
+    cls: str = ""  # ontology class of the entity
+    generic: bool = False  # a description standing for someone ("a commander", "the spokesman")
+
+
+class PhraseReader:
+    """Reads entities from tokens of one parsed document (built per document, read-only)."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: Iterable[MentionAt],
+        words: PhraseWords,
+        state_of: Callable[[str], str | None] = lambda text: None,
+        forces_of: Callable[[str], str | None] = lambda iso: None,
+    ) -> None:
+        self.doc, self.words = doc, words
+        self.state_of, self.forces_of = state_of, forces_of
+        self.at: dict[int, MentionAt] = {}
+        self.classes: dict[str, str] = {}
+        self.antecedent: dict[int, int] = {}  # pronoun token -> the token of the phrase it stands for
+        for m in sorted(mentions, key=lambda m: m.end - m.start):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or m.kind not in KINDS:
+                continue
+            self.classes.setdefault(m.key, m.cls)
+            for tok in span:
+                self.at.setdefault(tok.i, m)
+
+    def mention(self, tok: Token) -> Named | None:
+        m = self.at.get(tok.i)
+        return Named(m.key, m.kind, tok.i) if m is not None else None
+
+    def entities(self, tok: Token, owners: bool = False, states: bool = False, depth: int = 0) -> list[Named]:
+        """The entities the phrase headed by ``tok`` names (several for a list of examples)."""
+        if depth > 4:
+            return []
+        m = self.at.get(tok.i)
+        if m is not None and m.generic and tok.lower_ in self.words.describing:
+            described = self._described(tok, owners, states, depth)  # "A commander of the NDF, Col. X"
+            if described:
+                return described
+        named = self.mention(tok) or self._name_head(tok)
+        if named is not None:
+            return [named]
+        if tok.lower_ in self.words.relative:
+            clause = next((t for t in (tok, *tok.ancestors) if t.dep_ == "relcl"), None)  # "which", "whose members"
+            if clause is not None:
+                return self.entities(clause.head, owners, states, depth + 1)
+        if tok.i in self.antecedent:
+            return self.entities(self.doc[self.antecedent[tok.i]], owners, states, depth + 1)
+        listed = self._examples(tok, owners, depth)
+        if listed:
+            return listed
+        lower = tok.lower_
+        if lower in self.words.place_nouns:
+            place = self._place_named(tok, depth)
+            if place:
+                return place
+        if lower in self.words.describing:
+            described = self._described(tok, owners, states, depth)
+            if described:
+                return described
+        if lower in self.words.collective and tok.tag_ in ("NNS", "NNPS"):
+            possessor = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if possessor is not None:
+                return self.entities(possessor, owners, states, depth + 1)  # "whose members include A"
+        if owners and (lower in self.words.owned or tok.tag_ in ("NN", "NNS")):
+            owned = self._owner(tok, depth)
+            if owned:
+                return owned
+        if states:
+            iso = self.state_of(tok.text)
+            if iso:
+                return [Named(f"country:{iso}", "country", tok.i)]
+        return []
+
+    def spread(self, tok: Token, owners: bool = False, states: bool = False) -> list[Named]:
+        """The entities of a phrase and of the phrases coordinated with it ("A, B and C")."""
+        out: list[Named] = []
+        for t in (tok, *tok.conjuncts):
+            for named in self.entities(t, owners, states):
+                if named.key not in {n.key for n in out}:
+                    out.append(named)
+        return out
+
+    def _name_head(self, tok: Token) -> Named | None:
+        """A proper name whose mention stops before its head word ("Jaysh al-Ahrar al-Jadid" found
+        as "Jaysh al-Ahrar"): the mention of the name's first words."""
+        if not tok.tag_.startswith("NNP"):
+            return None
+        for child in tok.children:
+            if child.dep_ == "compound" and child.i < tok.i:
+                named = self.mention(child)
+                if named is not None and named.kind in ("actor", "person"):
+                    return Named(named.key, named.kind, tok.i)
+        return None
+
+    def _examples(self, tok: Token, owners: bool, depth: int) -> list[Named]:
+        """"factions such as A and B", "groups including A", "groups like A"."""
+        for prep in tok.children:
+            if prep.dep_ != "prep":
+                continue
+            if self._list_marker(prep):
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                return [n for o in objs for t in (o, *o.conjuncts) for n in self.entities(t, owners, False, depth + 1)]
+        return []
+
+    def _place_named(self, tok: Token, depth: int) -> list[Named]:
+        """"Kherson city", "Paletwa township", "the town of Hajin", "the capital, Juba", "Raqqa,
+        the group's capital", "Kismayo was the largest town"."""
+        for child in tok.children:
+            if child.dep_ in ("compound", "appos", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
+                targets = [child] if child.dep_ != "prep" else [o for o in child.children if o.dep_ == "pobj"]
+                found = [n for t in targets for n in self.entities(t, depth=depth + 1) if n.kind in ("place", "country")]
+                if found:
+                    return found
+        named_by = tok.head if tok.dep_ == "appos" else copula_subject(tok.head) if tok.dep_ == "attr" and tok.head.lower_ in self.words.copulas else None
+        if named_by is not None:
+            return [n for n in self.entities(named_by, depth=depth + 1) if n.kind in ("place", "country")]
+        return []
+
+    def _list_marker(self, prep: Token) -> bool:
+        if prep.lower_ in self.words.list_markers:
+            return True
+        before = prep.doc[prep.i - 1] if prep.i > 0 else None
+        return prep.lower_ == "as" and (any(c.lower_ == "such" for c in prep.children) or (before is not None and before.lower_ == "such"))
+
+    def _described(self, tok: Token, owners: bool, states: bool, depth: int) -> list[Named]:
+        """The name a describing noun stands beside: apposition, copula, title before a name,
+        a name before it ("the Tribal Shield militia", "the Wagner group")."""
+        person_noun = tok.lower_ in self.words.person_nouns
+        for child in tok.children:
+            if child.dep_ in ("compound", "nmod") and child.i < tok.i and child.tag_.startswith("NNP") and not person_noun:
+                named = self.mention(child)
+                if named is not None and named.kind == "actor":
+                    return [named]
+        for child in tok.children:
+            if child.dep_ == "appos":
+                found = self.entities(child, owners, states, depth + 1)
+                if person_noun:
+                    found = [n for n in found if n.kind == "person"]  # "X, commander, U.S. Central Command"
+                if found:
+                    return found
+        if person_noun:
+            people = self._name_hung_below(tok, depth)
+            if people:
+                return people
+        head = tok.head
+        before = comma_antecedent(tok)
+        if before is not None:
+            return self.entities(before, owners, states, depth + 1)  # "al-Hariri, once a commander of the FSA"
+        if tok.dep_ == "appos" or (tok.dep_ == "compound" and self.mention(head) is not None and head.i > tok.i):
+            return self.entities(head, owners, states, depth + 1)
+        if tok.dep_ in ("attr", "acomp") and head.lower_ in self.words.copulas:
+            subject = copula_subject(head)
+            if subject is not None:
+                return self.entities(subject, owners, states, depth + 1)
+        if tok.dep_ == "pobj" and head.lower_ == "as" and head.head is not head:
+            # "regard X as a proxy of Y", "X is seen as a proxy of Y"
+            said_of = next((c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if said_of is not None:
+                return self.entities(said_of, owners, states, depth + 1)
+        return []
+
+    def _name_hung_below(self, tok: Token, depth: int) -> list[Named]:
+        """"A former commander of the LRA, Dominic Ongwen", "the head of the Guards of the Hills,
+        Hassan Dirar": the parser hangs the person's name on the organisation after the title."""
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            for inner in prep.subtree:
+                if inner.dep_ == "appos" and inner.head.i != tok.i:
+                    people = [n for n in self.entities(inner, depth=depth + 1) if n.kind == "person"]
+                    if people:
+                        return people
+        return []
+
+    def _owner(self, tok: Token, depth: int) -> list[Named]:
+        """Whose a thing is: "ISIS positions", "the army's positions", "positions of the army",
+        "Somali troops" (a nationality: that state's forces)."""
+        for child in tok.children:
+            if child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < tok.i:
+                found = self.entities(child, False, False, depth + 1)
+                if not found and child.dep_ == "compound":
+                    found = self._owner(child, depth + 1)  # "Ma'awisley clan fighters"
+                if found:
+                    return found
+                iso = self.state_of(child.text) if child.dep_ in ("amod", "compound", "nmod") else None
+                forces = self.forces_of(iso) if iso else None
+                if forces:
+                    return [Named(forces, "actor", child.i)]
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "belonging"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self.entities(obj, False, False, depth + 1)
+        return []
+
+
+def comma_antecedent(tok: Token) -> Token | None:
+    """The noun a phrase set off by a comma right after it describes, where the parser hung the
+    phrase on the verb instead ("shot dead X, once a commander of Y", "manned by X, allied with Y")."""
+    if tok.dep_ not in ("advcl", "npadvmod", "dep", "conj", "oprd", "advmod") or tok.left_edge.i < 2:
+        return None
+    comma = tok.doc[tok.left_edge.i - 1]
+    before = tok.doc[tok.left_edge.i - 2]
+    return before if comma.text == "," and before.tag_.startswith("NN") else None
+
+
+def copula_subject(copula: Token) -> Token | None:
+    """The subject of a copula, or of the verb it completes ("X used to be a commander", "X is
+    said to be the leader"), or of the verb it is coordinated with."""
+    node = copula
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+GROUP_PRONOUNS = frozenset(("it", "its", "they", "their", "them", "we", "our", "us", "itself", "themselves", "ourselves"))
+
+
+def resolve_pronouns(reader: PhraseReader, frames: list, sentences: Iterable) -> None:
+    """Antecedents of the pronouns that stand for a group: in a reported clause, the speaker
+    ("the coalition said its strikes killed", "the SDF said they captured"); otherwise the
+    nearest subject before it in the sentence that names an actor, or the subject of the
+    sentence before ("ISWAP claimed the raid. It said ...")."""
+    doc = reader.doc
+    for frame in frames:
+        if not frame.speakers:
+            continue
+        speaker = doc[frame.speakers[0]]
+        if not any(n.kind in ("actor", "country") for n in reader.entities(speaker)):
+            continue
+        for tok in doc[frame.head].subtree:
+            if tok.lower_ in GROUP_PRONOUNS and tok.i not in reader.antecedent and tok.i not in {t.i for t in speaker.subtree}:
+                reader.antecedent[tok.i] = speaker.i
+    previous: Token | None = None
+    for sent in sentences:
+        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in GROUP_PRONOUNS and any(n.kind in ("actor", "country") for n in reader.entities(t))]
+        for tok in sent:
+            if tok.lower_ not in GROUP_PRONOUNS or tok.i in reader.antecedent:
+                continue
+            before = [s for s in subjects if s.i < tok.i]
+            if before:
+                reader.antecedent[tok.i] = before[-1].i
+            elif previous is not None:
+                reader.antecedent[tok.i] = previous.i
+        root_subjects = [s for s in subjects if s.head.dep_ == "ROOT"]
+        previous = root_subjects[0] if root_subjects else (subjects[0] if subjects else None)
+
+
+def dependency_path(a: Token, b: Token) -> str:
+    """The path between two tokens through their lowest common head, e.g.
+    ``Houthis >appos> movement >amod> backed >npadvmod> Iranian`` or
+    ``council <nsubjpass< run >agent> by >pobj> Ali``."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:
+        return f"{a.text} ~ {b.text}"
+    left = up_a[: up_a.index(common)]
+    right = list(reversed(up_b[: up_b.index(common)]))
+    parts = [a.text]
+    for tok in left:
+        parts.append(f"<{tok.dep_}< {tok.head.text}")
+    for tok in right:
+        parts.append(f">{tok.dep_}> {tok.text}")
+    return " ".join(parts)

@@ -1,0 +1,54 @@
+"""The sentence rules component (``armedkg_sentence_rules``): the document's clause frames and
+affiliations are read once (:mod:`.relations`); then, for every sentence in order, its sources,
+the affiliations it states, its event rules (:mod:`.events`) and who uses the weapons it names.
+
+The event rules of a sentence read the relations recorded before them (two sides already
+related as friends are no enemies), so relations are recorded sentence by sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions
+from .attribution import sentence_sources
+from .events.sentence import sentence_events
+from .knowledge import Knowledge, load_knowledge
+from .affiliations import AffiliationReader
+from .relations import read_affiliations, sentence_relations
+from .relations.weapons import weapon_rules
+
+
+def sentence_rules(doc: Doc, k: Knowledge, reader: AffiliationReader) -> None:
+    found, phrases = read_affiliations(doc, k, reader)
+    for sent in doc._.armedkg_sentences:
+        sources = sentence_sources(doc, k, sent)
+        actors = [m for m in sent.mentions if m.kind in ("actor", "person", "country")]
+        places = [m for m in sent.mentions if m.kind == "place"]
+        sentence_relations(doc, k, sent, found.get(sent.index, []), phrases, sources)
+        sentence_events(doc, k, sent, actors, places, sources)
+        weapon_rules(doc, k, sent, actors, sources)
+
+
+class SentenceRulesComponent:
+    """Reads the mentions and sentences; writes ``doc._.armedkg_frames``,
+    ``doc._.armedkg_relations`` and ``doc._.armedkg_events``."""
+
+    def __init__(self, knowledge: Knowledge, reader: AffiliationReader) -> None:
+        self.k, self.reader = knowledge, reader
+
+    def __call__(self, doc: Doc) -> Doc:
+        return extensions.guarded(doc, lambda d: sentence_rules(d, self.k, self.reader))
+
+
+@Language.factory(
+    "armedkg_sentence_rules",
+    requires=["doc._.armedkg_sentences", "doc._.armedkg_mentions", "doc._.armedkg_entities", "token.dep", "token.tag"],
+    assigns=["doc._.armedkg_frames", "doc._.armedkg_relations", "doc._.armedkg_events", "doc._.armedkg_entities"],
+    default_config={"data_dir": None, "geonames": True, "lexicon_dir": None, "kb": []},
+)
+def make_sentence_rules(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None, kb: list[str]) -> SentenceRulesComponent:
+    extensions.register()
+    knowledge = load_knowledge(data_dir, geonames, lexicon_dir, tuple(kb))
+    return SentenceRulesComponent(knowledge, AffiliationReader.from_lexicon(nlp.vocab, knowledge.lex))

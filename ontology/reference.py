@@ -1,0 +1,149 @@
+"""The ontology reference: every class, property and named individual of
+``ontology/armed_actors.ttl`` with its label, definition, place in the hierarchy, domain and
+range, as Markdown (``docs/ontology.md``) and as an HTML page (``queries/assets/ontology.html``,
+served by ``armedkg serve`` at ``/ontology``). ``scripts/build_ontology_doc.py`` writes both; a
+test checks that the committed files are what the TTL gives today.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+NS = "https://w3id.org/armedkg/ontology#"
+PREFIXES = {
+    NS: "akg:",
+    "http://www.w3.org/ns/org#": "org:",
+    "http://www.w3.org/ns/prov#": "prov:",
+    "http://semanticweb.cs.vu.nl/2009/11/sem/": "sem:",
+    "http://www.w3.org/2003/01/geo/wgs84_pos#": "geo:",
+    "http://xmlns.com/foaf/0.1/": "foaf:",
+    "http://purl.org/dc/terms/": "dcterms:",
+    "http://www.w3.org/2001/XMLSchema#": "xsd:",
+    "http://www.w3.org/2004/02/skos/core#": "skos:",
+}
+SECTIONS = (
+    ("Classes", OWL.Class),
+    ("Object properties", OWL.ObjectProperty),
+    ("Datatype properties", OWL.DatatypeProperty),
+    ("Annotation properties", OWL.AnnotationProperty),
+)
+INDIVIDUALS = "Named individuals"  # everything else: the values of akg:status
+
+
+def curie(term: object) -> str:
+    text = str(term)
+    for namespace, prefix in PREFIXES.items():
+        if text.startswith(namespace):
+            return prefix + text[len(namespace) :]
+    return text
+
+
+@dataclass
+class Term:
+    """One term of the ontology as the reference shows it."""
+
+    iri: URIRef
+    kind: str
+    label: str
+    definitions: list[str]
+    facts: list[tuple[str, str]] = field(default_factory=list)  # (what, value) lines: superclass, domain, ...
+
+    @property
+    def name(self) -> str:
+        return curie(self.iri)
+
+
+def ontology_terms(g: Graph) -> list[URIRef]:
+    """Every class, property and named individual the ontology declares in its own namespace."""
+    return sorted(s for s in set(g.subjects(RDF.type, None)) if isinstance(s, URIRef) and str(s).startswith(NS))
+
+
+def undefined_terms(g: Graph) -> list[str]:
+    """Terms without exactly one English ``skos:definition`` (the convention), or with an
+    ``rdfs:comment`` instead."""
+    bad = []
+    for term in ontology_terms(g):
+        definitions = [d for d in g.objects(term, SKOS.definition) if getattr(d, "language", None) == "en" and str(d).strip()]
+        if len(definitions) != 1 or (term, RDFS.comment, None) in g:
+            bad.append(curie(term))
+    return bad
+
+
+def _facts(g: Graph, term: URIRef) -> list[tuple[str, str]]:
+    rows = []
+    for what, predicate in (("subclass of", RDFS.subClassOf), ("subproperty of", RDFS.subPropertyOf), ("domain", RDFS.domain), ("range", RDFS.range),
+                            ("inverse of", OWL.inverseOf), ("disjoint with", OWL.disjointWith), ("ACLED string", SKOS.prefLabel), ("note", SKOS.scopeNote)):  # fmt: skip
+        values = sorted(curie(v) if isinstance(v, URIRef) else str(v) for v in g.objects(term, predicate))
+        if values:
+            rows.append((what, ", ".join(values)))
+    subclasses = sorted(curie(s) for s in g.subjects(RDFS.subClassOf, term))
+    if subclasses:
+        rows.append(("subclasses", ", ".join(subclasses)))
+    characteristics = sorted(curie(t) for t in g.objects(term, RDF.type) if t in (OWL.TransitiveProperty, OWL.SymmetricProperty, OWL.FunctionalProperty))
+    if characteristics:
+        rows.append(("characteristics", ", ".join(characteristics)))
+    return rows
+
+
+def _section_of(g: Graph, iri: URIRef) -> str:
+    return next((title for title, rdf_type in SECTIONS if (iri, RDF.type, rdf_type) in g), INDIVIDUALS)
+
+
+def sections(g: Graph) -> list[tuple[str, list[Term]]]:
+    """The terms grouped by kind (classes, object, datatype and annotation properties, named
+    individuals), each sorted by name; empty groups left out."""
+    groups: dict[str, list[Term]] = {title: [] for title, _ in SECTIONS}
+    groups[INDIVIDUALS] = []
+    for iri in ontology_terms(g):
+        label = g.value(iri, RDFS.label)
+        definitions = sorted(str(d) for d in g.objects(iri, SKOS.definition))
+        section = _section_of(g, iri)
+        groups[section].append(Term(iri, section, str(label) if label is not None else curie(iri), definitions, _facts(g, iri)))
+    return [(title, terms) for title, terms in groups.items() if terms]
+
+
+def _header(g: Graph) -> tuple[str, str, str, str]:
+    onto = next(g.subjects(RDF.type, OWL.Ontology))
+    return str(g.value(onto, RDFS.label)), str(g.value(onto, RDFS.comment)), str(g.value(onto, OWL.versionInfo)), str(g.value(onto, URIRef("http://purl.org/dc/terms/license")))
+
+
+def render_markdown(g: Graph) -> str:
+    title, comment, version, licence = _header(g)
+    lines = [f"# {title}", "", "<!-- generated by scripts/build_ontology_doc.py from ontology/armed_actors.ttl: do not edit -->", "",
+             comment, "", f"Namespace `{NS}` (prefix `akg:`), version {version}, licence {licence}.", ""]  # fmt: skip
+    for section, terms in sections(g):
+        lines += [f"## {section} ({len(terms)})", ""]
+        for term in terms:
+            lines += [f"### {term.name}", "", f"**{term.label}**: {' '.join(term.definitions) or '(no definition)'}", ""]
+            lines += [f"- {what}: {value}" for what, value in term.facts]
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_html(g: Graph) -> str:
+    esc = html.escape
+    title, comment, version, licence = _header(g)
+    body = [f"<h1>{esc(title)}</h1>", f"<p>{esc(comment)}</p>", f"<p>Namespace <code>{esc(NS)}</code> (prefix <code>akg:</code>), version {esc(version)}, licence {esc(licence)}.</p>"]
+    toc = []
+    for section, terms in sections(g):
+        toc.append(f"<li><a href=\"#{esc(section.lower().replace(' ', '-'))}\">{esc(section)}</a> ({len(terms)})</li>")
+        body.append(f"<h2 id=\"{esc(section.lower().replace(' ', '-'))}\">{esc(section)} ({len(terms)})</h2>")
+        for term in terms:
+            facts = "".join(f"<dt>{esc(what)}</dt><dd>{esc(value)}</dd>" for what, value in term.facts)
+            body.append(
+                f"<section id=\"{esc(term.name.split(':', 1)[1])}\"><h3>{esc(term.name)}</h3><p><b>{esc(term.label)}</b>: "
+                f"{esc(' '.join(term.definitions) or '(no definition)')}</p>{'<dl>' + facts + '</dl>' if facts else ''}</section>"
+            )
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title>\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        "<style>body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;line-height:1.45;padding:0 1em}"
+        "h3{margin-bottom:.2em;font-family:monospace}dl{display:grid;grid-template-columns:9em 1fr;margin:.3em 0 1.2em;font-size:.92em}"
+        "dt{color:#555}dd{margin:0}section{border-bottom:1px solid #eee}</style></head><body>\n"
+        "<!-- generated by scripts/build_ontology_doc.py from ontology/armed_actors.ttl: do not edit -->\n"
+        + "\n".join(body[:3]) + "\n<ul>" + "".join(toc) + "</ul>\n" + "\n".join(body[3:]) + "\n</body></html>\n"
+    )

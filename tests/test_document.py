@@ -1,0 +1,216 @@
+"""Document reading: headline, dateline, bylines, captions, published lines, metadata, reference date."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from builder.document import html_metadata, published_from_metadata, read_document
+from builder.readers import iter_documents
+from builder.records import Document
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+EXPECTED = json.loads((ARTICLES / "expected.json").read_text(encoding="utf-8"))["articles"]
+
+WIRE = """Gunmen kill 12 in attack on market in Darfur
+
+KHARTOUM, May 3 (Reuters) - Gunmen on motorbikes attacked a market near Nyala on Sunday, killing 12 people, a local official said.
+
+By Tuesday, the official said, the toll had not changed.
+
+By Monday evening the army had sent reinforcements to the area.
+
+(Reporting by Jane Smith; Editing by Tom Brown)
+"""
+
+AP_STYLE = """MOGADISHU, Somalia (AP) — A roadside bomb killed three soldiers on Saturday, officials said.
+
+By ABDI GULED and TOM ODULA
+"""
+
+SOUTH_ASIAN = """Kabul, 12 March 2023: Two people were killed when a bomb exploded in a mosque in the north of the city on Friday, police said.
+
+The blast happened during prayers."""
+
+FEATURE = """# The road to Goma
+
+*Displaced families wait for the guns to fall silent.*
+
+By Marie Kahindo
+
+Caption: A camp for displaced people near Goma, North Kivu, in 2022.
+
+The M23 rebels shelled the outskirts of Sake on Tuesday, killing four civilians (2/3 of them children, a nurse said).
+
+A man walks past burned shelters in Bulengo camp (AFP/Getty Images)
+
+FILE PHOTO: Congolese soldiers at a checkpoint north of Goma, 3 February 2023.
+
+(Photo: Rebels in Rutshuru. John Doe/Agence Example)
+
+Read more: Rebels close in on Goma
+"""
+
+BRIEF = """Conflict Desk | Weekly Bulletin No. 14, 2023
+
+Authors: A. Researcher and B. Analyst
+
+Published: 20 March 2023
+Updated: 22 March 2023
+
+Key developments: the army retook two villages near Djibo between 14 and 16 March.
+"""
+
+
+def _zones(text: str, document: Document | None = None) -> dict[str, list[str]]:
+    reading = read_document(text, document)
+    out: dict[str, list[str]] = {}
+    for zone in reading.zones:
+        assert text[zone.start : zone.end] == zone.text
+        out.setdefault(zone.kind, []).append(zone.text)
+    return out
+
+
+def test_document_wire_copy_dateline_byline_headline():
+    reading = read_document(WIRE, Document("w", WIRE, published=date(2023, 5, 3)))
+    assert reading.headline == "Gunmen kill 12 in attack on market in Darfur"
+    assert reading.dateline is not None
+    assert (reading.dateline.place, reading.dateline.date_text, reading.dateline.date, reading.dateline.agency) == ("Khartoum", "May 3", date(2023, 5, 3), "Reuters")
+    assert reading.dateline.zone.text == "KHARTOUM, May 3 (Reuters) -"
+    zones = _zones(WIRE, Document("w", WIRE, published=date(2023, 5, 3)))
+    assert zones["byline"] == ["(Reporting by Jane Smith; Editing by Tom Brown)"]
+    assert (reading.reference_date, reading.reference_from) == (date(2023, 5, 3), "document")
+    story = WIRE.index("Gunmen on motorbikes")
+    assert reading.is_content(story, story + 40)
+    assert reading.place_hints[0].text == "Khartoum" and reading.place_hints[0].source == "dateline"
+
+
+def test_document_time_phrases_starting_with_by_are_story():
+    zones = _zones(WIRE)
+    assert not any(z.startswith("By Tuesday") or z.startswith("By Monday") for z in zones.get("byline", []))
+
+
+def test_document_ap_style_dateline_and_capital_byline():
+    reading = read_document(AP_STYLE)
+    assert reading.dateline is not None
+    assert (reading.dateline.place, reading.dateline.region, reading.dateline.agency, reading.dateline.date) == ("Mogadishu", "Somalia", "AP", None)
+    assert [z.kind for z in reading.zones] == ["dateline", "byline"]
+    assert reading.reference_date is None and reading.reference_from is None
+
+
+def test_document_dated_dateline_gives_the_reference_date():
+    reading = read_document(SOUTH_ASIAN)
+    assert reading.dateline is not None and reading.dateline.place == "Kabul"
+    assert (reading.reference_date, reading.reference_from) == (date(2023, 3, 12), "dateline")
+    assert reading.dateline.zone.text == "Kabul, 12 March 2023:"
+
+
+def test_document_feature_captions_and_credits():
+    zones = _zones(FEATURE)
+    assert zones["headline"] == ["# The road to Goma"]
+    assert zones["byline"] == ["By Marie Kahindo"]
+    assert zones["caption"] == [
+        "Caption: A camp for displaced people near Goma, North Kivu, in 2022.",
+        "A man walks past burned shelters in Bulengo camp (AFP/Getty Images)",
+        "FILE PHOTO: Congolese soldiers at a checkpoint north of Goma, 3 February 2023.",
+        "(Photo: Rebels in Rutshuru. John Doe/Agence Example)",
+    ]
+    assert zones["related"] == ["Read more: Rebels close in on Goma"]
+    reading = read_document(FEATURE)
+    shelling = FEATURE.index("The M23 rebels shelled")
+    assert reading.is_content(shelling, shelling + 100)  # "(2/3 of them children ...)" is no credit
+
+
+def test_document_brief_masthead_authors_and_published_lines():
+    reading = read_document(BRIEF)
+    zones = _zones(BRIEF)
+    assert zones["masthead"] == ["Conflict Desk | Weekly Bulletin No. 14, 2023"]
+    assert zones["byline"] == ["Authors: A. Researcher and B. Analyst"]
+    assert zones["published"] == ["Published: 20 March 2023", "Updated: 22 March 2023"]
+    assert (reading.reference_date, reading.reference_from) == (date(2023, 3, 20), "published line")  # not the update
+
+
+def test_document_own_date_wins_over_published_line():
+    reading = read_document(BRIEF, Document("b", BRIEF, published=date(2023, 3, 21), metadata={"from": "front matter", "published": "2023-03-21"}))
+    assert (reading.reference_date, reading.reference_from) == (date(2023, 3, 21), "front matter")
+
+
+def test_document_front_matter_place_hints(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("---\ntitle: Clashes in Tillaberi\npublished: 2022-06-01\ndateline: NIAMEY, Niger\ncountry: Niger\n---\nSoldiers clashed with militants near Tera on Monday.\n", encoding="utf-8")
+    doc = next(iter_documents([path]))
+    assert doc.metadata["from"] == "front matter" and doc.metadata["dateline"] == "NIAMEY, Niger"
+    reading = read_document(doc.text, doc)
+    assert [(h.text, h.source, h.region) for h in reading.place_hints] == [("Niamey", "front matter dateline", "Niger"), ("Niger", "front matter country", None)]
+    assert reading.zones == []  # no headline: the only line is story
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Strike on depot | Example News</title>
+<meta property="og:title" content="Strike on depot">
+<meta property="article:modified_time" content="2022-10-09T08:00:00Z">
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebPage"},
+ {"@type": "NewsArticle", "datePublished": "2022-10-07T21:10:00+03:00", "dateline": "ODESA, Ukraine",
+  "contentLocation": {"@type": "Place", "name": "Odesa"}}]}</script>
+<script type="application/ld+json">{not json</script>
+</head><body><header><p>By Ivan Petrenko</p><time datetime="2022-10-07">7 Oct</time></header>
+<h1>Strike on depot</h1><p>ODESA, Ukraine — A drone struck a fuel depot on Friday, officials said.</p></body></html>"""
+
+
+def test_document_html_metadata_reaches_the_document(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    doc = next(iter_documents([path], published=date(2022, 1, 1)))
+    assert doc.published == date(2022, 10, 7)  # the page's own date before a batch default
+    assert doc.metadata["datePublished"] == "2022-10-07T21:10:00+03:00"
+    assert doc.metadata["dateline"] == "ODESA, Ukraine" and doc.metadata["contentLocation"] == "Odesa"
+    assert doc.metadata["og:title"] == "Strike on depot" and doc.metadata["time"] == "2022-10-07"
+    reading = read_document(doc.text, doc)
+    assert reading.headline == "Strike on depot"
+    assert (reading.reference_date, reading.reference_from) == (date(2022, 10, 7), "metadata datePublished")
+    assert reading.dateline is not None and reading.dateline.place == "Odesa"
+    assert [h.source for h in reading.place_hints] == ["dateline"]  # the metadata dateline and location name the same town
+
+
+@pytest.mark.parametrize(
+    "metadata,expected",
+    [
+        ({"article:published_time": "2022-12-05T06:30:00+00:00", "time": "2022-12-01"}, (date(2022, 12, 5), "article:published_time")),
+        ({"time": "2023-10-30"}, (date(2023, 10, 30), "time")),
+        ({"date": "5 December 2022"}, (date(2022, 12, 5), "date")),
+        ({"article:published_time": "yesterday", "datePublished": "2021-02-30", "time": "2021-03-01"}, (date(2021, 3, 1), "time")),
+        ({"article:modified_time": "2022-12-06"}, (None, None)),
+    ],
+)
+def test_document_published_from_metadata(metadata, expected):
+    assert published_from_metadata(metadata) == expected
+
+
+def test_document_html_metadata_survives_junk():
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup('<script type="application/ld+json">[[[{"datePublished": 5}]]]</script><meta name="pubdate" content="  "><time datetime="">x</time>', "html.parser")
+    assert html_metadata(soup) == {"from": "html"}
+
+
+@pytest.mark.parametrize("article", EXPECTED, ids=lambda a: a["file"])
+def test_document_reads_the_test_articles(article):
+    doc = next(iter_documents([ARTICLES / article["file"]]))
+    reading = read_document(doc.text, doc)
+    assert reading.reference_date == date.fromisoformat(article["reference_date"])
+    assert reading.headline == article["headline"]
+    if article["dateline_place"]:
+        assert reading.dateline is not None and reading.dateline.place.lower() == article["dateline_place"].lower()
+    else:
+        assert reading.dateline is None
+    for zone in article["not_events"]:
+        if zone["zone"] in ("byline", "caption", "dateline", "published", "related") and zone["text"] in doc.text:
+            start = doc.text.index(zone["text"])
+            found = reading.zone_at(start, start + len(zone["text"]))
+            assert found is not None and found.start <= start and found.end >= start + len(zone["text"]), zone["text"]
+    for event in article["events"]:
+        for phrase in event["mentions"]:
+            start = doc.text.index(phrase)
+            assert reading.is_content(start, start + len(phrase)), phrase
