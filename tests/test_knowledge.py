@@ -18,7 +18,7 @@ from builder.errors import KnowledgeError, UnknownKnowledgeFormat, UnknownKnowle
 from builder.gazetteer import Gazetteer
 from builder.knowledge.cameo import parse_code
 from builder.knowledge.component import KnowledgeRuler
-from builder.knowledge.gate import alias_flags, context_allows, countries_named, group_word_near, proper_phrase, title_before
+from builder.knowledge.gate import alias_flags, context_allows, countries_named, group_word_near, part_of_longer_name, proper_phrase, title_before
 from builder.knowledge.library import Library
 from builder.knowledge.merge import merge
 from builder.knowledge.native import read_native
@@ -337,6 +337,37 @@ def test_knowledge_no_name_inside_a_longer_place_or_person_name():
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     doc.ents = KnowledgeRuler.merge(doc, [("imported", Span(doc, 0, 2, label="PERSON_GAZ", span_id="person:nm"))])
     assert [(e.text, e.ent_id_) for e in doc.ents] == [("Nelson Mandela", "person:nm")]  # the same span: the known person
+
+
+@pytest.mark.parametrize(
+    "words,start,end,label,norp,expected",
+    [
+        (["rally", "in", "Aldo", "Moro", "square"], 2, 4, "PERSON_GAZ", None, True),  # a square named after him
+        (["clashes", "in", "Dera", "Ismail", "Khan", "on", "Monday"], 3, 5, "PERSON_GAZ", None, True),  # inside a town's name
+        (["talks", "in", "the", "Kurdistan", "Region"], 3, 4, "ACTOR", None, True),
+        (["said", "General", "Ismail", "Khan"], 2, 4, "PERSON_GAZ", None, False),  # a title, not a name
+        (["Ismail", "Khan", "said"], 0, 2, "PERSON_GAZ", None, False),
+        (["met", "Russian", "Lavrov"], 2, 3, "PERSON_GAZ", (1, 2), False),  # a nationality before the name
+        (["raided", "a", "Hamas", "camp"], 2, 3, "ACTOR", None, False),  # a group's camp is the group's
+    ],
+)
+def test_knowledge_imported_name_that_is_part_of_a_longer_name(words, start, end, label, norp, expected):
+    doc = _doc(words)
+    if norp:
+        doc.ents = [Span(doc, *norp, label="NORP")]
+    assert part_of_longer_name(Span(doc, start, end, label=label)) is expected
+
+
+def test_knowledge_imported_actor_inside_a_longer_organisation_name():
+    doc = _doc(["the", "United", "Nations", "High", "Commissioner", "for", "Refugees", "said"])
+    doc.ents = [Span(doc, 0, 7, label="ORG")]
+    doc.ents = KnowledgeRuler.merge(doc, [("imported", Span(doc, 1, 3, label="ACTOR", span_id="actor:un"))])
+    assert [(e.text, e.label_) for e in doc.ents] == [("the United Nations High Commissioner for Refugees", "ORG")]
+    for words, ent, span in ((["the", "Children", "of", "Fire", "struck"], (0, 4), (1, 4)), (["Ansaru", "militants", "struck"], (0, 2), (0, 1))):
+        doc = _doc(words)
+        doc.ents = [Span(doc, *ent, label="ORG")]
+        doc.ents = KnowledgeRuler.merge(doc, [("imported", Span(doc, *span, label="ACTOR", span_id="actor:x"))])
+        assert [e.ent_id_ for e in doc.ents] == ["actor:x"]  # the same group with "the" or a group word
 
 
 def test_knowledge_imported_name_never_replaces_a_curated_match_a_users_does():

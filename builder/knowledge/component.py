@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer, load_gazetteer, name_key
-from .gate import context_allows, countries_named, group_word_near, proper_phrase, title_before
+from .gate import context_allows, countries_named, group_word_near, part_of_longer_name, proper_phrase, title_before
 
 log = logging.getLogger("armedkg.knowledge")
 
@@ -88,7 +88,8 @@ class KnowledgeRuler:
         spans = [
             (pattern["kind"], span)
             for pattern, span in chosen
-            if context_allows(
+            if (pattern["kind"] == "user" or not part_of_longer_name(span))
+            and context_allows(
                 pattern["flags"],
                 title=title_before(span),
                 group_word=group_word_near(span),
@@ -133,9 +134,16 @@ class KnowledgeRuler:
 
 def _inside(span: Span, ent: Span) -> bool:
     """A name inside a longer name the model found that is a place ("Nelson Mandela Bay", "Dera
-    Ismail Khan"), or, for a person, any longer name ("Ko Soe Naing" may be another man)."""
+    Ismail Khan"), or, for a person, any longer name ("Ko Soe Naing" may be another man), or an
+    organisation's name with another capitalised word ("the United Nations" in "the United Nations
+    High Commissioner for Refugees"; "the Children of Fire" is the same group, "ISIS militants" too)."""
     longer = ent.start <= span.start and span.end <= ent.end and len(ent) > len(span)
-    return longer and (ent.label_ in PLACE_LABELS or span.label_ == "PERSON_GAZ")
+    if not longer:
+        return False
+    if ent.label_ in PLACE_LABELS or span.label_ == "PERSON_GAZ":
+        return True
+    extra = [t for t in ent if not span.start <= t.i < span.end]
+    return any(t.text.isalpha() and t.text[:1].isupper() and t.text.lower() != "the" for t in extra)
 
 
 @Language.factory(

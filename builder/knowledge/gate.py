@@ -33,6 +33,13 @@ GROUP_WORDS = frozenset(
     front offensive attack attacks positions stronghold strongholds""".split()
 )
 
+#: Words after a name that make it the name of a place ("Aldo Moro square", "Dera Ismail Khan
+#: district", "the Iraqi Kurdistan Region"); a group's camp or base is still the group's.
+PLACE_NAME_WORDS = frozenset(
+    """square street road avenue boulevard highway bridge district region province governorate tehsil county municipality
+    airport university stadium hospital""".split()
+)
+
 
 def alias_flags(alias: str, person: bool, english: frozenset[str]) -> list[str]:
     """The context an imported name needs: ``short``, ``common_word``, ``lone_name`` (or none)."""
@@ -118,6 +125,21 @@ def proper_phrase(span: Span) -> bool:
     """Two words or more, each capitalised (function words aside), and no number: a name as written."""
     words = [t.text for t in span if t.text.isalpha() and t.text.lower() not in _FUNCTION_WORDS]
     return len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in span.text)
+
+
+def part_of_longer_name(span: Span) -> bool:
+    """An imported name that is only part of a longer name as written: followed by a word that
+    makes a place of it ("Aldo Moro square", "Ismail Khan district"), or a person's name right
+    after a capitalised word that is no title, inside a sentence ("Dera Ismail Khan")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text.lower() in PLACE_NAME_WORDS:
+        return True
+    if span.label_ != "PERSON_GAZ" or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.is_sent_start or not (before.text.isalpha() and before.text.istitle()) or before.text.lower() in TITLES:
+        return False
+    return not any(e.label_ in ("NORP", "GPE", "COUNTRY") and e.start <= before.i < e.end for e in doc.ents)
 
 
 def countries_named(doc: Doc, country_of: Callable[[str], str | None]) -> set[str]:
