@@ -18,7 +18,7 @@ from builder.errors import KnowledgeError, UnknownKnowledgeFormat, UnknownKnowle
 from builder.gazetteer import Gazetteer
 from builder.knowledge.cameo import parse_code
 from builder.knowledge.component import KnowledgeRuler
-from builder.knowledge.gate import alias_flags, context_allows, countries_named, group_word_near, part_of_longer_name, proper_phrase, title_before
+from builder.knowledge.gate import alias_flags, context_allows, countries_named, group_word_near, office_name, part_of_longer_name, proper_phrase, title_before
 from builder.knowledge.library import Library
 from builder.knowledge.merge import merge
 from builder.knowledge.native import read_native
@@ -356,6 +356,20 @@ def test_knowledge_imported_name_that_is_part_of_a_longer_name(words, start, end
     if norp:
         doc.ents = [Span(doc, *norp, label="NORP")]
     assert part_of_longer_name(Span(doc, start, end, label=label)) is expected
+
+
+@pytest.mark.parametrize(
+    "words,start,end,label,expected",
+    [
+        (["The", "Secretary", "of", "State", "said"], 0, 4, "ACTOR", True),
+        (["met", "the", "US", "Secretary", "of", "State"], 1, 6, "ACTOR", True),
+        (["the", "Ministry", "of", "Defence", "said"], 0, 4, "ACTOR", False),  # a ministry is an organisation
+        (["the", "General", "Intelligence", "Directorate"], 0, 4, "ACTOR", False),
+        (["President", "Hollande", "said"], 0, 2, "PERSON_GAZ", False),  # a person with the title is a person
+    ],
+)
+def test_knowledge_imported_actor_named_by_an_office(words, start, end, label, expected):
+    assert office_name(Span(_doc(words), start, end, label=label)) is expected
 
 
 def test_knowledge_imported_actor_inside_a_longer_organisation_name():

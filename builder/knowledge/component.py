@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer, load_gazetteer, name_key
-from .gate import context_allows, countries_named, group_word_near, part_of_longer_name, proper_phrase, title_before
+from .gate import context_allows, countries_named, group_word_near, office_name, part_of_longer_name, proper_phrase, title_before
 
 log = logging.getLogger("armedkg.knowledge")
 
@@ -88,7 +88,7 @@ class KnowledgeRuler:
         spans = [
             (pattern["kind"], span)
             for pattern, span in chosen
-            if (pattern["kind"] == "user" or not part_of_longer_name(span))
+            if (pattern["kind"] == "user" or not (part_of_longer_name(span) or office_name(span)))
             and context_allows(
                 pattern["flags"],
                 title=title_before(span),

@@ -40,6 +40,13 @@ PLACE_NAME_WORDS = frozenset(
     airport university stadium hospital""".split()
 )
 
+#: Offices: an imported "organisation" named by one ("Secretary of State", "the US Secretary of
+#: State") names the person who holds it, not a group.
+OFFICE_WORDS = frozenset(
+    """president vice-president minister premier chancellor secretary ambassador envoy governor mayor senator spokesman
+    spokeswoman spokesperson king queen prince emir sultan""".split()
+)
+
 
 def alias_flags(alias: str, person: bool, english: frozenset[str]) -> list[str]:
     """The context an imported name needs: ``short``, ``common_word``, ``lone_name`` (or none)."""
@@ -140,6 +147,17 @@ def part_of_longer_name(span: Span) -> bool:
     if before.is_sent_start or not (before.text.isalpha() and before.text.istitle()) or before.text.lower() in TITLES:
         return False
     return not any(e.label_ in ("NORP", "GPE", "COUNTRY") and e.start <= before.i < e.end for e in doc.ents)
+
+
+def office_name(span: Span) -> bool:
+    """An actor's name that is an office ("Secretary of State", "the US Secretary of State"): its
+    first word after "the", an acronym or a nationality is an office word."""
+    nationality = {t.i for e in span.doc.ents if e.label_ in ("NORP", "GPE", "COUNTRY") for t in e}
+    for token in span:
+        if token.text.lower() == "the" or token.text.isupper() or token.text.endswith(".") or token.i in nationality:
+            continue
+        return span.label_ == "ACTOR" and token.text.lower() in OFFICE_WORDS
+    return False
 
 
 def countries_named(doc: Doc, country_of: Callable[[str], str | None]) -> set[str]:
