@@ -512,3 +512,35 @@ def test_knowledge_cli_add_list_remove_and_coded_errors(tmp_path, monkeypatch):
     gold.write_text('{"id": "a", "text": "Nothing happened.", "gold": {}}\n', encoding="utf-8")
     result = runner.invoke(app, ["eval", str(gold), "--kb", "good"])
     assert result.exit_code == 2 and "[E087] 'good' is neither a file nor a stored knowledge source" in result.output
+
+
+# --------------------------------------------------------------------------- SHACL
+@pytest.mark.parametrize(
+    "cls,provenance,conforms",
+    [
+        ("akg:Militia", "akg:knowledgeSource <urn:phoenix>", True),  # an imported dictionary knows it
+        ("akg:Militia", "akg:extractedFrom <urn:doc>", True),  # read in a document
+        ("akg:Person", "akg:knowledgeSource <urn:phoenix>", True),
+        ("akg:Militia", "", False),  # says nowhere where its description came from
+        ("akg:Person", "", False),
+        ("akg:Militia", "akg:extractedFrom <urn:ev>", False),  # extracted from something that is no document
+    ],
+)
+def test_knowledge_shacl_every_actor_and_person_says_where_it_came_from(cls, provenance, conforms):
+    from rdflib import Graph
+
+    from ontology.reasoning import validate
+
+    data = f"""
+        @prefix akg: <https://w3id.org/armedkg/ontology#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        <urn:doc> a akg:Document ; akg:docId "d" ; akg:textSha256 "00" .
+        <urn:phoenix> a akg:ImportedKnowledge ; rdfs:label "phoenix" .
+        <urn:x> a {cls} ; rdfs:label "Some Name" ; akg:evidence <urn:ev> {";" if provenance else ""} {provenance} .
+        <urn:ev> akg:document <urn:doc> ; akg:sentence "Some Name attacked." ; akg:sentenceStart 0 ;
+            akg:confidence 0.9 ; akg:start 0 ; akg:end 9 ; akg:rule "ner" .
+    """
+    report = validate(Graph().parse(data=data, format="turtle"))
+    assert report.conforms is conforms, report.text
+    if not conforms and not provenance:
+        assert "where its description came from" in report.text
