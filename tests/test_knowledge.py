@@ -544,3 +544,22 @@ def test_knowledge_shacl_every_actor_and_person_says_where_it_came_from(cls, pro
     assert report.conforms is conforms, report.text
     if not conforms and not provenance:
         assert "where its description came from" in report.text
+
+
+# --------------------------------------------------------------------------- provenance
+def test_knowledge_provenance_of_a_person_only_when_named_through_the_knowledge():
+    """A person the gazetteer or a knowledge source named keeps its source; one the model alone
+    found under a known person's name (a namesake, or a town: "Dera Ismail Khan") was read in the
+    document, whatever its key."""
+    from builder.knowledge.component import annotate
+    from builder.records import DocResult, Document, Entity, Evidence
+
+    def person(rule: str) -> Entity:
+        ev = Evidence("d", "Bashar al-Assad spoke.", 0, 0, 15, "Bashar al-Assad", rule, 0.9)
+        return Entity("person:bashar-al-assad", "Person", "Bashar al-Assad", mentions=[ev])
+
+    gaz = Gazetteer()
+    for rule, sources in (("gazetteer_person", ["curated"]), ("model_person", [])):
+        result = DocResult(Document(id="d", text="Bashar al-Assad spoke."), {"person:bashar-al-assad": person(rule)})
+        annotate(result, gaz)
+        assert result.entities["person:bashar-al-assad"].sources == sources

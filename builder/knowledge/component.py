@@ -177,7 +177,9 @@ def annotate(result: object, gaz: Gazetteer) -> None:
         if kind == "actor" and ident in gaz.actors:
             entry = gaz.actors[ident]
             ent.sources, ent.citation = list(entry.sources), entry.citation
-        elif kind == "person" and ident in gaz.persons:
+        elif kind == "person" and ident in gaz.persons and any(ev.rule == "gazetteer_person" for ev in ent.mentions):
+            # named through the gazetteer or a knowledge source; a person the model alone found
+            # may be a namesake (or no person: "Dera Ismail Khan"), whose description was read here
             row = gaz.persons[ident]
             ent.sources, ent.citation = list(row.get("sources", ["curated"])), row.get("citation")
         elif kind == "country" and ident in gaz.countries:
