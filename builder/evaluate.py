@@ -598,7 +598,9 @@ def _score_document(result: DocResult, gold: dict, scores: Scores, gaz: Gazettee
         score_seed(result, gold, scores, gaz)
 
 
-def evaluate(paths: list[str | Path], nlp: object | None = None, limit: int | None = None, model: str | None = None, split: str = "all") -> dict:
+def evaluate(
+    paths: list[str | Path], nlp: object | None = None, limit: int | None = None, model: str | None = None, split: str = "all", kb: tuple[str, ...] = ()
+) -> dict:
     """Score the extraction on gold files; returns ``{file: {figure: {value, n}}}``.
 
     ``split`` chooses the documents by :func:`split_of`: ``all`` (every document), ``tune`` or
@@ -607,14 +609,16 @@ def evaluate(paths: list[str | Path], nlp: object | None = None, limit: int | No
     how many relations each construction predicted and the share that matched gold.
 
     Every gold file is read first, so a missing or malformed one fails (E010, E012) before the
-    pipeline (``nlp``, or ``model`` loaded here) takes seconds to load."""
+    pipeline (``nlp``, or ``model`` loaded here) takes seconds to load. ``kb``: knowledge sources
+    to use besides the curated gazetteers (stored source names or knowledge files), so that their
+    effect can be measured; none by default, whatever the user's library holds."""
     from .gazetteer import load_gazetteer
     from .nlp import DEFAULT_MODEL, build_pipeline, process
 
     halves = _halves(split)
     golds_of = [(Path(raw), load_gold(Path(raw))) for raw in paths]
-    nlp = nlp or build_pipeline(model or DEFAULT_MODEL)
-    gaz = load_gazetteer(None, True)
+    nlp = nlp or build_pipeline(model or DEFAULT_MODEL, kb=tuple(kb))
+    gaz = load_gazetteer(None, True)  # the yardstick (country and division names) stays the same with or without kb
     report: dict[str, dict] = {}
     for path, all_gold in golds_of:
         gold_docs = all_gold[:limit] if limit else all_gold

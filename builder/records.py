@@ -69,6 +69,8 @@ class Entity:
     admin_level: int | None = None
     parent: str | None = None  # key of the containing place (places) or parent unit (actors)
     mentions: list[Evidence] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # knowledge sources of its description; none: read in the text
+    citation: str | None = None  # where a user's knowledge entry says it has the entity from
 
 
 @dataclass

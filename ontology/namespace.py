@@ -154,6 +154,13 @@ class AKG(DefinedNamespace):
     Weapon: URIRef
     holdsWeapon: URIRef
     Armament: URIRef
+    KnowledgeSource: URIRef
+    CuratedKnowledge: URIRef
+    ImportedKnowledge: URIRef
+    UserKnowledge: URIRef
+    knowledgeSource: URIRef
+    extractedFrom: URIRef
+    contentSha256: URIRef
     linkedInto: URIRef
     linkReason: URIRef
     distinctFrom: URIRef

@@ -145,11 +145,16 @@ def _node_rows(store: object) -> list[dict]:
     aliases = {r["n"]: r["aliases"] for r in _select(store, """SELECT ?n (GROUP_CONCAT(DISTINCT ?alt; separator="\\u001f") AS ?aliases) WHERE { ?n skos:altLabel ?alt } GROUP BY ?n""")}
     dates = {r["n"]: r["d"] for r in _select(store, "SELECT ?n (SAMPLE(?x) AS ?d) WHERE { ?n akg:eventDate ?x } GROUP BY ?n")}
     qids = {r["n"]: r["q"] for r in _select(store, "SELECT ?n (SAMPLE(?x) AS ?q) WHERE { ?n akg:wikidata ?x } GROUP BY ?n")}
+    known = {  # the knowledge sources an entity's description came from
+        r["n"]: r["sources"]
+        for r in _select(store, """SELECT ?n (GROUP_CONCAT(DISTINCT STR(?l); separator=", ") AS ?sources) WHERE { ?n akg:knowledgeSource/rdfs:label ?l } GROUP BY ?n""")
+    }
     names = reported_names(store)
     for row in nodes:
         row.update({k: (evidence.get(row["n"]) or {}).get(k) for k in ("sentence", "doc", "confidence", "mentions")})
         row["aliases"] = [a for a in (aliases.get(row["n"]) or "").split("\u001f") if a]
         row["eventDate"], row["qid"] = dates.get(row["n"]), qids.get(row["n"])
+        row["knowledge"] = known.get(row["n"])
         row["label"] = names.get(row["n"], row["label"])
     return nodes
 
@@ -203,6 +208,7 @@ def _add_nodes(g: nx.MultiDiGraph, rows: list[dict], since: date | None, until: 
             confidence=float(row["confidence"]) if row["confidence"] else None,
             mentions=int(row["mentions"] or 0),
             qid=row["qid"] or "",
+            knowledge=row["knowledge"] or "",
         )
     return undated
 
@@ -302,6 +308,8 @@ def node_title(d: dict) -> str:
         lines.append(f"confidence: {d['confidence']:.2f} (best of {d.get('mentions') or 1} mention{'s' if (d.get('mentions') or 1) != 1 else ''})")
     if d.get("qid"):
         lines.append(f"Wikidata: {d['qid']}")
+    if d.get("knowledge"):
+        lines.append(f"source: {d['knowledge']}")
     title = "\n".join(lines)
     if d.get("sentence"):
         title += f"\n\n“{d['sentence'].strip()}”\n— document {d['doc']}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import os
+
 import pytest
 
 from builder.records import Document
@@ -12,6 +14,20 @@ from builder.records import Document
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def knowledge_library(tmp_path_factory):
+    """An empty knowledge library of the test session (ARMEDKG_KB_DIR), so that what a developer
+    has added to their own library never reaches a test."""
+    before = os.environ.get("ARMEDKG_KB_DIR")
+    root = tmp_path_factory.mktemp("knowledge")
+    os.environ["ARMEDKG_KB_DIR"] = str(root)
+    yield root
+    if before is None:
+        os.environ.pop("ARMEDKG_KB_DIR", None)
+    else:
+        os.environ["ARMEDKG_KB_DIR"] = before
 
 
 @pytest.fixture(scope="session")

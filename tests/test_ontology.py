@@ -107,7 +107,7 @@ def test_shapes_check_untyped_evidence_nodes():
             @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
             @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
             <urn:doc> a akg:Document ; akg:docId "d" ; akg:textSha256 "00" .
-            <urn:actor> a akg:Militia ; rdfs:label "Some Brigade" ; akg:evidence <urn:ev> .
+            <urn:actor> a akg:Militia ; rdfs:label "Some Brigade" ; akg:evidence <urn:ev> ; akg:extractedFrom <urn:doc> .
             <urn:ev> akg:document <urn:doc> ; akg:sentence "Some Brigade attacked." ; akg:sentenceStart 0 ;
                 akg:confidence 0.9 ; {evidence} .
             """,

@@ -27,7 +27,7 @@ from spacy.language import Language
 COMPONENTS = ("armedkg_mentions", "armedkg_sentence_rules", "armedkg_containment", "armedkg_events", "armedkg_result")
 
 
-def add_extraction(nlp: Language, data_dir: str | None = None, geonames: bool = True, lexicon_dir: str | None = None) -> Language:
+def add_extraction(nlp: Language, data_dir: str | None = None, geonames: bool = True, lexicon_dir: str | None = None, kb: tuple[str, ...] = ()) -> Language:
     """Add the extraction components (:data:`COMPONENTS`, in order) at the end of ``nlp``.
 
     Args:
@@ -36,13 +36,15 @@ def add_extraction(nlp: Language, data_dir: str | None = None, geonames: bool = 
         data_dir: folder with the gazetteers (default ``data/gazetteers``).
         geonames: index GeoNames populated places (off only in small tests).
         lexicon_dir: folder with the lexicons (default ``data/lexicons``).
+        kb: knowledge sources merged into the gazetteers (:mod:`builder.knowledge`); the
+            knowledge layer's own components are placed by :func:`builder.nlp.build_pipeline`.
 
     Returns:
         ``nlp``, whose docs get ``doc._.armedkg_result``.
     """
     from . import assemble, containment, events, mentions, rules  # noqa: F401 - registers the factories
 
-    config = {"data_dir": data_dir, "geonames": geonames, "lexicon_dir": lexicon_dir}
+    config = {"data_dir": data_dir, "geonames": geonames, "lexicon_dir": lexicon_dir, "kb": list(kb)}
     for name in COMPONENTS:
         nlp.add_pipe(name, config=config)
     return nlp

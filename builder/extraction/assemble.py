@@ -68,8 +68,8 @@ class ResultComponent:
     "armedkg_result",
     requires=["doc._.armedkg_entities", "doc._.armedkg_relations", "doc._.armedkg_events"],
     assigns=["doc._.armedkg_result"],
-    default_config={"data_dir": None, "geonames": True, "lexicon_dir": None},
+    default_config={"data_dir": None, "geonames": True, "lexicon_dir": None, "kb": []},
 )
-def make_result(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None) -> ResultComponent:
+def make_result(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None, kb: list[str]) -> ResultComponent:
     extensions.register()
-    return ResultComponent(load_knowledge(data_dir, geonames, lexicon_dir))
+    return ResultComponent(load_knowledge(data_dir, geonames, lexicon_dir, tuple(kb)))

@@ -56,8 +56,8 @@ class ContainmentComponent:
     "armedkg_containment",
     requires=["doc._.armedkg_entities"],
     assigns=["doc._.armedkg_relations"],
-    default_config={"data_dir": None, "geonames": True, "lexicon_dir": None},
+    default_config={"data_dir": None, "geonames": True, "lexicon_dir": None, "kb": []},
 )
-def make_containment(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None) -> ContainmentComponent:
+def make_containment(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None, kb: list[str]) -> ContainmentComponent:
     extensions.register()
-    return ContainmentComponent(load_knowledge(data_dir, geonames, lexicon_dir))
+    return ContainmentComponent(load_knowledge(data_dir, geonames, lexicon_dir, tuple(kb)))

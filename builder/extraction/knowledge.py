@@ -245,11 +245,19 @@ class Knowledge:
         return re.compile(r"\b(" + "|".join(w for level in self.echelons for w in level) + r")\b\s*(?:\(\w+\)\s*)?(?:\d+\s*)?$", re.I)
 
 
+def load_knowledge(data_dir: str | None = None, geonames: bool = True, lexicon_dir: str | None = None, kb: tuple[str, ...] = ()) -> Knowledge:
+    """The gazetteers of ``data_dir`` with the knowledge sources ``kb`` merged in (stored source
+    names or knowledge files, :mod:`builder.knowledge`) and the lexicons of ``lexicon_dir``
+    (defaults: the repository's ``data/gazetteers`` and ``data/lexicons``), loaded once per setting.
+
+    The cache is keyed by the gazetteer :func:`load_gazetteer` returns (it knows when a stored
+    source of the same name changed), not by the names in ``kb``."""
+    return _knowledge(load_gazetteer(data_dir, geonames, kb), lexicon_dir)
+
+
 @lru_cache(maxsize=4)
-def load_knowledge(data_dir: str | None = None, geonames: bool = True, lexicon_dir: str | None = None) -> Knowledge:
-    """The gazetteers of ``data_dir`` and the lexicons of ``lexicon_dir`` (defaults: the
-    repository's ``data/gazetteers`` and ``data/lexicons``), loaded once per setting."""
-    return Knowledge(load_gazetteer(data_dir, geonames), load_lexicon(Path(lexicon_dir) if lexicon_dir else None))
+def _knowledge(gaz: Gazetteer, lexicon_dir: str | None) -> Knowledge:
+    return Knowledge(gaz, load_lexicon(Path(lexicon_dir) if lexicon_dir else None))
 
 
 def _event_types(lex: Lexicon) -> dict[str, str]:

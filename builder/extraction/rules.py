@@ -46,9 +46,9 @@ class SentenceRulesComponent:
     "armedkg_sentence_rules",
     requires=["doc._.armedkg_sentences", "doc._.armedkg_mentions", "doc._.armedkg_entities", "token.dep", "token.tag"],
     assigns=["doc._.armedkg_frames", "doc._.armedkg_relations", "doc._.armedkg_events", "doc._.armedkg_entities"],
-    default_config={"data_dir": None, "geonames": True, "lexicon_dir": None},
+    default_config={"data_dir": None, "geonames": True, "lexicon_dir": None, "kb": []},
 )
-def make_sentence_rules(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None) -> SentenceRulesComponent:
+def make_sentence_rules(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None, kb: list[str]) -> SentenceRulesComponent:
     extensions.register()
-    knowledge = load_knowledge(data_dir, geonames, lexicon_dir)
+    knowledge = load_knowledge(data_dir, geonames, lexicon_dir, tuple(kb))
     return SentenceRulesComponent(knowledge, AffiliationReader.from_lexicon(nlp.vocab, knowledge.lex))

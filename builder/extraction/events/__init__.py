@@ -26,8 +26,8 @@ class EventsComponent:
     "armedkg_events",
     requires=["doc._.armedkg_events", "doc._.armedkg_relations", "doc._.armedkg_entities"],
     assigns=["doc._.armedkg_events", "doc._.armedkg_relations"],
-    default_config={"data_dir": None, "geonames": True, "lexicon_dir": None},
+    default_config={"data_dir": None, "geonames": True, "lexicon_dir": None, "kb": []},
 )
-def make_events(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None) -> EventsComponent:
+def make_events(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None, kb: list[str]) -> EventsComponent:
     extensions.register()
-    return EventsComponent(load_knowledge(data_dir, geonames, lexicon_dir))
+    return EventsComponent(load_knowledge(data_dir, geonames, lexicon_dir, tuple(kb)))

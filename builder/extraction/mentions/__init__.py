@@ -59,8 +59,8 @@ class MentionsComponent:
     "armedkg_mentions",
     requires=["doc.ents", "doc.sents", "token.dep", "token.tag", "doc._.armedkg_document"],
     assigns=["doc._.armedkg_mentions", "doc._.armedkg_entities", "doc._.armedkg_sentences", "doc._.armedkg_focus"],
-    default_config={"data_dir": None, "geonames": True, "lexicon_dir": None},
+    default_config={"data_dir": None, "geonames": True, "lexicon_dir": None, "kb": []},
 )
-def make_mentions(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None) -> MentionsComponent:
+def make_mentions(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None, kb: list[str]) -> MentionsComponent:
     extensions.register()
-    return MentionsComponent(load_knowledge(data_dir, geonames, lexicon_dir))
+    return MentionsComponent(load_knowledge(data_dir, geonames, lexicon_dir, tuple(kb)))
