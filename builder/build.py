@@ -420,10 +420,8 @@ class Admission:
         digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
         origin = document.origin or "?"
         if document.id in self.seen:
-            if self.seen[document.id] != digest:
-                self.report.duplicate_ids.append(document.id)
-                self.read.add(origin, None, DuplicateId(f"duplicate document id '{document.id}' with different text; the first one was kept.", "Give each document a unique id."))
-            return False
+            if self.seen[document.id] == digest or not self._rename(document, digest, origin):
+                return False
         if len(document.text) > self.max_chars:
             hint = "Split it into articles, or raise --max-chars (spaCy needs about 1 GB of memory per 100,000 words)."
             self.read.add(origin, None, DocumentTooLong(f"document '{document.id}' has {len(document.text):,} characters; the limit is {self.max_chars:,}.", hint))
@@ -439,6 +437,21 @@ class Admission:
             return False
         if stored is not None and stored != digest:
             return self._replace(document, origin)
+        return True
+
+    def _rename(self, document: Document, digest: str, origin: str) -> bool:
+        """A second document of the batch with the id of another text is built under the id
+        with "~2" (then "~3" ...), reported with both ids, so that nothing read is lost; a
+        repeat of a text already renamed is not built twice."""
+        base, n = document.id, 2
+        while f"{base}~{n}" in self.seen:
+            if self.seen[f"{base}~{n}"] == digest:
+                return False
+            n += 1
+        document.id = f"{base}~{n}"
+        self.report.duplicate_ids.append(base)
+        hint = "Give each document a unique id; this one is stored as the new id given here."
+        self.read.add(origin, None, DuplicateId(f"duplicate document id '{base}' with different text; built as '{document.id}'.", hint))
         return True
 
     def _replace(self, document: Document, origin: str) -> bool:

@@ -31,7 +31,8 @@ class InputLineError(InputError):
 
 
 class DuplicateId(InputError):
-    """Two documents share an id but not their text; the first one is kept."""
+    """Two documents share an id but not their text: in one batch the second is built under a
+    new id ("<id>~2"); across builds (two files of one name) the stored one is kept."""
 
     code = "E013"
 

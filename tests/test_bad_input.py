@@ -162,9 +162,11 @@ def test_bad_input_duplicate_ids_with_different_text(tmp_path, nlp):
     report, store = run(tmp_path, nlp, {"dups.jsonl": "\n".join(lines)})
     p = problem(report, "E013", "same")
     assert "dups.jsonl:2" in p["path"]
-    assert report.duplicate_ids == ["same"] and doc_ids(store) == {"good", "same"}
+    assert "same~2" in p["error"]
+    # nothing read is lost: the second text is built under a new id, the repeat of the first is not built again
+    assert report.duplicate_ids == ["same"] and doc_ids(store) == {"good", "same", "same~2"}
     text = " ".join(r["s"].value for r in store.query("SELECT ?s WHERE { ?e <https://w3id.org/armedkg/ontology#sentence> ?s }"))
-    assert "Ariha" in text and "Abha" not in text
+    assert "Ariha" in text and "Abha" in text
 
 
 def test_bad_input_extraction_failure_skips_only_that_document(tmp_path, nlp, monkeypatch):
