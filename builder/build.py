@@ -39,6 +39,7 @@ class BuildReport:
     documents_replaced: int = 0  # stored before with another text
     entities_dropped: int = 0  # descriptions removed: no document mentions them any more
     duplicate_ids: list[str] = field(default_factory=list)
+    renamed: list[str] = field(default_factory=list)  # documents built under a new id ("<id>~2"), also in problems
     triples_written: int = 0
     store_triples: int = 0
     events: int = 0
@@ -450,6 +451,7 @@ class Admission:
             n += 1
         document.id = f"{base}~{n}"
         self.report.duplicate_ids.append(base)
+        self.report.renamed.append(document.id)
         hint = "Give each document a unique id; this one is stored as the new id given here."
         self.read.add(origin, None, DuplicateId(f"duplicate document id '{base}' with different text; built as '{document.id}'.", hint))
         return True

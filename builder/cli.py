@@ -129,16 +129,20 @@ def build_cli(
         rebuild=rebuild,
     )
     replaced = f" ({report.documents_replaced} replacing their old version, {report.entities_dropped} entities no document mentions any more removed)" if report.documents_replaced else ""
+    renamed = [p for p in report.problems if any(f"'{new}'" in p["error"] for new in report.renamed)]
+    skipped = [p for p in report.problems if p not in renamed]
     typer.echo(
         f"built {report.documents_built} document(s){replaced}, {report.documents_unchanged} unchanged, "
-        f"{len(report.problems)} skipped input(s); {report.entities} entities, {report.relations} affiliations, "
+        f"{len(skipped)} skipped input(s); {report.entities} entities, {report.relations} affiliations, "
         f"{report.events} events; store holds {report.store_triples} triples ({report.seconds:.1f} s)"
     )
-    for problem in report.problems:
+    for problem in renamed:
+        typer.secho(f"renamed: {problem['error']}", fg=typer.colors.YELLOW, err=True)
+    for problem in skipped:
         typer.secho(f"skipped: {problem['error']}", fg=typer.colors.YELLOW, err=True)
     if link:
         link_events_cli(undo=False, max_days=1, max_km=25.0, store=store)
-    if report.problems:
+    if skipped:
         raise typer.Exit(code=1)
 
 

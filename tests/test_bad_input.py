@@ -238,3 +238,20 @@ def test_bad_input_descriptions_repeated_across_documents_are_written_once(tmp_p
     assert isomorphic(deduped.union_graph(include_ontology=True), full.union_graph(include_ontology=True))
     assert len(deduped) == len(full)
     assert report.triples_written < report_full.triples_written  # fewer quads sent to the store
+
+
+def test_bad_input_cli_a_renamed_duplicate_is_built_not_skipped(tmp_path):
+    """The command says a document built under a new id was renamed, not skipped, and exits 0."""
+    from typer.testing import CliRunner
+
+    from builder.cli import app
+
+    lines = [
+        json.dumps({"id": "same", "text": "Syrian army units shelled Ariha in Idlib on Monday."}),
+        json.dumps({"id": "same", "text": "Houthi drones struck Abha airport in Saudi Arabia on Monday."}),
+    ]
+    (tmp_path / "dups.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(tmp_path / "dups.jsonl"), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output
+    assert "built 2 document(s)" in result.output and "0 skipped input(s)" in result.output
+    assert "renamed: [E013]" in result.output and "'same~2'" in result.output
