@@ -217,11 +217,32 @@ def _object_heads(k: Knowledge, verb: object) -> list:
     return heads + owned
 
 
+OWNER_PRONOUNS = frozenset(("its", "their"))
+
+
+def _owner_of(doc: Doc, pronoun: object) -> str | None:
+    """The actor an "its"/"their" stands for: the last actor named as a subject before it in
+    the sentence ("HTS, which controls Idlib, said its fighters ..."), else the last actor
+    named before it there; none when the sentence names none."""
+    before = [m for m in doc._.armedkg_mentions if m.kind == "actor" and pronoun.sent.start_char <= m.start < pronoun.idx]
+    if not before:
+        return None
+    subjects = []
+    for m in before:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            subjects.append(m)
+    return (subjects or before)[-1].key
+
+
 def np_actor(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> str | None:
     """An actor named by a noun phrase the gazetteers and the model do not know ("Burmese troops",
     "Irish nationalist guerrillas", "students"), kept with a low confidence."""
     if not k.rx("people_heads").match(head.lower_) and not (k.upos(head) == "PROPN" and head.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")):
         return None
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
+    if owner is not None:
+        return _owner_of(doc, owner)  # "its fighters", "their men": the group the pronoun stands for
     left = head.left_edge
     while left.i < head.i and (left.dep_ in ("det", "predet", "nummod", "quantmod", "advmod") or left.is_punct or left.like_num):
         left = doc[left.i + 1]

@@ -227,10 +227,12 @@ def _civilians(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event) -> None
     hurt = k.rx("kill_words").search(text) or k.rx("injure_words").search(text)
     if not (civ and (hurt or k.event_type_of.get(frame.cls) in (T.VIOLENCE_AGAINST_CIVILIANS, T.EXPLOSIONS) or frame.cls == T.LOOTING)):
         return
+    span = doc.char_span(sent.start + civ.start(), sent.start + civ.end(), alignment_mode="expand")
+    if span is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in span.root.children):
+        return  # "their men", "our people": a group's own fighters, not civilians
     key = civilians_named(doc, k, text[: civ.start()])
     if key and key not in frame.targets:
         frame.targets.append(key)
-    span = doc.char_span(sent.start + civ.start(), sent.start + civ.end(), alignment_mode="expand")
     if span is not None:
         head = span.root
         left = head.left_edge if head.left_edge.i >= span.sent.start else head
