@@ -174,7 +174,7 @@ def _headline(lines: list[tuple[int, int, str]], text: str, document: Document |
     if line.startswith("#") or any(_fold(plain) and _fold(t).startswith(_fold(plain)) for t in titles):
         return Zone("headline", start, end, line)
     masthead = MASTHEAD_RE.search(line) and re.search(r"\||\bNo\.", line)
-    if standalone and _words(line) <= 20 and not re.search(r"[.:;,]$", line) and not _is_byline(line) and not masthead:
+    if standalone and _words(line) <= 20 and not re.search(r"[.:;,]$", line) and _line_kind(line, 0) is None and not masthead:
         return Zone("headline", start, end, line)
     return None
 
