@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ...dates import find_dates
 from ...records import Claim, Event
 from .. import terms as T
 from ..facts import UNIDENTIFIED, last_event, new_event
@@ -20,6 +19,7 @@ from ..sentences import SentenceInfo, evidence
 from ..state import Mention, as_force, overlaps
 from . import roles as R
 from .casualties import casualties
+from .dating import context_date, sentence_dates
 from .places import event_place, target_places
 from .triggers import compatible, trigger
 
@@ -83,7 +83,8 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
         if last is not None and last.paragraph == sent.paragraph and k.rx("no_casualties_reported").search(text):
             casualties(k, sent, last, actors)  # "No casualties reported."
         return None
-    dates = find_dates(text, doc._.armedkg_document.published)
+    anchor = next((e.date for e in reversed(doc._.armedkg_events) if e.date), None)
+    dates = sentence_dates(doc, k, sent, anchor)
     day_dates = [d for d in dates if d.precision == 1]
     if last is not None and last.paragraph == sent.paragraph and not claim and not day_dates and k.rx("casualty_report").match(text):
         # "33 soldiers were killed and 14 wounded." after the attack: its toll, not a new event.
@@ -200,6 +201,8 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
     event_dates = dates
     if claim:
         event_dates = [d for d in dates if k.rx("took_place_before").search(text[max(0, d.start - 40) : d.start])]
+    if not event_dates and frame.date is None and not claim:
+        event_dates = [d for d in [context_date(doc, k, sent)] if d is not None]
     if event_dates and (frame.date is None or (frame.time_precision or 9) > event_dates[0].precision):
         frame.date = event_dates[0].value
         frame.time_precision = event_dates[0].precision
