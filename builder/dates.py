@@ -10,7 +10,7 @@ the extraction package replaces it."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 MONTHS = {
@@ -365,7 +365,9 @@ def _h_month(m: re.Match, reference: date | None) -> ResolvedDate | None:
     if ym is None:
         return _unresolved(m, "month", "no year and no reference date")
     end = _month_end(*ym)
-    return _span(m, "month", date(ym[0], ym[1], 1), min(end, reference) if reference else end)
+    found = _span(m, "month", date(ym[0], ym[1], 1), min(end, reference) if reference else end)
+    # a month named is never more precise than a month, even when the reference cuts it short
+    return replace(found, precision=3) if found.precision is not None else found
 
 
 def _h_part_of_year(m: re.Match, reference: date | None) -> ResolvedDate | None:

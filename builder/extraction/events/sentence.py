@@ -20,6 +20,7 @@ from ..state import Mention, as_force, overlaps
 from . import roles as R
 from .casualties import casualties
 from .dating import context_date, sentence_dates
+from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import compatible, trigger
 
@@ -41,7 +42,7 @@ class Cues:
 def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str]) -> None:
     """Add what the sentence says to the document's events."""
     cues = _cues(doc, k, sent, actors)
-    if cues is None or _not_an_event(k, sent.text, cues, actors):
+    if cues is None or _not_an_event(doc, k, sent, cues, actors):
         return
     last = last_event(doc)
     if cues.tm is None and not cues.anaphor and not cues.claim:
@@ -138,10 +139,13 @@ def _protest_class(k: Knowledge, text: str) -> str:
     return T.PEACEFUL_PROTEST
 
 
-def _not_an_event(k: Knowledge, text: str, cues: Cues, actors: list[Mention]) -> bool:
+def _not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, cues: Cues, actors: list[Mention]) -> bool:
     """Background mentions ("after the 2018 reconciliation agreement", "despite the truce"),
-    denials, plural habitual mentions with nothing concrete."""
-    tm, spec = cues.tm, cues.spec
+    denials, plural habitual mentions with nothing concrete; hypothetical, negated, generic and
+    long-past statements (:mod:`.modality`), unless the sentence claims an act."""
+    tm, spec, text = cues.tm, cues.spec, sent.text
+    if not cues.claim and statement_not_event(doc, k, sent, bool(cues.day_dates)):
+        return True
     if tm is not None and not cues.day_dates and k.rx("background_before").search(text[: tm.start()]) and spec >= 2 and k.event_type_of.get(cues.cls) == T.STRATEGIC:
         return True
     if k.rx("denial").search(text) and not cues.day_dates and tm is not None and spec <= 1:

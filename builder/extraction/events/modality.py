@@ -1,0 +1,43 @@
+"""Statements that tell no event: a hypothetical or future act ("the fighters could return",
+"further attacks are to be expected"), a negated one ("denied that his fighters had been
+there"), a habitual or summarised past ("has been hit many times", "hundreds of air strikes
+since the coup") and background dated long before the story ("the town insurgents overran in
+March 2021", "Baga was overrun in 2015"). A sentence that dates its act to a day near the
+reference date always tells an event.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from spacy.tokens import Doc
+
+from ...dates import resolve_dates
+from ..knowledge import Knowledge
+from ..sentences import SentenceInfo
+from ..zones import reference_date
+
+BACKGROUND_DAYS = 31  # a period that ended this long before the reference date is background
+
+
+def dated_long_before(doc: Doc, sent: SentenceInfo) -> bool:
+    """Whether every date expression of the sentence names a time that ended well before the
+    reference date (and there is one)."""
+    reference = reference_date(doc)
+    if reference is None:
+        return False
+    found = resolve_dates(sent.text, reference)
+    ends = [d.last for d in found if d.last is not None]
+    return bool(ends) and len(ends) == len(found) and all(e < reference - timedelta(days=BACKGROUND_DAYS) for e in ends)
+
+
+def not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, has_day_date: bool) -> bool:
+    """Whether the sentence states no event (see the module docstring)."""
+    text = sent.text
+    if k.rx("negated_event").search(text):
+        return True
+    if dated_long_before(doc, sent):
+        return True
+    if has_day_date:
+        return False
+    return bool(k.rx("hypothetical_statement").search(text) or k.rx("generic_statement").search(text))
