@@ -1,0 +1,190 @@
+"""One event per real event in a document: event mentions that tell the same act are merged.
+
+The sentence rules start an event for each sentence with a trigger of its own; across
+paragraphs the same attack comes back as "the raid", "the Olumbe attack", "that fighting", a
+later sentence with a higher death toll, or a claim of responsibility. A later event is merged
+into an earlier one when something in its text points back to it and nothing contradicts:
+
+- pointing back: its first sentence refers to an event already told (a definite description:
+  "the ambush", "the Bela assault", "the death toll from the raid") or claims one; or it names
+  the same day and the same place;
+- nothing contradicts: compatible types (the same ACLED event type, or one of them generic),
+  dates (two days are the same day), places (the same place, one within the other, or within
+  ``SAME_PLACE_KM``) and participants (when both name their perpetrators, one is shared).
+
+A claim goes to the event it names (a place of the event in the claim's sentence), else to the
+last event the claimant could have done. The merged event keeps every sentence as evidence, the
+union of participants and sources, the most precise date, the place first given, and the highest
+toll reported (not the sum).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...geo import haversine_km
+from ...records import Event
+from .. import terms as T
+from ..facts import UNIDENTIFIED
+from ..knowledge import Knowledge
+
+SAME_PLACE_KM = 25.0
+
+
+def _kind(k: Knowledge, event: Event) -> str | None:
+    return k.event_type_of.get(event.cls)
+
+
+def _types_agree(k: Knowledge, a: Event, b: Event, told_again: bool) -> bool:
+    """Same ACLED event type; or, for an event told again ("the Balad bombing" in a toll
+    sentence), any two violent types; or one of them generic."""
+    kinds = {_kind(k, a), _kind(k, b)}
+    if len(kinds) == 1:
+        return True
+    if kinds & {T.STRATEGIC, T.PROTESTS, T.RIOTS}:
+        return False
+    return told_again or min(k.specificity(a.cls), k.specificity(b.cls)) <= 1
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    if a.time_precision == 1 and b.time_precision == 1:
+        return a.date == b.date
+    return abs((a.date - b.date).days) <= 7
+
+
+def _chain(doc: Doc, key: str) -> list[str]:
+    entities, out = doc._.armedkg_entities, []
+    while key and key in entities and key not in out:
+        out.append(key)
+        key = entities[key].parent
+    return out
+
+
+def _places_agree(doc: Doc, a: Event, b: Event, told_again: bool) -> bool:
+    """The same place, one within the other, or within ``SAME_PLACE_KM``; for an event told
+    again, also two places whose distance is unknown (the place of a witness may be named)."""
+    if a.place is None or b.place is None or a.place == b.place:
+        return True
+    if a.place in _chain(doc, b.place) or b.place in _chain(doc, a.place):
+        return True
+    pa, pb = doc._.armedkg_entities.get(a.place), doc._.armedkg_entities.get(b.place)
+    if pa is None or pb is None or None in (pa.lat, pa.lon, pb.lat, pb.lon):
+        return told_again
+    return haversine_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM
+
+
+def _named(keys: list[str]) -> set[str]:
+    return {x for x in keys if x != UNIDENTIFIED and not x.startswith("actor:civilians")}
+
+
+def _participants_agree(a: Event, b: Event) -> bool:
+    pa, pb = _named(a.perpetrators + a.assoc_perpetrators), _named(b.perpetrators + b.assoc_perpetrators)
+    if not pa or not pb or pa & pb:
+        return True
+    both_a, both_b = pa | _named(a.targets), pb | _named(b.targets)
+    return bool(both_a & both_b) and not (pa & _named(b.targets))
+
+
+def compatible(doc: Doc, k: Knowledge, a: Event, b: Event, told_again: bool = False) -> bool:
+    """Whether the later event ``b`` may be the earlier ``a`` told again."""
+    return _types_agree(k, a, b, told_again) and _dates_agree(a, b) and _places_agree(doc, a, b, told_again) and _participants_agree(a, b)
+
+
+def told_again(k: Knowledge, b: Event) -> bool:
+    """Whether ``b``'s first sentence refers to an event already told: it claims one, or names
+    one by a definite description that is not a time ("the attack", "the Olumbe raid", but not
+    "the day after the raid")."""
+    first = b.evidence[0] if b.evidence else None
+    if first is None:
+        return False
+    if b.claims or first.rule == "event_anaphor":
+        return True
+    for found in k.rx("event_definite").finditer(first.sentence):
+        if not k.rx("background_anaphor_before").search(first.sentence[: found.start()]):
+            return True
+    return False
+
+
+def _same_day_and_place(a: Event, b: Event) -> bool:
+    return a.date is not None and a.date == b.date and a.time_precision == b.time_precision == 1 and a.place is not None and a.place == b.place
+
+
+def _names_place_of(doc: Doc, a: Event, sentence: str) -> bool:
+    """Whether ``sentence`` names the place of ``a`` (or the place it lies in)."""
+    entities = doc._.armedkg_entities
+    for key in [x for x in (a.place, a.near) if x]:
+        ent = entities.get(key)
+        if ent is not None and any(name and name in sentence for name in {ent.label, *ent.aliases}):
+            return True
+    return False
+
+
+def antecedent(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> Event | None:
+    """The earlier event ``b`` tells again, or None."""
+    again = told_again(k, b)
+    candidates = [a for a in reversed(earlier) if (again or _same_day_and_place(a, b)) and compatible(doc, k, a, b, again)]
+    if not candidates:
+        return None
+    sentence = b.evidence[0].sentence
+    named = [a for a in candidates if _names_place_of(doc, a, sentence)]
+    if named:
+        return named[0]
+    if b.claims:
+        claimants = {c.claimant for c in b.claims}
+        done = [a for a in candidates if claimants & set(a.perpetrators + a.assoc_perpetrators)]
+        return (done or [a for a in candidates if not a.claims] or candidates)[0]
+    return candidates[0]
+
+
+def _union(into: list[str], more: list[str], exclude: list[str] = ()) -> None:  # type: ignore[assignment]
+    for x in more:
+        if x not in into and x not in exclude:
+            into.append(x)
+
+
+def merge_into(k: Knowledge, a: Event, b: Event) -> None:
+    """Merge ``b`` into ``a`` (see the module docstring for what is kept)."""
+    a.evidence.extend(ev for ev in b.evidence if ev not in a.evidence)
+    _union(a.perpetrators, b.perpetrators, a.targets)
+    _union(a.assoc_perpetrators, b.assoc_perpetrators, a.targets + a.perpetrators)
+    _union(a.targets, b.targets, a.perpetrators)
+    _union(a.assoc_targets, b.assoc_targets, a.perpetrators)
+    _union(a.victims, b.victims)
+    _union(a.target_places, b.target_places)
+    _union(a.according_to, b.according_to)
+    for claim in b.claims:
+        if claim.claimant not in {c.claimant for c in a.claims}:
+            a.claims.append(claim)
+        if claim.claimant in a.perpetrators:
+            a.perpetrators.remove(claim.claimant)
+        if claim.claimant not in a.targets:
+            a.perpetrators.insert(0, claim.claimant)
+    if UNIDENTIFIED in a.perpetrators and len(a.perpetrators) > 1:
+        a.perpetrators.remove(UNIDENTIFIED)
+    tolls = [x for x in (a.fatalities, b.fatalities) if x is not None]
+    a.fatalities = max(tolls) if tolls else None
+    hurt = [x for x in (a.injured, b.injured) if x is not None]
+    a.injured = max(hurt) if hurt else None
+    if b.date is not None and (a.date is None or (b.time_precision or 9) < (a.time_precision or 9)):
+        a.date, a.time_precision = b.date, b.time_precision
+    if a.place is None and b.place is not None:
+        a.place, a.near, a.geo_precision, a.lat, a.lon = b.place, b.near, b.geo_precision, b.lat, b.lon
+    if k.specificity(b.cls) > k.specificity(a.cls) and k.event_type_of.get(b.cls) == k.event_type_of.get(a.cls):
+        a.cls = b.cls
+    a.assassination = a.assassination or b.assassination
+
+
+def merge_coreferent(doc: Doc, k: Knowledge) -> None:
+    """Merge the events of ``doc`` that tell the same act (see the module docstring)."""
+    kept: list[Event] = []
+    for event in doc._.armedkg_events:
+        target = antecedent(doc, k, kept, event)
+        if target is None:
+            kept.append(event)
+        else:
+            merge_into(k, target, event)
+    for n, event in enumerate(kept, start=1):
+        event.n = n
+    doc._.armedkg_events = kept
