@@ -3,7 +3,8 @@ event nodes per real event, events dated right, events read from non-story zones
 background and outlook sentences, claims on their events, event places outside the focus.
 
 An extracted event is matched to the expected event one of whose ``mentions`` phrases lies in a
-sentence the extracted event cites as evidence.
+sentence the extracted event cites as evidence; an expected event's date is judged on the
+extracted event that cites most of its phrases.
 """
 
 from __future__ import annotations
@@ -53,8 +54,9 @@ class ArticleScores:
         ]
 
 
-def _matches(event: Event, phrases: Iterable[str]) -> bool:
-    return any(p in ev.sentence for ev in event.evidence for p in phrases)
+def _matches(event: Event, phrases: Iterable[str]) -> int:
+    """How many of ``phrases`` lie in a sentence the event cites."""
+    return sum(1 for p in phrases if any(p in ev.sentence for ev in event.evidence))
 
 
 def _date_right(event: Event, expected: dict) -> bool:
@@ -82,7 +84,7 @@ def score_article(result: DocResult, expected: dict, scores: ArticleScores) -> N
             if iso and iso not in expected["focus_countries"]:
                 scores.places_outside.append(f"{name}: {result.entities[event.place].label} ({iso})")
     for gold in expected["events"]:
-        mine = [e for e in result.events if _matches(e, gold["mentions"])]
+        mine = sorted((e for e in result.events if _matches(e, gold["mentions"])), key=lambda e: -_matches(e, gold["mentions"]))
         scores.matched_nodes += len(mine)
         if mine and _date_right(mine[0], gold):
             scores.dated_right += 1

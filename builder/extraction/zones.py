@@ -20,8 +20,12 @@ from spacy.tokens import Doc
 from ..document import DocumentReading, Zone, read_document
 from . import extensions
 
-# Zones whose sentences are not story: every kind but the headline, which is story-like.
-NOT_STORY = ("dateline", "byline", "caption", "published", "related", "masthead")
+# Zones whose sentences are not story: every kind but the headline, which is story-like (and
+# closed only when a story follows it). A standfirst retells the story's events in brief.
+NOT_STORY = ("standfirst", "dateline", "byline", "caption", "published", "related", "masthead")
+
+
+BULLETS = ("-", "*", "•", "–", "—")
 
 
 def reading_of(doc: Doc) -> DocumentReading:
@@ -58,7 +62,7 @@ def in_closed_zone(doc: Doc, start: int, end: int) -> bool:
 
 
 def mark_boundaries(doc: Doc, reading: DocumentReading) -> None:
-    """Sentence starts at every paragraph start and at each zone's start and end (set before the
+    """Sentence starts at every paragraph start, list item and at each zone's start and end (set before the
     parser, which keeps them)."""
     text = doc.text
     cuts = sorted({z.start for z in reading.zones} | {z.end for z in reading.zones})
@@ -67,8 +71,10 @@ def mark_boundaries(doc: Doc, reading: DocumentReading) -> None:
         if token.is_space:
             continue
         if previous_end is not None:
-            paragraph = re.search(r"\n[^\S\n]*\n", text[previous_end : token.idx]) is not None
-            if paragraph or any(previous_end <= c <= token.idx for c in cuts):
+            gap = text[previous_end : token.idx]
+            paragraph = re.search(r"\n[^\S\n]*\n", gap) is not None
+            bullet = "\n" in gap and token.text in BULLETS
+            if paragraph or bullet or any(previous_end <= c <= token.idx for c in cuts):
                 token.is_sent_start = True
         previous_end = token.idx + len(token.text)
 

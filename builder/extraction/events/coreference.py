@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...geo import haversine_km
-from ...records import Event
+from ...records import Claim, Event, Evidence
 from .. import terms as T
 from ..facts import UNIDENTIFIED
 from ..knowledge import Knowledge
@@ -70,26 +70,32 @@ def _places_agree(doc: Doc, a: Event, b: Event, told_again: bool) -> bool:
     if a.place in _chain(doc, b.place) or b.place in _chain(doc, a.place):
         return True
     pa, pb = doc._.armedkg_entities.get(a.place), doc._.armedkg_entities.get(b.place)
-    if pa is None or pb is None or None in (pa.lat, pa.lon, pb.lat, pb.lon):
+    if pa is None or pb is None:
+        return told_again
+    if T.ADMIN_REGION in (pa.cls, pb.cls) or T.COUNTRY in (pa.cls, pb.cls):
+        return told_again and (pa.country is None or pb.country is None or pa.country == pb.country)  # a region holds the town
+    if None in (pa.lat, pa.lon, pb.lat, pb.lon):
         return told_again
     return haversine_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM
 
 
-def _named(keys: list[str]) -> set[str]:
-    return {x for x in keys if x != UNIDENTIFIED and not x.startswith("actor:civilians")}
+def _named(k: Knowledge, keys: list[str]) -> set[str]:
+    """The actors of ``keys`` the gazetteer knows (named groups and state forces), not the
+    descriptions a sentence gives ("the group", "his men", "people")."""
+    return {x for x in keys if x != UNIDENTIFIED and x.startswith("actor:") and (x.split(":", 1)[1] in k.gaz.actors or x.startswith("actor:forces-"))}
 
 
-def _participants_agree(a: Event, b: Event) -> bool:
-    pa, pb = _named(a.perpetrators + a.assoc_perpetrators), _named(b.perpetrators + b.assoc_perpetrators)
+def _participants_agree(k: Knowledge, a: Event, b: Event) -> bool:
+    pa, pb = _named(k, a.perpetrators + a.assoc_perpetrators), _named(k, b.perpetrators + b.assoc_perpetrators)
     if not pa or not pb or pa & pb:
         return True
-    both_a, both_b = pa | _named(a.targets), pb | _named(b.targets)
-    return bool(both_a & both_b) and not (pa & _named(b.targets))
+    both_a, both_b = pa | _named(k, a.targets), pb | _named(k, b.targets)
+    return bool(both_a & both_b) and not (pa & _named(k, b.targets))
 
 
 def compatible(doc: Doc, k: Knowledge, a: Event, b: Event, told_again: bool = False) -> bool:
     """Whether the later event ``b`` may be the earlier ``a`` told again."""
-    return _types_agree(k, a, b, told_again) and _dates_agree(a, b) and _places_agree(doc, a, b, told_again) and _participants_agree(a, b)
+    return _types_agree(k, a, b, told_again) and _dates_agree(a, b) and _places_agree(doc, a, b, told_again) and _participants_agree(k, a, b)
 
 
 def told_again(k: Knowledge, b: Event) -> bool:
@@ -101,6 +107,8 @@ def told_again(k: Knowledge, b: Event) -> bool:
         return False
     if b.claims or first.rule == "event_anaphor":
         return True
+    if not _named(k, b.perpetrators) and (k.rx("kill_words").fullmatch(first.text) or k.rx("event_agent_definite").search(first.sentence)):
+        return True  # "A doctor later said eleven people had been killed", "the attackers fled": the event told
     for found in k.rx("event_definite").finditer(first.sentence):
         if not k.rx("background_anaphor_before").search(first.sentence[: found.start()]):
             return True
@@ -108,7 +116,7 @@ def told_again(k: Knowledge, b: Event) -> bool:
 
 
 def _same_day_and_place(a: Event, b: Event) -> bool:
-    return a.date is not None and a.date == b.date and a.time_precision == b.time_precision == 1 and a.place is not None and a.place == b.place
+    return a.date is not None and a.date == b.date and a.time_precision == b.time_precision and a.place is not None and a.place == b.place
 
 
 def _names_place_of(doc: Doc, a: Event, sentence: str) -> bool:
@@ -127,10 +135,10 @@ def antecedent(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> Event 
     candidates = [a for a in reversed(earlier) if (again or _same_day_and_place(a, b)) and compatible(doc, k, a, b, again)]
     if not candidates:
         return None
-    sentence = b.evidence[0].sentence
+    sentence = claim_object(b.claims[0].evidence) if b.claims else b.evidence[0].sentence
     named = [a for a in candidates if _names_place_of(doc, a, sentence)]
     if named:
-        return named[0]
+        return named[-1] if b.claims else named[0]  # a claim is about the first event told there
     if b.claims:
         claimants = {c.claimant for c in b.claims}
         done = [a for a in candidates if claimants & set(a.perpetrators + a.assoc_perpetrators)]
@@ -176,6 +184,55 @@ def merge_into(k: Knowledge, a: Event, b: Event) -> None:
     a.assassination = a.assassination or b.assassination
 
 
+def claim_object(ev: Evidence) -> str:
+    """What a claim is of: from the claim's verb up to the next comma ("claimed the killings
+    in Kisima on Thursday through its Amaq agency")."""
+    return ev.sentence[ev.start - ev.sentence_start :].split(",")[0][:100]
+
+
+def _told_as(k: Knowledge, event: Event, phrase: str) -> bool:
+    """Whether the event's first sentence uses the verb of the event noun of ``phrase`` ("the
+    raid near Mora" and "fighters raided a village")."""
+    noun = k.rx("event_definite").search(phrase)
+    stem = noun.group(0).split()[-1][:4].lower() if noun else None
+    return bool(stem) and bool(event.evidence) and stem in event.evidence[0].sentence.lower()
+
+
+def _claimed_event(doc: Doc, k: Knowledge, events: list[Event], event: Event, claim: Claim) -> Event | None:
+    """The event a claim on ``event`` is really about, when that is another one."""
+    phrase = claim_object(claim.evidence)
+    named = [a for a in events if _names_place_of(doc, a, phrase) and claim.claimant not in a.targets]
+    told = [a for a in named if _told_as(k, a, phrase)] or named
+    if not told or event in told[:1] or (event in told and not _told_as(k, told[0], phrase)):
+        return None
+    return told[0]
+
+
+def _move_claim(event: Event, target: Event, claim: Claim) -> None:
+    event.claims.remove(claim)
+    if claim.claimant in event.perpetrators:
+        event.perpetrators.remove(claim.claimant)
+    moved = [ev for ev in event.evidence if ev.sentence_start == claim.evidence.sentence_start]
+    if len(moved) < len(event.evidence):  # the claim's sentence goes with it, unless it is all the event has
+        event.evidence[:] = [ev for ev in event.evidence if ev not in moved]
+        target.evidence.extend(ev for ev in moved if ev not in target.evidence)
+    target.claims.append(claim)
+    if claim.claimant in target.perpetrators:
+        target.perpetrators.remove(claim.claimant)
+    target.perpetrators.insert(0, claim.claimant)
+
+
+def rehome_claims(doc: Doc, k: Knowledge, events: list[Event]) -> None:
+    """A claim the sentence rules put on the event told just before it goes to the event its
+    object names ("claimed the killings in Kisima", "claimed the raid near Mora": the event
+    at that place told with that word, else the first at that place)."""
+    for event in events:
+        for claim in list(event.claims):
+            target = _claimed_event(doc, k, events, event, claim)
+            if target is not None:
+                _move_claim(event, target, claim)
+
+
 def merge_coreferent(doc: Doc, k: Knowledge) -> None:
     """Merge the events of ``doc`` that tell the same act (see the module docstring)."""
     kept: list[Event] = []
@@ -185,6 +242,7 @@ def merge_coreferent(doc: Doc, k: Knowledge) -> None:
             kept.append(event)
         else:
             merge_into(k, target, event)
+    rehome_claims(doc, k, kept)
     for n, event in enumerate(kept, start=1):
         event.n = n
     doc._.armedkg_events = kept
