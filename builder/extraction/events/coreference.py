@@ -152,6 +152,14 @@ def _union(into: list[str], more: list[str], exclude: list[str] = ()) -> None:  
             into.append(x)
 
 
+def _claimant_first(event: Event, claimant: str) -> None:
+    """Who claims an event is its first perpetrator (a target by a misread role is moved)."""
+    for roles in (event.perpetrators, event.targets, event.assoc_targets):
+        if claimant in roles:
+            roles.remove(claimant)
+    event.perpetrators.insert(0, claimant)
+
+
 def merge_into(k: Knowledge, a: Event, b: Event) -> None:
     """Merge ``b`` into ``a`` (see the module docstring for what is kept)."""
     a.evidence.extend(ev for ev in b.evidence if ev not in a.evidence)
@@ -165,10 +173,7 @@ def merge_into(k: Knowledge, a: Event, b: Event) -> None:
     for claim in b.claims:
         if claim.claimant not in {c.claimant for c in a.claims}:
             a.claims.append(claim)
-        if claim.claimant in a.perpetrators:
-            a.perpetrators.remove(claim.claimant)
-        if claim.claimant not in a.targets:
-            a.perpetrators.insert(0, claim.claimant)
+        _claimant_first(a, claim.claimant)
     if UNIDENTIFIED in a.perpetrators and len(a.perpetrators) > 1:
         a.perpetrators.remove(UNIDENTIFIED)
     tolls = [x for x in (a.fatalities, b.fatalities) if x is not None]
@@ -217,9 +222,7 @@ def _move_claim(event: Event, target: Event, claim: Claim) -> None:
         event.evidence[:] = [ev for ev in event.evidence if ev not in moved]
         target.evidence.extend(ev for ev in moved if ev not in target.evidence)
     target.claims.append(claim)
-    if claim.claimant in target.perpetrators:
-        target.perpetrators.remove(claim.claimant)
-    target.perpetrators.insert(0, claim.claimant)
+    _claimant_first(target, claim.claimant)
 
 
 def rehome_claims(doc: Doc, k: Knowledge, events: list[Event]) -> None:

@@ -61,8 +61,9 @@ def sentence_dates(doc: Doc, k: Knowledge, sent: SentenceInfo, anchor: date | No
             found = shift(found, anchor)
         if found.value is None or found.precision is None:
             continue
-        if k.rx("date_not_of_event_before").search(text[max(0, found.start - 12) : found.start]):
-            continue
+        first_word = found.text.split()[0] + " " if found.text.split() else ""
+        if k.rx("date_not_of_event_before").search(text[max(0, found.start - 12) : found.start]) or k.rx("date_not_of_event_before").match(first_word):
+            continue  # "by Monday", "since December" (the preposition may be part of the expression)
         (said if dates_a_statement(doc, k, sent, found) else out).append(found)
     return out or said  # "as reported on 2 May": the report's date when the event's own is not given
 

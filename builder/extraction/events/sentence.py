@@ -159,7 +159,7 @@ def _frame(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], cu
     on with it or only claims it; else a new event (none for a sentence without a trigger or
     claim, or an undated movement of forces, which news mention as context)."""
     tm, spec, claim, anaphor = cues.tm, cues.spec, cues.claim, cues.anaphor
-    after_it = bool(anaphor) and tm is not None and tm.start() != anaphor.start() and bool(k.rx("background_anaphor_before").search(sent.text[: anaphor.start()]))
+    after_it = bool(anaphor) and tm is not None and not (anaphor.start() <= tm.start() < anaphor.end()) and bool(k.rx("background_anaphor_before").search(sent.text[: anaphor.start()]))
     is_anaphoric = bool(anaphor) and not after_it and (tm is None or anaphor.start() <= tm.start() <= anaphor.end() + 1 or spec <= 1 or anaphor.end() >= tm.start() - 12)
     frame: Event | None = None
     if last is not None and (sent.paragraph - last.paragraph) <= 1:
