@@ -32,6 +32,7 @@ class ArticleScores:
     claims_right: int = 0
     claims_elsewhere: list[str] = field(default_factory=list)
     places_outside: list[str] = field(default_factory=list)
+    outlets_as_places: list[str] = field(default_factory=list)  # names of outlets, bases, people read as places
     wrong_dates: list[str] = field(default_factory=list)
 
     @property
@@ -51,6 +52,7 @@ class ArticleScores:
             f"events from background/outlook sentences  {len(self.not_event_events)}",
             f"claims on their events       {self.claims_right}/{self.claims_expected} (claims on other events: {len(self.claims_elsewhere)})",
             f"event places outside focus   {len(self.places_outside)}",
+            f"outlets/people read as places {len(self.outlets_as_places)}",
         ]
 
 
@@ -83,6 +85,10 @@ def score_article(result: DocResult, expected: dict, scores: ArticleScores) -> N
             iso = where.country.country if where.country is not None else where.country_code
             if iso and iso not in expected["focus_countries"]:
                 scores.places_outside.append(f"{name}: {result.entities[event.place].label} ({iso})")
+    not_places = {n.lower() for n in expected["not_places"]}
+    for key, ent in result.entities.items():
+        if key.startswith("place:") and ent.label.lower() in not_places:
+            scores.outlets_as_places.append(f"{name}: {ent.label}")
     for gold in expected["events"]:
         mine = sorted((e for e in result.events if _matches(e, gold["mentions"])), key=lambda e: -_matches(e, gold["mentions"]))
         scores.matched_nodes += len(mine)

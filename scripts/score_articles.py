@@ -25,7 +25,7 @@ def main() -> None:
                 print(result.document.id, e.cls, e.date, e.place, e.fatalities, [c.claimant for c in e.claims], "|", e.evidence[0].sentence[:70])
     print("\n".join(scores.lines()))
     if "-v" in sys.argv:
-        for label, items in (("zone", scores.zone_events), ("not-event", scores.not_event_events), ("claims elsewhere", scores.claims_elsewhere), ("outside focus", scores.places_outside), ("dates", scores.wrong_dates)):
+        for label, items in (("zone", scores.zone_events), ("not-event", scores.not_event_events), ("claims elsewhere", scores.claims_elsewhere), ("outside focus", scores.places_outside), ("outlet as place", scores.outlets_as_places), ("dates", scores.wrong_dates)):
             for item in items:
                 print(f"  {label}: {item}")
 

@@ -37,6 +37,11 @@ def test_no_event_place_outside_the_focus_countries(scores):
 
 
 @pytest.mark.slow
+def test_outlets_operations_and_people_are_never_places(scores):
+    assert scores.outlets_as_places == []
+
+
+@pytest.mark.slow
 def test_claims_sit_on_the_events_they_claim(scores):
     assert scores.claims_elsewhere == []
 
