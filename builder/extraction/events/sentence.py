@@ -80,7 +80,8 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     anaphor = k.rx("anaphor").search(text)
     hurt = k.rx("kill_words").search(text) or k.rx("injure_words").search(text)
     last = last_event(doc)
-    if trig is None and not claim and not anaphor and not hurt and not k.note_prefix_re.match(text):
+    crowd = k.rx("protest").search(text) or k.rx("riot").search(text)  # a protest may have no violent trigger
+    if trig is None and not claim and not anaphor and not hurt and not crowd and not k.note_prefix_re.match(text):
         if last is not None and last.paragraph == sent.paragraph and k.rx("no_casualties_reported").search(text):
             casualties(k, sent, last, actors)  # "No casualties reported."
         return None
