@@ -13,6 +13,7 @@ from ...geo import haversine_km
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
+from .provinces import in_provinces, provinces_beside
 
 ANCHOR_KM = 50  # how far a place may lie from the town it is said to be in or near
 
@@ -124,6 +125,11 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     in_context = [c for c in candidates if c.admin1 in context or c.key in context]
     if in_context:
         return in_context
+    # A province written beside it: "Belem (Para)", "Cuernavaca, Morelos" (any country's divisions).
+    beside = provinces_beside(doc, span)
+    in_province = in_provinces(candidates, beside) if beside and len(candidates) > 1 else []
+    if in_province:
+        return in_province
     # A place said to be in or near another: only namesakes there ("the Jacarezinho favela in
     # Rio de Janeiro" is not Jacarezinho in Parana); none there, and it is a place the gazetteer lacks.
     found = anchors(k, span)

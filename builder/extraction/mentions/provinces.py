@@ -1,0 +1,39 @@
+"""The province written beside a town ("Belem (Para)", "Mohali town (SAS Nagar district,
+Punjab)", "in Cuernavaca, Morelos"): of a town's namesakes, only those in a first-level division
+of that name are meant. Divisions of every country come from :mod:`builder.admin` (GeoNames)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ...admin import admin1_name, load_admin1_index
+from ...gazetteer import PlaceEntry, place_key
+
+_PARENTHESIS_RE = re.compile(r"\s*(?:town|city|village|municipality|district|area)?\s*\(([^()\n]{2,80})\)")
+_COMMA_RE = re.compile(r",\s*([A-Z][^\W\d][^,.;()\n]{1,40}?)(?=[,.;)\n]|\s+(?:on|in|at|to|and|where|when|after|against)\b|$)")
+
+
+def provinces_beside(doc: Doc, span: Span) -> list[str]:
+    """The names written in brackets or after a comma right after ``span``."""
+    tail = doc._.armedkg_text[span.end_char : span.end_char + 100]
+    found = _PARENTHESIS_RE.match(tail) or _COMMA_RE.match(tail)
+    if found is None:
+        return []
+    return [part.strip() for part in found.group(1).split(",") if part.strip()]
+
+
+def _division_names(candidate: PlaceEntry) -> set[str]:
+    if candidate.lat is None or candidate.lon is None or not candidate.country:
+        return set()
+    division = load_admin1_index().at(candidate.lat, candidate.lon, candidate.country)
+    if division is None:
+        return set()
+    return {place_key(n) for n in (division.name, division.geonames_name, *division.aliases)}
+
+
+def in_provinces(candidates: list[PlaceEntry], names: list[str]) -> list[PlaceEntry]:
+    """The candidates that lie in a first-level division called one of ``names``."""
+    wanted = {place_key(n) for n in names} | {place_key(admin1_name(n)) for n in names}
+    return [c for c in candidates if _division_names(c) & wanted]

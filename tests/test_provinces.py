@@ -1,0 +1,45 @@
+"""The province written beside a town chooses among its namesakes (GeoNames divisions of every
+country, builder.admin; no model)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from builder.extraction import extensions
+from builder.extraction.mentions.provinces import in_provinces, provinces_beside
+from builder.gazetteer import PlaceEntry
+from builder.records import Document
+
+# Two real namesakes: Valencia in Spain (region of Valencia) and Valencia in Venezuela (Carabobo).
+VALENCIA_ES = PlaceEntry("gn:2509954", "Valencia", "PopulatedPlace", "ES", lat=39.47, lon=-0.38, population=800000)
+VALENCIA_VE = PlaceEntry("gn:3625549", "Valencia", "PopulatedPlace", "VE", lat=10.16, lon=-68.00, population=1400000)
+
+
+def _span(text: str, name: str):
+    extensions.register()
+    doc = spacy.blank("en").make_doc(text)
+    doc._.armedkg_document = Document(id="t", text=text)
+    extensions.reset(doc)
+    start = text.index(name)
+    return doc, doc.char_span(start, start + len(name))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Workers marched in Valencia (Carabobo) on Monday.", ["Carabobo"]),
+        ("Workers marched in Valencia city (Valencia, Carabobo) on Monday.", ["Valencia", "Carabobo"]),
+        ("In Valencia, Carabobo, workers marched.", ["Carabobo"]),
+        ("Workers marched in Valencia on Monday.", []),
+    ],
+)
+def test_the_names_beside_a_town(text, expected):
+    doc, span = _span(text, "Valencia")
+    assert provinces_beside(doc, span) == expected
+
+
+def test_only_the_namesake_in_the_named_province_is_kept():
+    assert in_provinces([VALENCIA_ES, VALENCIA_VE], ["Carabobo"]) == [VALENCIA_VE]
+    assert in_provinces([VALENCIA_ES, VALENCIA_VE], ["Valencia Region"]) == [VALENCIA_ES]  # GeoNames: "Valencia"
+    assert in_provinces([VALENCIA_ES, VALENCIA_VE], ["Atlantis"]) == []
