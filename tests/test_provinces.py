@@ -43,3 +43,20 @@ def test_only_the_namesake_in_the_named_province_is_kept():
     assert in_provinces([VALENCIA_ES, VALENCIA_VE], ["Carabobo"]) == [VALENCIA_VE]
     assert in_provinces([VALENCIA_ES, VALENCIA_VE], ["Valencia Region"]) == [VALENCIA_ES]  # GeoNames: "Valencia"
     assert in_provinces([VALENCIA_ES, VALENCIA_VE], ["Atlantis"]) == []
+
+
+def test_a_town_the_gazetteers_lack_is_placed_in_the_province_beside_it():
+    from builder.extraction.mentions.provinces import province_of_unknown_town
+
+    doc, span = _span("Residents of Ibafo (Obafemi-Owode, Ogun) protested on Monday.", "Ibafo")
+    province = province_of_unknown_town(doc, span, None)
+    assert province is not None and province.label == "Ogun" and province.country == "NG"
+    assert 6.0 < province.lat < 7.8 and 2.7 < province.lon < 4.6  # Ogun State lies there
+
+
+def test_a_province_name_of_two_countries_needs_the_focus():
+    from builder.extraction.mentions.provinces import province_of_unknown_town
+
+    doc, span = _span("Farmers marched in Kotli Khas (Punjab) on Monday.", "Kotli Khas")
+    assert province_of_unknown_town(doc, span, None) is None  # Punjab of India or of Pakistan
+    assert province_of_unknown_town(doc, span, "PK").country == "PK"

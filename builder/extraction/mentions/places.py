@@ -13,7 +13,7 @@ from ...geo import haversine_km
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
-from .provinces import in_provinces, provinces_beside
+from .provinces import in_provinces, province_of_unknown_town, provinces_beside
 
 ANCHOR_KM = 50  # how far a place may lie from the town it is said to be in or near
 
@@ -109,8 +109,10 @@ def _unresolved(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str
         cls = T.POPULATED_PLACE
     else:
         cls = T.NATURAL_FEATURE if k.rx("natural_feature_words").search(stripped) else T.LOCATION
-    key = f"place:{(focus_hint(doc) or 'xx').lower()}:{slug(stripped)}"
-    add_entity(doc, key, cls, stripped, country=focus_hint(doc))
+    province = province_of_unknown_town(doc, span, focus_hint(doc))
+    country = focus_hint(doc) or (province.country if province is not None else None)
+    key = f"place:{(country or 'xx').lower()}:{slug(stripped)}"
+    add_entity(doc, key, cls, stripped, country=country, parent=province.key.split(":", 1)[1] if province is not None else None)
     add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "place", "toponym_unresolved", 0.6, cue_word))
 
 

@@ -9,7 +9,10 @@ import re
 from spacy.tokens import Doc, Span
 
 from ...admin import admin1_name, load_admin1_index
-from ...gazetteer import PlaceEntry, place_key
+from ...gazetteer import PlaceEntry, place_key, slug
+from ...records import Entity
+from .. import terms as T
+from ..state import add_entity
 
 _PARENTHESIS_RE = re.compile(r"\s*(?:town|city|village|municipality|district|area)?\s*\(([^()\n]{2,80})\)")
 _COMMA_RE = re.compile(r",\s*([A-Z][^\W\d][^,.;()\n]{1,40}?)(?=[,.;)\n]|\s+(?:on|in|at|to|and|where|when|after|against)\b|$)")
@@ -37,3 +40,24 @@ def in_provinces(candidates: list[PlaceEntry], names: list[str]) -> list[PlaceEn
     """The candidates that lie in a first-level division called one of ``names``."""
     wanted = {place_key(n) for n in names} | {place_key(admin1_name(n)) for n in names}
     return [c for c in candidates if _division_names(c) & wanted]
+
+
+def province_of_unknown_town(doc: Doc, span: Span, focus: str | None) -> Entity | None:
+    """For a town the gazetteers lack, the division written beside it ("Ibafo (Ogun)"): an
+    entity placed at the mean point of the division's towns, the division of the country in
+    focus when several countries have one of that name, none when that stays ambiguous."""
+    index = load_admin1_index()
+    found = [d for name in provinces_beside(doc, span) for d in index.named(name)]
+    if focus:
+        found = [d for d in found if d.country == focus] or found
+    if len({(d.country, d.name) for d in found}) != 1:
+        return None
+    division = found[0]
+    centre = index.centre(division)
+    if centre is None:
+        return None
+    key = f"place:adm1w:{division.country}.{slug(division.name)}"
+    entity = add_entity(doc, key, T.ADMIN_REGION, division.name, country=division.country, lat=centre[0], lon=centre[1], admin_level=1)
+    if division.geonames_name != division.name:
+        entity.aliases.add(division.geonames_name)
+    return entity
