@@ -142,7 +142,10 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     if focus:
         candidates = _in_focus(doc, k, candidates, focus, fuzzy)
     else:
+        every = candidates
         candidates = _without_focus(doc, k, span, candidates)
+        if not candidates and not fuzzy and len(every) == 1 and not doc._.armedkg_country_votes:
+            candidates = every  # one town of that name in the world, and nothing points elsewhere
         if fuzzy and len(candidates) == 1 and k.rx("arabic_toponym_start").match(span.text):
             return candidates
     if fuzzy:
