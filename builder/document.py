@@ -30,7 +30,7 @@ from .records import Document
 
 # Metadata keys, in the order they give the publication date.
 PUBLISHED_KEYS = ("article:published_time", "datePublished", "date", "time", "published")
-ZONE_KINDS = ("headline", "standfirst", "dateline", "byline", "caption", "published", "related", "masthead")
+ZONE_KINDS = ("headline", "heading", "standfirst", "dateline", "byline", "caption", "published", "related", "masthead")
 _HEAD_LINES = 8  # headline, dateline, masthead and published lines sit among the first lines
 
 
@@ -198,6 +198,8 @@ def _line_kind(line: str, index: int) -> str | None:
         return "masthead"
     if index < _HEAD_LINES and STANDFIRST_RE.match(line) and _words(line) <= 60:
         return "standfirst"  # the emphasised summary under a headline
+    if index > 0 and (line.startswith("#") or (_words(line) <= 10 and line[:1].isupper() and not re.search(r"[.!?:;,\"”’)\]]$", line))):
+        return "heading"  # a section heading ("## Balochistan: the Bela camp assault")
     return None
 
 

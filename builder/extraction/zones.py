@@ -22,7 +22,7 @@ from . import extensions
 
 # Zones whose sentences are not story: every kind but the headline, which is story-like (and
 # closed only when a story follows it). A standfirst retells the story's events in brief.
-NOT_STORY = ("standfirst", "dateline", "byline", "caption", "published", "related", "masthead")
+NOT_STORY = ("heading", "standfirst", "dateline", "byline", "caption", "published", "related", "masthead")
 
 
 BULLETS = ("-", "*", "•", "–", "—")

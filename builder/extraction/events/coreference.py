@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ...gazetteer import place_key
 from ...geo import haversine_km
 from ...records import Claim, Event, Evidence
 from .. import terms as T
@@ -115,8 +116,26 @@ def told_again(k: Knowledge, b: Event) -> bool:
     return False
 
 
-def _same_day_and_place(a: Event, b: Event) -> bool:
-    return a.date is not None and a.date == b.date and a.time_precision == b.time_precision and a.place is not None and a.place == b.place
+def _same_day_and_place(doc: Doc, a: Event, b: Event) -> bool:
+    """The same date at the same precision, and the same place (by key, by name, or within
+    ``SAME_PLACE_KM``: a curated Léré and GeoNames' Léré)."""
+    if a.date is None or a.date != b.date or a.time_precision != b.time_precision or a.place is None or b.place is None:
+        return False
+    if a.place == b.place:
+        return True
+    pa, pb = doc._.armedkg_entities.get(a.place), doc._.armedkg_entities.get(b.place)
+    if pa is None or pb is None or pa.cls in (T.ADMIN_REGION, T.COUNTRY) or pb.cls in (T.ADMIN_REGION, T.COUNTRY):
+        return False
+    if place_key(pa.label) == place_key(pb.label):
+        return True
+    return None not in (pa.lat, pa.lon, pb.lat, pb.lon) and haversine_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM
+
+
+def _same_day_and_doer(k: Knowledge, a: Event, b: Event) -> bool:
+    """The same day and a perpetrator the gazetteer knows in both ("JNIM overran an army post at
+    Léré on 12 February" and "On 12 February, a large JNIM column attacked the army post")."""
+    same_day = a.date is not None and a.date == b.date and a.time_precision == b.time_precision == 1
+    return same_day and bool(_named(k, a.perpetrators) & _named(k, b.perpetrators))
 
 
 def _names_place_of(doc: Doc, a: Event, sentence: str) -> bool:
@@ -132,7 +151,9 @@ def _names_place_of(doc: Doc, a: Event, sentence: str) -> bool:
 def antecedent(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> Event | None:
     """The earlier event ``b`` tells again, or None."""
     again = told_again(k, b)
-    candidates = [a for a in reversed(earlier) if (again or _same_day_and_place(a, b)) and compatible(doc, k, a, b, again)]
+    candidates = [a for a in reversed(earlier) if (again or _same_day_and_place(doc, a, b)) and compatible(doc, k, a, b, again)]
+    if not candidates:  # the same group on the same day where the places cannot be told apart
+        candidates = [a for a in reversed(earlier) if _same_day_and_doer(k, a, b) and compatible(doc, k, a, b, True)]
     if not candidates:
         return None
     sentence = claim_object(b.claims[0].evidence) if b.claims else b.evidence[0].sentence

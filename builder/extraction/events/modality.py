@@ -41,3 +41,14 @@ def not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, has_day_date: bool)
     if has_day_date:
         return False
     return bool(k.rx("hypothetical_statement").search(text) or k.rx("generic_statement").search(text))
+
+
+def habitual_present(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool:
+    """Whether the trigger at ``start`` .. ``end`` of the sentence is a verb in the simple present
+    ("JNIM isolates posts, then strikes them"): reporting tells events in the past; the present
+    states a habit or a pattern (headlines, which use it for the past, are read as zones)."""
+    span = doc.char_span(sent.start + start, sent.start + end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("TAG"):
+        return False
+    verb = span[0]
+    return verb.tag_ in ("VBZ", "VBP") and not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
