@@ -95,3 +95,20 @@ def test_a_dated_attack_is_an_event(k):
     tokens = "Gunmen attacked the village on 7 August , killing four people .".split()
     doc, sent = _parsed(tokens, [0] * len(tokens), ["ROOT"] + ["dep"] * (len(tokens) - 1), ["NN"] * len(tokens))
     assert not not_an_event(doc, k, sent, has_day_date=True)
+
+
+def test_a_trigger_in_the_simple_present_states_a_pattern():
+    from builder.extraction.events.modality import habitual_present
+
+    # "JNIM isolates posts , then strikes them ."
+    words = ["JNIM", "isolates", "posts", ",", "then", "strikes", "them", "."]
+    heads = [1, 1, 1, 1, 5, 1, 5, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "advmod", "conj", "dobj", "punct"]
+    tags = ["NNP", "VBZ", "NNS", ",", "RB", "VBZ", "PRP", "."]
+    doc, sent = _parsed(words, heads, deps, tags)
+    start = doc.text.index("strikes")
+    assert habitual_present(doc, sent, start, start + 7)
+    # "JNIM has struck posts ." : a perfect tells an event
+    doc, sent = _parsed(["JNIM", "has", "struck", "posts", "."], [2, 2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj", "punct"], ["NNP", "VBZ", "VBN", "NNS", "."])
+    start = doc.text.index("struck")
+    assert not habitual_present(doc, sent, start, start + 6)

@@ -59,3 +59,18 @@ def test_reference_date_comes_from_a_published_line_when_the_record_has_none():
     text = "Published: 14 March 2023\n\nSoldiers were ambushed near Balad on Monday."
     assert reference_date(_doc(text)) == date(2023, 3, 14)
     assert reference_date(_doc(text, published=date(2023, 3, 20))) == date(2023, 3, 20)
+
+
+def test_a_section_heading_and_a_standfirst_are_closed():
+    text = (
+        "Rebels return to the villages\n\n"
+        "*A week after the massacre, survivors ask why the army came late.*\n\n"
+        "Rebels killed nine people in Kisima on Tuesday.\n\n"
+        "## The army's answer\n\n"
+        "Troops attacked a rebel camp on Thursday."
+    )
+    doc = _doc(text)
+    kinds = {z.kind: z.text for z in closed_zones(doc)}
+    assert kinds.get("standfirst", "").startswith("*A week") and kinds.get("heading") == "## The army's answer"
+    story = text.index("Troops attacked")
+    assert not in_closed_zone(doc, story, story + 15)
