@@ -34,6 +34,8 @@ class ArticleScores:
     places_outside: list[str] = field(default_factory=list)
     outlets_as_places: list[str] = field(default_factory=list)  # names of outlets, bases, people read as places
     wrong_dates: list[str] = field(default_factory=list)
+    tolls_expected: int = 0
+    tolls_right: int = 0  # the highest toll reported, on the event that cites the most of its phrases
 
     @property
     def nodes_per_event(self) -> float:
@@ -51,6 +53,7 @@ class ArticleScores:
             f"events from non-story zones  {len(self.zone_events)}",
             f"events from background/outlook sentences  {len(self.not_event_events)}",
             f"claims on their events       {self.claims_right}/{self.claims_expected} (claims on other events: {len(self.claims_elsewhere)})",
+            f"highest tolls right          {self.tolls_right}/{self.tolls_expected}",
             f"event places outside focus   {len(self.places_outside)}",
             f"outlets/people read as places {len(self.outlets_as_places)}",
         ]
@@ -96,6 +99,9 @@ def score_article(result: DocResult, expected: dict, scores: ArticleScores) -> N
             scores.dated_right += 1
         else:
             scores.wrong_dates.append(f"{name}: {gold['date']} got {mine[0].date if mine else 'no event'}")
+        if gold["fatalities"] is not None:
+            scores.tolls_expected += 1
+            scores.tolls_right += bool(mine) and (mine[0].fatalities or 0) == gold["fatalities"]
         if gold.get("claimant"):
             scores.claims_expected += 1
             claimed = [e for e in result.events if e.claims]
