@@ -55,7 +55,7 @@ def test_a_reported_day_is_the_date_when_the_text_gives_no_other(k):
     deps = ["nsubj", "ROOT", "prep", "pobj", "mark", "nsubj", "ccomp", "dobj", "punct"]
     tags = ["NNS", "VBD", "IN", "NNP", "IN", "NNS", "VBD", "NNP", "."]
     doc, sent = _parsed(words, heads, deps, tags)
-    assert [d.value for d in sentence_dates(doc, k, sent, None)] == [TUESDAY]
+    assert [(d.value, d.precision) for d in sentence_dates(doc, k, sent, None)] == [(TUESDAY, 2)]  # that day or before
 
 
 def test_a_deadline_is_no_event_date_and_a_day_after_counts_from_the_anchor(k):

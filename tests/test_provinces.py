@@ -16,6 +16,13 @@ VALENCIA_ES = PlaceEntry("gn:2509954", "Valencia", "PopulatedPlace", "ES", lat=3
 VALENCIA_VE = PlaceEntry("gn:3625549", "Valencia", "PopulatedPlace", "VE", lat=10.16, lon=-68.00, population=1400000)
 
 
+@pytest.fixture(scope="module")
+def k():
+    from builder.extraction.knowledge import load_knowledge
+
+    return load_knowledge(None, False, None)
+
+
 def _span(text: str, name: str):
     extensions.register()
     doc = spacy.blank("en").make_doc(text)
@@ -34,9 +41,9 @@ def _span(text: str, name: str):
         ("Workers marched in Valencia on Monday.", []),
     ],
 )
-def test_the_names_beside_a_town(text, expected):
+def test_the_names_beside_a_town(k, text, expected):
     doc, span = _span(text, "Valencia")
-    assert provinces_beside(doc, span) == expected
+    assert provinces_beside(doc, k, span) == expected
 
 
 def test_only_the_namesake_in_the_named_province_is_kept():
@@ -45,18 +52,18 @@ def test_only_the_namesake_in_the_named_province_is_kept():
     assert in_provinces([VALENCIA_ES, VALENCIA_VE], ["Atlantis"]) == []
 
 
-def test_a_town_the_gazetteers_lack_is_placed_in_the_province_beside_it():
+def test_a_town_the_gazetteers_lack_is_placed_in_the_province_beside_it(k):
     from builder.extraction.mentions.provinces import province_of_unknown_town
 
     doc, span = _span("Residents of Ibafo (Obafemi-Owode, Ogun) protested on Monday.", "Ibafo")
-    province = province_of_unknown_town(doc, span, None)
+    province = province_of_unknown_town(doc, k, span, None)
     assert province is not None and province.label == "Ogun" and province.country == "NG"
     assert 6.0 < province.lat < 7.8 and 2.7 < province.lon < 4.6  # Ogun State lies there
 
 
-def test_a_province_name_of_two_countries_needs_the_focus():
+def test_a_province_name_of_two_countries_needs_the_focus(k):
     from builder.extraction.mentions.provinces import province_of_unknown_town
 
     doc, span = _span("Farmers marched in Kotli Khas (Punjab) on Monday.", "Kotli Khas")
-    assert province_of_unknown_town(doc, span, None) is None  # Punjab of India or of Pakistan
-    assert province_of_unknown_town(doc, span, "PK").country == "PK"
+    assert province_of_unknown_town(doc, k, span, None) is None  # Punjab of India or of Pakistan
+    assert province_of_unknown_town(doc, k, span, "PK").country == "PK"

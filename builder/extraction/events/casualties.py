@@ -75,7 +75,7 @@ def _special_counts(k: Knowledge, text: str, frame: Event) -> None:
         n = k.number(selfkill.group(1))
         if n is not None:
             frame.fatalities = max(frame.fatalities or 0, n + 1)
-    toll = re.search(r"\b(?:death toll|toll|number of (?:[\w-]+ ){0,2}(?:killed|dead))\b[^.;]{0,80}?\b(?:to|at|reached)\s+(?:at least\s+)?" + k.num + r"\b", text, re.I)
+    toll = re.search(r"\b(?:" + k.src("toll_words") + r")\b[^.;]{0,80}?\b(?:to|at|reached)\s+(?:at least\s+)?" + k.num + r"\b", text, re.I)
     if toll:  # "the death toll had risen to six", "raised the number of soldiers killed ... to seven"
         frame.fatalities = max(frame.fatalities or 0, k.number(toll.group(1), 0))
     bodies = re.search(r"\b(?:the )?bod(?:y|ies) of\s+(?:" + k.num + r"\s+)?", text, re.I)

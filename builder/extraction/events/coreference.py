@@ -20,6 +20,8 @@ toll reported (not the sum).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ...gazetteer import place_key
@@ -83,7 +85,12 @@ def _places_agree(doc: Doc, a: Event, b: Event, told_again: bool) -> bool:
 def _named(k: Knowledge, keys: list[str]) -> set[str]:
     """The actors of ``keys`` the gazetteer knows (named groups and state forces), not the
     descriptions a sentence gives ("the group", "his men", "people")."""
-    return {x for x in keys if x != UNIDENTIFIED and x.startswith("actor:") and (x.split(":", 1)[1] in k.gaz.actors or x.startswith("actor:forces-"))}
+    return {x for x in keys if x != UNIDENTIFIED and x.startswith("actor:") and (_armed(k, x.split(":", 1)[1]) or x.startswith("actor:forces-"))}
+
+
+def _armed(k: Knowledge, ident: str) -> bool:
+    entry = k.gaz.actors.get(ident)
+    return entry is not None and entry.cls != T.MEDIA_OUTLET  # an outlet read as a doer is a misread source
 
 
 def _participants_agree(k: Knowledge, a: Event, b: Event) -> bool:
@@ -99,36 +106,53 @@ def compatible(doc: Doc, k: Knowledge, a: Event, b: Event, told_again: bool = Fa
     return _types_agree(k, a, b, told_again) and _dates_agree(a, b) and _places_agree(doc, a, b, told_again) and _participants_agree(k, a, b)
 
 
-def told_again(k: Knowledge, b: Event) -> bool:
-    """Whether ``b``'s first sentence refers to an event already told: it claims one, or names
+def _doers_told(doc: Doc, k: Knowledge, first: Evidence) -> bool:
+    """Whether the subject of the sentence is the doers of an event already told ("the attackers
+    opened fire", "police said the gunmen escaped") or a pronoun for them ("They shot dead three
+    men"), not its object ("soldiers clashed with the attackers")."""
+    if not doc.has_annotation("DEP"):
+        return False
+    found = [(m.start(), m.end()) for m in k.rx("event_agent_definite").finditer(first.sentence)]
+    found += [(m.start(), m.end()) for m in re.finditer(r"^(?:They|It)\b", first.sentence)]
+    for start, end in found:
+        span = doc.char_span(first.sentence_start + start, first.sentence_start + end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return False
+
+
+def told_again(doc: Doc, k: Knowledge, b: Event) -> bool:
+    """Whether ``b``'s first sentence refers to an event already told: it claims one, names
     one by a definite description that is not a time ("the attack", "the Olumbe raid", but not
-    "the day after the raid")."""
+    "the day after the raid"), or, naming no doer of its own, gives a toll or the doers' deeds."""
     first = b.evidence[0] if b.evidence else None
     if first is None:
         return False
     if b.claims or first.rule == "event_anaphor":
         return True
-    if not _named(k, b.perpetrators) and (k.rx("kill_words").fullmatch(first.text) or k.rx("event_agent_definite").search(first.sentence)):
+    if not _named(k, b.perpetrators) and (k.rx("kill_words").fullmatch(first.text) or (b.date is None and _doers_told(doc, k, first))):
         return True  # "A doctor later said eleven people had been killed", "the attackers fled": the event told
+    trigger_at = first.start - first.sentence_start
     for found in k.rx("event_definite").finditer(first.sentence):
+        if found.start() <= trigger_at < found.end():
+            return True  # its only trigger is the description ("... after the attack on Baga")
         if not k.rx("background_anaphor_before").search(first.sentence[: found.start()]):
             return True
     return False
 
 
-def _same_day_and_place(doc: Doc, a: Event, b: Event) -> bool:
-    """The same date at the same precision, and the same place (by key, by name, or within
-    ``SAME_PLACE_KM``: a curated Léré and GeoNames' Léré)."""
+def _same_day_and_place(doc: Doc, k: Knowledge, a: Event, b: Event) -> bool:
+    """The same sub-event type (or one of them generic) on the same date at the same precision,
+    at the same place by key or by name (a curated Léré and GeoNames' Léré): ACLED's one event
+    per type, place and day."""
     if a.date is None or a.date != b.date or a.time_precision != b.time_precision or a.place is None or b.place is None:
+        return False
+    if a.cls != b.cls and min(k.specificity(a.cls), k.specificity(b.cls)) > 1:
         return False
     if a.place == b.place:
         return True
     pa, pb = doc._.armedkg_entities.get(a.place), doc._.armedkg_entities.get(b.place)
-    if pa is None or pb is None or pa.cls in (T.ADMIN_REGION, T.COUNTRY) or pb.cls in (T.ADMIN_REGION, T.COUNTRY):
-        return False
-    if place_key(pa.label) == place_key(pb.label):
-        return True
-    return None not in (pa.lat, pa.lon, pb.lat, pb.lon) and haversine_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM
+    return pa is not None and pb is not None and place_key(pa.label) == place_key(pb.label)
 
 
 def _same_day_and_doer(k: Knowledge, a: Event, b: Event) -> bool:
@@ -150,8 +174,8 @@ def _names_place_of(doc: Doc, a: Event, sentence: str) -> bool:
 
 def antecedent(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> Event | None:
     """The earlier event ``b`` tells again, or None."""
-    again = told_again(k, b)
-    candidates = [a for a in reversed(earlier) if (again or _same_day_and_place(doc, a, b)) and compatible(doc, k, a, b, again)]
+    again = told_again(doc, k, b)
+    candidates = [a for a in reversed(earlier) if (again or _same_day_and_place(doc, k, a, b)) and compatible(doc, k, a, b, again)]
     if not candidates:  # the same group on the same day where the places cannot be told apart
         candidates = [a for a in reversed(earlier) if _same_day_and_doer(k, a, b) and compatible(doc, k, a, b, True)]
     if not candidates:

@@ -11,6 +11,7 @@ undated (``date`` ``None``), and a date the text gives is never replaced by it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -65,7 +66,9 @@ def sentence_dates(doc: Doc, k: Knowledge, sent: SentenceInfo, anchor: date | No
         if k.rx("date_not_of_event_before").search(text[max(0, found.start - 12) : found.start]) or k.rx("date_not_of_event_before").match(first_word):
             continue  # "by Monday", "since December" (the preposition may be part of the expression)
         (said if dates_a_statement(doc, k, sent, found) else out).append(found)
-    return out or said  # "as reported on 2 May": the report's date when the event's own is not given
+    # "as reported on 2 May": the report's date when the event's own is not given; the event
+    # happened that day or before it (ACLED precision 2: a few days)
+    return out or [replace(d, precision=max(d.precision or 2, 2)) for d in said]
 
 
 def context_date(doc: Doc, k: Knowledge, sent: SentenceInfo, before: int = 2) -> ResolvedDate | None:

@@ -21,12 +21,14 @@ BACKGROUND_DAYS = 31  # a period that ended this long before the reference date 
 
 
 def dated_long_before(doc: Doc, sent: SentenceInfo) -> bool:
-    """Whether every date expression of the sentence names a time that ended well before the
-    reference date (and there is one)."""
+    """Whether every date expression of the sentence names a month, a year or longer that ended
+    well before the reference date (and there is one); a day named is never background."""
     reference = reference_date(doc)
     if reference is None:
         return False
     found = resolve_dates(sent.text, reference)
+    if any(d.precision == 1 or d.kind == "range" for d in found):
+        return False  # a day or a few days named: an event, however long ago
     ends = [d.last for d in found if d.last is not None]
     return bool(ends) and len(ends) == len(found) and all(e < reference - timedelta(days=BACKGROUND_DAYS) for e in ends)
 

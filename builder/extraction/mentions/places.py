@@ -109,7 +109,7 @@ def _unresolved(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str
         cls = T.POPULATED_PLACE
     else:
         cls = T.NATURAL_FEATURE if k.rx("natural_feature_words").search(stripped) else T.LOCATION
-    province = province_of_unknown_town(doc, span, focus_hint(doc))
+    province = province_of_unknown_town(doc, k, span, focus_hint(doc))
     country = focus_hint(doc) or (province.country if province is not None else None)
     key = f"place:{(country or 'xx').lower()}:{slug(stripped)}"
     add_entity(doc, key, cls, stripped, country=country, parent=province.key.split(":", 1)[1] if province is not None else None)
@@ -128,7 +128,7 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     if in_context:
         return in_context
     # A province written beside it: "Belem (Para)", "Cuernavaca, Morelos" (any country's divisions).
-    beside = provinces_beside(doc, span)
+    beside = provinces_beside(doc, k, span)
     in_province = in_provinces(candidates, beside) if beside and len(candidates) > 1 else []
     if in_province:
         return in_province

@@ -4,24 +4,20 @@ of that name are meant. Divisions of every country come from :mod:`builder.admin
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
 from ...admin import admin1_name, load_admin1_index
 from ...gazetteer import PlaceEntry, place_key, slug
 from ...records import Entity
 from .. import terms as T
+from ..knowledge import Knowledge
 from ..state import add_entity
 
-_PARENTHESIS_RE = re.compile(r"\s*(?:town|city|village|municipality|district|area)?\s*\(([^()\n]{2,80})\)")
-_COMMA_RE = re.compile(r",\s*([A-Z][^\W\d][^,.;()\n]{1,40}?)(?=[,.;)\n]|\s+(?:on|in|at|to|and|where|when|after|against)\b|$)")
 
-
-def provinces_beside(doc: Doc, span: Span) -> list[str]:
+def provinces_beside(doc: Doc, k: Knowledge, span: Span) -> list[str]:
     """The names written in brackets or after a comma right after ``span``."""
     tail = doc._.armedkg_text[span.end_char : span.end_char + 100]
-    found = _PARENTHESIS_RE.match(tail) or _COMMA_RE.match(tail)
+    found = k.rx("province_parenthesis").match(tail) or k.rx("province_after_comma").match(tail)
     if found is None:
         return []
     return [part.strip() for part in found.group(1).split(",") if part.strip()]
@@ -42,12 +38,12 @@ def in_provinces(candidates: list[PlaceEntry], names: list[str]) -> list[PlaceEn
     return [c for c in candidates if _division_names(c) & wanted]
 
 
-def province_of_unknown_town(doc: Doc, span: Span, focus: str | None) -> Entity | None:
+def province_of_unknown_town(doc: Doc, k: Knowledge, span: Span, focus: str | None) -> Entity | None:
     """For a town the gazetteers lack, the division written beside it ("Ibafo (Ogun)"): an
     entity placed at the mean point of the division's towns, the division of the country in
     focus when several countries have one of that name, none when that stays ambiguous."""
     index = load_admin1_index()
-    found = [d for name in provinces_beside(doc, span) for d in index.named(name)]
+    found = [d for name in provinces_beside(doc, k, span) for d in index.named(name)]
     if focus:
         found = [d for d in found if d.country == focus] or found
     if len({(d.country, d.name) for d in found}) != 1:
