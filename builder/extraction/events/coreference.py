@@ -2,25 +2,33 @@
 
 The sentence rules start an event for each sentence with a trigger of its own; across
 paragraphs the same attack comes back as "the raid", "the Olumbe attack", "that fighting", a
-later sentence with a higher death toll, or a claim of responsibility. A later event is merged
-into an earlier one when something in its text points back to it and nothing contradicts:
+later sentence with a higher death toll, "the attackers fled", or a claim of responsibility. A
+later event is merged into the nearest earlier one when something in its text points back to it
+and nothing contradicts:
 
-- pointing back: its first sentence refers to an event already told (a definite description:
-  "the ambush", "the Bela assault", "the death toll from the raid") or claims one; or it names
-  the same day and the same place;
-- nothing contradicts: compatible types (the same ACLED event type, or one of them generic),
-  dates (two days are the same day), places (the same place, one within the other, or within
-  ``SAME_PLACE_KM``) and participants (when both name their perpetrators, one is shared).
+- pointing back (:func:`told_again`): its first sentence claims an event, names one by a
+  definite description that is not a time ("the ambush", "the Bela assault", but not "the day
+  after the raid" in a sentence with a trigger of its own), gives only a toll, or has the doers
+  of an event told as its subject ("the attackers", "They"); or it is the same sub-event type,
+  day and place (by key or name: ACLED's one event per type, place and day); or the same day
+  and the same named perpetrator;
+- nothing contradicts (:func:`compatible`): types (the same ACLED event type; any two violent
+  types for an event told again), dates (two days are the same day), places (the same place,
+  one within the other, or within ``SAME_PLACE_KM``; for an event told again, also two places
+  whose distance is unknown) and participants (when both name perpetrators the gazetteer
+  knows, one is shared).
 
-A claim goes to the event it names (a place of the event in the claim's sentence), else to the
-last event the claimant could have done. The merged event keeps every sentence as evidence, the
-union of participants and sources, the most precise date, the place first given, and the highest
-toll reported (not the sum).
+A claim goes to the event its object names ("claimed the killings in Kisima": the event at that
+place, told with that word), else to the last event the claimant could have done; the claimant
+is that event's first perpetrator. The merged event keeps every sentence as evidence, the union
+of participants and sources, the most precise date, the place first given, and the highest toll
+reported (not the sum).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
@@ -191,7 +199,7 @@ def antecedent(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> Event 
     return candidates[0]
 
 
-def _union(into: list[str], more: list[str], exclude: list[str] = ()) -> None:  # type: ignore[assignment]
+def _union(into: list[str], more: list[str], exclude: Iterable[str] = ()) -> None:
     for x in more:
         if x not in into and x not in exclude:
             into.append(x)
