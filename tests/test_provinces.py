@@ -67,3 +67,14 @@ def test_a_province_name_of_two_countries_needs_the_focus(k):
     doc, span = _span("Farmers marched in Kotli Khas (Punjab) on Monday.", "Kotli Khas")
     assert province_of_unknown_town(doc, k, span, None) is None  # Punjab of India or of Pakistan
     assert province_of_unknown_town(doc, k, span, "PK").country == "PK"
+
+
+def test_a_dateline_votes_for_its_country(k):
+    from builder.extraction.mentions.votes import _hinted_country, vote_for_focus
+
+    assert _hinted_country(k, "Mozambique") == "MZ"
+    assert _hinted_country(k, None) is None
+    text = "PEMBA, Mozambique, Aug 9 (Coastline Wire) - Insurgents raided a fishing village on Sunday."
+    doc, _span_unused = _span(text, "Insurgents")
+    vote_for_focus(doc, k)
+    assert doc._.armedkg_focus == "MZ" and doc._.armedkg_place_votes.get("MZ", 0) >= 3
