@@ -114,6 +114,20 @@ class Admin1Index:
     def __len__(self) -> int:
         return len(self._divisions)
 
+    def named(self, name: str) -> list[Admin1]:
+        """The divisions of any country called ``name`` (ACLED's or GeoNames' spelling)."""
+        wanted = {place_key(name), place_key(admin1_name(name))}
+        return [d for d in self._divisions if {place_key(d.name), place_key(d.geonames_name)} & wanted]
+
+    def centre(self, division: Admin1) -> tuple[float, float] | None:
+        """The mean point of a division's GeoNames towns (a stand-in for its centroid)."""
+        index = self._divisions.index(division)
+        rows = np.flatnonzero(self._division_of_town == index)
+        if not len(rows):
+            return None
+        x, y, z = self._points[rows].mean(axis=0)
+        return round(math.degrees(math.atan2(z, math.hypot(x, y))), 5), round(math.degrees(math.atan2(y, x)), 5)
+
     def divisions(self, country: str) -> list[Admin1]:
         """The divisions of a country, by name."""
         return sorted((d for d in self._divisions if d.country == country), key=lambda d: d.name)

@@ -30,7 +30,7 @@ from .records import Document
 
 # Metadata keys, in the order they give the publication date.
 PUBLISHED_KEYS = ("article:published_time", "datePublished", "date", "time", "published")
-ZONE_KINDS = ("headline", "dateline", "byline", "caption", "published", "related", "masthead")
+ZONE_KINDS = ("headline", "heading", "standfirst", "dateline", "byline", "caption", "published", "related", "masthead")
 _HEAD_LINES = 8  # headline, dateline, masthead and published lines sit among the first lines
 
 
@@ -117,6 +117,7 @@ CAPTION_PREFIX_RE = re.compile(r"^[\(\[]?\s*(?:caption|photo|photograph|picture|
 CREDIT_RE = re.compile(r"\((?:[^()\n]*[A-Za-z.]\s*/\s*[A-Z][^()\n]*|[^()\n]*\b(?:Getty|Images|Photo|Photos|Supplied|Handout|Credit|Courtesy|File)\b[^()\n]*)\)\s*\.?\s*$")
 PUBLISHED_LINE_RE = re.compile(r"^(?P<label>Published|First published|Posted|Updated|Last updated|Modified|Date)\b\s*(?:on\s+)?:?\s*(?P<rest>.{4,80})$", re.I)
 RELATED_RE = re.compile(r"^(?:Read more|Related|See also|Also read|Read also|Recommended|More on this)\b\s*:?", re.I)
+STANDFIRST_RE = re.compile(r"^(?:\*[^*\n].*[^*\n]\*|_[^_\n].*[^_\n]_)$")
 MASTHEAD_RE = re.compile(r"\b(?:Brief|Report|Bulletin|Update|Monitor|Newsletter|Digest|Review)\b.*(?:\bNo\.?\s*\d+|\b\d{4}\b|\d+/\d+)")
 
 
@@ -174,7 +175,7 @@ def _headline(lines: list[tuple[int, int, str]], text: str, document: Document |
     if line.startswith("#") or any(_fold(plain) and _fold(t).startswith(_fold(plain)) for t in titles):
         return Zone("headline", start, end, line)
     masthead = MASTHEAD_RE.search(line) and re.search(r"\||\bNo\.", line)
-    if standalone and _words(line) <= 20 and not re.search(r"[.:;,]$", line) and not _is_byline(line) and not masthead:
+    if standalone and _words(line) <= 20 and not re.search(r"[.:;,]$", line) and _line_kind(line, 0) is None and not masthead:
         return Zone("headline", start, end, line)
     return None
 
@@ -195,6 +196,10 @@ def _line_kind(line: str, index: int) -> str | None:
         return "related"
     if index < _HEAD_LINES and _words(line) <= 14 and not line.endswith(".") and MASTHEAD_RE.search(line):
         return "masthead"
+    if index < _HEAD_LINES and STANDFIRST_RE.match(line) and _words(line) <= 60:
+        return "standfirst"  # the emphasised summary under a headline
+    if index > 0 and (line.startswith("#") or (_words(line) <= 10 and line[:1].isupper() and not re.search(r"[.!?:;,\"”’)\]]$", line))):
+        return "heading"  # a section heading ("## Balochistan: the Bela camp assault")
     return None
 
 

@@ -61,5 +61,5 @@ def sample_store(tmp_path_factory):
     path = tmp_path_factory.mktemp("store") / "armedkg-store"
     store = Store(path)
     report = build([SAMPLES, FIXTURES / "articles.jsonl"], store, progress=False)
-    assert report.documents_built == 6 + 3, report
+    assert report.documents_built == 7 + 3, report
     return store

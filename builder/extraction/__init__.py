@@ -1,8 +1,10 @@
 """The extraction: a spaCy pipeline of small components, one concern each (ARCHITECTURE.md has
 the whole picture).
 
-After the model (tagger, parser, NER) and the gazetteer entity ruler, five components turn a
-parsed ``Doc`` into a :class:`~builder.records.DocResult`:
+Before the model, ``armedkg_document`` (:mod:`.zones`) reads the parts of the article that are
+not story (headline, dateline, byline, captions) and sets their sentence boundaries. After the
+model (tagger, parser, NER) and the gazetteer entity ruler, five components turn a parsed ``Doc``
+into a :class:`~builder.records.DocResult`:
 
 1. ``armedkg_mentions`` (:mod:`.mentions`): the country in focus, every mention of an actor,
    person, country or place resolved to an entity, the sentences with their paragraphs;
@@ -42,9 +44,10 @@ def add_extraction(nlp: Language, data_dir: str | None = None, geonames: bool = 
     Returns:
         ``nlp``, whose docs get ``doc._.armedkg_result``.
     """
-    from . import assemble, containment, events, mentions, rules  # noqa: F401 - registers the factories
+    from . import assemble, containment, events, mentions, rules, zones  # noqa: F401 - registers the factories
 
     config = {"data_dir": data_dir, "geonames": geonames, "lexicon_dir": lexicon_dir, "kb": list(kb)}
+    nlp.add_pipe("armedkg_document", first=True)
     for name in COMPONENTS:
         nlp.add_pipe(name, config=config)
     return nlp

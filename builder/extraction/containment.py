@@ -32,13 +32,16 @@ def gazetteer_hierarchy(doc: Doc, k: Knowledge) -> None:
         if not parent:
             continue
         parent_key = parent if parent.startswith("country:") else f"place:{parent}"
+        pentry = k.gaz.places.get(parent)
         if parent_key.startswith("country:"):
             ensure_country(doc, k, parent_key.split(":", 1)[1])
-        else:
-            ensure_place(doc, k, k.gaz.places[parent])
+        elif pentry is not None:
+            ensure_place(doc, k, pentry)
+        elif parent_key not in entities:
+            continue  # a division of the document (a province written beside a town) is already an entity
         first = implied(ent.mentions[0], GAZETTEER_RULE)
         relate(doc, k, T.LOCATED_IN, key, parent_key, first, [])
-        pentry = k.gaz.places.get(parent)  # an admin1 of a populated place: also up to the country
+        pentry = pentry or entities.get(parent_key)  # an admin1 of a populated place: also up to the country
         if pentry is not None and pentry.cls == T.ADMIN_REGION and pentry.country:
             ensure_country(doc, k, pentry.country)
             relate(doc, k, T.LOCATED_IN, parent_key, f"country:{pentry.country}", first, [])

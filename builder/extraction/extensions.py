@@ -10,6 +10,7 @@ them.
 extension                      what it holds                                               written by
 =============================  ==========================================================  ==========
 ``armedkg_document``           the :class:`~builder.records.Document` record                the caller
+``armedkg_reading``            the :class:`~builder.document.DocumentReading` (zones, dates) document
 ``armedkg_text``               ``doc.text``, once (spaCy rebuilds it on every access)       mentions
 ``armedkg_entities``           key -> :class:`~builder.records.Entity`                     all
 ``armedkg_mentions``           the :class:`~builder.extraction.state.Mention` list          mentions
@@ -64,7 +65,7 @@ _STATE = {
 
 def register() -> None:
     """Declare the extensions on ``Doc`` (idempotent; defaults are None, never a shared container)."""
-    for name in ("armedkg_document", "armedkg_result", *_STATE):
+    for name in ("armedkg_document", "armedkg_reading", "armedkg_result", *_STATE):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 

@@ -18,11 +18,15 @@ from .knowledge import Knowledge, load_knowledge
 from .affiliations import AffiliationReader
 from .relations import read_affiliations, sentence_relations
 from .relations.weapons import weapon_rules
+from .zones import closed_zones
 
 
 def sentence_rules(doc: Doc, k: Knowledge, reader: AffiliationReader) -> None:
     found, phrases = read_affiliations(doc, k, reader)
+    closed = [(z.start, z.end) for z in closed_zones(doc)]
     for sent in doc._.armedkg_sentences:
+        if any(a <= sent.start and sent.span.end_char <= b + 1 for a, b in closed):
+            continue  # a byline, caption, dateline or headline: no event, actor or relation
         sources = sentence_sources(doc, k, sent)
         actors = [m for m in sent.mentions if m.kind in ("actor", "person", "country")]
         places = [m for m in sent.mentions if m.kind == "place"]

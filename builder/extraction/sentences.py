@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ..records import Evidence
 from .knowledge import Knowledge
 from .state import Mention, ensure_country
+from .zones import closed_zones
 
 
 @dataclass
@@ -70,12 +71,15 @@ def implied(ev: Evidence, rule: str) -> Evidence:
 
 
 def finalise_mentions(doc: Doc, k: Knowledge) -> None:
-    """Keep the longest of overlapping mentions, build the sentences with their paragraphs and
+    """Keep the longest of overlapping mentions (none inside a zone that is not story), build the sentences with their paragraphs and
     mentions, and give every entity the evidence of its mentions."""
     kept: list[Mention] = []
+    closed = [(z.start, z.end) for z in closed_zones(doc)]
     for m in sorted(doc._.armedkg_mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if any(x.start < m.end and m.start < x.end for x in kept):
-            continue
+        if any(x.start < m.end and m.start < x.end for x in kept) or any(a <= m.start and m.end <= b for a, b in closed):
+            continue  # overlapped by a longer mention, or named by a byline, caption or dateline
+        if m.kind == "place" and k.rx("operation_name_before").search(doc._.armedkg_text[max(0, m.start - 60) : m.start]):
+            continue  # "the operation, known as Shujaa": the name of an operation is no place
         kept.append(m)
     doc._.armedkg_mentions = mentions = sorted(kept, key=lambda m: m.start)
     entities = doc._.armedkg_entities

@@ -66,7 +66,7 @@ def casualties(k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Ment
 
 def _special_counts(k: Knowledge, text: str, frame: Event) -> None:
     """"killing between 5 and 8", "killing himself and 4 worshippers" (ACLED counts every
-    death), "the bodies of 7 men were found"."""
+    death), a toll that rose to a figure, "the bodies of 7 men were found"."""
     between = re.search(r"\b(?:killing|killed|leaving|left)\s+between\s+" + k.num + r"\s+(?:to|and)\s+" + k.num, text, re.I)
     if between:
         frame.fatalities = max(frame.fatalities or 0, k.number(between.group(1), 0))
@@ -75,6 +75,9 @@ def _special_counts(k: Knowledge, text: str, frame: Event) -> None:
         n = k.number(selfkill.group(1))
         if n is not None:
             frame.fatalities = max(frame.fatalities or 0, n + 1)
+    toll = re.search(r"\b(?:" + k.src("toll_words") + r")\b[^.;]{0,80}?\b(?:to|at|reached)\s+(?:at least\s+)?" + k.num + r"\b", text, re.I)
+    if toll:  # "the death toll had risen to six", "raised the number of soldiers killed ... to seven"
+        frame.fatalities = max(frame.fatalities or 0, k.number(toll.group(1), 0))
     bodies = re.search(r"\b(?:the )?bod(?:y|ies) of\s+(?:" + k.num + r"\s+)?", text, re.I)
     if bodies and re.search(r"\b(found|discovered|recovered|dumped)\b", text, re.I):
         frame.fatalities = max(frame.fatalities or 0, k.number(bodies.group(1) or "1", 1))

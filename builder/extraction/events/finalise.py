@@ -18,12 +18,14 @@ from .. import terms as T
 from ..facts import GROUPS, UNIDENTIFIED, group, located_in, mention_evidence
 from ..knowledge import Knowledge
 from ..state import ensure_actor, redirect
+from .coreference import merge_coreferent
 from .hostility import implied_relations
 
 COUNTRYSIDE_KM = 20  # a village "in the X countryside" of a town: typically 10-40 km out
 
 
 def finalise_events(doc: Doc, k: Knowledge) -> None:
+    merge_coreferent(doc, k)
     for event in doc._.armedkg_events:
         _finalise(doc, k, event)
     for event in doc._.armedkg_events:

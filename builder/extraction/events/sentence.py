@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ...dates import find_dates
 from ...records import Claim, Event
 from .. import terms as T
 from ..facts import UNIDENTIFIED, last_event, new_event
@@ -20,6 +19,9 @@ from ..sentences import SentenceInfo, evidence
 from ..state import Mention, as_force, overlaps
 from . import roles as R
 from .casualties import casualties
+from .dating import context_date, sentence_dates
+from .modality import habitual_present
+from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import compatible, trigger
 
@@ -41,7 +43,7 @@ class Cues:
 def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str]) -> None:
     """Add what the sentence says to the document's events."""
     cues = _cues(doc, k, sent, actors)
-    if cues is None or _not_an_event(k, sent.text, cues, actors):
+    if cues is None or _not_an_event(doc, k, sent, cues, actors):
         return
     last = last_event(doc)
     if cues.tm is None and not cues.anaphor and not cues.claim:
@@ -79,11 +81,13 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     anaphor = k.rx("anaphor").search(text)
     hurt = k.rx("kill_words").search(text) or k.rx("injure_words").search(text)
     last = last_event(doc)
-    if trig is None and not claim and not anaphor and not hurt and not k.note_prefix_re.match(text):
+    crowd = k.rx("protest").search(text) or k.rx("riot").search(text)  # a protest may have no violent trigger
+    if trig is None and not claim and not anaphor and not hurt and not crowd and not k.note_prefix_re.match(text):
         if last is not None and last.paragraph == sent.paragraph and k.rx("no_casualties_reported").search(text):
             casualties(k, sent, last, actors)  # "No casualties reported."
         return None
-    dates = find_dates(text, doc._.armedkg_document.published)
+    anchor = next((e.date for e in reversed(doc._.armedkg_events) if e.date), None)
+    dates = sentence_dates(doc, k, sent, anchor)
     day_dates = [d for d in dates if d.precision == 1]
     if last is not None and last.paragraph == sent.paragraph and not claim and not day_dates and k.rx("casualty_report").match(text):
         # "33 soldiers were killed and 14 wounded." after the attack: its toll, not a new event.
@@ -137,10 +141,15 @@ def _protest_class(k: Knowledge, text: str) -> str:
     return T.PEACEFUL_PROTEST
 
 
-def _not_an_event(k: Knowledge, text: str, cues: Cues, actors: list[Mention]) -> bool:
+def _not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, cues: Cues, actors: list[Mention]) -> bool:
     """Background mentions ("after the 2018 reconciliation agreement", "despite the truce"),
-    denials, plural habitual mentions with nothing concrete."""
-    tm, spec = cues.tm, cues.spec
+    denials, plural habitual mentions with nothing concrete; hypothetical, negated, generic and
+    long-past statements (:mod:`.modality`), unless the sentence claims an act."""
+    tm, spec, text = cues.tm, cues.spec, sent.text
+    if not cues.claim and statement_not_event(doc, k, sent, bool(cues.day_dates)):
+        return True
+    if tm is not None and not cues.day_dates and not cues.prefix and habitual_present(doc, sent, tm.start(), tm.end()):
+        return True
     if tm is not None and not cues.day_dates and k.rx("background_before").search(text[: tm.start()]) and spec >= 2 and k.event_type_of.get(cues.cls) == T.STRATEGIC:
         return True
     if k.rx("denial").search(text) and not cues.day_dates and tm is not None and spec <= 1:
@@ -154,7 +163,8 @@ def _frame(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], cu
     on with it or only claims it; else a new event (none for a sentence without a trigger or
     claim, or an undated movement of forces, which news mention as context)."""
     tm, spec, claim, anaphor = cues.tm, cues.spec, cues.claim, cues.anaphor
-    is_anaphoric = bool(anaphor) and (tm is None or anaphor.start() <= tm.start() <= anaphor.end() + 1 or spec <= 1 or anaphor.end() >= tm.start() - 12)
+    after_it = bool(anaphor) and tm is not None and not (anaphor.start() <= tm.start() < anaphor.end()) and bool(k.rx("background_anaphor_before").search(sent.text[: anaphor.start()]))
+    is_anaphoric = bool(anaphor) and not after_it and (tm is None or anaphor.start() <= tm.start() <= anaphor.end() + 1 or spec <= 1 or anaphor.end() >= tm.start() - 12)
     frame: Event | None = None
     if last is not None and (sent.paragraph - last.paragraph) <= 1:
         fits = compatible(k, last, cues.cls, spec, claimant, cues.day_dates, claim is not None)
@@ -200,6 +210,8 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
     event_dates = dates
     if claim:
         event_dates = [d for d in dates if k.rx("took_place_before").search(text[max(0, d.start - 40) : d.start])]
+    if not event_dates and frame.date is None and not claim:
+        event_dates = [d for d in [context_date(doc, k, sent)] if d is not None]
     if event_dates and (frame.date is None or (frame.time_precision or 9) > event_dates[0].precision):
         frame.date = event_dates[0].value
         frame.time_precision = event_dates[0].precision

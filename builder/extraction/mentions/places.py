@@ -13,6 +13,7 @@ from ...geo import haversine_km
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
+from .provinces import in_provinces, province_of_unknown_town, provinces_beside
 
 ANCHOR_KM = 50  # how far a place may lie from the town it is said to be in or near
 
@@ -108,8 +109,10 @@ def _unresolved(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str
         cls = T.POPULATED_PLACE
     else:
         cls = T.NATURAL_FEATURE if k.rx("natural_feature_words").search(stripped) else T.LOCATION
-    key = f"place:{(focus_hint(doc) or 'xx').lower()}:{slug(stripped)}"
-    add_entity(doc, key, cls, stripped, country=focus_hint(doc))
+    province = province_of_unknown_town(doc, k, span, focus_hint(doc))
+    country = focus_hint(doc) or (province.country if province is not None else None)
+    key = f"place:{(country or 'xx').lower()}:{slug(stripped)}"
+    add_entity(doc, key, cls, stripped, country=country, parent=province.key.split(":", 1)[1] if province is not None else None)
     add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "place", "toponym_unresolved", 0.6, cue_word))
 
 
@@ -124,6 +127,11 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     in_context = [c for c in candidates if c.admin1 in context or c.key in context]
     if in_context:
         return in_context
+    # A province written beside it: "Belem (Para)", "Cuernavaca, Morelos" (any country's divisions).
+    beside = provinces_beside(doc, k, span)
+    in_province = in_provinces(candidates, beside) if beside and len(candidates) > 1 else []
+    if in_province:
+        return in_province
     # A place said to be in or near another: only namesakes there ("the Jacarezinho favela in
     # Rio de Janeiro" is not Jacarezinho in Parana); none there, and it is a place the gazetteer lacks.
     found = anchors(k, span)
@@ -134,7 +142,10 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     if focus:
         candidates = _in_focus(doc, k, candidates, focus, fuzzy)
     else:
+        every = candidates
         candidates = _without_focus(doc, k, span, candidates)
+        if not candidates and not fuzzy and len(every) == 1 and not doc._.armedkg_country_votes:
+            candidates = every  # one town of that name in the world, and nothing points elsewhere
         if fuzzy and len(candidates) == 1 and k.rx("arabic_toponym_start").match(span.text):
             return candidates
     if fuzzy:

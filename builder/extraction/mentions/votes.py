@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ...gazetteer import name_key
 from ..knowledge import Knowledge
 from ..state import decide_focus, vote
+from ..zones import reading_of
 
 
 def _vote_of(doc: Doc, k: Knowledge, ent: object) -> tuple[str | None, int]:
@@ -32,9 +33,27 @@ def _vote_of(doc: Doc, k: Knowledge, ent: object) -> tuple[str | None, int]:
     return iso, weight
 
 
+def _hinted_country(k: Knowledge, text: str | None) -> str | None:
+    """The country a place hint names: a country's name, else the one country of every place of
+    that name."""
+    if not text:
+        return None
+    iso = k.gaz.country_by_name.get(name_key(text))
+    if iso:
+        return iso
+    countries = {p.country for p in k.gaz.lookup_place(text) if p.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def vote_for_focus(doc: Doc, k: Knowledge) -> None:
-    """Decide a first country in focus from the entities; the votes then start again, cast by
-    the mentions as they are added."""
+    """Decide a first country in focus from the entities and the document's place hints (the
+    dateline "PEMBA, Mozambique", HTML or front matter locations: three votes each); the votes
+    then start again, cast by the mentions as they are added."""
+    for hint in reading_of(doc).place_hints:
+        iso = _hinted_country(k, hint.region) or _hinted_country(k, hint.text)
+        if iso:
+            vote(doc._.armedkg_country_votes, iso, 3)
+            vote(doc._.armedkg_place_votes, iso, 3)
     for ent in doc.ents:
         iso, weight = _vote_of(doc, k, ent)
         if iso:

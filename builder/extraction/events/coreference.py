@@ -1,0 +1,304 @@
+"""One event per real event in a document: event mentions that tell the same act are merged.
+
+The sentence rules start an event for each sentence with a trigger of its own; across
+paragraphs the same attack comes back as "the raid", "the Olumbe attack", "that fighting", a
+later sentence with a higher death toll, "the attackers fled", or a claim of responsibility. A
+later event is merged into the nearest earlier one when something in its text points back to it
+and nothing contradicts:
+
+- pointing back (:func:`told_again`): its first sentence claims an event, names one by a
+  definite description that is not a time ("the ambush", "the Bela assault", but not "the day
+  after the raid" in a sentence with a trigger of its own), gives only a toll, or has the doers
+  of an event told as its subject ("the attackers", "They"); or it is the same sub-event type,
+  day and place (by key or name: ACLED's one event per type, place and day); or the same day
+  and the same named perpetrator;
+- nothing contradicts (:func:`compatible`): types (the same ACLED event type; any two violent
+  types for an event told again), dates (two days are the same day), places (the same place,
+  one within the other, or within ``SAME_PLACE_KM``; for an event told again, also two places
+  whose distance is unknown) and participants (when both name perpetrators the gazetteer
+  knows, one is shared).
+
+A claim goes to the event its object names ("claimed the killings in Kisima": the event at that
+place, told with that word), else to the last event the claimant could have done; the claimant
+is that event's first perpetrator. The merged event keeps every sentence as evidence, the union
+of participants and sources, the most precise date, the place first given, and the highest toll
+reported (not the sum).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from ...gazetteer import place_key
+from ...geo import haversine_km
+from ...records import Claim, Event, Evidence
+from .. import terms as T
+from ..facts import UNIDENTIFIED
+from ..knowledge import Knowledge
+
+SAME_PLACE_KM = 25.0
+
+
+def _kind(k: Knowledge, event: Event) -> str | None:
+    return k.event_type_of.get(event.cls)
+
+
+def _types_agree(k: Knowledge, a: Event, b: Event, told_again: bool) -> bool:
+    """Same ACLED event type; or, for an event told again ("the Balad bombing" in a toll
+    sentence), any two violent types; or one of them generic."""
+    kinds = {_kind(k, a), _kind(k, b)}
+    if len(kinds) == 1:
+        return True
+    if kinds & {T.STRATEGIC, T.PROTESTS, T.RIOTS}:
+        return False
+    return told_again or min(k.specificity(a.cls), k.specificity(b.cls)) <= 1
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    if a.time_precision == 1 and b.time_precision == 1:
+        return a.date == b.date
+    return abs((a.date - b.date).days) <= 7
+
+
+def _chain(doc: Doc, key: str) -> list[str]:
+    entities, out = doc._.armedkg_entities, []
+    while key and key in entities and key not in out:
+        out.append(key)
+        key = entities[key].parent
+    return out
+
+
+def _places_agree(doc: Doc, a: Event, b: Event, told_again: bool) -> bool:
+    """The same place, one within the other, or within ``SAME_PLACE_KM``; for an event told
+    again, also two places whose distance is unknown (the place of a witness may be named)."""
+    if a.place is None or b.place is None or a.place == b.place:
+        return True
+    if a.place in _chain(doc, b.place) or b.place in _chain(doc, a.place):
+        return True
+    pa, pb = doc._.armedkg_entities.get(a.place), doc._.armedkg_entities.get(b.place)
+    if pa is None or pb is None:
+        return told_again
+    if T.ADMIN_REGION in (pa.cls, pb.cls) or T.COUNTRY in (pa.cls, pb.cls):
+        return told_again and (pa.country is None or pb.country is None or pa.country == pb.country)  # a region holds the town
+    if None in (pa.lat, pa.lon, pb.lat, pb.lon):
+        return told_again
+    return haversine_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM
+
+
+def _named(k: Knowledge, keys: list[str]) -> set[str]:
+    """The actors of ``keys`` the gazetteer knows (named groups and state forces), not the
+    descriptions a sentence gives ("the group", "his men", "people")."""
+    return {x for x in keys if x != UNIDENTIFIED and x.startswith("actor:") and (_armed(k, x.split(":", 1)[1]) or x.startswith("actor:forces-"))}
+
+
+def _armed(k: Knowledge, ident: str) -> bool:
+    entry = k.gaz.actors.get(ident)
+    return entry is not None and entry.cls != T.MEDIA_OUTLET  # an outlet read as a doer is a misread source
+
+
+def _participants_agree(k: Knowledge, a: Event, b: Event) -> bool:
+    pa, pb = _named(k, a.perpetrators + a.assoc_perpetrators), _named(k, b.perpetrators + b.assoc_perpetrators)
+    if not pa or not pb or pa & pb:
+        return True
+    both_a, both_b = pa | _named(k, a.targets), pb | _named(k, b.targets)
+    return bool(both_a & both_b) and not (pa & _named(k, b.targets))
+
+
+def compatible(doc: Doc, k: Knowledge, a: Event, b: Event, told_again: bool = False) -> bool:
+    """Whether the later event ``b`` may be the earlier ``a`` told again."""
+    return _types_agree(k, a, b, told_again) and _dates_agree(a, b) and _places_agree(doc, a, b, told_again) and _participants_agree(k, a, b)
+
+
+def _doers_told(doc: Doc, k: Knowledge, first: Evidence) -> bool:
+    """Whether the subject of the sentence is the doers of an event already told ("the attackers
+    opened fire", "police said the gunmen escaped") or a pronoun for them ("They shot dead three
+    men"), not its object ("soldiers clashed with the attackers")."""
+    if not doc.has_annotation("DEP"):
+        return False
+    found = [(m.start(), m.end()) for m in k.rx("event_agent_definite").finditer(first.sentence)]
+    found += [(m.start(), m.end()) for m in re.finditer(r"^(?:They|It)\b", first.sentence)]
+    for start, end in found:
+        span = doc.char_span(first.sentence_start + start, first.sentence_start + end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return False
+
+
+def told_again(doc: Doc, k: Knowledge, b: Event) -> bool:
+    """Whether ``b``'s first sentence refers to an event already told: it claims one, names
+    one by a definite description that is not a time ("the attack", "the Olumbe raid", but not
+    "the day after the raid"), or, naming no doer of its own, gives a toll or the doers' deeds."""
+    first = b.evidence[0] if b.evidence else None
+    if first is None:
+        return False
+    if b.claims or first.rule == "event_anaphor":
+        return True
+    if not _named(k, b.perpetrators) and (k.rx("kill_words").fullmatch(first.text) or (b.date is None and _doers_told(doc, k, first))):
+        return True  # "A doctor later said eleven people had been killed", "the attackers fled": the event told
+    trigger_at = first.start - first.sentence_start
+    for found in k.rx("event_definite").finditer(first.sentence):
+        if found.start() <= trigger_at < found.end():
+            return True  # its only trigger is the description ("... after the attack on Baga")
+        if not k.rx("background_anaphor_before").search(first.sentence[: found.start()]):
+            return True
+    return False
+
+
+def _same_day_and_place(doc: Doc, k: Knowledge, a: Event, b: Event) -> bool:
+    """The same sub-event type (or one of them generic) on the same date at the same precision,
+    at the same place by key or by name (a curated Léré and GeoNames' Léré): ACLED's one event
+    per type, place and day."""
+    if a.date is None or a.date != b.date or a.time_precision != b.time_precision or a.place is None or b.place is None:
+        return False
+    if a.cls != b.cls and min(k.specificity(a.cls), k.specificity(b.cls)) > 1:
+        return False
+    if a.place == b.place:
+        return True
+    pa, pb = doc._.armedkg_entities.get(a.place), doc._.armedkg_entities.get(b.place)
+    return pa is not None and pb is not None and place_key(pa.label) == place_key(pb.label)
+
+
+def _same_day_and_doer(k: Knowledge, a: Event, b: Event) -> bool:
+    """The same day and a perpetrator the gazetteer knows in both ("JNIM overran an army post at
+    Léré on 12 February" and "On 12 February, a large JNIM column attacked the army post")."""
+    same_day = a.date is not None and a.date == b.date and a.time_precision == b.time_precision == 1
+    return same_day and bool(_named(k, a.perpetrators) & _named(k, b.perpetrators))
+
+
+def _names_place_of(doc: Doc, a: Event, sentence: str) -> bool:
+    """Whether ``sentence`` names the place of ``a`` (or the place it lies in)."""
+    entities = doc._.armedkg_entities
+    for key in [x for x in (a.place, a.near) if x]:
+        ent = entities.get(key)
+        if ent is not None and any(name and name in sentence for name in {ent.label, *ent.aliases}):
+            return True
+    return False
+
+
+def antecedent(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> Event | None:
+    """The earlier event ``b`` tells again, or None."""
+    again = told_again(doc, k, b)
+    candidates = [a for a in reversed(earlier) if (again or _same_day_and_place(doc, k, a, b)) and compatible(doc, k, a, b, again)]
+    if not candidates:  # the same group on the same day where the places cannot be told apart
+        candidates = [a for a in reversed(earlier) if _same_day_and_doer(k, a, b) and compatible(doc, k, a, b, True)]
+    if not candidates:
+        return None
+    sentence = claim_object(b.claims[0].evidence) if b.claims else b.evidence[0].sentence
+    named = [a for a in candidates if _names_place_of(doc, a, sentence)]
+    if named:
+        return named[-1] if b.claims else named[0]  # a claim is about the first event told there
+    if b.claims:
+        claimants = {c.claimant for c in b.claims}
+        done = [a for a in candidates if claimants & set(a.perpetrators + a.assoc_perpetrators)]
+        return (done or [a for a in candidates if not a.claims] or candidates)[0]
+    return candidates[0]
+
+
+def _union(into: list[str], more: list[str], exclude: Iterable[str] = ()) -> None:
+    for x in more:
+        if x not in into and x not in exclude:
+            into.append(x)
+
+
+def _claimant_first(event: Event, claimant: str) -> None:
+    """Who claims an event is its first perpetrator (a target by a misread role is moved)."""
+    for roles in (event.perpetrators, event.targets, event.assoc_targets):
+        if claimant in roles:
+            roles.remove(claimant)
+    event.perpetrators.insert(0, claimant)
+
+
+def merge_into(k: Knowledge, a: Event, b: Event) -> None:
+    """Merge ``b`` into ``a`` (see the module docstring for what is kept)."""
+    a.evidence.extend(ev for ev in b.evidence if ev not in a.evidence)
+    _union(a.perpetrators, b.perpetrators, a.targets)
+    _union(a.assoc_perpetrators, b.assoc_perpetrators, a.targets + a.perpetrators)
+    _union(a.targets, b.targets, a.perpetrators)
+    _union(a.assoc_targets, b.assoc_targets, a.perpetrators)
+    _union(a.victims, b.victims)
+    _union(a.target_places, b.target_places)
+    _union(a.according_to, b.according_to)
+    for claim in b.claims:
+        if claim.claimant not in {c.claimant for c in a.claims}:
+            a.claims.append(claim)
+        _claimant_first(a, claim.claimant)
+    if UNIDENTIFIED in a.perpetrators and len(a.perpetrators) > 1:
+        a.perpetrators.remove(UNIDENTIFIED)
+    tolls = [x for x in (a.fatalities, b.fatalities) if x is not None]
+    a.fatalities = max(tolls) if tolls else None
+    hurt = [x for x in (a.injured, b.injured) if x is not None]
+    a.injured = max(hurt) if hurt else None
+    if b.date is not None and (a.date is None or (b.time_precision or 9) < (a.time_precision or 9)):
+        a.date, a.time_precision = b.date, b.time_precision
+    if a.place is None and b.place is not None:
+        a.place, a.near, a.geo_precision, a.lat, a.lon = b.place, b.near, b.geo_precision, b.lat, b.lon
+    if k.specificity(b.cls) > k.specificity(a.cls) and k.event_type_of.get(b.cls) == k.event_type_of.get(a.cls):
+        a.cls = b.cls
+    a.assassination = a.assassination or b.assassination
+
+
+def claim_object(ev: Evidence) -> str:
+    """What a claim is of: from the claim's verb up to the next comma ("claimed the killings
+    in Kisima on Thursday through its Amaq agency")."""
+    return ev.sentence[ev.start - ev.sentence_start :].split(",")[0][:100]
+
+
+def _told_as(k: Knowledge, event: Event, phrase: str) -> bool:
+    """Whether the event's first sentence uses the verb of the event noun of ``phrase`` ("the
+    raid near Mora" and "fighters raided a village")."""
+    noun = k.rx("event_definite").search(phrase)
+    stem = noun.group(0).split()[-1][:4].lower() if noun else None
+    return bool(stem) and bool(event.evidence) and stem in event.evidence[0].sentence.lower()
+
+
+def _claimed_event(doc: Doc, k: Knowledge, events: list[Event], event: Event, claim: Claim) -> Event | None:
+    """The event a claim on ``event`` is really about, when that is another one."""
+    phrase = claim_object(claim.evidence)
+    named = [a for a in events if _names_place_of(doc, a, phrase) and claim.claimant not in a.targets]
+    told = [a for a in named if _told_as(k, a, phrase)] or named
+    if not told or event in told[:1] or (event in told and not _told_as(k, told[0], phrase)):
+        return None
+    return told[0]
+
+
+def _move_claim(event: Event, target: Event, claim: Claim) -> None:
+    event.claims.remove(claim)
+    if claim.claimant in event.perpetrators:
+        event.perpetrators.remove(claim.claimant)
+    moved = [ev for ev in event.evidence if ev.sentence_start == claim.evidence.sentence_start]
+    if len(moved) < len(event.evidence):  # the claim's sentence goes with it, unless it is all the event has
+        event.evidence[:] = [ev for ev in event.evidence if ev not in moved]
+        target.evidence.extend(ev for ev in moved if ev not in target.evidence)
+    target.claims.append(claim)
+    _claimant_first(target, claim.claimant)
+
+
+def rehome_claims(doc: Doc, k: Knowledge, events: list[Event]) -> None:
+    """A claim the sentence rules put on the event told just before it goes to the event its
+    object names ("claimed the killings in Kisima", "claimed the raid near Mora": the event
+    at that place told with that word, else the first at that place)."""
+    for event in events:
+        for claim in list(event.claims):
+            target = _claimed_event(doc, k, events, event, claim)
+            if target is not None:
+                _move_claim(event, target, claim)
+
+
+def merge_coreferent(doc: Doc, k: Knowledge) -> None:
+    """Merge the events of ``doc`` that tell the same act (see the module docstring)."""
+    kept: list[Event] = []
+    for event in doc._.armedkg_events:
+        target = antecedent(doc, k, kept, event)
+        if target is None:
+            kept.append(event)
+        else:
+            merge_into(k, target, event)
+    rehome_claims(doc, k, kept)
+    for n, event in enumerate(kept, start=1):
+        event.n = n
+    doc._.armedkg_events = kept

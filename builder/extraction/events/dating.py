@@ -1,0 +1,86 @@
+"""The dates of an event, from its own clause first: every date expression of a sentence resolved
+against the document's reference date (:func:`builder.dates.resolve_dates`: absolute dates,
+dates without a year, weekdays, "yesterday", "last week", "earlier this month", "overnight"),
+those counted from another event ("the day after the raid") counted from the last dated event,
+and left out: a deadline or starting point ("by Monday the toll had risen", "since March"), and a
+date whose clause is a statement ("officials said on Tuesday") where another date is given.
+
+The reference date itself is never an event's date: an event the text does not date stays
+undated (``date`` ``None``), and a date the text gives is never replaced by it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from ...dates import ResolvedDate, resolve_dates, shift
+from ..knowledge import Knowledge
+from ..sentences import SentenceInfo
+from ..zones import reference_date
+
+
+def _verb_above(token: Token, sent_start: int, sent_end: int) -> Token | None:
+    """The nearest verb governing ``token`` within its sentence (itself when it is one)."""
+    seen = 0
+    while seen < 12:
+        if token.tag_.startswith("VB"):
+            return token
+        if token.head is token or not (sent_start <= token.head.i < sent_end):
+            return None
+        token, seen = token.head, seen + 1
+    return None
+
+
+def dates_a_statement(doc: Doc, k: Knowledge, sent: SentenceInfo, found: ResolvedDate) -> bool:
+    """Whether ``found`` dates a verb of saying ("said on Tuesday") rather than an event."""
+    span = doc.char_span(sent.start + found.start, sent.start + found.end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return False
+    verb = _verb_above(span.root, sent.span.start, sent.span.end)
+    return verb is not None and verb.lower_ in k.lex.words("date_reporting_verbs")
+
+
+def sentence_dates(doc: Doc, k: Knowledge, sent: SentenceInfo, anchor: date | None) -> list[ResolvedDate]:
+    """The resolved dates of the sentence that may be its event's, in text order.
+
+    Args:
+        doc: The document (its reference date is read from it).
+        k: The knowledge (reporting verbs, deadline words).
+        sent: The sentence.
+        anchor: The date expressions counted from another event count from ("the next day");
+            those are left out without it.
+    """
+    out, said = [], []
+    text = sent.text
+    for found in resolve_dates(text, reference_date(doc)):
+        if found.kind == "relative_to_event":
+            if anchor is None or found.offset is None:
+                continue
+            found = shift(found, anchor)
+        if found.value is None or found.precision is None:
+            continue
+        first_word = found.text.split()[0] + " " if found.text.split() else ""
+        if k.rx("date_not_of_event_before").search(text[max(0, found.start - 12) : found.start]) or k.rx("date_not_of_event_before").match(first_word):
+            continue  # "by Monday", "since December" (the preposition may be part of the expression)
+        (said if dates_a_statement(doc, k, sent, found) else out).append(found)
+    # "as reported on 2 May": the report's date when the event's own is not given; the event
+    # happened that day or before it (ACLED precision 2: a few days)
+    return out or [replace(d, precision=max(d.precision or 2, 2)) for d in said]
+
+
+def context_date(doc: Doc, k: Knowledge, sent: SentenceInfo, before: int = 2) -> ResolvedDate | None:
+    """The date of an event its own sentence does not date: the last date of the nearest of the
+    ``before`` sentences before it in its paragraph ("Shortly before seven on Saturday evening, a
+    motorcycle exploded. The blast wounded three police officers.")."""
+    sentences = doc._.armedkg_sentences
+    for i in range(sent.index - 1, max(sent.index - 1 - before, -1), -1):
+        previous = sentences[i]
+        if previous.paragraph != sent.paragraph:
+            return None
+        found = sentence_dates(doc, k, previous, None)
+        if found:
+            return found[-1]
+    return None

@@ -1,0 +1,56 @@
+"""Statements that tell no event: a hypothetical or future act ("the fighters could return",
+"further attacks are to be expected"), a negated one ("denied that his fighters had been
+there"), a habitual or summarised past ("has been hit many times", "hundreds of air strikes
+since the coup") and background dated long before the story ("the town insurgents overran in
+March 2021", "Baga was overrun in 2015"). A sentence that dates its act to a day near the
+reference date always tells an event.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from spacy.tokens import Doc
+
+from ...dates import resolve_dates
+from ..knowledge import Knowledge
+from ..sentences import SentenceInfo
+from ..zones import reference_date
+
+BACKGROUND_DAYS = 31  # a period that ended this long before the reference date is background
+
+
+def dated_long_before(doc: Doc, sent: SentenceInfo) -> bool:
+    """Whether every date expression of the sentence names a month, a year or longer that ended
+    well before the reference date (and there is one); a day named is never background."""
+    reference = reference_date(doc)
+    if reference is None:
+        return False
+    found = resolve_dates(sent.text, reference)
+    if any(d.precision == 1 or d.kind == "range" for d in found):
+        return False  # a day or a few days named: an event, however long ago
+    ends = [d.last for d in found if d.last is not None]
+    return bool(ends) and len(ends) == len(found) and all(e < reference - timedelta(days=BACKGROUND_DAYS) for e in ends)
+
+
+def not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, has_day_date: bool) -> bool:
+    """Whether the sentence states no event (see the module docstring)."""
+    text = sent.text
+    if k.rx("negated_event").search(text):
+        return True
+    if dated_long_before(doc, sent):
+        return True
+    if has_day_date:
+        return False
+    return bool(k.rx("hypothetical_statement").search(text) or k.rx("generic_statement").search(text))
+
+
+def habitual_present(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool:
+    """Whether the trigger at ``start`` .. ``end`` of the sentence is a verb in the simple present
+    ("JNIM isolates posts, then strikes them"): reporting tells events in the past; the present
+    states a habit or a pattern (headlines, which use it for the past, are read as zones)."""
+    span = doc.char_span(sent.start + start, sent.start + end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("TAG"):
+        return False
+    verb = span[0]
+    return verb.tag_ in ("VBZ", "VBP") and not any(child.dep_ in ("aux", "auxpass") for child in verb.children)

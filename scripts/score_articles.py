@@ -1,0 +1,34 @@
+"""Print the document-level figures of the extraction on the test articles
+(tests/fixtures/articles): ``python scripts/score_articles.py [-v]``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from builder.article_scores import ArticleScores, score_article
+from builder.nlp import build_pipeline, process
+from builder.readers import iter_documents
+
+ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "articles"
+
+
+def main() -> None:
+    expected = {a["id"]: a for a in json.loads((ARTICLES / "expected.json").read_text(encoding="utf-8"))["articles"]}
+    documents = list(iter_documents([ARTICLES / a["file"] for a in expected.values()]))
+    scores = ArticleScores()
+    for result in process(build_pipeline(), documents):
+        score_article(result, expected[result.document.id], scores)
+        if "-v" in sys.argv:
+            for e in result.events:
+                print(result.document.id, e.cls, e.date, e.place, e.fatalities, [c.claimant for c in e.claims], "|", e.evidence[0].sentence[:70])
+    print("\n".join(scores.lines()))
+    if "-v" in sys.argv:
+        for label, items in (("zone", scores.zone_events), ("not-event", scores.not_event_events), ("claims elsewhere", scores.claims_elsewhere), ("outside focus", scores.places_outside), ("outlet as place", scores.outlets_as_places), ("dates", scores.wrong_dates)):
+            for item in items:
+                print(f"  {label}: {item}")
+
+
+if __name__ == "__main__":
+    main()

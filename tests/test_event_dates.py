@@ -1,0 +1,114 @@
+"""Event dates from the event's clause, and statements that are no events (hand-built parsed
+docs, no model)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from builder.extraction import extensions
+from builder.extraction.events.dating import context_date, sentence_dates
+from builder.extraction.events.modality import not_an_event
+from builder.extraction.knowledge import load_knowledge
+from builder.extraction.sentences import SentenceInfo
+from builder.records import Document
+
+TUESDAY = date(2022, 8, 9)
+
+
+@pytest.fixture(scope="module")
+def k():
+    return load_knowledge(None, False, None)
+
+
+def _parsed(words, heads, deps, tags, published=TUESDAY):
+    """A one-sentence Doc with the given parse (heads are absolute token indices)."""
+    extensions.register()
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+    doc._.armedkg_document = Document(id="d", text=doc.text, published=published)
+    extensions.reset(doc)
+    return doc, SentenceInfo(0, doc[:], 0)
+
+
+# "Gunmen raided Olumbe on Sunday , officials said on Tuesday ."
+RAID = (
+    ["Gunmen", "raided", "Olumbe", "on", "Sunday", ",", "officials", "said", "on", "Tuesday", "."],
+    [1, 7, 1, 1, 3, 7, 7, 7, 7, 8, 7],
+    ["nsubj", "ccomp", "dobj", "prep", "pobj", "punct", "nsubj", "ROOT", "prep", "pobj", "punct"],
+    ["NNS", "VBD", "NNP", "IN", "NNP", ",", "NNS", "VBD", "IN", "NNP", "."],
+)
+
+
+def test_the_events_own_day_not_the_day_it_was_told(k):
+    doc, sent = _parsed(*RAID)
+    found = sentence_dates(doc, k, sent, None)
+    assert [d.value for d in found] == [date(2022, 8, 7)]
+
+
+def test_a_reported_day_is_the_date_when_the_text_gives_no_other(k):
+    # "Officials said on Tuesday that gunmen raided Olumbe ."
+    words = ["Officials", "said", "on", "Tuesday", "that", "gunmen", "raided", "Olumbe", "."]
+    heads = [1, 1, 1, 2, 6, 6, 1, 6, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "mark", "nsubj", "ccomp", "dobj", "punct"]
+    tags = ["NNS", "VBD", "IN", "NNP", "IN", "NNS", "VBD", "NNP", "."]
+    doc, sent = _parsed(words, heads, deps, tags)
+    assert [(d.value, d.precision) for d in sentence_dates(doc, k, sent, None)] == [(TUESDAY, 2)]  # that day or before
+
+
+def test_a_deadline_is_no_event_date_and_a_day_after_counts_from_the_anchor(k):
+    # "By Monday the toll from the raid had risen , a day after the raid ."
+    words = ["By", "Monday", "the", "toll", "had", "risen", ",", "the", "day", "after", "the", "raid", "."]
+    heads = [5, 0, 3, 5, 5, 5, 5, 8, 5, 8, 11, 9, 5]
+    deps = ["prep", "pobj", "det", "nsubj", "aux", "ROOT", "punct", "det", "npadvmod", "prep", "det", "pobj", "punct"]
+    tags = ["IN", "NNP", "DT", "NN", "VBD", "VBN", ",", "DT", "NN", "IN", "DT", "NN", "."]
+    doc, sent = _parsed(words, heads, deps, tags)
+    assert sentence_dates(doc, k, sent, None) == []
+    assert [d.value for d in sentence_dates(doc, k, sent, date(2022, 8, 7))] == [date(2022, 8, 8)]
+
+
+def test_no_reference_date_leaves_a_weekday_unresolved(k):
+    doc, sent = _parsed(*RAID, published=None)
+    assert sentence_dates(doc, k, sent, None) == []
+    assert context_date(doc, k, sent) is None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Aid workers fear that the fighters could return to the coast .",
+        "Further attacks on isolated posts are to be expected .",
+        "The town has been hit many times by the insurgents .",
+        "He denied that his fighters had been in the town .",
+        "The insurgents overran the district capital in March 2021 .",
+    ],
+)
+def test_statements_that_tell_no_event(k, words):
+    tokens = words.split()
+    doc, sent = _parsed(tokens, [0] * len(tokens), ["ROOT"] + ["dep"] * (len(tokens) - 1), ["NN"] * len(tokens))
+    assert not_an_event(doc, k, sent, has_day_date=False)
+
+
+def test_a_dated_attack_is_an_event(k):
+    tokens = "Gunmen attacked the village on 7 August , killing four people .".split()
+    doc, sent = _parsed(tokens, [0] * len(tokens), ["ROOT"] + ["dep"] * (len(tokens) - 1), ["NN"] * len(tokens))
+    assert not not_an_event(doc, k, sent, has_day_date=True)
+
+
+def test_a_trigger_in_the_simple_present_states_a_pattern():
+    from builder.extraction.events.modality import habitual_present
+
+    # "JNIM isolates posts , then strikes them ."
+    words = ["JNIM", "isolates", "posts", ",", "then", "strikes", "them", "."]
+    heads = [1, 1, 1, 1, 5, 1, 5, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "advmod", "conj", "dobj", "punct"]
+    tags = ["NNP", "VBZ", "NNS", ",", "RB", "VBZ", "PRP", "."]
+    doc, sent = _parsed(words, heads, deps, tags)
+    start = doc.text.index("strikes")
+    assert habitual_present(doc, sent, start, start + 7)
+    # "JNIM has struck posts ." : a perfect tells an event
+    doc, sent = _parsed(["JNIM", "has", "struck", "posts", "."], [2, 2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj", "punct"], ["NNP", "VBZ", "VBN", "NNS", "."])
+    start = doc.text.index("struck")
+    assert not habitual_present(doc, sent, start, start + 6)
