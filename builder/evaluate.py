@@ -418,9 +418,9 @@ def score_plover(result: DocResult, gold_event: dict, scores: Scores, gaz: Gazet
     for ev in result.events:
         sources.update(ev.perpetrators + ev.assoc_perpetrators)
         targets.update(ev.targets + ev.victims)
-    for interaction in result.interactions if hasattr(result, "interactions") else []:
-        sources.add(interaction[0])
-        targets.add(interaction[1])
+    for interaction in result.interactions:  # dyads of every clause, threats and plans included
+        sources.add(interaction.source)
+        targets.add(interaction.target)
     src = actor_names(result, sources)
     tgt = actor_names(result, targets)
     # PLOVER's targets include locations ("shelled Juba"): the places an event was directed at

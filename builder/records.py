@@ -126,6 +126,19 @@ class Event:
     paragraph: int = 0
 
 
+@dataclass(frozen=True)
+class Interaction:
+    """Who acts on whom in one clause, whatever its mood: the named agents and patients of a
+    predicate (threats and plans included: "X threatened to strike Y"), as event coders such as
+    CAMEO/PLOVER code dyads. Not written to the graph (an act threatened is not an event)."""
+
+    source: str
+    target: str
+    predicate: str
+    mood: str | None = None  # None (stated as done), or "intention", "future", "hypothetical"
+    sentence_start: int = 0
+
+
 @dataclass
 class DocResult:
     """Everything extracted from one document."""
@@ -136,3 +149,4 @@ class DocResult:
     events: list[Event] = field(default_factory=list)
     focus_country: str | None = None
     error: str | None = None  # set when extraction failed: nothing of this document is written
+    interactions: list[Interaction] = field(default_factory=list)

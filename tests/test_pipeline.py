@@ -323,3 +323,12 @@ def test_every_relation_of_the_samples_names_its_construction(nlp):
     assert [r for r in relations if not (r.evidence.construction and r.evidence.path)] == []
     # a path joins the two names through the parse, not through the text between them
     assert all("<" in r.evidence.path or ">" in r.evidence.path for r in relations)
+
+
+def test_interactions_keep_threats_out_of_the_graph(extract):
+    """A threat is a dyad for an event coder (source, target, mood) but no event or relation."""
+    result = extract("Hezbollah threatened to strike Israel if the offensive continued.")
+    dyads = {(i.source, i.target, i.mood) for i in result.interactions}
+    assert ("actor:hezbollah", "country:IL", "intention") in dyads
+    assert not any(r.prop == "fightingAgainst" for r in result.relations)
+    assert result.events == []

@@ -49,7 +49,7 @@ def result(doc: Doc, k: Knowledge) -> DocResult:
             ent = entities.get(key) if key else None
             if ent is not None and not ent.mentions and event.evidence:
                 ent.mentions.append(implied(event.evidence[0], "implied:event_participant"))
-    return DocResult(doc._.armedkg_document, entities, doc._.armedkg_relations, doc._.armedkg_events, doc._.armedkg_focus)
+    return DocResult(doc._.armedkg_document, entities, doc._.armedkg_relations, doc._.armedkg_events, doc._.armedkg_focus, interactions=doc._.armedkg_interactions)
 
 
 class ResultComponent:

@@ -24,6 +24,7 @@ extension                      what it holds                                    
 ``armedkg_by_nationality``     civilian groups named by their nationality                  events
 ``armedkg_sentences``          :class:`~builder.extraction.sentences.SentenceInfo` list    mentions
 ``armedkg_frames``             the clause frames (:mod:`~builder.extraction.frames`)       rules
+``armedkg_interactions``       the :class:`~builder.records.Interaction` list (dyads)      rules
 ``armedkg_relations``          the :class:`~builder.records.Relation` list                 rules
 ``armedkg_events``             the :class:`~builder.records.Event` list                    events
 ``armedkg_error``              why the extraction of the document failed, or None          any
@@ -57,6 +58,7 @@ _STATE = {
     "armedkg_by_nationality": set,
     "armedkg_sentences": list,
     "armedkg_frames": list,
+    "armedkg_interactions": list,
     "armedkg_relations": list,
     "armedkg_events": list,
     "armedkg_error": lambda: None,

@@ -24,6 +24,7 @@ from ..affiliations import AffiliationReader
 from ..constructions import Found
 from ..facts import relate
 from ..knowledge import Knowledge
+from ..interactions import read_interactions
 from ..phrases import MentionAt, Named, PhraseReader
 from ..sentences import SentenceInfo, evidence
 from ..state import ensure_country
@@ -48,6 +49,7 @@ def read_affiliations(doc: Doc, k: Knowledge, reader: AffiliationReader) -> tupl
     ]
     frames, found, phrases = reader.read(doc, mentions, k.state_of, k.state_forces)
     doc._.armedkg_frames = frames
+    doc._.armedkg_interactions = read_interactions(doc, frames, phrases)
     starts = [s.span.start for s in doc._.armedkg_sentences]
     by_sentence: dict[int, list[Found]] = defaultdict(list)
     for f in found:
