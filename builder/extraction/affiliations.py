@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from .constructions import ConstructionMatcher, Found
+from .constructions import ConstructionMatcher, Found, unique
 from .frame_relations import FrameRelations, FrameWords
 from .frames import ClauseWords, Frame, read_frames
 from .lexicon import Lexicon
@@ -48,11 +48,4 @@ class AffiliationReader:
         resolve_pronouns(reader, frames, list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]])
         found = self.matcher(doc, reader, {f.head: f for f in frames})
         found += FrameRelations(doc, frames, reader, self.frame_words)()
-        seen: set[tuple] = set()
-        unique = []
-        for f in found:
-            key = (f.prop, f.subject.key, f.object.key, f.status)
-            if key not in seen:
-                seen.add(key)
-                unique.append(f)
-        return frames, unique, reader
+        return frames, unique(found, key=lambda f: (f.prop, f.subject.key, f.object.key, f.status)), reader

@@ -9,7 +9,7 @@ construction's id and the dependency path between the two tokens (:class:`Found`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.matcher import DependencyMatcher
@@ -151,16 +151,17 @@ class ConstructionMatcher:
             cid = vocab.strings[match_id]
             bound = {name: doc[i] for name, i in zip(self.nodes[cid], token_ids)}
             out += _interpret(self.constructions[cid], bound, reader, frames, self.words)
-        return _unique(out)
+        return unique(out)
 
 
-def _unique(found: Iterable[Found]) -> list[Found]:
+def unique(found: Iterable[Found], key: Callable[[Found], tuple] = lambda f: (f.prop, f.subject.key, f.object.key, f.construction)) -> list[Found]:
+    """The relations found, each once by ``key`` (by default: once per construction)."""
     seen: set[tuple] = set()
     out = []
     for f in found:
-        key = (f.prop, f.subject.key, f.object.key, f.construction)
-        if key not in seen:
-            seen.add(key)
+        key_of = key(f)
+        if key_of not in seen:
+            seen.add(key_of)
             out.append(f)
     return out
 

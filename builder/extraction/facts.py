@@ -22,9 +22,10 @@ GROUPS = {"civilians": ("Civilians", T.CIVILIAN_GROUP, 7), "protesters": ("Prote
 UNIDENTIFIED = "actor:unidentified-armed-group"  # ACLED's unidentified armed group
 
 
-def _token_of(doc: Doc, key: str, ev: Evidence) -> object | None:
-    """The head token of the entity's mention in the evidence's sentence nearest to it (a state's
-    forces are named by their country too)."""
+def nearest_mention(doc: Doc, key: str, ev: Evidence) -> Evidence | None:
+    """The entity's own mention in the evidence's sentence nearest to it (a state's forces are
+    named by their country too: "Israel struck ..."); none for an actor carried over from an
+    earlier sentence or only implied."""
     entities = doc._.armedkg_entities
     ent = entities.get(key)
     if ent is None:
@@ -33,9 +34,14 @@ def _token_of(doc: Doc, key: str, ev: Evidence) -> object | None:
     if ent.cls == T.STATE_FORCE and f"country:{ent.country}" in entities:
         mentions += entities[f"country:{ent.country}"].mentions
     here = [m for m in mentions if m.sentence_start == ev.sentence_start and not m.rule.startswith(("implied", "unnamed"))]
-    if not here:
+    return min(here, key=lambda m: abs(m.start - ev.start)) if here else None
+
+
+def _token_of(doc: Doc, key: str, ev: Evidence) -> object | None:
+    """The head token of the entity's mention in the evidence's sentence nearest to it."""
+    best = nearest_mention(doc, key, ev)
+    if best is None:
         return None
-    best = min(here, key=lambda m: abs(m.start - ev.start))
     span = doc.char_span(best.start, best.end, alignment_mode="expand")
     return span.root if span is not None else None
 

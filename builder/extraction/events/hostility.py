@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ...records import Event, Evidence
 from .. import terms as T
-from ..facts import UNIDENTIFIED, relate
+from ..facts import UNIDENTIFIED, nearest_mention, relate
 from ..knowledge import Knowledge
 
 # An air or drone strike is flown from elsewhere: its place is the target's (a gun or mortar
@@ -41,19 +41,6 @@ def implied_relations(doc: Doc, k: Knowledge, event: Event) -> None:
                     relate(doc, k, T.MEMBER_OF, v, t, replace(event.evidence[0], construction="event_ranked_victim_of_target"), [], status=T.CURRENT)
 
 
-def _named_here(doc: Doc, key: str, trigger: Evidence) -> Evidence | None:
-    """The entity's own mention in the trigger's sentence (an actor carried over from an
-    earlier sentence, or one only implied, is not evidence of hostility here)."""
-    entities = doc._.armedkg_entities
-    ent = entities.get(key)
-    if ent is None:
-        return None
-    mentions = list(ent.mentions)
-    if ent.cls == T.STATE_FORCE and f"country:{ent.country}" in entities:
-        mentions += entities[f"country:{ent.country}"].mentions  # "Israel struck ...": the country stands for its forces
-    here = [m for m in mentions if m.sentence_start == trigger.sentence_start and not m.rule.startswith(("implied", "unnamed"))]
-    return min(here, key=lambda m: abs(m.start - trigger.start)) if here else None
-
 
 def _hostility(doc: Doc, k: Knowledge, event: Event, p: str, t: str) -> None:
     """Perpetrator against target is hostility, unless the sentence ties the two together
@@ -66,7 +53,7 @@ def _hostility(doc: Doc, k: Knowledge, event: Event, p: str, t: str) -> None:
     ep, et = entities[p], entities[t]
     if ep.cls == et.cls == T.STATE_FORCE and ep.country and ep.country == et.country:
         return  # two commands of one state's forces ("U.S. Army ... U.S. Central Command")
-    mp, mt = _named_here(doc, p, trigger), _named_here(doc, t, trigger)
+    mp, mt = nearest_mention(doc, p, trigger), nearest_mention(doc, t, trigger)
     if mp is None or mt is None:
         return
     first, second = sorted((mp, mt), key=lambda m: m.start)
