@@ -830,3 +830,17 @@ def test_extract_no_alliance_with_a_person_or_an_agreement(extract):
     r = extract("The Coalition supports the SDF with airstrikes and advisers near Raqqa.")
     backed = {(r.entities[x.subject].label, r.entities[x.object].label) for x in r.relations if x.prop == "backedBy"}
     assert any("Syrian Democratic Forces" in pair for pair in allied(r)) or ("Syrian Democratic Forces", "Global Coalition against Daesh") in backed
+
+
+def test_extract_relations_of_an_event_told_over_several_sentences(extract):
+    """The perpetrator operates where the event happened, read in the sentence that names both
+    (here the province of the claim, not the oil field of the later sentence); a ranked officer
+    killed in an attack on his country's troops is one of them, read where he is named."""
+    r = extract(
+        "On Monday, the Islamic State claimed responsibility for an attack on Russian troops in Deir Ezzor province. "
+        "The attack, which took place on Saturday near the al-Omar oil field, killed Colonel Ivan Petrov and wounded three other Russian soldiers."
+    )
+    rels = {(x.prop, x.subject, x.object) for x in r.relations}
+    assert ("operatesIn", "actor:islamic-state", "place:adm1:SY.07") in rels
+    petrov = next(k for k in r.entities if k.startswith("person:") and "petrov" in k)
+    assert ("memberOf", petrov, "actor:forces-ru") in rels

@@ -208,7 +208,9 @@ class FrameRelations:
     def _places(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
         holders = [a for a in agents if a.kind in ("actor", "country") and a.key != UNIDENTIFIED_KEY]
         if f.passive and self._word(f) in self.words.presence:
-            holders = [p for p in self._side(f.patients) if p.kind in ("actor", "country")]  # "based in", "deployed to"
+            # "based in", "deployed to": the one sent is there; "mines planted by X near Y": X was
+            present = [p for p in self._side(f.patients) if p.kind in ("actor", "country")]
+            holders = present or holders
         if f.hostile:
             holders += [p for p in self._side(f.patients) if self._armed(p) and p.kind == "actor"]  # those attacked there are there too
         if not holders:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ...records import Event, Evidence
 from .. import terms as T
-from ..facts import UNIDENTIFIED, nearest_mention, relate
+from ..facts import UNIDENTIFIED, located_in, nearest_mention, relate
 from ..knowledge import Knowledge
 
 # An air or drone strike is flown from elsewhere: its place is the target's (a gun or mortar
@@ -30,16 +30,39 @@ def implied_relations(doc: Doc, k: Knowledge, event: Event) -> None:
     if event.place and violent and event.cls not in REMOTE:  # perpetrators operate where they strike, not where they strike from afar
         for p in event.perpetrators:
             if p != UNIDENTIFIED:
-                relate(doc, k, T.OPERATES_IN, p, event.place, replace(event.evidence[-1], construction="event_perpetrator_place"), event.according_to[:1])
+                _operates_where_it_struck(doc, k, event, p)
     entities = doc._.armedkg_entities
     for v in event.victims:  # a ranked victim of an attack on a state force belongs to it
         ent = entities.get(v)
         if ent is not None and ent.rank:
             for t in event.targets:
                 tent = entities.get(t)
-                if tent is not None and tent.cls == T.STATE_FORCE:
-                    relate(doc, k, T.MEMBER_OF, v, t, replace(event.evidence[0], construction="event_ranked_victim_of_target"), [], status=T.CURRENT)
+                ev = _naming_both(doc, event, v, t)
+                if tent is not None and tent.cls == T.STATE_FORCE and ev is not None:
+                    relate(doc, k, T.MEMBER_OF, v, t, replace(ev, construction="event_ranked_victim_of_target"), [], status=T.CURRENT)
 
+
+
+def _operates_where_it_struck(doc: Doc, k: Knowledge, event: Event, p: str) -> None:
+    """The perpetrator operates at the event's place, read in a sentence of the event that names
+    both: the place itself or a division that contains it. One real event is told over several
+    sentences ("X claimed the attack in Y province. The attack took place near Z"), and the
+    sentence that names the perpetrator may name only the province."""
+    places, place = [], event.place
+    while place is not None and place not in places and not place.startswith("country:"):
+        places.append(place)
+        place = located_in(doc, place)
+    for place in places:
+        ev = _naming_both(doc, event, p, place)
+        if ev is not None:
+            relate(doc, k, T.OPERATES_IN, p, place, replace(ev, construction="event_perpetrator_place"), event.according_to[:1])
+            return
+
+
+def _naming_both(doc: Doc, event: Event, a: str, b: str) -> Evidence | None:
+    """The first sentence of the event that names both entities (the event's relations are read
+    there, where the parse can join the two names)."""
+    return next((ev for ev in event.evidence if nearest_mention(doc, a, ev) is not None and nearest_mention(doc, b, ev) is not None), None)
 
 
 def _hostility(doc: Doc, k: Knowledge, event: Event, p: str, t: str) -> None:
