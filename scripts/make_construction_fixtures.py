@@ -4,7 +4,8 @@
 
 SENTENCES.jsonl holds sentences written for the project with the facts an analyst reads in
 them (``{"id", "style", "construction", "text", "expect": [...], "forbid": [...]}``, facts as
-``{"rel", "subject", "object"}`` with names as written). Each sentence is parsed once with the
+``{"rel", "subject", "object"}`` with names as written; the cases of event roles add a
+``trigger`` word and the ``roles`` expected, which are kept as they are). Each sentence is parsed once with the
 pinned model; its words, spaces, heads, dependency labels, tags and entity tags are stored, so that the
 tests of the rules build the same ``Doc`` by hand and need no model. The names of the facts
 become the mentions of the test (their kind follows from the relation: the subject of a
@@ -89,7 +90,7 @@ def main() -> None:
         doc = nlp(item["text"])
         tokens = [[t.text, t.whitespace_, t.head.i, t.dep_, t.tag_, f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O"] for t in doc]
         facts = {k: [f for f in item[k] if f["rel"] in RELATIONS] for k in ("expect", "forbid")}
-        lines.append(json.dumps({"id": item["id"], "style": item["style"], "construction": item["construction"], "text": item["text"], "tokens": tokens, "mentions": _mentions(item, gaz), **facts}, ensure_ascii=False))
+        lines.append(json.dumps({"id": item["id"], "style": item["style"], "construction": item["construction"], "text": item["text"], "tokens": tokens, "mentions": _mentions(item, gaz), **facts, **{k: item[k] for k in ("trigger", "roles") if k in item}}, ensure_ascii=False))
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(lines)} sentences to {args.out}")
 

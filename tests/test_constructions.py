@@ -71,13 +71,13 @@ def build_doc(item: dict) -> Doc:
     return Doc(vocab, words=list(words), spaces=[bool(s) for s in spaces], heads=list(heads), deps=list(deps), tags=list(tags), ents=list(ents), sent_starts=[i == 0 for i in range(len(words))])
 
 
-def read(item: dict):
+def read(item: dict, with_frames: bool = False):
     reader, _ = _reader()
     doc = build_doc(item)
     mentions = [MentionAt(m["start"], m["end"], m["key"], m["kind"], KIND_CLASS[m["kind"]]) for m in item["mentions"]]
     states = _states()
     frames, found, phrases = reader.read(doc, mentions, lambda text: states.get(text.lower()), lambda iso: f"actor:forces-{iso.lower()}")
-    return doc, found, phrases
+    return (doc, found, phrases, frames) if with_frames else (doc, found, phrases)
 
 
 def _spans(text: str, surface: str) -> list[tuple[int, int]]:

@@ -31,7 +31,7 @@ def sentence_rules(doc: Doc, k: Knowledge, reader: AffiliationReader) -> None:
         actors = [m for m in sent.mentions if m.kind in ("actor", "person", "country")]
         places = [m for m in sent.mentions if m.kind == "place"]
         sentence_relations(doc, k, sent, found.get(sent.index, []), phrases, sources)
-        sentence_events(doc, k, sent, actors, places, sources)
+        sentence_events(doc, k, sent, actors, places, sources, phrases)
         weapon_rules(doc, k, sent, actors, sources)
 
 

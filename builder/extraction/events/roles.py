@@ -15,15 +15,20 @@ from ...records import Event
 from .. import terms as T
 from ..facts import UNIDENTIFIED
 from ..knowledge import Knowledge
+from ..phrases import PhraseReader
 from ..sentences import SentenceInfo, evidence
+from .frame_roles import frame_roles
 from ..state import Mention, add_entity, add_mention, as_force, ensure_actor, focus_hint, is_subject, overlaps
 
 
-def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention], tm: re.Match | None, claimant: str | None) -> None:
-    """Perpetrators, targets and victims of the event from one sentence."""
+def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention], tm: re.Match | None, claimant: str | None, phrases: PhraseReader | None = None) -> None:
+    """Perpetrators, targets and victims of the event from one sentence: from the trigger's
+    clause frame where it names someone (:mod:`.frame_roles`), else from the sentence's words."""
     text, base = sent.text, sent.start
     tpos = base + (tm.start() if tm else 0)
     violent = k.event_type_of.get(frame.cls) in T.VIOLENT_TYPES
+    if violent:
+        frame_roles(doc, k, frame, trigger_token(doc, sent, tm), phrases, lambda tok: group_of_phrase(doc, k, sent, actors, tok))
     subject_keys = subjects(doc, k, sent, actors, tm, violent)
     threat = k.rx("threat").search(text) if frame.cls == T.OTHER_DEVELOPMENT else None
     threatened: list[Mention] = []
@@ -166,6 +171,17 @@ def actor_of(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], 
     if hit is not None:
         return as_force(doc, k, hit.key) if violent else hit.key
     return np_actor(doc, k, head, sent)
+
+
+def group_of_phrase(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], head: object) -> str | None:
+    """The armed group a noun phrase names ("ISIL terrorists", "Burmese troops"): a group
+    named inside it, else a plural phrase as an actor of its own; a country inside it is only
+    the people's nationality ("Mexican immigrants")."""
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    hit = next((m for m in actors if m.start < hi and lo < m.end and m.kind == "actor" and m.key != UNIDENTIFIED), None)
+    if hit is not None:
+        return as_force(doc, k, hit.key)
+    return np_actor(doc, k, head, sent) if head.tag_ in ("NNS", "NNPS") else None  # a group is plural: "a former commander" is a person
 
 
 def objects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], tm: re.Match | None, violent: bool = True) -> list[str]:

@@ -14,6 +14,7 @@ from ...records import Claim, Event
 from .. import terms as T
 from ..facts import UNIDENTIFIED, last_event, new_event
 from ..knowledge import Knowledge
+from ..phrases import PhraseReader
 from ..mentions.collective import civilians_named
 from ..sentences import SentenceInfo, evidence
 from ..state import Mention, as_force, overlaps
@@ -40,7 +41,7 @@ class Cues:
     day_dates: list
 
 
-def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str]) -> None:
+def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str], phrases: PhraseReader | None = None) -> None:
     """Add what the sentence says to the document's events."""
     cues = _cues(doc, k, sent, actors)
     if cues is None or _not_an_event(doc, k, sent, cues, actors):
@@ -63,7 +64,7 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
     # "... after the attack": the anaphor names an earlier event, so the sentence's actors are
     # not its roles, unless the sentence's own trigger comes before that clause.
     if not re.search(r"\b(denied|denies|deny)\b", sent.text, re.I) and not background:
-        R.roles(doc, k, sent, frame, actors, cues.tm, claimant)
+        R.roles(doc, k, sent, frame, actors, cues.tm, claimant, phrases)
         R.custodian(doc, k, sent, frame, actors)
     _civilians(doc, k, sent, frame)
     event_place(doc, k, sent, frame, places)

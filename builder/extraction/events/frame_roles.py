@@ -1,0 +1,153 @@
+"""Roles of a violent event read from the clause frame of its trigger (:mod:`..frames`): the
+frame's agents are the perpetrators, its patients the targets (persons among them the victims);
+those who act "alongside" are associate perpetrators.
+
+The frame is the parse's reading of the clause: a passive subject is acted on ("a convoy of
+soldiers and militiamen was ambushed": both were attacked, by no one named), a possessor or
+"by" phrase of a noun acts ("the insurgents' raid on a peacekeepers' camp"), a pronoun stands
+for the group it refers to ("the coalition said its air strikes killed 40 rebels"), and
+speakers are never roles. Two cases reach past the trigger's own frame, both from the verb that
+governs a trigger noun: the agent of a verb of backing supports the action ("X supported Y's
+offensive": X beside Y, not against it), and the agent of a hostile verb resisted it ("the army
+repelled an attack by IS": the army was attacked).
+
+:func:`frame_roles` returns False where the frame names no actor; the sentence rules then read
+the roles as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from ...records import Event
+from .. import terms as T
+from ..facts import UNIDENTIFIED
+from ..frames import Frame
+from ..knowledge import Knowledge
+from ..phrases import PhraseReader
+from ..state import as_force
+
+NO_ROLE = (T.MEDIA_OUTLET, T.ORGANISATION, T.SOURCE)
+GOVERNED = ("dobj", "obj", "nsubjpass", "pobj", "conj")
+CAUSE = ("nsubj",)  # "its air strikes killed 40 rebels": the noun is the cause of the verb's harm
+
+
+def _keys(doc: Doc, k: Knowledge, phrases: PhraseReader, heads: list[int], actors_of: Callable[[Token], str | None]) -> list[tuple[str, str]]:
+    """(key, kind) of the actors, countries and persons the phrases headed by ``heads`` name."""
+    out: list[tuple[str, str]] = []
+    for i in heads:
+        if doc[i].dep_ == "appos" and doc[i].head.i in heads:
+            continue  # "Issa al-Janati, a former rebel commander": one person, described
+        found = [n for n in phrases.spread(doc[i], owners=True) if n.kind in ("actor", "country", "person")]
+        named = [(n.key, n.kind) for n in found if not _nationality_only(doc, k, phrases, n.token)]
+        if named == [(UNIDENTIFIED, "actor")]:
+            named = _members_of(doc, k, phrases, doc[i]) or named  # "gunmen of the Sinaloa Cartel": the cartel
+        if any(key != UNIDENTIFIED for key, _ in named):
+            named = [n for n in named if n[0] != UNIDENTIFIED]  # "gunmen of the Sinaloa Cartel": the cartel
+        if not named:
+            key = actors_of(doc[i])  # a noun phrase no gazetteer knows ("Burmese troops")
+            named = [(key, "actor")] if key else []
+        out += [n for n in named if n not in out]
+    return out
+
+
+def _members_of(doc: Doc, k: Knowledge, phrases: PhraseReader, tok: Token) -> list[tuple[str, str]]:
+    """The group of "gunmen of X", "fighters from X": X."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = [(n.key, n.kind) for n in phrases.spread(obj, owners=True) if n.kind == "actor" and n.key != UNIDENTIFIED]
+            if found:
+                return found
+    return []
+
+
+def _nationality_only(doc: Doc, k: Knowledge, phrases: PhraseReader, token: int) -> bool:
+    """A nationality that describes people who are not a force: "Mexican immigrants" are
+    people of the country, not its forces ("Mexican soldiers" are, and "a Saudi border post"
+    is theirs). A group's own name is never a nationality."""
+    tok = doc[token]
+    at = phrases.at.get(token)
+    if (at is not None and at.kind != "country") or tok.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    head = tok.head.lower_
+    return not (k.rx("np_force_words").search(head) or head in k.lex.forms("owned_nouns"))  # "a Saudi border post" is the forces' post
+
+
+def _governor(frames: dict[int, Frame], tok: Token, own: Frame) -> Frame | None:
+    """The frame of the verb whose object (or passive subject) the trigger noun is."""
+    if own.kind != "noun" or tok.dep_ not in GOVERNED + CAUSE:
+        return None
+    head = tok.head.head if tok.dep_ == "pobj" else tok.head
+    f = frames.get(head.i)
+    if f is None or f.kind != "verb" or f is own or (tok.dep_ in CAUSE and not f.hostile):
+        return None
+    return f
+
+
+def frame_roles(doc: Doc, k: Knowledge, event: Event, trigger: Token | None, phrases: PhraseReader | None, actors_of: Callable[[Token], str | None]) -> bool:
+    """Fill the event's roles from its trigger's frame; False where the frame names nobody."""
+    if trigger is None or phrases is None:
+        return False
+    frames = {f.head: f for f in doc._.armedkg_frames}
+    own = frames.get(trigger.i)
+    if own is None:
+        return False
+    inner = next((frames[i] for i in own.patients if i in frames and frames[i].hostile and frames[i].kind == "noun" and frames[i].agents), None)
+    if own.kind == "verb" and own.hostile and inner is not None:
+        trigger, own = doc[inner.head], inner  # "repelled an attack by IS": the attack is the event
+    agents = _keys(doc, k, phrases, own.agents, actors_of)
+    patients = _keys(doc, k, phrases, own.patients + own.opposed, actors_of)
+    allies = _keys(doc, k, phrases, own.allies, actors_of)
+    gov = _governor(frames, trigger, own)
+    if gov is not None:
+        _from_governor(doc, k, phrases, actors_of, gov, trigger, agents, patients, allies)
+    if not agents and not patients:
+        return False
+    _fill(doc, k, event, agents, patients, allies)
+    return True
+
+
+def _from_governor(doc: Doc, k: Knowledge, phrases: PhraseReader, actors_of: Callable, gov: Frame, trigger: Token, agents: list, patients: list, allies: list) -> None:
+    """Roles the verb governing the trigger noun adds (the lists are extended in place)."""
+    word = doc[gov.head].lower_
+    others = [i for i in gov.patients if i != trigger.i] + gov.opposed
+    if trigger.dep_ in CAUSE:
+        patients += [p for p in _keys(doc, k, phrases, others, actors_of) if p not in patients]  # "its strikes killed 40 rebels"
+        return
+    if word in k.lex.forms("backing_verbs"):
+        allies += _keys(doc, k, phrases, gov.agents, actors_of)  # "X supported Y's offensive"
+    elif gov.hostile and agents:
+        patients += _keys(doc, k, phrases, gov.agents, actors_of)  # "the army repelled an attack by IS"
+    elif gov.hostile:
+        agents += _keys(doc, k, phrases, gov.agents, actors_of)  # "X fired mortars at a base": the verb is the act
+    elif not agents and not gov.reporting and not k.rx("judging_verbs").fullmatch(word):
+        agents += _keys(doc, k, phrases, gov.agents, actors_of)  # "the army stepped up its raids"
+    if not patients:
+        patients += _keys(doc, k, phrases, others, actors_of)  # "stepped up raids against X"
+
+
+def _fill(doc: Doc, k: Knowledge, event: Event, agents: list, patients: list, allies: list) -> None:
+    entities = doc._.armedkg_entities
+    taken = set(event.perpetrators) | set(event.targets) | set(event.victims) | set(event.assoc_perpetrators)
+
+    def add(role: list[str], key: str, kind: str) -> None:
+        ent = entities.get(key)
+        if kind != "person":
+            key = as_force(doc, k, key)
+            ent = entities.get(key, ent)
+        if key in taken or (ent is not None and ent.cls in NO_ROLE):
+            return
+        taken.add(key)
+        role.append(key)
+
+    for key, kind in agents:
+        if kind != "person":  # a person who acts is named for the group he leads, not as a side
+            add(event.perpetrators, key, kind)
+    for key, kind in patients:
+        add(event.victims if kind == "person" else event.targets, key, kind)
+    for key, kind in allies:
+        if kind != "person":
+            add(event.assoc_perpetrators, key, kind)
+
