@@ -844,3 +844,15 @@ def test_extract_relations_of_an_event_told_over_several_sentences(extract):
     assert ("operatesIn", "actor:islamic-state", "place:adm1:SY.07") in rels
     petrov = next(k for k in r.entities if k.startswith("person:") and "petrov" in k)
     assert ("memberOf", petrov, "actor:forces-ru") in rels
+
+
+def test_extract_support_for_the_efforts_of_the_sentence_before(extract):
+    """"These efforts are supported by X" after a sentence whose subject is Y: X is Y's ally
+    (supported_action_of), not its enemy, and the path records the anaphor."""
+    r = extract(
+        "The Iraqi Army stepped up its operations against Islamic State cells in the Hamrin mountains on Sunday. "
+        "These efforts were supported by fighters from the Popular Mobilisation Forces, officials said."
+    )
+    allied = [x for x in r.relations if x.prop == "alliedWith" and {x.subject, x.object} == {"actor:forces-iq", "actor:pmf"}]
+    assert allied and allied[0].evidence.construction == "supported_action_of" and "~this~" in allied[0].evidence.path
+    assert not any(x.prop == "fightingAgainst" and {x.subject, x.object} == {"actor:forces-iq", "actor:pmf"} for x in r.relations)

@@ -18,6 +18,9 @@ whom, from the roles of one predicate.
 - ``presence_verb``: the agent of "deployed", "operates", "is based" ... in a place, and of any
   factual hostile predicate, operates where the clause's place phrase says.
 - ``backing_verb``, ``command_verb``: "Iran arms the Houthis", "Z leads W".
+- ``supported_action_of``: the agent of a verb of backing whose object is a side's undertaking
+  ("X supported Y's offensive", "the army's campaign was backed by X", "these efforts were
+  supported by X" after a sentence whose subject is Y) is Y's ally.
 
 A speaker or someone told is never a role (frames drop them), and a clause that is denied,
 planned, threatened or conditional states no relation.
@@ -57,6 +60,7 @@ class FrameWords:
     exchange: frozenset[str]
     fire: frozenset[str]
     alliance: frozenset[str]
+    actions: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "FrameWords":
@@ -72,6 +76,7 @@ class FrameWords:
             frozenset(lex.forms("exchange_verbs")),
             lex.words("fire_nouns"),
             frozenset(lex.forms("alliance_verbs")) | frozenset(lex.forms("alliance_words")),
+            frozenset(lex.forms("action_nouns")) | frozenset(lex.forms("hostile_nouns")),
         )
 
 
@@ -110,10 +115,10 @@ class FrameRelations:
             return True
         return named.kind == "actor" and self.reader.classes.get(named.key, "") in SIDES and named.key != UNIDENTIFIED_KEY
 
-    def _found(self, prop: str, s: Named, o: Named, construction: str, confidence: float, status: str = "Current") -> Found:
+    def _found(self, prop: str, s: Named, o: Named, construction: str, confidence: float, status: str = "Current", path: str | None = None) -> Found:
         if self.current is not None and ended(self.doc[self.current.head], self.words.until):
             status = "Former"  # "governed Tigray until 2023"
-        path = dependency_path(self.doc[s.token], self.doc[o.token])
+        path = path or dependency_path(self.doc[s.token], self.doc[o.token])
         return Found(prop, s, o, construction, path, status, None, confidence)
 
     # ------------------------------------------------------------------ one frame
@@ -126,6 +131,8 @@ class FrameRelations:
         yield from self._exchange(f, agents)
         yield from self._alliance(f, agents)
         yield from self._places(f, agents)
+        if f.kind == "verb" and self._word(f) in self.words.backing:
+            yield from self._supported_action(f, agents)
         if f.kind == "verb" and self._word(f) in self.words.backing and not f.passive:
             for backed in self._side(f.patients, owners=False):
                 for backer in agents:
@@ -136,6 +143,37 @@ class FrameRelations:
                 for leader in agents:
                     if leader.kind == "person" and led.kind == "actor":
                         yield self._found("commanderOf", leader, led, "command_verb", 0.7)
+
+    def _supported_action(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
+        """"X supported Y's offensive", "these efforts are backed by reinforcements from X": who
+        supports a side's undertaking is that side's ally. The undertaking's own agents (its
+        possessor, its "by" phrase), or, for "these efforts", the subject of the sentence before
+        (the path then ends in ``~this~`` and that subject)."""
+        backers = [a for a in agents if a.kind in ("actor", "country")]
+        for i in f.patients:
+            noun = self.doc[i]
+            if noun.lower_ not in self.words.actions:
+                continue
+            inner = self.by_head.get(i)
+            sides = self._side(inner.agents) if inner is not None and inner.agents else self._side([c.i for c in noun.children if c.dep_ == "poss"])
+            anaphor = not sides
+            sides = sides or self._previous_subjects(noun)
+            for side in (s for s in sides if s.kind in ("actor", "country")):
+                for backer in backers:
+                    if backer.key != side.key:
+                        path = f"{dependency_path(self.doc[backer.token], noun)} ~this~ {self.doc[side.token].text}" if anaphor else None
+                        yield self._found("alliedWith", backer, side, "supported_action_of", 0.6, path=path)
+
+    def _previous_subjects(self, noun: object) -> list[Named]:
+        """The actors subject of the sentence before, for an undertaking named by a demonstrative
+        ("these efforts", "this operation")."""
+        if not any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in noun.children):
+            return []
+        start = noun.sent.start
+        if start == 0:
+            return []
+        before = self.doc[start - 1].sent
+        return [n for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for n in self.reader.spread(t)]
 
     def _hostility(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
         patients = [p for p in self._side(f.patients, spread=not f.paired) if p.kind in ("actor", "country")]

@@ -194,7 +194,8 @@ def _verb_roles(frame: Frame, verb: Token, words: ClauseWords) -> None:
         if verb.dep_ == "acl":
             frame.patients.append(verb.head.i)  # "a convoy ambushed by X"
         for agent in (c for c in verb.children if c.dep_ == "agent"):
-            frame.agents += [t.i for t in _pobjs(agent)]
+            for by in (agent, *(c for c in agent.conjuncts if c.lower_ == "by")):  # "by X and by Y"
+                frame.agents += [t.i for t in _pobjs(by)]
     else:
         frame.agents += [t.i for t in subjects]
         if verb.dep_ == "relcl":
