@@ -92,6 +92,7 @@ def score_article(result: DocResult, expected: dict, scores: ArticleScores) -> N
     for key, ent in result.entities.items():
         if key.startswith("place:") and ent.label.lower() in not_places:
             scores.outlets_as_places.append(f"{name}: {ent.label}")
+    claimed_right: list[Event] = []  # the claimed events that are an expected claimed event
     for gold in expected["events"]:
         mine = sorted((e for e in result.events if _matches(e, gold["mentions"])), key=lambda e: -_matches(e, gold["mentions"]))
         scores.matched_nodes += len(mine)
@@ -104,7 +105,7 @@ def score_article(result: DocResult, expected: dict, scores: ArticleScores) -> N
             scores.tolls_right += bool(mine) and (mine[0].fatalities or 0) == gold["fatalities"]
         if gold.get("claimant"):
             scores.claims_expected += 1
-            claimed = [e for e in result.events if e.claims]
-            if any(e in mine for e in claimed):
-                scores.claims_right += 1
-            scores.claims_elsewhere += [f"{name}: {e.evidence[0].sentence[:60]}" for e in claimed if e not in mine]
+            claimed = [e for e in result.events if e.claims and e in mine]
+            scores.claims_right += bool(claimed)
+            claimed_right += claimed
+    scores.claims_elsewhere += [f"{name}: {e.evidence[0].sentence[:60]}" for e in result.events if e.claims and e not in claimed_right]

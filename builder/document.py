@@ -116,6 +116,8 @@ CAPTION_PREFIX_RE = re.compile(r"^[\(\[]?\s*(?:caption|photo|photograph|picture|
 # A trailing credit: "(AFP/Getty Images)", "(Julián Ortega/Andes Weekly)", "(Supplied)", "(Photo: ...)".
 CREDIT_RE = re.compile(r"\((?:[^()\n]*[A-Za-z.]\s*/\s*[A-Z][^()\n]*|[^()\n]*\b(?:Getty|Images|Photo|Photos|Supplied|Handout|Credit|Courtesy|File)\b[^()\n]*)\)\s*\.?\s*$")
 PUBLISHED_LINE_RE = re.compile(r"^(?P<label>Published|First published|Posted|Updated|Last updated|Modified|Date)\b\s*(?:on\s+)?:?\s*(?P<rest>.{4,80})$", re.I)
+# What may stand beside the date of a bare date line: a weekday, a clock time, a time zone, separators.
+DATE_LINE_REST_RE = re.compile(r"(?:[\s|,·•/()\-–—:.+\d]|\b(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}|UTC|GMT|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|at)\b|[+-]\d{2}:?\d{2})*")
 RELATED_RE = re.compile(r"^(?:Read more|Related|See also|Also read|Read also|Recommended|More on this)\b\s*:?", re.I)
 STANDFIRST_RE = re.compile(r"^(?:\*[^*\n].*[^*\n]\*|_[^_\n].*[^_\n]_)$")
 MASTHEAD_RE = re.compile(r"\b(?:Brief|Report|Bulletin|Update|Monitor|Newsletter|Digest|Review)\b.*(?:\bNo\.?\s*\d+|\b\d{4}\b|\d+/\d+)")
@@ -157,6 +159,19 @@ def _published_line(line: str) -> tuple[str, date | None] | None:
         return None
     label = match["label"].lower()
     return ("updated" if label in ("updated", "last updated", "modified") else "published"), dates[0].value
+
+
+def _bare_date_line(line: str) -> date | None:
+    """The day of a line that is only a full date, perhaps with weekday, clock time and time zone
+    ("October 19, 2023 | 4:12 PM PHT", "Thursday 19 October 2023 08:00 GMT"): many house
+    styles put the publication date so under the headline or byline, without a label."""
+    if _words(line) > 10:
+        return None
+    found = [d for d in resolve_dates(line, None) if d.resolved]
+    if len(found) != 1 or found[0].precision != 1 or found[0].value is None or not re.search(r"\d{4}", found[0].text):
+        return None
+    rest = line[: found[0].start] + " " + line[found[0].end :]
+    return found[0].value if DATE_LINE_REST_RE.fullmatch(rest) else None
 
 
 def _fold(text: str) -> str:
@@ -291,6 +306,10 @@ def read_document(text: str, document: Document | None = None) -> DocumentReadin
     published: list[date] = []
     for index, (start, end, line) in enumerate(lines):
         if head is not None and start == head.start:
+            continue
+        if index < _HEAD_LINES and (bare := _bare_date_line(line)) is not None:
+            zones.append(Zone("published", start, end, line))
+            published.append(bare)
             continue
         kind = _line_kind(line, index)
         if kind is None:

@@ -1,5 +1,6 @@
 """Print the document-level figures of the extraction on the test articles
-(tests/fixtures/articles): ``python scripts/score_articles.py [-v]``."""
+(tests/fixtures/articles, or another folder of articles with an expected.json such as
+tests/fixtures/articles_check): ``python scripts/score_articles.py [-v] [FOLDER]``."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "arti
 
 
 def main() -> None:
-    expected = {a["id"]: a for a in json.loads((ARTICLES / "expected.json").read_text(encoding="utf-8"))["articles"]}
-    documents = list(iter_documents([ARTICLES / a["file"] for a in expected.values()]))
+    folders = [Path(a) for a in sys.argv[1:] if not a.startswith("-")]
+    folder = folders[0] if folders else ARTICLES
+    expected = {a["id"]: a for a in json.loads((folder / "expected.json").read_text(encoding="utf-8"))["articles"]}
+    documents = list(iter_documents([folder / a["file"] for a in expected.values()]))
     scores = ArticleScores()
     for result in process(build_pipeline(), documents):
         score_article(result, expected[result.document.id], scores)

@@ -1,5 +1,7 @@
-"""The extraction on the test articles (tests/fixtures/articles) against their expected events:
-document-level figures of issue 17 (builder.article_scores). Loads the model: slow."""
+"""The extraction on the test articles against their expected events: document-level figures of
+issue 17 (builder.article_scores). Two sets: the tuning articles (tests/fixtures/articles) and
+the held-out check articles (tests/fixtures/articles_check, written before the rules they check;
+see the README there). Loads the model: slow."""
 
 from __future__ import annotations
 
@@ -10,20 +12,35 @@ import pytest
 
 from builder.article_scores import ArticleScores, score_article
 
-ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).parent / "fixtures"
+SETS = {"tuning": FIXTURES / "articles", "check": FIXTURES / "articles_check"}
 
 
 @pytest.fixture(scope="module")
-def scores() -> ArticleScores:
-    from builder.nlp import build_pipeline, process
+def pipeline():
+    from builder.nlp import build_pipeline
+
+    return build_pipeline()
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def scores(request, pipeline) -> ArticleScores:
+    from builder.nlp import process
     from builder.readers import iter_documents
 
-    expected = {a["id"]: a for a in json.loads((ARTICLES / "expected.json").read_text(encoding="utf-8"))["articles"]}
-    documents = list(iter_documents([ARTICLES / a["file"] for a in expected.values()]))
+    folder = SETS[request.param]
+    expected = {a["id"]: a for a in json.loads((folder / "expected.json").read_text(encoding="utf-8"))["articles"]}
+    documents = list(iter_documents([folder / a["file"] for a in expected.values()]))
     out = ArticleScores()
-    for result in process(build_pipeline(), documents):
+    out.name = request.param  # type: ignore[attr-defined]
+    for result in process(pipeline, documents):
         score_article(result, expected[result.document.id], out)
     return out
+
+
+def _short_on_check(scores: ArticleScores, what: str) -> None:
+    if scores.name == "check":  # type: ignore[attr-defined]
+        pytest.xfail(f"held-out check articles: {what}")
 
 
 @pytest.mark.slow
@@ -38,6 +55,7 @@ def test_no_event_place_outside_the_focus_countries(scores):
 
 @pytest.mark.slow
 def test_outlets_operations_and_people_are_never_places(scores):
+    _short_on_check(scores, "an outlet named after its town and a camp named after a person are read as places")
     assert scores.outlets_as_places == []
 
 
@@ -48,7 +66,7 @@ def test_claims_sit_on_the_events_they_claim(scores):
 
 @pytest.mark.slow
 def test_events_are_dated_from_the_text(scores):
-    assert scores.dated_share >= 0.8, scores.wrong_dates
+    assert scores.dated_share >= 0.85, scores.wrong_dates
 
 
 @pytest.mark.slow
@@ -58,11 +76,11 @@ def test_background_and_outlook_sentences_give_few_events(scores):
 
 @pytest.mark.slow
 def test_event_nodes_per_real_event(scores):
-    assert scores.nodes_per_event <= 1.4  # issue 17 asks for 1.1: not reached yet
+    assert scores.nodes_per_event <= (1.1 if scores.name == "tuning" else 1.3)  # type: ignore[attr-defined]
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="issue 17 targets not reached: 1.1 nodes per event, every claim read", strict=False)
+@pytest.mark.xfail(reason="issue 17 targets not reached: every event dated right, every claim read", strict=False)
 def test_issue_targets(scores):
     assert scores.nodes_per_event <= 1.1
     assert scores.claims_right == scores.claims_expected

@@ -13,7 +13,9 @@ from builder.readers import iter_documents
 from builder.records import Document
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
-EXPECTED = json.loads((ARTICLES / "expected.json").read_text(encoding="utf-8"))["articles"]
+CHECK = Path(__file__).parent / "fixtures" / "articles_check"  # held-out articles (README there)
+EXPECTED = [(ARTICLES, a) for a in json.loads((ARTICLES / "expected.json").read_text(encoding="utf-8"))["articles"]]
+EXPECTED += [(CHECK, a) for a in json.loads((CHECK / "expected.json").read_text(encoding="utf-8"))["articles"]]
 
 WIRE = """Gunmen kill 12 in attack on market in Darfur
 
@@ -195,9 +197,9 @@ def test_document_html_metadata_survives_junk():
     assert html_metadata(soup) == {"from": "html"}
 
 
-@pytest.mark.parametrize("article", EXPECTED, ids=lambda a: a["file"])
-def test_document_reads_the_test_articles(article):
-    doc = next(iter_documents([ARTICLES / article["file"]]))
+@pytest.mark.parametrize("folder, article", EXPECTED, ids=[a["file"] for _, a in EXPECTED])
+def test_document_reads_the_test_articles(folder, article):
+    doc = next(iter_documents([folder / article["file"]]))
     reading = read_document(doc.text, doc)
     assert reading.reference_date == date.fromisoformat(article["reference_date"])
     assert reading.headline == article["headline"]
@@ -214,3 +216,25 @@ def test_document_reads_the_test_articles(article):
         for phrase in event["mentions"]:
             start = doc.text.index(phrase)
             assert reading.is_content(start, start + len(phrase)), phrase
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("October 19, 2023 | 4:12 PM PHT", date(2023, 10, 19)),
+        ("Thursday 19 October 2023 08:00 GMT", date(2023, 10, 19)),
+        ("Tuesday, 3 May 2022, 10:15 (UTC+3)", date(2022, 5, 3)),
+        ("2023-10-19", date(2023, 10, 19)),
+    ],
+)
+def test_document_a_bare_date_line_under_the_headline_is_the_published_line(line, expected):
+    text = f"Rebels ambush army patrol in the hills\n\nBy A. Reporter\n\n{line}\n\nRebels ambushed a patrol on Tuesday, the army said.\n"
+    reading = read_document(text)
+    assert (reading.reference_date, reading.reference_from) == (expected, "published line")
+    assert _zones(text)["published"] == [line]
+
+
+@pytest.mark.parametrize("line", ["Fighting in Tripoli on 14 August 2023", "14 August 2023: clashes resume", "October 2023"])
+def test_document_a_story_line_with_a_date_is_no_published_line(line):
+    text = f"Clashes in the capital\n\n{line}\n\nThe brigades fought on Monday.\n"
+    assert read_document(text).reference_from is None

@@ -75,3 +75,84 @@ def test_a_claim_goes_to_the_event_its_object_names(k):
     events = doc._.armedkg_events
     assert [c.claimant for c in events[0].claims] == ["actor:islamic-state"]
     assert events[1].claims == [] and "actor:islamic-state" not in events[1].perpetrators
+
+
+def test_fighting_around_a_town_and_fighting_north_of_it_the_same_days_are_one_event(k):
+    # a summary bullet names the town; the section says "north of" it (until finalised, only ``near``)
+    week = date(2022, 2, 15)
+    bullet = Event(1, T.ARMED_CLASH, [_ev("Fighting between the two groups around Menaka continued through mid-February.", "Fighting")], week, 2, "place:menaka")
+    section = Event(2, T.ARMED_CLASH, [_ev("Between 14 and 16 February, fighters of both groups fought for villages north of Menaka.", "fought", start=400)], week, 2, None, near="place:menaka", paragraph=3)
+    doc = _doc([bullet, section], {"Menaka": (15.92, 2.40)})
+    merge_coreferent(doc, k)
+    assert len(doc._.armedkg_events) == 1 and len(doc._.armedkg_events[0].evidence) == 2
+
+
+def test_the_clashes_are_the_fighting_told_last_not_the_last_event_first_told(k):
+    # three events in a summary, then a section on the first: "The clashes ..." is about that one
+    fighting = Event(1, T.ARMED_CLASH, [_ev("Fighting broke out between two brigades in the capital on 14 August.", "Fighting")], date(2023, 8, 14), 1, "place:tripoli")
+    checkpoint = Event(2, T.ATTACK, [_ev("Gunmen attacked a checkpoint south of Sabha on 27 August.", "attacked", start=100)], date(2023, 8, 27), 1, "place:sabha")
+    fighting.evidence.append(_ev("Within hours the two brigades were fighting with heavy weapons.", "fighting", "event_trigger:ArmedClash", start=300))
+    clashes = Event(3, T.ARMED_CLASH, [_ev("The clashes were about checkpoints and smuggling routes.", "clashes", "event_trigger:ArmedClash", start=400)], paragraph=4)
+    doc = _doc([fighting, checkpoint, clashes], {"Tripoli": (32.89, 13.19), "Sabha": (27.04, 14.43)})
+    merge_coreferent(doc, k)
+    events = doc._.armedkg_events
+    assert len(events) == 2 and len(events[0].evidence) == 3 and len(events[1].evidence) == 1
+
+
+def _parsed_doc(words, heads, deps, tags):
+    """A parsed Doc (heads are absolute token indices) with the extensions reset."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    extensions.register()
+    doc = SpacyDoc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+    doc._.armedkg_document = Document(id="d", text=doc.text)
+    extensions.reset(doc)
+    return doc
+
+
+def _evidence_in(doc, sentence: str, word: str, rule: str) -> Evidence:
+    start = doc.text.index(sentence)
+    return _ev(sentence, word, rule, start=start)
+
+
+# "Rebels attacked the army post on Saturday . The post was looted ."
+LOOTED = (
+    ["Rebels", "attacked", "the", "army", "post", "on", "Saturday", ".", "The", "post", "was", "looted", "."],
+    [1, 1, 4, 4, 1, 1, 5, 1, 9, 11, 11, 11, 11],
+    ["nsubj", "ROOT", "det", "compound", "dobj", "prep", "pobj", "punct", "det", "nsubjpass", "auxpass", "ROOT", "punct"],
+    ["NNS", "VBD", "DT", "NN", "NN", "IN", "NNP", ".", "DT", "NN", "VBD", "VBN", "."],
+)
+
+
+def test_looting_of_what_the_attack_hit_goes_on_telling_the_attack(k):
+    doc = _parsed_doc(*LOOTED)
+    attack = Event(1, T.ATTACK, [_evidence_in(doc, "Rebels attacked the army post on Saturday .", "attacked", "event_trigger:Attack")], SUNDAY, 1)
+    looting = Event(2, T.LOOTING, [_evidence_in(doc, "The post was looted .", "looted", "event_trigger:LootingPropertyDestruction")], SUNDAY, 1)
+    doc._.armedkg_events = [attack, looting]
+    merge_coreferent(doc, k)
+    assert len(doc._.armedkg_events) == 1 and len(doc._.armedkg_events[0].evidence) == 2
+
+
+def test_looting_of_something_else_is_its_own_event(k):
+    words = list(LOOTED[0])
+    words[9] = "market"  # "The market was looted .": nothing the attack's sentence named
+    doc = _parsed_doc(words, *LOOTED[1:])
+    attack = Event(1, T.ATTACK, [_evidence_in(doc, "Rebels attacked the army post on Saturday .", "attacked", "event_trigger:Attack")], SUNDAY, 1)
+    looting = Event(2, T.LOOTING, [_evidence_in(doc, "The market was looted .", "looted", "event_trigger:LootingPropertyDestruction")], SUNDAY, 1)
+    doc._.armedkg_events = [attack, looting]
+    merge_coreferent(doc, k)
+    assert len(doc._.armedkg_events) == 2
+
+
+def test_the_bodies_taken_away_after_the_attack_are_its_toll(k):
+    attack = Event(1, T.ARMED_CLASH, [_ev("Jihadists attacked a military base in Baga on Monday.", "attacked")], date(2023, 5, 1), 1, "place:baga", perpetrators=["actor:iswap"])
+    sentence = "A militia member said on Wednesday that the bodies of five soldiers had been taken away after the attack on Baga."
+    toll = Event(2, T.ATTACK, [_ev(sentence, "bodies of", start=300)], date(2023, 5, 3), 2, fatalities=5, paragraph=3)
+    doc = _doc([attack, toll], {"Baga": (13.11, 13.83)})
+    merge_coreferent(doc, k)
+    assert len(doc._.armedkg_events) == 1 and doc._.armedkg_events[0].fatalities == 5
+    # a new act of its own after "after the attack" is another event
+    other = Event(2, T.ATTACK, [_ev("Gunmen killed two farmers near Kukawa after the attack on Baga.", "killed", start=300)], date(2023, 5, 2), 1, "place:kukawa", fatalities=2, paragraph=3)
+    doc = _doc([Event(1, T.ARMED_CLASH, list(attack.evidence[:1]), date(2023, 5, 1), 1, "place:baga"), other], {"Baga": (13.11, 13.83), "Kukawa": (12.92, 13.57)})
+    merge_coreferent(doc, k)
+    assert len(doc._.armedkg_events) == 2

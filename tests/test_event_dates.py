@@ -112,3 +112,33 @@ def test_a_trigger_in_the_simple_present_states_a_pattern():
     doc, sent = _parsed(["JNIM", "has", "struck", "posts", "."], [2, 2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj", "punct"], ["NNP", "VBZ", "VBN", "NNS", "."])
     start = doc.text.index("struck")
     assert not habitual_present(doc, sent, start, start + 6)
+
+
+def test_the_day_a_wounded_man_died_is_not_the_day_of_the_attack(k):
+    # "A fourth soldier died of his wounds on Wednesday ."
+    words = ["A", "fourth", "soldier", "died", "of", "his", "wounds", "on", "Wednesday", "."]
+    heads = [2, 2, 3, 3, 3, 6, 4, 3, 7, 3]
+    deps = ["det", "amod", "nsubj", "ROOT", "prep", "poss", "pobj", "prep", "pobj", "punct"]
+    tags = ["DT", "JJ", "NN", "VBD", "IN", "PRP$", "NNS", "IN", "NNP", "."]
+    doc, sent = _parsed(words, heads, deps, tags)
+    assert sentence_dates(doc, k, sent, None) == []
+
+
+def test_a_soldier_killed_on_a_day_is_dated_that_day(k):
+    # "Rebels killed a soldier on Wednesday ."
+    words = ["Rebels", "killed", "a", "soldier", "on", "Wednesday", "."]
+    heads = [1, 1, 3, 1, 1, 4, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "IN", "NNP", "."]
+    doc, sent = _parsed(words, heads, deps, tags)
+    assert [d.value for d in sentence_dates(doc, k, sent, None)] == [date(2022, 8, 3)]
+
+
+def test_the_day_a_source_was_reached_dates_the_statement(k):
+    # "An official reached on Tuesday said that rebels raided Olumbe ."
+    words = ["An", "official", "reached", "on", "Tuesday", "said", "that", "rebels", "raided", "Olumbe", "."]
+    heads = [1, 5, 1, 2, 3, 5, 8, 8, 5, 8, 5]
+    deps = ["det", "nsubj", "acl", "prep", "pobj", "ROOT", "mark", "nsubj", "ccomp", "dobj", "punct"]
+    tags = ["DT", "NN", "VBN", "IN", "NNP", "VBD", "IN", "NNS", "VBD", "NNP", "."]
+    doc, sent = _parsed(words, heads, deps, tags)
+    assert [(d.value, d.precision) for d in sentence_dates(doc, k, sent, None)] == [(TUESDAY, 2)]  # that day or before

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from ...dates import resolve_dates
 from ...gazetteer import place_key
 from ...geo import haversine_km
 from ...records import Claim, Event, Evidence
@@ -52,6 +53,8 @@ def _types_agree(k: Knowledge, a: Event, b: Event, told_again: bool) -> bool:
     kinds = {_kind(k, a), _kind(k, b)}
     if len(kinds) == 1:
         return True
+    if told_again and T.LOOTING in (a.cls, b.cls) and not kinds & {T.PROTESTS, T.RIOTS}:
+        return True  # looting during an attack or a capture is coded as that event (ACLED)
     if kinds & {T.STRATEGIC, T.PROTESTS, T.RIOTS}:
         return False
     return told_again or min(k.specificity(a.cls), k.specificity(b.cls)) <= 1
@@ -73,14 +76,21 @@ def _chain(doc: Doc, key: str) -> list[str]:
     return out
 
 
+def where(event: Event) -> str | None:
+    """The event's place, else the place it is near ("north of Ménaka": until the events are
+    finalised, such a place is only the event's ``near``)."""
+    return event.place or event.near
+
+
 def _places_agree(doc: Doc, a: Event, b: Event, told_again: bool) -> bool:
     """The same place, one within the other, or within ``SAME_PLACE_KM``; for an event told
     again, also two places whose distance is unknown (the place of a witness may be named)."""
-    if a.place is None or b.place is None or a.place == b.place:
+    wa, wb = where(a), where(b)
+    if wa is None or wb is None or wa == wb:
         return True
-    if a.place in _chain(doc, b.place) or b.place in _chain(doc, a.place):
+    if wa in _chain(doc, wb) or wb in _chain(doc, wa):
         return True
-    pa, pb = doc._.armedkg_entities.get(a.place), doc._.armedkg_entities.get(b.place)
+    pa, pb = doc._.armedkg_entities.get(wa), doc._.armedkg_entities.get(wb)
     if pa is None or pb is None:
         return told_again
     if T.ADMIN_REGION in (pa.cls, pb.cls) or T.COUNTRY in (pa.cls, pb.cls):
@@ -138,14 +148,58 @@ def told_again(doc: Doc, k: Knowledge, b: Event) -> bool:
         return False
     if b.claims or first.rule == "event_anaphor":
         return True
-    if not _named(k, b.perpetrators) and (k.rx("kill_words").fullmatch(first.text) or (b.date is None and _doers_told(doc, k, first))):
+    toll_only = bool(k.rx("kill_words").fullmatch(first.text) or k.rx("trigger_attack_aftermath").fullmatch(first.text))
+    if (toll_only and not _named(k, b.perpetrators)) or (b.date is None and _doers_told(doc, k, first)):
         return True  # "A doctor later said eleven people had been killed", "the attackers fled": the event told
     trigger_at = first.start - first.sentence_start
-    for found in k.rx("event_definite").finditer(first.sentence):
-        if found.start() <= trigger_at < found.end():
+    for start, end in definite_descriptions(doc, k, first):
+        if start <= trigger_at < end:
             return True  # its only trigger is the description ("... after the attack on Baga")
-        if not k.rx("background_anaphor_before").search(first.sentence[: found.start()]):
-            return True
+        if toll_only or not k.rx("background_anaphor_before").search(first.sentence[:start]):
+            return True  # "the bodies of five soldiers were taken to the town after the attack": its toll
+    return False
+
+
+def definite_descriptions(doc: Doc, k: Knowledge, first: Evidence) -> list[tuple[int, int]]:
+    """The definite descriptions of an event in the sentence of ``first`` (offsets in the
+    sentence): those of ``event_definite`` ("the attack", "the Olumbe raid", "Sunday's attack")
+    and, from the parse, an event noun with a definite determiner or a possessor and noun
+    modifiers between ("the checkpoint attack", "the army's assault")."""
+    found = [(m.start(), m.end()) for m in k.rx("event_definite").finditer(first.sentence)]
+    span = doc.char_span(first.sentence_start, first.sentence_start + len(first.sentence), alignment_mode="contract") if doc.has_annotation("DEP") else None
+    nouns = set(k.lex.words("event_nouns"))
+    for tok in span or []:
+        if tok.tag_ not in ("NN", "NNS") or tok.lower_ not in nouns:
+            continue
+        left = [c for c in tok.lefts]
+        if any(c.dep_ not in ("det", "poss", "compound", "nmod", "case", "punct") for c in left):
+            continue
+        if any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss" for c in left):
+            start = min(c.left_edge.idx for c in left) - first.sentence_start
+            found.append((start, tok.idx + len(tok) - first.sentence_start))
+    return sorted(set(found))
+
+
+def elaborates(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> bool:
+    """Whether ``b``'s first sentence goes on describing the event told just before it: in the
+    same or the next paragraph, with no date of its own and no new named doer, whose subject is
+    a definite common noun the earlier event's sentences name ("... attacked the army post at
+    Léré. The post was looted.", "... killing three soldiers. The soldiers were walking along a
+    track when the rebels set off a landmine")."""
+    first = b.evidence[0] if b.evidence else None
+    if first is None or not earlier or not doc.has_annotation("DEP") or _named(k, b.perpetrators):
+        return False
+    a = max(earlier, key=lambda e: max((ev.sentence_start for ev in e.evidence), default=-1))
+    paragraphs = {s.start: s.paragraph for s in doc._.armedkg_sentences}
+    last_told = paragraphs.get(max(ev.sentence_start for ev in a.evidence), a.paragraph)
+    if not 0 <= paragraphs.get(first.sentence_start, b.paragraph) - last_told <= 1 or k.rx("new_event").search(first.sentence) or resolve_dates(first.sentence, None):
+        return False
+    told = " ".join(ev.sentence for ev in a.evidence).lower()
+    span = doc.char_span(first.sentence_start, first.sentence_start + len(first.sentence), alignment_mode="contract")
+    for tok in span or []:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NN", "NNS") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            if re.search(rf"\b{re.escape(tok.lower_)}\b", told):
+                return True
     return False
 
 
@@ -153,13 +207,14 @@ def _same_day_and_place(doc: Doc, k: Knowledge, a: Event, b: Event) -> bool:
     """The same sub-event type (or one of them generic) on the same date at the same precision,
     at the same place by key or by name (a curated Léré and GeoNames' Léré): ACLED's one event
     per type, place and day."""
-    if a.date is None or a.date != b.date or a.time_precision != b.time_precision or a.place is None or b.place is None:
+    wa, wb = where(a), where(b)
+    if a.date is None or a.date != b.date or a.time_precision != b.time_precision or wa is None or wb is None:
         return False
     if a.cls != b.cls and min(k.specificity(a.cls), k.specificity(b.cls)) > 1:
         return False
-    if a.place == b.place:
+    if wa == wb:
         return True
-    pa, pb = doc._.armedkg_entities.get(a.place), doc._.armedkg_entities.get(b.place)
+    pa, pb = doc._.armedkg_entities.get(wa), doc._.armedkg_entities.get(wb)
     return pa is not None and pb is not None and place_key(pa.label) == place_key(pb.label)
 
 
@@ -181,11 +236,15 @@ def _names_place_of(doc: Doc, a: Event, sentence: str) -> bool:
 
 
 def antecedent(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> Event | None:
-    """The earlier event ``b`` tells again, or None."""
-    again = told_again(doc, k, b)
-    candidates = [a for a in reversed(earlier) if (again or _same_day_and_place(doc, k, a, b)) and compatible(doc, k, a, b, again)]
+    """The earlier event ``b`` tells again, or None: of the compatible ones, one of the same ACLED
+    event type first ("the strike" after an ambush and an air strike), then the one mentioned
+    last (not the one first told last: "The clashes were ..." after a summary of three events
+    and a paragraph on the fighting in the capital)."""
+    again = told_again(doc, k, b) or elaborates(doc, k, earlier, b)
+    ordered = sorted(earlier, key=lambda a: (_kind(k, a) != _kind(k, b), -max((ev.sentence_start for ev in a.evidence), default=-1)))
+    candidates = [a for a in ordered if (again or _same_day_and_place(doc, k, a, b)) and compatible(doc, k, a, b, again)]
     if not candidates:  # the same group on the same day where the places cannot be told apart
-        candidates = [a for a in reversed(earlier) if _same_day_and_doer(k, a, b) and compatible(doc, k, a, b, True)]
+        candidates = [a for a in ordered if _same_day_and_doer(k, a, b) and compatible(doc, k, a, b, True)]
     if not candidates:
         return None
     sentence = claim_object(b.claims[0].evidence) if b.claims else b.evidence[0].sentence

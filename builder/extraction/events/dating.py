@@ -43,6 +43,18 @@ def dates_a_statement(doc: Doc, k: Knowledge, sent: SentenceInfo, found: Resolve
     return verb is not None and verb.lower_ in k.lex.words("date_reporting_verbs")
 
 
+def dates_a_later_death(doc: Doc, k: Knowledge, sent: SentenceInfo, found: ResolvedDate) -> bool:
+    """Whether ``found`` dates the death of someone wounded earlier ("died of his wounds on
+    Wednesday night", "succumbed to her injuries on Friday"), not the event that wounded them."""
+    span = doc.char_span(sent.start + found.start, sent.start + found.end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return False
+    verb = _verb_above(span.root, sent.span.start, sent.span.end)
+    if verb is None:
+        return False
+    return k.rx("later_death").match(doc.text, verb.idx) is not None
+
+
 def sentence_dates(doc: Doc, k: Knowledge, sent: SentenceInfo, anchor: date | None) -> list[ResolvedDate]:
     """The resolved dates of the sentence that may be its event's, in text order.
 
@@ -65,6 +77,8 @@ def sentence_dates(doc: Doc, k: Knowledge, sent: SentenceInfo, anchor: date | No
         first_word = found.text.split()[0] + " " if found.text.split() else ""
         if k.rx("date_not_of_event_before").search(text[max(0, found.start - 12) : found.start]) or k.rx("date_not_of_event_before").match(first_word):
             continue  # "by Monday", "since December" (the preposition may be part of the expression)
+        if dates_a_later_death(doc, k, sent, found):
+            continue  # "a fourth soldier died of his wounds on Wednesday": the toll rose then, the attack was earlier
         (said if dates_a_statement(doc, k, sent, found) else out).append(found)
     # "as reported on 2 May": the report's date when the event's own is not given; the event
     # happened that day or before it (ACLED precision 2: a few days)

@@ -19,9 +19,10 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
     rank = k.lex.table("event_place_rank")
     entities = doc._.armedkg_entities
     best = None
+    earlier = _earlier_event_names(k, sent, frame)
     for p in places:
         ent = entities.get(p.key)
-        if ent is None:
+        if ent is None or any(a <= p.start - sent.start and p.end - sent.start <= b for a, b in earlier):
             continue
         pre = text[max(sent.start, p.start - 30) : p.start].lower()
         if k.rx("said_in_before").search(text[max(sent.start, p.start - 60) : p.start]):
@@ -46,6 +47,18 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
         frame.place = p.key
         near = bool(k.rx("near_before").search(pre))
         frame.geo_precision = 2 if near else (1 if score == 1 else (2 if score == 2 else 3))
+
+
+def _earlier_event_names(k: Knowledge, sent: SentenceInfo, frame: Event) -> list[tuple[int, int]]:
+    """The descriptions of an earlier event in a time clause of the sentence ("two days after the
+    Bela assault, fighters stormed a police station in Kulachi"): a place named in one is that
+    event's, not this one's (unless the sentence's own trigger is that description)."""
+    at = frame.evidence[-1].start - sent.start if frame.evidence and frame.evidence[-1].sentence_start == sent.start else -1
+    out = []
+    for m in k.rx("event_definite").finditer(sent.text):
+        if not (m.start() <= at < m.end()) and k.rx("background_anaphor_before").search(sent.text[: m.start()]):
+            out.append((m.start(), m.end()))
+    return out
 
 
 def directed_words(k: Knowledge, gov: object) -> list:

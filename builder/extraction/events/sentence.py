@@ -100,6 +100,8 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
         return None
     cls, spec, tm = trig if trig else (T.ATTACK, -1, None)
     cls, tm = _refine(k, text, cls, tm)
+    if cls == T.ARRESTS and tm is not None and (killing := _killed_after_arrest(doc, k, sent, tm)) is not None:
+        cls, tm = T.ATTACK, killing
     prefix = k.note_prefix_re.match(text)
     if prefix:
         cls, spec = k.note_prefixes[prefix.group(1).lower()], 5
@@ -129,6 +131,19 @@ def _refine(k: Knowledge, text: str, cls: str, tm: re.Match | None) -> tuple[str
         if taken:
             cls, tm = taken
     return cls, tm
+
+
+def _killed_after_arrest(doc: Doc, k: Knowledge, sent: SentenceInfo, tm: re.Match) -> re.Match | None:
+    """The killing verb conjoined with an arrest verb ("rounded up men at a market and executed
+    fifteen of them", "detained and shot dead two farmers"): ACLED codes the killing (an attack),
+    not the arrest; "arrested two men over the killing" is an arrest."""
+    span = doc.char_span(sent.start + tm.start(), sent.start + tm.end(), alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return None
+    for verb in span.root.conjuncts:
+        if verb.tag_.startswith("VB") and (found := k.rx("kill_words").match(sent.text, verb.idx - sent.start)) is not None:
+            return found
+    return None
 
 
 def _protest_class(k: Knowledge, text: str) -> str:
