@@ -116,8 +116,11 @@ def _from_governor(doc: Doc, k: Knowledge, phrases: PhraseReader, actors_of: Cal
     if trigger.dep_ in CAUSE:
         patients += [p for p in _keys(doc, k, phrases, others, actors_of) if p not in patients]  # "its strikes killed 40 rebels"
         return
+    allies += [a for a in _keys(doc, k, phrases, gov.allies, actors_of) if a not in allies]  # "conducted strikes in support of Y"
     if word in k.lex.forms("backing_verbs"):
-        allies += _keys(doc, k, phrases, gov.agents, actors_of)  # "X supported Y's offensive"
+        # "X supported Y's offensive"; "X supports Y through air strikes": Y beside X
+        allies += [a for a in _keys(doc, k, phrases, gov.agents + others, actors_of) if a not in allies and a not in agents]
+        return
     elif gov.hostile and agents:
         patients += _keys(doc, k, phrases, gov.agents, actors_of)  # "the army repelled an attack by IS"
     elif gov.hostile:

@@ -52,11 +52,11 @@ def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
             getattr(frame, role).append(key)
     _anti_prefix_targets(sent, frame, actors)
     for key in sorted(subject_keys):
-        if key not in frame.perpetrators and key not in frame.targets and key != claimant:
+        if key not in frame.perpetrators and key not in frame.targets and key not in frame.assoc_perpetrators and key != claimant:
             frame.perpetrators.append(key)
     if not frame.targets:
         for key in objects(doc, k, sent, actors, tm, violent):
-            if key not in frame.perpetrators:
+            if key not in frame.perpetrators and key not in frame.assoc_perpetrators:
                 frame.targets.append(key)
     # Battles with no named perpetrator: the first side named is actor 1.
     if k.event_type_of.get(frame.cls) == T.BATTLES and not frame.perpetrators and len(frame.targets) >= 2:
