@@ -261,7 +261,7 @@ def _status(c: Construction, bound: dict[str, Token], words: AffiliationWords) -
 
 def _interpret(c: Construction, bound: dict[str, Token], reader: PhraseReader, frames: dict[int, Frame], words: AffiliationWords) -> list[Found]:
     anchor = frames.get(bound[next(iter(bound))].i)
-    if anchor is not None and not anchor.factual:
+    if anchor is not None and not anchor.achieved:
         return []  # "denied being backed by Iran", "plans to join the alliance"
     subjects = _read(c, c.subject, c.subject_via, bound, reader, frames)
     objects = _read(c, c.object, c.object_via, bound, reader, frames)

@@ -128,6 +128,8 @@ class FrameRelations:
             yield from self._hostility(f, agents)
         elif f.opposed:
             yield from self._opposition(f, agents)
+        if not f.achieved:
+            return  # "tried to seize the town from X": X was fought; the town is not held
         yield from self._exchange(f, agents)
         yield from self._alliance(f, agents)
         yield from self._places(f, agents)
@@ -196,7 +198,7 @@ class FrameRelations:
                     yield self._found("fightingAgainst", a, s, "taken_from", 0.65)
         for s in sources:
             for place in (p for p in self._side(f.patients, owners=False) if p.kind == "place"):
-                if self._word(f) in self.words.control:
+                if self._word(f) in self.words.control and f.achieved:
                     yield self._found("controls", s, place, "taken_from", 0.6, status="Former")
 
     def _opposition(self, f: Frame, agents: list[Named]) -> Iterator[Found]:

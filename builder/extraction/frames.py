@@ -17,7 +17,7 @@ A :class:`Frame` is built for every verb and for every noun of hostile action ("
   "according to" phrase, the one told ("told a news agency"). They are never participants.
 
 ``negated`` (a "not", "no", a verb of denial above), ``modality`` ("modal", "future",
-"intention", "hypothetical") and ``reporting`` (a verb of saying) say whether the clause states
+"intention", "hypothetical", "attempt") and ``reporting`` (a verb of saying) say whether the clause states
 a fact. The vocabularies come from ``data/lexicons/clauses.json``.
 """
 
@@ -60,8 +60,15 @@ class Frame:
 
     @property
     def factual(self) -> bool:
-        """Whether the clause states that it happened (not denied, not a threat, plan or condition)."""
+        """Whether the clause states that it happened (not denied, not a threat, plan or condition;
+        an attempt happened)."""
         return not self.negated and self.modality not in ("intention", "hypothetical", "future")
+
+    @property
+    def achieved(self) -> bool:
+        """Whether what the clause states came about: factual and not a mere attempt ("tried to
+        seize the town": the fight happened, the town was not taken)."""
+        return self.factual and self.modality != "attempt"
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,7 @@ class ClauseWords:
     symmetric: frozenset[str]
     light: frozenset[str]
     intention: frozenset[str]
+    attempt: frozenset[str]
     negating: frozenset[str]
     modals: frozenset[str]
     hypothetical: frozenset[str]
@@ -101,6 +109,7 @@ class ClauseWords:
             symmetric=forms("symmetric_hostile"),
             light=forms("light_verbs"),
             intention=forms("intention_verbs"),
+            attempt=forms("attempt_verbs"),
             negating=forms("negating_verbs"),
             modals=lex.words("modal_auxiliaries"),
             hypothetical=lex.words("hypothetical_markers"),
@@ -286,6 +295,8 @@ def _governing_modality(tok: Token, words: ClauseWords) -> tuple[bool, str | Non
             negated = True
         elif lower in words.intention and node.dep_ != "amod":
             modality = modality or "intention"
+        elif lower in words.attempt:
+            modality = modality or "attempt"
         if any(c.dep_ == "neg" for c in node.children) and node.lower_ not in words.reporting:
             negated = True
     return negated, modality
@@ -301,6 +312,8 @@ def _own_modality(frame: Frame, tok: Token, words: ClauseWords) -> None:
             frame.modality = "hypothetical"
         elif c.dep_ == "aux" and c.lower_ == "to" and tok.head.lower_ in words.intention:
             frame.modality = "intention"
+        elif c.dep_ == "aux" and c.lower_ == "to" and tok.head.lower_ in words.attempt:
+            frame.modality = "attempt"
     negated, modality = _governing_modality(tok, words)
     frame.negated = frame.negated or negated
     frame.modality = frame.modality or modality
