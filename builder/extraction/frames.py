@@ -195,13 +195,17 @@ def _reports_clause(verb: Token) -> bool:
 
 
 def _verb_roles(frame: Frame, verb: Token, words: ClauseWords) -> None:
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
     frame.passive = passive
     subjects = _subjects(verb, words) or ([] if passive else _inherited_subjects(verb, words))
     if passive:
         frame.patients += [_antecedent(c, words).i for c in verb.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "acl":
             frame.patients.append(verb.head.i)  # "a convoy ambushed by X"
+        elif verb.dep_ == "advcl" and not frame.patients:
+            # "Backed by Iran, the Houthis seized ...", "... retook the town, aided by Rwanda":
+            # the participle is said of the main clause's subject
+            frame.patients += [c.i for c in verb.head.children if c.dep_ == "nsubj"]
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             for by in (agent, *(c for c in agent.conjuncts if c.lower_ == "by")):  # "by X and by Y"
                 frame.agents += [t.i for t in _pobjs(by)]

@@ -98,7 +98,7 @@ def frame_roles(doc: Doc, k: Knowledge, event: Event, trigger: Token | None, phr
     if own.kind == "verb" and own.hostile and inner is not None:
         trigger, own = doc[inner.head], inner  # "repelled an attack by IS": the attack is the event
     agents = _keys(doc, k, phrases, own.agents, actors_of)
-    patients = _keys(doc, k, phrases, own.patients + own.opposed, actors_of)
+    patients = _keys(doc, k, phrases, own.patients + own.opposed + own.sources, actors_of)  # "retook the town from the army"
     allies = _keys(doc, k, phrases, own.allies, actors_of)
     gov = _governor(frames, trigger, own)
     if gov is not None:
@@ -154,3 +154,20 @@ def _fill(doc: Doc, k: Knowledge, event: Event, agents: list, patients: list, al
         if kind != "person":
             add(event.assoc_perpetrators, key, kind)
 
+
+
+def roles_of_other_clauses(doc: Doc, trigger: Token | None) -> set[int]:
+    """Character offsets of the tokens of the agents and patients of the sentence's clauses that
+    are not hostile and do not govern the trigger ("..., aided by their ally Rwanda", "backed
+    by Iran, ..."): the words-only rules leave the actors named there out of the event."""
+    if trigger is None:
+        return set()
+    governing = {t.i for t in trigger.ancestors} | {trigger.i}
+    out: set[int] = set()
+    for f in doc._.armedkg_frames:
+        if f.hostile or f.head in governing or doc[f.head].sent.start != trigger.sent.start:
+            continue
+        for i in f.agents + f.patients:
+            if i not in governing:
+                out.update(t.idx for t in doc[i].subtree)
+    return out

@@ -17,7 +17,7 @@ from ..facts import UNIDENTIFIED
 from ..knowledge import Knowledge
 from ..phrases import PhraseReader
 from ..sentences import SentenceInfo, evidence
-from .frame_roles import frame_roles
+from .frame_roles import frame_roles, roles_of_other_clauses
 from ..state import Mention, add_entity, add_mention, as_force, ensure_actor, focus_hint, is_subject, overlaps
 
 
@@ -27,12 +27,17 @@ def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
     text, base = sent.text, sent.start
     tpos = base + (tm.start() if tm else 0)
     violent = k.event_type_of.get(frame.cls) in T.VIOLENT_TYPES
+    aside: set[int] = set()
     if violent:
-        frame_roles(doc, k, frame, trigger_token(doc, sent, tm), phrases, lambda tok: group_of_phrase(doc, k, sent, actors, tok))
+        trigger = trigger_token(doc, sent, tm)
+        if frame_roles(doc, k, frame, trigger, phrases, lambda tok: group_of_phrase(doc, k, sent, actors, tok)):
+            aside = roles_of_other_clauses(doc, trigger)
     subject_keys = subjects(doc, k, sent, actors, tm, violent)
     threat = k.rx("threat").search(text) if frame.cls == T.OTHER_DEVELOPMENT else None
     threatened: list[Mention] = []
     for m in actors:
+        if m.start in aside:
+            continue  # a side of another clause ("aided by their ally Rwanda"): not this event's
         if threat and m.start >= base + threat.end() and m.key not in subject_keys and (
             k.rx("threatened_before").search(text[threat.end() : m.start - base])
             or (threatened and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?", text[threatened[-1].end - base : m.start - base]))
