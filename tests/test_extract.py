@@ -856,3 +856,9 @@ def test_extract_support_for_the_efforts_of_the_sentence_before(extract):
     allied = [x for x in r.relations if x.prop == "alliedWith" and {x.subject, x.object} == {"actor:forces-iq", "actor:pmf"}]
     assert allied and allied[0].evidence.construction == "supported_action_of" and "~this~" in allied[0].evidence.path
     assert not any(x.prop == "fightingAgainst" and {x.subject, x.object} == {"actor:forces-iq", "actor:pmf"} for x in r.relations)
+
+
+def test_extract_a_trigger_word_inside_a_name_is_no_trigger(extract):
+    """"Liberation" in "the Arakan Liberation Army" is a name, not territory regained."""
+    r = extract("The Arakan Liberation Army attacked a police post near Paletwa on Monday.")
+    assert r.events and all(e.cls not in ("GovernmentRegainsTerritory", "NonStateActorOvertakesTerritory") for e in r.events)

@@ -29,6 +29,9 @@ def _names(knowledge, words: list[str]) -> list[str]:
         ("he led the 3rd Infantry Regiment until 1914".split(), "3rd Infantry Regiment"),
         ("the Sultan Murad Division shelled villages".split(), "Sultan Murad Division"),
         ("the Justice and Equality Movement attacked".split(), "Justice and Equality Movement"),
+        ("The Arakan Liberation Army attacked a post".split(), "Arakan Liberation Army"),
+        ("they joined forces as the Army of Conquest in 2015".split(), "Army of Conquest"),
+        ("the Brigades of the Martyrs shelled the town".split(), "Brigades of the Martyrs"),
     ],
 )
 def test_unlisted_group_names_are_read_whole(knowledge, words, expected):
@@ -45,6 +48,10 @@ def test_unlisted_group_names_are_read_whole(knowledge, words, expected):
 )
 def test_common_nouns_are_no_group_names(knowledge, words):
     assert _names(knowledge, words) == []
+
+
+def test_an_article_is_no_part_of_a_name(knowledge):
+    assert "The Arakan Liberation Army" not in _names(knowledge, "The Arakan Liberation Army attacked".split())
 
 
 def test_a_line_of_fighting_is_no_group(knowledge):
