@@ -89,9 +89,12 @@ def _chord_to_km(chord: float) -> float:
 class Admin1Index:
     """Divisions by point (nearest GeoNames town of the country) and by name within a country."""
 
-    def __init__(self, towns: Iterable[tuple[str, float, float, str]]) -> None:
-        """Build the index from (country, latitude, longitude, GeoNames division name) rows."""
-        rows = [(cc, lat, lon, name) for cc, lat, lon, name in towns if cc and name]
+    def __init__(self, towns: Iterable[tuple]) -> None:
+        """Build the index from (country, latitude, longitude, GeoNames division name[, GeoNames
+        second-level division name]) rows."""
+        towns = list(towns)
+        rows = [(t[0], t[1], t[2], t[3]) for t in towns if t[0] and t[3]]
+        self._county_of_town = [str(t[4]) if len(t) > 4 and t[4] else "" for t in towns if t[0] and t[3]]
         self._divisions: list[Admin1] = []
         by_key: dict[tuple[str, str], int] = {}
         division_of_town: list[int] = []
@@ -127,6 +130,42 @@ class Admin1Index:
             return None
         x, y, z = self._points[rows].mean(axis=0)
         return round(math.degrees(math.atan2(z, math.hypot(x, y))), 5), round(math.degrees(math.atan2(y, x)), 5)
+
+    def counties(self) -> dict[tuple[str, str], tuple[Admin1, tuple[float, float]]]:
+        """Second-level divisions as GeoNames names them ("Province du Gourma", "Pakokku
+        District"), by (country, name): the first-level division of their towns and the mean point
+        of those towns."""
+        if not hasattr(self, "_counties"):
+            rows: dict[tuple[str, str], list[int]] = {}
+            for i, county in enumerate(self._county_of_town):
+                if county:
+                    rows.setdefault((str(self._countries[i]), county), []).append(i)
+            self._counties = {}
+            for key, members in rows.items():
+                x, y, z = self._points[members].mean(axis=0)
+                point = (round(math.degrees(math.atan2(z, math.hypot(x, y))), 5), round(math.degrees(math.atan2(y, x)), 5))
+                divisions = [int(self._division_of_town[i]) for i in members]
+                self._counties[key] = (self._divisions[max(set(divisions), key=divisions.count)], point)
+        return self._counties
+
+    def county_at(self, lat: float, lon: float, country: str, max_km: float = 30.0) -> str | None:
+        """The second-level division (GeoNames' name) of the town nearest to (lat, lon) in ``country``."""
+        found = self._tree(country)
+        if found is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            return None
+        tree, rows = found
+        chord, i = tree.query(_unit_vectors(np.array([lat]), np.array([lon]))[0])
+        if _chord_to_km(float(chord)) > max_km:
+            return None
+        return self._county_of_town[int(rows[int(i)])] or None
+
+    def distance_to(self, lat: float, lon: float, division: Admin1) -> float | None:
+        """How far (km) the point lies from the nearest GeoNames town of ``division``."""
+        rows = np.flatnonzero(self._division_of_town == self._divisions.index(division))
+        if not len(rows):
+            return None
+        chord = np.linalg.norm(self._points[rows] - _unit_vectors(np.array([lat]), np.array([lon]))[0], axis=1).min()
+        return _chord_to_km(float(chord))
 
     def divisions(self, country: str) -> list[Admin1]:
         """The divisions of a country, by name."""
@@ -177,12 +216,13 @@ def package_data_path() -> Path | None:
     return path if path.exists() else None
 
 
-def read_towns(path: Path) -> list[tuple[str, float, float, str]]:
-    """(country, latitude, longitude, division name) of each town of the package's file."""
+def read_towns(path: Path) -> list[tuple[str, float, float, str, str]]:
+    """(country, latitude, longitude, division name, second-level division name) of each town of
+    the package's file."""
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         records = json.load(handle)
     return [
-        (str(r.get("country_code") or ""), float(r["latitude"]), float(r["longitude"]), str(r.get("state") or ""))
+        (str(r.get("country_code") or ""), float(r["latitude"]), float(r["longitude"]), str(r.get("state") or ""), str(r.get("county") or ""))
         for r in records
         if isinstance(r, dict) and r.get("latitude") is not None and r.get("longitude") is not None
     ]

@@ -119,7 +119,7 @@ def locate(result: DocResult, key: str, near: bool = False) -> Located:
     chain = place_chain(result, key)
     if not chain:
         return Located(None, None, None, None, None)
-    admin1 = next((e for e in chain if e.cls == "AdminRegion"), None)
+    admin1 = next((e for e in chain if e.cls == "AdminRegion" and e.admin_level in (None, 1)), None)
     country = next((e for e in chain if e.cls == "Country"), None)
     first = chain[0]
     with_coords = next((e for e in chain if e.lat is not None and e.lon is not None), None)

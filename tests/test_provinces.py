@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from builder.extraction import extensions
-from builder.extraction.mentions.provinces import in_provinces, provinces_beside
+from builder.extraction.mentions.provinces import division_key, in_provinces, placed_beside, provinces_beside, readings
 from builder.gazetteer import PlaceEntry
 from builder.records import Document
 
@@ -46,19 +46,22 @@ def test_the_names_beside_a_town(k, text, expected):
     assert provinces_beside(doc, k, span) == expected
 
 
-def test_only_the_namesake_in_the_named_province_is_kept():
-    assert in_provinces([VALENCIA_ES, VALENCIA_VE], ["Carabobo"]) == [VALENCIA_VE]
-    assert in_provinces([VALENCIA_ES, VALENCIA_VE], ["Valencia Region"]) == [VALENCIA_ES]  # GeoNames: "Valencia"
-    assert in_provinces([VALENCIA_ES, VALENCIA_VE], ["Atlantis"]) == []
+def test_only_the_namesake_in_the_named_province_is_kept(k):
+    assert in_provinces(k, [VALENCIA_ES, VALENCIA_VE], ["Carabobo"]) == [VALENCIA_VE]
+    assert in_provinces(k, [VALENCIA_ES, VALENCIA_VE], ["Valencia Region"]) == [VALENCIA_ES]  # GeoNames: "Valencia"
+    assert in_provinces(k, [VALENCIA_ES, VALENCIA_VE], ["Atlantis"]) == []
 
 
 def test_a_town_the_gazetteers_lack_is_placed_in_the_province_beside_it(k):
     from builder.extraction.mentions.provinces import province_of_unknown_town
 
     doc, span = _span("Residents of Ibafo (Obafemi-Owode, Ogun) protested on Monday.", "Ibafo")
-    province = province_of_unknown_town(doc, k, span, None)
-    assert province is not None and province.label == "Ogun" and province.country == "NG"
+    area = province_of_unknown_town(doc, k, span, None)  # the local government area, in Ogun State
+    assert area is not None and area.label == "Obafemi Owode" and area.country == "NG" and area.admin_level == 2
+    province = doc._.armedkg_entities[area.parent]
+    assert province.label == "Ogun" and province.country == "NG"
     assert 6.0 < province.lat < 7.8 and 2.7 < province.lon < 4.6  # Ogun State lies there
+    assert 6.0 < area.lat < 7.8 and 2.7 < area.lon < 4.6
 
 
 def test_a_province_name_of_two_countries_needs_the_focus(k):
@@ -78,3 +81,102 @@ def test_a_dateline_votes_for_its_country(k):
     doc, _span_unused = _span(text, "Insurgents")
     vote_for_focus(doc, k)
     assert doc._.armedkg_focus == "MZ" and doc._.armedkg_place_votes.get("MZ", 0) >= 3
+
+
+# Real namesakes: Mohali in Punjab (India), a city of the SAS Nagar district, and a village of
+# that name in Pakistan's Punjab; Ravello in Campania (Italy); Kartal, a village of Gaziantep
+# province (Turkey), and Kartal, a district of Istanbul.
+MOHALI_IN = PlaceEntry("gn:in", "Mohali", "PopulatedPlace", "IN", lat=30.68, lon=76.72, population=123000)
+MOHALI_PK = PlaceEntry("gn:pk", "Mohali", "PopulatedPlace", "PK", lat=31.47, lon=73.02, population=0)
+RAVELLO = PlaceEntry("gn:it", "Ravello", "PopulatedPlace", "IT", lat=40.65, lon=14.61, population=2500)
+KARTAL_GAZIANTEP = PlaceEntry("gn:tr", "Kartal", "PopulatedPlace", "TR", lat=37.11, lon=36.98, population=1750)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Farmers staged a sit-in at Mohali town (SAS Nagar district, Punjab) on Friday.", "Mohali", ["SAS Nagar", "Punjab"]),
+        ("Gunmen shot a trader in Kalaiya city (Bara district) late on Tuesday.", "Kalaiya", ["Bara"]),
+        ("The raid on Lale (event coded to Bane, Boulgou) left one dead.", "Lale", ["Bane", "Boulgou"]),
+        ("Students rallied in Kartal town, Istanbul, over rents.", "Kartal", ["Istanbul"]),
+    ],
+)
+def test_the_names_beside_lose_the_words_of_their_rank(k, text, name, expected):
+    doc, span = _span(text, name)
+    assert provinces_beside(doc, k, span) == expected
+
+
+def test_division_names_are_compared_without_their_rank(k):
+    assert division_key(k, "Province du Gourma") == division_key(k, "Gourma")
+    assert division_key(k, "Provincia di Caltanissetta") == division_key(k, "Caltanissetta")
+    assert division_key(k, "Sarah Baartman District Municipality") == division_key(k, "Sarah Baartman")
+    assert division_key(k, "Pakokku District") == division_key(k, "Pakokku")
+
+
+def test_second_level_divisions_are_read_too(k):
+    # Gourma is a province of the Est region of Burkina Faso (seat: Fada N'Gourma).
+    gourma = [r for r in readings(k, "Gourma") if r.country == "BF"]
+    assert gourma and gourma[0].level == 2 and gourma[0].division.name == "Est"
+    lat, lon = gourma[0].point
+    assert 11.0 < lat < 13.0 and -0.5 < lon < 1.5
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "candidates", "expected"),
+    [
+        # analysis prose: both namesakes lie in a "Punjab"; the one in the district named too, or the larger
+        ("Unrest spread to Mohali town (SAS Nagar district, Punjab) by the evening.", "Mohali", [MOHALI_PK, MOHALI_IN], [MOHALI_IN, MOHALI_PK]),
+        # wire copy: the only namesake lies in Italy, the division beside it is Bolivia's
+        ("Truckers blocked the road at Ravelo (Potosi) on Monday.", "Ravelo", [RAVELLO], []),
+        # a word for the town before the comma: the comma gives its province
+        ("Students rallied in Kartal town, Istanbul, over rents.", "Kartal", [KARTAL_GAZIANTEP], []),
+        # a list, not a province: nothing is ruled out
+        ("Jets struck Kartal, Istanbul and Izmir in the exercise.", "Kartal", [KARTAL_GAZIANTEP], None),
+        # no name beside
+        ("Jets struck Kartal overnight.", "Kartal", [KARTAL_GAZIANTEP], None),
+    ],
+)
+def test_the_divisions_beside_choose_or_rule_out_namesakes(k, text, name, candidates, expected):
+    doc, span = _span(text, name)
+    assert placed_beside(doc, k, span, candidates) == expected
+
+
+def test_a_namesake_near_the_division_beside_is_not_ruled_out(k):
+    # Sanliurfa lies in Sanliurfa province, next to Gaziantep province: written "(Gaziantep)" by
+    # mistake or for a border town, it is not ruled out (it lies within a few tens of km).
+    town = PlaceEntry("gn:x", "Birecik", "PopulatedPlace", "TR", lat=37.03, lon=37.98, population=50000)
+    doc, span = _span("Police detained migrants in Birecik (Gaziantep) on Friday.", "Birecik")
+    assert placed_beside(doc, k, span, [town]) in (None, [town])
+
+
+def test_a_town_the_gazetteers_lack_lies_in_the_second_level_division_beside_it(k):
+    from builder.extraction.mentions.provinces import province_of_unknown_town
+
+    doc, span = _span("Militants burned a truck near the village of Kounga (Yamba, Gourma) on Sunday.", "Kounga")
+    place = province_of_unknown_town(doc, k, span, None)
+    assert place is not None and place.country == "BF" and place.admin_level == 2 and place.label == "Gourma"
+    parent = doc._.armedkg_entities[place.parent]
+    assert parent.label == "Est" and parent.admin_level == 1
+
+
+# A large city abroad: Dresden (Germany, over 500,000) and a small namesake in the United States;
+# Malaga (Spain) against a name written with the Arabic article.
+DRESDEN = PlaceEntry("gn:de", "Dresden", "PopulatedPlace", "DE", lat=51.05, lon=13.74, population=550000)
+DRESDEN_US = PlaceEntry("gn:us", "Dresden", "PopulatedPlace", "US", lat=36.29, lon=-88.71, population=2700)
+MALAGA = PlaceEntry("gn:es", "Málaga", "PopulatedPlace", "ES", lat=36.72, lon=-4.42, population=570000)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "candidates", "expected"),
+    [
+        ("About 300 people marched in Dresden against the war in Ukraine.", "Dresden", [DRESDEN], [DRESDEN]),  # wire
+        ("Dresden saw the largest rally of the week, organisers said.", "Dresden", [DRESDEN, DRESDEN_US], [DRESDEN]),  # analysis
+        ("Fighting was reported near Chasiv Yar and Dresden, a hamlet west of the river.", "Dresden", [DRESDEN_US], []),  # small namesake only
+        ("Gunmen fired on a checkpoint on the al-Malaga road.", "al-Malaga", [MALAGA], []),  # the Arabic article: no Spanish city
+    ],
+)
+def test_a_large_city_abroad_only_by_its_very_name(k, text, name, candidates, expected):
+    from builder.extraction.mentions.places import _in_focus
+
+    doc, span = _span(text, name)
+    assert _in_focus(doc, k, span, candidates, "UA", False) == expected  # the country in focus has no such town

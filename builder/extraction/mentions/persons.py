@@ -13,6 +13,7 @@ from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, focus_hint, overlaps, redirect, remove_overlapping
 from .places import choose, place_from_text
+from .provinces import divisions_beside
 
 
 def person(doc: Doc, k: Knowledge, ent: Span) -> None:
@@ -42,7 +43,10 @@ def _a_place(doc: Doc, k: Knowledge, ent: Span, text: str) -> bool:
     in_place = k.rx("locative_before").search(full[max(0, ent.start_char - 8) : ent.start_char])
     paren = k.rx("bracketed_region_after").match(full[ent.end_char : ent.end_char + 72])
     particles = k.rx("arabic_name_particles")
-    if paren and any(e.label_ in ("PLACE", "GPE", "COUNTRY") and e.start_char >= ent.end_char + paren.start(1) and e.end_char <= ent.end_char + paren.end(1) for e in doc.ents):
+    if paren and (
+        any(e.label_ in ("PLACE", "GPE", "COUNTRY") and e.start_char >= ent.end_char + paren.start(1) and e.end_char <= ent.end_char + paren.end(1) for e in doc.ents)
+        or divisions_beside(doc, k, ent)
+    ):
         # "shelled Horlivka (Donetsk)", "near Kani (Sagaing)": a town followed by its province
         if len(text.split()) <= 3 and not particles.search(text):
             place_from_text(doc, k, ent, forced=True)

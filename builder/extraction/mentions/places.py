@@ -13,9 +13,11 @@ from ...geo import haversine_km
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
-from .provinces import in_provinces, province_of_unknown_town, provinces_beside
+from .provinces import placed_beside, province_of_unknown_town
 
-ANCHOR_KM = 50  # how far a place may lie from the town it is said to be in or near
+ANCHOR_KM = 50
+CITY_ABROAD = 100_000  # a city this large outside the country in focus may be meant by its name
+NAMESAKE = 10_000  # ... unless a namesake of this size exists  # how far a place may lie from the town it is said to be in or near
 
 
 def acts(k: Knowledge, span: Span) -> str | None:
@@ -121,17 +123,17 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     said to lie in or near, then the country in focus (a neighbour only if that country's own
     name appears in the document). A fuzzy (consonant skeleton) match must lie in that province.
     Without a focus, only large towns or places in a country the document names are accepted."""
-    # A province named in the same sentence decides first ("Palma (Cabo Delgado)", "Bijapur,
-    # Chhattisgarh"): a namesake elsewhere, however large, is not meant.
+    # The divisions written beside it decide first: "Belem (Para)", "Cuernavaca, Morelos",
+    # "Lale (Bane, Boulgou)" (any country's first- and second-level divisions); a namesake
+    # elsewhere, however large, is not meant.
+    beside = placed_beside(doc, k, span, candidates)
+    if beside is not None:
+        return beside
+    # Then a province named in the same sentence ("Palma ... in Cabo Delgado").
     context = {e.ent_id_ for e in span.sent.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")}
     in_context = [c for c in candidates if c.admin1 in context or c.key in context]
     if in_context:
         return in_context
-    # A province written beside it: "Belem (Para)", "Cuernavaca, Morelos" (any country's divisions).
-    beside = provinces_beside(doc, k, span)
-    in_province = in_provinces(candidates, beside) if beside and len(candidates) > 1 else []
-    if in_province:
-        return in_province
     # A place said to be in or near another: only namesakes there ("the Jacarezinho favela in
     # Rio de Janeiro" is not Jacarezinho in Parana); none there, and it is a place the gazetteer lacks.
     found = anchors(k, span)
@@ -140,7 +142,7 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     place_votes = doc._.armedkg_place_votes
     focus = max(place_votes.items(), key=lambda kv: kv[1])[0] if place_votes else None
     if focus:
-        candidates = _in_focus(doc, k, candidates, focus, fuzzy)
+        candidates = _in_focus(doc, k, span, candidates, focus, fuzzy)
     else:
         every = candidates
         candidates = _without_focus(doc, k, span, candidates)
@@ -159,7 +161,7 @@ def _near_anchor(a: PlaceEntry, c: PlaceEntry) -> bool:
     return a.lat is not None and c.lat is not None and haversine_km(a.lat, a.lon, c.lat, c.lon) <= ANCHOR_KM
 
 
-def _in_focus(doc: Doc, k: Knowledge, candidates: list[PlaceEntry], focus: str, fuzzy: bool) -> list[PlaceEntry]:
+def _in_focus(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], focus: str, fuzzy: bool) -> list[PlaceEntry]:
     """Candidates in the country in focus; else a neighbour the document names, else a major
     city of a country the document names or whose people it names ("Afghan rebels ... in Kabul")."""
     in_focus = [c for c in candidates if c.country == focus or c.country is None]
@@ -169,9 +171,24 @@ def _in_focus(doc: Doc, k: Knowledge, candidates: list[PlaceEntry], focus: str, 
         return []
     named = doc._.armedkg_named_countries
     votes = doc._.armedkg_country_votes
-    return [c for c in candidates if c.country in named and c.country in k.gaz.neighbours.get(focus, ())] or [
-        c for c in candidates if c.cls == T.POPULATED_PLACE and c.population >= 500_000 and (c.country in named or c.country in votes)
-    ][:1]
+    return (
+        [c for c in candidates if c.country in named and c.country in k.gaz.neighbours.get(focus, ())]
+        or [c for c in candidates if c.cls == T.POPULATED_PLACE and c.population >= 500_000 and (c.country in named or c.country in votes)][:1]
+        or (_city_abroad(span, candidates) if not k.rx("arabic_toponym_start").match(span.text) else [])
+    )
+
+
+def _city_abroad(span: Span, candidates: list[PlaceEntry]) -> list[PlaceEntry]:
+    """A city outside the country in focus that its name can only mean: "marched in Dresden
+    against the war in Ukraine". Only a large one called by that very name (not another
+    spelling, nor a name written with the Arabic article: "al-Malaqa" is no Malaga), with no
+    namesake of any size (a local name the gazetteers lack may well be a small town's abroad)."""
+    key = place_key(span.text)
+    towns = [c for c in candidates if c.cls == T.POPULATED_PLACE and place_key(c.name) == key]
+    big = [c for c in towns if c.population >= CITY_ABROAD]
+    if len(big) == 1 and not any(c is not big[0] and c.population >= NAMESAKE for c in candidates):
+        return big
+    return []
 
 
 def _without_focus(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry]) -> list[PlaceEntry]:

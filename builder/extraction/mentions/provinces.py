@@ -1,59 +1,193 @@
-"""The province written beside a town ("Belem (Para)", "Mohali town (SAS Nagar district,
-Punjab)", "in Cuernavaca, Morelos"): of a town's namesakes, only those in a first-level division
-of that name are meant. Divisions of every country come from :mod:`builder.admin` (GeoNames)."""
+"""The places written beside a town as the ones it lies in ("Belem (Para)", "Mohali town (SAS
+Nagar district, Punjab)", "in Cuernavaca, Morelos", "Lale (Bane, Boulgou)"): of a town's
+namesakes, only those in a division of one of those names are meant; a town the gazetteers lack
+lies in the smallest of them that is known. Divisions of every country, first-level and
+second-level, come from :mod:`builder.admin` (GeoNames)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
-from ...admin import admin1_name, load_admin1_index
+from ...admin import Admin1, Admin1Index, admin1_name, load_admin1_index
 from ...gazetteer import PlaceEntry, place_key, slug
+from ...geo import haversine_km
 from ...records import Entity
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import add_entity
 
+NEAR_KM = 60  # a namesake this close to a division named beside it is not ruled out
+COUNTY_KM = 40  # a town this close to a second-level division's towns, in its province, may lie in it
+
+
+@dataclass(frozen=True)
+class Container:
+    """One reading of a name written beside a town: a division of a country (level 1 or 2)."""
+
+    country: str
+    division: Admin1  # the first-level division (itself, or the one a second-level one lies in)
+    name: str
+    level: int
+    point: tuple[float, float] | None
+
 
 def provinces_beside(doc: Doc, k: Knowledge, span: Span) -> list[str]:
-    """The names written in brackets or after a comma right after ``span``."""
+    """The names written in brackets or after a comma right after ``span``, smallest first,
+    without the words of their rank ("SAS Nagar district" -> "SAS Nagar")."""
+    return [name for name in _beside(doc, k, span)[0]]
+
+
+def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
+    """The names beside ``span`` and whether they surely say where it lies: in brackets, or after
+    a comma that a word for the town ("Kartal town, Istanbul") or the end of the clause closes
+    (not a list: "Aleppo, Idlib and Hama")."""
     tail = doc._.armedkg_text[span.end_char : span.end_char + 100]
-    found = k.rx("province_parenthesis").match(tail) or k.rx("province_after_comma").match(tail)
+    bracket = k.rx("province_parenthesis").match(tail)
+    found = bracket or k.rx("province_after_comma").match(tail)
     if found is None:
+        return [], False
+    sure = bracket is not None or not tail.lstrip().startswith(",") or tail[found.end() :].lstrip()[:1] in (".", ";", ")", "")
+    names = []
+    for part in found.group(1).split(","):
+        part = k.rx("division_chain_noise").sub("", part.strip())
+        name = k.rx("division_descriptor_trailing").sub("", part).strip()
+        if name and name[0].isupper():
+            names.append(name)
+    return names, sure
+
+
+def division_key(k: Knowledge, name: str) -> str:
+    """A division's name as compared: without the words of its rank, in any spelling of place_key."""
+    name = k.rx("division_descriptor_leading").sub("", name.strip())
+    return place_key(k.rx("division_descriptor_trailing").sub("", name).strip() or name)
+
+
+@lru_cache(maxsize=4)
+def _county_names(index: Admin1Index, k: Knowledge) -> dict[str, list[tuple[str, str]]]:
+    """Second-level divisions by compared name: (country, GeoNames name) of each."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for country, name in index.counties():
+        out.setdefault(division_key(k, name), []).append((country, name))
+    return out
+
+
+def readings(k: Knowledge, name: str) -> list[Container]:
+    """Every division of any country called ``name``: first-level, then second-level."""
+    index = load_admin1_index()
+    out = [Container(d.country, d, d.name, 1, index.centre(d)) for d in index.named(name)]
+    counties = index.counties()
+    for country, county in _county_names(index, k).get(division_key(k, name), ()):
+        division, point = counties[(country, county)]
+        out.append(Container(country, division, county, 2, point))
+    return out
+
+
+def chain_readings(k: Knowledge, names: list[str], focus: str | None) -> list[list[Container]]:
+    """The readings of each name that agree on one country: the countries the larger names
+    allow (the last name first), the country in focus among them when it is one."""
+    per = [readings(k, n) for n in names]
+    countries: set[str] | None = None
+    for found in reversed(per):
+        these = {r.country for r in found}
+        if these:
+            countries = these if countries is None else (countries & these or countries)
+    if countries and focus in countries:
+        countries = {focus}
+    return [[r for r in found if countries and r.country in countries] for found in per]
+
+
+def _lies_in(k: Knowledge, candidate: PlaceEntry, container: Container) -> bool:
+    if candidate.country != container.country:
+        return False
+    if candidate.admin1:
+        entry = k.gaz.places.get(candidate.admin1)
+        names = {place_key(n) for n in ((entry.name, *entry.aliases) if entry else ())}
+        if {place_key(container.division.name), place_key(container.division.geonames_name)} & names and container.level == 1:
+            return True
+    if candidate.lat is None or candidate.lon is None:
+        return False
+    index = load_admin1_index()
+    if container.level == 1:
+        return index.at(candidate.lat, candidate.lon, candidate.country) == container.division
+    if index.county_at(candidate.lat, candidate.lon, candidate.country) == container.name:
+        return True
+    point = container.point
+    return point is not None and index.at(candidate.lat, candidate.lon, candidate.country) == container.division and haversine_km(candidate.lat, candidate.lon, *point) <= COUNTY_KM
+
+
+def in_containers(k: Knowledge, candidates: list[PlaceEntry], chain: list[list[Container]]) -> list[PlaceEntry]:
+    """The candidates that lie in a reading of the names beside, those in most of them first, then
+    the largest."""
+    scored = [(sum(any(_lies_in(k, c, r) for r in found) for found in chain), c) for c in candidates]
+    return [c for n, c in sorted(scored, key=lambda sc: (-sc[0], -sc[1].population)) if n]
+
+
+def placed_beside(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry]) -> list[PlaceEntry] | None:
+    """The candidates the names beside ``span`` allow: those in the divisions named; none when a
+    division of that name is known (in brackets, or after a comma ending the phrase) and no
+    namesake lies in it; ``None`` when the names beside decide nothing."""
+    names, sure = _beside(doc, k, span)
+    if not names:
+        return None
+    chain = [readings(k, n) for n in names]  # every country's: the candidates choose among them
+    inside = in_containers(k, candidates, chain)
+    if inside:
+        return inside
+    if sure and any(chain) and not any(_near(c, r) for c in candidates for found in chain for r in found):
         return []
-    return [part.strip() for part in found.group(1).split(",") if part.strip()]
+    return None
 
 
-def _division_names(candidate: PlaceEntry) -> set[str]:
-    if candidate.lat is None or candidate.lon is None or not candidate.country:
-        return set()
-    division = load_admin1_index().at(candidate.lat, candidate.lon, candidate.country)
-    if division is None:
-        return set()
-    return {place_key(n) for n in (division.name, division.geonames_name, *division.aliases)}
+def _near(candidate: PlaceEntry, container: Container) -> bool:
+    """Whether a namesake may still be meant though it does not lie in the division: it has no
+    point, or it lies near the division's first-level one (GeoNames puts a border town, or one
+    of a new province, in the other)."""
+    if candidate.lat is None or candidate.lon is None:
+        return True
+    if candidate.country != container.country:
+        return False
+    km = load_admin1_index().distance_to(candidate.lat, candidate.lon, container.division)
+    return km is not None and km <= NEAR_KM
 
 
-def in_provinces(candidates: list[PlaceEntry], names: list[str]) -> list[PlaceEntry]:
-    """The candidates that lie in a first-level division called one of ``names``."""
-    wanted = {place_key(n) for n in names} | {place_key(admin1_name(n)) for n in names}
-    return [c for c in candidates if _division_names(c) & wanted]
+def divisions_beside(doc: Doc, k: Knowledge, span: Span) -> bool:
+    """Whether a name surely written beside ``span`` as where it lies is a known division
+    ("Ravelo (Potosi)"): then ``span`` names a place."""
+    names, sure = _beside(doc, k, span)
+    return sure and any(readings(k, n) for n in names)
 
 
 def province_of_unknown_town(doc: Doc, k: Knowledge, span: Span, focus: str | None) -> Entity | None:
-    """For a town the gazetteers lack, the division written beside it ("Ibafo (Ogun)"): an
-    entity placed at the mean point of the division's towns, the division of the country in
-    focus when several countries have one of that name, none when that stays ambiguous."""
+    """For a town the gazetteers lack, the smallest division written beside it ("Ibafo (Ogun)",
+    "Lale (Bane, Boulgou)"): an entity placed at the mean point of the division's towns; a
+    second-level division lies in its first-level one. None when the name stays ambiguous."""
+    names, _ = _beside(doc, k, span)
+    for found in chain_readings(k, names, focus):
+        if len({(r.country, r.name) for r in found}) == 1 and found[0].point is not None:
+            return _container_entity(doc, k, found[0])
+        if len({(r.country, r.name) for r in found}) > 1:
+            return None
+    return None
+
+
+def _container_entity(doc: Doc, k: Knowledge, container: Container) -> Entity:
+    division = container.division
     index = load_admin1_index()
-    found = [d for name in provinces_beside(doc, k, span) for d in index.named(name)]
-    if focus:
-        found = [d for d in found if d.country == focus] or found
-    if len({(d.country, d.name) for d in found}) != 1:
-        return None
-    division = found[0]
     centre = index.centre(division)
-    if centre is None:
-        return None
     key = f"place:adm1w:{division.country}.{slug(division.name)}"
-    entity = add_entity(doc, key, T.ADMIN_REGION, division.name, country=division.country, lat=centre[0], lon=centre[1], admin_level=1)
+    first = add_entity(doc, key, T.ADMIN_REGION, division.name, country=division.country, lat=centre[0] if centre else None, lon=centre[1] if centre else None, admin_level=1)
     if division.geonames_name != division.name:
-        entity.aliases.add(division.geonames_name)
-    return entity
+        first.aliases.add(division.geonames_name)
+    if container.level == 1:
+        return first
+    lat, lon = container.point
+    key = f"place:adm2w:{division.country}.{slug(container.name)}"
+    return add_entity(doc, key, T.ADMIN_REGION, k.rx("division_descriptor_leading").sub("", admin1_name(container.name)), country=division.country, lat=lat, lon=lon, admin_level=2, parent=first.key)
+
+
+def in_provinces(k: Knowledge, candidates: list[PlaceEntry], names: list[str]) -> list[PlaceEntry]:
+    """The candidates that lie in a division called one of ``names``."""
+    return in_containers(k, candidates, chain_readings(k, names, None))
