@@ -862,3 +862,12 @@ def test_extract_a_trigger_word_inside_a_name_is_no_trigger(extract):
     """"Liberation" in "the Arakan Liberation Army" is a name, not territory regained."""
     r = extract("The Arakan Liberation Army attacked a police post near Paletwa on Monday.")
     assert r.events and all(e.cls not in ("GovernmentRegainsTerritory", "NonStateActorOvertakesTerritory") for e in r.events)
+
+
+def test_extract_deputy_commander_in_apposition(extract):
+    """"X, the deputy commander of Y": the office is X's (no second, unnamed person), and Y keeps
+    its whole name ("Hayat Tahrir al-Sham", not an office "commander of Hayat Tahrir")."""
+    r = extract("Abu Maria al-Qahtani, the deputy commander of Hayat Tahrir al-Sham, said the group would respond.")
+    rels = [x for x in r.relations if x.prop == "commanderOf" and x.object == "actor:hts"]
+    assert rels and rels[0].subject == "person:abu-maria-al-qahtani" and rels[0].role == "deputy"
+    assert [k for k in r.entities if k.startswith("person:")] == ["person:abu-maria-al-qahtani"]

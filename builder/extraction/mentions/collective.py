@@ -90,14 +90,15 @@ def offices(doc: Doc, k: Knowledge) -> None:
                 for x in mentions
                 if x.kind == "person"
                 and (
-                    (x.end <= m.start() and re.fullmatch(r"\s*,\s*", text[x.end : m.start()]))
+                    (x.end <= m.start() and re.fullmatch(r"\s*,\s*(?:(?:the|a|its|their)\s+)?(?:[\w-]+\s+){0,2}", text[x.end : m.start()]))
                     or (x.start >= m.end() and re.fullmatch(r"\s*,\s*(?:[A-Z][\w.]*\.?\s+){0,3}", text[m.end() : x.start]))
                 )
             ),
             None,
         )
         if named is not None:
-            # "Brad Cooper, commander of ...", "The X commander, Lt. Gen. Paul Funk": the office
+            # "Brad Cooper, commander of ...", "X, the deputy commander of ...", "The X commander,
+            # Lt. Gen. Paul Funk": the office
             # names that person: its title is one more mention of them (not a second person),
             # and the organisation in it keeps its own mention
             role = k.rx("office_role_word").search(m.group(0))
@@ -111,6 +112,6 @@ def offices(doc: Doc, k: Knowledge) -> None:
         add_entity(doc, key, T.PERSON, label)
         start, end = m.start(), m.end()
         role = k.rx("office_role_word").search(m.group(0))
-        if role and role.start() == 0 and any(start <= x.start and x.end <= end and x.kind in ("actor", "country") for x in mentions):
+        if role and role.start() == 0 and any(start + role.end() <= x.start < end and x.kind in ("actor", "country") for x in mentions):
             start, end = start + role.start(), start + role.end()  # "commander of the 3rd Regiment": the unit keeps its name
         add_mention(doc, k, Mention(key, start, end, text[start:end], "person", "office_holder", 0.55))
