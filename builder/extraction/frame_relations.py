@@ -272,7 +272,9 @@ class FrameRelations:
                     yield self._found("controls", h, place, "loss_verb", 0.6, status="Former")
             return
         if self._word(f) in self.words.presence:
-            for place in (p for p in self._side(f.destinations, owners=False) if p.kind in ("place", "country")):
+            # "deployed to Gao", "entered Kidal", "patrolled the outskirts of Gao"
+            heads = f.destinations + ([] if f.passive else f.patients)
+            for place in (p for p in self._side(heads, owners=False) if p.kind in ("place", "country")):
                 for h in holders:
                     yield self._found("operatesIn", h, place, "presence_verb", 0.65)
         if self._word(f) in self.words.presence or (f.hostile and self._word(f) not in self.words.remote):
