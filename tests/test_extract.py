@@ -862,3 +862,20 @@ def test_extract_a_trigger_word_inside_a_name_is_no_trigger(extract):
     """"Liberation" in "the Arakan Liberation Army" is a name, not territory regained."""
     r = extract("The Arakan Liberation Army attacked a police post near Paletwa on Monday.")
     assert r.events and all(e.cls not in ("GovernmentRegainsTerritory", "NonStateActorOvertakesTerritory") for e in r.events)
+
+
+@pytest.mark.parametrize(
+    "text,precision",
+    [
+        ("A drone struck the al-Omar oil field on Sunday, killing two guards.", 3),  # a facility of Deir ez-Zor, no point of its own
+        ("Militants stormed the al-Tanf garrison overnight, the coalition said on Monday.", 3),
+        ("Gunmen killed three farmers in the village of Zwarbekedi on Sunday, police in Nigeria said.", 3),  # in no division the text names
+    ],
+)
+def test_extract_event_without_coordinates_never_has_precision_1(extract, text, precision):
+    """Issue 17: an event at a place without coordinates of its own is mapped by what contains
+    it (ACLED geo precision 2 or 3), never with precision 1."""
+    r = extract(text)
+    ev = r.events[0]
+    assert ev.place is not None and r.entities[ev.place].lat is None and ev.lat is None
+    assert ev.geo_precision == precision
