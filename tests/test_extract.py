@@ -879,3 +879,29 @@ def test_extract_event_without_coordinates_never_has_precision_1(extract, text, 
     ev = r.events[0]
     assert ev.place is not None and r.entities[ev.place].lat is None and ev.lat is None
     assert ev.geo_precision == precision
+
+
+@pytest.mark.parametrize(
+    "text,city,country",
+    [
+        ("On 4 May 2022, nurses demonstrated in London - Camden against pay cuts.", "London", "GB"),  # note style
+        ("Students rallied outside the parliament (Seoul City - Mapo) on Thursday against tuition fees.", "Seoul", "KR"),
+        ("On 3 May 2022, in Ciudad de Mexico - Tlalpan, teachers protested outside the education ministry.", "Mexico City", "MX"),
+        ("Police fired tear gas at hundreds of protesters in Nairobi - Kibera on Tuesday, witnesses said.", "Nairobi", "KE"),  # wire copy
+    ],
+)
+def test_extract_city_and_district_after_a_spaced_dash(extract, text, city, country):
+    """"City - District" is a place inside the city: the event is at the city, not at the country
+    inside its name ("Ciudad de Mexico") nor at a namesake of the district elsewhere."""
+    r = extract(text)
+    place = r.entities[r.events[0].place]
+    assert (place.label, place.country, place.cls) == (city, country, "PopulatedPlace")
+    assert any(ev.rule == "city_district" for ev in place.mentions)
+
+
+def test_extract_spaced_dash_between_towns_or_dates_is_no_district(extract):
+    """A road between two towns and a span of dates are not a city and its district."""
+    r = extract("Farmers blocked the Sucre - Oruro highway on Monday in protest at fuel prices.")
+    assert not any(m.rule == "city_district" for e in r.entities.values() for m in e.mentions)
+    r = extract("Strikes went on in Lima from March - May, organisers said.")
+    assert not any(m.rule == "city_district" for e in r.entities.values() for m in e.mentions)
