@@ -7,7 +7,9 @@ the package's code (which keeps module-level state) and fetches nothing.
 
 A division's name is written the way ACLED writes admin1: GeoNames' name without its descriptor
 ("Borno State" -> "Borno", "Cauca Department" -> "Cauca", "Kharkivs'ka Oblast'" -> "Kharkiv");
-GeoNames' own name stays an alias. The curated divisions of ``data/gazetteers/admin1.jsonl`` keep
+GeoNames' own name stays an alias, and so do the division's other names linked to it through its
+ISO 3166-2 code (``data/gazetteers/admin1_names.jsonl``: "Bayern" of Bavaria, "Cataluña" of
+Catalonia). The curated divisions of ``data/gazetteers/admin1.jsonl`` keep
 precedence: this index answers only where a place has no curated province.
 
 API: :meth:`Admin1Index.at` (the division of a point, optionally within one country),
@@ -33,6 +35,7 @@ from scipy.spatial import cKDTree
 
 from .gazetteer import place_key, slug
 
+OTHER_NAMES = Path(__file__).resolve().parents[1] / "data" / "gazetteers" / "admin1_names.jsonl"
 EARTH_KM = 6371.0
 MAX_KM = 150.0  # a point farther than this from every town of its country gets no division
 _DESCRIPTOR = (
@@ -89,10 +92,12 @@ def _chord_to_km(chord: float) -> float:
 class Admin1Index:
     """Divisions by point (nearest GeoNames town of the country) and by name within a country."""
 
-    def __init__(self, towns: Iterable[tuple]) -> None:
+    def __init__(self, towns: Iterable[tuple], other_names: dict[tuple[str, str], tuple[str, ...]] | None = None) -> None:
         """Build the index from (country, latitude, longitude, GeoNames division name[, GeoNames
-        second-level division name]) rows."""
+        second-level division name]) rows; ``other_names`` gives the other names of a division by
+        (country, GeoNames name) (``data/gazetteers/admin1_names.jsonl``: "Bayern" of Bavaria)."""
         towns = list(towns)
+        other_names = other_names or {}
         rows = [(t[0], t[1], t[2], t[3]) for t in towns if t[0] and t[3]]
         self._county_of_town = [str(t[4]) if len(t) > 4 and t[4] else "" for t in towns if t[0] and t[3]]
         self._divisions: list[Admin1] = []
@@ -103,7 +108,8 @@ class Admin1Index:
             if ident is None:
                 ident = by_key[(cc, name)] = len(self._divisions)
                 short = admin1_name(name)
-                self._divisions.append(Admin1(cc, short, name, tuple(a for a in (name,) if a != short)))
+                aliases = tuple(dict.fromkeys(a for a in (name, *other_names.get((cc, name), ())) if a != short))
+                self._divisions.append(Admin1(cc, short, name, aliases))
             division_of_town.append(ident)
         self._division_of_town = np.array(division_of_town, dtype=np.int32)
         self._countries = np.array([r[0] for r in rows])
@@ -112,6 +118,9 @@ class Admin1Index:
         self._names: dict[tuple[str, str], Admin1] = {}
         for division in self._divisions:
             for name in (division.name, division.geonames_name):
+                self._names.setdefault((division.country, place_key(name)), division)
+        for division in self._divisions:  # another name never hides a division's own name
+            for name in division.aliases:
                 self._names.setdefault((division.country, place_key(name)), division)
 
     def __len__(self) -> int:
@@ -228,8 +237,21 @@ def read_towns(path: Path) -> list[tuple[str, float, float, str, str]]:
     ]
 
 
+def read_other_names(path: Path = OTHER_NAMES) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The other names of GeoNames divisions by (country, GeoNames name), from the file written by
+    ``data/scripts/build_admin1_names.py`` (linked through the ISO 3166-2 code); none without it."""
+    if not path.exists():
+        return {}
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            out[(row["country"], row["geonames"])] = tuple(row["aliases"])
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_admin1_index() -> Admin1Index:
     """The worldwide index (once per process, about half a second); empty without the package."""
     path = package_data_path()
-    return Admin1Index(read_towns(path) if path else [])
+    return Admin1Index(read_towns(path) if path else [], read_other_names())

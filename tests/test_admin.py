@@ -130,3 +130,29 @@ def test_admin_geo_locate_keeps_the_curated_division():
 def test_admin_geo_locate_without_point_or_country_has_none():
     village = Entity("place:x:village", "PopulatedPlace", "Kisima")
     assert locate(_result(village), village.key).admin1 is None
+
+
+def test_admin_other_names_are_aliases_and_found_by_lookup():
+    """A division's own name ("Bayern") beside GeoNames' English one ("Bavaria") is an alias, found
+    by lookup; another name never hides a division's own name."""
+    towns = [("DE", 48.14, 11.58, "Bavaria"), ("DE", 52.37, 9.73, "Lower Saxony"), ("ES", 41.39, 2.17, "Catalonia")]
+    other = {("DE", "Bavaria"): ("Bayern",), ("DE", "Lower Saxony"): ("Niedersachsen", "Bavaria"), ("ES", "Catalonia"): ("Catalunya", "Cataluña")}
+    index = Admin1Index(towns, other)
+    bavaria = index.lookup("DE", "Bayern")
+    assert bavaria is not None and bavaria.name == "Bavaria" and "Bayern" in bavaria.aliases
+    assert index.lookup("DE", "Bavaria") is bavaria  # not Lower Saxony, whose bad alias comes later
+    assert index.lookup("DE", "niedersachsen").name == "Lower Saxony"
+    assert index.lookup("ES", "Cataluna").name == "Catalonia"
+    assert index.lookup("DE", "Cataluña") is None
+    assert index.at(48.2, 11.6, "DE").aliases == ("Bayern",)
+
+
+def test_admin_shipped_other_names_are_linked_by_code():
+    """data/gazetteers/admin1_names.jsonl (data/scripts/build_admin1_names.py): a few divisions
+    whose own name differs from GeoNames' English one."""
+    from builder.admin import read_other_names
+
+    names = read_other_names()
+    assert "Bayern" in names[("DE", "Bavaria")] and "Niedersachsen" in names[("DE", "Lower Saxony")]
+    assert "Cataluña" in names[("ES", "Catalonia")] and "Sicilia" in names[("IT", "Sicily")]
+    assert "Bretagne" in names[("FR", "Brittany")] and "Veracruz de Ignacio de la Llave" in names[("MX", "Veracruz")]

@@ -871,3 +871,46 @@ def test_extract_deputy_commander_in_apposition(extract):
     rels = [x for x in r.relations if x.prop == "commanderOf" and x.object == "actor:hts"]
     assert rels and rels[0].subject == "person:abu-maria-al-qahtani" and rels[0].role == "deputy"
     assert [k for k in r.entities if k.startswith("person:")] == ["person:abu-maria-al-qahtani"]
+
+
+@pytest.mark.parametrize(
+    "text,precision",
+    [
+        ("A drone struck the al-Omar oil field on Sunday, killing two guards.", 3),  # a facility of Deir ez-Zor, no point of its own
+        ("Militants stormed the al-Tanf garrison overnight, the coalition said on Monday.", 3),
+        ("Gunmen killed three farmers in the village of Zwarbekedi on Sunday, police in Nigeria said.", 3),  # in no division the text names
+    ],
+)
+def test_extract_event_without_coordinates_never_has_precision_1(extract, text, precision):
+    """Issue 17: an event at a place without coordinates of its own is mapped by what contains
+    it (ACLED geo precision 2 or 3), never with precision 1."""
+    r = extract(text)
+    ev = r.events[0]
+    assert ev.place is not None and r.entities[ev.place].lat is None and ev.lat is None
+    assert ev.geo_precision == precision
+
+
+@pytest.mark.parametrize(
+    "text,city,country",
+    [
+        ("On 4 May 2022, nurses demonstrated in London - Camden against pay cuts.", "London", "GB"),  # note style
+        ("Students rallied outside the parliament (Seoul City - Mapo) on Thursday against tuition fees.", "Seoul", "KR"),
+        ("On 3 May 2022, in Ciudad de Mexico - Tlalpan, teachers protested outside the education ministry.", "Mexico City", "MX"),
+        ("Police fired tear gas at hundreds of protesters in Nairobi - Kibera on Tuesday, witnesses said.", "Nairobi", "KE"),  # wire copy
+    ],
+)
+def test_extract_city_and_district_after_a_spaced_dash(extract, text, city, country):
+    """"City - District" is a place inside the city: the event is at the city, not at the country
+    inside its name ("Ciudad de Mexico") nor at a namesake of the district elsewhere."""
+    r = extract(text)
+    place = r.entities[r.events[0].place]
+    assert (place.label, place.country, place.cls) == (city, country, "PopulatedPlace")
+    assert any(ev.rule == "city_district" for ev in place.mentions)
+
+
+def test_extract_spaced_dash_between_towns_or_dates_is_no_district(extract):
+    """A road between two towns and a span of dates are not a city and its district."""
+    r = extract("Farmers blocked the Sucre - Oruro highway on Monday in protest at fuel prices.")
+    assert not any(m.rule == "city_district" for e in r.entities.values() for m in e.mentions)
+    r = extract("Strikes went on in Lima from March - May, organisers said.")
+    assert not any(m.rule == "city_district" for e in r.entities.values() for m in e.mentions)

@@ -46,8 +46,40 @@ def _finalise(doc: Doc, k: Knowledge, event: Event) -> None:
     place = entities.get(event.place) if event.place else None
     if event.lat is None and place is not None and place.lat is None and near is not None and near.lat is not None and near.cls == T.POPULATED_PLACE:
         event.lat, event.lon, event.geo_precision = near.lat, near.lon, 2  # "the hamlet of X west of Tall Abyad": by that town
+    _precision_without_point(doc, event)
     local_groups(doc, k, event)
     _crowds(doc, k, event)
+
+
+def _precision_without_point(doc: Doc, event: Event) -> None:
+    """An event at a place without coordinates of its own (an oil field, a base, a village the
+    gazetteers lack) never claims ACLED geo precision 1: it is mapped by the place it lies in,
+    a town or area (2), or only by its division or country (3) or not at all."""
+    place = doc._.armedkg_entities.get(event.place) if event.place else None
+    if place is None or place.lat is not None or event.lat is not None:
+        return
+    event.geo_precision = max(event.geo_precision or 2, 2 if _town_above(doc, event.place) else 3)
+
+
+def _town_above(doc: Doc, key: str) -> bool:
+    """Whether a town or smaller place with coordinates contains the place (not only a division)."""
+    entities = doc._.armedkg_entities
+    seen = {key}
+    parent = located_in(doc, key) or _parent_key(entities.get(key))
+    while parent and parent not in seen and parent in entities:
+        seen.add(parent)
+        ent = entities[parent]
+        if ent.lat is not None:
+            return ent.cls not in (T.ADMIN_REGION, T.COUNTRY)
+        parent = located_in(doc, parent) or _parent_key(ent)
+    return False
+
+
+def _parent_key(ent: object) -> str | None:
+    parent = getattr(ent, "parent", None)
+    if not parent:
+        return None
+    return parent if parent.startswith(("place:", "country:")) else f"place:{parent}"
 
 
 def _crowds(doc: Doc, k: Knowledge, event: Event) -> None:

@@ -31,6 +31,7 @@ def find_mentions(doc: Doc, k: Knowledge) -> None:
     cues.formations(doc, k)
     cues.unlisted_groups(doc, k)
     cues.group_positions(doc, k)
+    toponyms.city_districts(doc, k)
     toponyms.names_before_places(doc, k)
     entities.entity_mentions(doc, k)
     collective.government_of(doc, k)

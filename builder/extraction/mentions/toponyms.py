@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .. import terms as T
 from ..knowledge import Knowledge
-from ..state import focus_hint, free_span, overlaps
+from ..state import add_place_mention, focus_hint, free_span, overlaps
 from .places import choose, place_from_text
 
 TOWN_WORDS = ("city", "town", "airbase", "air base", "airport")
@@ -29,6 +30,35 @@ def bracketed_local_names(doc: Doc, k: Knowledge, known: list[tuple[int, int]]) 
                 place_from_text(doc, k, span, forced=forced)
                 if overlaps(doc, span.start_char, span.end_char, kinds=("place",)):
                     break
+
+
+def city_districts(doc: Doc, k: Knowledge) -> None:
+    """"in London - Camden", "(Seoul City - Mapo)": a city and one of its districts after a spaced
+    dash. The whole name is a mention of the city (the district is no town of its own, and
+    neither part is another place: not the country in "Ciudad de Mexico", not a namesake of the
+    district elsewhere)."""
+    text = doc._.armedkg_text
+    for m in k.rx("city_district").finditer(text):
+        if k.rx("street_after").match(text[m.end() :]) or k.month_word_re.match(m.group(1).split()[0]):
+            continue
+        whole = doc.char_span(m.start(1), m.end(2), alignment_mode="contract")
+        city = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if whole is None or city is None or overlaps(doc, whole.start_char, whole.end_char):
+            continue
+        found = _city(doc, k, city)
+        if found is not None:
+            add_place_mention(doc, k, found, whole, "city_district", 0.85, "in")
+
+
+def _city(doc: Doc, k: Knowledge, span) -> str | None:
+    """The town ``span`` names ("Seoul City" is Seoul), chosen as any toponym is."""
+    name = span.text
+    for candidate in (name, name[: -len(" City")] if name.endswith(" City") else None):
+        if candidate:
+            towns = [p for p in choose(doc, k, span, k.gaz.lookup_place(candidate, focus_hint(doc))) if p.cls == T.POPULATED_PLACE and p.lat is not None]
+            if towns:
+                return towns[0].key
+    return None
 
 
 def names_before_places(doc: Doc, k: Knowledge) -> None:
