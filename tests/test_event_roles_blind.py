@@ -3,7 +3,7 @@ rules (``fixtures/event_roles_written_blind.jsonl``): speakers and judges who ta
 possessives and pronouns, passives, repelled attacks, supported offensives, nationalities of
 victims, clashes. The full pipeline (model) reads each; a gold name is found in a role when a
 mention of an entity in that role overlaps it. Floors, not targets: they hold the figures of
-the frame-read roles (perpetrators 36/52, targets 37/59, 8 reversed, 4 forbidden; the roles
+the frame-read roles (perpetrators 36/52, targets 38/59, 6 reversed, 4 forbidden; the roles
 read from words alone gave 29/52, 36/59, 15 and 5)."""
 
 from __future__ import annotations
@@ -56,9 +56,9 @@ def tally(nlp):
 
 @pytest.mark.slow
 def test_event_roles_blind_recall(tally):
-    assert tally["perpetrators"] >= 36 and tally["targets"] >= 37, tally
+    assert tally["perpetrators"] >= 36 and tally["targets"] >= 38, tally
 
 
 @pytest.mark.slow
 def test_event_roles_blind_errors(tally):
-    assert tally["reversed"] <= 8 and tally["forbidden"] <= 4, tally
+    assert tally["reversed"] <= 6 and tally["forbidden"] <= 4, tally

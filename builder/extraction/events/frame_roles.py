@@ -26,31 +26,39 @@ from .. import terms as T
 from ..facts import UNIDENTIFIED
 from ..frames import Frame
 from ..knowledge import Knowledge
-from ..phrases import PhraseReader
+from ..phrases import PhraseReader, listed_on
 from ..state import as_force
 
 NO_ROLE = (T.MEDIA_OUTLET, T.ORGANISATION, T.SOURCE)
 GOVERNED = ("dobj", "obj", "nsubjpass", "pobj", "conj")
+MEANS = ("with", "by", "using", "through", "via")  # prepositions of a verb's means ("destroyed ... with airstrikes")
 CAUSE = ("nsubj",)  # "its air strikes killed 40 rebels": the noun is the cause of the verb's harm
 
 
 def _keys(doc: Doc, k: Knowledge, phrases: PhraseReader, heads: list[int], actors_of: Callable[[Token], str | None]) -> list[tuple[str, str]]:
-    """(key, kind) of the actors, countries and persons the phrases headed by ``heads`` name."""
+    """(key, kind) of the actors, countries and persons the phrases headed by ``heads`` name, each
+    coordinated phrase on its own ("regime forces and pro-regime militias": both)."""
     out: list[tuple[str, str]] = []
     for i in heads:
         if doc[i].dep_ == "appos" and doc[i].head.i in heads:
             continue  # "Issa al-Janati, a former rebel commander": one person, described
-        found = [n for n in phrases.spread(doc[i], owners=True) if n.kind in ("actor", "country", "person")]
-        named = [(n.key, n.kind) for n in found if not _nationality_only(doc, k, phrases, n.token)]
-        if named == [(UNIDENTIFIED, "actor")]:
-            named = _members_of(doc, k, phrases, doc[i]) or named  # "gunmen of the Sinaloa Cartel": the cartel
-        if any(key != UNIDENTIFIED for key, _ in named):
-            named = [n for n in named if n[0] != UNIDENTIFIED]  # "gunmen of the Sinaloa Cartel": the cartel
-        if not named:
-            key = actors_of(doc[i])  # a noun phrase no gazetteer knows ("Burmese troops")
-            named = [(key, "actor")] if key else []
-        out += [n for n in named if n not in out]
+        for tok in (doc[i], *doc[i].conjuncts, *listed_on(doc[i])):
+            out += [n for n in _named(doc, k, phrases, tok, actors_of) if n not in out]
     return out
+
+
+def _named(doc: Doc, k: Knowledge, phrases: PhraseReader, tok: Token, actors_of: Callable[[Token], str | None]) -> list[tuple[str, str]]:
+    # a person is a role by heading the phrase, not by a name inside it ("the Ruwaiha frontline")
+    found = [n for n in phrases.entities(tok, owners=True) if n.kind in ("actor", "country") or (n.kind == "person" and n.token == tok.i)]
+    named = [(n.key, n.kind) for n in found if not _nationality_only(doc, k, phrases, n.token)]
+    if named == [(UNIDENTIFIED, "actor")]:
+        named = _members_of(doc, k, phrases, tok) or named  # "gunmen of the Sinaloa Cartel": the cartel
+    if any(key != UNIDENTIFIED for key, _ in named):
+        named = [n for n in named if n[0] != UNIDENTIFIED]
+    if not named:
+        key = actors_of(tok)  # a noun phrase no gazetteer knows ("Burmese troops")
+        named = [(key, "actor")] if key else []
+    return named
 
 
 def _members_of(doc: Doc, k: Knowledge, phrases: PhraseReader, tok: Token) -> list[tuple[str, str]]:
@@ -77,9 +85,13 @@ def _nationality_only(doc: Doc, k: Knowledge, phrases: PhraseReader, token: int)
 
 def _governor(frames: dict[int, Frame], tok: Token, own: Frame) -> Frame | None:
     """The frame of the verb whose object (or passive subject) the trigger noun is."""
+    while tok.dep_ == "conj" and tok.head is not tok:  # "through training, advice and airstrikes": the list's first
+        tok = tok.head
     if own.kind != "noun" or tok.dep_ not in GOVERNED + CAUSE:
         return None
     head = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if tok.dep_ == "pobj" and head.i not in frames and head.dep_ in ("dobj", "obj"):
+        head = head.head  # "destroyed a depot with air strikes", the phrase hung on the object
     f = frames.get(head.i)
     if f is None or f.kind != "verb" or f is own or (tok.dep_ in CAUSE and not f.hostile):
         return None
@@ -92,6 +104,8 @@ def frame_roles(doc: Doc, k: Knowledge, event: Event, trigger: Token | None, phr
         return False
     frames = {f.head: f for f in doc._.armedkg_frames}
     own = frames.get(trigger.i)
+    if own is None and trigger.dep_ in ("dobj", "obj") and trigger.head.i in frames and frames[trigger.head.i].hostile:
+        trigger, own = trigger.head, frames[trigger.head.i]  # "fired missiles at Riyadh": the firing is the act
     if own is None:
         return False
     inner = next((frames[i] for i in own.patients if i in frames and frames[i].hostile and frames[i].kind == "noun" and frames[i].agents), None)
@@ -103,7 +117,7 @@ def frame_roles(doc: Doc, k: Knowledge, event: Event, trigger: Token | None, phr
     gov = _governor(frames, trigger, own)
     if gov is not None:
         _from_governor(doc, k, phrases, actors_of, gov, trigger, agents, patients, allies)
-    if not agents and not patients:
+    if not agents and not patients and not allies:
         return False
     _fill(doc, k, event, agents, patients, allies)
     return True
@@ -118,17 +132,32 @@ def _from_governor(doc: Doc, k: Knowledge, phrases: PhraseReader, actors_of: Cal
         return
     allies += [a for a in _keys(doc, k, phrases, gov.allies, actors_of) if a not in allies]  # "conducted strikes in support of Y"
     if word in k.lex.forms("backing_verbs"):
-        # "X supported Y's offensive"; "X supports Y through air strikes": Y beside X
-        allies += [a for a in _keys(doc, k, phrases, gov.agents + others, actors_of) if a not in allies and a not in agents]
+        if agents:  # "X supported Y's offensive": X beside Y
+            allies += [a for a in _keys(doc, k, phrases, gov.agents + others, actors_of) if a not in allies and a not in agents]
+        else:  # "X supports Y through air strikes": X strikes, Y beside it
+            agents += _keys(doc, k, phrases, gov.agents, actors_of)
+            allies += [a for a in _keys(doc, k, phrases, others, actors_of) if a not in allies and a not in agents]
         return
-    elif gov.hostile and agents:
+    elif gov.hostile and trigger.dep_ in ("dobj", "obj", "nsubjpass") and _resisted(doc, gov, trigger):
         patients += _keys(doc, k, phrases, gov.agents, actors_of)  # "the army repelled an attack by IS"
+    elif gov.hostile and trigger.dep_ == "pobj" and trigger.head.lower_ not in MEANS:
+        return  # "wounded in the fighting": the noun is the occasion, told before, not this verb's means
     elif gov.hostile:
-        agents += _keys(doc, k, phrases, gov.agents, actors_of)  # "X fired mortars at a base": the verb is the act
+        # "X fired mortars at a base", "X destroyed a cave complex with airstrikes": the verb is the act
+        agents += [a for a in _keys(doc, k, phrases, gov.agents, actors_of) if a not in agents]
+        patients += [p for p in _keys(doc, k, phrases, others, actors_of) if p not in patients]
     elif not agents and not gov.reporting and not k.rx("judging_verbs").fullmatch(word):
         agents += _keys(doc, k, phrases, gov.agents, actors_of)  # "the army stepped up its raids"
     if not patients:
         patients += _keys(doc, k, phrases, others, actors_of)  # "stepped up raids against X"
+
+
+def _resisted(doc: Doc, gov: Frame, trigger: Token) -> bool:
+    """Whether the hostile verb acts against the trigger noun's own act: the noun has agents of
+    its own, not the verb's ("repelled an attack by IS"; in "destroyed a base with airstrikes"
+    or "fired rockets" the noun is the verb's own act or means)."""
+    own = {f.head: f for f in doc._.armedkg_frames}.get(trigger.i)
+    return own is not None and bool(own.agents) and set(own.agents).isdisjoint(gov.agents)
 
 
 def _fill(doc: Doc, k: Knowledge, event: Event, agents: list, patients: list, allies: list) -> None:
@@ -156,16 +185,18 @@ def _fill(doc: Doc, k: Knowledge, event: Event, agents: list, patients: list, al
 
 
 
-def roles_of_other_clauses(doc: Doc, trigger: Token | None) -> set[int]:
+def roles_of_other_clauses(doc: Doc, k: Knowledge, trigger: Token | None) -> set[int]:
     """Character offsets of the tokens of the agents and patients of the sentence's clauses that
     are not hostile and do not govern the trigger ("..., aided by their ally Rwanda", "backed
-    by Iran, ..."): the words-only rules leave the actors named there out of the event."""
+    by Iran, ..."), or that back someone ("X supports Y through air strikes": Y): the
+    words-only rules leave the actors named there out of the event."""
     if trigger is None:
         return set()
     governing = {t.i for t in trigger.ancestors} | {trigger.i}
+    backing = k.lex.forms("backing_verbs")
     out: set[int] = set()
     for f in doc._.armedkg_frames:
-        if f.hostile or f.head in governing or doc[f.head].sent.start != trigger.sent.start:
+        if f.hostile or (f.head in governing and doc[f.head].lower_ not in backing) or doc[f.head].sent.start != trigger.sent.start:
             continue
         for i in f.agents + f.patients:
             if i not in governing:

@@ -27,12 +27,9 @@ def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
     text, base = sent.text, sent.start
     tpos = base + (tm.start() if tm else 0)
     violent = k.event_type_of.get(frame.cls) in T.VIOLENT_TYPES
-    aside: set[int] = set()
-    if violent:
-        trigger = trigger_token(doc, sent, tm)
-        if frame_roles(doc, k, frame, trigger, phrases, lambda tok: group_of_phrase(doc, k, sent, actors, tok)):
-            aside = roles_of_other_clauses(doc, trigger)
-    subject_keys = subjects(doc, k, sent, actors, tm, violent)
+    aside, acted = _frame_read(doc, k, sent, frame, actors, tm, phrases) if violent else (set(), False)
+    # where the frame named who acted, the subject of a clause above it did not act
+    subject_keys = set(frame.perpetrators) if acted else subjects(doc, k, sent, actors, tm, violent)
     threat = k.rx("threat").search(text) if frame.cls == T.OTHER_DEVELOPMENT else None
     threatened: list[Mention] = []
     for m in actors:
@@ -66,6 +63,16 @@ def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
     # Battles with no named perpetrator: the first side named is actor 1.
     if k.event_type_of.get(frame.cls) == T.BATTLES and not frame.perpetrators and len(frame.targets) >= 2:
         frame.perpetrators.append(frame.targets.pop(0))
+
+
+def _frame_read(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention], tm: re.Match | None, phrases: PhraseReader | None) -> tuple[set[int], bool]:
+    """Roles from the trigger's clause frame: the offsets the words-only rules must leave aside
+    (sides of the sentence's other clauses) and whether the frame named a perpetrator."""
+    before = len(frame.perpetrators)
+    trigger = trigger_token(doc, sent, tm)
+    if not frame_roles(doc, k, frame, trigger, phrases, lambda tok: group_of_phrase(doc, k, sent, actors, tok)):
+        return set(), False
+    return roles_of_other_clauses(doc, k, trigger), len(frame.perpetrators) > before
 
 
 def _role(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention], m: Mention, key: str, tm: re.Match | None, tpos: int, subject_keys: set[str], claimant: str | None) -> str | None:
