@@ -5,7 +5,10 @@ then tries the Cartesian product of them (explosion/spaCy#6678): a pattern with 
 token fits, or any noun, tries thousands of combinations in a long sentence, and that was the
 largest cost of the extraction after the model. :class:`TreeMatcher` takes the same patterns
 and gives the same matches in the same order, but reaches each node from the node it hangs on:
-its candidates are the tokens the relation leads to, tested against its attributes.
+its candidates are the tokens the relation leads to, tested against its attributes. A pattern
+starts from the tokens its first node fits, found by the index of a word (or tag, or label) it
+must have; a first node without a word starts only from the heads of tokens that fit its ``>``
+nodes.
 
 The order is spaCy's: by key in the order added, then by sentence tree (the order in which the
 document's tokens first meet each tree, which is spaCy's order whenever a tree is a contiguous
@@ -130,6 +133,10 @@ class Node:
                 self.tests += [(name, kind, frozenset(get_string_id(v) for v in values)) for kind, values in value.items()]
             else:
                 self.walkable = False
+        # A value the node must have, by which its tokens are looked up: a word's first, then a
+        # tag's or a label's (None: every token is tried).
+        musts = sorted((t for t in self.tests if t[1] != "NOT_IN"), key=lambda t: t[0] not in ("LOWER", "ORTH"))
+        self.lookup = (musts[0][0], musts[0][2] if musts[0][1] == "IN" else frozenset((musts[0][2],))) if musts else None
 
     def fits(self, p: Parse, i: int) -> bool:
         for name, kind, value in self.tests:
@@ -138,14 +145,31 @@ class Node:
                 return False
         return True
 
+    @property
+    def has_word(self) -> bool:
+        """Whether the node must be one of some words (its tokens are found by the word index)."""
+        return self.lookup is not None and self.lookup[0] in ("LOWER", "ORTH")
+
     def anchors(self, p: Parse) -> list[int]:
-        """The tokens this node fits, in order: through the index of a word it must be, if any."""
-        for name, kind, value in self.tests:
-            if name in ("LOWER", "ORTH") and kind != "NOT_IN":
-                where = p.where(name)
-                values = where.keys() & (value if kind == "IN" else {value})
-                return [i for i in sorted(i for v in values for i in where[v]) if self.fits(p, i)]
-        return [i for i in range(p.n) if self.fits(p, i)]
+        """The tokens this node fits, in order: through the index of ``lookup``, if any."""
+        if self.lookup is None:
+            return [i for i in range(p.n) if self.fits(p, i)]
+        name, values = self.lookup
+        where = p.where(name)
+        return [i for i in sorted(i for v in where.keys() & values for i in where[v]) if self.fits(p, i)]
+
+
+def _anchors(p: Parse, nodes: list[Node], guides: list[Node]) -> list[int]:
+    """The tokens the first node fits; for a first node without a word, only the heads of
+    tokens fitting each of its ``guides`` (its ``>`` nodes that must have some value): no other
+    token starts a match, and a node that fits any token or any noun would start thousands."""
+    if not guides:
+        return nodes[0].anchors(p)
+    heads: set[int] | None = None
+    for guide in guides:
+        found = {p.heads[j] for j in guide.anchors(p) if p.heads[j] != j}
+        heads = found if heads is None else heads & found
+    return [i for i in sorted(heads or ()) if nodes[0].fits(p, i)]
 
 
 class TreeMatcher:
@@ -154,7 +178,7 @@ class TreeMatcher:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.spacy = DependencyMatcher(vocab)  # validates each pattern; matches where walking cannot
-        self.patterns: dict[int, list[list[Node]]] = {}
+        self.patterns: dict[int, list[tuple[list[Node], list[Node]]]] = {}  # key -> (nodes, guides) of each pattern
         self.annotations: set[str] = set()
         self.walkable = True
 
@@ -166,7 +190,8 @@ class TreeMatcher:
             nodes = [Node(spec, ids) for spec in pattern]
             self.walkable = self.walkable and all(node.walkable for node in nodes)
             self.annotations |= {ANNOTATED[name] for node in nodes for name, _, _ in node.tests if name in ANNOTATED}
-            compiled.append(nodes)
+            guides = [] if nodes[0].has_word else [n for n in nodes[1:] if n.left == 0 and n.op == ">" and n.lookup is not None]
+            compiled.append((nodes, guides))
 
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
         if not self.walkable or not all(doc.has_annotation(a) for a in self.annotations):
@@ -174,9 +199,9 @@ class TreeMatcher:
         p = Parse(doc)
         out: list[tuple[int, list[int]]] = []
         for key, patterns in self.patterns.items():
-            for nodes in patterns:
+            for nodes, guides in patterns:
                 found: list[list[int]] = []
-                for anchor in nodes[0].anchors(p):
+                for anchor in _anchors(p, nodes, guides):
                     _walk(p, nodes, [anchor], found)
                 found.sort(key=lambda m: p.rank[p.root[m[0]]])  # stable: tree by tree, as spaCy
                 out += [(key, m) for m in found]
