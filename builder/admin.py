@@ -116,9 +116,14 @@ class Admin1Index:
         self._points = _unit_vectors(np.array([r[1] for r in rows], dtype=float), np.array([r[2] for r in rows], dtype=float)) if rows else np.zeros((0, 3))
         self._trees: dict[str, tuple[cKDTree, np.ndarray] | None] = {}
         self._names: dict[tuple[str, str], Admin1] = {}
-        for division in self._divisions:
+        self._by_key: dict[str, list[int]] = {}  # name key -> the divisions so called, in order
+        for i, division in enumerate(self._divisions):
             for name in (division.name, division.geonames_name):
-                self._names.setdefault((division.country, place_key(name)), division)
+                key = place_key(name)
+                self._names.setdefault((division.country, key), division)
+                called = self._by_key.setdefault(key, [])
+                if not called or called[-1] != i:
+                    called.append(i)
         for division in self._divisions:  # another name never hides a division's own name
             for name in division.aliases:
                 self._names.setdefault((division.country, place_key(name)), division)
@@ -128,8 +133,8 @@ class Admin1Index:
 
     def named(self, name: str) -> list[Admin1]:
         """The divisions of any country called ``name`` (ACLED's or GeoNames' spelling)."""
-        wanted = {place_key(name), place_key(admin1_name(name))}
-        return [d for d in self._divisions if {place_key(d.name), place_key(d.geonames_name)} & wanted]
+        found = {i for key in {place_key(name), place_key(admin1_name(name))} for i in self._by_key.get(key, ())}
+        return [self._divisions[i] for i in sorted(found)]
 
     def centre(self, division: Admin1) -> tuple[float, float] | None:
         """The mean point of a division's GeoNames towns (a stand-in for its centroid)."""

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .frames import Frame, is_verb
 from .lexicon import Lexicon
 from .phrases import Named, PhraseReader, dependency_path
+from .treematch import TreeMatcher
 
 
 @dataclass(frozen=True)
@@ -132,10 +132,11 @@ def ended(tok: Token, until: frozenset[str]) -> bool:
 
 
 class ConstructionMatcher:
-    """The dependency patterns of every construction, compiled once per pipeline."""
+    """The dependency patterns of every construction, compiled once per pipeline (matched by
+    :class:`TreeMatcher`: spaCy's matches, in spaCy's order, without its cost)."""
 
     def __init__(self, vocab: Vocab, lex: Lexicon, name: str = "affiliation_constructions") -> None:
-        self.matcher = DependencyMatcher(vocab)
+        self.matcher = TreeMatcher(vocab)
         self.constructions: dict[str, Construction] = {}
         self.nodes: dict[str, list[str]] = {}
         for entry in lex.dependency_patterns(name):

@@ -439,10 +439,11 @@ def _opposed_means(prep: Token, by_head: dict[int, Frame], words: ClauseWords) -
 _NOT_ROLES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"))
 
 
-def _drop_speakers(frame: Frame, doc: Doc) -> None:
-    """Speakers and those told are never participants; dates and numbers are no roles."""
+def _drop_speakers(frame: Frame, doc: Doc, not_roles: set[int]) -> None:
+    """Speakers and those told are never participants; dates and numbers (``not_roles``, the
+    tokens of such entities) are no roles."""
     voices = {t.i for s in frame.speakers + frame.addressees for t in doc[s].subtree}
-    voices |= {t.i for t in doc if t.ent_type_ in _NOT_ROLES}
+    voices |= not_roles
     frame.agents = [i for i in dict.fromkeys(frame.agents) if i not in voices or frame.reporting]
     frame.patients = [i for i in dict.fromkeys(frame.patients) if i not in voices and i not in frame.agents]
 
@@ -452,6 +453,7 @@ def read_frames(doc: Doc, words: ClauseWords) -> list[Frame]:
     frames = [f for tok in doc if (f := _frame_of(tok, words)) is not None]
     _attach_phrases(frames, doc, words)
     _spread_speakers(frames, doc)
+    not_roles = {t.i for t in doc if t.ent_type_ in _NOT_ROLES}
     for frame in frames:
-        _drop_speakers(frame, doc)
+        _drop_speakers(frame, doc, not_roles)
     return frames

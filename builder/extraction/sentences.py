@@ -8,10 +8,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
+from ..dates import ResolvedDate, resolve_dates
 from ..records import Evidence
 from .knowledge import Knowledge
 from .state import Mention, ensure_country
@@ -26,10 +28,18 @@ class SentenceInfo:
     span: Span
     paragraph: int
     mentions: list[Mention] = field(default_factory=list)
+    _dates: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def text(self) -> str:
         return self.span.text
+
+    def dates(self, reference: date | None) -> list[ResolvedDate]:
+        """The date expressions of the sentence resolved against ``reference``
+        (:func:`builder.dates.resolve_dates`, once per sentence: the event rules ask twice)."""
+        if reference not in self._dates:
+            self._dates[reference] = tuple(resolve_dates(self.text, reference))
+        return list(self._dates[reference])
 
     @property
     def start(self) -> int:

@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from ...dates import ResolvedDate, resolve_dates, shift
+from ...dates import ResolvedDate, shift
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
 from ..zones import reference_date
@@ -67,7 +67,7 @@ def sentence_dates(doc: Doc, k: Knowledge, sent: SentenceInfo, anchor: date | No
     """
     out, said = [], []
     text = sent.text
-    for found in resolve_dates(text, reference_date(doc)):
+    for found in sent.dates(reference_date(doc)):
         if found.kind == "relative_to_event":
             if anchor is None or found.offset is None:
                 continue

@@ -12,7 +12,6 @@ from datetime import timedelta
 
 from spacy.tokens import Doc
 
-from ...dates import resolve_dates
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
 from ..zones import reference_date
@@ -26,7 +25,7 @@ def dated_long_before(doc: Doc, sent: SentenceInfo) -> bool:
     reference = reference_date(doc)
     if reference is None:
         return False
-    found = resolve_dates(sent.text, reference)
+    found = sent.dates(reference)
     if any(d.precision == 1 or d.kind == "range" for d in found):
         return False  # a day or a few days named: an event, however long ago
     ends = [d.last for d in found if d.last is not None]

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...admin import load_admin1_index
 from .. import extensions
 from ..knowledge import Knowledge, load_knowledge
 from ..sentences import finalise_mentions, index_sentences
@@ -64,4 +65,8 @@ class MentionsComponent:
 )
 def make_mentions(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None, kb: list[str]) -> MentionsComponent:
     extensions.register()
+    if geonames:
+        # The world's first-level divisions (half a second to index), loaded with the pipeline:
+        # once before build workers fork from it, not inside the first document that needs them.
+        load_admin1_index()
     return MentionsComponent(load_knowledge(data_dir, geonames, lexicon_dir, tuple(kb)))
