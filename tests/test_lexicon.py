@@ -115,3 +115,14 @@ def test_lexicon_the_extraction_code_keeps_no_vocabulary():
     in data/lexicons. Smaller alternations are rule logic ("'s|’s", "and|or")."""
     offenders = [f"{p.relative_to(ROOT)}:{line}" for p in sorted(EXTRACTION.rglob("*.py")) for line, text in _literals(p) if text.count("|") >= 4]
     assert offenders == []
+
+
+def test_lexicon_inflected_forms_do_not_depend_on_the_hash_seed():
+    """Two lemmas sharing a form, and a lemma that is another's form: the same mapping whatever
+    the order the lemmas come in (a set's order changes with PYTHONHASHSEED)."""
+    from builder.extraction.morphology import inflect
+
+    lemmas = ["operation", "operations", "shell", "shelling"]
+    first = inflect(lemmas, {})
+    assert first == inflect(list(reversed(lemmas)), {})
+    assert first["operations"] == "operations" and first["shelling"] == "shelling" and first["shelled"] == "shell"

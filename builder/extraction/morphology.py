@@ -49,10 +49,13 @@ def regular_forms(lemma: str) -> set[str]:
 
 
 def inflect(lemmas: Iterable[str], irregular: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    """Every form of every lemma, mapped to its lemma (lower case)."""
+    """Every form of every lemma, mapped to its lemma (lower case). The same in every process: a
+    word that is itself one of the lemmas is its own lemma, and a form two lemmas share goes to
+    the first of them in alphabetical order (iterating a set would depend on the hash seed)."""
+    ordered = sorted({lemma.lower() for lemma in lemmas})
     out: dict[str, str] = {}
-    for lemma in lemmas:
-        lemma = lemma.lower()
-        for form in regular_forms(lemma) | set(irregular.get(lemma, ())):
+    for lemma in ordered:
+        for form in sorted(regular_forms(lemma) | set(irregular.get(lemma, ()))):
             out.setdefault(form, lemma)
+    out.update({lemma: lemma for lemma in ordered})
     return out
