@@ -112,6 +112,9 @@ def frame_roles(doc: Doc, k: Knowledge, event: Event, trigger: Token | None, phr
     if own.kind == "verb" and own.hostile and inner is not None:
         trigger, own = doc[inner.head], inner  # "repelled an attack by IS": the attack is the event
     agents = _keys(doc, k, phrases, own.agents, actors_of)
+    # "the PMF's Kata'ib Hezbollah ambushed ...": the force the acting group belongs to acts with it
+    owners = [c.i for i in own.agents for c in doc[i].children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her")]
+    agents += [a for a in _keys(doc, k, phrases, owners, lambda tok: None) if a[1] == "actor" and a not in agents]
     patients = _keys(doc, k, phrases, own.patients + own.opposed + own.sources, actors_of)  # "retook the town from the army"
     allies = _keys(doc, k, phrases, own.allies, actors_of)
     gov = _governor(frames, trigger, own)
