@@ -251,6 +251,17 @@ class Gazetteer:
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
     def _load_curated(self) -> None:
+        """The curated files: countries and their forces, actors, persons, first-level divisions
+        and places (in that order: a place is read in its division)."""
+        self._load_countries()
+        self.curated_countries = set(self.countries)
+        self._load_world_countries()
+        self._load_actors()
+        self.persons: dict[str, dict] = {row["id"]: {**row, "sources": ["curated"]} for row in self._jsonl("persons.jsonl")}
+        self._load_admin1()
+        self._load_curated_places()
+
+    def _load_countries(self) -> None:
         for row in self._jsonl("countries.jsonl"):
             entry = CountryEntry(
                 iso2=row["iso2"],
@@ -284,8 +295,8 @@ class Gazetteer:
                 generic_aliases=shared,
                 focus_countries=[entry.iso2] if shared else [],
             )
-        self.curated_countries = set(self.countries)
-        self._load_world_countries()
+
+    def _load_actors(self) -> None:
         for row in self._jsonl("actors.jsonl"):
             entry = ActorEntry(
                 id=row["id"],
@@ -301,7 +312,8 @@ class Gazetteer:
                 focus_countries=row.get("focus_countries", []),
             )
             self.actors[entry.id] = entry
-        self.persons: dict[str, dict] = {row["id"]: {**row, "sources": ["curated"]} for row in self._jsonl("persons.jsonl")}
+
+    def _load_admin1(self) -> None:
         for row in self._jsonl("admin1.jsonl"):
             entry = PlaceEntry(
                 key=f"adm1:{row['id']}",
@@ -315,6 +327,8 @@ class Gazetteer:
             )
             self.admin1_by_code[row["id"]] = entry
             self._add_place(entry)
+
+    def _load_curated_places(self) -> None:
         for row in self._jsonl("curated_places.jsonl"):
             within = row.get("within")
             admin1 = None
