@@ -397,6 +397,11 @@ def build(
         raise
     writer.close()
     bar.close()
+    return _finish(st, writer, report, read, started)
+
+
+def _finish(st: Store | RemoteStore, writer: "Writer", report: BuildReport, read: ReadReport, started: float) -> BuildReport:
+    """Drop the entities no document names any more, flush the store, complete the report."""
     if writer.orphan_candidates:
         report.entities_dropped = drop_orphans(st, writer.orphan_candidates)
     st.flush()
