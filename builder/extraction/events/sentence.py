@@ -41,8 +41,9 @@ class Cues:
     day_dates: list
 
 
-def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str], phrases: PhraseReader | None = None) -> None:
-    """Add what the sentence says to the document's events."""
+def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str], phrases: PhraseReader | None = None, fresh: bool = False) -> None:
+    """Add what the sentence says to the document's events; ``fresh``: a clause that tells an
+    event of its own (:mod:`.clauses`) starts one unless it refers back to one."""
     cues = _cues(doc, k, sent, actors)
     if cues is None or _not_an_event(doc, k, sent, cues, actors):
         return
@@ -52,7 +53,7 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
             casualties(k, sent, last, actors)  # a casualty-only sentence: the toll of the last event of this paragraph
         return
     claimant = R.claimant(doc, k, sent, actors, cues.claim) if cues.claim else None
-    frame = _frame(doc, k, sent, actors, cues, last, claimant)
+    frame = _frame(doc, k, sent, actors, cues, None if fresh and not cues.anaphor else last, claimant)
     if frame is None:
         return
     _record(doc, k, sent, frame, cues, sources, claimant, actors)
