@@ -83,12 +83,29 @@ def test_no_reference_date_leaves_a_weekday_unresolved(k):
         "The town has been hit many times by the insurgents .",
         "He denied that his fighters had been in the town .",
         "The insurgents overran the district capital in March 2021 .",
+        "Analysts say renewed clashes along the river are likely .",
+        "A second round of shelling is possible next month .",
+        "Farmers in the valley fear more raids by the bandits .",
+        "The governor expects fresh attacks on the highway .",
     ],
 )
 def test_statements_that_tell_no_event(k, words):
     tokens = words.split()
     doc, sent = _parsed(tokens, [0] * len(tokens), ["ROOT"] + ["dep"] * (len(tokens) - 1), ["NN"] * len(tokens))
     assert not_an_event(doc, k, sent, has_day_date=False)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Gunmen attacked the village , killing four people .",
+        "It was likely that the gunmen came from the forest .",
+    ],
+)
+def test_likely_of_a_detail_or_fear_of_no_new_act_leaves_the_event(k, words):
+    tokens = words.split()
+    doc, sent = _parsed(tokens, [0] * len(tokens), ["ROOT"] + ["dep"] * (len(tokens) - 1), ["NN"] * len(tokens))
+    assert not not_an_event(doc, k, sent, has_day_date=False)
 
 
 def test_a_dated_attack_is_an_event(k):
