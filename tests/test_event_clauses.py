@@ -123,3 +123,18 @@ def test_coordinated_event_nouns_naming_the_same_place_or_nothing_stay_one_event
     assert len(event_parts(doc, k, sent)) == 1
     doc, sent = _parsed(*TWO)
     assert len(event_parts(doc, k, sent)) == 1
+
+
+def test_an_event_noun_the_parser_hung_on_a_noun_of_the_first_phrase_is_split_and_takes_the_shared_date(k):
+    # "Two incidents were reported on Sunday : an attack on a market in Tillia , in Tahoua region ,
+    # and an ambush near Ouallam ."  (the parser joined 'ambush' to 'region')
+    words = ["Two", "incidents", "were", "reported", "on", "Sunday", ":", "an", "attack", "on", "a", "market", "in", "Tillia", ",", "in", "Tahoua", "region", ",", "and", "an", "ambush", "near", "Ouallam", "."]
+    heads = [1, 3, 3, 3, 3, 4, 3, 8, 1, 8, 11, 9, 11, 12, 8, 8, 17, 15, 17, 17, 21, 17, 21, 22, 3]
+    deps = ["nummod", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct", "det", "appos", "prep", "det", "pobj", "prep", "pobj", "punct", "prep", "compound", "pobj", "punct", "cc", "det", "conj", "prep", "pobj", "punct"]
+    tags = ["CD", "NNS", "VBD", "VBN", "IN", "NNP", ":", "DT", "NN", "IN", "DT", "NN", "IN", "NNP", ",", "IN", "NNP", "NN", ",", "CC", "DT", "NN", "IN", "NNP", "."]
+    doc, sent = _parsed(words, heads, deps, tags, mentions=[("place", "place:tillia", 13, 13), ("place", "place:ouallam", 23, 23)])
+    one, two = event_parts(doc, k, sent)
+    assert one.sent.text.endswith("in Tahoua region") and two.sent.text == "an ambush near Ouallam ."
+    ambush = new_event(doc, "ArmedClash", 0)
+    two.after(doc, ambush)
+    assert ambush.date == date(2024, 3, 3)  # the Sunday before the reference date (Wednesday 6 March)

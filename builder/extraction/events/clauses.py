@@ -12,7 +12,8 @@ events in one sentence, and both are read from the parse:
   Bela on 25 January, and a TTP raid on a police station two days later", "an arson attack on a
   mast near Hulugho and a raid on a quarry at Ijara on Tuesday"): each noun phrase is an event;
   the first takes the date the second gives when it gives none of its own ("on Tuesday" after
-  the second noun dates both).
+  the second noun dates both), the second the date of the clause both hang from ("Two incidents
+  were reported on Sunday: an attack ... and an ambush ...").
 
 Each part is a :class:`Clause`: a sentence for the event rules whose evidence still cites the
 whole sentence.
@@ -137,11 +138,13 @@ def _event_citing(doc: Doc, sent: SentenceInfo, span: Span):
 def _coordinated(doc: Doc, k: Knowledge, sent: SentenceInfo) -> list[Part] | None:
     """Two event nouns joined by 'and' that name different doers or places: one event each."""
     nouns = k.lex.words("event_nouns")
-    for first in sent.span:
-        if first.tag_ not in ("NN", "NNS") or first.lower_ not in nouns:
+    for second in sent.span:
+        if second.dep_ != "conj" or second.tag_ not in ("NN", "NNS") or second.lower_ not in nouns:
             continue
-        second = next((c for c in first.children if c.dep_ == "conj" and c.tag_ in ("NN", "NNS") and c.lower_ in nouns), None)
-        if second is None or not _told_apart(sent, first, second):
+        # the event noun it is joined to: its head, or the parser hung it on a noun inside that
+        # noun's phrase ("an attack on a market in Tillia, in Tahoua region, ..., and an ambush")
+        first = next((a for a in second.ancestors if a.tag_ in ("NN", "NNS") and a.lower_ in nouns), None)
+        if first is None or not sent.span.start <= first.i < second.i or not _told_apart(sent, first, second):
             continue
         cut = second.left_edge.i
         end = cut
@@ -158,7 +161,16 @@ def _coordinated(doc: Doc, k: Knowledge, sent: SentenceInfo) -> list[Part] | Non
             if dates:
                 created.date, created.time_precision = dates[0].value, dates[0].precision
 
-        return [Part(one, after=date_first), Part(two, fresh=True)]
+        shared = _clause(sent, doc[sent.span.start : first.left_edge.i])
+
+        def date_second(doc: Doc, created, shared=shared) -> None:
+            if created is None or created.date is not None:
+                return
+            dates = sentence_dates(doc, k, shared, None)  # "Two incidents were reported on Sunday: ..."
+            if dates:
+                created.date, created.time_precision = dates[0].value, dates[0].precision
+
+        return [Part(one, after=date_first), Part(two, fresh=True, after=date_second)]
     return None
 
 
