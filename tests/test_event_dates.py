@@ -141,6 +141,20 @@ def test_the_day_a_wounded_man_died_is_not_the_day_of_the_attack(k):
     assert sentence_dates(doc, k, sent, None) == []
 
 
+def test_the_day_one_of_the_wounded_died_is_not_the_day_of_the_attack(k):
+    # "One of the wounded reservists died in hospital on Wednesday ."
+    words = ["One", "of", "the", "wounded", "reservists", "died", "in", "hospital", "on", "Wednesday", "."]
+    heads = [5, 0, 4, 4, 1, 5, 5, 6, 5, 8, 5]
+    deps = ["nsubj", "prep", "det", "amod", "pobj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"]
+    tags = ["CD", "IN", "DT", "VBN", "NNS", "VBD", "IN", "NN", "IN", "NNP", "."]
+    doc, sent = _parsed(words, heads, deps, tags)
+    assert sentence_dates(doc, k, sent, None) == []
+    words[3] = "young"  # "One of the young reservists died ... on Wednesday": killed that day
+    tags[3] = "JJ"
+    doc, sent = _parsed(words, heads, deps, tags)
+    assert [d.value for d in sentence_dates(doc, k, sent, None)] == [date(2022, 8, 3)]
+
+
 def test_a_soldier_killed_on_a_day_is_dated_that_day(k):
     # "Rebels killed a soldier on Wednesday ."
     words = ["Rebels", "killed", "a", "soldier", "on", "Wednesday", "."]
