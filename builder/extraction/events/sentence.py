@@ -227,7 +227,9 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
     event_dates = dates
     if claim:
         event_dates = [d for d in dates if k.rx("took_place_before").search(text[max(0, d.start - 40) : d.start])]
-    if not event_dates and frame.date is None and not claim:
+    # a claim that tells the act ("said its fighters shelled army positions") is dated like it
+    tells_act = claim is not None and trigger(k, claim.group(0)) is not None
+    if not event_dates and frame.date is None and (not claim or tells_act):
         event_dates = [d for d in [context_date(doc, k, sent)] if d is not None]
     if event_dates and (frame.date is None or (frame.time_precision or 9) > event_dates[0].precision):
         frame.date = event_dates[0].value
