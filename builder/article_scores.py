@@ -4,7 +4,8 @@ background and outlook sentences, claims on their events, event places outside t
 
 An extracted event is matched to the expected event one of whose ``mentions`` phrases lies in a
 sentence the extracted event cites as evidence; an expected event's date is judged on the
-extracted event that cites most of its phrases.
+extracted event that cites most of its phrases (of those citing as many, the one whose
+triggers lie in most of them).
 """
 
 from __future__ import annotations
@@ -64,6 +65,18 @@ def _matches(event: Event, phrases: Iterable[str]) -> int:
     return sum(1 for p in phrases if any(p in ev.sentence for ev in event.evidence))
 
 
+def _anchored(event: Event, phrases: Iterable[str]) -> int:
+    """How many of ``phrases`` hold the trigger of the event's evidence (of two events told by
+    one sentence, 'the raid came two days after a bomb hit a truck', both cite the sentence; the
+    bomb's phrase holds the trigger of the bomb's event only)."""
+    return sum(
+        1
+        for p in phrases
+        for ev in event.evidence
+        if (at := ev.sentence.find(p)) >= 0 and at <= ev.start - ev.sentence_start < at + len(p)
+    )
+
+
 def _date_right(event: Event, expected: dict) -> bool:
     if event.date is None:
         return False
@@ -94,7 +107,7 @@ def score_article(result: DocResult, expected: dict, scores: ArticleScores) -> N
             scores.outlets_as_places.append(f"{name}: {ent.label}")
     claimed_right: list[Event] = []  # the claimed events that are an expected claimed event
     for gold in expected["events"]:
-        mine = sorted((e for e in result.events if _matches(e, gold["mentions"])), key=lambda e: -_matches(e, gold["mentions"]))
+        mine = sorted((e for e in result.events if _matches(e, gold["mentions"])), key=lambda e: (-_matches(e, gold["mentions"]), -_anchored(e, gold["mentions"])))
         scores.matched_nodes += len(mine)
         if mine and _date_right(mine[0], gold):
             scores.dated_right += 1

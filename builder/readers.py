@@ -303,6 +303,8 @@ class HtmlReader(Reader):
         soup = BeautifulSoup(raw, "html.parser")
         metadata = html_metadata(soup)  # before the scripts (JSON-LD) and the header go
         for tag in soup(["script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe", "svg"]):
+            if tag.name == "header" and tag.find_parent(["article", "main"]) is not None:
+                continue  # an article's own header (HTML5): its headline and byline, read as such
             tag.decompose()
         title = soup.title.get_text(" ", strip=True) if soup.title else None
         if soup.title:

@@ -55,7 +55,6 @@ def test_no_event_place_outside_the_focus_countries(scores):
 
 @pytest.mark.slow
 def test_outlets_operations_and_people_are_never_places(scores):
-    _short_on_check(scores, "an outlet named after its town and a camp named after a person are read as places")
     assert scores.outlets_as_places == []
 
 
@@ -80,8 +79,9 @@ def test_event_nodes_per_real_event(scores):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="issue 17 targets not reached: every event dated right, every claim read", strict=False)
 def test_issue_targets(scores):
+    if scores.nodes_per_event > 1.1:
+        _short_on_check(scores, "nodes per real event above 1.1 (a detention and a ceasefire told with the Tripoli fighting are events of their own)")
     assert scores.nodes_per_event <= 1.1
     assert scores.claims_right == scores.claims_expected
     assert scores.dated_right == scores.real_events

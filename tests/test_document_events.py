@@ -39,10 +39,22 @@ def _sentence(words, heads=None, deps=None, tags=None):
         "In a statement on Thursday, the rebels' regional command said its fighters had carried out the ambush.",
         "Islamic State said its fighters had attacked the checkpoint and killed two soldiers.",
         "The defence ministry said on Monday that its forces had struck a depot in the city.",
+        "The group said its men stormed the barracks at dawn.",
+        "Rebel commanders told reporters their fighters had ambushed a convoy on the highway.",
+        "The militia said its units shelled enemy positions in response.",
     ],
 )
 def test_saying_what_ones_own_fighters_did_is_a_claim(k, sentence):
     assert k.rx("claim").search(sentence)
+
+
+def test_a_claim_that_tells_the_act_has_a_trigger_a_bare_claim_none(k):
+    from builder.extraction.events.triggers import trigger
+
+    told = k.rx("claim").search("The militia said its units shelled enemy positions in response.")
+    bare = k.rx("claim").search("The militia claimed responsibility for the attack.")
+    assert trigger(k, told.group(0)) is not None  # dated like the act it tells (context date)
+    assert trigger(k, bare.group(0)) is None
 
 
 @pytest.mark.parametrize(

@@ -144,6 +144,27 @@ def test_looting_of_something_else_is_its_own_event(k):
     assert len(doc._.armedkg_events) == 2
 
 
+# "Militants stormed a police post . About 30 gunmen fired on the post for hours ."  (wire copy)
+FIRED_ON = (
+    ["Militants", "stormed", "a", "police", "post", ".", "About", "30", "gunmen", "fired", "on", "the", "post", "for", "hours", "."],
+    [1, 1, 4, 4, 1, 1, 7, 8, 9, 9, 9, 12, 10, 9, 13, 9],
+    ["nsubj", "ROOT", "det", "compound", "dobj", "punct", "advmod", "nummod", "nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+    ["NNS", "VBD", "DT", "NN", "NN", ".", "RB", "CD", "NNS", "VBD", "IN", "DT", "NN", "IN", "NNS", "."],
+)
+
+
+@pytest.mark.parametrize("noun, same", [("post", True), ("market", False)])
+def test_an_undated_sentence_acting_on_what_the_attack_hit_goes_on_telling_it(k, noun, same):
+    words = list(FIRED_ON[0])
+    words[12] = noun
+    doc = _parsed_doc(words, *FIRED_ON[1:])
+    storm = Event(1, T.ATTACK, [_evidence_in(doc, "Militants stormed a police post .", "stormed", "event_trigger:Attack")], SUNDAY, 1)
+    fire = Event(2, T.ARMED_CLASH, [_evidence_in(doc, f"About 30 gunmen fired on the {noun} for hours .", "fired", "event_trigger:ArmedClash")], paragraph=1)
+    doc._.armedkg_events = [storm, fire]
+    merge_coreferent(doc, k)
+    assert (len(doc._.armedkg_events) == 1) is same
+
+
 def test_the_bodies_taken_away_after_the_attack_are_its_toll(k):
     attack = Event(1, T.ARMED_CLASH, [_ev("Jihadists attacked a military base in Baga on Monday.", "attacked")], date(2023, 5, 1), 1, "place:baga", perpetrators=["actor:iswap"])
     sentence = "A militia member said on Wednesday that the bodies of five soldiers had been taken away after the attack on Baga."

@@ -83,12 +83,29 @@ def test_no_reference_date_leaves_a_weekday_unresolved(k):
         "The town has been hit many times by the insurgents .",
         "He denied that his fighters had been in the town .",
         "The insurgents overran the district capital in March 2021 .",
+        "Analysts say renewed clashes along the river are likely .",
+        "A second round of shelling is possible next month .",
+        "Farmers in the valley fear more raids by the bandits .",
+        "The governor expects fresh attacks on the highway .",
     ],
 )
 def test_statements_that_tell_no_event(k, words):
     tokens = words.split()
     doc, sent = _parsed(tokens, [0] * len(tokens), ["ROOT"] + ["dep"] * (len(tokens) - 1), ["NN"] * len(tokens))
     assert not_an_event(doc, k, sent, has_day_date=False)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Gunmen attacked the village , killing four people .",
+        "It was likely that the gunmen came from the forest .",
+    ],
+)
+def test_likely_of_a_detail_or_fear_of_no_new_act_leaves_the_event(k, words):
+    tokens = words.split()
+    doc, sent = _parsed(tokens, [0] * len(tokens), ["ROOT"] + ["dep"] * (len(tokens) - 1), ["NN"] * len(tokens))
+    assert not not_an_event(doc, k, sent, has_day_date=False)
 
 
 def test_a_dated_attack_is_an_event(k):
@@ -122,6 +139,20 @@ def test_the_day_a_wounded_man_died_is_not_the_day_of_the_attack(k):
     tags = ["DT", "JJ", "NN", "VBD", "IN", "PRP$", "NNS", "IN", "NNP", "."]
     doc, sent = _parsed(words, heads, deps, tags)
     assert sentence_dates(doc, k, sent, None) == []
+
+
+def test_the_day_one_of_the_wounded_died_is_not_the_day_of_the_attack(k):
+    # "One of the wounded reservists died in hospital on Wednesday ."
+    words = ["One", "of", "the", "wounded", "reservists", "died", "in", "hospital", "on", "Wednesday", "."]
+    heads = [5, 0, 4, 4, 1, 5, 5, 6, 5, 8, 5]
+    deps = ["nsubj", "prep", "det", "amod", "pobj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"]
+    tags = ["CD", "IN", "DT", "VBN", "NNS", "VBD", "IN", "NN", "IN", "NNP", "."]
+    doc, sent = _parsed(words, heads, deps, tags)
+    assert sentence_dates(doc, k, sent, None) == []
+    words[3] = "young"  # "One of the young reservists died ... on Wednesday": killed that day
+    tags[3] = "JJ"
+    doc, sent = _parsed(words, heads, deps, tags)
+    assert [d.value for d in sentence_dates(doc, k, sent, None)] == [date(2022, 8, 3)]
 
 
 def test_a_soldier_killed_on_a_day_is_dated_that_day(k):

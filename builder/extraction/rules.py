@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from . import extensions
 from .attribution import sentence_sources
+from .events.clauses import event_parts
 from .events.sentence import sentence_events
 from .knowledge import Knowledge, load_knowledge
 from .affiliations import AffiliationReader
@@ -31,7 +32,13 @@ def sentence_rules(doc: Doc, k: Knowledge, reader: AffiliationReader) -> None:
         actors = [m for m in sent.mentions if m.kind in ("actor", "person", "country")]
         places = [m for m in sent.mentions if m.kind == "place"]
         sentence_relations(doc, k, sent, found.get(sent.index, []), phrases, sources)
-        sentence_events(doc, k, sent, actors, places, sources, phrases)
+        for part in event_parts(doc, k, sent):
+            count = len(doc._.armedkg_events)
+            part_actors = [m for m in part.sent.mentions if m.kind in ("actor", "person", "country")]
+            part_places = [m for m in part.sent.mentions if m.kind == "place"]
+            sentence_events(doc, k, part.sent, part_actors, part_places, sources, phrases, fresh=part.fresh)
+            if part.after is not None:
+                part.after(doc, doc._.armedkg_events[-1] if len(doc._.armedkg_events) > count else None)
         weapon_rules(doc, k, sent, actors, sources)
 
 

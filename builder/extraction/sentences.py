@@ -59,7 +59,9 @@ def index_sentences(doc: Doc) -> None:
 
 
 def evidence(doc: Doc, sent: SentenceInfo, start: int, end: int, rule: str, conf: float) -> Evidence:
-    """Evidence of ``start:end`` (cut to the sentence) for ``rule``."""
+    """Evidence of ``start:end`` (cut to the sentence) for ``rule``; a clause read as a
+    sentence (``events.clauses``) cites its whole sentence."""
+    sent = getattr(sent, "whole", None) or sent
     start = max(start, sent.start)
     end = min(max(end, start), sent.span.end_char)
     u = doc._

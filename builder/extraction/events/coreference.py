@@ -182,10 +182,11 @@ def definite_descriptions(doc: Doc, k: Knowledge, first: Evidence) -> list[tuple
 
 def elaborates(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> bool:
     """Whether ``b``'s first sentence goes on describing the event told just before it: in the
-    same or the next paragraph, with no date of its own and no new named doer, whose subject is
-    a definite common noun the earlier event's sentences name ("... attacked the army post at
-    Léré. The post was looted.", "... killing three soldiers. The soldiers were walking along a
-    track when the rebels set off a landmine")."""
+    same or the next paragraph, with no date of its own and no new named doer, whose subject or
+    verb's object is a definite common noun the earlier event's sentences name ("... attacked the
+    army post at Léré. The post was looted.", "... killing three soldiers. The soldiers were
+    walking along a track when the rebels set off a landmine", "... stormed a police post. About
+    30 gunmen ... fired on the post for two hours")."""
     first = b.evidence[0] if b.evidence else None
     if first is None or not earlier or not doc.has_annotation("DEP") or _named(k, b.perpetrators):
         return False
@@ -197,10 +198,17 @@ def elaborates(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> bool:
     told = " ".join(ev.sentence for ev in a.evidence).lower()
     span = doc.char_span(first.sentence_start, first.sentence_start + len(first.sentence), alignment_mode="contract")
     for tok in span or []:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NN", "NNS") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if _participant(tok) and tok.tag_ in ("NN", "NNS") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             if re.search(rf"\b{re.escape(tok.lower_)}\b", told):
                 return True
     return False
+
+
+def _participant(tok) -> bool:
+    """A subject, or the object of a verb ("fired on the post", "shelled the town")."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.tag_.startswith("VB")
 
 
 def _same_day_and_place(doc: Doc, k: Knowledge, a: Event, b: Event) -> bool:

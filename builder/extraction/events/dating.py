@@ -45,14 +45,18 @@ def dates_a_statement(doc: Doc, k: Knowledge, sent: SentenceInfo, found: Resolve
 
 def dates_a_later_death(doc: Doc, k: Knowledge, sent: SentenceInfo, found: ResolvedDate) -> bool:
     """Whether ``found`` dates the death of someone wounded earlier ("died of his wounds on
-    Wednesday night", "succumbed to her injuries on Friday"), not the event that wounded them."""
+    Wednesday night", "succumbed to her injuries on Friday", "one of the wounded died in hospital
+    on Wednesday"), not the event that wounded them."""
     span = doc.char_span(sent.start + found.start, sent.start + found.end, alignment_mode="expand")
     if span is None or not doc.has_annotation("DEP"):
         return False
     verb = _verb_above(span.root, sent.span.start, sent.span.end)
     if verb is None:
         return False
-    return k.rx("later_death").match(doc.text, verb.idx) is not None
+    if k.rx("later_death").match(doc.text, verb.idx) is not None:
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return k.rx("later_death_verb").fullmatch(verb.text) is not None and any(k.rx("injure_words").search(doc[c.left_edge.i : c.right_edge.i + 1].text) for c in subjects)
 
 
 def sentence_dates(doc: Doc, k: Knowledge, sent: SentenceInfo, anchor: date | None) -> list[ResolvedDate]:

@@ -41,8 +41,9 @@ class Cues:
     day_dates: list
 
 
-def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str], phrases: PhraseReader | None = None) -> None:
-    """Add what the sentence says to the document's events."""
+def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], places: list[Mention], sources: list[str], phrases: PhraseReader | None = None, fresh: bool = False) -> None:
+    """Add what the sentence says to the document's events; ``fresh``: a clause that tells an
+    event of its own (:mod:`.clauses`) starts one unless it refers back to one."""
     cues = _cues(doc, k, sent, actors)
     if cues is None or _not_an_event(doc, k, sent, cues, actors):
         return
@@ -52,7 +53,7 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
             casualties(k, sent, last, actors)  # a casualty-only sentence: the toll of the last event of this paragraph
         return
     claimant = R.claimant(doc, k, sent, actors, cues.claim) if cues.claim else None
-    frame = _frame(doc, k, sent, actors, cues, last, claimant)
+    frame = _frame(doc, k, sent, actors, cues, None if fresh and not cues.anaphor else last, claimant)
     if frame is None:
         return
     _record(doc, k, sent, frame, cues, sources, claimant, actors)
@@ -241,7 +242,9 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
     event_dates = dates
     if claim:
         event_dates = [d for d in dates if k.rx("took_place_before").search(text[max(0, d.start - 40) : d.start])]
-    if not event_dates and frame.date is None and not claim:
+    # a claim that tells the act ("said its fighters shelled army positions") is dated like it
+    tells_act = claim is not None and trigger(k, claim.group(0)) is not None
+    if not event_dates and frame.date is None and (not claim or tells_act):
         event_dates = [d for d in [context_date(doc, k, sent)] if d is not None]
     if event_dates and (frame.date is None or (frame.time_precision or 9) > event_dates[0].precision):
         frame.date = event_dates[0].value

@@ -6,7 +6,8 @@ Order matters and is that of the rules' history: votes for the country in focus 
 entity the cues already read is not read again); descriptions (governments, collective
 actors, unnamed individuals, offices) and the toponyms the model missed after them; the focus
 is decided again before generic actors ("the Coalition", "the army") are read with it; person
-short forms last; then overlapping mentions are settled and the sentences built
+short forms and the names the document defines (abbreviations in brackets, units named as
+a part of an actor) last; then overlapping mentions are settled and the sentences built
 (:func:`builder.extraction.sentences.finalise_mentions`).
 """
 
@@ -20,7 +21,7 @@ from .. import extensions
 from ..knowledge import Knowledge, load_knowledge
 from ..sentences import finalise_mentions, index_sentences
 from ..state import decide_focus
-from . import collective, cues, entities, generic, persons, toponyms, votes
+from . import aliases, collective, cues, entities, generic, persons, toponyms, votes
 
 
 def find_mentions(doc: Doc, k: Knowledge) -> None:
@@ -43,6 +44,7 @@ def find_mentions(doc: Doc, k: Knowledge) -> None:
     decide_focus(doc)
     generic.generic_actors(doc, k)
     persons.person_short_forms(doc, k)
+    aliases.document_aliases(doc, k)
     finalise_mentions(doc, k)
 
 
