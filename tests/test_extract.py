@@ -914,3 +914,40 @@ def test_extract_spaced_dash_between_towns_or_dates_is_no_district(extract):
     assert not any(m.rule == "city_district" for e in r.entities.values() for m in e.mentions)
     r = extract("Strikes went on in Lima from March - May, organisers said.")
     assert not any(m.rule == "city_district" for e in r.entities.values() for m in e.mentions)
+
+
+@pytest.mark.parametrize(
+    "text,label,country",
+    [
+        ("A London-based monitor said gunmen killed four people in Idlib on Tuesday.", "Idlib", "SY"),  # wire copy
+        ("Clashes broke out between Tehran-backed militias and tribal fighters in Deir Ezzor on Sunday.", "Deir ez-Zor", "SY"),
+        ("A Moscow-funded militia attacked a village near Bambari on Friday, killing six civilians.", "Bambari", "CF"),  # the backer's city casts no vote for the focus
+        ("In an analysis, the Paris-based institute notes that troops raided a market in Gao in March 2022.", "Gao", "ML"),  # analysis prose
+    ],
+)
+def test_extract_the_place_in_an_actor_compound_is_not_the_events(extract, text, label, country):
+    """"X-based", "X-backed", "X-led", "X-funded": the compound says where an actor is based or
+    who backs it; the place phrase of the event's clause is where it happened."""
+    r = extract(text)
+    place = r.entities[r.events[0].place]
+    assert (place.label, place.country) == (label, country)
+
+
+@pytest.mark.parametrize(
+    "text,label,country",
+    [
+        ("The convoy left Ottawa for Kingston on Monday, where truckers blocked the main bridge.", "Kingston", "CA"),
+        ("Protesters sailed from Charleston to Norfolk and rallied outside the naval base on Saturday.", "Norfolk", "US"),
+        ("Militants fired rockets from Gaza at Ashkelon on Tuesday, wounding three people.", "Ashkelon", "IL"),  # wire copy
+        ("Hundreds of farmers marched from Nakuru to Nairobi on Wednesday to protest fuel prices.", "Nairobi", "KE"),
+    ],
+)
+def test_extract_where_a_movement_came_from_is_not_the_events_place(extract, text, label, country):
+    """"from X to Y", "from X at Y", "left X for Y": the other place is where it happened; a
+    "from" place alone stays the event's ("withdrew from Kherson")."""
+    r = extract(text)
+    place = r.entities[r.events[0].place]
+    assert (place.label, place.country) == (label, country)
+    r = extract("Russian forces withdrew from Kherson on Friday.")
+    assert r.entities[r.events[0].place].label == "Kherson"
+
