@@ -951,3 +951,26 @@ def test_extract_where_a_movement_came_from_is_not_the_events_place(extract, tex
     r = extract("Russian forces withdrew from Kherson on Friday.")
     assert r.entities[r.events[0].place].label == "Kherson"
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2022, militiamen attacked the town of Meka, Amhara, killing three civilians.",  # note style
+        "Security forces clashed with gunmen in Meka, Amhara, on 4 May 2022.",
+        "Fighting was reported in the town of Meka (Amhara region) on Monday, aid workers said.",  # wire copy
+    ],
+)
+def test_extract_a_town_not_in_the_division_named_beside_it_is_a_town_of_that_division(extract, text):
+    """"A, B" / "A (B)": a namesake that bears A only as another name of its own and lies outside
+    B's country (Makkah, also written "Meka") is not meant; A is a town of B that the gazetteers lack."""
+    r = extract(text)
+    place = r.entities[r.events[0].place]
+    assert place.label == "Meka" and place.country == "ET"
+    assert place.parent is not None and "amhara" in place.parent.lower()
+
+
+def test_extract_a_list_of_cities_keeps_each_city(extract):
+    """A list is no town and its division: "Paris, Berlin and Rome" stays Paris (Berlin is also a
+    German state, and Paris is called by its very name)."""
+    r = extract("Paris, Berlin and Rome saw protests against fuel prices on Saturday.")
+    assert r.entities[r.events[0].place].country == "FR"
