@@ -974,3 +974,14 @@ def test_extract_a_list_of_cities_keeps_each_city(extract):
     German state, and Paris is called by its very name)."""
     r = extract("Paris, Berlin and Rome saw protests against fuel prices on Saturday.")
     assert r.entities[r.events[0].place].country == "FR"
+
+
+def test_extract_a_place_left_is_not_the_event_s_when_the_sentence_goes_on_elsewhere(extract):
+    """A verb of departure's object is where a movement began: "left Ottawa ... and stopped in
+    Cornwall" happened on the way, not in Ottawa; a 'from' place with only its province or
+    country beside it stays the event's place."""
+    r = extract("A convoy of protesters left Ottawa on Saturday and stopped in Cornwall before rallying in Kingston.")
+    place = r.entities[r.events[0].place]
+    assert place.label in ("Cornwall", "Kingston") and place.country == "CA"
+    r = extract("Troops expelled the militants from Raqqa, Syria, on Tuesday.")
+    assert r.entities[r.events[0].place].label == "Raqqa"

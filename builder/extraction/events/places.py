@@ -23,7 +23,7 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
     earlier = _earlier_event_names(k, sent, frame)
     others = [p for p in places if not _in_compound(doc, k, p)]
     if len(others) > 1:  # "sailed from Charleston to Norfolk": where it went, not where it came from
-        others = [p for p in others if not _origin(doc, k, p)] or others
+        others = _without_origins(doc, k, others)
     for p in others:
         ent = entities.get(p.key)
         if ent is None or any(a <= p.start - sent.start and p.end - sent.start <= b for a, b in earlier):
@@ -72,24 +72,38 @@ def _in_compound(doc: Doc, k: Knowledge, p: Mention) -> bool:
     return span is not None and in_actor_compound(k, span)
 
 
-def _origin(doc: Doc, k: Knowledge, p: Mention) -> bool:
-    """The place a movement or a shot came from: "from X" beside a destination of the same verb
-    ("fired from Gaza at Ashkelon", "sailed from X to Y"), the object of a verb of departure
-    with one ("left Ottawa for Kingston")."""
+def _without_origins(doc: Doc, k: Knowledge, places: list[Mention]) -> list[Mention]:
+    """The places without those a movement came from: always when the same verb names where it
+    went; else only when a town or a place smaller than a division is left ("the convoy left
+    Ottawa and stopped in X", not "expelled IS from Raqqa, Syria")."""
+    entities = doc._.armedkg_entities
+    kinds = {p.key: _origin(doc, k, p) for p in places}
+    left = [p for p in places if kinds[p.key] != "sure"] or places
+    rest = [p for p in left if not kinds[p.key]]
+    small = [p for p in rest if p.kind == "place" and getattr(entities.get(p.key), "cls", None) not in (T.ADMIN_REGION, T.COUNTRY)]
+    return rest if small else left
+
+
+def _origin(doc: Doc, k: Knowledge, p: Mention) -> str | None:
+    """The place a movement or a shot came from: "from X" of a verb, or the object of a verb of
+    departure ("left Ottawa"); "sure" when the same verb names where it went ("fired from Gaza at
+    Ashkelon", "sailed from X to Y", "left Ottawa for Kingston")."""
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     tok = span.root
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "from":
         verb = tok.head.head
     elif tok.dep_ == "dobj" and tok.head.lower_ in k.lex.forms("departure_verbs"):
         verb = tok.head
     else:
-        return False
+        return None
     destinations = k.lex.words("destination_prepositions")
-    return any(c.dep_ == "prep" and c.lower_ in destinations and c.i > tok.i for c in verb.children)
+    if any(c.dep_ == "prep" and c.lower_ in destinations and c.i > tok.i for c in verb.children):
+        return "sure"
+    return "loose" if k.upos(verb) == "VERB" else None
 
 
 def _earlier_event_names(k: Knowledge, sent: SentenceInfo, frame: Event) -> list[tuple[int, int]]:
