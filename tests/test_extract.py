@@ -914,3 +914,74 @@ def test_extract_spaced_dash_between_towns_or_dates_is_no_district(extract):
     assert not any(m.rule == "city_district" for e in r.entities.values() for m in e.mentions)
     r = extract("Strikes went on in Lima from March - May, organisers said.")
     assert not any(m.rule == "city_district" for e in r.entities.values() for m in e.mentions)
+
+
+@pytest.mark.parametrize(
+    "text,label,country",
+    [
+        ("A London-based monitor said gunmen killed four people in Idlib on Tuesday.", "Idlib", "SY"),  # wire copy
+        ("Clashes broke out between Tehran-backed militias and tribal fighters in Deir Ezzor on Sunday.", "Deir ez-Zor", "SY"),
+        ("A Moscow-funded militia attacked a village near Bambari on Friday, killing six civilians.", "Bambari", "CF"),  # the backer's city casts no vote for the focus
+        ("In an analysis, the Paris-based institute notes that troops raided a market in Gao in March 2022.", "Gao", "ML"),  # analysis prose
+    ],
+)
+def test_extract_the_place_in_an_actor_compound_is_not_the_events(extract, text, label, country):
+    """"X-based", "X-backed", "X-led", "X-funded": the compound says where an actor is based or
+    who backs it; the place phrase of the event's clause is where it happened."""
+    r = extract(text)
+    place = r.entities[r.events[0].place]
+    assert (place.label, place.country) == (label, country)
+
+
+@pytest.mark.parametrize(
+    "text,label,country",
+    [
+        ("The convoy left Ottawa for Kingston on Monday, where truckers blocked the main bridge.", "Kingston", "CA"),
+        ("Protesters sailed from Charleston to Norfolk and rallied outside the naval base on Saturday.", "Norfolk", "US"),
+        ("Militants fired rockets from Gaza at Ashkelon on Tuesday, wounding three people.", "Ashkelon", "IL"),  # wire copy
+        ("Hundreds of farmers marched from Nakuru to Nairobi on Wednesday to protest fuel prices.", "Nairobi", "KE"),
+    ],
+)
+def test_extract_where_a_movement_came_from_is_not_the_events_place(extract, text, label, country):
+    """"from X to Y", "from X at Y", "left X for Y": the other place is where it happened; a
+    "from" place alone stays the event's ("withdrew from Kherson")."""
+    r = extract(text)
+    place = r.entities[r.events[0].place]
+    assert (place.label, place.country) == (label, country)
+    r = extract("Russian forces withdrew from Kherson on Friday.")
+    assert r.entities[r.events[0].place].label == "Kherson"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2022, militiamen attacked the town of Meka, Amhara, killing three civilians.",  # note style
+        "Security forces clashed with gunmen in Meka, Amhara, on 4 May 2022.",
+        "Fighting was reported in the town of Meka (Amhara region) on Monday, aid workers said.",  # wire copy
+    ],
+)
+def test_extract_a_town_not_in_the_division_named_beside_it_is_a_town_of_that_division(extract, text):
+    """"A, B" / "A (B)": a namesake that bears A only as another name of its own and lies outside
+    B's country (Makkah, also written "Meka") is not meant; A is a town of B that the gazetteers lack."""
+    r = extract(text)
+    place = r.entities[r.events[0].place]
+    assert place.label == "Meka" and place.country == "ET"
+    assert place.parent is not None and "amhara" in place.parent.lower()
+
+
+def test_extract_a_list_of_cities_keeps_each_city(extract):
+    """A list is no town and its division: "Paris, Berlin and Rome" stays Paris (Berlin is also a
+    German state, and Paris is called by its very name)."""
+    r = extract("Paris, Berlin and Rome saw protests against fuel prices on Saturday.")
+    assert r.entities[r.events[0].place].country == "FR"
+
+
+def test_extract_a_place_left_is_not_the_event_s_when_the_sentence_goes_on_elsewhere(extract):
+    """A verb of departure's object is where a movement began: "left Ottawa ... and stopped in
+    Cornwall" happened on the way, not in Ottawa; a 'from' place with only its province or
+    country beside it stays the event's place."""
+    r = extract("A convoy of protesters left Ottawa on Saturday and stopped in Cornwall before rallying in Kingston.")
+    place = r.entities[r.events[0].place]
+    assert place.label in ("Cornwall", "Kingston") and place.country == "CA"
+    r = extract("Troops expelled the militants from Raqqa, Syria, on Tuesday.")
+    assert r.entities[r.events[0].place].label == "Raqqa"

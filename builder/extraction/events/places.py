@@ -9,6 +9,7 @@ from ...records import Event
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
+from ..mentions.places import in_actor_compound
 from ..state import Mention
 
 
@@ -20,12 +21,15 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
     entities = doc._.armedkg_entities
     best = None
     earlier = _earlier_event_names(k, sent, frame)
-    for p in places:
+    others = [p for p in places if not _in_compound(doc, k, p)]
+    if len(others) > 1:  # "sailed from Charleston to Norfolk": where it went, not where it came from
+        others = _without_origins(doc, k, others)
+    for p in others:
         ent = entities.get(p.key)
         if ent is None or any(a <= p.start - sent.start and p.end - sent.start <= b for a, b in earlier):
             continue
         pre = text[max(sent.start, p.start - 30) : p.start].lower()
-        if k.rx("said_in_before").search(text[max(sent.start, p.start - 60) : p.start]):
+        if k.rx("said_in_before").search(text[_clause_start(doc, sent, p) : p.start]):
             continue  # "..., police told reporters in Islamabad": where it was said, not where it happened
         if k.rx("origin_from_before").search(pre) and len(places) > 1:
             continue  # "shot a shepherd from Nawa in Tafas": where he came from, not where it happened
@@ -47,6 +51,59 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
         frame.place = p.key
         near = bool(k.rx("near_before").search(pre))
         frame.geo_precision = 2 if near else (1 if score == 1 else (2 if score == 2 else 3))
+
+
+def _clause_start(doc: Doc, sent: SentenceInfo, p: Mention) -> int:
+    """Where the words that may say the place is where something was said begin: up to 60
+    characters before it, from the verb that governs it when that verb comes first ("said gunmen
+    killed four people in X": the killing, not the saying, is in X)."""
+    start = max(sent.start, p.start - 60)
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    while tok is not None and tok.head.i != tok.i and tok.pos_ != "VERB" and tok.tag_[:2] != "VB":
+        tok = tok.head
+    if tok is not None and tok.idx < p.start and (tok.pos_ == "VERB" or tok.tag_[:2] == "VB"):
+        start = max(start, tok.idx)
+    return start
+
+
+def _in_compound(doc: Doc, k: Knowledge, p: Mention) -> bool:
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span is not None and in_actor_compound(k, span)
+
+
+def _without_origins(doc: Doc, k: Knowledge, places: list[Mention]) -> list[Mention]:
+    """The places without those a movement came from: always when the same verb names where it
+    went; else only when a town or a place smaller than a division is left ("the convoy left
+    Ottawa and stopped in X", not "expelled IS from Raqqa, Syria")."""
+    entities = doc._.armedkg_entities
+    kinds = {p.key: _origin(doc, k, p) for p in places}
+    left = [p for p in places if kinds[p.key] != "sure"] or places
+    rest = [p for p in left if not kinds[p.key]]
+    small = [p for p in rest if p.kind == "place" and getattr(entities.get(p.key), "cls", None) not in (T.ADMIN_REGION, T.COUNTRY)]
+    return rest if small else left
+
+
+def _origin(doc: Doc, k: Knowledge, p: Mention) -> str | None:
+    """The place a movement or a shot came from: "from X" of a verb, or the object of a verb of
+    departure ("left Ottawa"); "sure" when the same verb names where it went ("fired from Gaza at
+    Ashkelon", "sailed from X to Y", "left Ottawa for Kingston")."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "from":
+        verb = tok.head.head
+    elif tok.dep_ == "dobj" and tok.head.lower_ in k.lex.forms("departure_verbs"):
+        verb = tok.head
+    else:
+        return None
+    destinations = k.lex.words("destination_prepositions")
+    if any(c.dep_ == "prep" and c.lower_ in destinations and c.i > tok.i for c in verb.children):
+        return "sure"
+    return "loose" if k.upos(verb) == "VERB" else None
 
 
 def _earlier_event_names(k: Knowledge, sent: SentenceInfo, frame: Event) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ...admin import Admin1, Admin1Index, admin1_name, load_admin1_index
-from ...gazetteer import PlaceEntry, place_key, slug
+from ...gazetteer import PlaceEntry, name_key, place_key, slug
 from ...geo import haversine_km
 from ...records import Entity
 from .. import terms as T
@@ -138,7 +138,25 @@ def placed_beside(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntr
         return inside
     if sure and any(chain) and not any(_near(c, r) for c in candidates for found in chain for r in found):
         return []
+    if _other_name_elsewhere(doc, k, span, candidates, names, chain):
+        return []
     return None
+
+
+def _other_name_elsewhere(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], names: list[str], chain: list[list[Container]]) -> bool:
+    """Every candidate bears the name only as another name of its own ("Meka" of Makkah) and lies
+    in none of the countries of the divisions or countries named beside it ("Meka, Amhara"), nor
+    in one the document's names point to: the name is a town the gazetteers lack, in the division
+    named, not that namesake abroad."""
+    pointed = set(doc._.armedkg_country_votes) | set(doc._.armedkg_place_votes)
+    if any(c.country in pointed for c in candidates):
+        return False
+    countries = {r.country for found in chain for r in found}
+    countries |= {iso for iso in (k.gaz.country_by_name.get(name_key(n)) for n in names) if iso}
+    if not candidates or not countries:
+        return False
+    key = place_key(span.text)
+    return all(c.country not in countries and place_key(c.name) != key for c in candidates)
 
 
 def _near(candidate: PlaceEntry, container: Container) -> bool:

@@ -10,6 +10,7 @@ from ...gazetteer import name_key
 from ..knowledge import Knowledge
 from ..state import decide_focus, vote
 from ..zones import reading_of
+from .places import in_actor_compound
 
 
 def _vote_of(doc: Doc, k: Knowledge, ent: object) -> tuple[str | None, int]:
@@ -55,6 +56,8 @@ def vote_for_focus(doc: Doc, k: Knowledge) -> None:
             vote(doc._.armedkg_country_votes, iso, 3)
             vote(doc._.armedkg_place_votes, iso, 3)
     for ent in doc.ents:
+        if ent.label_ in ("PLACE", "GPE") and in_actor_compound(k, ent):
+            continue  # "a Moscow-funded militia": who backs an actor, not where things happen
         iso, weight = _vote_of(doc, k, ent)
         if iso:
             vote(doc._.armedkg_country_votes, iso, weight)
