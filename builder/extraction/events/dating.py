@@ -37,7 +37,7 @@ def _verb_above(token: Token, sent_start: int, sent_end: int) -> Token | None:
 def dates_a_statement(doc: Doc, k: Knowledge, sent: SentenceInfo, found: ResolvedDate) -> bool:
     """Whether ``found`` dates a verb of saying ("said on Tuesday") rather than an event."""
     span = doc.char_span(sent.start + found.start, sent.start + found.end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
+    if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return False
     verb = _verb_above(span.root, sent.span.start, sent.span.end)
     return verb is not None and verb.lower_ in k.lex.words("date_reporting_verbs")
@@ -48,7 +48,7 @@ def dates_a_later_death(doc: Doc, k: Knowledge, sent: SentenceInfo, found: Resol
     Wednesday night", "succumbed to her injuries on Friday", "one of the wounded died in hospital
     on Wednesday"), not the event that wounded them."""
     span = doc.char_span(sent.start + found.start, sent.start + found.end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
+    if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return False
     verb = _verb_above(span.root, sent.span.start, sent.span.end)
     if verb is None:

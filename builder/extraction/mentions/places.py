@@ -262,10 +262,23 @@ def anchors(k: Knowledge, span: Span) -> list[PlaceEntry]:
     m = k.rx("anchor_after").match(span.doc.text, span.end_char)
     if not m:
         return []
-    nxt = next((e for e in span.sent.ents if e.start_char == m.end() and e.label_ in ("GPE", "LOC", "FAC", "PLACE")), None)
-    if nxt is None:
+    nxt = _entity_at(span.doc, m.end())
+    if nxt is None or nxt.label_ not in ("GPE", "LOC", "FAC", "PLACE"):
         return []
     return [p for p in k.gaz.lookup_place(nxt.text, None) if p.cls in (T.POPULATED_PLACE, T.ADMIN_REGION) and (p.lat is not None or p.cls == T.ADMIN_REGION)]
+
+
+def _entity_at(doc: Doc, char: int) -> Span | None:
+    """The entity that begins at character ``char`` (read from the tokens' IOB tags: ``doc.ents``
+    rebuilds every entity of the document on each call)."""
+    tok = doc.char_span(char, char + 1, alignment_mode="expand")
+    tok = tok[0] if tok is not None and len(tok) else None
+    if tok is None or tok.idx != char or tok.ent_iob_ != "B":
+        return None
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, tok.i, end, label=tok.ent_type_)
 
 
 def split_compound(k: Knowledge, text: str, focus: str | None) -> list[tuple[str, PlaceEntry]]:
