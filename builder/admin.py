@@ -164,14 +164,8 @@ class Admin1Index:
 
     def county_at(self, lat: float, lon: float, country: str, max_km: float = 30.0) -> str | None:
         """The second-level division (GeoNames' name) of the town nearest to (lat, lon) in ``country``."""
-        found = self._tree(country)
-        if found is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            return None
-        tree, rows = found
-        chord, i = tree.query(_unit_vectors(np.array([lat]), np.array([lon]))[0])
-        if _chord_to_km(float(chord)) > max_km:
-            return None
-        return self._county_of_town[int(rows[int(i)])] or None
+        town = self._nearest_town(lat, lon, country, max_km)
+        return (self._county_of_town[town] or None) if town is not None else None
 
     def distance_to(self, lat: float, lon: float, division: Admin1) -> float | None:
         """How far (km) the point lies from the nearest GeoNames town of ``division``."""
@@ -195,14 +189,18 @@ class Admin1Index:
     def at(self, lat: float, lon: float, country: str | None = None, max_km: float = MAX_KM) -> Admin1 | None:
         """The division of the GeoNames town nearest to (lat, lon) within ``country`` (any country
         when ``None``), or ``None`` when no town lies within ``max_km``."""
+        town = self._nearest_town(lat, lon, country, max_km)
+        return self._divisions[int(self._division_of_town[town])] if town is not None else None
+
+    def _nearest_town(self, lat: float, lon: float, country: str | None, max_km: float) -> int | None:
+        """The row of the GeoNames town nearest to (lat, lon) in ``country`` (any when ``None``),
+        if one lies within ``max_km``."""
         found = self._tree(country)
         if found is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
             return None
         tree, rows = found
         chord, i = tree.query(_unit_vectors(np.array([lat]), np.array([lon]))[0])
-        if _chord_to_km(float(chord)) > max_km:
-            return None
-        return self._divisions[int(self._division_of_town[rows[int(i)]])]
+        return None if _chord_to_km(float(chord)) > max_km else int(rows[int(i)])
 
     def lookup(self, country: str, name: str) -> Admin1 | None:
         """The division of ``country`` named ``name`` (ACLED's or GeoNames' spelling, any case,
