@@ -6,13 +6,18 @@ The frame is the parse's reading of the clause: a passive subject is acted on ("
 soldiers and militiamen was ambushed": both were attacked, by no one named), a possessor or
 "by" phrase of a noun acts ("the insurgents' raid on a peacekeepers' camp"), a pronoun stands
 for the group it refers to ("the coalition said its air strikes killed 40 rebels"), and
-speakers are never roles. Two cases reach past the trigger's own frame, both from the verb that
-governs a trigger noun: the agent of a verb of backing supports the action ("X supported Y's
-offensive": X beside Y, not against it), and the agent of a hostile verb resisted it ("the army
-repelled an attack by IS": the army was attacked).
+speakers are never roles. The verb that governs a trigger noun adds to it: the agent of a verb
+of backing supports the action ("X supported Y's offensive": X beside Y, not against it; "X
+supports Y through air strikes": X strikes, Y beside it), the agent of a hostile verb resisted
+an attack that has agents of its own ("the army repelled an attack by IS": the army was
+attacked), a hostile verb whose means or object the noun is ("destroyed a base with airstrikes",
+"fired missiles at Riyadh") is the act itself, and a noun that causes a verb's harm takes its
+patients ("its air strikes killed 40 rebels"). The possessor of the acting group acts with it
+("the PMF's Kata'ib Hezbollah").
 
 :func:`frame_roles` returns False where the frame names no actor; the sentence rules then read
-the roles as before.
+the roles from the words. Where it names them, :func:`roles_of_other_clauses` gives the actors
+the words-only rules must leave out: sides of the sentence's other, non-hostile clauses.
 """
 
 from __future__ import annotations
