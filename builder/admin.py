@@ -112,6 +112,9 @@ class Admin1Index:
                 self._divisions.append(Admin1(cc, short, name, aliases))
             division_of_town.append(ident)
         self._division_of_town = np.array(division_of_town, dtype=np.int32)
+        self._position: dict[Admin1, int] = {}  # a division -> its index (list.index compared them one by one)
+        for i, division in enumerate(self._divisions):
+            self._position.setdefault(division, i)
         self._countries = np.array([r[0] for r in rows])
         self._points = _unit_vectors(np.array([r[1] for r in rows], dtype=float), np.array([r[2] for r in rows], dtype=float)) if rows else np.zeros((0, 3))
         self._trees: dict[str, tuple[cKDTree, np.ndarray] | None] = {}
@@ -138,7 +141,7 @@ class Admin1Index:
 
     def centre(self, division: Admin1) -> tuple[float, float] | None:
         """The mean point of a division's GeoNames towns (a stand-in for its centroid)."""
-        index = self._divisions.index(division)
+        index = self._index_of(division)
         rows = np.flatnonzero(self._division_of_town == index)
         if not len(rows):
             return None
@@ -169,11 +172,15 @@ class Admin1Index:
 
     def distance_to(self, lat: float, lon: float, division: Admin1) -> float | None:
         """How far (km) the point lies from the nearest GeoNames town of ``division``."""
-        rows = np.flatnonzero(self._division_of_town == self._divisions.index(division))
+        rows = np.flatnonzero(self._division_of_town == self._index_of(division))
         if not len(rows):
             return None
         chord = np.linalg.norm(self._points[rows] - _unit_vectors(np.array([lat]), np.array([lon]))[0], axis=1).min()
         return _chord_to_km(float(chord))
+
+    def _index_of(self, division: Admin1) -> int:
+        index = self._position.get(division)
+        return self._divisions.index(division) if index is None else index  # an unknown one raises ValueError
 
     def divisions(self, country: str) -> list[Admin1]:
         """The divisions of a country, by name."""
