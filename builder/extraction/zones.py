@@ -12,6 +12,7 @@ publication date are read by the rules as the document's place focus and referen
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from spacy.language import Language
@@ -74,7 +75,8 @@ def mark_boundaries(doc: Doc, reading: DocumentReading) -> None:
             gap = text[previous_end : token.idx]
             paragraph = re.search(r"\n[^\S\n]*\n", gap) is not None
             bullet = "\n" in gap and token.text in BULLETS
-            if paragraph or bullet or any(previous_end <= c <= token.idx for c in cuts):
+            i = bisect_left(cuts, previous_end)  # a zone starts or ends between the two tokens
+            if paragraph or bullet or (i < len(cuts) and cuts[i] <= token.idx):
                 token.is_sent_start = True
         previous_end = token.idx + len(token.text)
 
