@@ -135,8 +135,7 @@ class FrameRelations:
         yield from self._places(f, agents)
         if f.kind == "verb" and self._word(f) in self.words.backing:
             yield from self._supported_action(f, agents)
-        if f.kind == "verb" and self._word(f) in self.words.backing and not f.passive:
-            for backed in self._side(f.patients, owners=False):
+            for backed in [] if f.passive else self._side(f.patients, owners=False):
                 for backer in agents:
                     if backed.kind == "actor" and backer.kind in ("actor", "country") and backed.key != backer.key:
                         yield self._found("backedBy", backed, backer, "backing_verb", 0.7)

@@ -118,21 +118,22 @@ def frame_roles(doc: Doc, k: Knowledge, event: Event, trigger: Token | None, phr
         trigger, own = doc[inner.head], inner  # "repelled an attack by IS": the attack is the event
     agents = _keys(doc, k, phrases, own.agents, actors_of)
     # "the PMF's Kata'ib Hezbollah ambushed ...": the force the acting group belongs to acts with it
-    owners = [c.i for i in own.agents for c in doc[i].children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her")]
+    owners = [c.i for i in own.agents for c in doc[i].children if c.dep_ == "poss" and c.tag_ != "PRP$"]
     agents += [a for a in _keys(doc, k, phrases, owners, lambda tok: None) if a[1] == "actor" and a not in agents]
     patients = _keys(doc, k, phrases, own.patients + own.opposed + own.sources, actors_of)  # "retook the town from the army"
     allies = _keys(doc, k, phrases, own.allies, actors_of)
     gov = _governor(frames, trigger, own)
     if gov is not None:
-        _from_governor(doc, k, phrases, actors_of, gov, trigger, agents, patients, allies)
+        _from_governor(doc, k, phrases, actors_of, gov, own, trigger, agents, patients, allies)
     if not agents and not patients and not allies:
         return False
     _fill(doc, k, event, agents, patients, allies)
     return True
 
 
-def _from_governor(doc: Doc, k: Knowledge, phrases: PhraseReader, actors_of: Callable, gov: Frame, trigger: Token, agents: list, patients: list, allies: list) -> None:
-    """Roles the verb governing the trigger noun adds (the lists are extended in place)."""
+def _from_governor(doc: Doc, k: Knowledge, phrases: PhraseReader, actors_of: Callable, gov: Frame, own: Frame, trigger: Token, agents: list, patients: list, allies: list) -> None:
+    """Roles the verb governing the trigger noun (whose frame is ``own``) adds (the lists are
+    extended in place)."""
     word = doc[gov.head].lower_
     others = [i for i in gov.patients if i != trigger.i] + gov.opposed
     if trigger.dep_ in CAUSE:
@@ -146,7 +147,7 @@ def _from_governor(doc: Doc, k: Knowledge, phrases: PhraseReader, actors_of: Cal
             agents += _keys(doc, k, phrases, gov.agents, actors_of)
             allies += [a for a in _keys(doc, k, phrases, others, actors_of) if a not in allies and a not in agents]
         return
-    elif gov.hostile and trigger.dep_ in ("dobj", "obj", "nsubjpass") and _resisted(doc, gov, trigger):
+    elif gov.hostile and trigger.dep_ in ("dobj", "obj", "nsubjpass") and _resisted(gov, own):
         patients += _keys(doc, k, phrases, gov.agents, actors_of)  # "the army repelled an attack by IS"
     elif gov.hostile and trigger.dep_ == "pobj" and trigger.head.lower_ not in MEANS:
         return  # "wounded in the fighting": the noun is the occasion, told before, not this verb's means
@@ -160,12 +161,11 @@ def _from_governor(doc: Doc, k: Knowledge, phrases: PhraseReader, actors_of: Cal
         patients += _keys(doc, k, phrases, others, actors_of)  # "stepped up raids against X"
 
 
-def _resisted(doc: Doc, gov: Frame, trigger: Token) -> bool:
+def _resisted(gov: Frame, own: Frame) -> bool:
     """Whether the hostile verb acts against the trigger noun's own act: the noun has agents of
     its own, not the verb's ("repelled an attack by IS"; in "destroyed a base with airstrikes"
     or "fired rockets" the noun is the verb's own act or means)."""
-    own = {f.head: f for f in doc._.armedkg_frames}.get(trigger.i)
-    return own is not None and bool(own.agents) and set(own.agents).isdisjoint(gov.agents)
+    return bool(own.agents) and set(own.agents).isdisjoint(gov.agents)
 
 
 def _fill(doc: Doc, k: Knowledge, event: Event, agents: list, patients: list, allies: list) -> None:
@@ -190,7 +190,6 @@ def _fill(doc: Doc, k: Knowledge, event: Event, agents: list, patients: list, al
     for key, kind in allies:
         if kind != "person":
             add(event.assoc_perpetrators, key, kind)
-
 
 
 def roles_of_other_clauses(doc: Doc, k: Knowledge, trigger: Token | None) -> set[int]:

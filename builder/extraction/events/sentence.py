@@ -154,7 +154,7 @@ def _killed_after_arrest(doc: Doc, k: Knowledge, sent: SentenceInfo, tm: re.Matc
     fifteen of them", "detained and shot dead two farmers"): ACLED codes the killing (an attack),
     not the arrest; "arrested two men over the killing" is an arrest."""
     span = doc.char_span(sent.start + tm.start(), sent.start + tm.end(), alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
+    if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return None
     for verb in span.root.conjuncts:
         if verb.tag_.startswith("VB") and (found := k.rx("kill_words").match(sent.text, verb.idx - sent.start)) is not None:
