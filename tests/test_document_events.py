@@ -5,16 +5,13 @@ event (hand-built docs, no model)."""
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
-from builder.extraction import extensions
 from builder.extraction import terms as T
 from builder.extraction.events.places import _earlier_event_names
 from builder.extraction.events.sentence import _killed_after_arrest
 from builder.extraction.knowledge import load_knowledge
-from builder.extraction.sentences import SentenceInfo
-from builder.records import Document, Event, Evidence
+from builder.records import Event, Evidence
+from tests.handbuilt import parsed_sentence
 
 
 @pytest.fixture(scope="module")
@@ -23,14 +20,7 @@ def k():
 
 
 def _sentence(words, heads=None, deps=None, tags=None):
-    extensions.register()
-    if heads is None:
-        doc = spacy.blank("en").make_doc(" ".join(words))
-    else:
-        doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
-    doc._.armedkg_document = Document(id="d", text=doc.text)
-    extensions.reset(doc)
-    return doc, SentenceInfo(0, doc[:], 0)
+    return parsed_sentence(words, heads, deps, tags)
 
 
 @pytest.mark.parametrize(

@@ -6,16 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
-from builder.extraction import extensions
 from builder.extraction.events.clauses import Clause, event_parts
 from builder.extraction.facts import new_event
 from builder.extraction.knowledge import load_knowledge
-from builder.extraction.sentences import SentenceInfo, evidence
-from builder.extraction.state import Mention
-from builder.records import Document
+from builder.extraction.sentences import evidence
+from tests.handbuilt import parsed_sentence
 
 
 @pytest.fixture(scope="module")
@@ -25,13 +21,7 @@ def k():
 
 def _parsed(words, heads, deps, tags, mentions=(), spaces=None):
     """A one-sentence Doc with the given parse; ``mentions``: (kind, key, first word, last word)."""
-    extensions.register()
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, spaces=spaces)
-    doc._.armedkg_document = Document(id="d", text=doc.text, published=date(2024, 3, 6))
-    extensions.reset(doc)
-    found = [Mention(key, doc[a].idx, doc[b].idx + len(doc[b]), doc[a : b + 1].text, kind, "test", 0.9) for kind, key, a, b in mentions]
-    doc._.armedkg_mentions.extend(found)
-    return doc, SentenceInfo(0, doc[:], 0, found)
+    return parsed_sentence(words, heads, deps, tags, date(2024, 3, 6), spaces, mentions)
 
 
 # "The strike came a day after rebels ambushed a convoy ."  (feature prose)

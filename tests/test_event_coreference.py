@@ -13,6 +13,7 @@ from builder.extraction import terms as T
 from builder.extraction.events.coreference import merge_coreferent
 from builder.extraction.knowledge import load_knowledge
 from builder.records import Claim, Document, Entity, Event, Evidence
+from tests.handbuilt import parsed_doc
 
 SUNDAY = date(2022, 8, 7)
 
@@ -101,13 +102,7 @@ def test_the_clashes_are_the_fighting_told_last_not_the_last_event_first_told(k)
 
 def _parsed_doc(words, heads, deps, tags):
     """A parsed Doc (heads are absolute token indices) with the extensions reset."""
-    from spacy.tokens import Doc as SpacyDoc
-
-    extensions.register()
-    doc = SpacyDoc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
-    doc._.armedkg_document = Document(id="d", text=doc.text)
-    extensions.reset(doc)
-    return doc
+    return parsed_doc(words, heads, deps, tags)
 
 
 def _evidence_in(doc, sentence: str, word: str, rule: str) -> Evidence:

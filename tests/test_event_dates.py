@@ -6,15 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
-from builder.extraction import extensions
 from builder.extraction.events.dating import context_date, sentence_dates
 from builder.extraction.events.modality import not_an_event
 from builder.extraction.knowledge import load_knowledge
-from builder.extraction.sentences import SentenceInfo
-from builder.records import Document
+from tests.handbuilt import parsed_sentence
 
 TUESDAY = date(2022, 8, 9)
 
@@ -26,11 +22,7 @@ def k():
 
 def _parsed(words, heads, deps, tags, published=TUESDAY):
     """A one-sentence Doc with the given parse (heads are absolute token indices)."""
-    extensions.register()
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
-    doc._.armedkg_document = Document(id="d", text=doc.text, published=published)
-    extensions.reset(doc)
-    return doc, SentenceInfo(0, doc[:], 0)
+    return parsed_sentence(words, heads, deps, tags, published)
 
 
 # "Gunmen raided Olumbe on Sunday , officials said on Tuesday ."
