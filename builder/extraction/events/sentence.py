@@ -212,7 +212,7 @@ def _frame(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], cu
             and not (cues.day_dates and last.date and cues.day_dates[0].value != last.date)
         )
         claim_only = claim is not None and tm is None and sent.paragraph == last.paragraph  # "ISWAP claimed responsibility." after the attack
-        if fits and (is_anaphoric or same_claim or continuation or claim_only):
+        if fits and (is_anaphoric or same_claim or continuation or claim_only or _same_gathering(k, sent, last, cues)):
             frame = last
     if frame is None:
         if tm is None and not claim:
@@ -225,6 +225,18 @@ def _frame(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], cu
     elif spec > k.specificity(frame.cls):
         frame.cls = cues.cls
     return frame
+
+
+def _same_gathering(k: Knowledge, sent: SentenceInfo, last: Event, cues: Cues) -> bool:
+    """A crowd's event told on in its paragraph ("Police intervened and detained six
+    protesters."): one protest or riot a place and day (ACLED), whoever is the subject."""
+    crowd_kinds = (T.PROTESTS, T.RIOTS)
+    return (
+        sent.paragraph == last.paragraph
+        and k.event_type_of.get(last.cls) in crowd_kinds
+        and k.event_type_of.get(cues.cls) in crowd_kinds
+        and not (cues.day_dates and last.date and cues.day_dates[0].value != last.date)
+    )
 
 
 def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues, sources: list[str], claimant: str | None, actors: list[Mention]) -> None:
