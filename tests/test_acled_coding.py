@@ -70,3 +70,21 @@ def test_killing_a_civilian_or_an_off_duty_officer_is_an_attack(extract, text):
 def test_killing_a_soldier_on_duty_stays_a_clash(extract):
     r = extract("On 19 June 2022, masked gunmen killed a soldier of the regime forces near Tafas in Daraa.", published=PUBLISHED)
     assert r.events[0].cls == "ArmedClash"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2022, about 200 residents blocked the main highway outside Oruro to demand a new water supply.",
+        "SANTIAGO, June 16 (Reuters) - Students walked out of classes in Santiago on Thursday in solidarity with striking teachers.",
+        "The grievances are old: on 9 March 2022 parents occupied a primary school in Tegucigalpa to denounce the lack of teachers.",
+    ],
+)
+def test_a_crowd_that_gathers_with_a_demand_protests(extract, text):
+    r = extract(text, published=PUBLISHED)
+    assert [e.cls for e in r.events] == ["PeacefulProtest"]
+
+
+def test_troops_that_gather_to_defend_a_town_do_not_protest(extract):
+    r = extract("Government troops gathered near the border town of Moyale on Sunday to defend it against an expected raid.", published=PUBLISHED)
+    assert all(e.cls != "PeacefulProtest" for e in r.events)
