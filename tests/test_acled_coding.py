@@ -88,3 +88,28 @@ def test_a_crowd_that_gathers_with_a_demand_protests(extract, text):
 def test_troops_that_gather_to_defend_a_town_do_not_protest(extract):
     r = extract("Government troops gathered near the border town of Moyale on Sunday to defend it against an expected raid.", published=PUBLISHED)
     assert all(e.cls != "PeacefulProtest" for e in r.events)
+
+
+@pytest.mark.parametrize(
+    "text,cls",
+    [
+        # a side of the fight is a crowd of civilians: a riot (ACLED), not a battle
+        ("On 4 March 2022, villagers clashed with the police in Gokhani over the closure of a polling booth.", "MobViolence"),
+        ("On 13 May 2022, a clash ensued between supporters of two rival parties in Birgunj during the local elections.", "MobViolence"),
+        ("Palestinian youths clashed with Israeli troops in Nablus on Friday during a protest against settlement expansion.", "ViolentDemonstration"),
+        # both sides armed, or a side named by a name we do not know: a clash
+        ("Soldiers clashed with Islamic State fighters near Tal Afar on 3 May 2022.", "ArmedClash"),
+        ("On 5 May 2022, members of the Sinaloa Cartel clashed with police in Culiacan.", "ArmedClash"),
+        ("On 15 July 2022, members of Los Viagras fought gunmen of a rival cartel for hours near Apatzingan.", "ArmedClash"),
+        # a crowd that shoots is an armed side
+        ("On 4 May 2020, two civilians were killed in shooting during clashes between two families in Idlib.", "ArmedClash"),
+    ],
+)
+def test_a_fight_of_a_crowd_is_a_riot(extract, text, cls):
+    r = extract(text, published=PUBLISHED)
+    assert r.events and r.events[0].cls == cls, [(e.cls, e.perpetrators) for e in r.events]
+
+
+def test_riot_police_are_no_riot(extract):
+    r = extract("TBILISI, March 8 (Reuters) - Riot police used water cannon late on Tuesday to clear thousands of demonstrators outside parliament.", published=date(2023, 3, 8))
+    assert [e.cls for e in r.events] == ["ProtestWithIntervention"]

@@ -62,6 +62,7 @@ PEACEFUL_PROTEST = _term("PeacefulProtest")
 PROTEST_WITH_INTERVENTION = _term("ProtestWithIntervention")
 EXCESSIVE_FORCE = _term("ExcessiveForceAgainstProtesters")
 VIOLENT_DEMONSTRATION = _term("ViolentDemonstration")
+MOB_VIOLENCE = _term("MobViolence")
 # properties
 MEMBER_OF = _term("memberOf")
 PART_OF = _term("partOf")

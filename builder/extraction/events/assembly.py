@@ -1,4 +1,4 @@
-"""A gathering with a stated demand is a protest, whatever its words: "residents blocked the
+"""Crowds of civilians. A gathering with a stated demand is a protest, whatever its words: "residents blocked the
 highway to demand a bridge", "parents took over the school to denounce the lack of water",
 "people gathered in the square in defence of the language law".
 
@@ -7,7 +7,11 @@ crowd of civilians (``assembly_subjects``; a force or armed group that gathers i
 and whose clause states a purpose of protest: a to-infinitive or participle of a verb of demand
 (``protest_purpose_verbs``: "to demand", "demanding"), an "against" phrase, or "in" with a noun
 of a cause (``protest_cause_nouns``: "in defence of", "in solidarity with"). The vocabularies are
-in ``data/lexicons/events.json``."""
+in ``data/lexicons/events.json``.
+
+A fight in which one side is such a crowd ("villagers clashed with the police", "members of two
+parties clashed", "a clash between farmers and herders") is a riot, not an armed clash
+(ACLED: both sides of a battle are organised armed groups): :func:`crowd_fight`."""
 
 from __future__ import annotations
 
@@ -15,8 +19,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
+from ...records import Event
+from .. import terms as T
 from ..knowledge import Knowledge
 from ..morphology import inflect
 from ..sentences import SentenceInfo
@@ -90,3 +96,55 @@ def _protest_purpose(words: AssemblyWords, verb: Token) -> bool:
             return True  # "to demand", "demanding", "... and called for"
         todo.extend((c, depth + 1) for c in tok.children)
     return False
+
+
+def crowd_fight(doc: Doc, k: Knowledge, event: Event) -> bool:
+    """Whether a side of the event's fighting, as its trigger's clause names it, is a crowd of
+    civilians with no armed group named in it."""
+    words = assembly_words(k)
+    armed = _armed_spans(doc)
+    for ev in event.evidence:
+        if not ev.rule.startswith("event_trigger"):
+            continue
+        span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        if span is None or not span.root.dep_:
+            continue
+        if k.rx("firearm_words").search(ev.sentence):
+            return False  # a crowd that shoots is an armed side
+        for side in _sides(span.root):
+            phrase = doc[side.left_edge.i : side.right_edge.i + 1]
+            named_armed = any(a < phrase.end_char and phrase.start_char < b for a, b in armed)
+            if side.lower_ in words.subjects and not named_armed and not k.rx("armed_side_words").search(phrase.text) and not _unknown_name(doc, k, phrase):
+                return True
+    return False
+
+
+def _unknown_name(doc: Doc, k: Knowledge, phrase: Span) -> bool:
+    """Whether the phrase names something the gazetteers do not know ("members of Carteles
+    Unidos"): it may be an armed group, so the side is not taken for a crowd."""
+    known = [(m.start, m.end) for m in doc._.armedkg_mentions if not m.key.startswith("place:xx:")]  # a place nobody could find is no knowledge
+    return any(
+        tok.tag_.startswith("NNP") and k.state_of(tok.text) is None and not any(a <= tok.idx < b for a, b in known)
+        for tok in phrase
+    )
+
+
+def _sides(trigger: Token) -> list[Token]:
+    """The heads of the sides of a fight: the subject of the verb ("villagers clashed"), the
+    "with" and "between" phrases of the trigger or of the verb that tells it ("a clash took
+    place between A and B", "a clash ensued between A and B")."""
+    holders = [trigger]
+    if not trigger.tag_.startswith("VB") and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        holders.append(trigger.head)
+    holders += [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
+    sides = [c for h in holders if h.tag_.startswith("VB") for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c != trigger]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "between"):
+                sides.extend(c for c in prep.children if c.dep_ == "pobj")
+    return [x for side in sides for x in [side, *side.conjuncts]]
+
+
+def _armed_spans(doc: Doc) -> list[tuple[int, int]]:
+    entities = doc._.armedkg_entities
+    return [(m.start, m.end) for m in doc._.armedkg_mentions if m.kind == "actor" and m.key in entities and entities[m.key].cls in T.ARMED_CLASSES]

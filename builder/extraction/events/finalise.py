@@ -18,6 +18,7 @@ from .. import terms as T
 from ..facts import GROUPS, UNIDENTIFIED, group, located_in, mention_evidence
 from ..knowledge import Knowledge
 from ..state import ensure_actor, redirect
+from .assembly import crowd_fight
 from .coreference import merge_coreferent
 from .hostility import implied_relations
 
@@ -146,6 +147,8 @@ def reclassify(doc: Doc, k: Knowledge, event: Event) -> None:
             event.cls = T.ATTACK
         elif armed_target:
             event.cls = T.ARMED_CLASH
+    if event.cls == T.ARMED_CLASH and crowd_fight(doc, k, event):
+        event.cls = T.VIOLENT_DEMONSTRATION if k.rx("protest").search(text) else T.MOB_VIOLENCE
     if event.cls == T.ARRESTS and perps and all(p.cls not in (T.STATE_FORCE,) for p in perps):
         event.cls = T.ABDUCTION
     _crowd_conduct(doc, k, event)
