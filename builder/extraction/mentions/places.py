@@ -13,7 +13,7 @@ from ...geo import haversine_km
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
-from .provinces import placed_beside, province_of_unknown_town
+from .provinces import division_named, placed_beside, province_of_unknown_town
 
 ANCHOR_KM = 50
 CITY_ABROAD = 100_000  # a city this large outside the country in focus may be meant by its name
@@ -65,6 +65,11 @@ def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cu
         return  # "Grad rockets", "Scud missiles": a weapon's name, not the town
     if re.fullmatch(r"[A-Z]{2,5}", stripped):
         return  # acronyms (QSD, HTS, AAS) are actors, not places; actor names the model tagged as places are left to the ruler
+    exact = k.gaz.lookup_place(stripped, focus_hint(doc))
+    division = division_named(doc, k, stripped, exact)
+    if division is not None:
+        add_mention(doc, k, Mention(division.key, span.start_char, span.end_char, text, "place", "world_division", 0.75, cue_word))
+        return
     candidates = _candidates(doc, k, span, stripped)
     if candidates:
         add_place_mention(doc, k, candidates[0].key, span, "geonames_or_curated", 0.8 if not forced else 0.7, cue_word)
