@@ -72,3 +72,16 @@ def test_a_town_the_gazetteers_lack_lies_in_the_division_beside_it(extract, text
     result, ev, where = _where(extract, text)
     assert where.lat is not None and box[0] < where.lat < box[1] and box[2] < where.lon < box[3]
     assert where.admin1.label == division and where.precision >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("On 3 May 2022, nurses of the Durham hospital rallied outside the state legislature in Raleigh (North Carolina) over pay.", "Raleigh"),
+        ("Members of a Lyon union staged a sit-in at the town hall of Grenoble (Isere) on Tuesday against pension cuts.", "Grenoble"),
+        ("On 9 June 2022, a Mombasa trader was shot dead by police in Malindi (Kilifi) after a dispute.", "Malindi"),
+    ],
+)
+def test_the_town_written_with_its_division_is_where_it_happened(extract, text, town):
+    result, ev, _ = _where(extract, text)
+    assert result.entities[ev.place].label == town
