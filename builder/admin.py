@@ -127,16 +127,22 @@ class Admin1Index:
                 called = self._by_key.setdefault(key, [])
                 if not called or called[-1] != i:
                     called.append(i)
-        for division in self._divisions:  # another name never hides a division's own name
+        self._by_alias: dict[str, list[int]] = {}  # another name's key -> the divisions so called
+        for i, division in enumerate(self._divisions):  # another name never hides a division's own name
             for name in division.aliases:
                 self._names.setdefault((division.country, place_key(name)), division)
+                called = self._by_alias.setdefault(place_key(name), [])
+                if i not in called:
+                    called.append(i)
 
     def __len__(self) -> int:
         return len(self._divisions)
 
     def named(self, name: str) -> list[Admin1]:
-        """The divisions of any country called ``name`` (ACLED's or GeoNames' spelling)."""
-        found = {i for key in {place_key(name), place_key(admin1_name(name))} for i in self._by_key.get(key, ())}
+        """The divisions of any country called ``name`` (ACLED's or GeoNames' spelling; another
+        of their names, "Toscana" of Tuscany, only where no division is called so by its own)."""
+        keys = {place_key(name), place_key(admin1_name(name))}
+        found = {i for key in keys for i in self._by_key.get(key, ())} or {i for key in keys for i in self._by_alias.get(key, ())}
         return [self._divisions[i] for i in sorted(found)]
 
     def centre(self, division: Admin1) -> tuple[float, float] | None:

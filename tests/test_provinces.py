@@ -180,3 +180,58 @@ def test_a_large_city_abroad_only_by_its_very_name(k, text, name, candidates, ex
 
     doc, span = _span(text, name)
     assert _in_focus(doc, k, span, candidates, "UA", False) == expected  # the country in focus has no such town
+
+
+# A town that bears a division's name only as another of its names (GeoNames gives Yuma the
+# name "Arizona"), and one called by the very name.
+YUMA = PlaceEntry("gn:5322053", "Yuma", "PopulatedPlace", "US", lat=32.73, lon=-114.62, population=93000)
+LOUISIANA_MO = PlaceEntry("gn:4396425", "Louisiana", "PopulatedPlace", "US", lat=39.45, lon=-91.05, population=3300)
+NEW_YORK_CITY = PlaceEntry("gn:5128581", "New York City", "PopulatedPlace", "US", lat=40.71, lon=-74.01, population=8800000)
+SAO_PAULO = PlaceEntry("gn:3448439", "São Paulo", "PopulatedPlace", "BR", lat=-23.55, lon=-46.64, population=10000000)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "candidates", "country", "label"),
+    [
+        ("Volunteers patrolled the border near Sasabe (Arizona) on Saturday.", "Arizona", [YUMA], "US", "Arizona"),
+        ("A rebel was killed in a firefight with soldiers in the Bicol Region.", "Bicol Region", [], "PH", "Bicol"),
+        ("Artillery duels were reported across Kalbajar region overnight.", "Kalbajar", [], "AZ", "Kalbajar"),
+        ("The governor of Louisiana signed the bill after protests in the state.", "Louisiana", [LOUISIANA_MO], "US", "Louisiana"),
+        ("Cyclists rallied in Toscana against the new motorway.", "Toscana", [], "IT", "Tuscany"),
+    ],
+)
+def test_a_division_named_alone_is_the_division(k, text, name, candidates, country, label):
+    from builder.extraction.mentions.provinces import division_named
+
+    doc, _ = _span(text, name)
+    found = division_named(doc, k, name, candidates)
+    assert found is not None and found.cls == "AdminRegion" and found.country == country and found.label == label
+    assert found.admin_level == 1 and found.lat is not None and found.lon is not None
+    assert division_named(doc, k, "Atlantis", []) is None  # no division is called so
+
+
+def test_a_city_of_the_divisions_name_is_meant_rather_than_the_division(k):
+    from builder.extraction.mentions.provinces import division_named
+
+    doc, _ = _span("Thousands marched in New York against the war.", "New York")
+    assert division_named(doc, k, "New York", [NEW_YORK_CITY]) is None  # the city, not the state
+    doc, _ = _span("Teachers went on strike in Sao Paulo on Monday.", "Sao Paulo")
+    assert division_named(doc, k, "Sao Paulo", [SAO_PAULO]) is None
+
+
+def test_a_division_name_of_two_countries_needs_the_document_to_point_to_one(k):
+    from builder.extraction.mentions.provinces import division_named
+
+    doc, _ = _span("Farmers marched across Punjab on Monday.", "Punjab")
+    assert division_named(doc, k, "Punjab", []) is None  # Punjab of India or of Pakistan
+    doc._.armedkg_named_countries.add("PK")
+    assert division_named(doc, k, "Punjab", []).country == "PK"
+
+
+def test_a_division_is_found_by_another_of_its_names():
+    from builder.admin import load_admin1_index
+
+    index = load_admin1_index()
+    assert [(d.country, d.name) for d in index.named("Toscana")] == [("IT", "Tuscany")]
+    assert [(d.country, d.name) for d in index.named("Bayern")] == [("DE", "Bavaria")]
+    assert [d.name for d in index.named("Georgia") if d.country == "US"] == ["Georgia"]  # its own name first

@@ -10,7 +10,10 @@ from .. import terms as T
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
 from ..mentions.places import in_actor_compound
+from ..mentions.provinces import divisions_beside
 from ..state import Mention
+
+BESIDE_BONUS = 0.5  # a place written with its division comes before another as specific
 
 
 def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places: list[Mention]) -> None:
@@ -38,11 +41,12 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
                 frame.near = p.key
             continue
         score = rank.get(ent.cls, 2)
-        if best is None or score < best[0]:
-            best = (score, p, pre)
+        order = score - (BESIDE_BONUS if score <= 2 and _division_beside(doc, k, p) else 0)
+        if best is None or order < best[0]:
+            best = (order, score, p, pre)
     if best is None:
         return
-    score, p, pre = best
+    _, score, p, pre = best
     current = entities.get(frame.place) if frame.place else None
     current_rank = rank.get(current.cls, 2) if current else 9
     if score < current_rank or frame.place is None:
@@ -51,6 +55,13 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
         frame.place = p.key
         near = bool(k.rx("near_before").search(pre))
         frame.geo_precision = 2 if near else (1 if score == 1 else (2 if score == 2 else 3))
+
+
+def _division_beside(doc: Doc, k: Knowledge, p: Mention) -> bool:
+    """Whether the place is written with the division it lies in ("in Raleigh (North Carolina)",
+    "at Ravelo (Potosi)"): the place a report locates, before another of the sentence."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span is not None and divisions_beside(doc, k, span)
 
 
 def _clause_start(doc: Doc, sent: SentenceInfo, p: Mention) -> int:

@@ -14,7 +14,7 @@ from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, focus_hint, overlaps, vote
 from .persons import person
-from .places import acts, in_actor_compound, place_from_text
+from .places import acts, in_actor_compound, place_from_text, whole_name
 
 
 def split_parentheses(doc: Doc) -> list[Span]:
@@ -49,6 +49,8 @@ def entity_mentions(doc: Doc, k: Knowledge) -> None:
             _country(doc, k, ent)
         elif label in ("PLACE", "GPE", "LOC", "FAC") and in_actor_compound(k, ent) and not k.gaz.country_by_name.get(name_key(ent.text)):
             continue  # "a London-based monitor": where an actor is based, no place of the text's events
+        elif label == "PLACE" and whole_name(doc, k, ent) is not ent:
+            place_from_text(doc, k, ent)  # "Oaxaca de Juarez": a town named after its division
         elif label == "PLACE":
             add_place_mention(doc, k, ent.ent_id_, ent, "gazetteer_place", 0.9)
         elif label in ("GPE", "LOC", "FAC"):

@@ -13,7 +13,7 @@ from ...geo import haversine_km
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
-from .provinces import placed_beside, province_of_unknown_town
+from .provinces import division_named, placed_beside, province_of_unknown_town
 
 ANCHOR_KM = 50
 CITY_ABROAD = 100_000  # a city this large outside the country in focus may be meant by its name
@@ -53,6 +53,7 @@ def in_actor_compound(k: Knowledge, span: Span) -> bool:
 def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cue_word: str = "") -> None:
     """A place (or country) named by ``span``; with ``forced`` (a cue said it is a place) one
     the gazetteers lack becomes a place of the document."""
+    span = whole_name(doc, k, span)
     text = span.text
     stripped = k.rx("trailing_function_word").sub("", k.rx("the_start").sub("", text))
     iso = k.gaz.country_by_name.get(name_key(stripped))
@@ -65,6 +66,11 @@ def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cu
         return  # "Grad rockets", "Scud missiles": a weapon's name, not the town
     if re.fullmatch(r"[A-Z]{2,5}", stripped):
         return  # acronyms (QSD, HTS, AAS) are actors, not places; actor names the model tagged as places are left to the ruler
+    exact = k.gaz.lookup_place(stripped, focus_hint(doc))
+    division = division_named(doc, k, stripped, exact)
+    if division is not None:
+        add_mention(doc, k, Mention(division.key, span.start_char, span.end_char, text, "place", "world_division", 0.75, cue_word))
+        return
     candidates = _candidates(doc, k, span, stripped)
     if candidates:
         add_place_mention(doc, k, candidates[0].key, span, "geonames_or_curated", 0.8 if not forced else 0.7, cue_word)
@@ -73,6 +79,24 @@ def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cu
         return
     if forced or span.label_ in ("GPE", "LOC", "FAC"):
         _unresolved(doc, k, span, stripped, cue_word)
+
+
+def whole_name(doc: Doc, k: Knowledge, span: Span) -> Span:
+    """The town's whole name where the model took a part of it for the whole ("Campos" of
+    "Campos dos Goytacazes", "Neustadt" of "Neustadt in Holstein"): the longest continuation
+    after ``span`` that makes the name of a town the gazetteers know; else ``span`` itself."""
+    m = k.rx("name_continuation").match(doc._.armedkg_text, span.end_char)
+    if m is None:
+        return span
+    base = place_key(span.text)
+    for end in sorted({m.end(g) for g in (1, 2, 3) if m.group(g)}, reverse=True):
+        longer = doc.char_span(span.start_char, end, label=span.label_)
+        if longer is None or place_key(longer.text) == base:
+            continue
+        name = k.rx("the_start").sub("", longer.text)
+        if any(p.cls == T.POPULATED_PLACE for p in k.gaz.lookup_place(name)):
+            return longer
+    return span
 
 
 def _candidates(doc: Doc, k: Knowledge, span: Span, stripped: str) -> list[PlaceEntry]:

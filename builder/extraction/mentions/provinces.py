@@ -209,3 +209,39 @@ def _container_entity(doc: Doc, k: Knowledge, container: Container) -> Entity:
 def in_provinces(k: Knowledge, candidates: list[PlaceEntry], names: list[str]) -> list[PlaceEntry]:
     """The candidates that lie in a division called one of ``names``."""
     return in_containers(k, candidates, chain_readings(k, names, None))
+
+
+TOWN_OF_THE_NAME = 10_000  # a town this large called by the very name is meant, not the division
+CITY_OF_THE_NAME = 100_000  # ... a city this large even abroad, or called so with "City" ("New York")
+
+
+def division_named(doc: Doc, k: Knowledge, name: str, candidates: list[PlaceEntry]) -> Entity | None:
+    """The first-level division a name means ("in Mangystau region", "Phoenix (Arizona)", "the
+    Bicol Region"): a division of that name in one country (in the country in focus or one the
+    document names, when it points to any), when the gazetteers hold no curated division of the
+    name and no sizeable town called by that very name in the division's country or one the
+    document points to (a town that bears it only as another name, "Arizona" of Yuma, is not
+    meant). An entity placed at the mean point of its towns."""
+    if any(c.cls in (T.ADMIN_REGION, T.COUNTRY) for c in candidates):
+        return None
+    index = load_admin1_index()
+    found = index.named(name)
+    pointed = set(doc._.armedkg_named_countries) | set(doc._.armedkg_place_votes) | ({doc._.armedkg_focus} - {None})
+    if pointed or len({d.country for d in found}) > 1:
+        found = [d for d in found if d.country in pointed]  # not a division abroad of a name a town here may bear
+    if len(found) != 1 or any(_town_called(c, name, pointed | {found[0].country}) for c in candidates):
+        return None
+    centre = index.centre(found[0])
+    if centre is None:
+        return None
+    return _container_entity(doc, k, Container(found[0].country, found[0], found[0].name, 1, centre))
+
+
+def _town_called(c: PlaceEntry, name: str, countries: set[str]) -> bool:
+    """A town called by the very name, sizeable in one of ``countries`` or a city elsewhere; or
+    a large city called by the name and "City"."""
+    if c.cls != T.POPULATED_PLACE:
+        return False
+    if name_key(c.name) == name_key(name):
+        return c.population >= (TOWN_OF_THE_NAME if c.country in countries else CITY_OF_THE_NAME)
+    return place_key(c.name) == place_key(name) and c.population >= CITY_OF_THE_NAME

@@ -11,6 +11,7 @@ from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import add_place_mention, focus_hint, free_span, overlaps
 from .places import choose, place_from_text
+from .provinces import divisions_beside
 
 TOWN_WORDS = ("city", "town", "airbase", "air base", "airport")
 
@@ -90,7 +91,9 @@ def names_before_places(doc: Doc, k: Knowledge) -> None:
 
 
 def missed_toponyms(doc: Doc, k: Knowledge) -> None:
-    """Toponyms the model missed: "the town of X", "al-X" after a locative preposition, "the X district"."""
+    """Toponyms the model missed: "the town of X", "al-X" after a locative preposition, "the X
+    district", a name after a locative preposition that the gazetteers know or that has a known
+    division written beside it ("in Mahiyanganaya (Badulla, Uva)")."""
     text = doc._.armedkg_text
     for m in k.rx("toponym_after_cue").finditer(text):
         span = free_span(doc, m.start(2), m.end(2))
@@ -98,8 +101,8 @@ def missed_toponyms(doc: Doc, k: Knowledge) -> None:
             continue
         word = span.text
         if not k.rx("arabic_article_start").match(word) and not m.group(1):
-            if not k.month_word_re.match(word.split()[0]) and choose(doc, k, span, k.gaz.lookup_place(word, focus_hint(doc))):
-                place_from_text(doc, k, span, forced=True, cue_word="")
+            if not k.month_word_re.match(word.split()[0]) and (choose(doc, k, span, k.gaz.lookup_place(word, focus_hint(doc))) or divisions_beside(doc, k, span)):
+                place_from_text(doc, k, span, forced=True, cue_word="")  # a known name, or one with its division beside it
             continue
         place_from_text(doc, k, span, forced=True, cue_word=(m.group(1) or ""))
     for m in k.rx("toponym_with_descriptor").finditer(text):

@@ -1,0 +1,87 @@
+"""Where an event happened, read from the way places are written (the full pipeline): a town's
+whole name where the model took part of it, a division named alone, a town the gazetteers lack
+with its division beside it. Sentences written for these tests in several styles."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.evaluate import main_event
+from builder.geo import haversine_km, locate
+
+
+def _where(extract, text):
+    result = extract(text)
+    ev = main_event(result)
+    assert ev is not None and ev.place, text
+    return result, ev, locate(result, ev.place)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "point"),
+    [
+        # wire copy, a note in an event log, encyclopaedia prose
+        ("On 16 March 2022, in Campos dos Goytacazes (Rio de Janeiro), a man was shot dead by gunmen on a motorcycle.", "Campos dos Goytacazes", (-21.75, -41.33)),
+        ("Police killed a suspect in a shootout in Sao Jose do Rio Preto on Tuesday, officials said.", "São José do Rio Preto", (-20.82, -49.38)),
+        ("On 10 January 2022, people took to the streets in Neustadt in Holstein to protest against vaccine mandates.", "Neustadt in Holstein", (54.11, 10.81)),
+        ("About a hundred residents demonstrated in Bad Neustadt an der Saale against the closure of the hospital.", "Bad Neustadt an der Saale", (50.32, 10.21)),
+        ("Teachers blocked a main avenue in Oaxaca de Juarez, Oaxaca, on Thursday to demand unpaid wages.", "Oaxaca", (17.06, -96.73)),
+    ],
+)
+def test_a_towns_whole_name_is_read(extract, text, label, point):
+    result, ev, where = _where(extract, text)
+    assert result.entities[ev.place].label == label
+    assert haversine_km(where.lat, where.lon, *point) < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "division", "country"),
+    [
+        ("On 17 May 2022, oil workers went on strike in Kalbajar region over unpaid wages.", "Kalbajar", "AZ"),
+        ("A rebel was killed in a firefight with government soldiers in the Bicol Region on Monday.", "Bicol", "PH"),
+        ("Farmers blocked roads across Saskatchewan on Friday to protest a fuel tax, police said.", "Saskatchewan", "CA"),
+    ],
+)
+def test_a_division_named_alone_places_the_event_in_it(extract, text, division, country):
+    result, ev, where = _where(extract, text)
+    place = result.entities[ev.place]
+    assert place.cls == "AdminRegion" and place.label == division and place.country == country
+    assert where.lat is not None and where.admin1 is not None and where.admin1.label == division
+
+
+def test_a_town_is_not_read_as_another_name_of_its_division(extract):
+    # GeoNames gives "Arizona" as another name of Yuma, and "Michigan" of Michigan City
+    for text, town, division in (
+        ("Dozens of people marched to the courthouse in Ludington (Michigan) against abortion.", "Ludington", "Michigan"),
+        ("Volunteers staged a rally in Flagstaff (Arizona) on Saturday against the new mine.", "Flagstaff", "Arizona"),
+    ):
+        result, ev, where = _where(extract, text)
+        assert result.entities[ev.place].label == town
+        assert where.admin1.label == division
+        assert not any(e.label in ("Michigan City", "Yuma") for e in result.entities.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "division", "box"),
+    [
+        ("On 21 April 2022, people staged a protest in Mahiyanganaya (Mahiyanganaya, Uva) over the economic crisis.", "Uva", (5.5, 8.0, 80.5, 82.0)),
+        ("Residents gathered in Ballyporeen (Tipperary) on Tuesday to protest against the new road layout.", "Munster", (51.4, 53.2, -9.0, -7.0)),
+    ],
+)
+def test_a_town_the_gazetteers_lack_lies_in_the_division_beside_it(extract, text, division, box):
+    result, ev, where = _where(extract, text)
+    assert where.lat is not None and box[0] < where.lat < box[1] and box[2] < where.lon < box[3]
+    assert where.admin1.label == division and where.precision >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("On 3 May 2022, nurses of the Durham hospital rallied outside the state legislature in Raleigh (North Carolina) over pay.", "Raleigh"),
+        ("Members of a Lyon union staged a sit-in at the town hall of Grenoble (Isere) on Tuesday against pension cuts.", "Grenoble"),
+        ("On 9 June 2022, a Mombasa trader was shot dead by police in Malindi (Kilifi) after a dispute.", "Malindi"),
+    ],
+)
+def test_the_town_written_with_its_division_is_where_it_happened(extract, text, town):
+    result, ev, _ = _where(extract, text)
+    assert result.entities[ev.place].label == town
