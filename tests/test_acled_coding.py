@@ -113,3 +113,19 @@ def test_a_fight_of_a_crowd_is_a_riot(extract, text, cls):
 def test_riot_police_are_no_riot(extract):
     r = extract("TBILISI, March 8 (Reuters) - Riot police used water cannon late on Tuesday to clear thousands of demonstrators outside parliament.", published=date(2023, 3, 8))
     assert [e.cls for e in r.events] == ["ProtestWithIntervention"]
+
+
+@pytest.mark.parametrize(
+    "text,cls",
+    [
+        # a riot named as a past event, a human barricade: no violence of this crowd
+        ("On 6 January 2022, about 80 people gathered in Raleigh to mark the anniversary of the Capitol riot and to demand voting rights.", "PeacefulProtest"),
+        ("Supporters of the jailed pastor formed a human barricade at the prison gate in Auckland on 20 January 2022, protesting his treatment.", "PeacefulProtest"),
+        # obstacles set on fire, furniture burned: a violent demonstration
+        ("On 5 February 2022, residents blocked a highway near Recife by setting obstacles on fire to demand the arrest of a suspect.", "ViolentDemonstration"),
+        ("Residents staged a demonstration in Salvador on 26 April 2022 calling for justice for a man shot by police. The demonstrators burned furniture on the road.", "ViolentDemonstration"),
+    ],
+)
+def test_a_protest_is_violent_by_the_crowd_s_own_acts(extract, text, cls):
+    r = extract(text, published=PUBLISHED)
+    assert [e.cls for e in r.events] == [cls]
