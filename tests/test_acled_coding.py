@@ -129,3 +129,21 @@ def test_riot_police_are_no_riot(extract):
 def test_a_protest_is_violent_by_the_crowd_s_own_acts(extract, text, cls):
     r = extract(text, published=PUBLISHED)
     assert [e.cls for e in r.events] == [cls]
+
+
+@pytest.mark.parametrize(
+    "text,cls",
+    [
+        # an off-duty or former member of a force is a civilian target (ACLED)
+        ("On 19 February 2022, gunmen shot and killed an off-duty soldier outside a bakery in Fortaleza.", "Attack"),
+        ("Soldiers opened fire on two journalists near Kharkiv on 6 March 2022, wounding one of them.", "Attack"),
+        # a killing with abductions is coded as the attack
+        ("On 16 February 2022, bandits attacked Idon in Kaduna, killed two villagers and abducted 20 others.", "Attack"),
+        ("ELN guerrillas abducted and killed a local farmer in Arauca on 1 January 2022, the army said.", "Attack"),
+        # an abduction alone stays one
+        ("On 10 August 2022, armed men abducted a family of four on a highway near Reynosa.", "AbductionForcedDisappearance"),
+    ],
+)
+def test_whom_an_attack_hurt_codes_it(extract, text, cls):
+    r = extract(text, published=PUBLISHED)
+    assert r.events and r.events[0].cls == cls, [(e.cls, e.targets) for e in r.events]

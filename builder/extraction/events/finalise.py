@@ -142,13 +142,16 @@ def reclassify(doc: Doc, k: Knowledge, event: Event) -> None:
         not any(ss == s0 and a <= w0 <= b + 1 for ss, a, b in perp_spans) for s0, w0, w1 in armed_words  # in or right after the name
     )
     civilian_target = any(t.cls == T.CIVILIAN_GROUP for t in targets) or k.rx("civilian_target_words").search(text)
+    not_combatant = k.rx("not_combatant_words").search(text)  # "an off-duty soldier", "a former fighter"
     if event.cls in (T.ATTACK, T.ARMED_CLASH) and not k.rx("battle_words").search(text):
-        if civilian_target and not (armed_target and not k.rx("not_combatant_words").search(text)):
+        if civilian_target and not (armed_target and not not_combatant) or armed_target and not_combatant:
             event.cls = T.ATTACK
         elif armed_target:
             event.cls = T.ARMED_CLASH
     if event.cls == T.ARMED_CLASH and crowd_fight(doc, k, event):
         event.cls = T.VIOLENT_DEMONSTRATION if k.rx("protest").search(text) else T.MOB_VIOLENCE
+    if event.cls == T.ABDUCTION and (event.fatalities or k.rx("kill_words").search(text)):
+        event.cls = T.ATTACK  # "abducted and killed a farmer", "killed two and abducted 11": the killing is coded
     if event.cls == T.ARRESTS and perps and all(p.cls not in (T.STATE_FORCE,) for p in perps):
         event.cls = T.ABDUCTION
     _crowd_conduct(doc, k, event)
