@@ -100,3 +100,49 @@ def test_a_gathering_acts_on_no_civilians(k):
     tags = ["NNS", "VBD", "IN", "DT", "NN", "."]
     _, event = _event(k, words, heads, deps, tags, (1, 1), cls="PeacefulProtest")
     assert event.targets == []
+
+
+def _crowd(k, words, heads, deps, tags, trigger: int, cls="ArmedClash", mentions=()):
+    from builder.extraction.events.crowds import crowd_violence
+
+    doc, sent = parsed_sentence(words, heads, deps, tags, date(2022, 5, 1), None, mentions)
+    doc._.armedkg_focus = "IN"
+    doc._.armedkg_frames = read_frames(doc, ClauseWords.from_lexicon(k.lex))
+    event = Event(n=1, cls=cls)
+    tok = doc[trigger]
+    crowd_violence(doc, k, sent, event, (tok.idx, tok.idx + len(tok)))
+    return event
+
+
+def test_a_mob_that_beats_a_man_riots(k):
+    # wire copy: "A mob beat a suspected thief ."
+    words = ["A", "mob", "beat", "a", "suspected", "thief", "."]
+    event = _crowd(k, words, [1, 2, 2, 5, 5, 2, 2], ["det", "nsubj", "ROOT", "det", "amod", "dobj", "punct"], ["DT", "NN", "VBD", "DT", "JJ", "NN", "."], 2, cls="Attack")
+    assert event.cls == "MobViolence"
+
+
+def test_party_members_who_clash_riot_and_soldiers_who_clash_with_militants_fight(k):
+    # analysis: "Members of two rival parties clashed ."
+    words = ["Members", "of", "two", "rival", "parties", "clashed", "."]
+    event = _crowd(k, words, [5, 0, 4, 4, 1, 5, 5], ["nsubj", "prep", "nummod", "amod", "pobj", "ROOT", "punct"], ["NNS", "IN", "CD", "JJ", "NNS", "VBD", "."], 5)
+    assert event.cls == "MobViolence"
+    # wire copy: "Soldiers clashed with militants ."
+    words = ["Soldiers", "clashed", "with", "militants", "."]
+    event = _crowd(k, words, [1, 1, 1, 2, 1], ["nsubj", "ROOT", "prep", "pobj", "punct"], ["NNS", "VBD", "IN", "NNS", "."], 1)
+    assert event.cls == "ArmedClash"
+
+
+def test_residents_who_clash_with_the_police_at_a_demonstration_riot(k):
+    # encyclopaedia prose: "Residents clashed with the police during a demonstration ."
+    words = ["Residents", "clashed", "with", "the", "police", "during", "a", "demonstration", "."]
+    heads = [1, 1, 1, 4, 2, 1, 7, 5, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "det", "pobj", "punct"]
+    tags = ["NNS", "VBD", "IN", "DT", "NN", "IN", "DT", "NN", "."]
+    assert _crowd(k, words, heads, deps, tags, 1).cls == "ViolentDemonstration"
+
+
+def test_gunmen_who_attack_villagers_are_no_crowd(k):
+    # "Armed men attacked villagers ."
+    words = ["Armed", "men", "attacked", "villagers", "."]
+    event = _crowd(k, words, [1, 2, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj", "punct"], ["JJ", "NNS", "VBD", "NNS", "."], 2, cls="Attack")
+    assert event.cls == "Attack"

@@ -17,6 +17,7 @@ from ...records import Event
 from .. import terms as T
 from ..facts import group
 from ..frame_relations import ARMED
+from .crowds import armed_words
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo, evidence
 
@@ -67,13 +68,7 @@ def unarmed_patient(doc: Doc, k: Knowledge, tok: Token) -> bool:
             ent = entities.get(m.key)
             if m.kind in ("country", "place") or (ent is not None and ent.cls in ARMED):
                 return False
-    return not (
-        k.rx("armed_person_words").search(phrase)
-        or k.rx("np_force_words").search(phrase)
-        or k.rx("np_armed_group_words").search(phrase)
-        or k.rx("military_object_words").search(phrase)
-        or k.weapons.find(span.text)
-    )
+    return not (armed_words(k, phrase) or k.rx("military_object_words").search(phrase) or k.weapons.find(span.text))
 
 
 def civilian_patients(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, words: tuple[int, int] | None) -> None:
