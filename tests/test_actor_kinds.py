@@ -146,3 +146,41 @@ def test_gunmen_who_attack_villagers_are_no_crowd(k):
     words = ["Armed", "men", "attacked", "villagers", "."]
     event = _crowd(k, words, [1, 2, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj", "punct"], ["JJ", "NNS", "VBD", "NNS", "."], 2, cls="Attack")
     assert event.cls == "Attack"
+
+
+def _gathering(k, words, heads, deps, tags):
+    from builder.extraction.events.crowds import gathering
+
+    doc, sent = parsed_sentence(words, heads, deps, tags, date(2022, 5, 1))
+    doc._.armedkg_entities = {}
+    found = gathering(doc, k, sent)
+    return found.group(0) if found else None
+
+
+def test_residents_who_close_a_road_to_denounce_protest(k):
+    # wire copy: "Residents closed a road to denounce power cuts ."
+    words = ["Residents", "closed", "a", "road", "to", "denounce", "power", "cuts", "."]
+    heads = [1, 1, 3, 1, 5, 1, 7, 5, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "aux", "advcl", "compound", "dobj", "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "TO", "VB", "NN", "NNS", "."]
+    assert _gathering(k, words, heads, deps, tags) == "closed"
+
+
+def test_farmers_gathered_demanding_and_people_marching_against_protest(k):
+    # encyclopaedia prose: "Farmers gathered outside the ministry demanding higher prices ."
+    words = ["Farmers", "gathered", "outside", "the", "ministry", "demanding", "higher", "prices", "."]
+    heads = [1, 1, 1, 4, 2, 1, 7, 5, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "advcl", "amod", "dobj", "punct"]
+    tags = ["NNS", "VBD", "IN", "DT", "NN", "VBG", "JJR", "NNS", "."]
+    assert _gathering(k, words, heads, deps, tags) == "gathered"
+    # analysis: "Thousands of people marched against the reform ."
+    words = ["People", "marched", "against", "the", "reform", "."]
+    assert _gathering(k, words, [1, 1, 1, 4, 2, 1], ["nsubj", "ROOT", "prep", "det", "pobj", "punct"], ["NNS", "VBD", "IN", "DT", "NN", "."]) == "marched"
+
+
+def test_soldiers_or_families_gathering_for_no_cause_do_not_protest(k):
+    # "Soldiers gathered to demand ..." is no crowd; "Families gathered for a wedding ." no purpose of protest
+    words = ["Soldiers", "gathered", "to", "demand", "pay", "."]
+    assert _gathering(k, words, [1, 1, 3, 1, 3, 1], ["nsubj", "ROOT", "aux", "advcl", "dobj", "punct"], ["NNS", "VBD", "TO", "VB", "NN", "."]) is None
+    words = ["Families", "gathered", "for", "a", "wedding", "."]
+    assert _gathering(k, words, [1, 1, 1, 4, 2, 1], ["nsubj", "ROOT", "prep", "det", "pobj", "punct"], ["NNS", "VBD", "IN", "DT", "NN", "."]) is None

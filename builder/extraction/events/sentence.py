@@ -25,7 +25,7 @@ from .modality import habitual_present
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import compatible, trigger
-from .crowds import crowd_violence
+from .crowds import crowd_violence, gathering
 from .victims import civilian_patients
 
 
@@ -88,7 +88,8 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     anaphor = k.rx("anaphor").search(text)
     hurt = k.rx("kill_words").search(text) or k.rx("injure_words").search(text)
     last = last_event(doc)
-    crowd = k.rx("protest").search(text) or k.rx("riot").search(text)  # a protest may have no violent trigger
+    gathered = gathering(doc, k, sent)  # "residents closed a road to demand ...": a protest
+    crowd = k.rx("protest").search(text) or k.rx("riot").search(text) or gathered  # a protest may have no violent trigger
     if trig is None and not claim and not anaphor and not hurt and not crowd and not k.note_prefix_re.match(text):
         if last is not None and last.paragraph == sent.paragraph and k.rx("no_casualties_reported").search(text):
             casualties(k, sent, last, actors)  # "No casualties reported."
@@ -112,7 +113,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     if prefix:
         cls, spec = k.note_prefixes[prefix.group(1).lower()], 5
         tm = tm or prefix
-    elif (protest := k.rx("protest").search(text)) and not k.rx("violence_before_protest").search(text[: protest.start()]):
+    elif (protest := k.rx("protest").search(text) or gathered) and not k.rx("violence_before_protest").search(text[: protest.start()]):
         cls, spec, tm = _protest_class(k, text), 4, tm or protest
     if cls == T.ARMED_CLASH and any(m.kind == "person" for m in actors) and k.rx("person_killed_verbs").search(text) and not k.rx("fighting_words").search(text):
         cls = T.ATTACK
