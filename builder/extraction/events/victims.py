@@ -88,7 +88,7 @@ def civilian_patients(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, 
         event.targets.append(key)
     first = unarmed[0]
     start, end = doc[first.left_edge.i].idx, first.idx + len(first)
-    ev = evidence(doc, sent, start, end, "civilian_patient", 0.5)
+    ev = evidence(doc, sent, start, end, "implied:civilian_patient", 0.5)  # implied by the phrase, not a name of the civilians
     ent = doc._.armedkg_entities[key]
     if ev not in ent.mentions:
         ent.mentions.append(ev)
