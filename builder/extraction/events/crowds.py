@@ -77,22 +77,3 @@ def crowd_violence(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, wor
         return
     event.cls = T.VIOLENT_DEMONSTRATION if k.rx("protest").search(sent.text) else MOB_VIOLENCE
 
-
-def gathering(doc: Doc, k: Knowledge, sent: SentenceInfo) -> re.Match | None:
-    """A crowd that gathers, marches or blocks a place for a purpose is a protest: "residents
-    closed a road to denounce power cuts", "farmers gathered demanding better prices",
-    "people marched against the reform". The match is the gathering verb; None where the
-    sentence has no such clause (its doers a crowd, not armed, not a state's force)."""
-    verbs, purposes, preps = k.lex.forms("gathering_verbs"), k.lex.forms("protest_purpose_verbs"), k.lex.words("protest_purpose_preps")
-    span = doc.char_span(sent.start, sent.start + len(sent.text), alignment_mode="expand")
-    for tok in span if span is not None else ():
-        if tok.lower_ not in verbs or not tok.tag_.startswith("VB"):
-            continue
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([tok.head] if tok.dep_ == "acl" else [])
-        if not subjects or side(doc, k, subjects[0]) != "crowd":
-            continue
-        aims = [c for c in tok.subtree if c.dep_ in ("advcl", "xcomp", "conj", "acl") and c.lower_ in purposes and c.i > tok.i]
-        aims += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps]
-        if aims:
-            return re.compile(re.escape(tok.text)).match(sent.text, tok.idx - sent.start)
-    return None

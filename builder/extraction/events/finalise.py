@@ -142,14 +142,31 @@ def reclassify(doc: Doc, k: Knowledge, event: Event) -> None:
     )
     civilian_target = any(t.cls == T.CIVILIAN_GROUP for t in targets) or k.rx("civilian_target_words").search(text)
     if event.cls in (T.ATTACK, T.ARMED_CLASH) and not k.rx("battle_words").search(text):
-        if civilian_target and not (armed_target and not re.search(r"\bformer\b", text, re.I)):
+        if civilian_target and not (armed_target and not k.rx("not_combatant_words").search(text)):
             event.cls = T.ATTACK
         elif armed_target:
             event.cls = T.ARMED_CLASH
     if event.cls == T.ARRESTS and perps and all(p.cls not in (T.STATE_FORCE,) for p in perps):
         event.cls = T.ABDUCTION
+    _crowd_conduct(doc, k, event)
     if event.cls == T.PROTEST_WITH_INTERVENTION and event.fatalities:
         event.cls = T.EXCESSIVE_FORCE  # the toll came in a later sentence
+
+
+def _crowd_conduct(doc: Doc, k: Knowledge, event: Event) -> None:
+    """A protest is coded by what its paragraph goes on to tell, not only by its first sentence:
+    "... gathered to demand jobs. They burned tyres" is a violent demonstration; "... Police
+    intervened and detained five" a protest with intervention (ACLED codebook)."""
+    if event.cls not in (T.PEACEFUL_PROTEST, T.PROTEST_WITH_INTERVENTION):
+        return
+    first = min((ev.sentence_start for ev in event.evidence), default=None)
+    if first is None:
+        return
+    told = " ".join(s.text for s in doc._.armedkg_sentences if s.paragraph == event.paragraph and s.start >= first)
+    if k.rx("riot").search(told):
+        event.cls = T.VIOLENT_DEMONSTRATION
+    elif event.cls == T.PEACEFUL_PROTEST and k.rx("intervention").search(told):
+        event.cls = T.PROTEST_WITH_INTERVENTION
 
 
 def _has_coordinates(doc: Doc, key: str) -> bool:

@@ -19,13 +19,14 @@ from ..mentions.collective import civilians_named
 from ..sentences import SentenceInfo, evidence
 from ..state import Mention, as_force, overlaps
 from . import roles as R
+from .assembly import gathering
 from .casualties import casualties
 from .dating import context_date, sentence_dates
 from .modality import habitual_present
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import compatible, trigger
-from .crowds import crowd_violence, gathering
+from .crowds import crowd_violence
 from .victims import civilian_patients
 
 
@@ -88,8 +89,8 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     anaphor = k.rx("anaphor").search(text)
     hurt = k.rx("kill_words").search(text) or k.rx("injure_words").search(text)
     last = last_event(doc)
-    gathered = gathering(doc, k, sent)  # "residents closed a road to demand ...": a protest
-    crowd = k.rx("protest").search(text) or k.rx("riot").search(text) or gathered  # a protest may have no violent trigger
+    protest = k.rx("protest").search(text) or gathering(k, sent)
+    crowd = protest or k.rx("riot").search(text)  # a protest may have no violent trigger
     if trig is None and not claim and not anaphor and not hurt and not crowd and not k.note_prefix_re.match(text):
         if last is not None and last.paragraph == sent.paragraph and k.rx("no_casualties_reported").search(text):
             casualties(k, sent, last, actors)  # "No casualties reported."
@@ -113,7 +114,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     if prefix:
         cls, spec = k.note_prefixes[prefix.group(1).lower()], 5
         tm = tm or prefix
-    elif (protest := k.rx("protest").search(text) or gathered) and not k.rx("violence_before_protest").search(text[: protest.start()]):
+    elif protest and not k.rx("violence_before_protest").search(text[: protest.start()]):
         cls, spec, tm = _protest_class(k, text), 4, tm or protest
     if cls == T.ARMED_CLASH and any(m.kind == "person" for m in actors) and k.rx("person_killed_verbs").search(text) and not k.rx("fighting_words").search(text):
         cls = T.ATTACK
@@ -218,7 +219,7 @@ def _frame(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], cu
             and not (cues.day_dates and last.date and cues.day_dates[0].value != last.date)
         )
         claim_only = claim is not None and tm is None and sent.paragraph == last.paragraph  # "ISWAP claimed responsibility." after the attack
-        if fits and (is_anaphoric or same_claim or continuation or claim_only):
+        if fits and (is_anaphoric or same_claim or continuation or claim_only or _same_gathering(k, sent, last, cues)):
             frame = last
     if frame is None:
         if tm is None and not claim:
@@ -231,6 +232,18 @@ def _frame(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], cu
     elif spec > k.specificity(frame.cls):
         frame.cls = cues.cls
     return frame
+
+
+def _same_gathering(k: Knowledge, sent: SentenceInfo, last: Event, cues: Cues) -> bool:
+    """A crowd's event told on in its paragraph ("Police intervened and detained six
+    protesters."): one protest or riot a place and day (ACLED), whoever is the subject."""
+    crowd_kinds = (T.PROTESTS, T.RIOTS)
+    return (
+        sent.paragraph == last.paragraph
+        and k.event_type_of.get(last.cls) in crowd_kinds
+        and k.event_type_of.get(cues.cls) in crowd_kinds
+        and not (cues.day_dates and last.date and cues.day_dates[0].value != last.date)
+    )
 
 
 def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues, sources: list[str], claimant: str | None, actors: list[Mention]) -> None:

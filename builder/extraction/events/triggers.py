@@ -37,13 +37,14 @@ def compatible(k: Knowledge, last: Event, cls: str, spec: int, claimant: str | N
     """Whether a sentence of class ``cls`` may belong to the ``last`` event."""
     kind, last_kind = k.event_type_of.get(cls), k.event_type_of.get(last.cls)
     last_spec = k.specificity(last.cls)
-    if last_kind in (T.STRATEGIC, T.PROTESTS, T.RIOTS) and kind != last_kind:
+    crowd = {kind, last_kind} <= {T.PROTESTS, T.RIOTS}  # a protest that turns violent stays one event
+    if last_kind in (T.STRATEGIC, T.PROTESTS, T.RIOTS) and kind != last_kind and not crowd:
         return False
     if claimant and claimant in last.targets:
         return False
-    if spec >= 2 and last_spec >= 2 and kind != last_kind:
+    if spec >= 2 and last_spec >= 2 and kind != last_kind and not crowd:
         return False
-    if spec >= 1 and last_spec >= 1 and kind != last_kind and not (spec == 3 or last_spec == 3):
+    if spec >= 1 and last_spec >= 1 and kind != last_kind and not (spec == 3 or last_spec == 3) and not crowd:
         return False
     if not has_claim and dates and last.date and last.time_precision == 1 and all(d.value != last.date for d in dates):
         return False

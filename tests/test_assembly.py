@@ -1,0 +1,85 @@
+"""A gathering with a stated demand is a protest (builder.extraction.events.assembly), on
+hand-built parsed sentences (no model). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extraction.events.assembly import gathering
+from builder.extraction.knowledge import load_knowledge
+from tests.handbuilt import parsed_sentence
+
+
+@pytest.fixture(scope="module")
+def k():
+    return load_knowledge(None, False, None)
+
+
+# coder's note: "Residents blocked the highway to demand water ."
+BLOCKED_TO_DEMAND = (
+    ["Residents", "blocked", "the", "highway", "to", "demand", "water", "."],
+    [1, 1, 3, 1, 5, 1, 5, 1],
+    ["nsubj", "ROOT", "det", "dobj", "aux", "advcl", "dobj", "punct"],
+    ["NNS", "VBD", "DT", "NN", "TO", "VB", "NN", "."],
+)
+# wire copy: "Hundreds of farmers gathered outside the ministry , demanding subsidies ."
+GATHERED_DEMANDING = (
+    ["Hundreds", "of", "farmers", "gathered", "outside", "the", "ministry", ",", "demanding", "subsidies", "."],
+    [3, 0, 1, 3, 3, 6, 4, 3, 3, 8, 3],
+    ["nsubj", "prep", "pobj", "ROOT", "prep", "det", "pobj", "punct", "advcl", "dobj", "punct"],
+    ["NNS", "IN", "NNS", "VBD", "IN", "DT", "NN", ",", "VBG", "NNS", "."],
+)
+# analysis: "Students walked out in solidarity with teachers ."
+WALKED_OUT_IN_SOLIDARITY = (
+    ["Students", "walked", "out", "in", "solidarity", "with", "teachers", "."],
+    [1, 1, 1, 1, 3, 4, 5, 1],
+    ["nsubj", "ROOT", "prt", "prep", "pobj", "prep", "pobj", "punct"],
+    ["NNS", "VBD", "RP", "IN", "NN", "IN", "NNS", "."],
+)
+# "Drivers cut traffic against fuel prices ."
+CUT_AGAINST = (
+    ["Drivers", "cut", "traffic", "against", "fuel", "prices", "."],
+    [1, 1, 1, 1, 5, 3, 1],
+    ["nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "punct"],
+    ["NNS", "VBD", "NN", "IN", "NN", "NNS", "."],
+)
+
+
+@pytest.mark.parametrize("parse,verb", [(BLOCKED_TO_DEMAND, "blocked"), (GATHERED_DEMANDING, "gathered"), (WALKED_OUT_IN_SOLIDARITY, "walked"), (CUT_AGAINST, "cut")])
+def test_a_crowd_gathering_with_a_demand_is_a_protest(k, parse, verb):
+    doc, sent = parsed_sentence(*parse)
+    m = gathering(k, sent)
+    assert m is not None and m.group(0) == verb
+
+
+def test_troops_gathering_to_defend_a_town_are_no_protest(k):
+    # "Troops gathered near the town to defend it ."
+    doc, sent = parsed_sentence(
+        ["Troops", "gathered", "near", "the", "town", "to", "defend", "it", "."],
+        [1, 1, 1, 4, 2, 6, 1, 6, 1],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "aux", "advcl", "dobj", "punct"],
+        ["NNS", "VBD", "IN", "DT", "NN", "TO", "VB", "PRP", "."],
+    )
+    assert gathering(k, sent) is None
+
+
+def test_a_gathering_without_a_demand_is_no_protest(k):
+    # "Residents gathered at the mosque for the funeral ."
+    doc, sent = parsed_sentence(
+        ["Residents", "gathered", "at", "the", "mosque", "for", "the", "funeral", "."],
+        [1, 1, 1, 4, 2, 1, 7, 5, 1],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "det", "pobj", "punct"],
+        ["NNS", "VBD", "IN", "DT", "NN", "IN", "DT", "NN", "."],
+    )
+    assert gathering(k, sent) is None
+
+
+def test_a_particle_verb_needs_its_particle(k):
+    # "Parents took the children to school to demand nothing ." : "take" without "over" is no occupation
+    doc, sent = parsed_sentence(
+        ["Parents", "took", "the", "children", "to", "school", "to", "demand", "places", "."],
+        [1, 1, 3, 1, 1, 4, 7, 1, 7, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "aux", "advcl", "dobj", "punct"],
+        ["NNS", "VBD", "DT", "NNS", "IN", "NN", "TO", "VB", "NNS", "."],
+    )
+    assert gathering(k, sent) is None
