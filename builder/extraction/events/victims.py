@@ -21,6 +21,7 @@ from .crowds import armed_words
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo, evidence
 
+NOT_HIT = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")  # entity types of no patient
 AIMED = ("at", "on", "to", "towards", "upon", "into")  # "opened fire at X", "set fire to X"
 # the acts whose patients ACLED codes as civilians where nobody armed is hit
 CIVILIAN_ACT_TYPES = (*T.VIOLENT_TYPES, T.RIOTS)
@@ -60,6 +61,8 @@ def unarmed_patient(doc: Doc, k: Knowledge, tok: Token) -> bool:
     nor any actor, country or place the document names."""
     if tok.tag_ in ("PRP", "PRP$", "WP", "WDT", "DT", "EX") or tok.pos_ == "PRON" or tok.like_num and tok.dep_ != "nsubjpass":
         return False
+    if tok.ent_type_ in NOT_HIT:
+        return False  # "attacked ... on April 10": when, not whom
     span = doc[tok.left_edge.i : tok.i + 1]
     phrase = span.text.lower()
     entities = doc._.armedkg_entities
