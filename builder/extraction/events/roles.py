@@ -283,6 +283,8 @@ def np_actor(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> str | 
     iso = k.gaz.country_of_adjective(adj.group(1)) if adj else None
     if k.rx("np_force_words").search(low):
         cls = T.STATE_FORCE if iso or re.search(r"\b(government|regime|state)\b", low) else T.NON_STATE_ARMED_GROUP
+        if not iso and own_state_force(k, low):
+            iso = focus_hint(doc)  # "military soldiers", "the police": the forces of the country the text is about
         if iso and iso in k.gaz.countries:
             key = k.forces_of(iso)
             add_mention(doc, k, Mention(key, span.start_char, span.end_char, label, "actor", "np_actor", 0.5))
@@ -351,3 +353,10 @@ def custodian(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: 
             held.append(a.key)
     frame.perpetrators[:] = [key] + [x for x in frame.perpetrators if x not in held and x != key]
     frame.targets[:] = held + [x for x in frame.targets if x != key and x not in held]
+
+
+def own_state_force(k: Knowledge, phrase: str) -> bool:
+    """Whether a force named without a nationality is a state's own: "military soldiers", "the
+    police", "gendarmerie forces" (a country's army, police and gendarmerie are its state
+    forces), not "rebel soldiers", "local defense forces" or "former soldiers"."""
+    return bool(k.rx("own_state_force_words").search(phrase)) and not k.rx("not_own_state_force_words").search(phrase)

@@ -26,6 +26,8 @@ from .modality import habitual_present
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import compatible, trigger
+from .crowds import crowd_violence
+from .victims import civilian_patients
 
 
 @dataclass
@@ -68,6 +70,9 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
     if not re.search(r"\b(denied|denies|deny)\b", sent.text, re.I) and not background:
         R.roles(doc, k, sent, frame, actors, cues.tm, claimant, phrases)
         R.custodian(doc, k, sent, frame, actors)
+        words = (sent.start + cues.tm.start(), sent.start + cues.tm.end()) if cues.tm else None
+        crowd_violence(doc, k, sent, frame, words)
+        civilian_patients(doc, k, sent, frame, words)
     _civilians(doc, k, sent, frame)
     event_place(doc, k, sent, frame, places)
     target_places(doc, k, frame, places + [m for m in actors if m.kind == "country"])

@@ -1,0 +1,97 @@
+"""Who a violent act was done to when the clause names nobody armed: the object of "shot and
+killed a bakery owner", "abducted a lorry driver", "set fire to houses", the subject of "a
+teacher was stabbed" is a civilian (or civilians' property), and the event's target is the
+civilians of the country where it happened (ACLED's "Civilians (X)"). The clause is read from
+the frame of the trigger (:mod:`..frames`): its patients, and those of the verbs joined to it
+("shot and killed").
+
+A patient is not civilian where it is a pronoun (the group it refers to is read elsewhere),
+names an actor, a country or a place, or where its words name armed people, a force or a
+military object ("two soldiers", "a police station", "army positions")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...records import Event
+from .. import terms as T
+from ..facts import group
+from ..frame_relations import ARMED
+from .crowds import armed_words
+from ..knowledge import Knowledge
+from ..sentences import SentenceInfo, evidence
+
+NOT_HIT = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")  # entity types of no patient
+AIMED = ("at", "on", "to", "towards", "upon", "into")  # "opened fire at X", "set fire to X"
+# the acts whose patients ACLED codes as civilians where nobody armed is hit
+CIVILIAN_ACT_TYPES = (*T.VIOLENT_TYPES, T.RIOTS)
+CIVILIAN_ACT_CLASSES = (T.LOOTING, T.ARRESTS)
+
+
+def clause_patients(doc: Doc, trigger: Token, words: tuple[int, int] = (0, 0)) -> list[Token]:
+    """Heads of what the trigger's clause acts on: its frame's patients, those of the verbs
+    coordinated with it ("shot and killed X") and those of a noun of hostile action it governs
+    ("opened fire at X": X, not the fire), each coordinated phrase on its own. An object among
+    the trigger's own ``words`` (character offsets: "opened fire", "set fire") is no patient;
+    the "at", "on" or "to" phrase of its verb is ("set fire to houses")."""
+    frames = {f.head: f for f in doc._.armedkg_frames}
+    todo = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "")), *([trigger.head] if trigger.dep_ == "conj" else [])]
+    out: list[Token] = []
+    seen: set[int] = set()
+    while todo:
+        verb = todo.pop(0)
+        frame = frames.get(verb.i)
+        if verb.i in seen or frame is None or frame.negated or frame.symmetric:
+            continue
+        seen.add(verb.i)
+        inside = [c.i for c in verb.children if c.dep_ in ("dobj", "obj") and words[0] <= c.idx < words[1]]
+        aimed = [g.i for c in verb.children if c.dep_ == "prep" and c.lower_ in AIMED for g in c.children if g.dep_ == "pobj"] if inside else []
+        for i in [p for p in frame.patients if p not in inside] + aimed:
+            if i in frames and frames[i].kind == "noun":
+                todo.append(doc[i])  # the act itself ("opened fire at"): what it acts on
+                continue
+            for tok in (doc[i], *doc[i].conjuncts):
+                if tok not in out:
+                    out.append(tok)
+    return out
+
+
+def unarmed_patient(doc: Doc, k: Knowledge, tok: Token) -> bool:
+    """Whether the patient phrase headed by ``tok`` names people or things that are neither armed
+    nor any actor, country or place the document names."""
+    if tok.tag_ in ("PRP", "PRP$", "WP", "WDT", "DT", "EX") or tok.pos_ == "PRON" or tok.like_num and tok.dep_ != "nsubjpass":
+        return False
+    if tok.ent_type_ in NOT_HIT:
+        return False  # "attacked ... on April 10": when, not whom
+    span = doc[tok.left_edge.i : tok.i + 1]
+    phrase = span.text.lower()
+    entities = doc._.armedkg_entities
+    for m in doc._.armedkg_mentions:
+        if m.start < span.end_char and span.start_char < m.end:
+            ent = entities.get(m.key)
+            if m.kind in ("country", "place") or (ent is not None and ent.cls in ARMED):
+                return False
+    return not (armed_words(k, phrase) or k.rx("military_object_words").search(phrase) or k.weapons.find(span.text))
+
+
+def civilian_patients(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, words: tuple[int, int] | None) -> None:
+    """The civilians of the event's country as a target where the trigger's clause (its
+    ``words``: character offsets) acts on people or property no armed actor is named for, and on
+    nothing armed."""
+    span = doc.char_span(words[0], words[1], alignment_mode="expand") if words else None
+    trigger = span.root if span is not None else None
+    if trigger is None or not (k.event_type_of.get(event.cls) in CIVILIAN_ACT_TYPES or event.cls in CIVILIAN_ACT_CLASSES):
+        return
+    patients = clause_patients(doc, trigger, words)
+    unarmed = [p for p in patients if unarmed_patient(doc, k, p)]
+    if not unarmed or len(unarmed) < len([p for p in patients if p.tag_ not in ("PRP", "PRP$")]):
+        return  # nothing hit that is civilian, or something armed was hit beside it
+    key = group(doc, k, "civilians")
+    if key not in event.targets:
+        event.targets.append(key)
+    first = unarmed[0]
+    start, end = doc[first.left_edge.i].idx, first.idx + len(first)
+    ev = evidence(doc, sent, start, end, "implied:civilian_patient", 0.5)  # implied by the phrase, not a name of the civilians
+    ent = doc._.armedkg_entities[key]
+    if ev not in ent.mentions:
+        ent.mentions.append(ev)
