@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import PlaceEntry, name_key, place_key, slug
 from ...geo import haversine_km
 from .. import terms as T
+from ..extensions import text_of
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
 from .provinces import placed_beside, province_of_unknown_town
@@ -259,7 +260,7 @@ def _named_first(span: Span, candidates: list[PlaceEntry]) -> list[PlaceEntry]:
 def anchors(k: Knowledge, span: Span) -> list[PlaceEntry]:
     """Every reading (town or province) of the place named right after ``span`` as the one it
     lies in or near; none if no such place follows or the gazetteer does not know it."""
-    m = k.rx("anchor_after").match(span.doc.text, span.end_char)
+    m = k.rx("anchor_after").match(text_of(span.doc), span.end_char)
     if not m:
         return []
     nxt = _entity_at(span.doc, m.end())
