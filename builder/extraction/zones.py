@@ -63,6 +63,9 @@ def in_closed_zone(doc: Doc, start: int, end: int) -> bool:
     return any(z.start <= start and end <= z.end + 1 for z in closed_zones(doc))
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
 def mark_boundaries(doc: Doc, reading: DocumentReading) -> None:
     """Sentence starts at every paragraph start, list item and at each zone's start and end (set before the
     parser, which keeps them)."""
@@ -74,8 +77,9 @@ def mark_boundaries(doc: Doc, reading: DocumentReading) -> None:
             continue
         if previous_end is not None:
             gap = text[previous_end : token.idx]
-            paragraph = re.search(r"\n[^\S\n]*\n", gap) is not None
-            bullet = "\n" in gap and token.text in BULLETS
+            newline = "\n" in gap  # most gaps are a space or nothing
+            paragraph = newline and _PARAGRAPH_BREAK.search(gap) is not None
+            bullet = newline and token.text in BULLETS
             i = bisect_left(cuts, previous_end)  # a zone starts or ends between the two tokens
             if paragraph or bullet or (i < len(cuts) and cuts[i] <= token.idx):
                 token.is_sent_start = True
