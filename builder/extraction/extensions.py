@@ -21,6 +21,7 @@ extension                      what it holds                                    
 ``armedkg_place_votes``        ISO code -> votes of places and country names only          mentions
 ``armedkg_named_countries``    ISO codes the document names                                mentions
 ``armedkg_focus``              the country in focus (ISO code) or None                     mentions
+``armedkg_division_ents``      (start, end, id) of the ruler's first-level divisions, once  mentions
 ``armedkg_by_nationality``     civilian groups named by their nationality                  events
 ``armedkg_sentences``          :class:`~builder.extraction.sentences.SentenceInfo` list    mentions
 ``armedkg_frames``             the clause frames (:mod:`~builder.extraction.frames`)       rules
@@ -55,6 +56,7 @@ _STATE = {
     "armedkg_place_votes": dict,
     "armedkg_named_countries": set,
     "armedkg_focus": lambda: None,
+    "armedkg_division_ents": lambda: None,
     "armedkg_by_nationality": set,
     "armedkg_sentences": list,
     "armedkg_frames": list,

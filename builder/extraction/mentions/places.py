@@ -142,7 +142,7 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     if beside is not None:
         return beside
     # Then a province named in the same sentence ("Palma ... in Cabo Delgado").
-    context = {e.ent_id_ for e in span.sent.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")}
+    context = _divisions_named(span)
     in_context = [c for c in candidates if c.admin1 in context or c.key in context]
     if in_context:
         return in_context
@@ -244,6 +244,20 @@ def _fuzzy_pick(candidates: list[PlaceEntry], context: set[str]) -> list[PlaceEn
     if len(sizeable) == 1 or (sizeable and sizeable[0].population >= 5 * sizeable[1].population):
         return sizeable[:1]
     return []
+
+
+def _divisions_named(span: Span) -> set[str]:
+    """The ids of the first-level divisions the gazetteer ruler found in ``span``'s sentence:
+    those of ``span.sent.ents``, which builds every entity of the document again on each call
+    (the document's are read once, kept in ``doc._.armedkg_division_ents``)."""
+    doc, sent = span.doc, span.sent
+    kept = Doc.has_extension("armedkg_division_ents")
+    found = doc._.armedkg_division_ents if kept else None
+    if found is None:
+        found = [(e.start, e.end, e.ent_id_) for e in doc.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")]
+        if kept:
+            doc._.armedkg_division_ents = found
+    return {key for start, end, key in found if sent.start <= start and end <= sent.end}
 
 
 def _named_first(span: Span, candidates: list[PlaceEntry]) -> list[PlaceEntry]:
