@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from .extensions import text_of
 from .frames import Frame, is_verb
 from .lexicon import Lexicon
 from .phrases import Named, PhraseReader, dependency_path
@@ -92,7 +93,7 @@ class AffiliationWords:
 
 def _surface(reader: PhraseReader, named: Named) -> str:
     m = reader.at.get(named.token)
-    return reader.doc.text[m.start : m.end] if m is not None else reader.doc[named.token].text
+    return text_of(reader.doc)[m.start : m.end] if m is not None else reader.doc[named.token].text
 
 
 def _action_phrase(prep: Token) -> bool:

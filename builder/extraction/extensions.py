@@ -11,7 +11,7 @@ extension                      what it holds                                    
 =============================  ==========================================================  ==========
 ``armedkg_document``           the :class:`~builder.records.Document` record                the caller
 ``armedkg_reading``            the :class:`~builder.document.DocumentReading` (zones, dates) document
-``armedkg_text``               ``doc.text``, once (spaCy rebuilds it on every access)       mentions
+``armedkg_text``               ``doc.text``, once (spaCy rebuilds it on every access)       document
 ``armedkg_entities``           key -> :class:`~builder.records.Entity`                     all
 ``armedkg_mentions``           the :class:`~builder.extraction.state.Mention` list          mentions
 ``armedkg_generic``            generic-actor spans of the ruler, read after the focus      mentions
@@ -21,6 +21,7 @@ extension                      what it holds                                    
 ``armedkg_place_votes``        ISO code -> votes of places and country names only          mentions
 ``armedkg_named_countries``    ISO codes the document names                                mentions
 ``armedkg_focus``              the country in focus (ISO code) or None                     mentions
+``armedkg_division_ents``      (start, end, id) of the ruler's first-level divisions, once  mentions
 ``armedkg_by_nationality``     civilian groups named by their nationality                  events
 ``armedkg_sentences``          :class:`~builder.extraction.sentences.SentenceInfo` list    mentions
 ``armedkg_frames``             the clause frames (:mod:`~builder.extraction.frames`)       rules
@@ -55,6 +56,7 @@ _STATE = {
     "armedkg_place_votes": dict,
     "armedkg_named_countries": set,
     "armedkg_focus": lambda: None,
+    "armedkg_division_ents": lambda: None,
     "armedkg_by_nationality": set,
     "armedkg_sentences": list,
     "armedkg_frames": list,
@@ -76,12 +78,26 @@ def reset(doc: Doc) -> Document:
     """Fresh state for ``doc``; returns its :class:`Document` (a stand-in if the caller set none).
     The extensions must be registered (every component factory does it)."""
     u = doc._  # one accessor object for all the sets below
+    text = text_of(doc)
     if u.armedkg_document is None:
-        u.armedkg_document = Document(id="doc", text=doc.text)
+        u.armedkg_document = Document(id="doc", text=text)
     for name, make in _STATE.items():
         setattr(u, name, make())
-    u.armedkg_text = doc.text
+    u.armedkg_text = text
     return u.armedkg_document
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per document and kept in ``doc._.armedkg_text`` (spaCy joins
+    every token's text again on each access of ``doc.text``; the tokens of a ``Doc`` never
+    change, so neither does its text)."""
+    if not Doc.has_extension("armedkg_text"):
+        return doc.text  # extensions not registered: a Doc read outside the pipeline
+    text = doc._.armedkg_text
+    if not text:
+        text = doc.text
+        doc._.armedkg_text = text
+    return text
 
 
 def guarded(doc: Doc, step: Callable[[Doc], None]) -> Doc:

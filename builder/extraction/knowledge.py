@@ -29,6 +29,35 @@ class Trigger:
     pattern: re.Pattern
 
 
+class WordGuardedMatcher:
+    """A spaCy ``Matcher`` called only on documents that hold, for some pattern, a word of each
+    of its tokens that must be one of some words (``LOWER``, not optional): on any other it
+    finds nothing, and calling it there still costs the document (its regular expressions are
+    tried on every token). Same matches, in the same order, where it is called."""
+
+    def __init__(self, matcher: Any, patterns: list[list[dict]]) -> None:
+        from spacy.strings import get_string_id
+
+        self.matcher = matcher
+        self.needed: list[list[frozenset[int]]] = []  # per pattern: the words each required token may be
+        for pattern in patterns:
+            needed = []
+            for token in pattern:
+                lower = token.get("LOWER")
+                words = [lower] if isinstance(lower, str) else lower.get("IN") if isinstance(lower, dict) and set(lower) == {"IN"} else None
+                if words is not None and token.get("OP") in (None, "+"):
+                    needed.append(frozenset(get_string_id(w) for w in words))
+            self.needed.append(needed)
+
+    def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
+        from spacy.attrs import LOWER
+
+        lowers = set(doc.to_array([LOWER]).tolist()) if len(doc) else set()
+        if not any(all(words & lowers for words in needed) for needed in self.needed):
+            return []
+        return self.matcher(doc)
+
+
 @dataclass(frozen=True, eq=False)
 class Knowledge:
     """Gazetteer + lexicon + the expressions compiled from them (see the module docstring)."""
@@ -87,15 +116,17 @@ class Knowledge:
 
     def group_names(self, vocab: Any) -> Any:
         """The Matcher of the names of unlisted armed groups (``unlisted_group_names``), built
-        once for the pipeline's vocabulary."""
+        once for the pipeline's vocabulary (called only where its words are: WordGuardedMatcher)."""
         cache = self._matchers
         if id(vocab) not in cache or cache[id(vocab)][0] is not vocab:
             from spacy.matcher import Matcher
 
             matcher = Matcher(vocab)
-            for entry in self.lex.token_patterns("unlisted_group_names"):
+            entries = self.lex.token_patterns("unlisted_group_names")
+            for entry in entries:
                 matcher.add(entry["label"], [entry["pattern"]], greedy="LONGEST")
-            cache[id(vocab)] = (vocab, matcher)  # the vocabulary kept: its id is not reused
+            guarded = WordGuardedMatcher(matcher, [e["pattern"] for e in entries])
+            cache[id(vocab)] = (vocab, guarded)  # the vocabulary kept: its id is not reused
         return cache[id(vocab)][1]
 
     @cached_property

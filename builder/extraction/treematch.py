@@ -51,6 +51,9 @@ class Parse:
             self.rank.setdefault(r, len(self.rank))
         self._index: dict[str, dict[int, list[int]]] = {}
         self._edges: dict[int, tuple[int, int]] = {}
+        # a node's signature -> the tokens that have its lookup value, in order (set by the
+        # matcher for all its nodes at once: TreeMatcher.candidates); None: each node looks up its own
+        self.candidates: dict[tuple, list[int]] | None = None
         self.doc = doc
 
     def _roots(self) -> list[int]:
@@ -137,6 +140,7 @@ class Node:
         # tag's or a label's (None: every token is tried).
         musts = sorted((t for t in self.tests if t[1] != "NOT_IN"), key=lambda t: t[0] not in ("LOWER", "ORTH"))
         self.lookup = (musts[0][0], musts[0][2] if musts[0][1] == "IN" else frozenset((musts[0][2],))) if musts else None
+        self.signature = self.lookup  # nodes of the same lookup have the same candidates
 
     def fits(self, p: Parse, i: int) -> bool:
         for name, kind, value in self.tests:
@@ -154,6 +158,8 @@ class Node:
         """The tokens this node fits, in order: through the index of ``lookup``, if any."""
         if self.lookup is None:
             return [i for i in range(p.n) if self.fits(p, i)]
+        if p.candidates is not None:
+            return [i for i in p.candidates.get(self.signature, ()) if self.fits(p, i)]
         name, values = self.lookup
         where = p.where(name)
         return [i for i in sorted(i for v in where.keys() & values for i in where[v]) if self.fits(p, i)]
@@ -181,6 +187,8 @@ class TreeMatcher:
         self.patterns: dict[int, list[tuple[list[Node], list[Node]]]] = {}  # key -> (nodes, guides) of each pattern
         self.annotations: set[str] = set()
         self.walkable = True
+        # attribute -> value -> the signatures of the nodes looked up by that value (candidates)
+        self.wanted: dict[str, dict[int, list[tuple]]] = {}
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         self.spacy.add(key, patterns)
@@ -192,11 +200,30 @@ class TreeMatcher:
             self.annotations |= {ANNOTATED[name] for node in nodes for name, _, _ in node.tests if name in ANNOTATED}
             guides = [] if nodes[0].has_word else [n for n in nodes[1:] if n.left == 0 and n.op == ">" and n.lookup is not None]
             compiled.append((nodes, guides))
+            for node in (n for n in nodes if n.lookup is not None):
+                for value in node.lookup[1]:
+                    signatures = self.wanted.setdefault(node.lookup[0], {}).setdefault(value, [])
+                    if node.signature not in signatures:
+                        signatures.append(node.signature)
+
+    def candidates(self, p: Parse) -> dict[tuple, list[int]]:
+        """For every node signature, the tokens that have its lookup value, in order: each value
+        of the document is looked up once among the values of all the nodes, rather than the
+        values of each node (up to a few hundred words) among those of the document."""
+        out: dict[tuple, list[int]] = {}
+        for name, wanted in self.wanted.items():
+            for value, positions in p.where(name).items():
+                for signature in wanted.get(value, ()):
+                    out.setdefault(signature, []).extend(positions)
+        for found in out.values():
+            found.sort()
+        return out
 
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
         if not self.walkable or not all(doc.has_annotation(a) for a in self.annotations):
             return self.spacy(doc)
         p = Parse(doc)
+        p.candidates = self.candidates(p)
         out: list[tuple[int, list[int]]] = []
         for key, patterns in self.patterns.items():
             for nodes, guides in patterns:

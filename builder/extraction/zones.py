@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from ..document import DocumentReading, Zone, read_document
 from . import extensions
+from .extensions import text_of
 
 # Zones whose sentences are not story: every kind but the headline, which is story-like (and
 # closed only when a story follows it). A standfirst retells the story's events in brief.
@@ -33,7 +34,7 @@ def reading_of(doc: Doc) -> DocumentReading:
     """The document reading of ``doc``: the one the document component made, else made now."""
     reading = doc._.armedkg_reading
     if reading is None:
-        reading = read_document(doc.text, doc._.armedkg_document)
+        reading = read_document(text_of(doc), doc._.armedkg_document)
         doc._.armedkg_reading = reading
     return reading
 
@@ -48,7 +49,7 @@ def reference_date(doc: Doc) -> date | None:
 
 
 def _has_story_after(doc: Doc, zone: Zone) -> bool:
-    return bool(doc.text[zone.end :].strip())
+    return bool(text_of(doc)[zone.end :].strip())
 
 
 def closed_zones(doc: Doc) -> list[Zone]:
@@ -62,10 +63,13 @@ def in_closed_zone(doc: Doc, start: int, end: int) -> bool:
     return any(z.start <= start and end <= z.end + 1 for z in closed_zones(doc))
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
 def mark_boundaries(doc: Doc, reading: DocumentReading) -> None:
     """Sentence starts at every paragraph start, list item and at each zone's start and end (set before the
     parser, which keeps them)."""
-    text = doc.text
+    text = text_of(doc)
     cuts = sorted({z.start for z in reading.zones} | {z.end for z in reading.zones})
     previous_end: int | None = None
     for token in doc:
@@ -73,8 +77,9 @@ def mark_boundaries(doc: Doc, reading: DocumentReading) -> None:
             continue
         if previous_end is not None:
             gap = text[previous_end : token.idx]
-            paragraph = re.search(r"\n[^\S\n]*\n", gap) is not None
-            bullet = "\n" in gap and token.text in BULLETS
+            newline = "\n" in gap  # most gaps are a space or nothing
+            paragraph = newline and _PARAGRAPH_BREAK.search(gap) is not None
+            bullet = newline and token.text in BULLETS
             i = bisect_left(cuts, previous_end)  # a zone starts or ends between the two tokens
             if paragraph or bullet or (i < len(cuts) and cuts[i] <= token.idx):
                 token.is_sent_start = True
@@ -88,7 +93,7 @@ class DocumentComponent:
     def __call__(self, doc: Doc) -> Doc:
         if doc._.armedkg_document is None or doc._.armedkg_error is not None:
             return doc
-        reading = read_document(doc.text, doc._.armedkg_document)
+        reading = read_document(text_of(doc), doc._.armedkg_document)
         doc._.armedkg_reading = reading
         if not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
             mark_boundaries(doc, reading)  # a parsed doc keeps its sentences

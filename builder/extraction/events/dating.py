@@ -17,6 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ...dates import ResolvedDate, shift
+from ..extensions import text_of
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
 from ..zones import reference_date
@@ -53,7 +54,7 @@ def dates_a_later_death(doc: Doc, k: Knowledge, sent: SentenceInfo, found: Resol
     verb = _verb_above(span.root, sent.span.start, sent.span.end)
     if verb is None:
         return False
-    if k.rx("later_death").match(doc.text, verb.idx) is not None:
+    if k.rx("later_death").match(text_of(doc), verb.idx) is not None:
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return k.rx("later_death_verb").fullmatch(verb.text) is not None and any(k.rx("injure_words").search(doc[c.left_edge.i : c.right_edge.i + 1].text) for c in subjects)

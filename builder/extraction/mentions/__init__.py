@@ -21,7 +21,7 @@ from .. import extensions
 from ..knowledge import Knowledge, load_knowledge
 from ..sentences import finalise_mentions, index_sentences
 from ..state import decide_focus
-from . import aliases, collective, cues, entities, generic, persons, toponyms, votes
+from . import aliases, collective, cues, entities, generic, persons, provinces, toponyms, votes
 
 
 def find_mentions(doc: Doc, k: Knowledge) -> None:
@@ -67,8 +67,11 @@ class MentionsComponent:
 )
 def make_mentions(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None, kb: list[str]) -> MentionsComponent:
     extensions.register()
+    knowledge = load_knowledge(data_dir, geonames, lexicon_dir, tuple(kb))
     if geonames:
-        # The world's first-level divisions (half a second to index), loaded with the pipeline:
-        # once before build workers fork from it, not inside the first document that needs them.
+        # The world's first- and second-level divisions (two seconds to index), loaded with the
+        # pipeline: once before build workers fork from it, not inside the first document that
+        # names a division.
         load_admin1_index()
-    return MentionsComponent(load_knowledge(data_dir, geonames, lexicon_dir, tuple(kb)))
+        provinces.load_county_names(knowledge)
+    return MentionsComponent(knowledge)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import PlaceEntry, name_key, place_key, slug
 from ...geo import haversine_km
 from .. import terms as T
+from ..extensions import text_of
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
 from .provinces import division_named, placed_beside, province_of_unknown_town
@@ -165,7 +166,7 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     if beside is not None:
         return beside
     # Then a province named in the same sentence ("Palma ... in Cabo Delgado").
-    context = {e.ent_id_ for e in span.sent.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")}
+    context = _divisions_named(span)
     in_context = [c for c in candidates if c.admin1 in context or c.key in context]
     if in_context:
         return in_context
@@ -269,6 +270,20 @@ def _fuzzy_pick(candidates: list[PlaceEntry], context: set[str]) -> list[PlaceEn
     return []
 
 
+def _divisions_named(span: Span) -> set[str]:
+    """The ids of the first-level divisions the gazetteer ruler found in ``span``'s sentence:
+    those of ``span.sent.ents``, which builds every entity of the document again on each call
+    (the document's are read once, kept in ``doc._.armedkg_division_ents``)."""
+    doc, sent = span.doc, span.sent
+    kept = Doc.has_extension("armedkg_division_ents")
+    found = doc._.armedkg_division_ents if kept else None
+    if found is None:
+        found = [(e.start, e.end, e.ent_id_) for e in doc.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")]
+        if kept:
+            doc._.armedkg_division_ents = found
+    return {key for start, end, key in found if sent.start <= start and end <= sent.end}
+
+
 def _named_first(span: Span, candidates: list[PlaceEntry]) -> list[PlaceEntry]:
     """A town of that very name before a namesake of like size found under another name:
     "Tafas" is Ţafas in Syria, not Talas in Turkey (which GeoNames also calls Tafas)."""
@@ -283,7 +298,7 @@ def _named_first(span: Span, candidates: list[PlaceEntry]) -> list[PlaceEntry]:
 def anchors(k: Knowledge, span: Span) -> list[PlaceEntry]:
     """Every reading (town or province) of the place named right after ``span`` as the one it
     lies in or near; none if no such place follows or the gazetteer does not know it."""
-    m = k.rx("anchor_after").match(span.doc.text, span.end_char)
+    m = k.rx("anchor_after").match(text_of(span.doc), span.end_char)
     if not m:
         return []
     nxt = _entity_at(span.doc, m.end())

@@ -74,6 +74,13 @@ def _county_names(index: Admin1Index, k: Knowledge) -> dict[str, list[tuple[str,
     return out
 
 
+def load_county_names(k: Knowledge) -> None:
+    """Index the second-level divisions and their compared names now (about 1.5 s, once per
+    process and knowledge): called when the pipeline loads, so that build workers forked from it
+    share the index and no document waits for it."""
+    _county_names(load_admin1_index(), k)
+
+
 def readings(k: Knowledge, name: str) -> list[Container]:
     """Every division of any country called ``name``: first-level, then second-level."""
     index = load_admin1_index()
