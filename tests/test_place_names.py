@@ -85,3 +85,18 @@ def test_a_town_the_gazetteers_lack_lies_in_the_division_beside_it(extract, text
 def test_the_town_written_with_its_division_is_where_it_happened(extract, text, town):
     result, ev, _ = _where(extract, text)
     assert result.entities[ev.place].label == town
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        # a note in an event log, wire copy, encyclopaedia prose
+        ("On 5 March 2022, in Guatemala City, Guatemala, teachers staged a protest outside the Ministry of Education.", (14.64, -90.51)),
+        ("Police fired tear gas at protesters in Mexico City on Friday, witnesses said.", (19.43, -99.13)),
+        ("Gunmen shot dead a shopkeeper in Panama City in 2021.", (8.99, -79.52)),
+    ],
+)
+def test_a_capital_named_after_its_country_is_the_town(extract, text, point):
+    result, ev, where = _where(extract, text)
+    assert result.entities[ev.place].cls == "PopulatedPlace"
+    assert haversine_km(where.lat, where.lon, *point) < 15

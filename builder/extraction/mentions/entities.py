@@ -45,6 +45,8 @@ def entity_mentions(doc: Doc, k: Knowledge) -> None:
             record = add_entity(doc, ent.ent_id_, T.PERSON, row.get("name", ent.text), country=row.get("country"))
             record.aliases.update(row.get("aliases", []))
             add_mention(doc, k, Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "person", "gazetteer_person", 0.9))
+        elif label == "COUNTRY" and _capital_named_after(doc, k, ent):
+            continue
         elif label == "COUNTRY":
             _country(doc, k, ent)
         elif label in ("PLACE", "GPE", "LOC", "FAC") and in_actor_compound(k, ent) and not k.gaz.country_by_name.get(name_key(ent.text)):
@@ -65,6 +67,20 @@ def entity_mentions(doc: Doc, k: Knowledge) -> None:
             iso = k.gaz.country_of_adjective(ent.text)
             if iso:
                 vote(doc._.armedkg_country_votes, iso)
+
+
+def _capital_named_after(doc: Doc, k: Knowledge, ent: Span) -> bool:
+    """"Guatemala City", "Kuwait City": a town of the country named after it, read as that town
+    (the ruler took the country's name for the whole)."""
+    if not doc._.armedkg_text.startswith(" City", ent.end_char):
+        return False
+    whole = doc.char_span(ent.start_char, ent.end_char + 5, label="GPE")
+    iso = ent.ent_id_.split(":", 1)[1]
+    towns = [p for p in k.gaz.lookup_place(ent.text + " City") if p.cls == T.POPULATED_PLACE and p.country == iso and p.name.endswith("City")]
+    if whole is None or not towns:
+        return False
+    add_place_mention(doc, k, towns[0].key, whole, "capital_named_after_country", 0.85)
+    return True
 
 
 def _country(doc: Doc, k: Knowledge, ent: Span) -> None:
