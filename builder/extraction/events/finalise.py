@@ -138,8 +138,11 @@ def reclassify(doc: Doc, k: Knowledge, event: Event) -> None:
         for ev in {e.sentence_start: e for e in event.evidence}.values()
         for w in k.rx("armed_person_words").finditer(ev.sentence)
     ]
+    perp_keys = set(event.perpetrators)
+    named_spans = [(m.start, m.end) for m in doc._.armedkg_mentions if m.key in perp_keys]  # "Soldiers opened fire": read as the state's forces
     armed_target = any(t.cls in T.ARMED_CLASSES for t in targets) or any(
-        not any(ss == s0 and a <= w0 <= b + 1 for ss, a, b in perp_spans) for s0, w0, w1 in armed_words  # in or right after the name
+        not any(ss == s0 and a <= w0 <= b + 1 for ss, a, b in perp_spans) and not any(a <= w0 < b for a, b in named_spans)
+        for s0, w0, w1 in armed_words  # in or right after the name
     )
     civilian_target = any(t.cls == T.CIVILIAN_GROUP for t in targets) or k.rx("civilian_target_words").search(text)
     not_combatant = k.rx("not_combatant_words").search(text)  # "an off-duty soldier", "a former fighter"
