@@ -21,7 +21,7 @@ PUBLISHED = date(2022, 6, 20)
         ("On 9 June 2022, a bomb went off near a market in Narathiwat, wounding two rubber tappers.", "RemoteExplosiveLandmineIED"),
         ("Two deminers were hit by a mine on 14 June 2022 while clearing a field near Aghdam.", "RemoteExplosiveLandmineIED"),
         # firing in the direction of positions is fighting
-        ("On 12 June 2022, Armenian forces fired in the direction of Azerbaijani positions near Lachin.", "ArmedClash"),
+        ("Georgian border guards said soldiers on the far bank had fired in the direction of their posts near Kazbegi on 12 June 2022.", "ArmedClash"),
         # a seizure of weapons, however many, is a disrupted use
         ("On 2 May 2022, gendarmes seized a large number of weapons and explosives belonging to the PKK in Mardin.", "DisruptedWeaponsUse"),
         # a surrender is an agreement (ACLED codebook)
@@ -43,7 +43,7 @@ def test_words_of_a_sub_event_type(extract, text, cls):
         ("On 4 April 2022, nurses protested outside the health ministry in Nairobi over unpaid wages. Police intervened and detained six protesters.", "ProtestWithIntervention"),
         ("Hundreds of teachers demonstrated in Rabat on Tuesday to demand permanent contracts. Police later used baton charges to clear the square.", "ProtestWithIntervention"),
         # what the crowd did, told after the protest
-        ("On 6 June 2022, students demonstrated in Durban against a rise in fees. The demonstrators pelted stones at passing cars.", "ViolentDemonstration"),
+        ("On 6 June 2022, students demonstrated in Pietermaritzburg against a rise in fees. Some of them pelted stones at passing cars.", "ViolentDemonstration"),
         ("Farmers held a rally in Lahore on 2 May 2022 against the price of fertiliser; some protesters set tyres alight on the ring road.", "ViolentDemonstration"),
         # nothing more happened
         ("On 2 February 2022, hundreds of nurses protested in Basra over unpaid wages. The protest ended peacefully.", "PeacefulProtest"),
@@ -57,7 +57,7 @@ def test_a_protest_is_coded_by_what_its_paragraph_tells(extract, text, cls):
 @pytest.mark.parametrize(
     "text",
     [
-        "On 10 March 2022, in Belem (Para), an off-duty police officer was shot dead by two men on a motorcycle.",
+        "On 10 March 2022, in Belem (Para), two men on a motorcycle killed a police sergeant who was off-duty at the time.",
         "Gunmen shot and killed a bus driver in Kaduna on 4 May 2022, police said.",
         "On 21 March 2022, suspected militants shot a village official in Pulwama district.",
     ],
@@ -77,7 +77,7 @@ def test_killing_a_soldier_on_duty_stays_a_clash(extract):
     [
         "On 3 May 2022, about 200 residents blocked the main highway outside Oruro to demand a new water supply.",
         "SANTIAGO, June 16 (Reuters) - Students walked out of classes in Santiago on Thursday in solidarity with striking teachers.",
-        "The grievances are old: on 9 March 2022 parents occupied a primary school in Tegucigalpa to denounce the lack of teachers.",
+        "The grievances are old: on 9 March 2022 parents occupied a primary school in Tegucigalpa to denounce its leaking roof.",
     ],
 )
 def test_a_crowd_that_gathers_with_a_demand_protests(extract, text):
@@ -94,8 +94,8 @@ def test_troops_that_gather_to_defend_a_town_do_not_protest(extract):
     "text,cls",
     [
         # a side of the fight is a crowd of civilians: a riot (ACLED), not a battle
-        ("On 4 March 2022, villagers clashed with the police in Gokhani over the closure of a polling booth.", "MobViolence"),
-        ("On 13 May 2022, a clash ensued between supporters of two rival parties in Birgunj during the local elections.", "MobViolence"),
+        ("Angry villagers fought with police outside a polling station near Cuttack on 4 March 2022 after voting was suspended.", "MobViolence"),
+        ("During the count on 13 May 2022, a clash ensued between supporters of two rival parties in Hetauda.", "MobViolence"),
         ("Palestinian youths clashed with Israeli troops in Nablus on Friday during a protest against settlement expansion.", "ViolentDemonstration"),
         # both sides armed, or a side named by a name we do not know: a clash
         ("Soldiers clashed with Islamic State fighters near Tal Afar on 3 May 2022.", "ArmedClash"),
@@ -119,11 +119,11 @@ def test_riot_police_are_no_riot(extract):
     "text,cls",
     [
         # a riot named as a past event, a human barricade: no violence of this crowd
-        ("On 6 January 2022, about 80 people gathered in Raleigh to mark the anniversary of the Capitol riot and to demand voting rights.", "PeacefulProtest"),
-        ("Supporters of the jailed pastor formed a human barricade at the prison gate in Auckland on 20 January 2022, protesting his treatment.", "PeacefulProtest"),
+        ("On 30 June 2022, about 80 people gathered in Leeds to remember the victims of the 1981 riots and to demand a public inquiry.", "PeacefulProtest"),
+        ("Mothers of the missing formed a human barricade around the governor's office in Culiacan on 8 May 2022, protesting the slow search.", "PeacefulProtest"),
         # obstacles set on fire, furniture burned: a violent demonstration
-        ("On 5 February 2022, residents blocked a highway near Recife by setting obstacles on fire to demand the arrest of a suspect.", "ViolentDemonstration"),
-        ("Residents staged a demonstration in Salvador on 26 April 2022 calling for justice for a man shot by police. The demonstrators burned furniture on the road.", "ViolentDemonstration"),
+        ("Truckers cut the ring road around Cordoba on 5 February 2022, setting pallets on fire to demand cheaper diesel.", "ViolentDemonstration"),
+        ("Residents held a demonstration in Salvador on 26 April 2022 calling for justice for a boy shot by police. Some of them burned old furniture across the avenue.", "ViolentDemonstration"),
     ],
 )
 def test_a_protest_is_violent_by_the_crowd_s_own_acts(extract, text, cls):
@@ -135,11 +135,11 @@ def test_a_protest_is_violent_by_the_crowd_s_own_acts(extract, text, cls):
     "text,cls",
     [
         # an off-duty or former member of a force is a civilian target (ACLED)
-        ("On 19 February 2022, gunmen shot and killed an off-duty soldier outside a bakery in Fortaleza.", "Attack"),
+        ("Two gunmen killed an off-duty soldier outside a bakery in Fortaleza on 19 February 2022, state police said.", "Attack"),
         ("Soldiers opened fire on two journalists near Kharkiv on 6 March 2022, wounding one of them.", "Attack"),
         # a killing with abductions is coded as the attack
         ("On 16 February 2022, bandits attacked Idon in Kaduna, killed two villagers and abducted 20 others.", "Attack"),
-        ("ELN guerrillas abducted and killed a local farmer in Arauca on 1 January 2022, the army said.", "Attack"),
+        ("ELN guerrillas seized a cattle rancher near Saravena on 1 January 2022 and killed him the same night, the army said.", "Attack"),
         # an abduction alone stays one
         ("On 10 August 2022, armed men abducted a family of four on a highway near Reynosa.", "AbductionForcedDisappearance"),
     ],

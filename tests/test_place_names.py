@@ -21,10 +21,10 @@ def _where(extract, text):
     ("text", "label", "point"),
     [
         # wire copy, a note in an event log, encyclopaedia prose
-        ("On 16 March 2022, in Campos dos Goytacazes (Rio de Janeiro), a man was shot dead by gunmen on a motorcycle.", "Campos dos Goytacazes", (-21.75, -41.33)),
-        ("Police killed a suspect in a shootout in Sao Jose do Rio Preto on Tuesday, officials said.", "São José do Rio Preto", (-20.82, -49.38)),
-        ("On 10 January 2022, people took to the streets in Neustadt in Holstein to protest against vaccine mandates.", "Neustadt in Holstein", (54.11, 10.81)),
-        ("About a hundred residents demonstrated in Bad Neustadt an der Saale against the closure of the hospital.", "Bad Neustadt an der Saale", (50.32, 10.21)),
+        ("On 2 June 2022, a trader was killed by two men on a scooter in Sao Jose dos Campos (Sao Paulo).", "São José dos Campos", (-23.18, -45.89)),
+        ("Police said a suspect was killed in a gunfight in Santa Cruz do Sul on Wednesday.", "Santa Cruz do Sul", (-29.72, -52.43)),
+        ("On 14 July 2022, residents blocked the main road in Neustadt an der Weinstrasse to demand a bypass.", "Neustadt an der Weinstraße", (49.35, 8.14)),
+        ("Several hundred people marched through Frankfurt an der Oder on Saturday against energy prices.", "Frankfurt (Oder)", (52.34, 14.55)),
         ("Teachers blocked a main avenue in Oaxaca de Juarez, Oaxaca, on Thursday to demand unpaid wages.", "Oaxaca", (17.06, -96.73)),
     ],
 )
@@ -64,7 +64,7 @@ def test_a_town_is_not_read_as_another_name_of_its_division(extract):
 @pytest.mark.parametrize(
     ("text", "division", "box"),
     [
-        ("On 21 April 2022, people staged a protest in Mahiyanganaya (Mahiyanganaya, Uva) over the economic crisis.", "Uva", (5.5, 8.0, 80.5, 82.0)),
+        ("Shop owners shut their doors and rallied in Passara (Passara, Uva) on 21 April 2022 over power cuts.", "Uva", (5.5, 8.0, 80.5, 82.0)),
         ("Residents gathered in Ballyporeen (Tipperary) on Tuesday to protest against the new road layout.", "Munster", (51.4, 53.2, -9.0, -7.0)),
     ],
 )
@@ -91,7 +91,7 @@ def test_the_town_written_with_its_division_is_where_it_happened(extract, text, 
     ("text", "point"),
     [
         # a note in an event log, wire copy, encyclopaedia prose
-        ("On 5 March 2022, in Guatemala City, Guatemala, teachers staged a protest outside the Ministry of Education.", (14.64, -90.51)),
+        ("On 5 March 2022, in Guatemala City, Guatemala, teachers rallied in front of the education ministry over pay.", (14.64, -90.51)),
         ("Police fired tear gas at protesters in Mexico City on Friday, witnesses said.", (19.43, -99.13)),
         ("Gunmen shot dead a shopkeeper in Panama City in 2021.", (8.99, -79.52)),
     ],
