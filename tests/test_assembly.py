@@ -83,3 +83,21 @@ def test_a_particle_verb_needs_its_particle(k):
         ["NNS", "VBD", "DT", "NNS", "IN", "NN", "TO", "VB", "NNS", "."],
     )
     assert gathering(k, sent) is None
+
+
+def test_a_crowd_told_by_its_size_gathers_and_a_group_of_soldiers_does_not(k):
+    # wire copy: "A group of about 40 gathered outside the court , demanding a retrial ."
+    words = ["A", "group", "of", "about", "40", "gathered", "outside", "the", "court", ",", "demanding", "a", "retrial", "."]
+    heads = [1, 5, 1, 4, 2, 5, 5, 8, 6, 5, 5, 12, 10, 5]
+    deps = ["det", "nsubj", "prep", "advmod", "pobj", "ROOT", "prep", "det", "pobj", "punct", "advcl", "det", "dobj", "punct"]
+    tags = ["DT", "NN", "IN", "RB", "CD", "VBD", "IN", "DT", "NN", ",", "VBG", "DT", "NN", "."]
+    doc, sent = parsed_sentence(words, heads, deps, tags)
+    m = gathering(k, sent)
+    assert m is not None and m.group(0) == "gathered"
+    # analysis: "A group of soldiers gathered outside the court , demanding a retrial ." (a force)
+    words[3:5] = ["soldiers"]
+    heads = [1, 4, 1, 2, 4, 4, 7, 5, 4, 4, 11, 9, 4]
+    deps = ["det", "nsubj", "prep", "pobj", "ROOT", "prep", "det", "pobj", "punct", "advcl", "det", "dobj", "punct"]
+    tags = ["DT", "NN", "IN", "NNS", "VBD", "IN", "DT", "NN", ",", "VBG", "DT", "NN", "."]
+    doc, sent = parsed_sentence(words, heads, deps, tags)
+    assert gathering(k, sent) is None

@@ -3,15 +3,13 @@ highway to demand a bridge", "parents took over the school to denounce the lack 
 "people gathered in the square in defence of the language law".
 
 Read from the parse: a verb of gathering or obstruction (``assembly_verbs``) whose subject is a
-crowd of civilians (``assembly_subjects``; a force or armed group that gathers is no protest)
-and whose clause states a purpose of protest: a to-infinitive or participle of a verb of demand
+crowd of civilians (``crowd_people_words``, shared with :mod:`.crowds`; a force or armed group
+that gathers is no protest) and whose clause states a purpose of protest: a to-infinitive or participle of a verb of demand
 (``protest_purpose_verbs``: "to demand", "demanding"), an "against" phrase, or "in" with a noun
 of a cause (``protest_cause_nouns``: "in defence of", "in solidarity with"). The vocabularies are
-in ``data/lexicons/events.json``.
+in ``data/lexicons/events.json`` and ``actors.json``.
 
-A fight in which one side is such a crowd ("villagers clashed with the police", "members of two
-parties clashed", "a clash between farmers and herders") is a riot, not an armed clash
-(ACLED: both sides of a battle are organised armed groups): :func:`crowd_fight`."""
+A fight in which one side is such a crowd is a riot: :mod:`.crowds`."""
 
 from __future__ import annotations
 
@@ -19,13 +17,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
-from ...records import Event
-from .. import terms as T
 from ..knowledge import Knowledge
 from ..morphology import inflect
 from ..sentences import SentenceInfo
+from .crowds import COUNT_HEADS, armed_words, crowd_forms, crowd_head, member_forms
 
 WORD = re.compile(r"\S+")
 PURPOSE_DEPS = ("advcl", "xcomp", "prep", "pobj", "pcomp", "acl", "relcl", "conj", "npadvmod", "dobj")
@@ -51,7 +48,7 @@ def assembly_words(k: Knowledge) -> AssemblyWords:
             verbs.setdefault(form, particle or None)
     return AssemblyWords(
         verbs,
-        frozenset(k.lex.forms("assembly_subjects")),
+        crowd_forms(k) | member_forms(k),
         frozenset(k.lex.forms("protest_purpose_verbs")),
         frozenset(k.lex.forms("protest_cause_nouns")),
     )
@@ -66,18 +63,25 @@ def gathering(k: Knowledge, sent: SentenceInfo) -> re.Match | None:
         particle = words.verbs[tok.lower_]
         if particle and not any(c.lower_ == particle and c.i == tok.i + 1 for c in tok.children):
             continue
-        if _crowd_subject(words, tok) and _protest_purpose(words, tok):
+        if _crowd_subject(k, words, tok) and _protest_purpose(words, tok):
             return WORD.match(sent.text, tok.idx - sent.span.start_char)
     return None
 
 
-def _crowd_subject(words: AssemblyWords, verb: Token) -> bool:
-    """The verb's subject (or that of the verb it is conjoined to) heads a crowd of civilians."""
+def _crowd_subject(k: Knowledge, words: AssemblyWords, verb: Token) -> bool:
+    """The verb's subject (or that of the verb it is conjoined to) heads a crowd of civilians;
+    a crowd told by its size ("a group", "hundreds", "a group of migrants") gathers as a crowd
+    unless its "of" phrase names armed people ("a group of soldiers")."""
     head = verb
     while head.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         head = head.head
     subjects = [c for c in head.children if c.dep_ == "nsubj"]
-    return bool(subjects) and all(s.lower_ in words.subjects for s in subjects)
+    return bool(subjects) and all(_crowd(k, words, s) for s in subjects)
+
+
+def _crowd(k: Knowledge, words: AssemblyWords, subject: Token) -> bool:
+    who = crowd_head(subject)
+    return who.lower_ in words.subjects or subject.lower_ in COUNT_HEADS and not armed_words(k, who.text)
 
 
 def _protest_purpose(words: AssemblyWords, verb: Token) -> bool:
@@ -96,55 +100,3 @@ def _protest_purpose(words: AssemblyWords, verb: Token) -> bool:
             return True  # "to demand", "demanding", "... and called for"
         todo.extend((c, depth + 1) for c in tok.children)
     return False
-
-
-def crowd_fight(doc: Doc, k: Knowledge, event: Event) -> bool:
-    """Whether a side of the event's fighting, as its trigger's clause names it, is a crowd of
-    civilians with no armed group named in it."""
-    words = assembly_words(k)
-    armed = _armed_spans(doc)
-    for ev in event.evidence:
-        if not ev.rule.startswith("event_trigger"):
-            continue
-        span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
-        if span is None or not span.root.dep_:
-            continue
-        if k.rx("firearm_words").search(ev.sentence):
-            return False  # a crowd that shoots is an armed side
-        for side in _sides(span.root):
-            phrase = doc[side.left_edge.i : side.right_edge.i + 1]
-            named_armed = any(a < phrase.end_char and phrase.start_char < b for a, b in armed)
-            if side.lower_ in words.subjects and not named_armed and not k.rx("armed_side_words").search(phrase.text) and not _unknown_name(doc, k, phrase):
-                return True
-    return False
-
-
-def _unknown_name(doc: Doc, k: Knowledge, phrase: Span) -> bool:
-    """Whether the phrase names something the gazetteers do not know ("members of Carteles
-    Unidos"): it may be an armed group, so the side is not taken for a crowd."""
-    known = [(m.start, m.end) for m in doc._.armedkg_mentions if not m.key.startswith("place:xx:")]  # a place nobody could find is no knowledge
-    return any(
-        tok.tag_.startswith("NNP") and k.state_of(tok.text) is None and not any(a <= tok.idx < b for a, b in known)
-        for tok in phrase
-    )
-
-
-def _sides(trigger: Token) -> list[Token]:
-    """The heads of the sides of a fight: the subject of the verb ("villagers clashed"), the
-    "with" and "between" phrases of the trigger or of the verb that tells it ("a clash took
-    place between A and B", "a clash ensued between A and B")."""
-    holders = [trigger]
-    if not trigger.tag_.startswith("VB") and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        holders.append(trigger.head)
-    holders += [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
-    sides = [c for h in holders if h.tag_.startswith("VB") for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c != trigger]
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("with", "between"):
-                sides.extend(c for c in prep.children if c.dep_ == "pobj")
-    return [x for side in sides for x in [side, *side.conjuncts]]
-
-
-def _armed_spans(doc: Doc) -> list[tuple[int, int]]:
-    entities = doc._.armedkg_entities
-    return [(m.start, m.end) for m in doc._.armedkg_mentions if m.kind == "actor" and m.key in entities and entities[m.key].cls in T.ARMED_CLASSES]

@@ -18,7 +18,7 @@ from .. import terms as T
 from ..facts import GROUPS, UNIDENTIFIED, group, located_in, mention_evidence
 from ..knowledge import Knowledge
 from ..state import ensure_actor, redirect
-from .assembly import crowd_fight
+from .crowds import crowd_fight
 from .coreference import merge_coreferent
 from .hostility import implied_relations
 
