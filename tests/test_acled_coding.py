@@ -147,3 +147,23 @@ def test_a_protest_is_violent_by_the_crowd_s_own_acts(extract, text, cls):
 def test_whom_an_attack_hurt_codes_it(extract, text, cls):
     r = extract(text, published=PUBLISHED)
     assert r.events and r.events[0].cls == cls, [(e.cls, e.targets) for e in r.events]
+
+
+@pytest.mark.parametrize(
+    "text,cls",
+    [
+        # a strike of work is a protest; named as the setting of an attack, the attack is the event
+        ("Nurses went on strike in Lilongwe on 7 June 2022 over unpaid allowances.", "PeacefulProtest"),
+        ("Gunmen attacked a minibus near Bauchi on 7 June 2022 during a general strike called by the unions.", "Attack"),
+        # police who shoot protesters use excessive force
+        ("Riot police shot dead three demonstrators in Kassala on 7 June 2022, a doctors' committee said.", "ExcessiveForceAgainstProtesters"),
+        # acts told by what a verb does to its object
+        ("A mob beat a suspected pickpocket to death in Onitsha on 7 June 2022.", "MobViolence"),
+        ("Unknown attackers burned down a dozen huts near Kasai on 7 June 2022.", "LootingPropertyDestruction"),
+        # the armed words of the perpetrators' own phrase make no armed target
+        ("On 7 June 2022, fighters of the Allied Democratic Forces hacked six farmers to death near Eringeti.", "Attack"),
+    ],
+)
+def test_acts_read_from_their_clause(extract, text, cls):
+    r = extract(text, published=PUBLISHED)
+    assert r.events and r.events[0].cls == cls, [(e.cls, e.perpetrators) for e in r.events]

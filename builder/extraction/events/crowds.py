@@ -87,7 +87,7 @@ def side(doc: Doc, k: Knowledge, tok: Token) -> str | None:
     if any(e is not None and e.cls in ARMED for e in named) or armed_words(k, phrase):
         return "armed"
     head = crowd_head(tok)
-    counted = head is not tok
+    counted = head.i != tok.i
     if not (head.lower_ in crowd_forms(k) or counted and head.lower_ in member_forms(k)):
         return None
     if MEMBERS.fullmatch(head.lower_) and _unknown_name(doc, k, span):

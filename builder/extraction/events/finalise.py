@@ -18,7 +18,7 @@ from .. import terms as T
 from ..facts import GROUPS, UNIDENTIFIED, group, located_in, mention_evidence
 from ..knowledge import Knowledge
 from ..state import ensure_actor, redirect
-from .crowds import crowd_fight
+from .crowds import crowd_fight, own_phrase
 from .coreference import merge_coreferent
 from .hostility import implied_relations
 
@@ -141,8 +141,10 @@ def reclassify(doc: Doc, k: Knowledge, event: Event) -> None:
     perp_keys = set(event.perpetrators)
     named_spans = [(m.start, m.end) for m in doc._.armedkg_mentions if m.key in perp_keys]  # "Soldiers opened fire": read as the state's forces
     armed_target = any(t.cls in T.ARMED_CLASSES for t in targets) or any(
-        not any(ss == s0 and a <= w0 <= b + 1 for ss, a, b in perp_spans) and not any(a <= w0 < b for a, b in named_spans)
-        for s0, w0, w1 in armed_words  # in or right after the name
+        not any(ss == s0 and a <= w0 <= b + 1 for ss, a, b in perp_spans)  # in or right after the name
+        and not any(a <= w0 < b for a, b in named_spans)
+        and not _heads_a_name(doc, w0, w1, [(a, b) for _, a, b in perp_spans])  # "fighters of the ADF"
+        for s0, w0, w1 in armed_words
     )
     civilian_target = any(t.cls == T.CIVILIAN_GROUP for t in targets) or k.rx("civilian_target_words").search(text)
     not_combatant = k.rx("not_combatant_words").search(text)  # "an off-duty soldier", "a former fighter"
@@ -160,6 +162,16 @@ def reclassify(doc: Doc, k: Knowledge, event: Event) -> None:
     _crowd_conduct(doc, k, event)
     if event.cls == T.PROTEST_WITH_INTERVENTION and event.fatalities:
         event.cls = T.EXCESSIVE_FORCE  # the toll came in a later sentence
+
+
+def _heads_a_name(doc: Doc, start: int, end: int, names: list[tuple[int, int]]) -> bool:
+    """Whether the words at ``start:end`` head a phrase that holds one of the ``names``
+    ("fighters of the ADF", "soldiers from the 4th Brigade"): they name that actor's people."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    phrase = own_phrase(span.root)
+    return any(phrase.start_char <= a and b <= phrase.end_char for a, b in names)
 
 
 def _crowd_conduct(doc: Doc, k: Knowledge, event: Event) -> None:

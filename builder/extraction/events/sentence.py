@@ -27,6 +27,7 @@ from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import compatible, trigger
 from .crowds import crowd_violence
+from .harm import harm_clause
 from .victims import civilian_patients
 
 
@@ -82,7 +83,8 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
 def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> Cues | None:
     """The sentence's cues, or None where it adds nothing but (perhaps) a toll to the last event."""
     text = sent.text
-    trig = trigger(k, names_masked(sent, actors))
+    masked = names_masked(sent, actors)
+    trig = trigger(k, masked) or harm_clause(doc, k, sent)
     claim = k.rx("claim").search(text)
     if claim and k.rx("negated_claim").search(text):
         claim = None
@@ -90,6 +92,8 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     hurt = k.rx("kill_words").search(text) or k.rx("injure_words").search(text)
     last = last_event(doc)
     protest = k.rx("protest").search(text) or gathering(k, sent)
+    if protest and _protest_as_setting(k, sent) and (violent := trigger(k, masked, T.VIOLENT_TYPES)):
+        trig, protest = violent, None  # "gunmen attacked a bus during a general strike": the attack
     crowd = protest or k.rx("riot").search(text)  # a protest may have no violent trigger
     if trig is None and not claim and not anaphor and not hurt and not crowd and not k.note_prefix_re.match(text):
         if last is not None and last.paragraph == sent.paragraph and k.rx("no_casualties_reported").search(text):
@@ -119,6 +123,27 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     if cls == T.ARMED_CLASH and any(m.kind == "person" for m in actors) and k.rx("person_killed_verbs").search(text) and not k.rx("fighting_words").search(text):
         cls = T.ATTACK
     return Cues(cls, spec, tm, claim, anaphor, prefix, dates, day_dates)
+
+
+def _protest_as_setting(k: Knowledge, sent: SentenceInfo) -> bool:
+    """Whether every protest of the sentence is only named as the setting of its act: in a
+    "during" or "amid" phrase ("gunmen attacked a bus during a general strike"), with no crowd
+    gathering in the clause itself ("hundreds gathered ... during a vigil" is the protest) and
+    no intervention against a crowd told (police dispersing it is the protest's own event)."""
+    if k.rx("intervention").search(sent.text) or gathering(k, sent) is not None:
+        return False
+    settings = k.lex.words("setting_prepositions")
+    return all(_in_phrase_of(sent, sent.span.start_char + m.start(), settings) for m in k.rx("protest").finditer(sent.text))
+
+
+def _in_phrase_of(sent: SentenceInfo, offset: int, prepositions: frozenset[str]) -> bool:
+    """Whether the word at ``offset`` is inside a phrase headed by one of ``prepositions``."""
+    tok = next((t for t in sent.span if t.idx <= offset < t.idx + len(t)), None)
+    while tok is not None and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ in prepositions:
+            return True
+        tok = tok.head
+    return False
 
 
 def names_masked(sent: SentenceInfo, actors: list[Mention]) -> str:

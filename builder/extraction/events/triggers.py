@@ -10,14 +10,18 @@ from .. import terms as T
 from ..knowledge import Knowledge
 
 
-def trigger(k: Knowledge, text: str) -> tuple[str, int, re.Match] | None:
+def trigger(k: Knowledge, text: str, types: tuple[str, ...] | None = None) -> tuple[str, int, re.Match] | None:
     """The most specific trigger of a sentence: (class, specificity, match). Movements of forces
     (patrols, convoys) count only when nothing violent happened to them; "X threatened to strike
     Y", "vowed to retaliate with missiles" is a threat, not the attack it names, unless somebody
-    was hurt."""
+    was hurt. A strike of work is a protest, no trigger of a strike from the air. ``types``:
+    only triggers of these event types."""
     best = None
     movement = None
+    text = k.rx("labour_strike").sub(lambda m: "_" * len(m.group()), text)  # "a general strike" strikes nothing
     for t in k.triggers:
+        if types is not None and k.event_type_of.get(t.cls) not in types:
+            continue
         m = t.pattern.search(text)
         if not m:
             continue

@@ -1,0 +1,71 @@
+"""Violent acts told by what a verb does to its object, where no trigger word names the act:
+"villagers beat a suspected thief to death", "attackers hacked eight farmers with machetes",
+"gunmen burned down three houses", "youths vandalised a clinic".
+
+Read from the clause frame of the verb (:mod:`..frames`): the verb states a fact (not denied,
+planned or threatened) and acts on something (its object, or the subject of its passive):
+
+- a verb of bodily harm (``harm_verbs``: beat, hack, stab, strangle, flog) acting on anyone is
+  an attack;
+- a verb of destruction (``destruction_verbs``: burn, raze, ransack, vandalise) acting on a
+  building, a vehicle or crops (``property_nouns``) is property destruction;
+- any verb with the result "to death" ("stoned to death", "burned to death") is a killing.
+
+Who did it, to whom and whether it was a crowd are read by the steps that follow, as for any
+trigger. The vocabularies are in ``data/lexicons/events.json``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .. import terms as T
+from ..knowledge import Knowledge
+from ..sentences import SentenceInfo
+
+WORD = re.compile(r"\S+")
+SPECIFICITY = 0  # below every trigger word: a sentence's own word for the act decides first
+
+
+@dataclass(frozen=True)
+class HarmWords:
+    harm: frozenset[str]
+    destruction: frozenset[str]
+    property: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def harm_words(k: Knowledge) -> HarmWords:
+    return HarmWords(frozenset(k.lex.forms("harm_verbs")), frozenset(k.lex.forms("destruction_verbs")), frozenset(k.lex.forms("property_nouns")))
+
+
+def harm_clause(doc: Doc, k: Knowledge, sent: SentenceInfo) -> tuple[str, int, re.Match] | None:
+    """The first act of harm or destruction of the sentence: (class, specificity, match on the
+    verb in the sentence's text), or None."""
+    words = harm_words(k)
+    frames = {f.head: f for f in doc._.armedkg_frames}
+    for tok in sent.span:
+        frame = frames.get(tok.i)
+        if frame is None or frame.kind != "verb" or not frame.factual or frame.reporting or not frame.patients:
+            continue
+        cls = _act(words, tok, [doc[i] for i in frame.patients])
+        if cls is not None:
+            return cls, SPECIFICITY, WORD.match(sent.text, tok.idx - sent.span.start_char)
+    return None
+
+
+def _act(words: HarmWords, verb: Token, patients: list[Token]) -> str | None:
+    lower = verb.lower_
+    if _to_death(verb) or lower in words.harm:
+        return T.ATTACK
+    if lower in words.destruction and any(p.lower_ in words.property for p in patients):
+        return T.LOOTING
+    return None
+
+
+def _to_death(verb: Token) -> bool:
+    """ "beat a man to death", "was stoned to death" """
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ == "death" for g in c.children) for c in verb.children)

@@ -1,0 +1,75 @@
+"""Violent acts told by what a verb does to its object (builder.extraction.events.harm), and a
+strike of work that is no strike from the air (builder.extraction.events.triggers).
+Hand-built parsed sentences written for these tests (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extraction.events.harm import harm_clause
+from builder.extraction.events.triggers import trigger
+from builder.extraction.frames import ClauseWords, read_frames
+from builder.extraction.knowledge import load_knowledge
+from tests.handbuilt import parsed_sentence
+
+
+@pytest.fixture(scope="module")
+def k():
+    return load_knowledge(None, False, None)
+
+
+def _harm(k, words, heads, deps, tags):
+    doc, sent = parsed_sentence(words, heads, deps, tags)
+    doc._.armedkg_frames = read_frames(doc, ClauseWords.from_lexicon(k.lex))
+    found = harm_clause(doc, k, sent)
+    return (found[0], found[2].group(0)) if found else None
+
+
+def test_a_verb_of_bodily_harm_on_anyone_is_an_attack(k):
+    # wire copy: "Villagers beat a suspected thief to death ."
+    words = ["Villagers", "beat", "a", "suspected", "thief", "to", "death", "."]
+    assert _harm(k, words, [1, 1, 4, 4, 1, 1, 5, 1], ["nsubj", "ROOT", "det", "amod", "dobj", "prep", "pobj", "punct"], ["NNS", "VBD", "DT", "JJ", "NN", "IN", "NN", "."]) == ("Attack", "beat")
+    # encyclopaedia: "Attackers hacked eight farmers with machetes ."
+    words = ["Attackers", "hacked", "eight", "farmers", "with", "machetes", "."]
+    assert _harm(k, words, [1, 1, 3, 1, 1, 4, 1], ["nsubj", "ROOT", "nummod", "dobj", "prep", "pobj", "punct"], ["NNS", "VBD", "CD", "NNS", "IN", "NNS", "."]) == ("Attack", "hacked")
+
+
+def test_any_verb_with_the_result_death_is_a_killing(k):
+    # analysis: "Two women were stoned to death ." (passive: the subject is acted on)
+    words = ["Two", "women", "were", "stoned", "to", "death", "."]
+    assert _harm(k, words, [1, 3, 3, 3, 3, 4, 3], ["nummod", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"], ["CD", "NNS", "VBD", "VBN", "IN", "NN", "."]) == ("Attack", "stoned")
+
+
+def test_destruction_of_property_and_not_of_anything_else(k):
+    # wire copy: "Gunmen burned down three houses ."
+    words = ["Gunmen", "burned", "down", "three", "houses", "."]
+    assert _harm(k, words, [1, 1, 1, 4, 1, 1], ["nsubj", "ROOT", "prt", "nummod", "dobj", "punct"], ["NNS", "VBD", "RP", "CD", "NNS", "."]) == ("LootingPropertyDestruction", "burned")
+    # "Protesters burned an effigy ." : no property in the sense of the codebook
+    words = ["Protesters", "burned", "an", "effigy", "."]
+    assert _harm(k, words, [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"], ["NNS", "VBD", "DT", "NN", "."]) is None
+
+
+def test_a_denied_or_threatened_harm_is_no_act(k):
+    # "The army did not beat the detainees ."
+    words = ["The", "army", "did", "not", "beat", "the", "detainees", "."]
+    assert _harm(k, words, [1, 4, 4, 4, 4, 6, 4, 4], ["det", "nsubj", "aux", "neg", "ROOT", "det", "dobj", "punct"], ["DT", "NN", "VBD", "RB", "VB", "DT", "NNS", "."]) is None
+    # "The militia threatened to burn the village ."
+    words = ["The", "militia", "threatened", "to", "burn", "the", "village", "."]
+    assert _harm(k, words, [1, 2, 2, 4, 2, 6, 4, 2], ["det", "nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "punct"], ["DT", "NN", "VBD", "TO", "VB", "DT", "NN", "."]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers went on strike over unpaid salaries.",  # local news
+        "The unions called a general strike for Monday.",  # wire copy
+        "Strikers marched to the ministry of labour.",  # analysis
+    ],
+)
+def test_a_strike_of_work_is_no_strike_from_the_air(k, text):
+    found = trigger(k, text)
+    assert found is None or found[0] not in ("ShellingArtilleryMissileAttack", "AirDroneStrike")
+
+
+def test_a_strike_from_the_air_still_is(k):
+    assert trigger(k, "A drone strike hit a car near the border.")[0] == "AirDroneStrike"
