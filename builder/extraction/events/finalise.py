@@ -21,12 +21,14 @@ from ..state import ensure_actor, redirect
 from .assembly import crowd_fight
 from .coreference import merge_coreferent
 from .hostility import implied_relations
+from .standing import apply_roles_in_time
 
 COUNTRYSIDE_KM = 20  # a village "in the X countryside" of a town: typically 10-40 km out
 
 
 def finalise_events(doc: Doc, k: Knowledge) -> None:
     merge_coreferent(doc, k)
+    apply_roles_in_time(doc, k)
     for event in doc._.armedkg_events:
         _finalise(doc, k, event)
     for event in doc._.armedkg_events:
@@ -155,11 +157,19 @@ def reclassify(doc: Doc, k: Knowledge, event: Event) -> None:
         event.cls = T.VIOLENT_DEMONSTRATION if k.rx("protest").search(text) else T.MOB_VIOLENCE
     if event.cls == T.ABDUCTION and (event.fatalities or k.rx("kill_words").search(text)):
         event.cls = T.ATTACK  # "abducted and killed a farmer", "killed two and abducted 11": the killing is coded
-    if event.cls == T.ARRESTS and perps and all(p.cls not in (T.STATE_FORCE,) for p in perps):
-        event.cls = T.ABDUCTION
+    if event.cls == T.ARRESTS and (perps and all(p.cls not in (T.STATE_FORCE,) for p in perps) or k.rx("disappearance_words").search(_paragraph_from(doc, event))):
+        event.cls = T.ABDUCTION  # by no state's forces, or the detainees' whereabouts unknown
     _crowd_conduct(doc, k, event)
     if event.cls == T.PROTEST_WITH_INTERVENTION and event.fatalities:
         event.cls = T.EXCESSIVE_FORCE  # the toll came in a later sentence
+
+
+def _paragraph_from(doc: Doc, event: Event) -> str:
+    """The event's paragraph from its first sentence on."""
+    first = min((ev.sentence_start for ev in event.evidence), default=None)
+    if first is None:
+        return ""
+    return " ".join(s.text for s in doc._.armedkg_sentences if s.paragraph == event.paragraph and s.start >= first)
 
 
 def _crowd_conduct(doc: Doc, k: Knowledge, event: Event) -> None:
@@ -168,10 +178,9 @@ def _crowd_conduct(doc: Doc, k: Knowledge, event: Event) -> None:
     intervened and detained five" a protest with intervention (ACLED codebook)."""
     if event.cls not in (T.PEACEFUL_PROTEST, T.PROTEST_WITH_INTERVENTION):
         return
-    first = min((ev.sentence_start for ev in event.evidence), default=None)
-    if first is None:
+    told = _paragraph_from(doc, event)
+    if not told:
         return
-    told = " ".join(s.text for s in doc._.armedkg_sentences if s.paragraph == event.paragraph and s.start >= first)
     if k.rx("riot").search(told):
         event.cls = T.VIOLENT_DEMONSTRATION
     elif event.cls == T.PEACEFUL_PROTEST and k.rx("intervention").search(told):
