@@ -126,6 +126,8 @@ def organisation(doc: Doc, k: Knowledge, ent: Span) -> None:
     if not armed and (k.gaz.lookup_place(text, focus_hint(doc)) or cue or k.rx("arabic_article_name").match(text)):
         place_from_text(doc, k, ent, forced=True, cue_word=cue[cue.lastindex] if cue else "")
         return
+    if _nationality_force(doc, k, ent, text):
+        return
     adj = k.adj_start_re.match(text)
     country = k.gaz.country_of_adjective(adj[1]) if adj else None
     key = f"actor:{slug(text)}"
@@ -138,6 +140,17 @@ def organisation(doc: Doc, k: Knowledge, ent: Span) -> None:
         cls, rule, conf = T.ORGANISATION, "model_org", 0.5
     add_entity(doc, key, cls, text, country=country)
     add_mention(doc, k, Mention(key, ent.start_char, ent.end_char, ent.text, "actor", rule, conf))
+
+
+def _nationality_force(doc: Doc, k: Knowledge, ent: Span, text: str) -> bool:
+    """"the Ukrainian Armed Forces", "the Azerbaijani Army": a nationality and a force noun, named
+    as the model's organisation, are the state's forces."""
+    whole = k.force_re.fullmatch(text)
+    iso = k.gaz.country_of_adjective(whole[1]) if whole and not k.rx("service_nouns").fullmatch(whole[2].lower()) else None
+    if iso is None:
+        return False
+    add_mention(doc, k, Mention(k.forces_of(iso), ent.start_char, ent.end_char, ent.text, "actor", "nationality_force", 0.85))
+    return True
 
 
 def _office_and_name(doc: Doc, k: Knowledge, ent: Span) -> bool:
