@@ -81,3 +81,18 @@ def test_an_actor_never_mentioned_gets_no_parent(k):
     ensure_actor(doc, k, "actor:dpr-militia")
     actor_hierarchy(doc, k)
     assert doc._.armedkg_relations == []
+
+
+def test_imbonerakure_are_the_ruling_party_youth_wing(k):
+    doc = parsed_doc(["Youth", "league", "members", "beat", "a", "trader", "."])
+    ent = ensure_actor(doc, k, "actor:imbonerakure")
+    ent.mentions.append(Evidence("d", doc.text, 0, 0, 19, "Youth league members", "test", 0.9))
+    actor_hierarchy(doc, k)
+    assert (T.PART_OF, "actor:imbonerakure", "actor:cndd-fdd") in [(r.prop, r.subject, r.object) for r in doc._.armedkg_relations]
+    assert (ent.cls, ent.country, ent.inter) == ("Militia", "BI", 3)
+
+
+@pytest.mark.parametrize("name, focus", [("NRF", ["AF"]), ("NAF", ["UA"]), ("DPR", ["UA"])])
+def test_short_names_shared_with_others_are_read_only_in_their_country(k, name, focus):
+    (entry,) = [e for e in k.gaz.actors.values() if name in e.generic_aliases]
+    assert entry.focus_countries == focus and name not in entry.aliases
