@@ -17,7 +17,7 @@ from ...records import Event, Evidence
 from .. import terms as T
 from ..facts import GROUPS, UNIDENTIFIED, group, located_in, mention_evidence
 from ..knowledge import Knowledge
-from ..state import ensure_actor, redirect
+from ..state import as_force, ensure_actor, redirect
 from .assembly import crowd_fight
 from .coreference import merge_coreferent
 from .hostility import implied_relations
@@ -30,6 +30,8 @@ def finalise_events(doc: Doc, k: Knowledge) -> None:
     merge_coreferent(doc, k)
     apply_roles_in_time(doc, k)
     for event in doc._.armedkg_events:
+        if k.event_type_of.get(event.cls) in T.VIOLENT_TYPES or event.cls == T.LOOTING:  # "the Myanmar military troops burned houses": the state's forces
+            event.perpetrators[:] = list(dict.fromkeys(as_force(doc, k, x) for x in event.perpetrators))
         _finalise(doc, k, event)
     for event in doc._.armedkg_events:
         _unnamed_perpetrator(doc, k, event)
