@@ -137,10 +137,32 @@ class ActorEntry:
     citation: str | None = None  # where a user's entry says it has the actor from
     valid_from: date | None = None
     valid_to: date | None = None
+    roles: list[ActorRole] = field(default_factory=list)  # what the actor is for a span of time
 
     @property
     def key(self) -> str:
         return f"actor:{self.id}"
+
+    def role_on(self, day: date) -> ActorRole | None:
+        """The role the actor holds on ``day`` (the Taliban are Afghanistan's state forces from
+        15 August 2021), if any."""
+        return next((r for r in self.roles if (r.start is None or r.start <= day) and (r.end is None or day <= r.end)), None)
+
+
+@dataclass(frozen=True)
+class ActorRole:
+    """A time-scoped standing of an actor: its class, country and ACLED inter code between two days."""
+
+    cls: str
+    country: str | None
+    inter: int | None
+    start: date | None
+    end: date | None
+
+    @classmethod
+    def from_row(cls, row: dict) -> ActorRole:
+        day = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
+        return cls(row["class"], row.get("country"), row.get("inter"), day(row.get("from")), day(row.get("to")))
 
 
 @dataclass
@@ -310,6 +332,7 @@ class Gazetteer:
                 parent=row.get("parent"),
                 generic_aliases=row.get("generic_aliases", []),
                 focus_countries=row.get("focus_countries", []),
+                roles=[ActorRole.from_row(r) for r in row.get("roles", [])],
             )
             self.actors[entry.id] = entry
 

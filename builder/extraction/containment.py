@@ -1,7 +1,9 @@
 """The containment component (``armedkg_containment``): places resolved to GeoNames or curated
 entries lie in their first-level division and that in its country (``locatedIn`` with the
-evidence of the place's first mention, rule ``gazetteer``). Runs before the events are
-finalised, which read these relations to map places the gazetteers lack."""
+evidence of the place's first mention, rule ``gazetteer``); an actor of the gazetteers is part
+of the group its entry names as parent (``partOf``, same rule: the Donbass People's Militia of
+the United Armed Forces of Novorossiya). Runs before the events are finalised, which read these
+relations to map places the gazetteers lack."""
 
 from __future__ import annotations
 
@@ -47,18 +49,36 @@ def gazetteer_hierarchy(doc: Doc, k: Knowledge) -> None:
             relate(doc, k, T.LOCATED_IN, parent_key, f"country:{pentry.country}", first, [])
 
 
+def actor_hierarchy(doc: Doc, k: Knowledge) -> None:
+    """A mentioned actor of the gazetteers is part of its parent group, and that of its own."""
+    entities = doc._.armedkg_entities
+    for key in list(entities):
+        ent = entities[key]
+        seen = {key}
+        entry = k.gaz.actors.get(key.split(":", 1)[1]) if key.startswith("actor:") and ent.mentions else None
+        while entry is not None and entry.parent and entry.parent in k.gaz.actors and f"actor:{entry.parent}" not in seen:
+            parent = f"actor:{entry.parent}"
+            seen.add(parent)
+            relate(doc, k, T.PART_OF, entry.key, parent, implied(ent.mentions[0], GAZETTEER_RULE), [])
+            entry = k.gaz.actors[entry.parent]
+
+
 class ContainmentComponent:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
 
     def __call__(self, doc: Doc) -> Doc:
-        return extensions.guarded(doc, lambda d: gazetteer_hierarchy(d, self.k))
+        def contain(d: Doc) -> None:
+            gazetteer_hierarchy(d, self.k)
+            actor_hierarchy(d, self.k)
+
+        return extensions.guarded(doc, contain)
 
 
 @Language.factory(
     "armedkg_containment",
     requires=["doc._.armedkg_entities"],
-    assigns=["doc._.armedkg_relations"],
+    assigns=["doc._.armedkg_relations", "doc._.armedkg_entities"],
     default_config={"data_dir": None, "geonames": True, "lexicon_dir": None, "kb": []},
 )
 def make_containment(nlp: Language, name: str, data_dir: str | None, geonames: bool, lexicon_dir: str | None, kb: list[str]) -> ContainmentComponent:

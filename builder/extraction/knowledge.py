@@ -150,9 +150,10 @@ class Knowledge:
 
     @cached_property
     def force_re(self) -> re.Pattern:
-        """Nationality + force noun: "Russian troops", "Israeli special services"."""
+        """Nationality + force noun: "Russian troops", "Israeli special services", "the Ukrainian
+        Armed Forces" (the noun capitalised as a name: a state's own forces are named so)."""
         mods = self.lex.alternation("force_modifiers")
-        return re.compile(r"\b(?:pro-)?(" + self.adj + r")(?:\s+(?:" + mods + r"))*\s+(" + self.src("service_nouns") + "|" + self.src("force_nouns") + r")\b")
+        return re.compile(r"\b(?:pro-)?(" + self.adj + r")(?i:(?:\s+(?:" + mods + r"))*\s+(" + self.src("service_nouns") + "|" + self.src("force_nouns") + r"))\b")
 
     @cached_property
     def country_force_re(self) -> re.Pattern:

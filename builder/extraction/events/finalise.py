@@ -17,17 +17,21 @@ from ...records import Event, Evidence
 from .. import terms as T
 from ..facts import GROUPS, UNIDENTIFIED, group, located_in, mention_evidence
 from ..knowledge import Knowledge
-from ..state import ensure_actor, redirect
+from ..state import as_force, ensure_actor, redirect
 from .crowds import crowd_fight, own_phrase
 from .coreference import merge_coreferent
 from .hostility import implied_relations
+from .standing import apply_roles_in_time
 
 COUNTRYSIDE_KM = 20  # a village "in the X countryside" of a town: typically 10-40 km out
 
 
 def finalise_events(doc: Doc, k: Knowledge) -> None:
     merge_coreferent(doc, k)
+    apply_roles_in_time(doc, k)
     for event in doc._.armedkg_events:
+        if k.event_type_of.get(event.cls) in T.VIOLENT_TYPES or event.cls == T.LOOTING:  # "the Myanmar military troops burned houses": the state's forces
+            event.perpetrators[:] = list(dict.fromkeys(as_force(doc, k, x) for x in event.perpetrators))
         _finalise(doc, k, event)
     for event in doc._.armedkg_events:
         _unnamed_perpetrator(doc, k, event)
@@ -157,8 +161,8 @@ def reclassify(doc: Doc, k: Knowledge, event: Event) -> None:
         event.cls = T.VIOLENT_DEMONSTRATION if k.rx("protest").search(text) else T.MOB_VIOLENCE
     if event.cls == T.ABDUCTION and (event.fatalities or k.rx("kill_words").search(text)):
         event.cls = T.ATTACK  # "abducted and killed a farmer", "killed two and abducted 11": the killing is coded
-    if event.cls == T.ARRESTS and perps and all(p.cls not in (T.STATE_FORCE,) for p in perps):
-        event.cls = T.ABDUCTION
+    if event.cls == T.ARRESTS and (perps and all(p.cls not in (T.STATE_FORCE,) for p in perps) or k.rx("disappearance_words").search(_paragraph_from(doc, event))):
+        event.cls = T.ABDUCTION  # by no state's forces, or the detainees' whereabouts unknown
     _crowd_conduct(doc, k, event)
     if event.cls == T.PROTEST_WITH_INTERVENTION and event.fatalities:
         event.cls = T.EXCESSIVE_FORCE  # the toll came in a later sentence
@@ -174,16 +178,23 @@ def _heads_a_name(doc: Doc, start: int, end: int, names: list[tuple[int, int]]) 
     return any(phrase.start_char <= a and b <= phrase.end_char for a, b in names)
 
 
+def _paragraph_from(doc: Doc, event: Event) -> str:
+    """The event's paragraph from its first sentence on."""
+    first = min((ev.sentence_start for ev in event.evidence), default=None)
+    if first is None:
+        return ""
+    return " ".join(s.text for s in doc._.armedkg_sentences if s.paragraph == event.paragraph and s.start >= first)
+
+
 def _crowd_conduct(doc: Doc, k: Knowledge, event: Event) -> None:
     """A protest is coded by what its paragraph goes on to tell, not only by its first sentence:
     "... gathered to demand jobs. They burned tyres" is a violent demonstration; "... Police
     intervened and detained five" a protest with intervention (ACLED codebook)."""
     if event.cls not in (T.PEACEFUL_PROTEST, T.PROTEST_WITH_INTERVENTION):
         return
-    first = min((ev.sentence_start for ev in event.evidence), default=None)
-    if first is None:
+    told = _paragraph_from(doc, event)
+    if not told:
         return
-    told = " ".join(s.text for s in doc._.armedkg_sentences if s.paragraph == event.paragraph and s.start >= first)
     if k.rx("riot").search(told):
         event.cls = T.VIOLENT_DEMONSTRATION
     elif event.cls == T.PEACEFUL_PROTEST and k.rx("intervention").search(told):

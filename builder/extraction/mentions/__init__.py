@@ -21,7 +21,7 @@ from .. import extensions
 from ..knowledge import Knowledge, load_knowledge
 from ..sentences import finalise_mentions, index_sentences
 from ..state import decide_focus
-from . import aliases, collective, cues, entities, generic, persons, provinces, toponyms, votes
+from . import acronyms, aliases, collective, cues, entities, generic, persons, provinces, toponyms, votes
 
 
 def find_mentions(doc: Doc, k: Knowledge) -> None:
@@ -36,6 +36,7 @@ def find_mentions(doc: Doc, k: Knowledge) -> None:
     toponyms.city_districts(doc, k)
     toponyms.names_before_places(doc, k)
     entities.entity_mentions(doc, k)
+    acronyms.acronym_organisations(doc, k)
     collective.government_of(doc, k)
     collective.collective_actors(doc, k)
     collective.unnamed_individuals(doc, k)

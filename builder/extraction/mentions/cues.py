@@ -5,6 +5,8 @@ named ("Karen guerrilla camps"), the name of a group the gazetteers lack ("Jaysh
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ...gazetteer import name_key, slug
@@ -16,9 +18,10 @@ from ..state import Mention, add_entity, add_mention, overlaps
 def nationality_forces(doc: Doc, k: Knowledge) -> None:
     """"Russian troops" and "Sudan's army" are the country's armed forces; "Israeli special
     services" a force of their own."""
-    for m in k.force_re.finditer(doc._.armedkg_text):
+    text = doc._.armedkg_text
+    for m in k.force_re.finditer(text):
         iso = k.gaz.country_of_adjective(m[1])
-        if not iso:
+        if not iso or _inside_a_longer_name(doc, m):
             continue
         if k.rx("service_nouns").fullmatch(m[2].lower()):
             key = f"actor:{slug(m.group(0))}"
@@ -26,10 +29,34 @@ def nationality_forces(doc: Doc, k: Knowledge) -> None:
         else:
             key = k.forces_of(iso)
         add_mention(doc, k, Mention(key, m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
+        _shared_force_noun(doc, k, m)
     for m in k.country_force_re.finditer(doc._.armedkg_text):  # "Sudan's army"
         iso = k.gaz.country_by_name.get(name_key(m[1]))
         if iso:
             add_mention(doc, k, Mention(k.forces_of(iso), m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
+
+
+def _inside_a_longer_name(doc: Doc, m: re.Match) -> bool:
+    """"Free Syrian Army", "the Syrian Army of Liberation": a force noun written as a name is the
+    state's own only when the adjective starts the name; a name of the gazetteers is its own."""
+    text = doc._.armedkg_text
+    if any(e.label_ == "ACTOR" and e.start_char < m.end() and m.start() < e.end_char and (e.start_char, e.end_char) != m.span() for e in doc.ents):
+        return True
+    if not m[2][:1].isupper():
+        return False
+    before = re.search(r"([A-Z][\w'-]*)\s+$", text[max(0, m.start() - 30) : m.start()])
+    return bool(before) and before[1] != "The"
+
+
+def _shared_force_noun(doc: Doc, k: Knowledge, m: re.Match) -> None:
+    """"the Armenian and Azerbaijani forces": two nationalities sharing one force noun are two
+    states' forces."""
+    text = doc._.armedkg_text
+    first = re.search(r"\b(" + k.adj + r")\s+(?:and|or|,)\s+$", text[max(0, m.start() - 40) : m.start()])
+    iso = k.gaz.country_of_adjective(first[1]) if first else None
+    if iso and not k.rx("service_nouns").fullmatch(m[2].lower()):
+        start = m.start() - len(first.group(0))
+        add_mention(doc, k, Mention(k.forces_of(iso), start, start + len(first[1]), first[1], "actor", "nationality_force", 0.8))
 
 
 def formations(doc: Doc, k: Knowledge) -> None:

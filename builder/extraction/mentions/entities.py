@@ -123,8 +123,13 @@ def organisation(doc: Doc, k: Knowledge, ent: Span) -> None:
         return
     cue = k.rx("place_cue_before").search(doc._.armedkg_text[max(0, ent.start_char - 25) : ent.start_char])
     armed = k.rx("armed_cues").search(text)
-    if not armed and (k.gaz.lookup_place(text, focus_hint(doc)) or cue or k.rx("arabic_article_name").match(text)):
+    # An organisation written in capitals ("BJP", "CGT") is no place the gazetteers know by that
+    # code (GeoNames keeps airport codes among a town's names) unless a place word comes before it.
+    known_place = not _acronym(text) and k.gaz.lookup_place(text, focus_hint(doc))
+    if not armed and (known_place or cue or k.rx("arabic_article_name").match(text)):
         place_from_text(doc, k, ent, forced=True, cue_word=cue[cue.lastindex] if cue else "")
+        return
+    if _nationality_force(doc, k, ent, text):
         return
     adj = k.adj_start_re.match(text)
     country = k.gaz.country_of_adjective(adj[1]) if adj else None
@@ -138,6 +143,22 @@ def organisation(doc: Doc, k: Knowledge, ent: Span) -> None:
         cls, rule, conf = T.ORGANISATION, "model_org", 0.5
     add_entity(doc, key, cls, text, country=country)
     add_mention(doc, k, Mention(key, ent.start_char, ent.end_char, ent.text, "actor", rule, conf))
+
+
+def _acronym(text: str) -> bool:
+    """A name written as one word in capitals (digits and hyphens allowed): "BJP", "CGT-FO"."""
+    return " " not in text and any(c.isalpha() for c in text) and text == text.upper()
+
+
+def _nationality_force(doc: Doc, k: Knowledge, ent: Span, text: str) -> bool:
+    """"the Ukrainian Armed Forces", "the Azerbaijani Army": a nationality and a force noun, named
+    as the model's organisation, are the state's forces."""
+    whole = k.force_re.fullmatch(text)
+    iso = k.gaz.country_of_adjective(whole[1]) if whole and not k.rx("service_nouns").fullmatch(whole[2].lower()) else None
+    if iso is None:
+        return False
+    add_mention(doc, k, Mention(k.forces_of(iso), ent.start_char, ent.end_char, ent.text, "actor", "nationality_force", 0.85))
+    return True
 
 
 def _office_and_name(doc: Doc, k: Knowledge, ent: Span) -> bool:

@@ -1,0 +1,52 @@
+"""Names of the model's organisations. A nationality and a force noun are that state's forces,
+also when written as a name ("the Ukrainian Armed Forces", "the Azerbaijani Army") or when two
+nationalities share the noun ("the Armenian and Azerbaijani forces"); a longer name that holds
+them ("Free Syrian Army") is not. A name in capitals is no town known by that airport code.
+End-to-end with the model. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _forces(result):
+    return {e.country for e in result.entities.values() if e.cls == "StateForce"}
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        # wire copy
+        ("Kenyan Army units repulsed an assault on a camp near Mandera on Tuesday, officials said.", {"KE"}),
+        # encyclopaedia prose
+        ("In 2016 the Turkish Gendarmerie took over the border posts along the river.", {"TR"}),
+        # analysis
+        ("Skirmishes between the Indian and Pakistani troops have grown rarer since the ceasefire.", {"IN", "PK"}),
+    ],
+)
+def test_nationality_force_names(extract, text, countries):
+    assert countries <= _forces(extract(text))
+
+
+def test_a_longer_name_is_not_the_state(extract):
+    result = extract("The Free Syrian Army ambushed a patrol near Azaz on Monday.")
+    assert "SY" not in _forces(result)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # wire copy
+        ("Hundreds of BJP workers blocked a highway near Patna on Sunday to oppose a fare rise.", "BJP"),
+        # encyclopaedia prose
+        ("Founded in 1984, the MST campaigns for land reform and has occupied idle estates across Brazil.", "MST"),
+        # analysis
+        ("Support for the PSL has grown among younger voters in the Midwest, the survey suggests.", "PSL"),
+    ],
+)
+def test_a_name_in_capitals_is_no_airport_code(extract, text, name):
+    """GeoNames keeps airport codes among towns' names (BJP, MST, PSL); an organisation written
+    in capitals is not read as such a town."""
+    result = extract(text)
+    assert name in {e.label for e in result.entities.values() if e.cls == "Organisation"}
+    assert not any(e.key.startswith("place:") and name in (e.label, *e.aliases) for e in result.entities.values())
