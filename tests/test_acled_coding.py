@@ -167,3 +167,24 @@ def test_whom_an_attack_hurt_codes_it(extract, text, cls):
 def test_acts_read_from_their_clause(extract, text, cls):
     r = extract(text, published=PUBLISHED)
     assert r.events and r.events[0].cls == cls, [(e.cls, e.perpetrators) for e in r.events]
+
+
+@pytest.mark.parametrize(
+    "text,cls",
+    [
+        ("A herder lost a leg on 9 June 2022 when he stepped on an anti-personnel mine near Kidal.", "RemoteExplosiveLandmineIED"),
+        ("Customs officers seized 60 pistols and 12 grenade launchers from a lorry near Ciudad Juarez on 9 June 2022.", "DisruptedWeaponsUse"),
+        ("The two sides swapped 30 detainees near Taiz on 9 June 2022 under a deal brokered by elders.", "Agreement"),
+        ("Militants set up a new camp in the hills above Palma on 9 June 2022, villagers said.", "HeadquartersOrBaseEstablished"),
+        ("Demonstrators pelted riot police with rocks in central Nairobi on 9 June 2022.", "ViolentDemonstration"),
+        ("The report documents the rape of three girls by militiamen in Djugu on 9 June 2022.", "SexualViolence"),
+    ],
+)
+def test_acts_named_by_their_objects(extract, text, cls):
+    r = extract(text, published=PUBLISHED)
+    assert r.events and r.events[0].cls == cls, [(e.cls, e.perpetrators) for e in r.events]
+
+
+def test_a_denied_act_is_no_event(extract):
+    assert extract("The defence ministry on 9 June 2022 denied bombing a market in Gedaref.", published=PUBLISHED).events == []
+    assert extract("Rebels did not attack the convoy near Bambari on 9 June 2022, their spokesman said.", published=PUBLISHED).events == []

@@ -173,6 +173,10 @@ def _refine(k: Knowledge, text: str, cls: str, tm: re.Match | None) -> tuple[str
         cls = T.DISRUPTED_WEAPONS_USE
     if cls in (T.EXPLOSIVE_IED, T.GRENADE_ATTACK, T.SUICIDE_BOMB) and k.rx("defused_words").search(text) and not (k.rx("kill_words").search(text) or k.rx("injure_words").search(text)):
         cls = T.DISRUPTED_WEAPONS_USE  # "security forces defused 2 explosive devices": a use prevented
+    if cls in (T.EXPLOSIVE_IED, T.GRENADE_ATTACK) and not (k.rx("kill_words").search(text) or k.rx("injure_words").search(text)):
+        seized = k.rx("trigger_disrupted_weapons_use").search(text)
+        if seized:
+            cls, tm = T.DISRUPTED_WEAPONS_USE, seized  # "seized 400 rifles and 30 grenade launchers": weapons taken, none used
     if cls == T.ARMED_CLASH:
         # "regained control of Diffa after clashes with Boko Haram": ACLED codes the change of hands
         taken = next(((t.cls, m) for t in k.triggers if t.cls in (T.GOVERNMENT_REGAINS, T.NON_STATE_OVERTAKES) and (m := t.pattern.search(text))), None)
@@ -218,8 +222,24 @@ def _not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, cues: Cues, actors
         return True
     if k.rx("denial").search(text) and not cues.day_dates and tm is not None and spec <= 1:
         return True
+    if tm is not None and not cues.claim and _trigger_denied(doc, k, sent, tm):
+        return True  # "the army denied shelling the town on Tuesday"
     concrete = bool(cues.day_dates) or bool(re.search(k.num + r"\s+(?:\w+\s+){0,3}(?:" + k.src("person_nouns") + r")\b", text, re.I)) or any(m.kind == "person" for m in actors)
     return tm is not None and tm.group(0).lower().endswith("s") and bool(k.rx("habitual").search(text)) and not concrete
+
+
+def _trigger_denied(doc: Doc, k: Knowledge, sent: SentenceInfo, tm: re.Match) -> bool:
+    """Whether the trigger word is itself negated ("did not shell") or the object of a verb of
+    denial ("denied shelling the town"); a doubt over it ("it is not known whether he was
+    killed") leaves the act reported."""
+    offset = sent.span.start_char + tm.start()
+    tok = next((t for t in sent.span if t.idx <= offset < t.idx + len(t)), None)
+    if tok is None:
+        return False
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    denying = k.lex.forms("negating_verbs")
+    return tok.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and tok.head.lower_ in denying
 
 
 def _frame(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], cues: Cues, last: Event | None, claimant: str | None) -> Event | None:
