@@ -18,6 +18,9 @@ from .provinces import division_named, placed_beside, province_of_unknown_town
 
 ANCHOR_KM = 50
 CITY_ABROAD = 100_000  # a city this large outside the country in focus may be meant by its name
+RENOWN_LEAD = 5  # a town this many times better known than its namesakes is the one meant
+KNOWN_TOWN = 5_000  # ... when it has at least this many people (a name the model read as a place)
+LARGE_TOWN = 50_000  # ... or these many (a name the model read as something else)
 NAMESAKE = 10_000  # ... unless a namesake of this size exists  # how far a place may lie from the town it is said to be in or near
 
 
@@ -231,24 +234,21 @@ def _without_focus(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEnt
     """No country in focus: places in the conflict countries the gazetteer covers, large towns
     elsewhere, or places in a country the document names. A town far from the countries the
     document's actors point to (theirs and their neighbours) is taken only if large ("ADF rebels
-    attacked Kisima": not Kissimmee, Florida; "Turkish forces closed Afrin": Syria is next door)."""
+    attacked Kisima": not Kissimmee, Florida; "Turkish forces closed Afrin": Syria is next door).
+    A place far better known than those namesakes is meant (Geneva in Switzerland, not the town
+    in Illinois; Cadiz in Spain, not the larger town in the Philippines that few know by it)."""
     votes = doc._.armedkg_country_votes
     near = set(votes) | doc._.armedkg_named_countries
     near |= {n for iso in near for n in k.gaz.neighbours.get(iso, ())}
     if votes:
         candidates = [c for c in candidates if c.country is None or c.country in near or c.population >= 100_000]
-    covered = [c for c in candidates if c.country in near or c.country in k.gaz.curated_countries or c.cls != T.POPULATED_PLACE]
-    biggest = max(candidates, key=lambda c: c.population, default=None)
-    if (
-        biggest is not None
-        and biggest not in covered
-        and biggest.population >= 100_000
-        and biggest.population >= 10 * max((c.population for c in covered if c.cls == T.POPULATED_PLACE), default=0)
-        and not any(c.cls != T.POPULATED_PLACE for c in covered)
-    ):
-        # a city far larger than the namesakes of the conflict countries: Bogota is Bogotá, not
-        # the town in New Jersey; Cali is Cali, not Derbent (which also bears the name)
-        covered = [biggest]
+    covered = [c for c in candidates if c.country in near or c.country in k.gaz.conflict_countries or c.cls != T.POPULATED_PLACE]
+    best = _best_known(span, candidates, votes)
+    if best is not None and best not in covered and not any(c.cls != T.POPULATED_PLACE for c in covered):
+        if renown(best) >= RENOWN_LEAD * max((renown(c) for c in covered if c.cls == T.POPULATED_PLACE), default=0):
+            covered = [best]
+    if not covered and not votes and len({c.country for c in candidates}) == 1:
+        covered = candidates  # every namesake in one country, and nothing points elsewhere
     candidates = covered or [c for c in candidates if c.population >= 100_000]
     if k.rx("arabic_toponym_start").match(span.text):
         # a name written with the Arabic article or a word of Arabic place names ("al-Dabaat",
@@ -257,6 +257,31 @@ def _without_focus(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEnt
         arabic = k.lex.exact("arabic_speaking_countries")
         candidates = [c for c in candidates if c.country in arabic or c.country in near]
     return candidates
+
+
+def renown(c: PlaceEntry) -> int:
+    """How widely a town is known: its population, times the names other languages give it."""
+    return c.population * (1 + c.names)
+
+
+def _best_known(span: Span, candidates: list[PlaceEntry], votes: dict[str, int]) -> PlaceEntry | None:
+    """The town called by that very name (else by any) that is far better known than every
+    namesake of that name and not far less known than a town bearing the name as another name
+    ("Buchen" of Buchen in Odenwald, not Büchen): a city when the document's actors point
+    elsewhere, a large town when the model did not read the name as a place, any town of some
+    size when nothing points anywhere."""
+    key = place_key(span.text)
+    towns = [c for c in candidates if c.cls == T.POPULATED_PLACE]
+    named = [c for c in towns if place_key(c.name) == key] or towns
+    if not named:
+        return None
+    best = max(named, key=renown)
+    least = CITY_ABROAD if votes else KNOWN_TOWN if span.label_ == "GPE" else LARGE_TOWN
+    if best.population < least or any(renown(best) < RENOWN_LEAD * renown(c) for c in named if c is not best):
+        return None
+    if any(RENOWN_LEAD * renown(best) < renown(c) for c in towns if c not in named):
+        return None
+    return best
 
 
 def _fuzzy_pick(candidates: list[PlaceEntry], context: set[str]) -> list[PlaceEntry]:

@@ -10,6 +10,7 @@ from ...gazetteer import name_key
 from ..knowledge import Knowledge
 from ..state import decide_focus, vote
 from ..zones import reading_of
+from ..grievance import in_grievance
 from .places import in_actor_compound
 
 
@@ -58,6 +59,8 @@ def vote_for_focus(doc: Doc, k: Knowledge) -> None:
     for ent in doc.ents:
         if ent.label_ in ("PLACE", "GPE") and in_actor_compound(k, ent):
             continue  # "a Moscow-funded militia": who backs an actor, not where things happen
+        if in_grievance(k, ent):
+            continue  # "marched in Lyon against the war in Ukraine": what the protest is about
         iso, weight = _vote_of(doc, k, ent)
         if iso:
             vote(doc._.armedkg_country_votes, iso, weight)
