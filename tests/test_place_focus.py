@@ -141,3 +141,52 @@ def test_a_town_named_without_its_country_is_its_best_known_namesake(extract, te
     ev = main_event(result)
     assert ev is not None and ev.place, text
     assert result.entities[ev.place].country == country, (text, result.entities[ev.place])
+
+
+# analysis: "Nurses held a vigil over deaths in Assam ."
+HELD_A_VIGIL_OVER = (
+    ["Nurses", "held", "a", "vigil", "over", "deaths", "in", "Assam", "."],
+    [1, 1, 3, 1, 1, 4, 5, 6, 1],
+    ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "prep", "pobj", "punct"],
+    ["NNS", "VBD", "DT", "NN", "IN", "NNS", "IN", "NNP", "."],
+)
+
+
+def test_what_a_vigil_is_held_over_is_its_grievance(k):
+    doc, _ = parsed_sentence(*HELD_A_VIGIL_OVER)
+    assert in_grievance(k, doc[7:8])
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Tambu (Donggala, Central Sulawesi)", "ID"), ("Hanover (Grafton, New Hampshire)", "US"), ("Santa Rosa (San Pedro)", None)],
+)
+def test_the_divisions_beside_a_town_name_its_country(text, country):
+    import spacy
+
+    from builder.extraction import extensions
+    from builder.extraction.knowledge import load_knowledge
+    from builder.extraction.mentions.provinces import country_beside
+
+    k = load_knowledge(None, True, None)
+    extensions.register()
+    doc = spacy.blank("en")(text + " on Monday.")
+    extensions.reset(doc)
+    assert country_beside(doc, k, doc[0:1]) == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire copy, encyclopaedia prose, analysis
+        "In Rampur village of Gumla district in Jharkhand, a man accused of witchcraft was killed by his neighbours.",
+        "Last week villagers in Rampur, in the Gumla district of Jharkhand, killed a woman they had branded a witch.",
+        "The killing in Rampur, a hamlet of Jharkhand's Gumla district, fits a pattern of witch-hunts against widows.",
+    ],
+)
+def test_a_town_whose_namesakes_lie_outside_the_division_named_is_in_that_division(extract, text):
+    result = extract(text)
+    ev = main_event(result)
+    assert ev is not None and ev.place, text
+    where = locate(result, ev.place)
+    assert where.admin1 is not None and where.admin1.label == "Jharkhand" and where.lat < 25.5, (text, where)

@@ -30,8 +30,9 @@ def in_grievance(k: Knowledge, span: Span) -> bool:
 
 def _grievance_phrase(k: Knowledge, prep: Token) -> bool:
     """A preposition that gives a protest's cause: "for" after a verb of grievance; "against",
-    "about", "over" after a word of protest or gathering or a copula (the first of prepositions
-    joined by "and": "in support of refugees and against the plans")."""
+    "about", "over" after a word of protest or gathering, a copula or a verb whose object is a
+    protest ("held a vigil over"); the first of prepositions joined by "and" decides ("in support
+    of refugees and against the plans")."""
     first = prep
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
@@ -42,4 +43,7 @@ def _grievance_phrase(k: Knowledge, prep: Token) -> bool:
         return word in grievances
     if prep.lower_ not in k.lex.words("grievance_prepositions"):
         return False
-    return word in grievances or word in k.lex.forms("assembly_verbs") or word in k.lex.forms("copulas") or bool(k.rx("protest").fullmatch(governor.text))
+    if word in grievances or word in k.lex.forms("assembly_verbs") or word in k.lex.forms("copulas"):
+        return True
+    protest = k.rx("protest")
+    return bool(protest.fullmatch(governor.text)) or any(c.dep_ == "dobj" and protest.fullmatch(c.text) for c in governor.children)  # "held a vigil over"

@@ -12,6 +12,7 @@ from ...gazetteer import PlaceEntry, name_key, place_key, slug
 from ...geo import haversine_km
 from .. import terms as T
 from ..extensions import text_of
+from ..grievance import in_grievance
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
 from .provinces import division_named, placed_beside, province_of_unknown_town
@@ -169,10 +170,12 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     if beside is not None:
         return beside
     # Then a province named in the same sentence ("Palma ... in Cabo Delgado").
-    context = _divisions_named(span)
+    context = _divisions_named(k, span)
     in_context = [c for c in candidates if c.admin1 in context or c.key in context]
     if in_context:
         return in_context
+    if _elsewhere_in_country(k, candidates, context):
+        return []  # "Ganeshpur village ... (Lohardaga, Jharkhand)": not the Ganeshpur of Maharashtra
     # A place said to be in or near another: only namesakes there ("the Jacarezinho favela in
     # Rio de Janeiro" is not Jacarezinho in Parana); none there, and it is a place the gazetteer lacks.
     found = anchors(k, span)
@@ -192,6 +195,14 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     if fuzzy:
         return _fuzzy_pick(candidates, context)
     return _named_first(span, candidates)
+
+
+def _elsewhere_in_country(k: Knowledge, candidates: list[PlaceEntry], context: set[str]) -> bool:
+    """Every candidate lies in another division of the country whose division the sentence
+    names: the town meant is one the gazetteers lack."""
+    divisions = [k.gaz.places.get(key) for key in context]
+    countries = {d.country for d in divisions if d is not None and d.cls == T.ADMIN_REGION}
+    return bool(candidates) and len(countries) == 1 and all(c.cls == T.POPULATED_PLACE and c.admin1 and c.country in countries for c in candidates)
 
 
 def _near_anchor(a: PlaceEntry, c: PlaceEntry) -> bool:
@@ -295,15 +306,16 @@ def _fuzzy_pick(candidates: list[PlaceEntry], context: set[str]) -> list[PlaceEn
     return []
 
 
-def _divisions_named(span: Span) -> set[str]:
-    """The ids of the first-level divisions the gazetteer ruler found in ``span``'s sentence:
-    those of ``span.sent.ents``, which builds every entity of the document again on each call
-    (the document's are read once, kept in ``doc._.armedkg_division_ents``)."""
+def _divisions_named(k: Knowledge, span: Span) -> set[str]:
+    """The ids of the first-level divisions the gazetteer ruler found in ``span``'s sentence,
+    but for those named in what a protest is about ("a protest in Poonch over a killing in
+    Rajasthan"): those of ``span.sent.ents``, which builds every entity of the document again on
+    each call (the document's are read once, kept in ``doc._.armedkg_division_ents``)."""
     doc, sent = span.doc, span.sent
     kept = Doc.has_extension("armedkg_division_ents")
     found = doc._.armedkg_division_ents if kept else None
     if found is None:
-        found = [(e.start, e.end, e.ent_id_) for e in doc.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")]
+        found = [(e.start, e.end, e.ent_id_) for e in doc.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:") and not in_grievance(k, e)]
         if kept:
             doc._.armedkg_division_ents = found
     return {key for start, end, key in found if sent.start <= start and end <= sent.end}

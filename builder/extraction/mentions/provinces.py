@@ -106,6 +106,16 @@ def chain_readings(k: Knowledge, names: list[str], focus: str | None) -> list[li
     return [[r for r in found if countries and r.country in countries] for found in per]
 
 
+def country_beside(doc: Doc, k: Knowledge, span: Span) -> str | None:
+    """The one country of the divisions surely written beside ``span`` as where it lies ("Tambu
+    (Donggala, Central Sulawesi)", "Kalamata, Messenia"), when their readings agree on one."""
+    names, sure = _beside(doc, k, span)
+    if not names or not sure:
+        return None
+    countries = {r.country for found in chain_readings(k, names, None) for r in found}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def _lies_in(k: Knowledge, candidate: PlaceEntry, container: Container) -> bool:
     if candidate.country != container.country:
         return False

@@ -12,6 +12,7 @@ from ..state import decide_focus, vote
 from ..zones import reading_of
 from ..grievance import in_grievance
 from .places import in_actor_compound
+from .provinces import country_beside
 
 
 def _vote_of(doc: Doc, k: Knowledge, ent: object) -> tuple[str | None, int]:
@@ -66,5 +67,21 @@ def vote_for_focus(doc: Doc, k: Knowledge) -> None:
             vote(doc._.armedkg_country_votes, iso, weight)
             if weight >= 2:
                 vote(doc._.armedkg_place_votes, iso, weight)
+    _vote_divisions_beside(doc, k)
     decide_focus(doc)
     doc._.armedkg_country_votes = {}
+
+
+def _vote_divisions_beside(doc: Doc, k: Knowledge) -> None:
+    """The divisions written beside a name as where it lies ("Tambu (Donggala, Central
+    Sulawesi)") say which country the document's places are in, as a dateline does: three votes
+    for their country, once for each group of them."""
+    ends = set()
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY") or ent.end_char in ends:
+            continue
+        iso = country_beside(doc, k, ent)
+        if iso:
+            ends.add(ent.end_char)
+            vote(doc._.armedkg_country_votes, iso, 3)
+            vote(doc._.armedkg_place_votes, iso, 3)
