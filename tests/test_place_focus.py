@@ -190,3 +190,32 @@ def test_a_town_whose_namesakes_lie_outside_the_division_named_is_in_that_divisi
     assert ev is not None and ev.place, text
     where = locate(result, ev.place)
     assert where.admin1 is not None and where.admin1.label == "Jharkhand" and where.lat < 25.5, (text, where)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # wire copy, encyclopaedia prose, analysis
+        ("Bus drivers rallied in front of the transport authority (Wonju) on Friday to oppose new shifts.", "Wŏnju"),
+        ("Last month miners marched to the regional assembly (Asturias) over pit closures.", "Asturias"),
+        ("The sit-in at the teachers' union hall (Chungju) shows how far the dispute has spread.", "Chungju"),
+    ],
+)
+def test_a_known_place_in_brackets_is_where_it_happened(extract, text, label):
+    result = extract(text)
+    ev = main_event(result)
+    assert ev is not None and ev.place, text
+    assert result.entities[ev.place].label == label and locate(result, ev.place).lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Farmers held a press conference with placards in Daejeon to oppose a new dam.", "Daejeon"),
+        ("Teachers held a press conference with signs in Gwangju against the planned closure of their school.", "Gwangju"),
+    ],
+)
+def test_a_press_conference_held_in_a_town_is_there(extract, text, label):
+    result = extract(text)
+    ev = main_event(result)
+    assert ev is not None and ev.place and result.entities[ev.place].label == label, text
