@@ -219,3 +219,11 @@ def test_a_press_conference_held_in_a_town_is_there(extract, text, label):
     result = extract(text)
     ev = main_event(result)
     assert ev is not None and ev.place and result.entities[ev.place].label == label, text
+
+
+def test_a_division_name_many_countries_bear_in_brackets_is_no_town_abroad(extract):
+    # encyclopaedia-style note: "Western" is a region of Uganda and of a dozen other countries
+    result = extract("Villagers blocked a road at Buseruka (Kakumiro, Western) on Monday to protest land evictions.")
+    ev = main_event(result)
+    assert ev is not None and ev.place and result.entities[ev.place].country == "UG"
+    assert not any(e.country == "US" for e in result.entities.values())

@@ -131,7 +131,7 @@ def bracketed_places(doc: Doc, k: Knowledge) -> None:
             if len({r.country for r in found}) == 1 and found[0].point is not None and not _town_of_the_name(name, towns, found[0].country):
                 ent = container_entity(doc, k, found[0])  # first-level readings come first
                 add_mention(doc, k, Mention(ent.key, span.start_char, span.end_char, name, "place", "bracketed_division", 0.7, "in"))
-            elif found or choose(doc, k, span, towns):
+            elif (found and len({r.country for r in found}) == 1) or (not found and choose(doc, k, span, towns)):  # "(Kikuube, Western)": no town Western
                 place_from_text(doc, k, span, forced=False, cue_word="in")
 
 
