@@ -227,3 +227,20 @@ def test_a_division_name_many_countries_bear_in_brackets_is_no_town_abroad(extra
     ev = main_event(result)
     assert ev is not None and ev.place and result.entities[ev.place].country == "UG"
     assert not any(e.country == "US" for e in result.entities.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire copy, encyclopaedia prose, analysis
+        "Farmers blocked a highway at Yrybucua (San Pedro) on Monday to demand land titles.",
+        "Last month smallholders protested outside the town hall of Yrybucua (San Pedro) over land titles.",
+        "The sit-in at Yrybucua (San Pedro) shows how far the dispute over land titles has spread.",
+    ],
+)
+def test_a_bracketed_name_that_is_one_countrys_first_level_division_is_that_division(extract, text):
+    # San Pedro is a department of Paraguay and a second-level division of several other countries
+    result = extract(text)
+    ev = main_event(result)
+    assert ev is not None and ev.place, text
+    assert locate(result, ev.place).admin1.label == "San Pedro" and result.entities[ev.place].country == "PY"

@@ -13,7 +13,7 @@ from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_mention, add_place_mention, focus_hint, free_span, overlaps
 from .places import choose, place_from_text
-from .provinces import TOWN_OF_THE_NAME, chain_readings, container_entity, divisions_beside
+from .provinces import TOWN_OF_THE_NAME, chain_readings, container_entity, divisions_beside, readings
 
 TOWN_WORDS = ("city", "town", "airbase", "air base", "airport")
 
@@ -128,10 +128,12 @@ def bracketed_places(doc: Doc, k: Knowledge) -> None:
             if span is None or span.text != name or any(t.ent_type_ in ("PLACE", "COUNTRY", "ACTOR", "PERSON_GAZ") for t in span):
                 continue  # the gazetteer ruler's names are read as it found them
             towns = k.gaz.lookup_place(name, focus_hint(doc))
+            if len({r.country for r in found}) > 1:
+                found = [r for r in found if r.level == 1]  # "(San Pedro)": the one first-level division of the name
             if len({r.country for r in found}) == 1 and found[0].point is not None and not _town_of_the_name(name, towns, found[0].country):
                 ent = container_entity(doc, k, found[0])  # first-level readings come first
                 add_mention(doc, k, Mention(ent.key, span.start_char, span.end_char, name, "place", "bracketed_division", 0.7, "in"))
-            elif (found and len({r.country for r in found}) == 1) or (not found and choose(doc, k, span, towns)):  # "(Kikuube, Western)": no town Western
+            elif (found and len({r.country for r in found}) == 1) or (not found and not readings(k, name) and choose(doc, k, span, towns)):  # "(Kikuube, Western)": no town Western
                 place_from_text(doc, k, span, forced=False, cue_word="in")
 
 
