@@ -78,7 +78,7 @@ def _vote_divisions_beside(doc: Doc, k: Knowledge) -> None:
     for their country, once for each group of them."""
     ends = set()
     for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY") or ent.end_char in ends:
+        if ent.label_ in k.lex.exact("quantity_entity_labels") or ent.end_char in ends:
             continue
         iso = country_beside(doc, k, ent)
         if iso:
