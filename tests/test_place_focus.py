@@ -244,3 +244,26 @@ def test_a_bracketed_name_that_is_one_countrys_first_level_division_is_that_divi
     ev = main_event(result)
     assert ev is not None and ev.place, text
     assert locate(result, ev.place).admin1.label == "San Pedro" and result.entities[ev.place].country == "PY"
+
+
+@pytest.mark.parametrize(
+    ("name", "votes", "country"),
+    [("Khewrah", {"PK": 1}, "PK"), ("Mayadeen", {}, "SY")],
+)
+def test_a_name_spelt_like_a_town_is_that_town_where_the_document_points(name, votes, country):
+    from builder.extraction.mentions.places import _sounding
+    from tests.handbuilt import parsed_doc
+
+    k = load_knowledge(None, True, None)
+    doc = parsed_doc([name])
+    doc._.armedkg_country_votes.update(votes)
+    assert {c.country for c in _sounding(doc, k, name)} == {country}
+
+
+def test_a_name_spelt_like_a_town_abroad_is_no_town_when_nothing_points_there():
+    from builder.extraction.mentions.places import _sounding
+    from tests.handbuilt import parsed_doc
+
+    k = load_knowledge(None, True, None)
+    found = _sounding(parsed_doc(["Khewrah"]), k, "Khewrah")
+    assert "PK" not in {c.country for c in found}

@@ -109,13 +109,26 @@ def _candidates(doc: Doc, k: Knowledge, span: Span, stripped: str) -> list[Place
     countries the actors point to ("Russian forces shelled ... Ukrainian positions near X")."""
     candidates = choose(doc, k, span, k.gaz.lookup_place(stripped, focus_hint(doc)))
     if not candidates:
-        candidates = choose(doc, k, span, k.gaz.lookup_place(stripped, focus_hint(doc), fuzzy=True), fuzzy=True)
+        candidates = choose(doc, k, span, _sounding(doc, k, stripped), fuzzy=True)
     votes = doc._.armedkg_country_votes
     for iso in sorted(votes, key=lambda c: -votes[c])[1:3] if not candidates else ():
         candidates = choose(doc, k, span, k.gaz.lookup_place(stripped, iso, fuzzy=True), fuzzy=True)
         if candidates:
             break
     return candidates
+
+
+def _sounding(doc: Doc, k: Knowledge, stripped: str) -> list[PlaceEntry]:
+    """Places whose names sound like ``stripped``: in the country in focus; with none, only in an
+    Arabic-speaking country (where one name has many spellings: "Mayadeen", "Mayadin") or one the
+    document points to; "Loilen" is no spelling of Lalian in Pakistan."""
+    focus = focus_hint(doc)
+    found = k.gaz.lookup_place(stripped, focus, fuzzy=True)
+    if focus is None:
+        pointed = set(doc._.armedkg_country_votes) | set(doc._.armedkg_place_votes)
+        arabic = k.lex.exact("arabic_speaking_countries")
+        found = [c for c in found if c.country in arabic or c.country in pointed]
+    return found
 
 
 def _compound_area(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str) -> bool:
