@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .knowledge.records import AgentRecord, Knowledge
 
-_INDEX_FORMAT = 5  # bump when the GeoNames index layout or place_key() changes
+_INDEX_FORMAT = 6  # bump when the GeoNames index layout or place_key() changes
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
 
 _APOSTROPHES = "'’‘`ʿʾ´"
@@ -199,6 +199,7 @@ class PlaceEntry:
     population: int = 0
     admin_level: int | None = None
     aliases: list[str] = field(default_factory=list)
+    names: int = 0  # how many other names GeoNames gives it: how widely the place is known
 
 
 class PlaceTable(dict):
@@ -214,8 +215,8 @@ class PlaceTable(dict):
         row = self.rows.get(key)
         if row is None:
             return None
-        name, country, admin1, lat, lon, gid, population = row
-        entry = PlaceEntry(key, name, "PopulatedPlace", country, admin1, lat, lon, gid, population)
+        name, country, admin1, lat, lon, gid, population, names = row
+        entry = PlaceEntry(key, name, "PopulatedPlace", country, admin1, lat, lon, gid, population, names=names)
         super().__setitem__(key, entry)
         return entry
 
@@ -281,6 +282,7 @@ class Gazetteer:
         self._load_actors()
         self.persons: dict[str, dict] = {row["id"]: {**row, "sources": ["curated"]} for row in self._jsonl("persons.jsonl")}
         self._load_admin1()
+        self.conflict_countries = {entry.country for entry in self.admin1_by_code.values() if entry.country}
         self._load_curated_places()
 
     def _load_countries(self) -> None:
@@ -476,6 +478,7 @@ class Gazetteer:
                 city["longitude"],
                 str(city["geonameid"]),
                 int(city.get("population") or 0),
+                len(city["alternatenames"]),
             )
             for name in names:
                 key = place_key(name)
@@ -514,8 +517,8 @@ class Gazetteer:
             near = [k for k in self._skeleton_index.get(skeleton(key), []) if self._country(k) == focus_country and similarity(key, self._key_of(k)) >= 0.8]
             keys = near + keys
         elif not keys and fuzzy and len(key) >= 5:
-            # Within the country in focus, else within the countries the gazetteer covers; only the
-            # names that sound closest (a shared skeleton alone is too loose: shd = Shaddadah, Shahdad).
+            # Within the country in focus only (a name spelt unlike any town of the country a
+            # document is about is no town abroad that sounds like it); only the names that sound closest (a shared skeleton alone is too loose: shd = Shaddadah, Shahdad).
             bucket = self._skeleton_index.get(skeleton(key), []) + (self._indexed(skeleton(key), by_skeleton=True) if self.knowledge.place_indexes else [])
             keys = [k for k in bucket if self._country(k) == focus_country and similarity(key, self._key_of(k)) >= 0.8] or [
                 k for k in bucket if self._country(k) in self.curated_countries and similarity(key, self._key_of(k)) >= 0.8

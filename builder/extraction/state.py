@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import PlaceEntry
 from ..records import Entity
 from . import terms as T
+from .grievance import in_grievance
 from .knowledge import Knowledge
 
 
@@ -142,26 +143,36 @@ def add_mention(doc: Doc, k: Knowledge, mention: Mention) -> None:
     if trail and mention.kind in ("place", "actor"):
         mention.end -= len(trail.group(0))
         mention.text = mention.text[: -len(trail.group(0))]
-    _ensure_entity_of(doc, k, mention)
+    votes = _casts_vote(doc, k, mention)
+    _ensure_entity_of(doc, k, mention, votes)
     if overlaps(doc, mention.start, mention.end, exact_key=mention.key):
         return
     u.armedkg_mentions.append(mention)
     ent = u.armedkg_entities.get(mention.key)
     if ent is not None:
-        if ent.country and ent.cls != T.COUNTRY:
+        if ent.country and ent.cls != T.COUNTRY and votes:
             _vote(u.armedkg_country_votes, ent.country)
         surface = k.rx("the_start").sub("", mention.text.strip())
         if surface and surface != ent.label and mention.kind in ("actor", "person", "place"):
             ent.aliases.add(surface)
 
 
-def _ensure_entity_of(doc: Doc, k: Knowledge, mention: Mention) -> None:
+def _casts_vote(doc: Doc, k: Knowledge, mention: Mention) -> bool:
+    """A mention votes for its country unless it names what a protest is about."""
+    if mention.kind not in ("actor", "country", "place"):
+        return True
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is None or not in_grievance(k, span)
+
+
+def _ensure_entity_of(doc: Doc, k: Knowledge, mention: Mention, votes: bool = True) -> None:
     if mention.key.startswith("actor:"):
         ensure_actor(doc, k, mention.key)
     elif mention.key.startswith("country:"):
         iso = mention.key.split(":", 1)[1]
         ensure_country(doc, k, iso)
-        _vote(doc._.armedkg_country_votes, iso)
+        if votes:
+            _vote(doc._.armedkg_country_votes, iso)
     elif mention.kind == "place" and not mention.key.startswith("place:"):
         entry = k.gaz.places.get(mention.key)
         if entry is not None:

@@ -3,7 +3,8 @@ place in the document, resolved to an entity, and the document's sentences.
 
 Order matters and is that of the rules' history: votes for the country in focus come first
 (places are resolved with it); cue-based actors and places before the model's entities (an
-entity the cues already read is not read again); descriptions (governments, collective
+entity the cues already read is not read again; names in brackets that the gazetteers know as
+places, "(Galicia)", before the model reads them as persons); descriptions (governments, collective
 actors, unnamed individuals, offices) and the toponyms the model missed after them; the focus
 is decided again before generic actors ("the Coalition", "the army") are read with it; person
 short forms and the names the document defines (abbreviations in brackets, units named as
@@ -35,6 +36,7 @@ def find_mentions(doc: Doc, k: Knowledge) -> None:
     cues.group_positions(doc, k)
     toponyms.city_districts(doc, k)
     toponyms.names_before_places(doc, k)
+    toponyms.bracketed_places(doc, k)
     entities.entity_mentions(doc, k)
     acronyms.acronym_organisations(doc, k)
     collective.government_of(doc, k)

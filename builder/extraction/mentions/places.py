@@ -12,12 +12,16 @@ from ...gazetteer import PlaceEntry, name_key, place_key, slug
 from ...geo import haversine_km
 from .. import terms as T
 from ..extensions import text_of
+from ..grievance import in_grievance
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
 from .provinces import division_named, placed_beside, province_of_unknown_town
 
 ANCHOR_KM = 50
 CITY_ABROAD = 100_000  # a city this large outside the country in focus may be meant by its name
+RENOWN_LEAD = 5  # a town this many times better known than its namesakes is the one meant
+KNOWN_TOWN = 5_000  # ... when it has at least this many people (a name the model read as a place)
+LARGE_TOWN = 50_000  # ... or these many (a name the model read as something else)
 NAMESAKE = 10_000  # ... unless a namesake of this size exists  # how far a place may lie from the town it is said to be in or near
 
 
@@ -105,13 +109,26 @@ def _candidates(doc: Doc, k: Knowledge, span: Span, stripped: str) -> list[Place
     countries the actors point to ("Russian forces shelled ... Ukrainian positions near X")."""
     candidates = choose(doc, k, span, k.gaz.lookup_place(stripped, focus_hint(doc)))
     if not candidates:
-        candidates = choose(doc, k, span, k.gaz.lookup_place(stripped, focus_hint(doc), fuzzy=True), fuzzy=True)
+        candidates = choose(doc, k, span, _sounding(doc, k, stripped), fuzzy=True)
     votes = doc._.armedkg_country_votes
     for iso in sorted(votes, key=lambda c: -votes[c])[1:3] if not candidates else ():
         candidates = choose(doc, k, span, k.gaz.lookup_place(stripped, iso, fuzzy=True), fuzzy=True)
         if candidates:
             break
     return candidates
+
+
+def _sounding(doc: Doc, k: Knowledge, stripped: str) -> list[PlaceEntry]:
+    """Places whose names sound like ``stripped``: in the country in focus; with none, only in an
+    Arabic-speaking country (where one name has many spellings: "Mayadeen", "Mayadin") or one the
+    document points to; "Loilen" is no spelling of Lalian in Pakistan."""
+    focus = focus_hint(doc)
+    found = k.gaz.lookup_place(stripped, focus, fuzzy=True)
+    if focus is None:
+        pointed = set(doc._.armedkg_country_votes) | set(doc._.armedkg_place_votes)
+        arabic = k.lex.exact("arabic_speaking_countries")
+        found = [c for c in found if c.country in arabic or c.country in pointed]
+    return found
 
 
 def _compound_area(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str) -> bool:
@@ -166,10 +183,12 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     if beside is not None:
         return beside
     # Then a province named in the same sentence ("Palma ... in Cabo Delgado").
-    context = _divisions_named(span)
+    context = _divisions_named(k, span)
     in_context = [c for c in candidates if c.admin1 in context or c.key in context]
     if in_context:
         return in_context
+    if _elsewhere_in_country(k, candidates, context):
+        return []  # "Ganeshpur village ... (Lohardaga, Jharkhand)": not the Ganeshpur of Maharashtra
     # A place said to be in or near another: only namesakes there ("the Jacarezinho favela in
     # Rio de Janeiro" is not Jacarezinho in Parana); none there, and it is a place the gazetteer lacks.
     found = anchors(k, span)
@@ -189,6 +208,14 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     if fuzzy:
         return _fuzzy_pick(candidates, context)
     return _named_first(span, candidates)
+
+
+def _elsewhere_in_country(k: Knowledge, candidates: list[PlaceEntry], context: set[str]) -> bool:
+    """Every candidate lies in another division of the country whose division the sentence
+    names: the town meant is one the gazetteers lack."""
+    divisions = [k.gaz.places.get(key) for key in context]
+    countries = {d.country for d in divisions if d is not None and d.cls == T.ADMIN_REGION}
+    return bool(candidates) and len(countries) == 1 and all(c.cls == T.POPULATED_PLACE and c.admin1 and c.country in countries for c in candidates)
 
 
 def _near_anchor(a: PlaceEntry, c: PlaceEntry) -> bool:
@@ -231,24 +258,21 @@ def _without_focus(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEnt
     """No country in focus: places in the conflict countries the gazetteer covers, large towns
     elsewhere, or places in a country the document names. A town far from the countries the
     document's actors point to (theirs and their neighbours) is taken only if large ("ADF rebels
-    attacked Kisima": not Kissimmee, Florida; "Turkish forces closed Afrin": Syria is next door)."""
+    attacked Kisima": not Kissimmee, Florida; "Turkish forces closed Afrin": Syria is next door).
+    A place far better known than those namesakes is meant (Geneva in Switzerland, not the town
+    in Illinois; Cadiz in Spain, not the larger town in the Philippines that few know by it)."""
     votes = doc._.armedkg_country_votes
     near = set(votes) | doc._.armedkg_named_countries
     near |= {n for iso in near for n in k.gaz.neighbours.get(iso, ())}
     if votes:
         candidates = [c for c in candidates if c.country is None or c.country in near or c.population >= 100_000]
-    covered = [c for c in candidates if c.country in near or c.country in k.gaz.curated_countries or c.cls != T.POPULATED_PLACE]
-    biggest = max(candidates, key=lambda c: c.population, default=None)
-    if (
-        biggest is not None
-        and biggest not in covered
-        and biggest.population >= 100_000
-        and biggest.population >= 10 * max((c.population for c in covered if c.cls == T.POPULATED_PLACE), default=0)
-        and not any(c.cls != T.POPULATED_PLACE for c in covered)
-    ):
-        # a city far larger than the namesakes of the conflict countries: Bogota is Bogotá, not
-        # the town in New Jersey; Cali is Cali, not Derbent (which also bears the name)
-        covered = [biggest]
+    covered = [c for c in candidates if c.country in near or c.country in k.gaz.conflict_countries or c.cls != T.POPULATED_PLACE]
+    best = _best_known(span, candidates, votes)
+    if best is not None and best not in covered and not any(c.cls != T.POPULATED_PLACE for c in covered):
+        if renown(best) >= RENOWN_LEAD * max((renown(c) for c in covered if c.cls == T.POPULATED_PLACE), default=0):
+            covered = [best]
+    if not covered and not votes and len({c.country for c in candidates}) == 1:
+        covered = candidates  # every namesake in one country, and nothing points elsewhere
     candidates = covered or [c for c in candidates if c.population >= 100_000]
     if k.rx("arabic_toponym_start").match(span.text):
         # a name written with the Arabic article or a word of Arabic place names ("al-Dabaat",
@@ -257,6 +281,31 @@ def _without_focus(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEnt
         arabic = k.lex.exact("arabic_speaking_countries")
         candidates = [c for c in candidates if c.country in arabic or c.country in near]
     return candidates
+
+
+def renown(c: PlaceEntry) -> int:
+    """How widely a town is known: its population, times the names other languages give it."""
+    return c.population * (1 + c.names)
+
+
+def _best_known(span: Span, candidates: list[PlaceEntry], votes: dict[str, int]) -> PlaceEntry | None:
+    """The town called by that very name (else by any) that is far better known than every
+    namesake of that name and not far less known than a town bearing the name as another name
+    ("Buchen" of Buchen in Odenwald, not Büchen): a city when the document's actors point
+    elsewhere, a large town when the model did not read the name as a place, any town of some
+    size when nothing points anywhere."""
+    key = place_key(span.text)
+    towns = [c for c in candidates if c.cls == T.POPULATED_PLACE]
+    named = [c for c in towns if place_key(c.name) == key] or towns
+    if not named:
+        return None
+    best = max(named, key=renown)
+    least = CITY_ABROAD if votes else KNOWN_TOWN if span.label_ == "GPE" else LARGE_TOWN
+    if best.population < least or any(renown(best) < RENOWN_LEAD * renown(c) for c in named if c is not best):
+        return None
+    if any(RENOWN_LEAD * renown(best) < renown(c) for c in towns if c not in named):
+        return None
+    return best
 
 
 def _fuzzy_pick(candidates: list[PlaceEntry], context: set[str]) -> list[PlaceEntry]:
@@ -270,15 +319,16 @@ def _fuzzy_pick(candidates: list[PlaceEntry], context: set[str]) -> list[PlaceEn
     return []
 
 
-def _divisions_named(span: Span) -> set[str]:
-    """The ids of the first-level divisions the gazetteer ruler found in ``span``'s sentence:
-    those of ``span.sent.ents``, which builds every entity of the document again on each call
-    (the document's are read once, kept in ``doc._.armedkg_division_ents``)."""
+def _divisions_named(k: Knowledge, span: Span) -> set[str]:
+    """The ids of the first-level divisions the gazetteer ruler found in ``span``'s sentence,
+    but for those named in what a protest is about ("a protest in Poonch over a killing in
+    Rajasthan"): those of ``span.sent.ents``, which builds every entity of the document again on
+    each call (the document's are read once, kept in ``doc._.armedkg_division_ents``)."""
     doc, sent = span.doc, span.sent
     kept = Doc.has_extension("armedkg_division_ents")
     found = doc._.armedkg_division_ents if kept else None
     if found is None:
-        found = [(e.start, e.end, e.ent_id_) for e in doc.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:")]
+        found = [(e.start, e.end, e.ent_id_) for e in doc.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:") and not in_grievance(k, e)]
         if kept:
             doc._.armedkg_division_ents = found
     return {key for start, end, key in found if sent.start <= start and end <= sent.end}

@@ -106,6 +106,16 @@ def chain_readings(k: Knowledge, names: list[str], focus: str | None) -> list[li
     return [[r for r in found if countries and r.country in countries] for found in per]
 
 
+def country_beside(doc: Doc, k: Knowledge, span: Span) -> str | None:
+    """The one country of the divisions surely written beside ``span`` as where it lies ("Tambu
+    (Donggala, Central Sulawesi)", "Kalamata, Messenia"), when their readings agree on one."""
+    names, sure = _beside(doc, k, span)
+    if not names or not sure:
+        return None
+    countries = {r.country for found in chain_readings(k, names, None) for r in found}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def _lies_in(k: Knowledge, candidate: PlaceEntry, container: Container) -> bool:
     if candidate.country != container.country:
         return False
@@ -192,13 +202,13 @@ def province_of_unknown_town(doc: Doc, k: Knowledge, span: Span, focus: str | No
     names, _ = _beside(doc, k, span)
     for found in chain_readings(k, names, focus):
         if len({(r.country, r.name) for r in found}) == 1 and found[0].point is not None:
-            return _container_entity(doc, k, found[0])
+            return container_entity(doc, k, found[0])
         if len({(r.country, r.name) for r in found}) > 1:
             return None
     return None
 
 
-def _container_entity(doc: Doc, k: Knowledge, container: Container) -> Entity:
+def container_entity(doc: Doc, k: Knowledge, container: Container) -> Entity:
     division = container.division
     index = load_admin1_index()
     centre = index.centre(division)
@@ -241,7 +251,7 @@ def division_named(doc: Doc, k: Knowledge, name: str, candidates: list[PlaceEntr
     centre = index.centre(found[0])
     if centre is None:
         return None
-    return _container_entity(doc, k, Container(found[0].country, found[0], found[0].name, 1, centre))
+    return container_entity(doc, k, Container(found[0].country, found[0], found[0].name, 1, centre))
 
 
 def _town_called(c: PlaceEntry, name: str, countries: set[str]) -> bool:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ...gazetteer import place_key
+
 from .. import terms as T
 from ..knowledge import Knowledge
-from ..state import add_place_mention, focus_hint, free_span, overlaps
+from ..state import Mention, add_mention, add_place_mention, focus_hint, free_span, overlaps
 from .places import choose, place_from_text
-from .provinces import divisions_beside
+from .provinces import TOWN_OF_THE_NAME, chain_readings, container_entity, divisions_beside, readings
 
 TOWN_WORDS = ("city", "town", "airbase", "air base", "airport")
 
@@ -109,3 +111,46 @@ def missed_toponyms(doc: Doc, k: Knowledge) -> None:
         span = free_span(doc, m.start(1), m.end(1))
         if span is not None:
             place_from_text(doc, k, span, forced=True, cue_word=m.group(2))
+
+
+def bracketed_places(doc: Doc, k: Knowledge) -> None:
+    """Names in brackets that the gazetteers know as any country's division or as a town: the
+    place a thing or a town lies in ("picketed the Provincial Office of Education (Chuncheon)",
+    "in Vigo (Pontevedra, Galicia)"), where the model took them for something else. A name that
+    is a division of one country (in the country the other names of the bracket agree on) is
+    that division, not a town of its name ("Ballyporeen (Tipperary)")."""
+    text = doc._.armedkg_text
+    for m in k.rx("bracketed_place_names").finditer(text):
+        parts = _bracket_parts(k, m.group(1), m.start(1))
+        chain = chain_readings(k, [name for name, _ in parts], focus_hint(doc))
+        for (name, start), found in zip(parts, chain):
+            span = free_span(doc, start, start + len(name))
+            if span is None or span.text != name or any(t.ent_type_ in ("PLACE", "COUNTRY", "ACTOR", "PERSON_GAZ") for t in span):
+                continue  # the gazetteer ruler's names are read as it found them
+            towns = k.gaz.lookup_place(name, focus_hint(doc))
+            if len({r.country for r in found}) > 1:
+                found = [r for r in found if r.level == 1]  # "(San Pedro)": the one first-level division of the name
+            if len({r.country for r in found}) == 1 and found[0].point is not None and not _town_of_the_name(name, towns, found[0].country):
+                ent = container_entity(doc, k, found[0])  # first-level readings come first
+                add_mention(doc, k, Mention(ent.key, span.start_char, span.end_char, name, "place", "bracketed_division", 0.7, "in"))
+            elif (found and len({r.country for r in found}) == 1) or (not found and not readings(k, name) and choose(doc, k, span, towns)):  # "(Kikuube, Western)": no town Western
+                place_from_text(doc, k, span, forced=False, cue_word="in")
+
+
+def _town_of_the_name(name: str, candidates: list, country: str) -> bool:
+    """A sizeable town of the division's country called by that very name ("(Potosi)"): the
+    bracket may name the town, and the town's reading is left to the toponym rules."""
+    key = place_key(name)
+    return any(c.cls == T.POPULATED_PLACE and c.country == country and place_key(c.name) == key and c.population >= TOWN_OF_THE_NAME for c in candidates)
+
+
+def _bracket_parts(k: Knowledge, inside: str, offset: int) -> list[tuple[str, int]]:
+    """The names of a bracket, without the words of their rank, each with where it starts."""
+    out = []
+    for part in inside.split(","):
+        start = offset + len(part) - len(part.lstrip())
+        offset += len(part) + 1
+        name = k.rx("division_descriptor_trailing").sub("", part.strip()).strip()
+        if name and name[0].isupper():
+            out.append((name, start))
+    return out

@@ -10,7 +10,9 @@ from ...gazetteer import name_key
 from ..knowledge import Knowledge
 from ..state import decide_focus, vote
 from ..zones import reading_of
+from ..grievance import in_grievance
 from .places import in_actor_compound
+from .provinces import country_beside
 
 
 def _vote_of(doc: Doc, k: Knowledge, ent: object) -> tuple[str | None, int]:
@@ -58,10 +60,28 @@ def vote_for_focus(doc: Doc, k: Knowledge) -> None:
     for ent in doc.ents:
         if ent.label_ in ("PLACE", "GPE") and in_actor_compound(k, ent):
             continue  # "a Moscow-funded militia": who backs an actor, not where things happen
+        if in_grievance(k, ent):
+            continue  # "marched in Lyon against the war in Ukraine": what the protest is about
         iso, weight = _vote_of(doc, k, ent)
         if iso:
             vote(doc._.armedkg_country_votes, iso, weight)
             if weight >= 2:
                 vote(doc._.armedkg_place_votes, iso, weight)
+    _vote_divisions_beside(doc, k)
     decide_focus(doc)
     doc._.armedkg_country_votes = {}
+
+
+def _vote_divisions_beside(doc: Doc, k: Knowledge) -> None:
+    """The divisions written beside a name as where it lies ("Tambu (Donggala, Central
+    Sulawesi)") say which country the document's places are in, as a dateline does: three votes
+    for their country, once for each group of them."""
+    ends = set()
+    for ent in doc.ents:
+        if ent.label_ in k.lex.exact("quantity_entity_labels") or ent.end_char in ends:
+            continue
+        iso = country_beside(doc, k, ent)
+        if iso:
+            ends.add(ent.end_char)
+            vote(doc._.armedkg_country_votes, iso, 3)
+            vote(doc._.armedkg_place_votes, iso, 3)
