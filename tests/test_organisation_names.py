@@ -50,3 +50,18 @@ def test_a_name_in_capitals_is_no_airport_code(extract, text, name):
     result = extract(text)
     assert name in {e.label for e in result.entities.values() if e.cls == "Organisation"}
     assert not any(e.key.startswith("place:") and name in (e.label, *e.aliases) for e in result.entities.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire copy, encyclopaedia prose, analysis: a gazetteer's one-word name inside a longer one
+        "Supporters of the Citizens Coalition for Change fought with stones in Bulawayo yesterday.",
+        "The National Coalition for Reform was founded in Lusaka in 2019 by three opposition parties.",
+        "Members of the Farmers Coalition of Kenya say the land law has emboldened the police in Nakuru.",
+    ],
+)
+def test_a_word_of_a_longer_name_is_not_the_gazetteer_actor_it_spells(extract, text):
+    result = extract(text)
+    assert "actor:us-led-coalition" not in result.entities
+    assert result.focus_country != "US"

@@ -29,6 +29,7 @@ def find_mentions(doc: Doc, k: Knowledge) -> None:
     """Fill the document's mention state (see the module docstring for the order)."""
     extensions.reset(doc)
     index_sentences(doc)
+    entities.drop_name_fragments(doc, k)
     votes.vote_for_focus(doc, k)
     cues.nationality_forces(doc, k)
     cues.formations(doc, k)

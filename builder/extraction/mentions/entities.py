@@ -69,6 +69,26 @@ def entity_mentions(doc: Doc, k: Knowledge) -> None:
                 vote(doc._.armedkg_country_votes, iso)
 
 
+def drop_name_fragments(doc: Doc, k: Knowledge) -> None:
+    """Remove the ruler's one-word actor names that are only a word of a longer proper name
+    ("the Citizens Coalition for Change" is no "Coalition" of the gazetteer), before anything
+    reads the entities (the focus votes, the mentions)."""
+    kept = [ent for ent in doc.ents if not (ent.label_ == "ACTOR" and _inside_longer_name(doc, k, ent))]
+    if len(kept) != len(doc.ents):
+        doc.ents = kept
+
+
+def _inside_longer_name(doc: Doc, k: Knowledge, ent: Span) -> bool:
+    """Whether a one-word gazetteer name is only a word of a longer proper name: a capitalised
+    name word before it that is no nationality or country ("Citizens Coalition"), and "for" or
+    "of" with a capitalised word after it ("Coalition for Change")."""
+    if len(ent) != 1 or ent.start == 0 or ent.end >= len(doc) - 1:
+        return False
+    before, after, then = doc[ent.start - 1], doc[ent.end], doc[ent.end + 1]
+    named_before = before.tag_ in ("NNP", "NNPS") and before.text[:1].isupper() and k.gaz.country_of_adjective(before.text) is None and not k.gaz.country_by_name.get(name_key(before.text))
+    return named_before and after.lower_ in ("for", "of") and then.text[:1].isupper()
+
+
 def _capital_named_after(doc: Doc, k: Knowledge, ent: Span) -> bool:
     """"Guatemala City", "Kuwait City": a town of the country named after it, read as that town
     (the ruler took the country's name for the whole)."""
