@@ -15,22 +15,17 @@ def trigger(k: Knowledge, text: str) -> tuple[str, int, re.Match] | None:
     (patrols, convoys) count only when nothing violent happened to them; "X threatened to strike
     Y", "vowed to retaliate with missiles" is a threat, not the attack it names, unless somebody
     was hurt."""
-    best = None
-    movement = None
-    for t in k.triggers:
-        m = t.pattern.search(text)
-        if not m:
-            continue
-        if t.cls == T.CHANGE_TO_GROUP_ACTIVITY:
-            movement = (t.cls, t.specificity, m)
-            continue
-        if best is None or t.specificity > best[1]:
-            best = (t.cls, t.specificity, m)
-    if best is not None and best[0] != T.OTHER_DEVELOPMENT:
+    # The first match among the most specific first is the first match of the highest
+    # specificity in the lexicon's order; the movement kept is the last one that matches.
+    ranked, movements = k.triggers_by_specificity
+    best = next(((t.cls, t.specificity, m) for t in ranked if (m := t.pattern.search(text))), None)
+    if best is None:
+        return next(((t.cls, t.specificity, m) for t in movements if (m := t.pattern.search(text))), None)
+    if best[0] != T.OTHER_DEVELOPMENT:
         threat = k.rx("threat").search(text)
         if threat and threat.start() < best[2].start() and not k.rx("kill_words").search(text) and not k.rx("injure_words").search(text):
             return (T.OTHER_DEVELOPMENT, 0, threat)
-    return best or movement
+    return best
 
 
 def compatible(k: Knowledge, last: Event, cls: str, spec: int, claimant: str | None, dates: list, has_claim: bool) -> bool:
