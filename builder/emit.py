@@ -47,9 +47,13 @@ class _Terms:
         self._cache: dict[str, ox.NamedNode] = {}
 
     def __getattr__(self, name: str) -> ox.NamedNode:
+        """Called only on a term's first use: the term is then kept as an attribute, so that the
+        next ``O_AKG.evidence`` (a few hundred a document) is a plain attribute lookup."""
         if name.startswith("_"):
             raise AttributeError(name)
-        return self[name]
+        node = self[name]
+        setattr(self, name, node)
+        return node
 
     def __getitem__(self, name: str) -> ox.NamedNode:
         node = self._cache.get(name)
@@ -254,11 +258,12 @@ class Emitter:
     def __init__(self, result: DocResult) -> None:
         self.result = result
         self.doc_id = result.document.id
+        self.doc_q = _q(self.doc_id)  # the id as it is written in the IRIs of the document's nodes
         self.g = Triples()
         self.doc = _node(doc_iri(self.doc_id))
 
     def evidence(self, ev: Evidence) -> ox.NamedNode:
-        node = _node(f"{DATA}evidence/{_q(self.doc_id)}/{_hash(ev.rule, ev.start, ev.end, ev.sentence_start)}")
+        node = _node(f"{DATA}evidence/{self.doc_q}/{_hash(ev.rule, ev.start, ev.end, ev.sentence_start)}")
         g = self.g
         g.add((node, O_AKG.document, self.doc))
         g.add((node, O_AKG.sentence, _text(ev.sentence)))
@@ -356,7 +361,7 @@ class Emitter:
                 g.describe((s, prop, o))
             return
         g.add((s, prop, o))
-        node = _node(f"{DATA}affiliation/{_q(self.doc_id)}/{_hash(rel.prop, rel.subject, rel.object)}")
+        node = _node(f"{DATA}affiliation/{self.doc_q}/{_hash(rel.prop, rel.subject, rel.object)}")
         g.add((node, O_RDF.type, O_AKG[AFFILIATION_CLASS.get(rel.prop, "Affiliation")]))
         g.add((node, O_AKG.subjectActor, s))
         g.add((node, O_AKG.objectActor, o))
@@ -382,7 +387,7 @@ class Emitter:
 
     def event(self, event: Event) -> None:
         g = self.g
-        node = _node(f"{DATA}event/{_q(self.doc_id)}/{event.n}")
+        node = _node(f"{DATA}event/{self.doc_q}/{event.n}")
         g.add((node, O_RDF.type, O_AKG[event.cls]))
         g.add((node, O_AKG.sourceDocument, self.doc))
         g.add((node, O_RDFS.label, _text(self._event_label(event))))
@@ -419,7 +424,7 @@ class Emitter:
         for key in event.according_to:
             self._source(node, key)
         for i, claim in enumerate(event.claims, start=1):
-            c = _node(f"{DATA}claim/{_q(self.doc_id)}/{event.n}-{i}")
+            c = _node(f"{DATA}claim/{self.doc_q}/{event.n}-{i}")
             g.add((c, O_RDF.type, O_AKG.Claim))
             g.add((c, O_AKG.claimant, _node(entity_iri(claim.claimant))))
             g.add((c, O_AKG.claimedEvent, node))
