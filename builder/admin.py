@@ -118,7 +118,7 @@ class Admin1Index:
         self._countries = np.array([r[0] for r in rows])
         self._points = _unit_vectors(np.array([r[1] for r in rows], dtype=float), np.array([r[2] for r in rows], dtype=float)) if rows else np.zeros((0, 3))
         self._trees: dict[str, tuple[cKDTree, np.ndarray] | None] = {}
-        self._towns: dict[int, np.ndarray] = {}  # a division's index -> the rows of its towns (found once)
+        self._town_rows: tuple[np.ndarray, np.ndarray] | None = None  # town rows sorted by division; where each division starts
         self._centres: dict[int, tuple[float, float] | None] = {}  # a division's index -> its mean point
         self._names: dict[tuple[str, str], Admin1] = {}
         self._by_key: dict[str, list[int]] = {}  # name key -> the divisions so called, in order
@@ -148,12 +148,14 @@ class Admin1Index:
         return [self._divisions[i] for i in sorted(found)]
 
     def _towns_of(self, index: int) -> np.ndarray:
-        """The rows of the towns of the division at ``index``, found once per division: a scan of
+        """The rows of the towns of the division at ``index``, in order. The towns of all divisions
+        are sorted by division once (a stable sort keeps each division's rows in order); a scan of
         every town of the world on each call was the largest cost of reading a place's province."""
-        rows = self._towns.get(index)
-        if rows is None:
-            rows = self._towns[index] = np.flatnonzero(self._division_of_town == index)
-        return rows
+        if self._town_rows is None:
+            order = np.argsort(self._division_of_town, kind="stable")
+            self._town_rows = (order, np.searchsorted(self._division_of_town[order], np.arange(len(self._divisions) + 1)))
+        order, starts = self._town_rows
+        return order[starts[index] : starts[index + 1]]
 
     def centre(self, division: Admin1) -> tuple[float, float] | None:
         """The mean point of a division's GeoNames towns (a stand-in for its centroid), computed
