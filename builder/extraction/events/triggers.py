@@ -8,6 +8,7 @@ import re
 from ...records import Event
 from .. import terms as T
 from ..knowledge import Knowledge
+from ..literals import lowered, may_match
 
 
 def trigger(k: Knowledge, text: str) -> tuple[str, int, re.Match] | None:
@@ -16,11 +17,13 @@ def trigger(k: Knowledge, text: str) -> tuple[str, int, re.Match] | None:
     Y", "vowed to retaliate with missiles" is a threat, not the attack it names, unless somebody
     was hurt."""
     # The first match among the most specific first is the first match of the highest
-    # specificity in the lexicon's order; the movement kept is the last one that matches.
+    # specificity in the lexicon's order; the movement kept is the last one that matches. A
+    # pattern whose required words the text lacks is not searched (it would find nothing).
     ranked, movements = k.triggers_by_specificity
-    best = next(((t.cls, t.specificity, m) for t in ranked if (m := t.pattern.search(text))), None)
+    low = lowered(text)
+    best = next(((t.cls, t.specificity, m) for t in ranked if may_match(t.literals, low) and (m := t.pattern.search(text))), None)
     if best is None:
-        return next(((t.cls, t.specificity, m) for t in movements if (m := t.pattern.search(text))), None)
+        return next(((t.cls, t.specificity, m) for t in movements if may_match(t.literals, low) and (m := t.pattern.search(text))), None)
     if best[0] != T.OTHER_DEVELOPMENT:
         threat = k.rx("threat").search(text)
         if threat and threat.start() < best[2].start() and not k.rx("kill_words").search(text) and not k.rx("injure_words").search(text):
