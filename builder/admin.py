@@ -118,6 +118,8 @@ class Admin1Index:
         self._countries = np.array([r[0] for r in rows])
         self._points = _unit_vectors(np.array([r[1] for r in rows], dtype=float), np.array([r[2] for r in rows], dtype=float)) if rows else np.zeros((0, 3))
         self._trees: dict[str, tuple[cKDTree, np.ndarray] | None] = {}
+        self._town_rows: tuple[np.ndarray, np.ndarray] | None = None  # town rows sorted by division; where each division starts
+        self._centres: dict[int, tuple[float, float] | None] = {}  # a division's index -> its mean point
         self._names: dict[tuple[str, str], Admin1] = {}
         self._by_key: dict[str, list[int]] = {}  # name key -> the divisions so called, in order
         for i, division in enumerate(self._divisions):
@@ -145,14 +147,28 @@ class Admin1Index:
         found = {i for key in keys for i in self._by_key.get(key, ())} or {i for key in keys for i in self._by_alias.get(key, ())}
         return [self._divisions[i] for i in sorted(found)]
 
+    def _towns_of(self, index: int) -> np.ndarray:
+        """The rows of the towns of the division at ``index``, in order. The towns of all divisions
+        are sorted by division once (a stable sort keeps each division's rows in order); a scan of
+        every town of the world on each call was the largest cost of reading a place's province."""
+        if self._town_rows is None:
+            order = np.argsort(self._division_of_town, kind="stable")
+            self._town_rows = (order, np.searchsorted(self._division_of_town[order], np.arange(len(self._divisions) + 1)))
+        order, starts = self._town_rows
+        return order[starts[index] : starts[index + 1]]
+
     def centre(self, division: Admin1) -> tuple[float, float] | None:
-        """The mean point of a division's GeoNames towns (a stand-in for its centroid)."""
+        """The mean point of a division's GeoNames towns (a stand-in for its centroid), computed
+        once per division (the index never changes)."""
         index = self._index_of(division)
-        rows = np.flatnonzero(self._division_of_town == index)
-        if not len(rows):
-            return None
-        x, y, z = self._points[rows].mean(axis=0)
-        return round(math.degrees(math.atan2(z, math.hypot(x, y))), 5), round(math.degrees(math.atan2(y, x)), 5)
+        if index not in self._centres:
+            rows = self._towns_of(index)
+            if not len(rows):
+                self._centres[index] = None
+            else:
+                x, y, z = self._points[rows].mean(axis=0)
+                self._centres[index] = (round(math.degrees(math.atan2(z, math.hypot(x, y))), 5), round(math.degrees(math.atan2(y, x)), 5))
+        return self._centres[index]
 
     def counties(self) -> dict[tuple[str, str], tuple[Admin1, tuple[float, float]]]:
         """Second-level divisions as GeoNames names them ("Province du Gourma", "Pakokku
@@ -178,7 +194,7 @@ class Admin1Index:
 
     def distance_to(self, lat: float, lon: float, division: Admin1) -> float | None:
         """How far (km) the point lies from the nearest GeoNames town of ``division``."""
-        rows = np.flatnonzero(self._division_of_town == self._index_of(division))
+        rows = self._towns_of(self._index_of(division))
         if not len(rows):
             return None
         chord = np.linalg.norm(self._points[rows] - _unit_vectors(np.array([lat]), np.array([lon]))[0], axis=1).min()

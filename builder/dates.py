@@ -432,6 +432,19 @@ _NEED_DIGIT = frozenset(("range", "iso", "numeric", "dmy", "mdy", "part_of_year"
 _NEED_MONTH = frozenset(("range", "dmy", "mdy", "part_of_month", "month_year", "month"))
 _DIGIT = re.compile(r"\d")
 _MONTH_WORD = re.compile(_MONTH.replace("(?P<month>", "(?:"), re.I)
+# The same for the words without which the relative expressions cannot match: every weekday
+# ends in "day"; each alternative of the others holds one of its words ("hours later", "the
+# next morning", "last weekend"). Searched as the patterns are, ignoring case.
+_GATES: tuple[tuple[re.Pattern, frozenset[str]], ...] = (
+    (_DIGIT, _NEED_DIGIT),
+    (_MONTH_WORD, _NEED_MONTH),
+    (re.compile("day", re.I), frozenset(("weekday",))),
+    (re.compile("week", re.I), frozenset(("relative_week",))),
+    (re.compile("month", re.I), frozenset(("relative_month",))),
+    (re.compile("year", re.I), frozenset(("relative_year",))),
+    (re.compile("day|night|morning|afternoon|evening", re.I), frozenset(("relative_day",))),
+    (re.compile("day|morning|evening|night|hours", re.I), frozenset(("relative_to_event",))),
+)
 
 
 def resolve_dates(text: str, reference: date | None = None) -> list[ResolvedDate]:
@@ -448,7 +461,7 @@ def resolve_dates(text: str, reference: date | None = None) -> list[ResolvedDate
     """
     found: list[ResolvedDate] = []
     taken: list[tuple[int, int]] = []
-    skipped = (set() if _DIGIT.search(text) else _NEED_DIGIT) | (set() if _MONTH_WORD.search(text) else _NEED_MONTH)
+    skipped = {name for gate, names in _GATES if not gate.search(text) for name in names}
     for name, pattern, handler in _PATTERNS_RESOLVE:
         if name in skipped:
             continue

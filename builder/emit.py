@@ -47,9 +47,13 @@ class _Terms:
         self._cache: dict[str, ox.NamedNode] = {}
 
     def __getattr__(self, name: str) -> ox.NamedNode:
+        """Called only on a term's first use: the term is then kept as an attribute, so that the
+        next ``O_AKG.evidence`` (a few hundred a document) is a plain attribute lookup."""
         if name.startswith("_"):
             raise AttributeError(name)
-        return self[name]
+        node = self[name]
+        setattr(self, name, node)
+        return node
 
     def __getitem__(self, name: str) -> ox.NamedNode:
         node = self._cache.get(name)
@@ -183,6 +187,13 @@ def entity_iri(key: str) -> URIRef:
     return DATA[f"{kind}/{_q(rest)}"]
 
 
+@lru_cache(maxsize=65536)
+def _entity_node(key: str) -> ox.NamedNode:
+    """The IRI of an entity (:func:`entity_iri`) as a pyoxigraph term, made once per key: the
+    same actors, countries and places are named in document after document."""
+    return _node(entity_iri(key))
+
+
 @lru_cache(maxsize=1)
 def acled_labels() -> dict[str, str]:
     """Ontology class local name -> ACLED (sub-)event type string, read from the ontology."""
@@ -254,11 +265,12 @@ class Emitter:
     def __init__(self, result: DocResult) -> None:
         self.result = result
         self.doc_id = result.document.id
+        self.doc_q = _q(self.doc_id)  # the id as it is written in the IRIs of the document's nodes
         self.g = Triples()
         self.doc = _node(doc_iri(self.doc_id))
 
     def evidence(self, ev: Evidence) -> ox.NamedNode:
-        node = _node(f"{DATA}evidence/{_q(self.doc_id)}/{_hash(ev.rule, ev.start, ev.end, ev.sentence_start)}")
+        node = _node(f"{DATA}evidence/{self.doc_q}/{_hash(ev.rule, ev.start, ev.end, ev.sentence_start)}")
         g = self.g
         g.add((node, O_AKG.document, self.doc))
         g.add((node, O_AKG.sentence, _text(ev.sentence)))
@@ -299,7 +311,7 @@ class Emitter:
 
     def entity(self, ent: Entity) -> None:
         g = self.g
-        iri = _node(entity_iri(ent.key))
+        iri = _entity_node(ent.key)
         g.add((iri, O_RDF.type, O_AKG[ent.cls]))
         g.add((iri, O_RDFS.label, _text(ent.label)))
         g.add((iri, O_SKOS.prefLabel, _text(ent.label)))
@@ -309,8 +321,8 @@ class Emitter:
         for key in sorted({name_key(n) for n in (ent.label, *ent.aliases) if n} - {""}):
             g.add((iri, O_AKG.nameKey, _text(key)))
         if ent.key.startswith(("actor:", "person:")) and ent.country:
-            g.add((iri, O_AKG.country, _node(entity_iri(f"country:{ent.country}"))))
-            g.add((_node(entity_iri(f"country:{ent.country}")), O_RDF.type, O_AKG.Country))
+            g.add((iri, O_AKG.country, _entity_node(f"country:{ent.country}")))
+            g.add((_entity_node(f"country:{ent.country}"), O_RDF.type, O_AKG.Country))
         if ent.qid:
             g.add((iri, O_AKG.wikidata, _text(ent.qid)))
             g.add((iri, O_RDFS.seeAlso, _node(WD[ent.qid])))
@@ -346,7 +358,7 @@ class Emitter:
 
     def relation(self, rel: Relation) -> None:
         g = self.g
-        s, o = _node(entity_iri(rel.subject)), _node(entity_iri(rel.object))
+        s, o = _entity_node(rel.subject), _entity_node(rel.object)
         prop = O_AKG[rel.prop]
         if rel.evidence.rule == GAZETTEER_RULE:
             # A place's containment known from GeoNames, not read in a sentence: part of the
@@ -356,7 +368,7 @@ class Emitter:
                 g.describe((s, prop, o))
             return
         g.add((s, prop, o))
-        node = _node(f"{DATA}affiliation/{_q(self.doc_id)}/{_hash(rel.prop, rel.subject, rel.object)}")
+        node = _node(f"{DATA}affiliation/{self.doc_q}/{_hash(rel.prop, rel.subject, rel.object)}")
         g.add((node, O_RDF.type, O_AKG[AFFILIATION_CLASS.get(rel.prop, "Affiliation")]))
         g.add((node, O_AKG.subjectActor, s))
         g.add((node, O_AKG.objectActor, o))
@@ -376,13 +388,13 @@ class Emitter:
             g.add((node, O_RDF.type, O_AKG.Membership))
 
     def _source(self, node: ox.NamedNode, key: str) -> None:
-        src = _node(entity_iri(key))
+        src = _entity_node(key)
         self.g.add((node, O_AKG.accordingTo, src))
         self.g.add((src, O_RDF.type, O_AKG.Source))
 
     def event(self, event: Event) -> None:
         g = self.g
-        node = _node(f"{DATA}event/{_q(self.doc_id)}/{event.n}")
+        node = _node(f"{DATA}event/{self.doc_q}/{event.n}")
         g.add((node, O_RDF.type, O_AKG[event.cls]))
         g.add((node, O_AKG.sourceDocument, self.doc))
         g.add((node, O_RDFS.label, _text(self._event_label(event))))
@@ -390,7 +402,7 @@ class Emitter:
             g.add((node, O_AKG.eventDate, _date(event.date)))
             g.add((node, O_AKG.timePrecision, _integer(event.time_precision or 1)))
         if event.place:
-            g.add((node, O_AKG.place, _node(entity_iri(event.place))))
+            g.add((node, O_AKG.place, _entity_node(event.place)))
             where = locate(self.result, event.place, near=event.geo_precision == 2)
             precision = event.geo_precision
             if where.precision is not None:
@@ -398,13 +410,13 @@ class Emitter:
             if precision:
                 g.add((node, O_AKG.geoPrecision, _integer(precision)))
         if event.near:
-            g.add((node, O_AKG.near, _node(entity_iri(event.near))))
+            g.add((node, O_AKG.near, _entity_node(event.near)))
         if event.lat is not None and event.lon is not None:
             # the event's own point, estimated from a direction ("the southern countryside of X")
             g.add((node, O_GEO.lat, _decimal(event.lat)))
             g.add((node, O_GEO.long, _decimal(event.lon)))
         for key in event.target_places:
-            g.add((node, O_AKG.targetPlace, _node(entity_iri(key))))
+            g.add((node, O_AKG.targetPlace, _entity_node(key)))
         for prop, keys in (
             (O_AKG.perpetrator, event.perpetrators),
             (O_AKG.associatedPerpetrator, event.assoc_perpetrators),
@@ -412,21 +424,21 @@ class Emitter:
             (O_AKG.victim, event.victims),
         ):
             for key in keys:
-                g.add((node, prop, _node(entity_iri(key))))
+                g.add((node, prop, _entity_node(key)))
         self._counts(node, event)
         if event.assassination:
             g.add((node, O_AKG.assassination, ox.Literal("true", datatype=_XSD_BOOLEAN)))
         for key in event.according_to:
             self._source(node, key)
         for i, claim in enumerate(event.claims, start=1):
-            c = _node(f"{DATA}claim/{_q(self.doc_id)}/{event.n}-{i}")
+            c = _node(f"{DATA}claim/{self.doc_q}/{event.n}-{i}")
             g.add((c, O_RDF.type, O_AKG.Claim))
-            g.add((c, O_AKG.claimant, _node(entity_iri(claim.claimant))))
+            g.add((c, O_AKG.claimant, _entity_node(claim.claimant)))
             g.add((c, O_AKG.claimedEvent, node))
             g.add((c, O_AKG.sourceDocument, self.doc))
-            g.add((node, O_AKG.claimedBy, _node(entity_iri(claim.claimant))))
+            g.add((node, O_AKG.claimedBy, _entity_node(claim.claimant)))
             if claim.via:
-                g.add((c, O_AKG.claimVia, _node(entity_iri(claim.via))))
+                g.add((c, O_AKG.claimVia, _entity_node(claim.via)))
             if claim.date:
                 g.add((c, O_AKG.claimDate, _date(claim.date)))
             g.add((c, O_AKG.evidence, self.evidence(claim.evidence)))

@@ -55,11 +55,15 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# The keys below are pure functions of a name, asked for the same few hundred names again and
+# again (every mention, every lookup, every emitted entity): each is computed once per process.
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Key for matching actor names: folded, dots and spaces removed."""
     return re.sub(r"[\s.]", "", fold(text))
 
 
+@lru_cache(maxsize=65536)
 def place_key(text: str) -> str:
     """Key for matching place names across transliterations.
 
@@ -75,6 +79,7 @@ def place_key(text: str) -> str:
     return "".join(words)
 
 
+@lru_cache(maxsize=65536)
 def skeleton(key: str) -> str:
     """Consonant skeleton of a place key (``mayadin``/``mayadeen`` -> ``mydn``) for fuzzy fallback."""
     if not key:
@@ -85,6 +90,7 @@ def skeleton(key: str) -> str:
     return ("a" if key[0] in "aeiou" else key[0]) + rest  # Ein/Ain/Ayn, Idlib/Edlib share a start
 
 
+@lru_cache(maxsize=65536)
 def sound(key: str) -> str:
     """A place key with doubled letters and vowel runs folded (``einissa``/``aynisa`` ->
     ``anasa``): what two transliterations of one Arabic name keep in common, to rank the
@@ -97,6 +103,7 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, sound(a), sound(b)).ratio()
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """URL-safe slug of a name (used for keys of entities not in a gazetteer)."""
     folded = fold(text).replace(".", "")

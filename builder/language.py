@@ -48,6 +48,9 @@ _FUNCTION_WORDS = {
     "tl": "ang ng mga sa at si ni noong ayon nang",
 }
 FUNCTION_WORDS = {lang: frozenset(w for w in words.split() if w not in NAME_PARTICLES) for lang, words in _FUNCTION_WORDS.items()}
+# Each language's function words that English lacks, and those it shares with English.
+_OWN = {lang: own - ENGLISH for lang, own in FUNCTION_WORDS.items()}
+_SHARED = {lang: own & ENGLISH for lang, own in FUNCTION_WORDS.items()}
 
 _WORD = re.compile(r"[^\W\d_]+")
 SAMPLE = 20_000  # characters judged
@@ -55,6 +58,8 @@ SAMPLE = 20_000  # characters judged
 
 def non_latin_script(text: str) -> bool:
     """Whether most letters (of at least 20) are outside the Latin script."""
+    if text.isascii():
+        return False  # every letter is Latin (the common case, decided without a pass per character)
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 20:
         return False
@@ -64,10 +69,11 @@ def non_latin_script(text: str) -> bool:
 def other_language(words: list[str]) -> str | None:
     """The language whose function words clearly outnumber the English ones, or ``None``."""
     counts = Counter(words)
-    english_total = sum(n for w, n in counts.items() if w in ENGLISH)
-    for lang, own in FUNCTION_WORDS.items():
-        foreign = sum(counts[w] for w in own if w not in ENGLISH)
-        english = english_total - sum(counts[w] for w in own if w in ENGLISH)
+    present = counts.keys()  # the sums run over the words of the text each list holds
+    english_total = sum(counts[w] for w in present & ENGLISH)
+    for lang in FUNCTION_WORDS:
+        foreign = sum(counts[w] for w in present & _OWN[lang])
+        english = english_total - sum(counts[w] for w in present & _SHARED[lang])
         if foreign >= 3 and foreign > 2 * english:
             return lang
     return None

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, ENT_TYPE, LOWER, POS, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
@@ -385,14 +387,14 @@ def ally_phrase(prep: Token) -> list[Token]:
     return []
 
 
-def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords) -> None:
+def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords, preps: list[int]) -> None:
     """Phrases the parser hung on a noun belong to the predicate above it: "fought alongside US
     forces against ISIS" hangs "against ISIS" on "forces", "VDP together with the army
-    repelled" hangs the ally on "VDP", "in a joint operation with X" hangs it on "operation"."""
+    repelled" hangs the ally on "VDP", "in a joint operation with X" hangs it on "operation".
+    ``preps``: the tokens labelled ``prep``, in order."""
     by_head = {f.head: f for f in frames}
-    for tok in doc:
-        if tok.dep_ != "prep":
-            continue
+    for i in preps:
+        tok = doc[i]
         allies = ally_phrase(tok)
         if _opposed_means(tok, by_head, words):
             noun = tok.head
@@ -448,12 +450,45 @@ def _drop_speakers(frame: Frame, doc: Doc, not_roles: set[int]) -> None:
     frame.patients = [i for i in dict.fromkeys(frame.patients) if i not in voices and i not in frame.agents]
 
 
+class _Columns:
+    """The tag, part of speech, label, lower-case form and entity type of every token, read from
+    the document's arrays once: most tokens head no frame and hang no phrase, and making a
+    ``Token`` to ask cost more than the question (read_frames walked the document three times)."""
+
+    def __init__(self, doc: Doc) -> None:
+        rows = doc.to_array([TAG, POS, DEP, LOWER, ENT_TYPE]).reshape(len(doc), 5).tolist()
+        self.strings = doc.vocab.strings
+        self.tag, self.pos, self.dep, self.lower, self.ent_type = ([row[c] for row in rows] for c in range(5))
+
+    def may_head(self, words: ClauseWords) -> list[int]:
+        """The tokens that may head a frame: a verb (``is_verb``) or a noun (NN, NNS) of
+        hostile action; :func:`_frame_of` decides."""
+        text = self.strings
+        verb_tag = {v: text[v].startswith("VB") or text[v] == "MD" for v in set(self.tag)}
+        verb_pos = {v: text[v] in ("VERB", "AUX") for v in set(self.pos)}
+        noun_tag = {v: text[v] in ("NN", "NNS") for v in verb_tag}
+        return [
+            i
+            for i, (tag, pos) in enumerate(zip(self.tag, self.pos))
+            if verb_tag[tag] or verb_pos[pos] or (noun_tag[tag] and text[self.lower[i]] in words.hostile_nouns)
+        ]
+
+    def with_dep(self, label: str) -> list[int]:
+        wanted = get_string_id(label)
+        return [i for i, dep in enumerate(self.dep) if dep == wanted]
+
+    def with_ent_type(self, labels: frozenset[str]) -> set[int]:
+        ids = {get_string_id(label) for label in labels}
+        return {i for i, ent_type in enumerate(self.ent_type) if ent_type in ids}
+
+
 def read_frames(doc: Doc, words: ClauseWords) -> list[Frame]:
     """Every clause frame of the document, in token order."""
-    frames = [f for tok in doc if (f := _frame_of(tok, words)) is not None]
-    _attach_phrases(frames, doc, words)
+    columns = _Columns(doc)
+    frames = [f for i in columns.may_head(words) if (f := _frame_of(doc[i], words)) is not None]
+    _attach_phrases(frames, doc, words, columns.with_dep("prep"))
     _spread_speakers(frames, doc)
-    not_roles = {t.i for t in doc if t.ent_type_ in _NOT_ROLES}
+    not_roles = columns.with_ent_type(_NOT_ROLES)
     for frame in frames:
         _drop_speakers(frame, doc, not_roles)
     return frames

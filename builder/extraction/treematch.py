@@ -207,16 +207,18 @@ class TreeMatcher:
                         signatures.append(node.signature)
 
     def candidates(self, p: Parse) -> dict[tuple, list[int]]:
-        """For every node signature, the tokens that have its lookup value, in order: each value
-        of the document is looked up once among the values of all the nodes, rather than the
-        values of each node (up to a few hundred words) among those of the document."""
+        """For every node signature, the tokens that have its lookup value, in order: one pass
+        over the document's tokens per attribute, each value looked up among the values of all
+        the nodes, rather than the values of each node (up to a few hundred words) among those
+        of the document. A signature holds one attribute, so its tokens come in token order."""
         out: dict[tuple, list[int]] = {}
         for name, wanted in self.wanted.items():
-            for value, positions in p.where(name).items():
-                for signature in wanted.get(value, ()):
-                    out.setdefault(signature, []).extend(positions)
-        for found in out.values():
-            found.sort()
+            get = wanted.get
+            for i, value in enumerate(p.columns[name]):
+                signatures = get(value)
+                if signatures is not None:
+                    for signature in signatures:
+                        out.setdefault(signature, []).append(i)
         return out
 
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:

@@ -8,6 +8,7 @@ import re
 from ...records import Event
 from .. import terms as T
 from ..knowledge import Knowledge
+from ..literals import lowered, may_match
 
 
 def trigger(k: Knowledge, text: str, types: tuple[str, ...] | None = None) -> tuple[str, int, re.Match] | None:
@@ -16,25 +17,23 @@ def trigger(k: Knowledge, text: str, types: tuple[str, ...] | None = None) -> tu
     Y", "vowed to retaliate with missiles" is a threat, not the attack it names, unless somebody
     was hurt. A strike of work is a protest, no trigger of a strike from the air. ``types``:
     only triggers of these event types."""
-    best = None
-    movement = None
+    # The first match among the most specific first is the first match of the highest
+    # specificity in the lexicon's order; the movement kept is the last one that matches. A
+    # pattern whose required words the text lacks is not searched (it would find nothing).
     text = k.rx("labour_strike").sub(lambda m: "_" * len(m.group()), text)  # "a general strike" strikes nothing
-    for t in k.triggers:
-        if types is not None and k.event_type_of.get(t.cls) not in types:
-            continue
-        m = t.pattern.search(text)
-        if not m:
-            continue
-        if t.cls == T.CHANGE_TO_GROUP_ACTIVITY:
-            movement = (t.cls, t.specificity, m)
-            continue
-        if best is None or t.specificity > best[1]:
-            best = (t.cls, t.specificity, m)
-    if best is not None and best[0] != T.OTHER_DEVELOPMENT:
+    ranked, movements = k.triggers_by_specificity
+    if types is not None:
+        ranked = [t for t in ranked if k.event_type_of.get(t.cls) in types]
+        movements = [t for t in movements if k.event_type_of.get(t.cls) in types]
+    low = lowered(text)
+    best = next(((t.cls, t.specificity, m) for t in ranked if may_match(t.literals, low) and (m := t.pattern.search(text))), None)
+    if best is None:
+        return next(((t.cls, t.specificity, m) for t in movements if may_match(t.literals, low) and (m := t.pattern.search(text))), None)
+    if best[0] != T.OTHER_DEVELOPMENT:
         threat = k.rx("threat").search(text)
         if threat and threat.start() < best[2].start() and not k.rx("kill_words").search(text) and not k.rx("injure_words").search(text):
             return (T.OTHER_DEVELOPMENT, 0, threat)
-    return best or movement
+    return best
 
 
 def compatible(k: Knowledge, last: Event, cls: str, spec: int, claimant: str | None, dates: list, has_claim: bool) -> bool:
