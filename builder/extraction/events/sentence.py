@@ -84,7 +84,9 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     """The sentence's cues, or None where it adds nothing but (perhaps) a toll to the last event."""
     text = sent.text
     masked = names_masked(sent, actors)
-    trig = trigger(k, masked) or harm_clause(doc, k, sent)
+    trig = trigger(k, masked)
+    if trig is None or trig[0] == T.ATTACK and _names_the_doers(sent, trig[2]):
+        trig = harm_clause(doc, k, sent) or trig  # "unknown attackers burned down huts": what they did
     claim = k.rx("claim").search(text)
     if claim and k.rx("negated_claim").search(text):
         claim = None
@@ -123,6 +125,15 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     if cls == T.ARMED_CLASH and any(m.kind == "person" for m in actors) and k.rx("person_killed_verbs").search(text) and not k.rx("fighting_words").search(text):
         cls = T.ATTACK
     return Cues(cls, spec, tm, claim, anaphor, prefix, dates, day_dates)
+
+
+def _names_the_doers(sent: SentenceInfo, tm: re.Match) -> bool:
+    """Whether the trigger word is the subject of its clause ("the attackers burned ..."): it
+    names who acted, and the verb tells what they did (a crowd named "rioters" or "protesters"
+    keeps its own event type)."""
+    offset = sent.span.start_char + tm.start()
+    tok = next((t for t in sent.span if t.idx <= offset < t.idx + len(t)), None)
+    return tok is not None and tok.dep_ == "nsubj" and tok.tag_ in ("NNS", "NNPS")
 
 
 def _protest_as_setting(k: Knowledge, sent: SentenceInfo) -> bool:
