@@ -18,7 +18,7 @@ from typing import Any
 from ..gazetteer import Gazetteer, load_gazetteer
 from . import terms as T
 from .lexicon import Lexicon, load_lexicon
-from .literals import required_literals
+from ..literals import required_literals
 from .weapons import WeaponFinder
 
 
