@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from .literals import lowered, may_match, required_literals
 
 # A line matching one of these is boilerplate wherever it stands.
 LINE_PATTERNS = [
@@ -58,6 +61,18 @@ class Cleaned:
     removed: list[tuple[int, int]]
 
 
+@lru_cache(maxsize=8)
+def _gated(patterns: tuple[str, ...]) -> list[tuple[re.Pattern, frozenset[str] | None]]:
+    """Each pattern compiled once, with the strings one of which its every match holds
+    (:mod:`builder.literals`): a line holding none of them is not searched for it."""
+    return [(rx, required_literals(rx)) for rx in map(re.compile, patterns)]
+
+
+def _any_match(gated: list[tuple[re.Pattern, frozenset[str] | None]], line: str) -> bool:
+    low = lowered(line)
+    return any(may_match(literals, low) and rx.search(line) for rx, literals in gated)
+
+
 def _looks_like_headline(line: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     if not words or len(words) > 20 or re.search(r"[.!?:;]\s*$", line.strip()):
@@ -77,8 +92,8 @@ def clean(text: str, line_patterns: list[str] | None = None, footer_markers: lis
     Returns:
         The cleaned text (``len(result.text) == len(text)``), the headline and the removed ranges.
     """
-    line_res = [re.compile(p) for p in (line_patterns or LINE_PATTERNS)]
-    footer_res = [re.compile(p) for p in (footer_markers or FOOTER_MARKERS)]
+    line_res = _gated(tuple(line_patterns or LINE_PATTERNS))
+    footer_res = _gated(tuple(footer_markers or FOOTER_MARKERS))
     chars = list(text)
     removed: list[tuple[int, int]] = []
 
@@ -106,12 +121,12 @@ def clean(text: str, line_patterns: list[str] | None = None, footer_markers: lis
     footer_from = None
     threshold = len(text) * 0.5
     for start, line in lines:
-        if start >= threshold and any(r.search(line) for r in footer_res):
+        if start >= threshold and _any_match(footer_res, line):
             footer_from = start
             break
     for start, line in lines:
         if footer_from is not None and start >= footer_from:
             blank(start, start + len(line))
-        elif any(r.search(line) for r in line_res):
+        elif _any_match(line_res, line):
             blank(start, start + len(line))
     return Cleaned("".join(chars), title, removed)

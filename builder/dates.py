@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from .literals import lowered, may_match
+
 MONTHS = {
     name: i
     for i, names in enumerate(
@@ -434,16 +436,14 @@ _DIGIT = re.compile(r"\d")
 _MONTH_WORD = re.compile(_MONTH.replace("(?P<month>", "(?:"), re.I)
 # The same for the words without which the relative expressions cannot match: every weekday
 # ends in "day"; each alternative of the others holds one of its words ("hours later", "the
-# next morning", "last weekend"). Searched as the patterns are, ignoring case.
-_GATES: tuple[tuple[re.Pattern, frozenset[str]], ...] = (
-    (_DIGIT, _NEED_DIGIT),
-    (_MONTH_WORD, _NEED_MONTH),
-    (re.compile("day", re.I), frozenset(("weekday",))),
-    (re.compile("week", re.I), frozenset(("relative_week",))),
-    (re.compile("month", re.I), frozenset(("relative_month",))),
-    (re.compile("year", re.I), frozenset(("relative_year",))),
-    (re.compile("day|night|morning|afternoon|evening", re.I), frozenset(("relative_day",))),
-    (re.compile("day|morning|evening|night|hours", re.I), frozenset(("relative_to_event",))),
+# next morning", "last weekend"). Looked for in the lower-cased text (builder.literals).
+_WORD_GATES: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset(("day",)), "weekday"),
+    (frozenset(("week",)), "relative_week"),
+    (frozenset(("month",)), "relative_month"),
+    (frozenset(("year",)), "relative_year"),
+    (frozenset(("day", "night", "morning", "afternoon", "evening")), "relative_day"),
+    (frozenset(("day", "morning", "evening", "night", "hours")), "relative_to_event"),
 )
 
 
@@ -461,7 +461,9 @@ def resolve_dates(text: str, reference: date | None = None) -> list[ResolvedDate
     """
     found: list[ResolvedDate] = []
     taken: list[tuple[int, int]] = []
-    skipped = {name for gate, names in _GATES if not gate.search(text) for name in names}
+    skipped = (set() if _DIGIT.search(text) else set(_NEED_DIGIT)) | (set() if _MONTH_WORD.search(text) else _NEED_MONTH)
+    low = lowered(text)
+    skipped |= {name for words, name in _WORD_GATES if not may_match(words, low)}
     for name, pattern, handler in _PATTERNS_RESOLVE:
         if name in skipped:
             continue

@@ -1,4 +1,4 @@
-"""The literal gates of regular expressions (builder.extraction.literals): the strings read from a
+"""The literal gates of regular expressions (builder.literals): the strings read from a
 pattern are in every match, and a gate never skips a text the pattern matches."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from builder.extraction.literals import lowered, may_match, required_literals
+from builder.literals import lowered, may_match, required_literals
 
 
 def test_alternation_needs_a_literal_of_each_branch() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from ..gazetteer import Gazetteer, load_gazetteer
 from . import terms as T
 from .lexicon import Lexicon, load_lexicon
-from .literals import required_literals
+from ..literals import may_match, required_literals
 from .weapons import WeaponFinder
 
 
@@ -76,6 +76,17 @@ class Knowledge:
             return self._patterns[name]
         except KeyError:
             return self.lex.pattern(name)  # not a regex vocabulary: the lexicon says why
+
+    def search(self, name: str, text: str, low: str | None) -> re.Match | None:
+        """``rx(name).search(text)``, not tried where ``low`` (the text lower-cased by
+        :func:`builder.literals.lowered`) holds none of the strings every match holds."""
+        if name not in self._literals:
+            self._literals[name] = required_literals(self.rx(name))
+        return self.rx(name).search(text) if may_match(self._literals[name], low) else None
+
+    @cached_property
+    def _literals(self) -> dict[str, frozenset[str] | None]:
+        return {}
 
     @cached_property
     def _patterns(self) -> dict[str, re.Pattern]:

@@ -14,6 +14,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 from ..dates import ResolvedDate, resolve_dates
+from ..literals import lowered
 from ..records import Evidence
 from .knowledge import Knowledge
 from .state import Mention, ensure_country
@@ -33,6 +34,11 @@ class SentenceInfo:
     @cached_property
     def text(self) -> str:
         return self.span.text
+
+    @cached_property
+    def lowered(self) -> str | None:
+        """The text lower-cased to look for the words of patterns in (:func:`builder.literals.lowered`)."""
+        return lowered(self.text)
 
     def dates(self, reference: date | None) -> list[ResolvedDate]:
         """The date expressions of the sentence resolved against ``reference``

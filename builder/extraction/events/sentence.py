@@ -87,18 +87,19 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     trig = trigger(k, masked)
     if trig is None or trig[0] == T.ATTACK and _names_the_doers(sent, trig[2]):
         trig = harm_clause(doc, k, sent) or trig  # "unknown attackers burned down huts": what they did
-    claim = k.rx("claim").search(text)
-    if claim and k.rx("negated_claim").search(text):
+    low = sent.lowered  # a pattern whose words the sentence lacks is not searched (builder.literals)
+    claim = k.search("claim", text, low)
+    if claim and k.search("negated_claim", text, low):
         claim = None
-    anaphor = k.rx("anaphor").search(text)
-    hurt = k.rx("kill_words").search(text) or k.rx("injure_words").search(text)
+    anaphor = k.search("anaphor", text, low)
+    hurt = k.search("kill_words", text, low) or k.search("injure_words", text, low)
     last = last_event(doc)
-    protest = k.rx("protest").search(text) or gathering(k, sent)
+    protest = k.search("protest", text, low) or gathering(k, sent)
     if protest and _protest_as_setting(k, sent) and (violent := trigger(k, masked, T.VIOLENT_TYPES)):
         trig, protest = violent, None  # "gunmen attacked a bus during a general strike": the attack
-    crowd = protest or k.rx("riot").search(text)  # a protest may have no violent trigger
+    crowd = protest or k.search("riot", text, low)  # a protest may have no violent trigger
     if trig is None and not claim and not anaphor and not hurt and not crowd and not k.note_prefix_re.match(text):
-        if last is not None and last.paragraph == sent.paragraph and k.rx("no_casualties_reported").search(text):
+        if last is not None and last.paragraph == sent.paragraph and k.search("no_casualties_reported", text, low):
             casualties(k, sent, last, actors)  # "No casualties reported."
         return None
     anchor = next((e.date for e in reversed(doc._.armedkg_events) if e.date), None)
@@ -122,7 +123,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
         tm = tm or prefix
     elif protest and not k.rx("violence_before_protest").search(text[: protest.start()]):
         cls, spec, tm = _protest_class(k, text), 4, tm or protest
-    if cls == T.ARMED_CLASH and any(m.kind == "person" for m in actors) and k.rx("person_killed_verbs").search(text) and not k.rx("fighting_words").search(text):
+    if cls == T.ARMED_CLASH and any(m.kind == "person" for m in actors) and k.search("person_killed_verbs", text, low) and not k.search("fighting_words", text, low):
         cls = T.ATTACK
     return Cues(cls, spec, tm, claim, anaphor, prefix, dates, day_dates)
 
@@ -231,12 +232,14 @@ def _not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, cues: Cues, actors
         return True
     if tm is not None and not cues.day_dates and k.rx("background_before").search(text[: tm.start()]) and spec >= 2 and k.event_type_of.get(cues.cls) == T.STRATEGIC:
         return True
-    if k.rx("denial").search(text) and not cues.day_dates and tm is not None and spec <= 1:
+    if k.search("denial", text, sent.lowered) and not cues.day_dates and tm is not None and spec <= 1:
         return True
     if tm is not None and not cues.claim and _trigger_denied(doc, k, sent, tm):
         return True  # "the army denied shelling the town on Tuesday"
+    if tm is None or not tm.group(0).lower().endswith("s") or not k.search("habitual", text, sent.lowered):
+        return False
     concrete = bool(cues.day_dates) or bool(re.search(k.num + r"\s+(?:\w+\s+){0,3}(?:" + k.src("person_nouns") + r")\b", text, re.I)) or any(m.kind == "person" for m in actors)
-    return tm is not None and tm.group(0).lower().endswith("s") and bool(k.rx("habitual").search(text)) and not concrete
+    return not concrete
 
 
 def _trigger_denied(doc: Doc, k: Knowledge, sent: SentenceInfo, tm: re.Match) -> bool:
@@ -271,7 +274,7 @@ def _frame(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], cu
             and (cues.cls == last.cls or spec <= 1 or k.specificity(last.cls) <= 1)
             and tm is not None
             and k.event_type_of.get(cues.cls) == k.event_type_of.get(last.cls)
-            and not k.rx("new_event").search(sent.text)
+            and not k.search("new_event", sent.text, sent.lowered)
             and not (cues.day_dates and last.date and cues.day_dates[0].value != last.date)
         )
         claim_only = claim is not None and tm is None and sent.paragraph == last.paragraph  # "ISWAP claimed responsibility." after the attack
@@ -344,8 +347,8 @@ def _civilians(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event) -> None
     """Civilians as targets ("killing three civilians"); the civilians named ("twelve displaced
     civilians") are a mention of that actor."""
     text = sent.text
-    civ = k.rx("civilian_words").search(text)
-    hurt = k.rx("kill_words").search(text) or k.rx("injure_words").search(text)
+    civ = k.search("civilian_words", text, sent.lowered)
+    hurt = k.search("kill_words", text, sent.lowered) or k.search("injure_words", text, sent.lowered)
     if not (civ and (hurt or k.event_type_of.get(frame.cls) in (T.VIOLENCE_AGAINST_CIVILIANS, T.EXPLOSIONS) or frame.cls == T.LOOTING)):
         return
     span = doc.char_span(sent.start + civ.start(), sent.start + civ.end(), alignment_mode="expand")

@@ -8,7 +8,7 @@ import re
 from ...records import Event
 from .. import terms as T
 from ..knowledge import Knowledge
-from ..literals import lowered, may_match
+from ...literals import lowered, may_match
 
 
 def trigger(k: Knowledge, text: str, types: tuple[str, ...] | None = None) -> tuple[str, int, re.Match] | None:
