@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...records import Claim, Event
 from .. import terms as T
@@ -128,12 +128,17 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     return Cues(cls, spec, tm, claim, anaphor, prefix, dates, day_dates)
 
 
+def _token_at(sent: SentenceInfo, offset: int) -> Token | None:
+    """The token at a character offset of the sentence's text."""
+    at = sent.span.start_char + offset
+    return next((t for t in sent.span if t.idx <= at < t.idx + len(t)), None)
+
+
 def _names_the_doers(sent: SentenceInfo, tm: re.Match) -> bool:
     """Whether the trigger word is the subject of its clause ("the attackers burned ..."): it
     names who acted, and the verb tells what they did (a crowd named "rioters" or "protesters"
     keeps its own event type)."""
-    offset = sent.span.start_char + tm.start()
-    tok = next((t for t in sent.span if t.idx <= offset < t.idx + len(t)), None)
+    tok = _token_at(sent, tm.start())
     return tok is not None and tok.dep_ == "nsubj" and tok.tag_ in ("NNS", "NNPS")
 
 
@@ -145,12 +150,13 @@ def _protest_as_setting(k: Knowledge, sent: SentenceInfo) -> bool:
     if k.rx("intervention").search(sent.text) or gathering(k, sent) is not None:
         return False
     settings = k.lex.words("setting_prepositions")
-    return all(_in_phrase_of(sent, sent.span.start_char + m.start(), settings) for m in k.rx("protest").finditer(sent.text))
+    return all(_in_phrase_of(sent, m.start(), settings) for m in k.rx("protest").finditer(sent.text))
 
 
 def _in_phrase_of(sent: SentenceInfo, offset: int, prepositions: frozenset[str]) -> bool:
-    """Whether the word at ``offset`` is inside a phrase headed by one of ``prepositions``."""
-    tok = next((t for t in sent.span if t.idx <= offset < t.idx + len(t)), None)
+    """Whether the word at ``offset`` (in the sentence's text) is inside a phrase headed by one
+    of ``prepositions``."""
+    tok = _token_at(sent, offset)
     while tok is not None and tok.head.i != tok.i:
         if tok.dep_ == "prep" and tok.lower_ in prepositions:
             return True
@@ -246,8 +252,7 @@ def _trigger_denied(doc: Doc, k: Knowledge, sent: SentenceInfo, tm: re.Match) ->
     """Whether the trigger word is itself negated ("did not shell") or the object of a verb of
     denial ("denied shelling the town"); a doubt over it ("it is not known whether he was
     killed") leaves the act reported."""
-    offset = sent.span.start_char + tm.start()
-    tok = next((t for t in sent.span if t.idx <= offset < t.idx + len(t)), None)
+    tok = _token_at(sent, tm.start())
     if tok is None:
         return False
     if any(c.dep_ == "neg" for c in tok.children):
