@@ -85,7 +85,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     text = sent.text
     masked = names_masked(sent, actors)
     trig = trigger(k, masked)
-    if trig is None or trig[0] == T.ATTACK and _names_the_doers(sent, trig[2]):
+    if trig is None or trig[0] == T.ATTACK and _names_the_doers(doc, sent, trig[2]):
         trig = harm_clause(doc, k, sent) or trig  # "unknown attackers burned down huts": what they did
     low = sent.lowered  # a pattern whose words the sentence lacks is not searched (builder.literals)
     claim = k.search("claim", text, low)
@@ -95,7 +95,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     hurt = k.search("kill_words", text, low) or k.search("injure_words", text, low)
     last = last_event(doc)
     protest = k.search("protest", text, low) or gathering(k, sent)
-    if protest and _protest_as_setting(k, sent) and (violent := trigger(k, masked, T.VIOLENT_TYPES)):
+    if protest and _protest_as_setting(doc, k, sent) and (violent := trigger(k, masked, T.VIOLENT_TYPES)):
         trig, protest = violent, None  # "gunmen attacked a bus during a general strike": the attack
     crowd = protest or k.search("riot", text, low)  # a protest may have no violent trigger
     if trig is None and not claim and not anaphor and not hurt and not crowd and not k.note_prefix_re.match(text):
@@ -128,21 +128,15 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     return Cues(cls, spec, tm, claim, anaphor, prefix, dates, day_dates)
 
 
-def _token_at(sent: SentenceInfo, offset: int) -> Token | None:
-    """The token at a character offset of the sentence's text."""
-    at = sent.span.start_char + offset
-    return next((t for t in sent.span if t.idx <= at < t.idx + len(t)), None)
-
-
-def _names_the_doers(sent: SentenceInfo, tm: re.Match) -> bool:
+def _names_the_doers(doc: Doc, sent: SentenceInfo, tm: re.Match) -> bool:
     """Whether the trigger word is the subject of its clause ("the attackers burned ..."): it
     names who acted, and the verb tells what they did (a crowd named "rioters" or "protesters"
     keeps its own event type)."""
-    tok = _token_at(sent, tm.start())
+    tok = R.trigger_token(doc, sent, tm)
     return tok is not None and tok.dep_ == "nsubj" and tok.tag_ in ("NNS", "NNPS")
 
 
-def _protest_as_setting(k: Knowledge, sent: SentenceInfo) -> bool:
+def _protest_as_setting(doc: Doc, k: Knowledge, sent: SentenceInfo) -> bool:
     """Whether every protest of the sentence is only named as the setting of its act: in a
     "during" or "amid" phrase ("gunmen attacked a bus during a general strike"), with no crowd
     gathering in the clause itself ("hundreds gathered ... during a vigil" is the protest) and
@@ -150,13 +144,11 @@ def _protest_as_setting(k: Knowledge, sent: SentenceInfo) -> bool:
     if k.rx("intervention").search(sent.text) or gathering(k, sent) is not None:
         return False
     settings = k.lex.words("setting_prepositions")
-    return all(_in_phrase_of(sent, m.start(), settings) for m in k.rx("protest").finditer(sent.text))
+    return all(_in_phrase_of(R.trigger_token(doc, sent, m), settings) for m in k.rx("protest").finditer(sent.text))
 
 
-def _in_phrase_of(sent: SentenceInfo, offset: int, prepositions: frozenset[str]) -> bool:
-    """Whether the word at ``offset`` (in the sentence's text) is inside a phrase headed by one
-    of ``prepositions``."""
-    tok = _token_at(sent, offset)
+def _in_phrase_of(tok: Token | None, prepositions: frozenset[str]) -> bool:
+    """Whether ``tok`` is inside a phrase headed by one of ``prepositions``."""
     while tok is not None and tok.head.i != tok.i:
         if tok.dep_ == "prep" and tok.lower_ in prepositions:
             return True
@@ -252,7 +244,7 @@ def _trigger_denied(doc: Doc, k: Knowledge, sent: SentenceInfo, tm: re.Match) ->
     """Whether the trigger word is itself negated ("did not shell") or the object of a verb of
     denial ("denied shelling the town"); a doubt over it ("it is not known whether he was
     killed") leaves the act reported."""
-    tok = _token_at(sent, tm.start())
+    tok = R.trigger_token(doc, sent, tm)
     if tok is None:
         return False
     if any(c.dep_ == "neg" for c in tok.children):
