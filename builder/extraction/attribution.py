@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from .facts import source
 from .knowledge import Knowledge
 from .sentences import SentenceInfo
+from .extensions import ext
 
 
 def sentence_sources(doc: Doc, k: Knowledge, sent: SentenceInfo) -> list[str]:
@@ -20,10 +21,10 @@ def sentence_sources(doc: Doc, k: Knowledge, sent: SentenceInfo) -> list[str]:
             out.append(source(doc, label, sent, sent.start + m.start(1), sent.start + m.start(1) + len(label)))
     for m in k.rx("sources_said").finditer(sent.text):
         out.append(source(doc, m[1].strip(), sent, sent.start + m.start(1), sent.start + m.end(1)))
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     for mention in sent.mentions:
         if mention.kind == "actor":
-            ent = doc._.armedkg_entities.get(mention.key)
+            ent = ext(doc, "armedkg_entities").get(mention.key)
             verb = k.rx("said_after").match(text[mention.end : mention.end + 30])
             if ent is not None and verb:
                 # Only a main-clause "X said" is the source of the sentence, not "which X said it intercepted".

@@ -17,10 +17,11 @@ from .facts import relate
 from .knowledge import Knowledge, load_knowledge
 from .sentences import implied
 from .state import ensure_country, ensure_place
+from .extensions import ext
 
 
 def gazetteer_hierarchy(doc: Doc, k: Knowledge) -> None:
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     for key in list(entities):
         ent = entities[key]
         if not ent.mentions or ent.cls not in T.PLACE_CLASSES:
@@ -51,7 +52,7 @@ def gazetteer_hierarchy(doc: Doc, k: Knowledge) -> None:
 
 def actor_hierarchy(doc: Doc, k: Knowledge) -> None:
     """A mentioned actor of the gazetteers is part of its parent group, and that of its own."""
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     for key in list(entities):
         ent = entities[key]
         seen = {key}

@@ -87,13 +87,23 @@ def reset(doc: Doc) -> Document:
     return u.armedkg_document
 
 
+def ext(doc: Doc, name: str):
+    """The value of the extension ``name`` on ``doc``: the same as ``doc._.<name>``, read straight
+    from ``doc.user_data``, where spaCy keeps the values of ``Doc`` extensions under the key
+    ``("._.", name, None, None)``. ``doc._`` builds an accessor object on every read (about a
+    microsecond) and the components read their state some 250 times per document; the default
+    of every extension here is None, as ``dict.get`` gives. Writes stay ``doc._.<name> = value``
+    (a few per document). ``tests/test_state_access.py`` checks that both reads agree."""
+    return doc.user_data.get(("._.", name, None, None))
+
+
 def text_of(doc: Doc) -> str:
     """``doc.text``, joined once per document and kept in ``doc._.armedkg_text`` (spaCy joins
     every token's text again on each access of ``doc.text``; the tokens of a ``Doc`` never
     change, so neither does its text)."""
     if not Doc.has_extension("armedkg_text"):
         return doc.text  # extensions not registered: a Doc read outside the pipeline
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     if not text:
         text = doc.text
         doc._.armedkg_text = text
@@ -104,11 +114,11 @@ def guarded(doc: Doc, step: Callable[[Doc], None]) -> Doc:
     """Run one component's ``step`` on ``doc`` unless an earlier one failed; a failure is kept
     in ``doc._.armedkg_error`` (one bad document must not stop a corpus) and the result
     component turns it into a :class:`~builder.records.DocResult` with ``error`` set."""
-    if doc._.armedkg_error is None:
+    if ext(doc, "armedkg_error") is None:
         try:
             step(doc)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus
-            document = doc._.armedkg_document
+            document = ext(doc, "armedkg_document")
             log.exception("extraction failed on document %s", document.id if document is not None else "?")
             doc._.armedkg_error = f"{type(exc).__name__}: {exc}"
     return doc

@@ -16,6 +16,7 @@ from .knowledge import Knowledge
 from .phrases import dependency_path
 from .sentences import SentenceInfo, evidence
 from .state import add_entity, ensure_actor, ensure_country
+from .extensions import ext
 
 # ACLED's collective actors: kind -> label, class, inter code
 GROUPS = {"civilians": ("Civilians", T.CIVILIAN_GROUP, 7), "protesters": ("Protesters", T.CIVILIAN_GROUP, 6), "rioters": ("Rioters", T.CIVILIAN_GROUP, 5)}
@@ -26,7 +27,7 @@ def nearest_mention(doc: Doc, key: str, ev: Evidence) -> Evidence | None:
     """The entity's own mention in the evidence's sentence nearest to it (a state's forces are
     named by their country too: "Israel struck ..."); none for an actor carried over from an
     earlier sentence or only implied."""
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     ent = entities.get(key)
     if ent is None:
         return None
@@ -59,7 +60,7 @@ def with_path(doc: Doc, subject: str, obj: str, ev: Evidence) -> Evidence:
 def relate(doc: Doc, k: Knowledge, prop: str, subject: str, obj: str, ev: Evidence, sources: list[str], status: str = T.CURRENT, role: str | None = None) -> None:
     """Record ``subject prop obj`` once per sentence; an entity without a mention gets the
     relation's evidence as an implied one; a country in an actor relation acts as a state."""
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     if subject == obj or (subject not in entities and not subject.startswith(("country:", "actor:"))):
         return
     if obj.startswith("country:"):
@@ -67,7 +68,7 @@ def relate(doc: Doc, k: Knowledge, prop: str, subject: str, obj: str, ev: Eviden
     for key in (subject, obj):
         if key.startswith("actor:"):
             ensure_actor(doc, k, key)
-    relations = doc._.armedkg_relations
+    relations = ext(doc, "armedkg_relations")
     for rel in relations:
         if rel.prop == prop and rel.subject == subject and rel.object == obj and rel.evidence.sentence_start == ev.sentence_start:
             return
@@ -92,7 +93,7 @@ def relate(doc: Doc, k: Knowledge, prop: str, subject: str, obj: str, ev: Eviden
 
 def mention_evidence(doc: Doc, key: str, ev: Evidence) -> None:
     """One more piece of evidence for entity ``key`` (once)."""
-    ent = doc._.armedkg_entities.get(key)
+    ent = ext(doc, "armedkg_entities").get(key)
     if ent is not None and ev not in ent.mentions:
         ent.mentions.append(ev)
 
@@ -101,7 +102,7 @@ def group(doc: Doc, k: Knowledge, kind: str, iso: str | None = None) -> str:
     """An ACLED-style collective actor of the country in focus (or of ``iso``): "Civilians
     (Syria)" (7), "Protesters (Iraq)" (6), "Rioters (Syria)" (5)."""
     label, cls, inter = GROUPS[kind]
-    iso = iso or doc._.armedkg_focus
+    iso = iso or ext(doc, "armedkg_focus")
     name = k.gaz.countries[iso].name if iso and iso in k.gaz.countries else None
     key = f"actor:{kind}-{iso.lower()}" if iso else f"actor:{kind}"
     add_entity(doc, key, cls, f"{label} ({name})" if name else label, country=iso, inter=inter)
@@ -109,21 +110,21 @@ def group(doc: Doc, k: Knowledge, kind: str, iso: str | None = None) -> str:
 
 
 def new_event(doc: Doc, cls: str, paragraph: int) -> Event:
-    events = doc._.armedkg_events
+    events = ext(doc, "armedkg_events")
     event = Event(n=len(events) + 1, cls=cls, paragraph=paragraph)
     events.append(event)
     return event
 
 
 def last_event(doc: Doc) -> Event | None:
-    events = doc._.armedkg_events
+    events = ext(doc, "armedkg_events")
     return events[-1] if events else None
 
 
 def source(doc: Doc, label: str, sent: SentenceInfo, start: int, end: int, key: str | None = None) -> str:
     """The source entity ``label`` (or the actor ``key``) said to report what the sentence says."""
     key = key or f"source:{slug(label)}"
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     if key not in entities and key.startswith("source:"):
         entities[key] = Entity(key=key, cls=T.SOURCE, label=label)
     ent = entities[key]
@@ -135,4 +136,4 @@ def source(doc: Doc, label: str, sent: SentenceInfo, start: int, end: int, key: 
 
 def located_in(doc: Doc, key: str) -> str | None:
     """The place this one was said or found to lie in (its first ``locatedIn``), if any."""
-    return next((r.object for r in doc._.armedkg_relations if r.prop == T.LOCATED_IN and r.subject == key), None)
+    return next((r.object for r in ext(doc, "armedkg_relations") if r.prop == T.LOCATED_IN and r.subject == key), None)

@@ -20,12 +20,13 @@ from .affiliations import AffiliationReader
 from .relations import read_affiliations, sentence_relations
 from .relations.weapons import weapon_rules
 from .zones import closed_zones
+from .extensions import ext
 
 
 def sentence_rules(doc: Doc, k: Knowledge, reader: AffiliationReader) -> None:
     found, phrases = read_affiliations(doc, k, reader)
     closed = [(z.start, z.end) for z in closed_zones(doc)]
-    for sent in doc._.armedkg_sentences:
+    for sent in ext(doc, "armedkg_sentences"):
         if any(a <= sent.start and sent.span.end_char <= b + 1 for a, b in closed):
             continue  # a byline, caption, dateline or headline: no event, actor or relation
         sources = sentence_sources(doc, k, sent)
@@ -33,12 +34,12 @@ def sentence_rules(doc: Doc, k: Knowledge, reader: AffiliationReader) -> None:
         places = [m for m in sent.mentions if m.kind == "place"]
         sentence_relations(doc, k, sent, found.get(sent.index, []), phrases, sources)
         for part in event_parts(doc, k, sent):
-            count = len(doc._.armedkg_events)
+            count = len(ext(doc, "armedkg_events"))
             part_actors = [m for m in part.sent.mentions if m.kind in ("actor", "person", "country")]
             part_places = [m for m in part.sent.mentions if m.kind == "place"]
             sentence_events(doc, k, part.sent, part_actors, part_places, sources, phrases, fresh=part.fresh)
             if part.after is not None:
-                part.after(doc, doc._.armedkg_events[-1] if len(doc._.armedkg_events) > count else None)
+                part.after(doc, ext(doc, "armedkg_events")[-1] if len(ext(doc, "armedkg_events")) > count else None)
         weapon_rules(doc, k, sent, actors, sources)
 
 

@@ -19,6 +19,7 @@ from ..records import Evidence
 from .knowledge import Knowledge
 from .state import Mention, ensure_country
 from .zones import closed_zones
+from .extensions import ext
 
 
 @dataclass
@@ -93,25 +94,25 @@ def finalise_mentions(doc: Doc, k: Knowledge) -> None:
     mentions, and give every entity the evidence of its mentions."""
     kept: list[Mention] = []
     closed = [(z.start, z.end) for z in closed_zones(doc)]
-    for m in sorted(doc._.armedkg_mentions, key=lambda m: (-(m.end - m.start), m.start)):
+    for m in sorted(ext(doc, "armedkg_mentions"), key=lambda m: (-(m.end - m.start), m.start)):
         if any(x.start < m.end and m.start < x.end for x in kept) or any(a <= m.start and m.end <= b for a, b in closed):
             continue  # overlapped by a longer mention, or named by a byline, caption or dateline
-        if m.kind == "place" and k.rx("operation_name_before").search(doc._.armedkg_text[max(0, m.start - 60) : m.start]):
+        if m.kind == "place" and k.rx("operation_name_before").search(ext(doc, "armedkg_text")[max(0, m.start - 60) : m.start]):
             continue  # "the operation, known as Shujaa": the name of an operation is no place
         kept.append(m)
     doc._.armedkg_mentions = mentions = sorted(kept, key=lambda m: m.start)
-    entities = doc._.armedkg_entities
-    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc._.armedkg_text)]
+    entities = ext(doc, "armedkg_entities")
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", ext(doc, "armedkg_text"))]
     for i, sent in enumerate(_sentences(doc)):
         para = sum(1 for p in paragraph_starts if p <= sent.start_char) - 1
         info = SentenceInfo(i, sent, para)
         info.mentions = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-        doc._.armedkg_sentences.append(info)
+        ext(doc, "armedkg_sentences").append(info)
         for m in info.mentions:
             ent = entities.get(m.key)
             if ent is not None:
                 ent.mentions.append(evidence(doc, info, m.start, m.end, m.rule, m.confidence))
-        for key, start, end in doc._.armedkg_inner_countries:
+        for key, start, end in ext(doc, "armedkg_inner_countries"):
             if sent.start_char <= start < sent.end_char:
                 ensure_country(doc, k, key.split(":", 1)[1])
                 entities[key].mentions.append(evidence(doc, info, start, end, "country_in_name", 0.8))
@@ -122,7 +123,7 @@ def _sentences(doc: Doc) -> list[Span]:
     (the small model splits at words it mis-tags, e.g. inside "Kata'ib Hezbollah") or where a
     sentence without final punctuation is followed by a lower-case word."""
     inside = set()
-    for m in doc._.armedkg_mentions:
+    for m in ext(doc, "armedkg_mentions"):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
             inside.update(range(span.start + 1, span.end))

@@ -14,6 +14,7 @@ from ..records import Entity
 from . import terms as T
 from .grievance import in_grievance
 from .knowledge import Knowledge
+from .extensions import ext
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Mention:
 
 def add_entity(doc: Doc, key: str, cls: str, label: str, **attrs: object) -> Entity:
     """The entity ``key`` (created if new); attributes not yet set take the values given."""
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     ent = entities.get(key)
     if ent is None:
         ent = Entity(key=key, cls=cls, label=label)
@@ -45,7 +46,7 @@ def add_entity(doc: Doc, key: str, cls: str, label: str, **attrs: object) -> Ent
 
 def ensure_actor(doc: Doc, k: Knowledge, key: str) -> Entity:
     """The actor ``key``, from the gazetteer where it knows it."""
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     if key in entities:
         return entities[key]
     entry = k.gaz.actors.get(key.split(":", 1)[1])
@@ -60,7 +61,7 @@ def ensure_actor(doc: Doc, k: Knowledge, key: str) -> Entity:
 
 def ensure_country(doc: Doc, k: Knowledge, iso: str) -> Entity:
     key = f"country:{iso}"
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     if key in entities:
         return entities[key]
     c = k.gaz.countries.get(iso)
@@ -111,7 +112,7 @@ def add_place_mention(doc: Doc, k: Knowledge, key: str, span: Span, rule: str, c
     if entry.cls == T.COUNTRY:
         add_mention(doc, k, Mention(entry.key, span.start_char, span.end_char, span.text, "country", rule, conf))
         return
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     after = text[span.end_char : span.end_char + 15].lower()
     before = text[max(0, span.start_char - 20) : span.start_char].lower()
     if entry.cls == T.ADMIN_REGION and (k.rx("city_of_before").search(before) or k.rx("city_after").match(after)):
@@ -133,8 +134,7 @@ def _vote(votes: dict[str, int], iso: str, weight: int = 1) -> None:
 def add_mention(doc: Doc, k: Knowledge, mention: Mention) -> None:
     """Add a mention (with the Arabic article before it, without a function word the model's
     span swallowed), making sure its entity exists; votes for the entity's country."""
-    u = doc._
-    text = u.armedkg_text
+    text = ext(doc, "armedkg_text")
     art = k.rx("article_before").search(text[max(0, mention.start - 4) : mention.start])  # "Ar-Raqqa": the ruler matched "Raqqa"
     if art and mention.kind in ("place", "actor", "country"):
         mention.start -= len(art.group(1))
@@ -147,11 +147,11 @@ def add_mention(doc: Doc, k: Knowledge, mention: Mention) -> None:
     _ensure_entity_of(doc, k, mention, votes)
     if overlaps(doc, mention.start, mention.end, exact_key=mention.key):
         return
-    u.armedkg_mentions.append(mention)
-    ent = u.armedkg_entities.get(mention.key)
+    ext(doc, "armedkg_mentions").append(mention)
+    ent = ext(doc, "armedkg_entities").get(mention.key)
     if ent is not None:
         if ent.country and ent.cls != T.COUNTRY and votes:
-            _vote(u.armedkg_country_votes, ent.country)
+            _vote(ext(doc, "armedkg_country_votes"), ent.country)
         surface = k.rx("the_start").sub("", mention.text.strip())
         if surface and surface != ent.label and mention.kind in ("actor", "person", "place"):
             ent.aliases.add(surface)
@@ -172,7 +172,7 @@ def _ensure_entity_of(doc: Doc, k: Knowledge, mention: Mention, votes: bool = Tr
         iso = mention.key.split(":", 1)[1]
         ensure_country(doc, k, iso)
         if votes:
-            _vote(doc._.armedkg_country_votes, iso)
+            _vote(ext(doc, "armedkg_country_votes"), iso)
     elif mention.kind == "place" and not mention.key.startswith("place:"):
         entry = k.gaz.places.get(mention.key)
         if entry is not None:
@@ -182,7 +182,7 @@ def _ensure_entity_of(doc: Doc, k: Knowledge, mention: Mention, votes: bool = Tr
 def overlaps(doc: Doc, start: int, end: int, kinds: tuple[str, ...] | None = None, exact_key: str | None = None) -> bool:
     """Whether a mention (of one of ``kinds``) overlaps ``start:end``. With ``exact_key``, a
     mention of another entity does not count where the new one is longer."""
-    for m in doc._.armedkg_mentions:
+    for m in ext(doc, "armedkg_mentions"):
         if m.start < end and start < m.end and (kinds is None or m.kind in kinds):
             if m.rule == "office_holder" and m.key != exact_key and (m.start, m.end) != (start, end):
                 continue  # an office keeps what it names inside ("U.S. Central Command" in "U.S. Central Command commander")
@@ -195,7 +195,7 @@ def overlaps(doc: Doc, start: int, end: int, kinds: tuple[str, ...] | None = Non
 
 def redirect(doc: Doc, old: str, new: str) -> None:
     """Resolve every mention of entity ``old`` to entity ``new`` (same real-world person or actor)."""
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     if old == new or old not in entities:
         return
     gone = entities.pop(old)
@@ -204,13 +204,13 @@ def redirect(doc: Doc, old: str, new: str) -> None:
     target.aliases.add(gone.label)
     target.aliases.update(gone.aliases)
     target.rank = target.rank or gone.rank
-    for m in doc._.armedkg_mentions:
+    for m in ext(doc, "armedkg_mentions"):
         if m.key == old:
             m.key = new
 
 
 def remove_overlapping(doc: Doc, start: int, end: int) -> None:
-    doc._.armedkg_mentions = [m for m in doc._.armedkg_mentions if not (m.start < end and start < m.end)]
+    doc._.armedkg_mentions = [m for m in ext(doc, "armedkg_mentions") if not (m.start < end and start < m.end)]
 
 
 def free_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -228,17 +228,17 @@ def is_subject(doc: Doc, mention: Mention) -> bool:
 
 def decide_focus(doc: Doc) -> None:
     """The country in focus: the one most voted for (re-decided once three votes are in)."""
-    votes = doc._.armedkg_country_votes
-    if votes and (doc._.armedkg_focus is None or sum(votes.values()) >= 3):
+    votes = ext(doc, "armedkg_country_votes")
+    if votes and (ext(doc, "armedkg_focus") is None or sum(votes.values()) >= 3):
         doc._.armedkg_focus = max(votes.items(), key=lambda kv: kv[1])[0]
 
 
 def focus_hint(doc: Doc) -> str | None:
     """The country in focus, else the one most voted for so far."""
-    u = doc._
-    if u.armedkg_focus:
-        return u.armedkg_focus
-    votes = u.armedkg_country_votes
+    focus = ext(doc, "armedkg_focus")
+    if focus:
+        return focus
+    votes = ext(doc, "armedkg_country_votes")
     if votes:
         return max(votes.items(), key=lambda kv: kv[1])[0]
     return None

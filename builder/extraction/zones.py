@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..document import DocumentReading, Zone, read_document
 from . import extensions
-from .extensions import text_of
+from .extensions import ext, text_of
 
 # Zones whose sentences are not story: every kind but the headline, which is story-like (and
 # closed only when a story follows it). A standfirst retells the story's events in brief.
@@ -32,9 +32,9 @@ BULLETS = ("-", "*", "•", "–", "—")
 
 def reading_of(doc: Doc) -> DocumentReading:
     """The document reading of ``doc``: the one the document component made, else made now."""
-    reading = doc._.armedkg_reading
+    reading = ext(doc, "armedkg_reading")
     if reading is None:
-        reading = read_document(text_of(doc), doc._.armedkg_document)
+        reading = read_document(text_of(doc), ext(doc, "armedkg_document"))
         doc._.armedkg_reading = reading
     return reading
 
@@ -42,7 +42,7 @@ def reading_of(doc: Doc) -> DocumentReading:
 def reference_date(doc: Doc) -> date | None:
     """The date relative dates count from: the document's publication date, else what the
     document reader found (a "Published:" line, a dated dateline, HTML metadata)."""
-    document = doc._.armedkg_document
+    document = ext(doc, "armedkg_document")
     if document is not None and document.published is not None:
         return document.published
     return reading_of(doc).reference_date
@@ -91,9 +91,9 @@ class DocumentComponent:
     sets the sentence boundaries of zones and paragraphs."""
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.armedkg_document is None or doc._.armedkg_error is not None:
+        if ext(doc, "armedkg_document") is None or ext(doc, "armedkg_error") is not None:
             return doc
-        reading = read_document(text_of(doc), doc._.armedkg_document)
+        reading = read_document(text_of(doc), ext(doc, "armedkg_document"))
         doc._.armedkg_reading = reading
         if not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
             mark_boundaries(doc, reading)  # a parsed doc keeps its sentences

@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer, load_gazetteer, name_key
 from .gate import context_allows, countries_named, group_word_near, office_name, part_of_longer_name, proper_phrase, title_before
+from ..extraction.extensions import ext
 
 log = logging.getLogger("armedkg.knowledge")
 
@@ -163,7 +164,7 @@ class Provenance:
         self.gaz = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        result = doc._.armedkg_result
+        result = ext(doc, "armedkg_result")
         if result is not None and result.error is None:
             annotate(result, self.gaz)
         return doc

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from .. import extensions
 from ..knowledge import Knowledge, load_knowledge
 from .finalise import finalise_events
+from ..extensions import ext
 
 
 class EventsComponent:

@@ -32,6 +32,7 @@ from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
 from .dating import sentence_dates
 from .triggers import trigger
+from ..extensions import ext
 
 
 @dataclass
@@ -120,7 +121,7 @@ def _dated(doc: Doc, event):
     (the one it tells again: "The drone strike came a day after ..." a paragraph after the strike)."""
     if event.date is not None:
         return event
-    events = doc._.armedkg_events
+    events = ext(doc, "armedkg_events")
     before = events[: events.index(event)] if event in events else events
     dated = [e for e in before if e.date is not None]
     same = [e for e in dated if e.cls == event.cls]
@@ -129,7 +130,7 @@ def _dated(doc: Doc, event):
 
 def _event_citing(doc: Doc, sent: SentenceInfo, span: Span):
     """The event with evidence in ``span`` of the sentence."""
-    for event in reversed(doc._.armedkg_events):
+    for event in reversed(ext(doc, "armedkg_events")):
         if any(ev.sentence_start == sent.start and span.start_char <= ev.start < span.end_char for ev in event.evidence):
             return event
     return None

@@ -39,6 +39,7 @@ from ...records import Claim, Event, Evidence
 from .. import terms as T
 from ..facts import UNIDENTIFIED
 from ..knowledge import Knowledge
+from ..extensions import ext
 
 SAME_PLACE_KM = 25.0
 
@@ -69,7 +70,7 @@ def _dates_agree(a: Event, b: Event) -> bool:
 
 
 def _chain(doc: Doc, key: str) -> list[str]:
-    entities, out = doc._.armedkg_entities, []
+    entities, out = ext(doc, "armedkg_entities"), []
     while key and key in entities and key not in out:
         out.append(key)
         key = entities[key].parent
@@ -90,7 +91,7 @@ def _places_agree(doc: Doc, a: Event, b: Event, told_again: bool) -> bool:
         return True
     if wa in _chain(doc, wb) or wb in _chain(doc, wa):
         return True
-    pa, pb = doc._.armedkg_entities.get(wa), doc._.armedkg_entities.get(wb)
+    pa, pb = ext(doc, "armedkg_entities").get(wa), ext(doc, "armedkg_entities").get(wb)
     if pa is None or pb is None:
         return told_again
     if T.ADMIN_REGION in (pa.cls, pb.cls) or T.COUNTRY in (pa.cls, pb.cls):
@@ -191,7 +192,7 @@ def elaborates(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> bool:
     if first is None or not earlier or not doc.has_annotation("DEP") or _named(k, b.perpetrators):
         return False
     a = max(earlier, key=lambda e: max((ev.sentence_start for ev in e.evidence), default=-1))
-    paragraphs = {s.start: s.paragraph for s in doc._.armedkg_sentences}
+    paragraphs = {s.start: s.paragraph for s in ext(doc, "armedkg_sentences")}
     last_told = paragraphs.get(max(ev.sentence_start for ev in a.evidence), a.paragraph)
     if not 0 <= paragraphs.get(first.sentence_start, b.paragraph) - last_told <= 1 or k.rx("new_event").search(first.sentence) or resolve_dates(first.sentence, None):
         return False
@@ -222,7 +223,7 @@ def _same_day_and_place(doc: Doc, k: Knowledge, a: Event, b: Event) -> bool:
         return False
     if wa == wb:
         return True
-    pa, pb = doc._.armedkg_entities.get(wa), doc._.armedkg_entities.get(wb)
+    pa, pb = ext(doc, "armedkg_entities").get(wa), ext(doc, "armedkg_entities").get(wb)
     return pa is not None and pb is not None and place_key(pa.label) == place_key(pb.label)
 
 
@@ -235,7 +236,7 @@ def _same_day_and_doer(k: Knowledge, a: Event, b: Event) -> bool:
 
 def _names_place_of(doc: Doc, a: Event, sentence: str) -> bool:
     """Whether ``sentence`` names the place of ``a`` (or the place it lies in)."""
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     for key in [x for x in (a.place, a.near) if x]:
         ent = entities.get(key)
         if ent is not None and any(name and name in sentence for name in {ent.label, *ent.aliases}):
@@ -359,7 +360,7 @@ def rehome_claims(doc: Doc, k: Knowledge, events: list[Event]) -> None:
 def merge_coreferent(doc: Doc, k: Knowledge) -> None:
     """Merge the events of ``doc`` that tell the same act (see the module docstring)."""
     kept: list[Event] = []
-    for event in doc._.armedkg_events:
+    for event in ext(doc, "armedkg_events"):
         target = antecedent(doc, k, kept, event)
         if target is None:
             kept.append(event)

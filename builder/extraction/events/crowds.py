@@ -32,6 +32,7 @@ from .. import terms as T
 from ..frame_relations import ARMED
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
+from ..extensions import ext
 
 MOB_VIOLENCE = "MobViolence"
 RECLASSIFIED = (T.ARMED_CLASH, T.ATTACK, T.ABDUCTION, T.ARRESTS, T.LOOTING)
@@ -80,8 +81,8 @@ def side(doc: Doc, k: Knowledge, tok: Token) -> str | None:
     whoever it is."""
     span = own_phrase(tok)
     phrase = span.text.lower()
-    entities = doc._.armedkg_entities
-    named = [entities.get(m.key) for m in doc._.armedkg_mentions if m.start < span.end_char and span.start_char < m.end]
+    entities = ext(doc, "armedkg_entities")
+    named = [entities.get(m.key) for m in ext(doc, "armedkg_mentions") if m.start < span.end_char and span.start_char < m.end]
     if any(e is not None and e.cls == T.STATE_FORCE for e in named) or (k.rx("own_state_force_words").search(phrase) and not k.rx("not_own_state_force_words").search(phrase)):
         return "state"
     if any(e is not None and e.cls in ARMED for e in named) or armed_words(k, phrase):
@@ -122,7 +123,7 @@ def crowd_violence(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, wor
     if words is None or event.cls not in RECLASSIFIED:
         return
     span = doc.char_span(words[0], words[1], alignment_mode="expand")
-    frames = {f.head: f for f in doc._.armedkg_frames}
+    frames = {f.head: f for f in ext(doc, "armedkg_frames")}
     frame = frames.get(span.root.i) if span is not None else None
     if frame is None or frame.negated or not frame.agents or armed_fight(k, span.root, sent.text):
         return
@@ -156,7 +157,7 @@ def crowd_fight(doc: Doc, k: Knowledge, event: Event) -> bool:
 def _unknown_name(doc: Doc, k: Knowledge, phrase: Span) -> bool:
     """Whether the phrase names something the gazetteers do not know ("members of Carteles
     Unidos"): it may be an armed group, so the side is not taken for a crowd."""
-    known = [(m.start, m.end) for m in doc._.armedkg_mentions if not m.key.startswith("place:xx:")]  # a place nobody could find is no knowledge
+    known = [(m.start, m.end) for m in ext(doc, "armedkg_mentions") if not m.key.startswith("place:xx:")]  # a place nobody could find is no knowledge
     return any(
         tok.tag_.startswith("NNP") and k.state_of(tok.text) is None and not any(a <= tok.idx < b for a, b in known)
         for tok in phrase

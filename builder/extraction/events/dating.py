@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ...dates import ResolvedDate, shift
-from ..extensions import text_of
+from ..extensions import ext, text_of
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
 from ..zones import reference_date
@@ -94,7 +94,7 @@ def context_date(doc: Doc, k: Knowledge, sent: SentenceInfo, before: int = 2) ->
     """The date of an event its own sentence does not date: the last date of the nearest of the
     ``before`` sentences before it in its paragraph ("Shortly before seven on Saturday evening, a
     motorcycle exploded. The blast wounded three police officers.")."""
-    sentences = doc._.armedkg_sentences
+    sentences = ext(doc, "armedkg_sentences")
     for i in range(sent.index - 1, max(sent.index - 1 - before, -1), -1):
         previous = sentences[i]
         if previous.paragraph != sent.paragraph:

@@ -22,6 +22,7 @@ from .crowds import crowd_fight, own_phrase
 from .coreference import merge_coreferent
 from .hostility import implied_relations
 from .standing import apply_roles_in_time
+from ..extensions import ext
 
 COUNTRYSIDE_KM = 20  # a village "in the X countryside" of a town: typically 10-40 km out
 
@@ -29,17 +30,17 @@ COUNTRYSIDE_KM = 20  # a village "in the X countryside" of a town: typically 10-
 def finalise_events(doc: Doc, k: Knowledge) -> None:
     merge_coreferent(doc, k)
     apply_roles_in_time(doc, k)
-    for event in doc._.armedkg_events:
+    for event in ext(doc, "armedkg_events"):
         if k.event_type_of.get(event.cls) in T.VIOLENT_TYPES or event.cls == T.LOOTING:  # "the Myanmar military troops burned houses": the state's forces
             event.perpetrators[:] = list(dict.fromkeys(as_force(doc, k, x) for x in event.perpetrators))
         _finalise(doc, k, event)
-    for event in doc._.armedkg_events:
+    for event in ext(doc, "armedkg_events"):
         _unnamed_perpetrator(doc, k, event)
         implied_relations(doc, k, event)
 
 
 def _finalise(doc: Doc, k: Knowledge, event: Event) -> None:
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     reclassify(doc, k, event)
     if event.place is None and event.near is not None:
         event.place, event.near, event.geo_precision = event.near, None, 2  # "10 km north of X": ACLED codes the town with precision 2
@@ -60,7 +61,7 @@ def _precision_without_point(doc: Doc, event: Event) -> None:
     """An event at a place without coordinates of its own (an oil field, a base, a village the
     gazetteers lack) never claims ACLED geo precision 1: it is mapped by the place it lies in,
     a town or area (2), or only by its division or country (3) or not at all."""
-    place = doc._.armedkg_entities.get(event.place) if event.place else None
+    place = ext(doc, "armedkg_entities").get(event.place) if event.place else None
     if place is None or place.lat is not None or event.lat is not None:
         return
     event.geo_precision = max(event.geo_precision or 2, 2 if _town_above(doc, event.place) else 3)
@@ -68,7 +69,7 @@ def _precision_without_point(doc: Doc, event: Event) -> None:
 
 def _town_above(doc: Doc, key: str) -> bool:
     """Whether a town or smaller place with coordinates contains the place (not only a division)."""
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     seen = {key}
     parent = located_in(doc, key) or _parent_key(entities.get(key))
     while parent and parent not in seen and parent in entities:
@@ -90,7 +91,7 @@ def _parent_key(ent: object) -> str | None:
 def _crowds(doc: Doc, k: Knowledge, event: Event) -> None:
     """Protesters and rioters as actor 1 of protests and riots; the protesters hit by a force
     that opened fire on them ("police opened fire on demonstrators, killing one")."""
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     kind = k.event_type_of.get(event.cls)
     if event.cls == T.EXCESSIVE_FORCE and any(entities.get(x) is not None and entities[x].cls == T.STATE_FORCE for x in event.perpetrators):
         crowd = group(doc, k, "protesters")
@@ -108,7 +109,7 @@ def _crowds(doc: Doc, k: Knowledge, event: Event) -> None:
 def _unnamed_perpetrator(doc: Doc, k: Knowledge, event: Event) -> None:
     """Nobody named, or only "a gunman", "a suicide bomber": an unidentified armed group (ACLED);
     targets are the victims where none is named; every participant has a mention."""
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     unnamed_only = bool(event.perpetrators) and all(
         entities.get(x) is not None and entities[x].cls == T.PERSON and all(m.rule == "unnamed_individual" for m in entities[x].mentions) for x in event.perpetrators
     )
@@ -131,7 +132,7 @@ def _unnamed_perpetrator(doc: Doc, k: Knowledge, event: Event) -> None:
 
 def reclassify(doc: Doc, k: Knowledge, event: Event) -> None:
     """ACLED codebook distinctions that depend on who was targeted and by whom."""
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     text = " ".join(ev.sentence for ev in event.evidence)
     targets = [entities[x] for x in event.targets + event.victims if x in entities]
     perps = [entities[x] for x in event.perpetrators if x in entities]
@@ -143,7 +144,7 @@ def reclassify(doc: Doc, k: Knowledge, event: Event) -> None:
         for w in k.rx("armed_person_words").finditer(ev.sentence)
     ]
     perp_keys = set(event.perpetrators)
-    named_spans = [(m.start, m.end) for m in doc._.armedkg_mentions if m.key in perp_keys]  # "Soldiers opened fire": read as the state's forces
+    named_spans = [(m.start, m.end) for m in ext(doc, "armedkg_mentions") if m.key in perp_keys]  # "Soldiers opened fire": read as the state's forces
     armed_target = any(t.cls in T.ARMED_CLASSES for t in targets) or any(
         not any(ss == s0 and a <= w0 <= b + 1 for ss, a, b in perp_spans)  # in or right after the name
         and not any(a <= w0 < b for a, b in named_spans)
@@ -183,7 +184,7 @@ def _paragraph_from(doc: Doc, event: Event) -> str:
     first = min((ev.sentence_start for ev in event.evidence), default=None)
     if first is None:
         return ""
-    return " ".join(s.text for s in doc._.armedkg_sentences if s.paragraph == event.paragraph and s.start >= first)
+    return " ".join(s.text for s in ext(doc, "armedkg_sentences") if s.paragraph == event.paragraph and s.start >= first)
 
 
 def _crowd_conduct(doc: Doc, k: Knowledge, event: Event) -> None:
@@ -202,7 +203,7 @@ def _crowd_conduct(doc: Doc, k: Knowledge, event: Event) -> None:
 
 
 def _has_coordinates(doc: Doc, key: str) -> bool:
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     seen = set()
     while key and key not in seen:
         seen.add(key)
@@ -223,9 +224,9 @@ def anchor_place(doc: Doc, k: Knowledge, event: Event) -> None:
     or town named in the same sentence, so that it can be mapped (ACLED geo precision 2-3)."""
     if not event.place or _has_coordinates(doc, event.place):
         return
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     starts = {ev.sentence_start for ev in event.evidence}
-    for sent in doc._.armedkg_sentences:
+    for sent in ext(doc, "armedkg_sentences"):
         if sent.start not in starts:
             continue
         candidates = [m for m in sent.mentions if m.kind == "place" and m.key != event.place and _has_coordinates(doc, m.key)]
@@ -253,9 +254,9 @@ def crowd_mention(doc: Doc, k: Knowledge, event: Event, key: str) -> None:
     span = doc.char_span(trigger.sentence_start + m.start(), trigger.sentence_start + m.end(), alignment_mode="expand")
     if span is None:
         return
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     start, end = min(span.root.left_edge.idx, span.start_char), span.end_char
-    named = next((x for x in doc._.armedkg_mentions if x.start < end and start < x.end and x.kind in ("actor", "person", "country")), None)
+    named = next((x for x in ext(doc, "armedkg_mentions") if x.start < end and start < x.end and x.kind in ("actor", "person", "country")), None)
     if named is not None and entities.get(named.key) is not None and entities[named.key].cls == T.CIVILIAN_GROUP and named.key != key:
         # "Islamist demonstrators" read as a group of their own: they are the protesters here
         start, end = named.start, named.end
@@ -264,7 +265,7 @@ def crowd_mention(doc: Doc, k: Knowledge, event: Event, key: str) -> None:
         ent.aliases.add(entities[named.key].label)
     elif named is not None:
         start = span.start_char
-    mention = Evidence(trigger.doc_id, sent, trigger.sentence_start, start, end, doc._.armedkg_text[start:end], "crowd_mention", 0.6)
+    mention = Evidence(trigger.doc_id, sent, trigger.sentence_start, start, end, ext(doc, "armedkg_text")[start:end], "crowd_mention", 0.6)
     if mention not in ent.mentions:
         ent.mentions.append(mention)
 
@@ -276,12 +277,12 @@ def place_from_paragraph(doc: Doc, k: Knowledge, event: Event) -> None:
     first = min((ev.sentence_start for ev in event.evidence), default=None)
     if first is None:
         return
-    sentences = doc._.armedkg_sentences
+    sentences = ext(doc, "armedkg_sentences")
     here = next((s for s in sentences if s.start == first), None)
     if here is None:
         return
-    entities = doc._.armedkg_entities
-    text = doc._.armedkg_text
+    entities = ext(doc, "armedkg_entities")
+    text = ext(doc, "armedkg_text")
     rank = {cls: r for cls, r in k.lex.table("event_place_rank").items() if cls != T.COUNTRY}
     for sent in reversed([s for s in sentences if s.paragraph == here.paragraph and s.start < first]):
         found = [
@@ -306,19 +307,19 @@ def point_from_direction(doc: Doc, k: Knowledge, event: Event) -> None:
     COUNTRYSIDE_KM from the town in that direction (ACLED geo precision 2)."""
     if not event.place or not event.evidence:
         return
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     place = entities.get(event.place)
     countryside = k.rx("countryside_direction")
     if place is None or (place.lat is not None and place.cls not in (T.ADMIN_REGION, T.POPULATED_PLACE)):
         return
     if not any(countryside.search(ev.sentence) for ev in event.evidence):
         return
-    chain = place_chain(SimpleNamespace(entities=entities, relations=doc._.armedkg_relations), event.place)
+    chain = place_chain(SimpleNamespace(entities=entities, relations=ext(doc, "armedkg_relations")), event.place)
     anchor_ent = next((e for e in chain if e.lat is not None), None)  # the first place up the chain with coordinates
     if anchor_ent is None:
         return
     keys = {e.key for e in chain}
-    chain_names = {name_key(n) for e in chain for n in (e.label, *e.aliases)} | {name_key(m.text) for m in doc._.armedkg_mentions if m.key in keys}  # as written ("Lattakia")
+    chain_names = {name_key(n) for e in chain for n in (e.label, *e.aliases)} | {name_key(m.text) for m in ext(doc, "armedkg_mentions") if m.key in keys}  # as written ("Lattakia")
     for ev in event.evidence:
         for m in countryside.finditer(ev.sentence):
             anchor = name_key(m["a"] or m["b"] or "")
@@ -335,7 +336,7 @@ def local_groups(doc: Doc, k: Knowledge, event: Event) -> None:
     """Civilians, protesters and rioters are those of the country where the event happened
     (ACLED's coding), not of the document's country in focus: a bombing in Kabul reported
     from Pakistan has Afghan civilians as victims."""
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     place = entities.get(event.place) if event.place else None
     iso = place.country if place is not None else None
     if place is not None and place.lat is None:
@@ -348,8 +349,8 @@ def local_groups(doc: Doc, k: Knowledge, event: Event) -> None:
         for i, key in enumerate(roles):
             kind = key.split(":", 1)[1].rsplit("-", 1)[0] if key.startswith("actor:") else ""
             ent = entities.get(key)
-            if kind in GROUPS and ent is not None and ent.country and ent.country != iso and key not in doc._.armedkg_by_nationality:
+            if kind in GROUPS and ent is not None and ent.country and ent.country != iso and key not in ext(doc, "armedkg_by_nationality"):
                 roles[i] = group(doc, k, kind, iso=iso)
-                if not any(key in e.perpetrators + e.targets + e.victims + e.assoc_perpetrators for e in doc._.armedkg_events):
+                if not any(key in e.perpetrators + e.targets + e.victims + e.assoc_perpetrators for e in ext(doc, "armedkg_events")):
                     redirect(doc, key, roles[i])  # named for the wrong country only
         roles[:] = list(dict.fromkeys(roles))

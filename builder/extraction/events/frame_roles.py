@@ -33,6 +33,7 @@ from ..frames import Frame
 from ..knowledge import Knowledge
 from ..phrases import PhraseReader, listed_on
 from ..state import as_force
+from ..extensions import ext
 
 NO_ROLE = (T.MEDIA_OUTLET, T.ORGANISATION, T.SOURCE)
 GOVERNED = ("dobj", "obj", "nsubjpass", "pobj", "conj")
@@ -107,7 +108,7 @@ def frame_roles(doc: Doc, k: Knowledge, event: Event, trigger: Token | None, phr
     """Fill the event's roles from its trigger's frame; False where the frame names nobody."""
     if trigger is None or phrases is None:
         return False
-    frames = {f.head: f for f in doc._.armedkg_frames}
+    frames = {f.head: f for f in ext(doc, "armedkg_frames")}
     own = frames.get(trigger.i)
     if own is None and trigger.dep_ in ("dobj", "obj") and trigger.head.i in frames and frames[trigger.head.i].hostile:
         trigger, own = trigger.head, frames[trigger.head.i]  # "fired missiles at Riyadh": the firing is the act
@@ -169,7 +170,7 @@ def _resisted(gov: Frame, own: Frame) -> bool:
 
 
 def _fill(doc: Doc, k: Knowledge, event: Event, agents: list, patients: list, allies: list) -> None:
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     taken = set(event.perpetrators) | set(event.targets) | set(event.victims) | set(event.assoc_perpetrators)
 
     def add(role: list[str], key: str, kind: str) -> None:
@@ -202,7 +203,7 @@ def roles_of_other_clauses(doc: Doc, k: Knowledge, trigger: Token | None) -> set
     governing = {t.i for t in trigger.ancestors} | {trigger.i}
     backing = k.lex.forms("backing_verbs")
     out: set[int] = set()
-    for f in doc._.armedkg_frames:
+    for f in ext(doc, "armedkg_frames"):
         if f.hostile or (f.head in governing and doc[f.head].lower_ not in backing) or doc[f.head].sent.start != trigger.sent.start:
             continue
         for i in f.agents + f.patients:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
+from ..extensions import ext
 
 WORD = re.compile(r"\S+")
 SPECIFICITY = 0  # below every trigger word: a sentence's own word for the act decides first
@@ -46,7 +47,7 @@ def harm_clause(doc: Doc, k: Knowledge, sent: SentenceInfo) -> tuple[str, int, r
     """The first act of harm or destruction of the sentence: (class, specificity, match on the
     verb in the sentence's text), or None."""
     words = harm_words(k)
-    frames = {f.head: f for f in doc._.armedkg_frames}
+    frames = {f.head: f for f in ext(doc, "armedkg_frames")}
     for tok in sent.span:
         frame = frames.get(tok.i)
         if frame is None or frame.kind != "verb" or not frame.factual or frame.reporting or not frame.patients:

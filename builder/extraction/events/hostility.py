@@ -12,6 +12,7 @@ from ...records import Event, Evidence
 from .. import terms as T
 from ..facts import UNIDENTIFIED, located_in, nearest_mention, relate
 from ..knowledge import Knowledge
+from ..extensions import ext
 
 # An air or drone strike is flown from elsewhere: its place is the target's (a gun or mortar
 # crew, in range of its target, is in the area it shells).
@@ -31,7 +32,7 @@ def implied_relations(doc: Doc, k: Knowledge, event: Event) -> None:
         for p in event.perpetrators:
             if p != UNIDENTIFIED:
                 _operates_where_it_struck(doc, k, event, p)
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     for v in event.victims:  # a ranked victim of an attack on a state force belongs to it
         ent = entities.get(v)
         if ent is not None and ent.rank:
@@ -69,7 +70,7 @@ def _hostility(doc: Doc, k: Knowledge, event: Event, p: str, t: str) -> None:
     """Perpetrator against target is hostility, unless the sentence ties the two together
     ("soldiers visiting from 3rd Battalion", "the Coalition supports the SDF", "A and other B
     forces") or already relates them as friends."""
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     trigger = event.evidence[0]
     if p == t or p == UNIDENTIFIED or entities.get(p) is None or entities.get(t) is None or entities[p].cls in (T.CIVILIAN_GROUP, *NO_SIDE) or entities[t].cls in NO_SIDE:
         return
@@ -80,10 +81,10 @@ def _hostility(doc: Doc, k: Knowledge, event: Event, p: str, t: str) -> None:
     if mp is None or mt is None:
         return
     first, second = sorted((mp, mt), key=lambda m: m.start)
-    if k.rx("same_side_between").search(doc._.armedkg_text[first.end : second.start]) or any(
-        r.prop in T.FRIENDLY_PROPS and {r.subject, r.object} == {p, t} for r in doc._.armedkg_relations
+    if k.rx("same_side_between").search(ext(doc, "armedkg_text")[first.end : second.start]) or any(
+        r.prop in T.FRIENDLY_PROPS and {r.subject, r.object} == {p, t} for r in ext(doc, "armedkg_relations")
     ):
         return
     span = (min(mp.start, mt.start, trigger.start), max(mp.end, mt.end, trigger.end))
-    ev = Evidence(trigger.doc_id, trigger.sentence, trigger.sentence_start, span[0], span[1], doc._.armedkg_text[span[0] : span[1]], trigger.rule, trigger.confidence, construction="event_perpetrator_target")
+    ev = Evidence(trigger.doc_id, trigger.sentence, trigger.sentence_start, span[0], span[1], ext(doc, "armedkg_text")[span[0] : span[1]], trigger.rule, trigger.confidence, construction="event_perpetrator_target")
     relate(doc, k, T.FIGHTING_AGAINST, p, t, ev, event.according_to[:1])

@@ -12,6 +12,7 @@ from ..sentences import SentenceInfo
 from ..mentions.places import in_actor_compound
 from ..mentions.provinces import divisions_beside
 from ..state import Mention
+from ..extensions import ext
 
 BESIDE_BONUS = 0.5  # a place written with its division comes before another as specific
 
@@ -19,9 +20,9 @@ BESIDE_BONUS = 0.5  # a place written with its division comes before another as 
 def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places: list[Mention]) -> None:
     """The most specific place of the sentence, unless it is where something was said, where a
     victim came from, or a point a direction is taken from ("10 km north of X": ``near``)."""
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     rank = k.lex.table("event_place_rank")
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     best = None
     earlier = _earlier_event_names(k, sent, frame)
     others = [p for p in places if not _in_compound(doc, k, p)]
@@ -87,7 +88,7 @@ def _without_origins(doc: Doc, k: Knowledge, places: list[Mention]) -> list[Ment
     """The places without those a movement came from: always when the same verb names where it
     went; else only when a town or a place smaller than a division is left ("the convoy left
     Ottawa and stopped in X", not "expelled IS from Raqqa, Syria")."""
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     kinds = {p.key: _origin(doc, k, p) for p in places}
     left = [p for p in places if kinds[p.key] != "sure"] or places
     rest = [p for p in left if not kinds[p.key]]

@@ -19,6 +19,7 @@ from ..phrases import PhraseReader
 from ..sentences import SentenceInfo, evidence
 from .frame_roles import frame_roles, roles_of_other_clauses
 from ..state import Mention, add_entity, add_mention, as_force, ensure_actor, focus_hint, is_subject, overlaps
+from ..extensions import ext
 
 
 def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention], tm: re.Match | None, claimant: str | None, phrases: PhraseReader | None = None) -> None:
@@ -78,7 +79,7 @@ def _frame_read(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors
 def _role(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention], m: Mention, key: str, tm: re.Match | None, tpos: int, subject_keys: set[str], claimant: str | None) -> str | None:
     """The role of one actor mention (an attribute name of :class:`Event`), None for no role."""
     text, base = sent.text, sent.start
-    ent = doc._.armedkg_entities.get(key)
+    ent = ext(doc, "armedkg_entities").get(key)
     if ent is None or ent.cls in (T.MEDIA_OUTLET, T.ORGANISATION, T.SOURCE):
         return None
     if m.start < tpos and key not in subject_keys and k.rx("reports_after").match(text[m.end - base :]):
@@ -117,7 +118,7 @@ def _role(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
 
 
 def _owned_by_subject(doc: Doc, actors: list[Mention], m: Mention, subject_keys: set[str]) -> bool:
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     return any(
         o.key in subject_keys and o.end <= m.start and re.fullmatch(r"\s*(?:'s|’s)\s+", text[o.end - 2 if text[o.end - 2 : o.end] in ("'s", "’s") else o.end : m.start]) for o in actors
     )
@@ -210,7 +211,7 @@ def objects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], t
         if head.dep_ == "pobj" and head.head.head.lower_ in ("according", "said", "reported"):
             continue  # "according to the Observatory" names a source, not a target
         key = actor_of(doc, k, sent, actors, head, violent)
-        ent = doc._.armedkg_entities.get(key) if key else None
+        ent = ext(doc, "armedkg_entities").get(key) if key else None
         if ent is not None and ent.cls in (T.MEDIA_OUTLET, T.SOURCE):
             continue
         if key and key not in keys:
@@ -252,7 +253,7 @@ def _owner_of(doc: Doc, pronoun: object) -> str | None:
     """The actor an "its"/"their" stands for: the last actor named as a subject before it in
     the sentence ("HTS, which controls Idlib, said its fighters ..."), else the last actor
     named before it there; none when the sentence names none."""
-    before = [m for m in doc._.armedkg_mentions if m.kind == "actor" and pronoun.sent.start_char <= m.start < pronoun.idx]
+    before = [m for m in ext(doc, "armedkg_mentions") if m.kind == "actor" and pronoun.sent.start_char <= m.start < pronoun.idx]
     if not before:
         return None
     subjects = []
@@ -302,7 +303,7 @@ def np_actor(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> str | 
     key = f"{'person' if cls == T.PERSON else 'actor'}:{slug(label)}"
     add_entity(doc, key, cls, label, country=iso)
     add_mention(doc, k, Mention(key, span.start_char, span.end_char, label, "person" if cls == T.PERSON else "actor", "np_actor", 0.5))
-    ent = doc._.armedkg_entities[key]
+    ent = ext(doc, "armedkg_entities")[key]
     ev = evidence(doc, sent, span.start_char, span.end_char, "np_actor", 0.5)
     if ev not in ent.mentions:
         ent.mentions.append(ev)
@@ -312,7 +313,7 @@ def np_actor(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> str | 
 def claimant(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], claim: re.Match) -> str | None:
     """Who claims: the subject before the claim, else the last actor before it, else "claimed by X"."""
     base = sent.start
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     before = [m for m in actors if m.end <= base + claim.start() and m.kind == "actor" and entities.get(m.key) is not None and entities[m.key].cls != T.MEDIA_OUTLET]
     subject = [m for m in before if is_subject(doc, m)]
     if subject:
@@ -346,7 +347,7 @@ def custodian(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: 
     if frame.cls in (T.ARRESTS, T.ABDUCTION) and k.rx("kill_words").search(sent.text):
         frame.cls = T.ATTACK  # a death in custody, not the detention
     held = [x for x in frame.perpetrators if x != key]
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     for a in actors:  # "A detainee died ... in X custody": the one who died, named before it
         ent = entities.get(a.key)
         if a.end <= lo and ent is not None and ent.cls in (T.CIVILIAN_GROUP, T.PERSON) and a.key not in held:

@@ -29,6 +29,7 @@ from .triggers import compatible, trigger
 from .crowds import crowd_violence
 from .harm import harm_clause
 from .victims import civilian_patients
+from ..extensions import ext
 
 
 @dataclass
@@ -102,7 +103,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
         if last is not None and last.paragraph == sent.paragraph and k.search("no_casualties_reported", text, low):
             casualties(k, sent, last, actors)  # "No casualties reported."
         return None
-    anchor = next((e.date for e in reversed(doc._.armedkg_events) if e.date), None)
+    anchor = next((e.date for e in reversed(ext(doc, "armedkg_events")) if e.date), None)
     dates = sentence_dates(doc, k, sent, anchor)
     day_dates = [d for d in dates if d.precision == 1]
     if last is not None and last.paragraph == sent.paragraph and not claim and not day_dates and k.rx("casualty_report").match(text):
@@ -325,7 +326,7 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
         frame.date = event_dates[0].value
         frame.time_precision = event_dates[0].precision
     if claim and claimant:
-        entities = doc._.armedkg_entities
+        entities = ext(doc, "armedkg_entities")
         outlets = [m for m in actors if m.kind == "actor" and entities.get(m.key) and entities[m.key].cls == T.MEDIA_OUTLET and m.key != claimant]
         via = outlets[0].key if outlets else None
         claim_date = dates[0].value if dates and (not event_dates or dates[0] != event_dates[0]) else None
@@ -360,6 +361,6 @@ def _civilians(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event) -> None
         start = min(left.idx, span.start_char)
         if not overlaps(doc, start, span.end_char, kinds=("actor", "person", "country")):
             ev = evidence(doc, sent, start, span.end_char, "civilian_mention", 0.6)
-            ent = doc._.armedkg_entities[key]
+            ent = ext(doc, "armedkg_entities")[key]
             if ev not in ent.mentions:
                 ent.mentions.append(ev)

@@ -12,12 +12,13 @@ from spacy.tokens import Doc
 
 from ..knowledge import Knowledge
 from ..zones import reference_date
+from ..extensions import ext
 
 
 def apply_roles_in_time(doc: Doc, k: Knowledge) -> None:
     """Each actor of the gazetteers with roles in time takes the role it holds on the day of the
     events it takes part in (else of any event of the document, else the reference date)."""
-    for key, ent in doc._.armedkg_entities.items():
+    for key, ent in ext(doc, "armedkg_entities").items():
         entry = k.gaz.actors.get(key.split(":", 1)[1]) if key.startswith("actor:") else None
         if entry is None or not entry.roles:
             continue
@@ -29,7 +30,7 @@ def apply_roles_in_time(doc: Doc, k: Knowledge) -> None:
 
 def _day_of(doc: Doc, key: str) -> date | None:
     """The latest day of the events naming ``key``, else of any event, else the reference date."""
-    events = doc._.armedkg_events
+    events = ext(doc, "armedkg_events")
     own = [e.date for e in events if e.date and key in e.perpetrators + e.assoc_perpetrators + e.targets + e.victims]
     days = own or [e.date for e in events if e.date]
     return max(days) if days else reference_date(doc)

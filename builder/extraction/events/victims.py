@@ -20,6 +20,7 @@ from ..frame_relations import ARMED
 from .crowds import armed_words
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo, evidence
+from ..extensions import ext
 
 NOT_HIT = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")  # entity types of no patient
 AIMED = ("at", "on", "to", "towards", "upon", "into")  # "opened fire at X", "set fire to X"
@@ -34,7 +35,7 @@ def clause_patients(doc: Doc, trigger: Token, words: tuple[int, int] = (0, 0)) -
     ("opened fire at X": X, not the fire), each coordinated phrase on its own. An object among
     the trigger's own ``words`` (character offsets: "opened fire", "set fire") is no patient;
     the "at", "on" or "to" phrase of its verb is ("set fire to houses")."""
-    frames = {f.head: f for f in doc._.armedkg_frames}
+    frames = {f.head: f for f in ext(doc, "armedkg_frames")}
     todo = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "")), *([trigger.head] if trigger.dep_ == "conj" else [])]
     out: list[Token] = []
     seen: set[int] = set()
@@ -65,8 +66,8 @@ def unarmed_patient(doc: Doc, k: Knowledge, tok: Token) -> bool:
         return False  # "attacked ... on April 10": when, not whom
     span = doc[tok.left_edge.i : tok.i + 1]
     phrase = span.text.lower()
-    entities = doc._.armedkg_entities
-    for m in doc._.armedkg_mentions:
+    entities = ext(doc, "armedkg_entities")
+    for m in ext(doc, "armedkg_mentions"):
         if m.start < span.end_char and span.start_char < m.end:
             ent = entities.get(m.key)
             if m.kind in ("country", "place") or (ent is not None and ent.cls in ARMED):
@@ -92,6 +93,6 @@ def civilian_patients(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, 
     first = unarmed[0]
     start, end = doc[first.left_edge.i].idx, first.idx + len(first)
     ev = evidence(doc, sent, start, end, "implied:civilian_patient", 0.5)  # implied by the phrase, not a name of the civilians
-    ent = doc._.armedkg_entities[key]
+    ent = ext(doc, "armedkg_entities")[key]
     if ev not in ent.mentions:
         ent.mentions.append(ev)

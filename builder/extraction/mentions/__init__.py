@@ -23,6 +23,7 @@ from ..knowledge import Knowledge, load_knowledge
 from ..sentences import finalise_mentions, index_sentences
 from ..state import decide_focus
 from . import acronyms, aliases, collective, cues, entities, generic, persons, provinces, toponyms, votes
+from ..extensions import ext
 
 
 def find_mentions(doc: Doc, k: Knowledge) -> None:

@@ -20,6 +20,7 @@ from ...gazetteer import slug
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, overlaps
+from ..extensions import ext
 
 ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 
@@ -47,8 +48,8 @@ def initials_fit(abbreviation: str, name: str) -> bool:
 
 def bracketed_abbreviations(doc: Doc, k: Knowledge) -> None:
     """"the People's Defence Force (PDF)": every later "PDF" is that actor."""
-    text = doc._.armedkg_text
-    for m in [m for m in doc._.armedkg_mentions if m.kind == "actor"]:
+    text = ext(doc, "armedkg_text")
+    for m in [m for m in ext(doc, "armedkg_mentions") if m.kind == "actor"]:
         found = ABBREVIATION_AFTER.match(text, m.end)
         if found is None or not initials_fit(found[1], m.text):
             continue
@@ -64,7 +65,7 @@ def named_subunits(doc: Doc, k: Knowledge) -> None:
     if not doc.has_annotation("DEP"):
         return
     parts = k.lex.words("subunit_nouns") | k.lex.words("splinter_nouns")
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     for tok in doc:
         name = _proper_head(doc, tok)
         if name is None:
@@ -101,7 +102,7 @@ def _part_of(doc: Doc, tok: Token, parts: frozenset[str]) -> str | None:
         for prep in (c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 lo, hi = obj.left_edge.idx, obj.idx + len(obj)
-                found = [m for m in doc._.armedkg_mentions if m.kind == "actor" and lo <= m.start and m.end <= hi]
+                found = [m for m in ext(doc, "armedkg_mentions") if m.kind == "actor" and lo <= m.start and m.end <= hi]
                 if found:
                     return found[-1].key
     return None

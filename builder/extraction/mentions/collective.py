@@ -13,12 +13,13 @@ from .. import terms as T
 from ..facts import group
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, focus_hint, overlaps, remove_overlapping
+from ..extensions import ext
 
 
 def government_of(doc: Doc, k: Knowledge) -> None:
     """"the government of Iraq", "the Iraqi government": the state's government (an
     organisation); the country named inside is mentioned too."""
-    for m in k.rx("government_of").finditer(doc._.armedkg_text):
+    for m in k.rx("government_of").finditer(ext(doc, "armedkg_text")):
         word = m.group(1) or m.group(2)
         iso = k.gaz.country_by_name.get(name_key(word)) or k.gaz.country_of_adjective(word)
         if iso:
@@ -27,7 +28,7 @@ def government_of(doc: Doc, k: Knowledge) -> None:
             remove_overlapping(doc, m.start(), m.end())
             add_mention(doc, k, Mention(key, m.start(), m.end(), m.group(0), "actor", "government_of", 0.8))
             if m.group(1) and iso in k.gaz.countries:
-                doc._.armedkg_inner_countries.append((f"country:{iso}", m.start(1), m.end(1)))
+                ext(doc, "armedkg_inner_countries").append((f"country:{iso}", m.start(1), m.end(1)))
 
 
 def civilians_named(doc: Doc, k: Knowledge, before: str) -> str:
@@ -37,14 +38,14 @@ def civilians_named(doc: Doc, k: Knowledge, before: str) -> str:
     iso = k.gaz.country_of_adjective(adjective[1]) if adjective else None
     if iso and iso in k.gaz.countries:
         key = group(doc, k, "civilians", iso=iso)
-        doc._.armedkg_by_nationality.add(key)  # ACLED codes foreign civilians by their nationality
+        ext(doc, "armedkg_by_nationality").add(key)  # ACLED codes foreign civilians by their nationality
         return key
     return group(doc, k, "civilians")
 
 
 def collective_actors(doc: Doc, k: Knowledge) -> None:
     """Collective actors: "civilians", "the Syrian people", "Iraqis", "the international community"."""
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     for m in k.collective_re.finditer(text):
         if overlaps(doc, m.start(), m.end()):
             continue
@@ -52,7 +53,7 @@ def collective_actors(doc: Doc, k: Knowledge) -> None:
         if "international community" in word:
             key = add_entity(doc, "actor:international-community", T.ORGANISATION, "International community").key
         elif word == "civilians":
-            doc._.armedkg_focus = doc._.armedkg_focus or focus_hint(doc)
+            doc._.armedkg_focus = ext(doc, "armedkg_focus") or focus_hint(doc)
             key = civilians_named(doc, k, text[max(0, m.start() - 40) : m.start()])
         else:
             label = re.sub(r"^the\s+", "", m.group(0), flags=re.I)
@@ -62,8 +63,8 @@ def collective_actors(doc: Doc, k: Knowledge) -> None:
 
 def unnamed_individuals(doc: Doc, k: Knowledge) -> None:
     """Unnamed individuals: "a soldier", "the wounded pilot" (one person each, per document)."""
-    doc_id = doc._.armedkg_document.id
-    for m in k.rx("unnamed_individual").finditer(doc._.armedkg_text):
+    doc_id = ext(doc, "armedkg_document").id
+    for m in k.rx("unnamed_individual").finditer(ext(doc, "armedkg_text")):
         if overlaps(doc, m.start(), m.end()):
             continue
         label = k.rx("determiner_start").sub("", m.group(0))
@@ -76,10 +77,10 @@ def offices(doc: Doc, k: Knowledge) -> None:
     """Office holders named by their office: "The Defence Minister told reporters ...". An
     office may contain the organisation or place it belongs to ("U.S. Central Command
     commander", "Minister for the Middle East"); only a person already found there stops it."""
-    text = doc._.armedkg_text
-    doc_id = doc._.armedkg_document.id
+    text = ext(doc, "armedkg_text")
+    doc_id = ext(doc, "armedkg_document").id
     for m in k.rx("office_names").finditer(text):
-        mentions = doc._.armedkg_mentions
+        mentions = ext(doc, "armedkg_mentions")
         if overlaps(doc, m.start(), m.end(), kinds=("person",)) or any(x.start <= m.start() and m.end() <= x.end for x in mentions):
             continue
         if k.rx("described_office_before").search(text[max(0, m.start() - 14) : m.start()]):

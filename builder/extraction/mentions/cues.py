@@ -13,12 +13,13 @@ from ...gazetteer import name_key, slug
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, overlaps
+from ..extensions import ext
 
 
 def nationality_forces(doc: Doc, k: Knowledge) -> None:
     """"Russian troops" and "Sudan's army" are the country's armed forces; "Israeli special
     services" a force of their own."""
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     for m in k.force_re.finditer(text):
         iso = k.gaz.country_of_adjective(m[1])
         if not iso or _inside_a_longer_name(doc, m):
@@ -30,7 +31,7 @@ def nationality_forces(doc: Doc, k: Knowledge) -> None:
             key = k.forces_of(iso)
         add_mention(doc, k, Mention(key, m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
         _shared_force_noun(doc, k, m)
-    for m in k.country_force_re.finditer(doc._.armedkg_text):  # "Sudan's army"
+    for m in k.country_force_re.finditer(ext(doc, "armedkg_text")):  # "Sudan's army"
         iso = k.gaz.country_by_name.get(name_key(m[1]))
         if iso:
             add_mention(doc, k, Mention(k.forces_of(iso), m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
@@ -39,7 +40,7 @@ def nationality_forces(doc: Doc, k: Knowledge) -> None:
 def _inside_a_longer_name(doc: Doc, m: re.Match) -> bool:
     """"Free Syrian Army", "the Syrian Army of Liberation": a force noun written as a name is the
     state's own only when the adjective starts the name; a name of the gazetteers is its own."""
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     if any(e.label_ == "ACTOR" and e.start_char < m.end() and m.start() < e.end_char and (e.start_char, e.end_char) != m.span() for e in doc.ents):
         return True
     if not m[2][:1].isupper():
@@ -51,7 +52,7 @@ def _inside_a_longer_name(doc: Doc, m: re.Match) -> bool:
 def _shared_force_noun(doc: Doc, k: Knowledge, m: re.Match) -> None:
     """"the Armenian and Azerbaijani forces": two nationalities sharing one force noun are two
     states' forces."""
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     first = re.search(r"\b(" + k.adj + r")\s+(?:and|or|,)\s+$", text[max(0, m.start() - 40) : m.start()])
     iso = k.gaz.country_of_adjective(first[1]) if first else None
     if iso and not k.rx("service_nouns").fullmatch(m[2].lower()):
@@ -62,7 +63,7 @@ def _shared_force_noun(doc: Doc, k: Knowledge, m: re.Match) -> None:
 def formations(doc: Doc, k: Knowledge) -> None:
     """Named military formations: "Combined Task Force 150", "Special Operations Joint Task
     Force", "CTF 50"; a formation the gazetteer knows keeps its entry."""
-    for m in k.rx("military_formation").finditer(doc._.armedkg_text):
+    for m in k.rx("military_formation").finditer(ext(doc, "armedkg_text")):
         if overlaps(doc, m.start(), m.end(), kinds=("actor", "country")) or any(
             e.label_ in ("ACTOR", "COUNTRY") and e.start_char < m.end() and m.start() < e.end_char for e in doc.ents
         ):
@@ -102,7 +103,7 @@ def group_positions(doc: Doc, k: Knowledge) -> None:
     """"Karen guerrilla camps", "Albanian rebel-held territory": the group whose positions they are."""
     not_names = k.lex.exact("not_group_names")
     rebels = k.lex.exact("rebel_nouns")
-    for m in k.rx("group_object").finditer(doc._.armedkg_text):
+    for m in k.rx("group_object").finditer(ext(doc, "armedkg_text")):
         name, noun = m[1], m[2].lower()
         if name in not_names or overlaps(doc, m.start(1), m.end(2)) or k.gaz.country_by_name.get(name_key(name)):
             continue

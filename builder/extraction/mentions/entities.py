@@ -15,6 +15,7 @@ from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, focus_hint, overlaps, vote
 from .persons import person
 from .places import acts, in_actor_compound, place_from_text, whole_name
+from ..extensions import ext
 
 
 def split_parentheses(doc: Doc) -> list[Span]:
@@ -39,7 +40,7 @@ def entity_mentions(doc: Doc, k: Knowledge) -> None:
         if label == "ACTOR":
             add_mention(doc, k, Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "actor", "gazetteer_actor", 0.95))
         elif label == "GENERIC_ACTOR":
-            doc._.armedkg_generic.append(ent)
+            ext(doc, "armedkg_generic").append(ent)
         elif label == "PERSON_GAZ":
             row = k.gaz.persons.get(ent.ent_id_.split(":", 1)[1], {})
             record = add_entity(doc, ent.ent_id_, T.PERSON, row.get("name", ent.text), country=row.get("country"))
@@ -66,7 +67,7 @@ def entity_mentions(doc: Doc, k: Knowledge) -> None:
         elif label == "NORP":
             iso = k.gaz.country_of_adjective(ent.text)
             if iso:
-                vote(doc._.armedkg_country_votes, iso)
+                vote(ext(doc, "armedkg_country_votes"), iso)
 
 
 def drop_name_fragments(doc: Doc, k: Knowledge) -> None:
@@ -92,7 +93,7 @@ def _inside_longer_name(doc: Doc, k: Knowledge, ent: Span) -> bool:
 def _capital_named_after(doc: Doc, k: Knowledge, ent: Span) -> bool:
     """"Guatemala City", "Kuwait City": a town of the country named after it, read as that town
     (the ruler took the country's name for the whole)."""
-    if not doc._.armedkg_text.startswith(" City", ent.end_char):
+    if not ext(doc, "armedkg_text").startswith(" City", ent.end_char):
         return False
     whole = doc.char_span(ent.start_char, ent.end_char + 5, label="GPE")
     iso = ent.ent_id_.split(":", 1)[1]
@@ -106,7 +107,7 @@ def _capital_named_after(doc: Doc, k: Knowledge, ent: Span) -> bool:
 def _country(doc: Doc, k: Knowledge, ent: Span) -> None:
     """A country of the ruler: part of an organisation's name ("<Country> Army Command"), or a
     country acting, named attributively or as a place."""
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     org = k.rx("country_org_suffix").match(text[ent.end_char : ent.end_char + 40])
     if org:
         whole = text[ent.start_char : ent.end_char + org.end()]
@@ -141,7 +142,7 @@ def organisation(doc: Doc, k: Knowledge, ent: Span) -> None:
     if iso:
         add_mention(doc, k, Mention(f"country:{iso}", ent.start_char, ent.end_char, ent.text, "country", "model_org_country", 0.8))
         return
-    cue = k.rx("place_cue_before").search(doc._.armedkg_text[max(0, ent.start_char - 25) : ent.start_char])
+    cue = k.rx("place_cue_before").search(ext(doc, "armedkg_text")[max(0, ent.start_char - 25) : ent.start_char])
     armed = k.rx("armed_cues").search(text)
     # An organisation written in capitals ("BJP", "CGT") is no place the gazetteers know by that
     # code (GeoNames keeps airport codes among a town's names) unless a place word comes before it.
@@ -183,7 +184,7 @@ def _nationality_force(doc: Doc, k: Knowledge, ent: Span, text: str) -> bool:
 
 def _office_and_name(doc: Doc, k: Knowledge, ent: Span) -> bool:
     """"Envoy for the Horn of Africa Jane Doe": the model took office and name for one organisation."""
-    window = doc._.armedkg_text[max(0, ent.start_char - 30) : ent.start_char]
+    window = ext(doc, "armedkg_text")[max(0, ent.start_char - 30) : ent.start_char]
     if not k.rx("office_and_name_before").search(window):
         return False
     tail = re.search(r"((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)$", ent.text)

@@ -11,11 +11,12 @@ from spacy.tokens import Doc
 
 from ..knowledge import Knowledge
 from ..state import Mention, add_mention, ensure_actor, overlaps
+from ..extensions import ext
 
 
 def generic_actors(doc: Doc, k: Knowledge) -> None:
     _saudi_coalition(doc, k)
-    for ent in doc._.armedkg_generic:
+    for ent in ext(doc, "armedkg_generic"):
         _generic(doc, k, ent)
     state_forces_in_focus(doc, k)
 
@@ -23,17 +24,17 @@ def generic_actors(doc: Doc, k: Knowledge) -> None:
 def _saudi_coalition(doc: Doc, k: Knowledge) -> None:
     """In Yemen "the Coalition" is the Saudi-led one."""
     saudi = k.gaz.actors.get("saudi-led-coalition")
-    if saudi is not None and doc._.armedkg_focus in saudi.focus_countries:
-        for m in doc._.armedkg_mentions:
+    if saudi is not None and ext(doc, "armedkg_focus") in saudi.focus_countries:
+        for m in ext(doc, "armedkg_mentions"):
             if m.key == "actor:us-led-coalition" and re.match(r"(?i)^(the )?coalition\b", m.text):
                 m.key = saudi.key
                 ensure_actor(doc, k, saudi.key)
 
 
 def _generic(doc: Doc, k: Knowledge, ent: object) -> None:
-    text = doc._.armedkg_text
-    focus = doc._.armedkg_focus
-    prev = [m for m in doc._.armedkg_mentions if m.kind == "actor" and m.end <= ent.start_char and not text[m.end : ent.start_char].strip()]
+    text = ext(doc, "armedkg_text")
+    focus = ext(doc, "armedkg_focus")
+    prev = [m for m in ext(doc, "armedkg_mentions") if m.kind == "actor" and m.end <= ent.start_char and not text[m.end : ent.start_char].strip()]
     if prev:
         # "Islamic State militants": the generic noun belongs to the named actor.
         prev[-1].end = ent.end_char
@@ -58,11 +59,11 @@ def _generic(doc: Doc, k: Knowledge, ent: object) -> None:
 
 def state_forces_in_focus(doc: Doc, k: Knowledge) -> None:
     """"the army", "regime forces", "security forces": the armed forces of the country in focus."""
-    focus = doc._.armedkg_focus
+    focus = ext(doc, "armedkg_focus")
     if not (focus and focus in k.gaz.countries):
         return
     forces = k.forces_of(focus)
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     for m in k.rx("state_generic").finditer(text):
         word = m[1].lower()
         prefix = text[max(0, m.start() - 25) : m.start()].lower()

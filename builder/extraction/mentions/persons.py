@@ -14,6 +14,7 @@ from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, focus_hint, overlaps, redirect, remove_overlapping
 from .places import choose, place_from_text
 from .provinces import divisions_beside
+from ..extensions import ext
 
 
 def person(doc: Doc, k: Knowledge, ent: Span) -> None:
@@ -33,7 +34,7 @@ def person(doc: Doc, k: Knowledge, ent: Span) -> None:
 def _a_place(doc: Doc, k: Knowledge, ent: Span, text: str) -> bool:
     """Places the model took for people: after "the hamlet of", before a province in brackets,
     at the start of a strike list ("Near X, three strikes ..."), a town the gazetteer knows."""
-    full = doc._.armedkg_text
+    full = ext(doc, "armedkg_text")
     near = k.rx("place_preposition_start").match(text)
     cue = k.rx("place_cue_before").search(full[max(0, ent.start_char - 25) : ent.start_char])
     if cue:
@@ -57,7 +58,7 @@ def _a_place(doc: Doc, k: Knowledge, ent: Span, text: str) -> bool:
         and not k.rx("speaker_verb_after").match(full[ent.end_char : ent.end_char + 80])  # "Cook said": a person, not the town
         and (
             # a subject is a place only in a country the document names ("Kismayo was", not "Smith agreed")
-            [c for c in choose(doc, k, ent, k.gaz.lookup_place(text, focus_hint(doc))) if in_place or ent.root.dep_ not in ("nsubj", "nsubjpass") or c.country in doc._.armedkg_named_countries]
+            [c for c in choose(doc, k, ent, k.gaz.lookup_place(text, focus_hint(doc))) if in_place or ent.root.dep_ not in ("nsubj", "nsubjpass") or c.country in ext(doc, "armedkg_named_countries")]
             or (in_place and choose(doc, k, ent, k.gaz.lookup_place(text, focus_hint(doc), fuzzy=True), fuzzy=True))
         )
     ):
@@ -70,7 +71,7 @@ def _a_place(doc: Doc, k: Knowledge, ent: Span, text: str) -> bool:
 
 def _named_person(doc: Doc, k: Knowledge, ent: Span, text: str) -> None:
     """A person with the rank inside or just before the span, or the title before it."""
-    full = doc._.armedkg_text
+    full = ext(doc, "armedkg_text")
     window = full[max(0, ent.start_char - 40) : ent.start_char]
     title = k.rx("title_before_name").search(window)
     before = full[max(0, ent.start_char - 30) : ent.start_char]
@@ -88,7 +89,7 @@ def _named_person(doc: Doc, k: Knowledge, ent: Span, text: str) -> None:
     if len(text.split()) == 1 and not rank and not k.rx("kunya_start").match(text):
         if not (k.upos(ent[0]) == "PROPN" and not ent[0].is_sent_start and text.istitle()):
             # A bare single name at a sentence start may be anything: keep it only if the full name was seen.
-            doc._.armedkg_single_names.append(ent)
+            ext(doc, "armedkg_single_names").append(ent)
             return
     if title and not rank:
         start = ent.start_char - (len(window) - title.start(1))
@@ -97,7 +98,7 @@ def _named_person(doc: Doc, k: Knowledge, ent: Span, text: str) -> None:
     surface = full[start : ent.end_char]
     add_mention(doc, k, Mention(key, start, ent.end_char, surface, "person", "model_person" if not rank else "rank_person", 0.8))
     if rank:
-        doc._.armedkg_entities[key].aliases.add(surface.strip())
+        ext(doc, "armedkg_entities")[key].aliases.add(surface.strip())
 
 
 def nom_de_guerre(k: Knowledge, window: str) -> re.Match | None:
@@ -114,7 +115,7 @@ def person_short_forms(doc: Doc, k: Knowledge) -> None:
 
 
 def _persons(doc: Doc) -> list:
-    return [e for e in doc._.armedkg_entities.values() if e.cls == T.PERSON]
+    return [e for e in ext(doc, "armedkg_entities").values() if e.cls == T.PERSON]
 
 
 def _shorter_names(doc: Doc) -> None:
@@ -128,9 +129,9 @@ def _shorter_names(doc: Doc) -> None:
 
 
 def _noms_de_guerre(doc: Doc, k: Knowledge) -> None:
-    text = doc._.armedkg_text
-    entities = doc._.armedkg_entities
-    for m in list(doc._.armedkg_mentions):
+    text = ext(doc, "armedkg_text")
+    entities = ext(doc, "armedkg_entities")
+    for m in list(ext(doc, "armedkg_mentions")):
         if m.kind != "person":
             continue
         mn = nom_de_guerre(k, text[m.end : m.end + 120])
@@ -162,13 +163,13 @@ def _surnames(doc: Doc, k: Knowledge) -> None:
             last = words[-1]
             if k.rx("surname_article").match(last):
                 forms[last.split("-", 1)[1]] = p.key
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     for form, key in sorted(forms.items(), key=lambda kv: -len(kv[0])):
         if len(form) < 3:
             continue
         for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
-            guessed = next((x for x in doc._.armedkg_mentions if x.rule == "model_org" and (x.start, x.end) == (m.start(), m.end())), None)
-            if guessed is not None and doc._.armedkg_entities.get(guessed.key) is not None and doc._.armedkg_entities[guessed.key].label == form:
+            guessed = next((x for x in ext(doc, "armedkg_mentions") if x.rule == "model_org" and (x.start, x.end) == (m.start(), m.end())), None)
+            if guessed is not None and ext(doc, "armedkg_entities").get(guessed.key) is not None and ext(doc, "armedkg_entities")[guessed.key].label == form:
                 redirect(doc, guessed.key, key)
                 guessed.kind, guessed.rule = "person", "person_short_form"
                 continue

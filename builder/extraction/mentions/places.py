@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import PlaceEntry, name_key, place_key, slug
 from ...geo import haversine_km
 from .. import terms as T
-from ..extensions import text_of
+from ..extensions import ext, text_of
 from ..grievance import in_grievance
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
@@ -67,7 +67,7 @@ def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cu
         return
     if k.gaz.country_of_adjective(stripped):
         return
-    if k.rx("weapon_name_after").match(doc._.armedkg_text[span.end_char : span.end_char + 12]):
+    if k.rx("weapon_name_after").match(ext(doc, "armedkg_text")[span.end_char : span.end_char + 12]):
         return  # "Grad rockets", "Scud missiles": a weapon's name, not the town
     if re.fullmatch(r"[A-Z]{2,5}", stripped):
         return  # acronyms (QSD, HTS, AAS) are actors, not places; actor names the model tagged as places are left to the ruler
@@ -90,7 +90,7 @@ def whole_name(doc: Doc, k: Knowledge, span: Span) -> Span:
     """The town's whole name where the model took a part of it for the whole ("Campos" of
     "Campos dos Goytacazes", "Neustadt" of "Neustadt in Holstein"): the longest continuation
     after ``span`` that makes the name of a town the gazetteers know; else ``span`` itself."""
-    m = k.rx("name_continuation").match(doc._.armedkg_text, span.end_char)
+    m = k.rx("name_continuation").match(ext(doc, "armedkg_text"), span.end_char)
     if m is None:
         return span
     base = place_key(span.text)
@@ -110,7 +110,7 @@ def _candidates(doc: Doc, k: Knowledge, span: Span, stripped: str) -> list[Place
     candidates = choose(doc, k, span, k.gaz.lookup_place(stripped, focus_hint(doc)))
     if not candidates:
         candidates = choose(doc, k, span, _sounding(doc, k, stripped), fuzzy=True)
-    votes = doc._.armedkg_country_votes
+    votes = ext(doc, "armedkg_country_votes")
     for iso in sorted(votes, key=lambda c: -votes[c])[1:3] if not candidates else ():
         candidates = choose(doc, k, span, k.gaz.lookup_place(stripped, iso, fuzzy=True), fuzzy=True)
         if candidates:
@@ -125,7 +125,7 @@ def _sounding(doc: Doc, k: Knowledge, stripped: str) -> list[PlaceEntry]:
     focus = focus_hint(doc)
     found = k.gaz.lookup_place(stripped, focus, fuzzy=True)
     if focus is None:
-        pointed = set(doc._.armedkg_country_votes) | set(doc._.armedkg_place_votes)
+        pointed = set(ext(doc, "armedkg_country_votes")) | set(ext(doc, "armedkg_place_votes"))
         arabic = k.lex.exact("arabic_speaking_countries")
         found = [c for c in found if c.country in arabic or c.country in pointed]
     return found
@@ -155,7 +155,7 @@ def _unresolved(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str
         return
     if k.rx("source_words").search(stripped):
         return
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     if not cue_word:
         prior = k.rx("settlement_of_before").search(text[max(0, span.start_char - 20) : span.start_char])
         following = k.rx("settlement_after").match(text[span.end_char : span.end_char + 10])
@@ -194,14 +194,14 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     found = anchors(k, span)
     if found:
         return [c for c in candidates if any(_near_anchor(a, c) for a in found)]
-    place_votes = doc._.armedkg_place_votes
+    place_votes = ext(doc, "armedkg_place_votes")
     focus = max(place_votes.items(), key=lambda kv: kv[1])[0] if place_votes else None
     if focus:
         candidates = _in_focus(doc, k, span, candidates, focus, fuzzy)
     else:
         every = candidates
         candidates = _without_focus(doc, k, span, candidates)
-        if not candidates and not fuzzy and len(every) == 1 and not doc._.armedkg_country_votes:
+        if not candidates and not fuzzy and len(every) == 1 and not ext(doc, "armedkg_country_votes"):
             candidates = every  # one town of that name in the world, and nothing points elsewhere
         if fuzzy and len(candidates) == 1 and k.rx("arabic_toponym_start").match(span.text):
             return candidates
@@ -232,8 +232,8 @@ def _in_focus(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], 
         return in_focus
     if fuzzy:
         return []
-    named = doc._.armedkg_named_countries
-    votes = doc._.armedkg_country_votes
+    named = ext(doc, "armedkg_named_countries")
+    votes = ext(doc, "armedkg_country_votes")
     return (
         [c for c in candidates if c.country in named and c.country in k.gaz.neighbours.get(focus, ())]
         or [c for c in candidates if c.cls == T.POPULATED_PLACE and c.population >= 500_000 and (c.country in named or c.country in votes)][:1]
@@ -261,8 +261,8 @@ def _without_focus(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEnt
     attacked Kisima": not Kissimmee, Florida; "Turkish forces closed Afrin": Syria is next door).
     A place far better known than those namesakes is meant (Geneva in Switzerland, not the town
     in Illinois; Cadiz in Spain, not the larger town in the Philippines that few know by it)."""
-    votes = doc._.armedkg_country_votes
-    near = set(votes) | doc._.armedkg_named_countries
+    votes = ext(doc, "armedkg_country_votes")
+    near = set(votes) | ext(doc, "armedkg_named_countries")
     near |= {n for iso in near for n in k.gaz.neighbours.get(iso, ())}
     if votes:
         candidates = [c for c in candidates if c.country is None or c.country in near or c.population >= 100_000]
@@ -326,7 +326,7 @@ def _divisions_named(k: Knowledge, span: Span) -> set[str]:
     each call (the document's are read once, kept in ``doc._.armedkg_division_ents``)."""
     doc, sent = span.doc, span.sent
     kept = Doc.has_extension("armedkg_division_ents")
-    found = doc._.armedkg_division_ents if kept else None
+    found = ext(doc, "armedkg_division_ents") if kept else None
     if found is None:
         found = [(e.start, e.end, e.ent_id_) for e in doc.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:") and not in_grievance(k, e)]
         if kept:

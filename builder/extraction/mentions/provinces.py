@@ -18,6 +18,7 @@ from ...records import Entity
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import add_entity
+from ..extensions import ext
 
 NEAR_KM = 60  # a namesake this close to a division named beside it is not ruled out
 COUNTY_KM = 40  # a town this close to a second-level division's towns, in its province, may lie in it
@@ -44,7 +45,7 @@ def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
     """The names beside ``span`` and whether they surely say where it lies: in brackets, or after
     a comma that a word for the town ("Kartal town, Istanbul") or the end of the clause closes
     (not a list: "Aleppo, Idlib and Hama")."""
-    tail = doc._.armedkg_text[span.end_char : span.end_char + 100]
+    tail = ext(doc, "armedkg_text")[span.end_char : span.end_char + 100]
     bracket = k.rx("province_parenthesis").match(tail)
     found = bracket or k.rx("province_after_comma").match(tail)
     if found is None:
@@ -165,7 +166,7 @@ def _other_name_elsewhere(doc: Doc, k: Knowledge, span: Span, candidates: list[P
     in none of the countries of the divisions or countries named beside it ("Meka, Amhara"), nor
     in one the document's names point to: the name is a town the gazetteers lack, in the division
     named, not that namesake abroad."""
-    pointed = set(doc._.armedkg_country_votes) | set(doc._.armedkg_place_votes)
+    pointed = set(ext(doc, "armedkg_country_votes")) | set(ext(doc, "armedkg_place_votes"))
     if any(c.country in pointed for c in candidates):
         return False
     countries = {r.country for found in chain for r in found}
@@ -243,7 +244,7 @@ def division_named(doc: Doc, k: Knowledge, name: str, candidates: list[PlaceEntr
         return None
     index = load_admin1_index()
     found = index.named(name)
-    pointed = set(doc._.armedkg_named_countries) | set(doc._.armedkg_place_votes) | ({doc._.armedkg_focus} - {None})
+    pointed = set(ext(doc, "armedkg_named_countries")) | set(ext(doc, "armedkg_place_votes")) | ({ext(doc, "armedkg_focus")} - {None})
     if pointed or len({d.country for d in found}) > 1:
         found = [d for d in found if d.country in pointed]  # not a division abroad of a name a town here may bear
     if len(found) != 1 or any(_town_called(c, name, pointed | {found[0].country}) for c in candidates):

@@ -14,6 +14,7 @@ from ..knowledge import Knowledge
 from ..state import Mention, add_mention, add_place_mention, focus_hint, free_span, overlaps
 from .places import choose, place_from_text
 from .provinces import TOWN_OF_THE_NAME, chain_readings, container_entity, divisions_beside, readings
+from ..extensions import ext
 
 TOWN_WORDS = ("city", "town", "airbase", "air base", "airport")
 
@@ -24,7 +25,7 @@ def _known_places(doc: Doc) -> list[tuple[int, int]]:
 
 def bracketed_local_names(doc: Doc, k: Knowledge, known: list[tuple[int, int]]) -> None:
     """"Metina (Amadiya) region of Duhok": a local name and, in brackets, the town it is known by."""
-    for m in k.rx("local_name_bracketed").finditer(doc._.armedkg_text):
+    for m in k.rx("local_name_bracketed").finditer(ext(doc, "armedkg_text")):
         if not any(abs(a - m.end()) <= 4 for a, _ in known):
             continue
         for group, forced in ((2, False), (1, True)):
@@ -40,7 +41,7 @@ def city_districts(doc: Doc, k: Knowledge) -> None:
     dash. The whole name is a mention of the city (the district is no town of its own, and
     neither part is another place: not the country in "Ciudad de Mexico", not a namesake of the
     district elsewhere)."""
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     for m in k.rx("city_district").finditer(text):
         if k.rx("street_after").match(text[m.end() :]) or k.month_word_re.match(m.group(1).split()[0]):
             continue
@@ -68,7 +69,7 @@ def names_before_places(doc: Doc, k: Knowledge) -> None:
     """A capitalised name right before "in <a known place>" ("shelled X in Hama", "the hamlet
     of X in the countryside of Y") is a place inside it; so is a name before "town", "city",
     "airbase" ("3 km east of Tal Abyad town")."""
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     known = _known_places(doc)
     before_known = k.rx("name_before_known_place").finditer(text)
     before_town = k.rx("name_before_town").finditer(text)
@@ -96,7 +97,7 @@ def missed_toponyms(doc: Doc, k: Knowledge) -> None:
     """Toponyms the model missed: "the town of X", "al-X" after a locative preposition, "the X
     district", a name after a locative preposition that the gazetteers know or that has a known
     division written beside it ("in Mahiyanganaya (Badulla, Uva)")."""
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     for m in k.rx("toponym_after_cue").finditer(text):
         span = free_span(doc, m.start(2), m.end(2))
         if span is None:
@@ -119,7 +120,7 @@ def bracketed_places(doc: Doc, k: Knowledge) -> None:
     "in Vigo (Pontevedra, Galicia)"), where the model took them for something else. A name that
     is a division of one country (in the country the other names of the bracket agree on) is
     that division, not a town of its name ("Ballyporeen (Tipperary)")."""
-    text = doc._.armedkg_text
+    text = ext(doc, "armedkg_text")
     for m in k.rx("bracketed_place_names").finditer(text):
         parts = _bracket_parts(k, m.group(1), m.start(1))
         chain = chain_readings(k, [name for name, _ in parts], focus_hint(doc))

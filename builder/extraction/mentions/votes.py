@@ -13,6 +13,7 @@ from ..zones import reading_of
 from ..grievance import in_grievance
 from .places import in_actor_compound
 from .provinces import country_beside
+from ..extensions import ext
 
 
 def _vote_of(doc: Doc, k: Knowledge, ent: object) -> tuple[str | None, int]:
@@ -20,7 +21,7 @@ def _vote_of(doc: Doc, k: Knowledge, ent: object) -> tuple[str | None, int]:
     iso, weight = None, 1
     if ent.label_ == "COUNTRY":
         iso, weight = ent.ent_id_.split(":", 1)[1], 2
-        doc._.armedkg_named_countries.add(iso)
+        ext(doc, "armedkg_named_countries").add(iso)
     elif ent.label_ in ("ACTOR", "PLACE"):
         ident = ent.ent_id_.split(":", 1)[1] if ent.label_ == "ACTOR" else ent.ent_id_
         entry = k.gaz.actors.get(ident) if ent.label_ == "ACTOR" else k.gaz.places.get(ident)
@@ -31,7 +32,7 @@ def _vote_of(doc: Doc, k: Knowledge, ent: object) -> tuple[str | None, int]:
     elif ent.label_ == "GPE":
         iso = k.gaz.country_by_name.get(name_key(ent.text))
         if iso:
-            doc._.armedkg_named_countries.add(iso)
+            ext(doc, "armedkg_named_countries").add(iso)
             weight = 2
     return iso, weight
 
@@ -55,8 +56,8 @@ def vote_for_focus(doc: Doc, k: Knowledge) -> None:
     for hint in reading_of(doc).place_hints:
         iso = _hinted_country(k, hint.region) or _hinted_country(k, hint.text)
         if iso:
-            vote(doc._.armedkg_country_votes, iso, 3)
-            vote(doc._.armedkg_place_votes, iso, 3)
+            vote(ext(doc, "armedkg_country_votes"), iso, 3)
+            vote(ext(doc, "armedkg_place_votes"), iso, 3)
     for ent in doc.ents:
         if ent.label_ in ("PLACE", "GPE") and in_actor_compound(k, ent):
             continue  # "a Moscow-funded militia": who backs an actor, not where things happen
@@ -64,9 +65,9 @@ def vote_for_focus(doc: Doc, k: Knowledge) -> None:
             continue  # "marched in Lyon against the war in Ukraine": what the protest is about
         iso, weight = _vote_of(doc, k, ent)
         if iso:
-            vote(doc._.armedkg_country_votes, iso, weight)
+            vote(ext(doc, "armedkg_country_votes"), iso, weight)
             if weight >= 2:
-                vote(doc._.armedkg_place_votes, iso, weight)
+                vote(ext(doc, "armedkg_place_votes"), iso, weight)
     _vote_divisions_beside(doc, k)
     decide_focus(doc)
     doc._.armedkg_country_votes = {}
@@ -83,5 +84,5 @@ def _vote_divisions_beside(doc: Doc, k: Knowledge) -> None:
         iso = country_beside(doc, k, ent)
         if iso:
             ends.add(ent.end_char)
-            vote(doc._.armedkg_country_votes, iso, 3)
-            vote(doc._.armedkg_place_votes, iso, 3)
+            vote(ext(doc, "armedkg_country_votes"), iso, 3)
+            vote(ext(doc, "armedkg_place_votes"), iso, 3)

@@ -28,6 +28,7 @@ from ..interactions import read_interactions
 from ..phrases import MentionAt, Named, PhraseReader
 from ..sentences import SentenceInfo, evidence
 from ..state import ensure_country
+from ..extensions import ext
 
 NAMED_KINDS = ("actor", "person", "country", "place")
 # Mentions that describe someone rather than name them ("a commander", "the spokesman").
@@ -39,18 +40,18 @@ FORCE_PROPS = frozenset((T.FIGHTING_AGAINST, T.OPERATES_IN, T.CONTROLS))
 def read_affiliations(doc: Doc, k: Knowledge, reader: AffiliationReader) -> tuple[dict[int, list[Found]], PhraseReader]:
     """The relations of the whole document, by the index of the sentence they are stated in (the
     sentence of the later of their two names); the frames go to ``doc._.armedkg_frames``."""
-    entities = doc._.armedkg_entities
-    unnamed = f"person:{slug(doc._.armedkg_document.id)}-"  # the key of an unnamed individual (mentions.collective)
-    generic = {m.key for m in doc._.armedkg_mentions if m.rule in GENERIC_RULES or m.key.startswith(unnamed)}
+    entities = ext(doc, "armedkg_entities")
+    unnamed = f"person:{slug(ext(doc, 'armedkg_document').id)}-"  # the key of an unnamed individual (mentions.collective)
+    generic = {m.key for m in ext(doc, "armedkg_mentions") if m.rule in GENERIC_RULES or m.key.startswith(unnamed)}
     mentions = [
         MentionAt(m.start, m.end, m.key, m.kind, entities[m.key].cls if m.key in entities else "", m.key in generic)
-        for m in doc._.armedkg_mentions
+        for m in ext(doc, "armedkg_mentions")
         if m.kind in NAMED_KINDS
     ]
     frames, found, phrases = reader.read(doc, mentions, k.state_of, k.state_forces)
     doc._.armedkg_frames = frames
     doc._.armedkg_interactions = read_interactions(doc, frames, phrases)
-    starts = [s.span.start for s in doc._.armedkg_sentences]
+    starts = [s.span.start for s in ext(doc, "armedkg_sentences")]
     by_sentence: dict[int, list[Found]] = defaultdict(list)
     for f in found:
         last = max(f.subject.token, f.object.token)

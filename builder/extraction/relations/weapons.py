@@ -14,10 +14,11 @@ from ..facts import relate
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo, evidence
 from ..state import Mention, add_entity, as_force
+from ..extensions import ext
 
 
 def weapon_rules(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], sources: list[str]) -> None:
-    entities = doc._.armedkg_entities
+    entities = ext(doc, "armedkg_entities")
     owners = [m for m in actors if entities.get(m.key) is not None and entities[m.key].cls not in (T.MEDIA_OUTLET, T.SOURCE, T.CIVILIAN_GROUP)]
     if not owners:
         return
@@ -51,7 +52,7 @@ def weapon_owner(doc: Doc, k: Knowledge, sent: SentenceInfo, owners: list[Mentio
     if owner is not None:
         return owner, "weapon_of_actor"
     # "machine gun and RPG fire from IS fighters" (read from the words: parsers split it oddly)
-    fire = k.rx("fire_from_after").match(doc._.armedkg_text[span.end_char : span.end_char + 80])
+    fire = k.rx("fire_from_after").match(ext(doc, "armedkg_text")[span.end_char : span.end_char + 80])
     if fire:
         o = next((m for m in owners if m.start == span.end_char + fire.end()), None)
         if o is not None:

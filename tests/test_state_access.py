@@ -1,0 +1,51 @@
+"""``extensions.ext`` reads a Doc extension from ``doc.user_data`` without spaCy's accessor
+object: it must give exactly what ``doc._.<name>`` gives, for every state the components keep,
+before and after a value is written (if spaCy ever moved its storage, this fails first)."""
+
+import spacy
+from spacy.tokens import Doc
+
+from builder.extraction import extensions
+from builder.extraction.extensions import ext
+from builder.records import Document
+
+NAMES = ("armedkg_document", "armedkg_reading", "armedkg_result", *extensions._STATE)
+
+
+def _doc() -> Doc:
+    extensions.register()
+    return spacy.blank("en")("Gunmen attacked a checkpoint near Gao on Sunday.")
+
+
+def test_unset_extensions_read_as_none_both_ways():
+    doc = _doc()
+    for name in NAMES:
+        assert ext(doc, name) is None
+        assert getattr(doc._, name) is None
+
+
+def test_reset_state_is_the_same_object_both_ways():
+    doc = _doc()
+    doc._.armedkg_document = Document(id="d1", text=doc.text)
+    extensions.reset(doc)
+    for name in NAMES:
+        assert ext(doc, name) is getattr(doc._, name), name
+    assert ext(doc, "armedkg_text") == "Gunmen attacked a checkpoint near Gao on Sunday."
+    assert ext(doc, "armedkg_document").id == "d1"
+
+
+def test_a_write_through_the_accessor_is_read_by_ext_and_lists_are_shared():
+    doc = _doc()
+    extensions.reset(doc)
+    doc._.armedkg_focus = "ML"
+    assert ext(doc, "armedkg_focus") == "ML"
+    ext(doc, "armedkg_mentions").append("m")
+    assert doc._.armedkg_mentions == ["m"]
+
+
+def test_a_span_extension_of_the_same_name_is_not_read_as_the_docs():
+    doc = _doc()
+    extensions.reset(doc)
+    doc._.armedkg_focus = "ML"
+    doc.user_data[("._.", "armedkg_focus", 0, 2)] = "XX"  # where a Span's value would live
+    assert ext(doc, "armedkg_focus") == "ML"
