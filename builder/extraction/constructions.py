@@ -169,7 +169,7 @@ def unique(found: Iterable[Found], key: Callable[[Found], tuple] = lambda f: (f.
 
 
 def first_conjunct(tok: Token) -> Token:
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -188,9 +188,9 @@ def passive_subject(tok: Token) -> Token | None:
         subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i), None)
         if subject is not None:
             return subject  # "Made up of A and B, the PMF answer to ...": the phrase describes the subject after it
-    if tok.dep_ in ("acl", "amod", "appos", "relcl", "advcl") and tok.head is not tok:
+    if tok.dep_ in ("acl", "amod", "appos", "relcl", "advcl") and tok.head.i != tok.i:
         return tok.head
-    if tok.dep_ in ("acomp", "attr", "oprd") and tok.head is not tok:
+    if tok.dep_ in ("acomp", "attr", "oprd") and tok.head.i != tok.i:
         return next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
 

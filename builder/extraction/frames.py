@@ -182,7 +182,7 @@ def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
             return owner
         if head.dep_ == "dobj" and is_verb(head.head):
             return _subjects(head.head, words) or _inherited_subjects(head.head, words)  # "launched a campaign to ..."
-        if head.dep_ == "pobj" and head.head.head is not head.head and is_verb(head.head.head):
+        if head.dep_ == "pobj" and head.head.head.i != head.head.i and is_verb(head.head.head):
             return _subjects(head.head.head, words)  # "continue in their effort to defeat": the clause's subject
     return []
 
@@ -293,7 +293,7 @@ def _governing_modality(tok: Token, words: ClauseWords) -> tuple[bool, str | Non
     negated, modality = False, None
     node = tok
     for _ in range(4):
-        if node.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj") or node.head is node:
+        if node.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj") or node.head.i == node.i:
             break
         node = node.head
         lower = node.lower_
@@ -407,7 +407,7 @@ def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords, preps: li
             continue
         node = tok
         for _ in range(4):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             frame = by_head.get(node.i)

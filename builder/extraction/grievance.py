@@ -18,7 +18,7 @@ def in_grievance(k: Knowledge, span: Span) -> bool:
     tok = span.root
     for _ in range(12):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return False
         if tok.dep_ == "pobj" and head.dep_ in ("prep", "conj") and _grievance_phrase(k, head):
             return True
@@ -34,7 +34,7 @@ def _grievance_phrase(k: Knowledge, prep: Token) -> bool:
     protest ("held a vigil over"); the first of prepositions joined by "and" decides ("in support
     of refugees and against the plans")."""
     first = prep
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     governor = first.head
     word = governor.lower_

@@ -239,7 +239,7 @@ class PhraseReader:
             named = next((c for c in head.children if c.dep_ == "attr"), None)  # "its first commander was X"
             if named is not None and named.tag_.startswith("NNP"):
                 return self.entities(named, owners, states, depth + 1)
-        if tok.dep_ == "pobj" and head.lower_ == "as" and head.head is not head:
+        if tok.dep_ == "pobj" and head.lower_ == "as" and head.head.i != head.i:
             # "regard X as a proxy of Y", "X is seen as a proxy of Y"
             said_of = next((c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if said_of is not None:
@@ -283,7 +283,7 @@ def listed_on(tok: Token) -> list[Token]:
     as appositions ("the Forces, including the Army, the Navy and the Air Force": "Navy" an
     apposition of "Forces"), with their conjuncts."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ not in ("including", "as", "like") or prep.head is prep:
+    if tok.dep_ != "pobj" or prep.lower_ not in ("including", "as", "like") or prep.head.i == prep.i:
         return []
     owner = prep.head.head if prep.lower_ == "as" and prep.head.lower_ == "such" else prep.head
     after = [c for c in owner.children if c.dep_ == "appos" and c.i > tok.i]
@@ -308,7 +308,7 @@ def copula_subject(copula: Token) -> Token | None:
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
-        if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head.i == node.i:
             return None
         node = node.head
     return None

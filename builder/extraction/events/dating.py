@@ -29,7 +29,7 @@ def _verb_above(token: Token, sent_start: int, sent_end: int) -> Token | None:
     while seen < 12:
         if token.tag_.startswith("VB"):
             return token
-        if token.head is token or not (sent_start <= token.head.i < sent_end):
+        if token.head.i == token.i or not (sent_start <= token.head.i < sent_end):
             return None
         token, seen = token.head, seen + 1
     return None

@@ -91,7 +91,7 @@ def _nationality_only(doc: Doc, k: Knowledge, phrases: PhraseReader, token: int)
 
 def _governor(frames: dict[int, Frame], tok: Token, own: Frame) -> Frame | None:
     """The frame of the verb whose object (or passive subject) the trigger noun is."""
-    while tok.dep_ == "conj" and tok.head is not tok:  # "through training, advice and airstrikes": the list's first
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "through training, advice and airstrikes": the list's first
         tok = tok.head
     if own.kind != "noun" or tok.dep_ not in GOVERNED + CAUSE:
         return None

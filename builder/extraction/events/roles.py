@@ -159,7 +159,7 @@ def subjects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], 
             # "The army said that five soldiers were killed in an attack by militants": the
             # passive clause has its own subject (those hit); who speaks above it did not act
             return keys
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     if verb is not trigger_token(doc, sent, tm) and k.rx("judging_verbs").fullmatch(verb.text):
@@ -204,7 +204,7 @@ def objects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], t
     if verb is None:
         return keys
     for _ in range(3):
-        if k.upos(verb) in ("VERB", "AUX") or verb.head is verb:
+        if k.upos(verb) in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     for head in _object_heads(k, verb):

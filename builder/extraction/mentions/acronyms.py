@@ -42,10 +42,10 @@ def _names_a_body(tok: Token, bodies: dict[str, str]) -> bool:
     a word joined to such a one by "and" or a comma shares its role."""
     t = tok
     for _ in range(8):
-        if t.dep_ != "conj" or t.head is t:
+        if t.dep_ != "conj" or t.head.i == t.i:
             break
         t = t.head
     head = t.head
-    if t.dep_ in _MODIFIER and head.lower_ in bodies and head is not t:
+    if t.dep_ in _MODIFIER and head.lower_ in bodies and head.i != t.i:
         return True
     return t.dep_ == "pobj" and head.lower_ in ("of", "from") and head.head.lower_ in bodies

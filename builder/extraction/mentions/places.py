@@ -31,7 +31,7 @@ def acts(k: Knowledge, span: Span) -> str | None:
     tok = span.root
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
         return "attributive"
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "dobj" and tok.head.lower_ in k.lex.words("place_object_verbs"):
         return None

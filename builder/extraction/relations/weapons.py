@@ -68,7 +68,7 @@ def _modifier_owner(doc: Doc, k: Knowledge, owners: list[Mention], span: Span, t
     chain = [tok]
     for _ in range(10):
         own = any(t.dep_ in ("det", "nummod", "poss") for t in tok.subtree if t.i < tok.i)
-        if ((tok.dep_ == "conj" and not own) or tok.dep_ in ("compound", "amod", "nmod")) and tok.head is not tok and k.upos(tok.head) in ("NOUN", "PROPN", "ADJ"):
+        if ((tok.dep_ == "conj" and not own) or tok.dep_ in ("compound", "amod", "nmod")) and tok.head.i != tok.i and k.upos(tok.head) in ("NOUN", "PROPN", "ADJ"):
             tok = tok.head
             chain.append(tok)
         else:
@@ -104,7 +104,7 @@ def _user(doc: Doc, k: Knowledge, sent: SentenceInfo, owners: list[Mention], tok
                 return None, ""
             key = actor_of(doc, k, sent, owners, subj, True)
             return (key, "weapon_use") if key else (None, "")
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     return None, ""
