@@ -147,7 +147,7 @@ def subjects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], 
     """Actors that are the grammatical subject (or passive agent) of the trigger's verb. A country
     that acts violently is its armed forces; one that threatens or bans is the state itself."""
     keys: set[str] = set()
-    verb = trigger_token(doc, sent, tm)
+    verb = trigger = trigger_token(doc, sent, tm)
     if verb is None:
         return keys
     for _ in range(6):
@@ -162,7 +162,7 @@ def subjects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], 
         if verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb is not trigger_token(doc, sent, tm) and k.rx("judging_verbs").fullmatch(verb.text):
+    if verb.i != trigger.i and k.rx("judging_verbs").fullmatch(verb.text):
         return keys  # "The United States condemns the attack": who judges it did not do it
     for child in verb.children:
         if child.dep_ in ("nsubj", "agent") and k.upos(child) != "PRON":
