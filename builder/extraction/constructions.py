@@ -266,7 +266,9 @@ def _interpret(c: Construction, bound: dict[str, Token], reader: PhraseReader, f
     if anchor is not None and not anchor.achieved:
         return []  # "denied being backed by Iran", "plans to join the alliance"
     subjects = _read(c, c.subject, c.subject_via, bound, reader, frames)
-    objects = _read(c, c.object, c.object_via, bound, reader, frames)
+    objects = _read(c, c.object, c.object_via, bound, reader, frames) if subjects else []
+    if not objects:
+        return []  # most matches: a side names nobody
     status, role = _status(c, bound, words)
     out = []
     for s in subjects:

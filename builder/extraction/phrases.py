@@ -17,10 +17,13 @@ Constructions relate tokens ("backed" modifies "militia"); facts relate entities
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+import numpy
+from spacy.attrs import DEP, LOWER
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
 
@@ -333,11 +336,12 @@ def resolve_pronouns(reader: PhraseReader, frames: list, sentences: Iterable) ->
         for tok in doc[frame.head].subtree:
             if tok.lower_ in GROUP_PRONOUNS and tok.i not in reader.antecedent and tok.i not in {t.i for t in speaker.subtree}:
                 reader.antecedent[tok.i] = speaker.i
+    marks = _Marks(doc)
     previous: Token | None = None
     for sent in sentences:
-        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in GROUP_PRONOUNS and any(n.kind in ("actor", "country") for n in reader.entities(t))]
-        for tok in sent:
-            if tok.lower_ not in GROUP_PRONOUNS or tok.i in reader.antecedent:
+        subjects = [t for t in marks.subjects(sent) if t.lower_ not in GROUP_PRONOUNS and any(n.kind in ("actor", "country") for n in reader.entities(t))]
+        for tok in marks.group_pronouns(sent):
+            if tok.i in reader.antecedent:
                 continue
             before = [s for s in subjects if s.i < tok.i]
             if before:
@@ -346,18 +350,48 @@ def resolve_pronouns(reader: PhraseReader, frames: list, sentences: Iterable) ->
                 reader.antecedent[tok.i] = previous.i
         root_subjects = [s for s in subjects if s.head.dep_ == "ROOT"]
         previous = root_subjects[0] if root_subjects else (subjects[0] if subjects else None)
-    _resolve_person_pronouns(reader, sentences)
+    _resolve_person_pronouns(reader, sentences, marks)
 
 
-def _resolve_person_pronouns(reader: PhraseReader, sentences: Iterable) -> None:
+class _Marks:
+    """The subjects and pronouns of a document, found once from its arrays (a pass over every
+    token of every sentence, making a Token object of each, cost more than the rest of pronoun
+    resolution), given sentence by sentence as tokens, in order."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        columns = doc.to_array([DEP, LOWER])
+        self.doc = doc
+
+        def where(column: int, words: Iterable[str]) -> list[int]:
+            return numpy.flatnonzero(numpy.isin(columns[:, column], [strings[w] for w in words])).tolist() if len(doc) else []
+
+        self._subjects = where(0, ("nsubj", "nsubjpass"))
+        self._group = where(1, GROUP_PRONOUNS)
+        self._person = where(1, PERSON_PRONOUNS)
+
+    def _within(self, indices: list[int], span: Span) -> list[Token]:
+        return [self.doc[i] for i in indices[bisect_left(indices, span.start) : bisect_left(indices, span.end)]]
+
+    def subjects(self, span: Span) -> list[Token]:
+        return self._within(self._subjects, span)
+
+    def group_pronouns(self, span: Span) -> list[Token]:
+        return self._within(self._group, span)
+
+    def person_pronouns(self, span: Span) -> list[Token]:
+        return self._within(self._person, span)
+
+
+def _resolve_person_pronouns(reader: PhraseReader, sentences: Iterable, marks: _Marks) -> None:
     """"he", "his", "she": the nearest subject naming a person before it in the sentence, else the
     person the text is about so far (the last sentence subject that named a person): "Larsen was
     an officer. He joined the Legion in 1918" -- biographies and profiles go on this way."""
     topic: Token | None = None
     for sent in sentences:
-        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in PERSON_PRONOUNS and any(n.kind == "person" for n in reader.entities(t))]
-        for tok in sent:
-            if tok.lower_ not in PERSON_PRONOUNS or tok.i in reader.antecedent:
+        subjects = [t for t in marks.subjects(sent) if t.lower_ not in PERSON_PRONOUNS and any(n.kind == "person" for n in reader.entities(t))]
+        for tok in marks.person_pronouns(sent):
+            if tok.i in reader.antecedent:
                 continue
             before = [s for s in subjects if s.i < tok.i]
             antecedent = before[-1] if before else topic
@@ -366,8 +400,8 @@ def _resolve_person_pronouns(reader: PhraseReader, sentences: Iterable) -> None:
         if subjects:
             topic = subjects[0]
         else:  # "Police named the suspect as X. Officials said he ...": the person the sentence named
-            named = [t for t in sent if t.lower_ not in PERSON_PRONOUNS and reader.mention(t) is not None and reader.mention(t).kind == "person"]
-            topic = named[-1] if named else topic
+            named = [i for i in range(sent.start, sent.end) if (m := reader.at.get(i)) is not None and m.kind == "person" and reader.doc[i].lower_ not in PERSON_PRONOUNS]
+            topic = reader.doc[named[-1]] if named else topic
 
 
 def dependency_path(a: Token, b: Token) -> str:
