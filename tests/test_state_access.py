@@ -49,3 +49,32 @@ def test_a_span_extension_of_the_same_name_is_not_read_as_the_docs():
     doc._.armedkg_focus = "ML"
     doc.user_data[("._.", "armedkg_focus", 0, 2)] = "XX"  # where a Span's value would live
     assert ext(doc, "armedkg_focus") == "ML"
+
+
+def _texts() -> list[str]:
+    return [
+        "Gunmen attacked a checkpoint near Gao on Sunday.",
+        "  Two  spaces,\ttabs\nand\n\nnew lines ; al-Qaim (Anbar) -- 3km east.  ",
+        "KHARTOUM, May 3 (Reuters) - RSF fighters shelled El Fasher's market.",
+        "x",
+        "",
+    ]
+
+
+def test_char_span_gives_spacys_expanded_span_for_every_pair_of_offsets():
+    """Every start and end offset of several texts (runs of spaces, tabs, new lines, leading
+    and trailing whitespace, one character, none): the same tokens as spaCy's own
+    ``char_span(..., alignment_mode="expand")``, or None where it gives None."""
+    nlp = spacy.blank("en")
+    checked = 0
+    for text in _texts():
+        doc = nlp(text)
+        for start in range(-1, len(text) + 2):
+            for end in range(start + 1, len(text) + 2):
+                want = doc.char_span(start, end, alignment_mode="expand")
+                got = extensions.char_span(doc, start, end)
+                assert (got is None) == (want is None), (text, start, end)
+                if want is not None:
+                    assert (got.start, got.end) == (want.start, want.end), (text, start, end)
+                checked += 1
+    assert checked > 2000

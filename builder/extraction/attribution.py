@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from .facts import source
 from .knowledge import Knowledge
 from .sentences import SentenceInfo
-from .extensions import ext
+from .extensions import char_span, ext
 
 
 def sentence_sources(doc: Doc, k: Knowledge, sent: SentenceInfo) -> list[str]:
@@ -28,7 +28,7 @@ def sentence_sources(doc: Doc, k: Knowledge, sent: SentenceInfo) -> list[str]:
             verb = k.rx("said_after").match(text[mention.end : mention.end + 30])
             if ent is not None and verb:
                 # Only a main-clause "X said" is the source of the sentence, not "which X said it intercepted".
-                tok = doc.char_span(mention.end + verb.start(1), mention.end + verb.end(1), alignment_mode="expand")
+                tok = char_span(doc, mention.end + verb.start(1), mention.end + verb.end(1))
                 if tok is not None and (tok.root.dep_ == "ROOT" or (tok.root.dep_ in ("conj", "parataxis", "ccomp") and tok.root.head.dep_ == "ROOT")):
                     out.append(source(doc, ent.label, sent, mention.start, mention.end, key=mention.key))
     return list(dict.fromkeys(out))

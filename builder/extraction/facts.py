@@ -16,7 +16,7 @@ from .knowledge import Knowledge
 from .phrases import dependency_path
 from .sentences import SentenceInfo, evidence
 from .state import add_entity, ensure_actor, ensure_country
-from .extensions import ext
+from .extensions import char_span, ext
 
 # ACLED's collective actors: kind -> label, class, inter code
 GROUPS = {"civilians": ("Civilians", T.CIVILIAN_GROUP, 7), "protesters": ("Protesters", T.CIVILIAN_GROUP, 6), "rioters": ("Rioters", T.CIVILIAN_GROUP, 5)}
@@ -43,7 +43,7 @@ def _token_of(doc: Doc, key: str, ev: Evidence) -> object | None:
     best = nearest_mention(doc, key, ev)
     if best is None:
         return None
-    span = doc.char_span(best.start, best.end, alignment_mode="expand")
+    span = char_span(doc, best.start, best.end)
     return span.root if span is not None else None
 
 

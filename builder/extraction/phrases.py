@@ -26,6 +26,7 @@ from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
+from .extensions import char_span
 
 KINDS = ("actor", "person", "country", "place")
 
@@ -101,7 +102,7 @@ class PhraseReader:
         self.classes: dict[str, str] = {}
         self.antecedent: dict[int, int] = {}  # pronoun token -> the token of the phrase it stands for
         for m in sorted(mentions, key=lambda m: m.end - m.start):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
             if span is None or m.kind not in KINDS:
                 continue
             self.classes.setdefault(m.key, m.cls)

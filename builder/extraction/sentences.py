@@ -19,7 +19,7 @@ from ..records import Evidence
 from .knowledge import Knowledge
 from .state import Mention, ensure_country
 from .zones import closed_zones
-from .extensions import ext
+from .extensions import char_span, ext
 
 
 @dataclass
@@ -124,7 +124,7 @@ def _sentences(doc: Doc) -> list[Span]:
     sentence without final punctuation is followed by a lower-case word."""
     inside = set()
     for m in ext(doc, "armedkg_mentions"):
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is not None:
             inside.update(range(span.start + 1, span.end))
     for ent in doc.ents:

@@ -14,7 +14,7 @@ from ..records import Entity
 from . import terms as T
 from .grievance import in_grievance
 from .knowledge import Knowledge
-from .extensions import ext
+from .extensions import char_span, ext
 
 
 @dataclass
@@ -161,7 +161,7 @@ def _casts_vote(doc: Doc, k: Knowledge, mention: Mention) -> bool:
     """A mention votes for its country unless it names what a protest is about."""
     if mention.kind not in ("actor", "country", "place"):
         return True
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = char_span(doc, mention.start, mention.end)
     return span is None or not in_grievance(k, span)
 
 
@@ -215,14 +215,14 @@ def remove_overlapping(doc: Doc, start: int, end: int) -> None:
 
 def free_span(doc: Doc, start: int, end: int) -> Span | None:
     """The token span of ``start:end`` if no mention covers it yet."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     if span is None or overlaps(doc, span.start_char, span.end_char):
         return None
     return span
 
 
 def is_subject(doc: Doc, mention: Mention) -> bool:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = char_span(doc, mention.start, mention.end)
     return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 

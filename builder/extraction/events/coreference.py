@@ -39,7 +39,7 @@ from ...records import Claim, Event, Evidence
 from .. import terms as T
 from ..facts import UNIDENTIFIED
 from ..knowledge import Knowledge
-from ..extensions import ext
+from ..extensions import char_span, ext
 
 SAME_PLACE_KM = 25.0
 
@@ -134,7 +134,7 @@ def _doers_told(doc: Doc, k: Knowledge, first: Evidence) -> bool:
     found = [(m.start(), m.end()) for m in k.rx("event_agent_definite").finditer(first.sentence)]
     found += [(m.start(), m.end()) for m in re.finditer(r"^(?:They|It)\b", first.sentence)]
     for start, end in found:
-        span = doc.char_span(first.sentence_start + start, first.sentence_start + end, alignment_mode="expand")
+        span = char_span(doc, first.sentence_start + start, first.sentence_start + end)
         if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
             return True
     return False

@@ -32,7 +32,7 @@ from .. import terms as T
 from ..frame_relations import ARMED
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
-from ..extensions import ext
+from ..extensions import char_span, ext
 
 MOB_VIOLENCE = "MobViolence"
 RECLASSIFIED = (T.ARMED_CLASH, T.ATTACK, T.ABDUCTION, T.ARRESTS, T.LOOTING)
@@ -122,7 +122,7 @@ def crowd_violence(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, wor
     group on either side, a one-sided act ("a mob beat a man") no force among its agents."""
     if words is None or event.cls not in RECLASSIFIED:
         return
-    span = doc.char_span(words[0], words[1], alignment_mode="expand")
+    span = char_span(doc, words[0], words[1])
     frames = {f.head: f for f in ext(doc, "armedkg_frames")}
     frame = frames.get(span.root.i) if span is not None else None
     if frame is None or frame.negated or not frame.agents or armed_fight(k, span.root, sent.text):
@@ -144,7 +144,7 @@ def crowd_fight(doc: Doc, k: Knowledge, event: Event) -> bool:
     for ev in event.evidence:
         if not ev.rule.startswith("event_trigger"):
             continue
-        span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        span = char_span(doc, ev.start, ev.end)
         if span is None or not span.root.dep_:
             continue
         if armed_fight(k, span.root, ev.sentence):

@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ...dates import ResolvedDate, shift
-from ..extensions import ext, text_of
+from ..extensions import char_span, ext, text_of
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
 from ..zones import reference_date
@@ -37,7 +37,7 @@ def _verb_above(token: Token, sent_start: int, sent_end: int) -> Token | None:
 
 def dates_a_statement(doc: Doc, k: Knowledge, sent: SentenceInfo, found: ResolvedDate) -> bool:
     """Whether ``found`` dates a verb of saying ("said on Tuesday") rather than an event."""
-    span = doc.char_span(sent.start + found.start, sent.start + found.end, alignment_mode="expand")
+    span = char_span(doc, sent.start + found.start, sent.start + found.end)
     if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return False
     verb = _verb_above(span.root, sent.span.start, sent.span.end)
@@ -48,7 +48,7 @@ def dates_a_later_death(doc: Doc, k: Knowledge, sent: SentenceInfo, found: Resol
     """Whether ``found`` dates the death of someone wounded earlier ("died of his wounds on
     Wednesday night", "succumbed to her injuries on Friday", "one of the wounded died in hospital
     on Wednesday"), not the event that wounded them."""
-    span = doc.char_span(sent.start + found.start, sent.start + found.end, alignment_mode="expand")
+    span = char_span(doc, sent.start + found.start, sent.start + found.end)
     if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return False
     verb = _verb_above(span.root, sent.span.start, sent.span.end)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
 from ..zones import reference_date
+from ..extensions import char_span
 
 BACKGROUND_DAYS = 31  # a period that ended this long before the reference date is background
 
@@ -48,7 +49,7 @@ def habitual_present(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool
     """Whether the trigger at ``start`` .. ``end`` of the sentence is a verb in the simple present
     ("JNIM isolates posts, then strikes them"): reporting tells events in the past; the present
     states a habit or a pattern (headlines, which use it for the past, are read as zones)."""
-    span = doc.char_span(sent.start + start, sent.start + end, alignment_mode="expand")
+    span = char_span(doc, sent.start + start, sent.start + end)
     if span is None or not doc.has_annotation("TAG"):
         return False
     verb = span[0]

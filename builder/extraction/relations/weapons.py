@@ -14,7 +14,7 @@ from ..facts import relate
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo, evidence
 from ..state import Mention, add_entity, as_force
-from ..extensions import ext
+from ..extensions import char_span, ext
 
 
 def weapon_rules(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], sources: list[str]) -> None:
@@ -26,7 +26,7 @@ def weapon_rules(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mentio
         start, end = sent.start + w.start, sent.start + w.end
         if any(m.start < end and start < m.end for m in sent.mentions):
             continue  # inside an actor's or a place's name ("Tank Battalion", "Drone Unit 12")
-        span = doc.char_span(start, end, alignment_mode="expand")
+        span = char_span(doc, start, end)
         if span is None:
             continue
         owner, rule = weapon_owner(doc, k, sent, owners, span)
