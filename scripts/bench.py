@@ -87,16 +87,24 @@ def throughput(n: int) -> None:
     bare = spacy.load(DEFAULT_MODEL)
     list(bare.pipe(texts[:50]))
     t = time.perf_counter()
-    tokens = sum(len(d) for d in bare.pipe(texts, batch_size=64))
-    bare_s = time.perf_counter() - t
-    t = time.perf_counter()
     nlp = build_pipeline()
     load_s = time.perf_counter() - t
+    # Bare spaCy and the one-worker build run twice, one after the other, and the faster run of
+    # each is kept (as timeit does): what else the machine does only ever slows a run down.
+    bare_runs: list[float] = []
+    one_runs: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         src = write_corpus(Path(tmp) / "corpus.jsonl", n)
-        t = time.perf_counter()
-        one = build([src], Path(tmp) / "one", progress=False, nlp=nlp)
-        one_s = time.perf_counter() - t
+        for run in range(2):
+            t = time.perf_counter()
+            tokens = sum(len(d) for d in bare.pipe(texts, batch_size=64))
+            bare_runs.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            built = build([src], Path(tmp) / f"one-{run}", progress=False, nlp=nlp)
+            one_runs.append(time.perf_counter() - t)
+            if one_runs[-1] == min(one_runs):
+                one = built
+        bare_s, one_s = min(bare_runs), min(one_runs)
         t = time.perf_counter()
         # Both builds reuse the loaded pipeline (its load is not counted for either): the two
         # worker processes are forked from this one and share it.
@@ -108,6 +116,7 @@ def throughput(n: int) -> None:
     print(f"corpus: {n} documents, {tokens} tokens (model {DEFAULT_MODEL}; pipeline load {load_s:.1f} s, not counted below)")
     print(f"bare spaCy nlp.pipe:      {n / bare_s:7.1f} docs/s {tokens / bare_s:9.0f} tokens/s")
     print(f"full build, 1 worker:     {n / one_s:7.1f} docs/s {tokens / one_s:9.0f} tokens/s   ratio to bare spaCy {bare_s / one_s:.2f} (target 0.70)")
+    print(f"  (the faster of two runs each: bare spaCy {bare_runs[0]:.1f} s and {bare_runs[1]:.1f} s, one worker {one_runs[0]:.1f} s and {one_runs[1]:.1f} s)")
     print(f"full build, 2 workers:    {n / two_s:7.1f} docs/s {tokens / two_s:9.0f} tokens/s   ratio to 1 worker {one_s / two_s:.2f} (target 1.6; first document back after {two.first_result_seconds:.1f} s)")
     print(f"steady state (after the first document): 1 worker {one_steady:.1f} docs/s, 2 workers {two_steady:.1f} docs/s, ratio {two_steady / one_steady:.2f}")
 
