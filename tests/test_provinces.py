@@ -235,3 +235,29 @@ def test_a_division_is_found_by_another_of_its_names():
     assert [(d.country, d.name) for d in index.named("Toscana")] == [("IT", "Tuscany")]
     assert [(d.country, d.name) for d in index.named("Bayern")] == [("DE", "Bavaria")]
     assert [d.name for d in index.named("Georgia") if d.country == "US"] == ["Georgia"]  # its own name first
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # wire copy: the province follows a word for the town's centre
+        ("Shopkeepers closed their shutters in Kartal town center, Istanbul, on Monday.", "Kartal", ["Istanbul"]),
+        # encyclopaedia prose, bracketed, British spelling
+        ("The old market lies in Cuernavaca city centre (Morelos) beside the cathedral.", "Cuernavaca", ["Morelos"]),
+        # analysis: the clause goes on with "by" after the province
+        ("Migrants were intercepted off Bodrum, Mugla by the coast guard last week.", "Bodrum", ["Mugla"]),
+        ("Two soldiers died near Kupiansk, Kharkiv during the night.", "Kupiansk", ["Kharkiv"]),
+    ],
+)
+def test_the_province_after_a_town_centre_or_before_the_rest_of_the_clause(k, text, name, expected):
+    doc, span = _span(text, name)
+    assert provinces_beside(doc, k, span) == expected
+
+
+def test_a_province_written_without_turkish_letters_is_read(k):
+    # GeoNames writes the province "Balıkesir" (dotless i); reports write "Balikesir"
+    assert [(d.country, d.name) for d in readings(k, "Balikesir") if d.level == 1] == [("TR", "Balıkesir")]
+    ayvalik = PlaceEntry("gn:322673", "Ayvalık", "PopulatedPlace", "TR", lat=39.32, lon=26.69, population=70000)
+    ayvalik_far = PlaceEntry("gn:438912", "Ayvalık", "PopulatedPlace", "TR", lat=37.48, lon=43.11, population=800)
+    assert in_provinces(k, [ayvalik_far, ayvalik], ["Balikesir"]) == [ayvalik]
+
