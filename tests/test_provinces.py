@@ -261,3 +261,24 @@ def test_a_province_written_without_turkish_letters_is_read(k):
     ayvalik_far = PlaceEntry("gn:438912", "Ayvalık", "PopulatedPlace", "TR", lat=37.48, lon=43.11, population=800)
     assert in_provinces(k, [ayvalik_far, ayvalik], ["Balikesir"]) == [ayvalik]
 
+
+
+@pytest.mark.parametrize("name", ["Shan-South", "Shan-North", "Shan - East", "Bago-West"])
+def test_a_compass_part_of_a_division_is_read_as_the_division(k, name):
+    # analysis: "clashes in Shan-North state"; Myanmar's statistics split Shan State in three
+    found = [(r.country, r.division.name, r.level) for r in readings(k, name) if r.level == 1]
+    assert len(found) == 1 and found[0][0] == "MM" and found[0][1] == name.split("-")[0].strip()
+    assert [r for r in readings(k, name, parts=False) if r.level == 1] == []  # too coarse to rule a town out
+
+
+def test_a_village_beside_a_known_town_is_not_placed_at_its_state(k):
+    from builder.extraction.mentions.provinces import province_of_unknown_town
+    from builder.extraction.knowledge import load_knowledge
+
+    kg = load_knowledge(None, True, None)  # with GeoNames towns: Kutkai is one
+    # wire copy: the township's town is known, the state is only a coarse container
+    doc, span = _span("In Nam Tu village (Kutkai township, Muse district, Shan-North state), troops burned homes.", "Nam Tu")
+    assert province_of_unknown_town(doc, kg, span, "MM") is None
+    # encyclopaedia prose: nothing smaller than the state is known, so the state is where it lies
+    doc, span = _span("Nawng Hkio village (Zzyx township, Shan-South state) lies on a ridge.", "Nawng Hkio")
+    assert province_of_unknown_town(doc, kg, span, "MM").label == "Shan"

@@ -82,15 +82,28 @@ def load_county_names(k: Knowledge) -> None:
     _county_names(load_admin1_index(), k)
 
 
-def readings(k: Knowledge, name: str) -> list[Container]:
-    """Every division of any country called ``name``: first-level, then second-level."""
+def readings(k: Knowledge, name: str, parts: bool = True) -> list[Container]:
+    """Every division of any country called ``name``: first-level, then second-level; with
+    ``parts``, a division of which the name is a compass part ("Shan-South") too."""
     index = load_admin1_index()
-    out = [Container(d.country, d, d.name, 1, index.centre(d)) for d in index.named(name)]
+    out = [Container(d.country, d, d.name, 1, index.centre(d)) for d in (divisions_called(k, index, name) if parts else index.named(name))]
     counties = index.counties()
     for country, county in _county_names(index, k).get(division_key(k, name), ()):
         division, point = counties[(country, county)]
         out.append(Container(country, division, county, 2, point))
     return out
+
+
+def divisions_called(k: Knowledge, index: Admin1Index, name: str) -> list[Admin1]:
+    """The first-level divisions called ``name``; a name that only a compass part written after
+    it makes unknown is the division it is a part of ("Shan-South", "Bago-West": parts of Shan
+    State and Bago Region as Myanmar's statistics and ACLED write them)."""
+    found = index.named(name)
+    if not found:
+        part = k.rx("division_compass_part").match(name)
+        if part is not None:
+            found = index.named(part.group(1))
+    return found
 
 
 def chain_readings(k: Knowledge, names: list[str], focus: str | None) -> list[list[Container]]:
@@ -150,7 +163,9 @@ def placed_beside(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntr
     names, sure = _beside(doc, k, span)
     if not names:
         return None
-    chain = [readings(k, n) for n in names]  # every country's: the candidates choose among them
+    # every country's: the candidates choose among them; a compass part of a division ("Shan-North")
+    # is too coarse a container to rule out a town GeoNames puts near its edge
+    chain = [readings(k, n, parts=False) for n in names]
     inside = in_containers(k, candidates, chain)
     if inside:
         return inside
@@ -199,14 +214,23 @@ def divisions_beside(doc: Doc, k: Knowledge, span: Span) -> bool:
 def province_of_unknown_town(doc: Doc, k: Knowledge, span: Span, focus: str | None) -> Entity | None:
     """For a town the gazetteers lack, the smallest division written beside it ("Ibafo (Ogun)",
     "Lale (Bane, Boulgou)"): an entity placed at the mean point of the division's towns; a
-    second-level division lies in its first-level one. None when the name stays ambiguous."""
+    second-level division lies in its first-level one. None when the name stays ambiguous, or
+    when a smaller name beside it is a town of that country the gazetteers know ("Kone Chan
+    village (Kutkai township, Muse district, Shan-North state)": the village is tied to Kutkai by
+    the event's anchor, not placed at the middle of Shan State)."""
     names, _ = _beside(doc, k, span)
-    for found in chain_readings(k, names, focus):
+    for i, found in enumerate(chain_readings(k, names, focus)):
         if len({(r.country, r.name) for r in found}) == 1 and found[0].point is not None:
+            if found[0].level == 1 and any(_known_town(k, n, found[0].country) for n in names[:i]):
+                return None
             return container_entity(doc, k, found[0])
         if len({(r.country, r.name) for r in found}) > 1:
             return None
     return None
+
+
+def _known_town(k: Knowledge, name: str, country: str) -> bool:
+    return any(p.cls == T.POPULATED_PLACE and p.lat is not None and p.country == country for p in k.gaz.lookup_place(name))
 
 
 def container_entity(doc: Doc, k: Knowledge, container: Container) -> Entity:
@@ -243,7 +267,7 @@ def division_named(doc: Doc, k: Knowledge, name: str, candidates: list[PlaceEntr
     if any(c.cls in (T.ADMIN_REGION, T.COUNTRY) for c in candidates):
         return None
     index = load_admin1_index()
-    found = index.named(name)
+    found = divisions_called(k, index, name)
     pointed = set(ext(doc, "armedkg_named_countries")) | set(ext(doc, "armedkg_place_votes")) | ({ext(doc, "armedkg_focus")} - {None})
     if pointed or len({d.country for d in found}) > 1:
         found = [d for d in found if d.country in pointed]  # not a division abroad of a name a town here may bear
