@@ -100,3 +100,34 @@ def test_a_capital_named_after_its_country_is_the_town(extract, text, point):
     result, ev, where = _where(extract, text)
     assert result.entities[ev.place].cls == "PopulatedPlace"
     assert haversine_km(where.lat, where.lon, *point) < 15
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "point"),
+    [
+        # an event log's note, wire copy, encyclopaedia prose: a part of a town written with it
+        ("On 2 May 2022, in Port-au-Prince - Carrefour, residents stoned a man accused of theft.", "Port-au-Prince", (18.54, -72.34)),
+        ("On 8 June 2022, in Gomez Palacio, Durango, residents blocked a road to demand water.", "Gómez Palacio", (25.57, -103.50)),
+        ("Students demonstrated in North Mitrovica on Wednesday against the new curfew.", "Mitrovicë", (42.88, 20.87)),
+        ("Trade unionists rallied in Northern Nicosia for higher wages, a spokesman said.", "Nicosia", (35.17, 33.35)),
+    ],
+)
+def test_a_part_of_a_town_written_with_it_is_placed_at_the_town(extract, text, label, point):
+    result, ev, where = _where(extract, text)
+    assert result.entities[ev.place].label == label
+    assert haversine_km(where.lat, where.lon, *point) < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "point"),
+    [
+        # the place a note says its event is coded to, in a bracket or after a comma
+        ("On 12 March 2022, in Apure state (coded to Guasdualito, Apure), an IED planted by unknown men wounded a soldier during a patrol.", "Guasdualito", (7.24, -70.73)),
+        ("On 9 May 2022, gunmen raided a farm near Bama (coded to Konduga, Borno) and killed two farmers.", "Konduga", (11.65, 13.42)),
+        ("On 3 May 2022, militants attacked a police post near Tamale town [coded to Yendi], killing two officers.", "Yendi", (9.44, -0.01)),
+    ],
+)
+def test_the_place_a_note_codes_its_event_to_is_the_events(extract, text, town, point):
+    result, ev, where = _where(extract, text)
+    assert result.entities[ev.place].label == town
+    assert haversine_km(where.lat, where.lon, *point) < 10

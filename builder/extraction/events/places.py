@@ -15,6 +15,7 @@ from ..state import Mention
 from ..extensions import ext
 
 BESIDE_BONUS = 0.5  # a place written with its division comes before another as specific
+CODED_FIRST = -1  # the place a note says its event is coded to comes before every other
 
 
 def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places: list[Mention]) -> None:
@@ -43,6 +44,8 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
             continue
         score = rank.get(ent.cls, 2)
         order = score - (BESIDE_BONUS if score <= 2 and _division_beside(doc, k, p) else 0)
+        if k.rx("coded_place_before").search(pre) and ent.lat is not None:
+            order = CODED_FIRST  # "in Apure state (coded to Guasdualito, Apure)": the note says where it is coded
         if best is None or order < best[0]:
             best = (order, score, p, pre)
     if best is None:

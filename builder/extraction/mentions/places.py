@@ -80,7 +80,7 @@ def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cu
     if candidates:
         add_place_mention(doc, k, candidates[0].key, span, "geonames_or_curated", 0.8 if not forced else 0.7, cue_word)
         return
-    if _compound_area(doc, k, span, stripped, cue_word):
+    if _compound_area(doc, k, span, stripped, cue_word) or _part_of_town(doc, k, span, stripped, cue_word):
         return
     if forced or span.label_ in ("GPE", "LOC", "FAC"):
         _unresolved(doc, k, span, stripped, cue_word)
@@ -146,6 +146,25 @@ def _compound_area(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: 
         pos = max(text.find(part_text), 0)
         add_mention(doc, k, Mention(entry.key, span.start_char + pos, span.start_char + pos + len(part_text), part_text, "place", "compound_area_part", 0.7, "in"))
         ensure_place(doc, k, entry)
+    return True
+
+
+def _part_of_town(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str) -> bool:
+    """A part of a town named with the town ("Port-au-Prince - Delmas", "North Mitrovica") or a
+    town and its state the model took as one name ("Gomez Palacio, Durango"), which the
+    gazetteers lack as a whole: the town, as the town's own name would be read."""
+    m = k.rx("town_part_name").match(stripped)
+    head = next((g for g in m.groups() if g), None) if m else None
+    at = span.text.find(head) if head else -1
+    if at < 0:
+        return False
+    part = doc.char_span(span.start_char + at, span.start_char + at + len(head), label=span.label_)
+    if part is None:
+        return False
+    towns = [c for c in _candidates(doc, k, part, head) if c.cls == T.POPULATED_PLACE]
+    if not towns:
+        return False
+    add_place_mention(doc, k, towns[0].key, part, "geonames_or_curated", 0.7, cue_word)
     return True
 
 
