@@ -282,3 +282,27 @@ def test_a_village_beside_a_known_town_is_not_placed_at_its_state(k):
     # encyclopaedia prose: nothing smaller than the state is known, so the state is where it lies
     doc, span = _span("Nawng Hkio village (Zzyx township, Shan-South state) lies on a ridge.", "Nawng Hkio")
     assert province_of_unknown_town(doc, kg, span, "MM").label == "Shan"
+
+
+def _sentence(text: str, name: str):
+    doc, span = _span(text, name)
+    for i, tok in enumerate(doc):
+        tok.is_sent_start = i == 0  # one sentence
+    return doc, doc.char_span(span.start_char, span.end_char)
+
+
+def test_a_sound_alike_town_must_lie_in_a_division_the_sentence_names(k):
+    from builder.extraction.mentions.places import _in_divisions_of_sentence
+    from builder.extraction.state import Mention, add_entity, add_mention
+
+    in_java = PlaceEntry("gn:1", "Sumberjaya", "PopulatedPlace", "ID", lat=-6.76, lon=108.48, population=60000)  # West Java
+    in_sulawesi = PlaceEntry("gn:2", "Mamuju", "PopulatedPlace", "ID", lat=-2.68, lon=118.89, population=60000)  # West Sulawesi
+    text = "Villagers rallied in Sumbarjay (Mamuju regency, West Sulawesi province) on Friday."
+    doc, span = _sentence(text, "Sumbarjay")
+    key = "place:adm1w:ID.west-sulawesi"
+    add_entity(doc, key, "AdminRegion", "West Sulawesi", country="ID", admin_level=1)
+    start = text.index("West Sulawesi")
+    add_mention(doc, k, Mention(key, start, start + len("West Sulawesi"), "West Sulawesi", "place", "bracketed_division", 0.7, "in"))
+    assert _in_divisions_of_sentence(doc, span, [in_java, in_sulawesi]) == [in_sulawesi]
+    doc, span = _sentence("Villagers rallied in Sumbarjay on Friday, a local paper said.", "Sumbarjay")
+    assert _in_divisions_of_sentence(doc, span, [in_java, in_sulawesi]) == [in_java, in_sulawesi]  # no division named

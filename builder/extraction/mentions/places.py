@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ...gazetteer import PlaceEntry, name_key, place_key, slug
+from ...admin import load_admin1_index
 from ...geo import haversine_km
 from .. import terms as T
 from ..extensions import ext, text_of
@@ -225,8 +226,29 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
         if fuzzy and len(candidates) == 1 and k.rx("arabic_toponym_start").match(span.text):
             return candidates
     if fuzzy:
-        return _fuzzy_pick(candidates, context)
+        return _fuzzy_pick(_in_divisions_of_sentence(doc, span, candidates), context)
     return _named_first(span, candidates)
+
+
+def _in_divisions_of_sentence(doc: Doc, span: Span, candidates: list[PlaceEntry]) -> list[PlaceEntry]:
+    """The sound-alike candidates that lie in a first-level division of any country the sentence
+    names ("Simboro district (Mamuju regency, West Sulawesi province)": not Sumber in West Java);
+    all of them when it names none."""
+    sent, entities = span.sent, ext(doc, "armedkg_entities")
+    named = {
+        (ent.country, place_key(ent.label))
+        for m in ext(doc, "armedkg_mentions")
+        if m.key.startswith("place:adm1w:") and sent.start_char <= m.start < sent.end_char and (ent := entities.get(m.key)) is not None
+    }
+    if not named:
+        return candidates
+    index = load_admin1_index()
+    out = []
+    for c in candidates:
+        division = index.at(c.lat, c.lon, c.country) if c.lat is not None else None
+        if division is not None and {(c.country, place_key(division.name)), (c.country, place_key(division.geonames_name))} & named:
+            out.append(c)
+    return out
 
 
 def _elsewhere_in_country(k: Knowledge, candidates: list[PlaceEntry], context: set[str]) -> bool:
