@@ -131,3 +131,18 @@ def test_the_place_a_note_codes_its_event_to_is_the_events(extract, text, town, 
     result, ev, where = _where(extract, text)
     assert result.entities[ev.place].label == town
     assert haversine_km(where.lat, where.lon, *point) < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "division", "point"),
+    [
+        # a village the gazetteers lack, whose province the next sentence of the paragraph names
+        ("On 4 June 2022, gunmen abducted two teachers in Zarghun Kalay village. The village lies in Ghazni province, local officials said.", "Ghazni", (33.55, 68.42)),
+        ("On 11 July 2022, armed men kidnapped a trader in Deh Qazi Khel village. The village lies in Wardak province, his relatives said.", "Wardak", (34.40, 68.87)),
+    ],
+)
+def test_a_village_is_tied_to_the_province_its_paragraph_names(extract, text, division, point):
+    result, ev, where = _where(extract, text)
+    assert result.entities[ev.place].lat is None  # the village itself is unknown
+    assert where.admin1 is not None and where.admin1.label == division
+    assert haversine_km(where.lat, where.lon, *point) < 10
