@@ -50,7 +50,8 @@ def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
     found = bracket or k.rx("province_after_comma").match(tail)
     if found is None:
         return [], False
-    sure = bracket is not None or not tail.lstrip().startswith(",") or tail[found.end() :].lstrip()[:1] in (".", ";", ")", "")
+    rest = tail[found.end() :].lstrip()
+    sure = bracket is not None or not tail.lstrip().startswith(",") or rest[:1] in (".", ";", ")", "") or _clause_goes_on(rest)
     names = []
     for part in found.group(1).split(","):
         part = k.rx("division_chain_noise").sub("", part.strip())
@@ -58,6 +59,13 @@ def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
         if name and name[0].isupper():
             names.append(name)
     return names, sure
+
+
+def _clause_goes_on(rest: str) -> bool:
+    """The words after the name beside go on with the clause ("in Xinyi, Keelung to protest",
+    "off Ayvalik, Balikesir by the coast guard"), not with a list ("Aleppo, Idlib and Hama")."""
+    word = rest.split(" ", 1)[0]
+    return word.islower() and word not in ("and", "or")
 
 
 def division_key(k: Knowledge, name: str) -> str:
@@ -171,9 +179,17 @@ def placed_beside(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntr
         return inside
     if sure and any(chain) and not any(_near(c, r) for c in candidates for found in chain for r in found):
         return []
-    if _other_name_elsewhere(doc, k, span, candidates, names, chain):
+    if _other_name_elsewhere(doc, k, span, candidates, names, chain) or (sure and not any(chain) and _town_beside_abroad(k, candidates, names)):
         return []
     return None
+
+
+def _town_beside_abroad(k: Knowledge, candidates: list[PlaceEntry], names: list[str]) -> bool:
+    """The names beside are no division anywhere but towns of other countries than every
+    candidate's ("Xinyi, Keelung": Keelung is in Taiwan, the Xinyi of the gazetteers in China):
+    the name is a part of that town the gazetteers lack, not the namesake abroad."""
+    towns = {p.country for n in names for p in k.gaz.lookup_place(n) if p.cls == T.POPULATED_PLACE and p.population >= TOWN_OF_THE_NAME and place_key(p.name) == place_key(n)}
+    return bool(towns) and bool(candidates) and all(c.country not in towns for c in candidates)
 
 
 def _other_name_elsewhere(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], names: list[str], chain: list[list[Container]]) -> bool:
