@@ -306,3 +306,30 @@ def test_a_sound_alike_town_must_lie_in_a_division_the_sentence_names(k):
     assert _in_divisions_of_sentence(doc, span, [in_java, in_sulawesi]) == [in_sulawesi]
     doc, span = _sentence("Villagers rallied in Sumbarjay on Friday, a local paper said.", "Sumbarjay")
     assert _in_divisions_of_sentence(doc, span, [in_java, in_sulawesi]) == [in_java, in_sulawesi]  # no division named
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sure"),
+    [
+        ("Supporters rallied in Xinyi, Keelung City to protest the primary rules.", "Xinyi", True),  # wire copy: the clause goes on
+        ("Migrants were intercepted off Bodrum, Mugla by the coast guard last week.", "Bodrum", True),
+        ("The town lies between Beni, Butembo and Lubero.", "Beni", False),  # a list
+        ("Analysts expect fighting around Aleppo, Idlib and Latakia to intensify.", "Aleppo", False),  # analysis
+    ],
+)
+def test_a_name_after_a_comma_says_where_the_town_lies_unless_a_list_goes_on(k, text, name, sure):
+    from builder.extraction.mentions.provinces import _beside
+
+    doc, span = _span(text, name)
+    assert _beside(doc, k, span)[1] is sure
+
+
+def test_a_town_beside_in_another_country_rules_out_the_namesake_abroad():
+    from builder.extraction.knowledge import load_knowledge
+    from builder.extraction.mentions.provinces import _town_beside_abroad
+
+    kg = load_knowledge(None, True, None)  # with GeoNames towns: Keelung is one
+    xinyi_cn = PlaceEntry("gn:1789262", "Xinyi", "PopulatedPlace", "CN", lat=34.38, lon=118.35, population=300511)
+    assert _town_beside_abroad(kg, [xinyi_cn], ["Keelung City"])  # Keelung is in Taiwan
+    assert not _town_beside_abroad(kg, [xinyi_cn], ["Xuzhou"])  # a town of China: the namesake may be meant
+    assert not _town_beside_abroad(kg, [xinyi_cn], ["Zzyzxq"])  # nothing known beside it
