@@ -146,3 +146,21 @@ def test_a_village_is_tied_to_the_province_its_paragraph_names(extract, text, di
     assert result.entities[ev.place].lat is None  # the village itself is unknown
     assert where.admin1 is not None and where.admin1.label == division
     assert haversine_km(where.lat, where.lon, *point) < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # wire copy, a note, prose: where the people live is not where they gathered
+        ("On 31 January 2022, dozens of Uzgen district residents protested outside the regional court in Osh city against a land ruling.", "Osh"),
+        ("On 2 March 2022, residents of Kibera marched to the county offices in Nakuru to demand compensation.", "Nakuru"),
+        ("Villagers of Tal Rifaat took part in a sit-in outside the governor's office in Azaz on Sunday.", "Azaz"),
+        # with only their province besides, their home is where they gathered
+        ("On 8 May 2020, several residents of Kafr Nubl in Idlib held a vigil against the executions.", "Kafr Nubl"),
+    ],
+)
+def test_where_dwellers_live_is_not_where_they_gathered_elsewhere(extract, text, town):
+    result, ev, where = _where(extract, text)
+    from builder.gazetteer import place_key
+
+    assert place_key(result.entities[ev.place].label) == place_key(town) or town in result.entities[ev.place].aliases

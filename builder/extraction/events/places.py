@@ -38,6 +38,8 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
             continue  # "..., police told reporters in Islamabad": where it was said, not where it happened
         if k.rx("origin_from_before").search(pre) and len(places) > 1:
             continue  # "shot a shepherd from Nawa in Tafas": where he came from, not where it happened
+        if _home_of_dwellers(doc, k, p) and any(q is not p and rank.get(getattr(entities.get(q.key), "cls", ""), 9) <= 2 for q in others):
+            continue  # "Uzgen residents protested in Osh": where they live; not "residents of X in Aleppo held a vigil"
         if k.rx("direction_of_place_before").search(pre):
             if frame.near is None:
                 frame.near = p.key
@@ -80,6 +82,21 @@ def _clause_start(doc: Doc, sent: SentenceInfo, p: Mention) -> int:
     if tok is not None and tok.idx < p.start and (tok.pos_ == "VERB" or tok.tag_[:2] == "VB"):
         start = max(start, tok.idx)
     return start
+
+
+def _home_of_dwellers(doc: Doc, k: Knowledge, p: Mention) -> bool:
+    """The place says where people live: a modifier of a noun of dwellers ("Uzgen district
+    residents", "the Kibera villagers") or the "of" phrase of one ("residents of Xinyi")."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    dwellers = k.lex.forms("dweller_words")
+    tok = span.root
+    while tok.dep_ == "compound" and tok.head.i != tok.i and tok.head.lower_ not in dwellers:
+        tok = tok.head  # "Uzgen district residents": on through "district"
+    if tok.dep_ in ("compound", "nmod", "amod") and tok.head.lower_ in dwellers:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in dwellers
 
 
 def _in_compound(doc: Doc, k: Knowledge, p: Mention) -> bool:
