@@ -153,7 +153,8 @@ def _compound_area(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: 
 def _part_of_town(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str) -> bool:
     """A part of a town named with the town ("Port-au-Prince - Delmas", "North Mitrovica") or a
     town and its state the model took as one name ("Gomez Palacio, Durango"), which the
-    gazetteers lack as a whole: the town, as the town's own name would be read."""
+    gazetteers lack as a whole: the whole name is a mention of the town (chosen as the town's own
+    name would be)."""
     m = k.rx("town_part_name").match(stripped)
     head = next((g for g in m.groups() if g), None) if m else None
     at = span.text.find(head) if head else -1
@@ -165,7 +166,7 @@ def _part_of_town(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: s
     towns = [c for c in _candidates(doc, k, part, head) if c.cls == T.POPULATED_PLACE]
     if not towns:
         return False
-    add_place_mention(doc, k, towns[0].key, part, "geonames_or_curated", 0.7, cue_word)
+    add_place_mention(doc, k, towns[0].key, span, "geonames_or_curated", 0.7, cue_word)  # the whole name, as written
     return True
 
 
