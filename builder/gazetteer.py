@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .knowledge.records import AgentRecord, Knowledge
 
-_INDEX_FORMAT = 6  # bump when the GeoNames index layout or place_key() changes
+_INDEX_FORMAT = 7  # bump when the GeoNames index layout or place_key() changes
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
 
 _APOSTROPHES = "'’‘`ʿʾ´"
@@ -39,9 +39,15 @@ _PLACE_DESCRIPTORS = (
 )
 
 
+# Letters that are no base letter with a diacritic, so that Unicode decomposition keeps them,
+# as they are written in plain Latin letters ("Balıkesir" is written "Balikesir", "Łódź" "Lodz").
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})
+
+
 def fold_accents(text: str) -> str:
-    """The text without its diacritics, case and punctuation kept ("Querétaro" -> "Queretaro")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """The text without its diacritics, case and punctuation kept ("Querétaro" -> "Queretaro",
+    "Balıkesir" -> "Balikesir")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).translate(_PLAIN_LETTERS)
 
 
 @lru_cache(maxsize=65536)

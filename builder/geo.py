@@ -102,16 +102,39 @@ def parents(result: DocResult) -> dict[str, str]:
 
 
 def place_chain(result: DocResult, key: str) -> list[Entity]:
-    """The place and the places it lies in, innermost first."""
+    """The place and the places it lies in, innermost first. Where the places the text says it
+    lies in end without a point ("the Tut area of Nyirol county": a county the gazetteers lack),
+    the chain goes on from the division its description names (Tut's state)."""
     up = parents(result)
+    chain = _walk(result, key, up)
+    if any(e.lat is not None for e in chain):
+        return chain
+    seen = {e.key for e in chain}
+    for i, ent in enumerate(chain):
+        parent = _own_parent(ent)
+        if parent is None or parent in seen or parent not in result.entities:
+            continue
+        rest = _walk(result, parent, up, seen)
+        if any(e.lat is not None for e in rest):
+            return chain[: i + 1] + rest
+    return chain
+
+
+def _walk(result: DocResult, key: str, up: dict[str, str], seen: set[str] | None = None) -> list[Entity]:
     chain: list[Entity] = []
-    seen = set()
+    seen = set(seen or ())
     current: str | None = key
     while current and current not in seen and current in result.entities:
         seen.add(current)
         chain.append(result.entities[current])
         current = up.get(current)
     return chain
+
+
+def _own_parent(ent: Entity) -> str | None:
+    if not ent.parent:
+        return None
+    return ent.parent if ent.parent.startswith(("place:", "country:")) else f"place:{ent.parent}"
 
 
 def locate(result: DocResult, key: str, near: bool = False) -> Located:

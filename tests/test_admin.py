@@ -156,3 +156,25 @@ def test_admin_shipped_other_names_are_linked_by_code():
     assert "Bayern" in names[("DE", "Bavaria")] and "Niedersachsen" in names[("DE", "Lower Saxony")]
     assert "Cataluña" in names[("ES", "Catalonia")] and "Sicilia" in names[("IT", "Sicily")]
     assert "Bretagne" in names[("FR", "Brittany")] and "Veracruz de Ignacio de la Llave" in names[("MX", "Veracruz")]
+
+
+def test_geo_locate_goes_on_from_the_division_a_place_description_names():
+    # "huts were burned in the Tut area of Nyirol county (Jonglei state)": the text puts Tut in
+    # Nyirol, a county the gazetteers lack; Tut's description names the state, which has a point
+    ev = Evidence("d", "s", 0, 0, 1, "x", "place_in_place", 0.7)
+    state = Entity("place:adm1w:SS.jonglei", "AdminRegion", "Jonglei", country="SS", lat=7.0, lon=32.0, admin_level=1)
+    county = Entity("place:ss:nyirol", "Location", "Nyirol", country="SS")
+    area = Entity("place:ss:tut", "Location", "Tut", country="SS", parent="adm1w:SS.jonglei")
+    result = _result(area, county, state, relations=(Relation("locatedIn", area.key, county.key, ev),))
+    where = locate(result, area.key)
+    assert (where.lat, where.lon) == (7.0, 32.0) and where.precision == 3
+    assert where.admin1 is state
+
+
+def test_geo_locate_keeps_the_text_chain_when_it_has_a_point():
+    ev = Evidence("d", "s", 0, 0, 1, "x", "place_in_place", 0.7)
+    state = Entity("place:adm1w:SS.jonglei", "AdminRegion", "Jonglei", country="SS", lat=7.0, lon=32.0, admin_level=1)
+    town = Entity("place:gn:1", "PopulatedPlace", "Waat", country="SS", lat=8.2, lon=32.1)
+    area = Entity("place:ss:tut", "Location", "Tut", country="SS", parent="adm1w:SS.jonglei")
+    where = locate(_result(area, town, state, relations=(Relation("locatedIn", area.key, town.key, ev),)), area.key)
+    assert (where.lat, where.lon) == (8.2, 32.1) and where.precision == 2

@@ -15,7 +15,7 @@ from ontology.reasoning import ONTOLOGY_FILE
 
 @pytest.mark.parametrize(
     "a,b",
-    [("al-Sukhnah", "As Sukhnah"), ("Deir Ezzor", "Deir ez-Zor"), ("Al-Mayadin", "Al Mayādīn"), ("Kata’ib", "Kata'ib"), ("the al-Tanf area", "al-Tanf")],
+    [("al-Sukhnah", "As Sukhnah"), ("Deir Ezzor", "Deir ez-Zor"), ("Al-Mayadin", "Al Mayādīn"), ("Kata’ib", "Kata'ib"), ("the al-Tanf area", "al-Tanf"), ("Balıkesir", "Balikesir"), ("Łódź", "Lodz"), ("Tromsø", "Tromso")],
 )
 def test_gazetteer_place_keys_match_variants(a, b):
     assert place_key(a) == place_key(b)
@@ -51,6 +51,13 @@ def test_gazetteer_admin1_codes_match_geonames_seats():
     mayadin = gaz.lookup_place("al-Mayadin", "SY")[0]
     assert mayadin.admin1 == "adm1:SY.07"
     assert 34.9 < mayadin.lat < 35.1 and 40.3 < mayadin.lon < 40.6
+
+
+def test_gazetteer_knows_the_short_form_of_jammu_and_kashmir():
+    # Indian press writes the union territory "J&K": "militants fired at a patrol in Sopore (J&K)"
+    gaz = Gazetteer()
+    found = gaz.lookup_place("J&K")
+    assert found and found[0].cls == "AdminRegion" and found[0].name == "Jammu and Kashmir" and found[0].country == "IN"
 
 
 def test_gazetteer_curated_places_have_parents():

@@ -100,3 +100,67 @@ def test_a_capital_named_after_its_country_is_the_town(extract, text, point):
     result, ev, where = _where(extract, text)
     assert result.entities[ev.place].cls == "PopulatedPlace"
     assert haversine_km(where.lat, where.lon, *point) < 15
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "point"),
+    [
+        # an event log's note, wire copy, encyclopaedia prose: a part of a town written with it
+        ("On 2 May 2022, in Port-au-Prince - Carrefour, residents stoned a man accused of theft.", "Port-au-Prince", (18.54, -72.34)),
+        ("On 8 June 2022, in Gomez Palacio, Durango, residents blocked a road to demand water.", "Gómez Palacio", (25.57, -103.50)),
+        ("Students demonstrated in North Mitrovica on Wednesday against the new curfew.", "Mitrovicë", (42.88, 20.87)),
+        ("Trade unionists rallied in Northern Nicosia for higher wages, a spokesman said.", "Nicosia", (35.17, 33.35)),
+    ],
+)
+def test_a_part_of_a_town_written_with_it_is_placed_at_the_town(extract, text, label, point):
+    result, ev, where = _where(extract, text)
+    assert result.entities[ev.place].label == label
+    assert haversine_km(where.lat, where.lon, *point) < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "point"),
+    [
+        # the place a note says its event is coded to, in a bracket or after a comma
+        ("On 12 March 2022, in Apure state (coded to Guasdualito, Apure), an IED planted by unknown men wounded a soldier during a patrol.", "Guasdualito", (7.24, -70.73)),
+        ("On 9 May 2022, gunmen raided a farm near Bama (coded to Konduga, Borno) and killed two farmers.", "Konduga", (11.65, 13.42)),
+        ("On 3 May 2022, militants attacked a police post near Tamale town [coded to Yendi], killing two officers.", "Yendi", (9.44, -0.01)),
+    ],
+)
+def test_the_place_a_note_codes_its_event_to_is_the_events(extract, text, town, point):
+    result, ev, where = _where(extract, text)
+    assert result.entities[ev.place].label == town
+    assert haversine_km(where.lat, where.lon, *point) < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "division", "point"),
+    [
+        # a village the gazetteers lack, whose province the next sentence of the paragraph names
+        ("On 4 June 2022, gunmen abducted two teachers in Zarghun Kalay village. The village lies in Ghazni province, local officials said.", "Ghazni", (33.55, 68.42)),
+        ("On 11 July 2022, armed men kidnapped a trader in Deh Qazi Khel village. The village lies in Wardak province, his relatives said.", "Wardak", (34.40, 68.87)),
+    ],
+)
+def test_a_village_is_tied_to_the_province_its_paragraph_names(extract, text, division, point):
+    result, ev, where = _where(extract, text)
+    assert result.entities[ev.place].lat is None  # the village itself is unknown
+    assert where.admin1 is not None and where.admin1.label == division
+    assert haversine_km(where.lat, where.lon, *point) < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # wire copy, a note, prose: where the people live is not where they gathered
+        ("On 31 January 2022, dozens of Uzgen district residents protested outside the regional court in Osh city against a land ruling.", "Osh"),
+        ("On 2 March 2022, residents of Kibera marched to the county offices in Nakuru to demand compensation.", "Nakuru"),
+        ("Villagers of Tal Rifaat took part in a sit-in outside the governor's office in Azaz on Sunday.", "Azaz"),
+        # with only their province besides, their home is where they gathered
+        ("On 8 May 2020, several residents of Kafr Nubl in Idlib held a vigil against the executions.", "Kafr Nubl"),
+    ],
+)
+def test_where_dwellers_live_is_not_where_they_gathered_elsewhere(extract, text, town):
+    result, ev, where = _where(extract, text)
+    from builder.gazetteer import place_key
+
+    assert place_key(result.entities[ev.place].label) == place_key(town) or town in result.entities[ev.place].aliases

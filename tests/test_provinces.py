@@ -235,3 +235,101 @@ def test_a_division_is_found_by_another_of_its_names():
     assert [(d.country, d.name) for d in index.named("Toscana")] == [("IT", "Tuscany")]
     assert [(d.country, d.name) for d in index.named("Bayern")] == [("DE", "Bavaria")]
     assert [d.name for d in index.named("Georgia") if d.country == "US"] == ["Georgia"]  # its own name first
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # wire copy: the province follows a word for the town's centre
+        ("Shopkeepers closed their shutters in Kartal town center, Istanbul, on Monday.", "Kartal", ["Istanbul"]),
+        # encyclopaedia prose, bracketed, British spelling
+        ("The old market lies in Cuernavaca city centre (Morelos) beside the cathedral.", "Cuernavaca", ["Morelos"]),
+        # analysis: the clause goes on with "by" after the province
+        ("Migrants were intercepted off Bodrum, Mugla by the coast guard last week.", "Bodrum", ["Mugla"]),
+        ("Two soldiers died near Kupiansk, Kharkiv during the night.", "Kupiansk", ["Kharkiv"]),
+    ],
+)
+def test_the_province_after_a_town_centre_or_before_the_rest_of_the_clause(k, text, name, expected):
+    doc, span = _span(text, name)
+    assert provinces_beside(doc, k, span) == expected
+
+
+def test_a_province_written_without_turkish_letters_is_read(k):
+    # GeoNames writes the province "Balıkesir" (dotless i); reports write "Balikesir"
+    assert [(d.country, d.name) for d in readings(k, "Balikesir") if d.level == 1] == [("TR", "Balıkesir")]
+    ayvalik = PlaceEntry("gn:322673", "Ayvalık", "PopulatedPlace", "TR", lat=39.32, lon=26.69, population=70000)
+    ayvalik_far = PlaceEntry("gn:438912", "Ayvalık", "PopulatedPlace", "TR", lat=37.48, lon=43.11, population=800)
+    assert in_provinces(k, [ayvalik_far, ayvalik], ["Balikesir"]) == [ayvalik]
+
+
+
+@pytest.mark.parametrize("name", ["Shan-South", "Shan-North", "Shan - East", "Bago-West"])
+def test_a_compass_part_of_a_division_is_read_as_the_division(k, name):
+    # analysis: "clashes in Shan-North state"; Myanmar's statistics split Shan State in three
+    found = [(r.country, r.division.name, r.level) for r in readings(k, name) if r.level == 1]
+    assert len(found) == 1 and found[0][0] == "MM" and found[0][1] == name.split("-")[0].strip()
+    assert [r for r in readings(k, name, parts=False) if r.level == 1] == []  # too coarse to rule a town out
+
+
+def test_a_village_beside_a_known_town_is_not_placed_at_its_state(k):
+    from builder.extraction.mentions.provinces import province_of_unknown_town
+    from builder.extraction.knowledge import load_knowledge
+
+    kg = load_knowledge(None, True, None)  # with GeoNames towns: Kutkai is one
+    # wire copy: the township's town is known, the state is only a coarse container
+    doc, span = _span("In Nam Tu village (Kutkai township, Muse district, Shan-North state), troops burned homes.", "Nam Tu")
+    assert province_of_unknown_town(doc, kg, span, "MM") is None
+    # encyclopaedia prose: nothing smaller than the state is known, so the state is where it lies
+    doc, span = _span("Nawng Hkio village (Zzyx township, Shan-South state) lies on a ridge.", "Nawng Hkio")
+    assert province_of_unknown_town(doc, kg, span, "MM").label == "Shan"
+
+
+def _sentence(text: str, name: str):
+    doc, span = _span(text, name)
+    for i, tok in enumerate(doc):
+        tok.is_sent_start = i == 0  # one sentence
+    return doc, doc.char_span(span.start_char, span.end_char)
+
+
+def test_a_sound_alike_town_must_lie_in_a_division_the_sentence_names(k):
+    from builder.extraction.mentions.places import _in_divisions_of_sentence
+    from builder.extraction.state import Mention, add_entity, add_mention
+
+    in_java = PlaceEntry("gn:1", "Sumberjaya", "PopulatedPlace", "ID", lat=-6.76, lon=108.48, population=60000)  # West Java
+    in_sulawesi = PlaceEntry("gn:2", "Mamuju", "PopulatedPlace", "ID", lat=-2.68, lon=118.89, population=60000)  # West Sulawesi
+    text = "Villagers rallied in Sumbarjay (Mamuju regency, West Sulawesi province) on Friday."
+    doc, span = _sentence(text, "Sumbarjay")
+    key = "place:adm1w:ID.west-sulawesi"
+    add_entity(doc, key, "AdminRegion", "West Sulawesi", country="ID", admin_level=1)
+    start = text.index("West Sulawesi")
+    add_mention(doc, k, Mention(key, start, start + len("West Sulawesi"), "West Sulawesi", "place", "bracketed_division", 0.7, "in"))
+    assert _in_divisions_of_sentence(doc, span, [in_java, in_sulawesi]) == [in_sulawesi]
+    doc, span = _sentence("Villagers rallied in Sumbarjay on Friday, a local paper said.", "Sumbarjay")
+    assert _in_divisions_of_sentence(doc, span, [in_java, in_sulawesi]) == [in_java, in_sulawesi]  # no division named
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sure"),
+    [
+        ("Supporters rallied in Xinyi, Keelung City to protest the primary rules.", "Xinyi", True),  # wire copy: the clause goes on
+        ("Migrants were intercepted off Bodrum, Mugla by the coast guard last week.", "Bodrum", True),
+        ("The town lies between Beni, Butembo and Lubero.", "Beni", False),  # a list
+        ("Analysts expect fighting around Aleppo, Idlib and Latakia to intensify.", "Aleppo", False),  # analysis
+    ],
+)
+def test_a_name_after_a_comma_says_where_the_town_lies_unless_a_list_goes_on(k, text, name, sure):
+    from builder.extraction.mentions.provinces import _beside
+
+    doc, span = _span(text, name)
+    assert _beside(doc, k, span)[1] is sure
+
+
+def test_a_town_beside_in_another_country_rules_out_the_namesake_abroad():
+    from builder.extraction.knowledge import load_knowledge
+    from builder.extraction.mentions.provinces import _town_beside_abroad
+
+    kg = load_knowledge(None, True, None)  # with GeoNames towns: Keelung is one
+    xinyi_cn = PlaceEntry("gn:1789262", "Xinyi", "PopulatedPlace", "CN", lat=34.38, lon=118.35, population=300511)
+    assert _town_beside_abroad(kg, [xinyi_cn], ["Keelung City"])  # Keelung is in Taiwan
+    assert not _town_beside_abroad(kg, [xinyi_cn], ["Xuzhou"])  # a town of China: the namesake may be meant
+    assert not _town_beside_abroad(kg, [xinyi_cn], ["Zzyzxq"])  # nothing known beside it

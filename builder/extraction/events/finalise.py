@@ -225,10 +225,7 @@ def anchor_place(doc: Doc, k: Knowledge, event: Event) -> None:
     if not event.place or _has_coordinates(doc, event.place):
         return
     entities = ext(doc, "armedkg_entities")
-    starts = {ev.sentence_start for ev in event.evidence}
-    for sent in ext(doc, "armedkg_sentences"):
-        if sent.start not in starts:
-            continue
+    for sent in _anchor_sentences(doc, event):
         candidates = [m for m in sent.mentions if m.kind == "place" and m.key != event.place and _has_coordinates(doc, m.key)]
         candidates.sort(key=lambda m: (entities[m.key].cls != T.POPULATED_PLACE, m.start))
         if candidates:
@@ -238,6 +235,19 @@ def anchor_place(doc: Doc, k: Knowledge, event: Event) -> None:
             if place is not None and not place.parent:
                 place.parent = candidates[0].key
             return
+
+
+def _anchor_sentences(doc: Doc, event: Event) -> list:
+    """The event's sentences, then the others of their paragraph, nearest first: a bracket may
+    end a sentence for the parser ("in the X village of Y district [coded to Z], Ghazni.")."""
+    sentences = ext(doc, "armedkg_sentences")
+    starts = {ev.sentence_start for ev in event.evidence}
+    own = [s for s in sentences if s.start in starts]
+    if not own:
+        return []
+    paragraphs = {s.paragraph for s in own}
+    rest = [s for s in sentences if s.paragraph in paragraphs and s.start not in starts]
+    return own + sorted(rest, key=lambda s: min(abs(s.start - o.start) for o in own))
 
 
 def crowd_mention(doc: Doc, k: Knowledge, event: Event, key: str) -> None:

@@ -15,6 +15,7 @@ from ..state import Mention
 from ..extensions import ext
 
 BESIDE_BONUS = 0.5  # a place written with its division comes before another as specific
+CODED_FIRST = -1  # the place a note says its event is coded to comes before every other
 
 
 def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places: list[Mention]) -> None:
@@ -37,12 +38,16 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
             continue  # "..., police told reporters in Islamabad": where it was said, not where it happened
         if k.rx("origin_from_before").search(pre) and len(places) > 1:
             continue  # "shot a shepherd from Nawa in Tafas": where he came from, not where it happened
+        if _home_of_dwellers(doc, k, p) and any(q is not p and rank.get(getattr(entities.get(q.key), "cls", ""), 9) <= 2 for q in others):
+            continue  # "Uzgen residents protested in Osh": where they live; not "residents of X in Aleppo held a vigil"
         if k.rx("direction_of_place_before").search(pre):
             if frame.near is None:
                 frame.near = p.key
             continue
         score = rank.get(ent.cls, 2)
         order = score - (BESIDE_BONUS if score <= 2 and _division_beside(doc, k, p) else 0)
+        if k.rx("coded_place_before").search(pre) and ent.lat is not None:
+            order = CODED_FIRST  # "in Apure state (coded to Guasdualito, Apure)": the note says where it is coded
         if best is None or order < best[0]:
             best = (order, score, p, pre)
     if best is None:
@@ -77,6 +82,21 @@ def _clause_start(doc: Doc, sent: SentenceInfo, p: Mention) -> int:
     if tok is not None and tok.idx < p.start and (tok.pos_ == "VERB" or tok.tag_[:2] == "VB"):
         start = max(start, tok.idx)
     return start
+
+
+def _home_of_dwellers(doc: Doc, k: Knowledge, p: Mention) -> bool:
+    """The place says where people live: a modifier of a noun of dwellers ("Uzgen district
+    residents", "the Kibera villagers") or the "of" phrase of one ("residents of Xinyi")."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    dwellers = k.lex.forms("dweller_words")
+    tok = span.root
+    while tok.dep_ == "compound" and tok.head.i != tok.i and tok.head.lower_ not in dwellers:
+        tok = tok.head  # "Uzgen district residents": on through "district"
+    if tok.dep_ in ("compound", "nmod", "amod") and tok.head.lower_ in dwellers:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in dwellers
 
 
 def _in_compound(doc: Doc, k: Knowledge, p: Mention) -> bool:

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ...gazetteer import PlaceEntry, name_key, place_key, slug
+from ...admin import load_admin1_index
 from ...geo import haversine_km
 from .. import terms as T
 from ..extensions import ext, text_of
@@ -80,7 +81,7 @@ def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cu
     if candidates:
         add_place_mention(doc, k, candidates[0].key, span, "geonames_or_curated", 0.8 if not forced else 0.7, cue_word)
         return
-    if _compound_area(doc, k, span, stripped, cue_word):
+    if _compound_area(doc, k, span, stripped, cue_word) or _part_of_town(doc, k, span, stripped, cue_word):
         return
     if forced or span.label_ in ("GPE", "LOC", "FAC"):
         _unresolved(doc, k, span, stripped, cue_word)
@@ -149,6 +150,26 @@ def _compound_area(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: 
     return True
 
 
+def _part_of_town(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str) -> bool:
+    """A part of a town named with the town ("Port-au-Prince - Delmas", "North Mitrovica") or a
+    town and its state the model took as one name ("Gomez Palacio, Durango"), which the
+    gazetteers lack as a whole: the whole name is a mention of the town (chosen as the town's own
+    name would be)."""
+    m = k.rx("town_part_name").match(stripped)
+    head = next((g for g in m.groups() if g), None) if m else None
+    at = span.text.find(head) if head else -1
+    if at < 0:
+        return False
+    part = doc.char_span(span.start_char + at, span.start_char + at + len(head), label=span.label_)
+    if part is None:
+        return False
+    towns = [c for c in _candidates(doc, k, part, head) if c.cls == T.POPULATED_PLACE]
+    if not towns:
+        return False
+    add_place_mention(doc, k, towns[0].key, span, "geonames_or_curated", 0.7, cue_word)  # the whole name, as written
+    return True
+
+
 def _unresolved(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str) -> None:
     """A place of the document that the gazetteers lack, classed by the cue word around it."""
     if len(stripped) < 3 or not stripped[0].isupper() and not k.rx("arabic_article_start").match(stripped):
@@ -206,8 +227,29 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
         if fuzzy and len(candidates) == 1 and k.rx("arabic_toponym_start").match(span.text):
             return candidates
     if fuzzy:
-        return _fuzzy_pick(candidates, context)
+        return _fuzzy_pick(_in_divisions_of_sentence(doc, span, candidates), context)
     return _named_first(span, candidates)
+
+
+def _in_divisions_of_sentence(doc: Doc, span: Span, candidates: list[PlaceEntry]) -> list[PlaceEntry]:
+    """The sound-alike candidates that lie in a first-level division of any country the sentence
+    names ("Simboro district (Mamuju regency, West Sulawesi province)": not Sumber in West Java);
+    all of them when it names none."""
+    sent, entities = span.sent, ext(doc, "armedkg_entities")
+    named = {
+        (ent.country, place_key(ent.label))
+        for m in ext(doc, "armedkg_mentions")
+        if m.key.startswith("place:adm1w:") and sent.start_char <= m.start < sent.end_char and (ent := entities.get(m.key)) is not None
+    }
+    if not named:
+        return candidates
+    index = load_admin1_index()
+    out = []
+    for c in candidates:
+        division = index.at(c.lat, c.lon, c.country) if c.lat is not None else None
+        if division is not None and {(c.country, place_key(division.name)), (c.country, place_key(division.geonames_name))} & named:
+            out.append(c)
+    return out
 
 
 def _elsewhere_in_country(k: Knowledge, candidates: list[PlaceEntry], context: set[str]) -> bool:

@@ -50,7 +50,8 @@ def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
     found = bracket or k.rx("province_after_comma").match(tail)
     if found is None:
         return [], False
-    sure = bracket is not None or not tail.lstrip().startswith(",") or tail[found.end() :].lstrip()[:1] in (".", ";", ")", "")
+    rest = tail[found.end() :].lstrip()
+    sure = bracket is not None or not tail.lstrip().startswith(",") or rest[:1] in (".", ";", ")", "") or _clause_goes_on(rest)
     names = []
     for part in found.group(1).split(","):
         part = k.rx("division_chain_noise").sub("", part.strip())
@@ -58,6 +59,13 @@ def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
         if name and name[0].isupper():
             names.append(name)
     return names, sure
+
+
+def _clause_goes_on(rest: str) -> bool:
+    """The words after the name beside go on with the clause ("in Xinyi, Keelung to protest",
+    "off Ayvalik, Balikesir by the coast guard"), not with a list ("Aleppo, Idlib and Hama")."""
+    word = rest.split(" ", 1)[0]
+    return word.islower() and word not in ("and", "or")
 
 
 def division_key(k: Knowledge, name: str) -> str:
@@ -82,15 +90,28 @@ def load_county_names(k: Knowledge) -> None:
     _county_names(load_admin1_index(), k)
 
 
-def readings(k: Knowledge, name: str) -> list[Container]:
-    """Every division of any country called ``name``: first-level, then second-level."""
+def readings(k: Knowledge, name: str, parts: bool = True) -> list[Container]:
+    """Every division of any country called ``name``: first-level, then second-level; with
+    ``parts``, a division of which the name is a compass part ("Shan-South") too."""
     index = load_admin1_index()
-    out = [Container(d.country, d, d.name, 1, index.centre(d)) for d in index.named(name)]
+    out = [Container(d.country, d, d.name, 1, index.centre(d)) for d in (divisions_called(k, index, name) if parts else index.named(name))]
     counties = index.counties()
     for country, county in _county_names(index, k).get(division_key(k, name), ()):
         division, point = counties[(country, county)]
         out.append(Container(country, division, county, 2, point))
     return out
+
+
+def divisions_called(k: Knowledge, index: Admin1Index, name: str) -> list[Admin1]:
+    """The first-level divisions called ``name``; a name that only a compass part written after
+    it makes unknown is the division it is a part of ("Shan-South", "Bago-West": parts of Shan
+    State and Bago Region as Myanmar's statistics and ACLED write them)."""
+    found = index.named(name)
+    if not found:
+        part = k.rx("division_compass_part").match(name)
+        if part is not None:
+            found = index.named(part.group(1))
+    return found
 
 
 def chain_readings(k: Knowledge, names: list[str], focus: str | None) -> list[list[Container]]:
@@ -150,15 +171,25 @@ def placed_beside(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntr
     names, sure = _beside(doc, k, span)
     if not names:
         return None
-    chain = [readings(k, n) for n in names]  # every country's: the candidates choose among them
+    # every country's: the candidates choose among them; a compass part of a division ("Shan-North")
+    # is too coarse a container to rule out a town GeoNames puts near its edge
+    chain = [readings(k, n, parts=False) for n in names]
     inside = in_containers(k, candidates, chain)
     if inside:
         return inside
     if sure and any(chain) and not any(_near(c, r) for c in candidates for found in chain for r in found):
         return []
-    if _other_name_elsewhere(doc, k, span, candidates, names, chain):
+    if _other_name_elsewhere(doc, k, span, candidates, names, chain) or (sure and not any(chain) and _town_beside_abroad(k, candidates, names)):
         return []
     return None
+
+
+def _town_beside_abroad(k: Knowledge, candidates: list[PlaceEntry], names: list[str]) -> bool:
+    """The names beside are no division anywhere but towns of other countries than every
+    candidate's ("Xinyi, Keelung": Keelung is in Taiwan, the Xinyi of the gazetteers in China):
+    the name is a part of that town the gazetteers lack, not the namesake abroad."""
+    towns = {p.country for n in names for p in k.gaz.lookup_place(n) if p.cls == T.POPULATED_PLACE and p.population >= TOWN_OF_THE_NAME and place_key(p.name) == place_key(n)}
+    return bool(towns) and bool(candidates) and all(c.country not in towns for c in candidates)
 
 
 def _other_name_elsewhere(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], names: list[str], chain: list[list[Container]]) -> bool:
@@ -199,14 +230,23 @@ def divisions_beside(doc: Doc, k: Knowledge, span: Span) -> bool:
 def province_of_unknown_town(doc: Doc, k: Knowledge, span: Span, focus: str | None) -> Entity | None:
     """For a town the gazetteers lack, the smallest division written beside it ("Ibafo (Ogun)",
     "Lale (Bane, Boulgou)"): an entity placed at the mean point of the division's towns; a
-    second-level division lies in its first-level one. None when the name stays ambiguous."""
+    second-level division lies in its first-level one. None when the name stays ambiguous, or
+    when a smaller name beside it is a town of that country the gazetteers know ("Kone Chan
+    village (Kutkai township, Muse district, Shan-North state)": the village is tied to Kutkai by
+    the event's anchor, not placed at the middle of Shan State)."""
     names, _ = _beside(doc, k, span)
-    for found in chain_readings(k, names, focus):
+    for i, found in enumerate(chain_readings(k, names, focus)):
         if len({(r.country, r.name) for r in found}) == 1 and found[0].point is not None:
+            if found[0].level == 1 and any(_known_town(k, n, found[0].country) for n in names[:i]):
+                return None
             return container_entity(doc, k, found[0])
         if len({(r.country, r.name) for r in found}) > 1:
             return None
     return None
+
+
+def _known_town(k: Knowledge, name: str, country: str) -> bool:
+    return any(p.cls == T.POPULATED_PLACE and p.lat is not None and p.country == country for p in k.gaz.lookup_place(name))
 
 
 def container_entity(doc: Doc, k: Knowledge, container: Container) -> Entity:
@@ -243,7 +283,7 @@ def division_named(doc: Doc, k: Knowledge, name: str, candidates: list[PlaceEntr
     if any(c.cls in (T.ADMIN_REGION, T.COUNTRY) for c in candidates):
         return None
     index = load_admin1_index()
-    found = index.named(name)
+    found = divisions_called(k, index, name)
     pointed = set(ext(doc, "armedkg_named_countries")) | set(ext(doc, "armedkg_place_votes")) | ({ext(doc, "armedkg_focus")} - {None})
     if pointed or len({d.country for d in found}) > 1:
         found = [d for d in found if d.country in pointed]  # not a division abroad of a name a town here may bear

@@ -151,7 +151,10 @@ def _bracket_parts(k: Knowledge, inside: str, offset: int) -> list[tuple[str, in
     for part in inside.split(","):
         start = offset + len(part) - len(part.lstrip())
         offset += len(part) + 1
-        name = k.rx("division_descriptor_trailing").sub("", part.strip()).strip()
+        noise = k.rx("division_chain_noise").match(part.strip())  # "(coded to Waza, Logone-et-Chari)"
+        if noise is not None:
+            start += noise.end()
+        name = k.rx("division_descriptor_trailing").sub("", part.strip()[noise.end() if noise else 0 :]).strip()
         if name and name[0].isupper():
             out.append((name, start))
     return out
