@@ -72,6 +72,36 @@ def test_the_houses_set_on_fire_are_civilians_property(k):
     assert event.targets == ["actor:civilians-ng"]
 
 
+def test_houses_torched_at_a_named_place_are_civilians_property(k):
+    # wire copy: "Raiders torched ten houses at Kano market ." (the place hit is where, not whom)
+    words = ["Raiders", "torched", "ten", "houses", "at", "Kano", "market", "."]
+    heads = [1, 1, 3, 1, 1, 6, 4, 1]
+    deps = ["nsubj", "ROOT", "nummod", "dobj", "prep", "compound", "pobj", "punct"]
+    tags = ["NNS", "VBD", "CD", "NNS", "IN", "NNP", "NN", "."]
+    _, event = _event(k, words, heads, deps, tags, (1, 1), cls="LootingPropertyDestruction", mentions=[("place", "place:kano", 5, 5)])
+    assert event.targets == ["actor:civilians-ng"]
+
+
+def test_a_farm_shelled_beside_an_army_post_is_no_civilian_target(k):
+    # analysis: "Rebels shelled a farm and an army post ." (something armed was hit beside it)
+    words = ["Rebels", "shelled", "a", "farm", "and", "an", "army", "post", "."]
+    heads = [1, 1, 3, 1, 3, 7, 7, 3, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "cc", "det", "compound", "conj", "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "CC", "DT", "NN", "NN", "."]
+    _, event = _event(k, words, heads, deps, tags, (1, 1), cls="ShellingArtilleryMissileAttack")
+    assert event.targets == []
+
+
+def test_a_shop_looted_in_the_morning_is_civilians_property(k):
+    # encyclopaedia prose: "Bandits looted a shop on Monday ." (a time is no patient)
+    words = ["Bandits", "looted", "a", "shop", "on", "Monday", "."]
+    heads = [1, 1, 3, 1, 1, 4, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "IN", "NNP", "."]
+    _, event = _event(k, words, heads, deps, tags, (1, 1), cls="LootingPropertyDestruction")
+    assert event.targets == ["actor:civilians-ng"]
+
+
 def test_an_army_checkpoint_fired_at_is_no_civilian_target(k):
     # analysis: "Unknown gunmen opened fire at an army checkpoint ."
     words = ["Unknown", "gunmen", "opened", "fire", "at", "an", "army", "checkpoint", "."]

@@ -273,6 +273,9 @@ def np_actor(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> str | 
     if owner is not None:
         return _owner_of(doc, owner)  # "its fighters", "their men": the group the pronoun stands for
     left = head.left_edge
+    comma = next((t for t in reversed(doc[left.i : head.i]) if t.text == ","), None)
+    if comma is not None:
+        left = doc[comma.i + 1]  # "close to Xpujil, Campeche, military officers": a phrase's own words follow the last comma
     while left.i < head.i and (left.dep_ in ("det", "predet", "nummod", "quantmod", "advmod") or left.is_punct or left.like_num):
         left = doc[left.i + 1]
     span = doc[left.i : head.i + 1]

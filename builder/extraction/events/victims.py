@@ -5,9 +5,10 @@ civilians of the country where it happened (ACLED's "Civilians (X)"). The clause
 the frame of the trigger (:mod:`..frames`): its patients, and those of the verbs joined to it
 ("shot and killed").
 
-A patient is not civilian where it is a pronoun (the group it refers to is read elsewhere),
-names an actor, a country or a place, or where its words name armed people, a force or a
-military object ("two soldiers", "a police station", "army positions")."""
+A patient is armed where it names an armed actor or a country, or where its words name armed
+people, a force or a military object ("two soldiers", "a police station", "army positions"):
+then nothing hit is civilian. A pronoun (the group it refers to is read elsewhere), a time or a
+place ("torched houses at the landing site") is neither: it leaves the other patients civilian."""
 
 from __future__ import annotations
 
@@ -57,22 +58,28 @@ def clause_patients(doc: Doc, trigger: Token, words: tuple[int, int] = (0, 0)) -
     return out
 
 
-def unarmed_patient(doc: Doc, k: Knowledge, tok: Token) -> bool:
-    """Whether the patient phrase headed by ``tok`` names people or things that are neither armed
-    nor any actor, country or place the document names."""
+def patient_kind(doc: Doc, k: Knowledge, tok: Token) -> str:
+    """What the patient phrase headed by ``tok`` names: ``civilian`` (people or things that are
+    neither armed nor any actor, country or place the document names), ``armed`` (an armed actor,
+    a country, armed people, a force, a military object or a weapon) or ``none`` (a pronoun,
+    number, time or place: "torched ten houses at the landing site", "at around 8 am")."""
     if tok.tag_ in ("PRP", "PRP$", "WP", "WDT", "DT", "EX") or tok.pos_ == "PRON" or tok.like_num and tok.dep_ != "nsubjpass":
-        return False
+        return "none"
     if tok.ent_type_ in NOT_HIT:
-        return False  # "attacked ... on April 10": when, not whom
+        return "none"  # "attacked ... on April 10": when, not whom
     span = doc[tok.left_edge.i : tok.i + 1]
     phrase = span.text.lower()
     entities = ext(doc, "armedkg_entities")
+    place = False
     for m in ext(doc, "armedkg_mentions"):
         if m.start < span.end_char and span.start_char < m.end:
             ent = entities.get(m.key)
-            if m.kind in ("country", "place") or (ent is not None and ent.cls in ARMED):
-                return False
-    return not (armed_words(k, phrase) or k.rx("military_object_words").search(phrase) or k.weapons.find(span.text))
+            if m.kind == "country" or (ent is not None and ent.cls in ARMED):
+                return "armed"
+            place = place or m.kind == "place"
+    if armed_words(k, phrase) or k.rx("military_object_words").search(phrase) or k.weapons.find(span.text):
+        return "armed"
+    return "none" if place else "civilian"
 
 
 def civilian_patients(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, words: tuple[int, int] | None) -> None:
@@ -84,8 +91,9 @@ def civilian_patients(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, 
     if trigger is None or not (k.event_type_of.get(event.cls) in CIVILIAN_ACT_TYPES or event.cls in CIVILIAN_ACT_CLASSES):
         return
     patients = clause_patients(doc, trigger, words)
-    unarmed = [p for p in patients if unarmed_patient(doc, k, p)]
-    if not unarmed or len(unarmed) < len([p for p in patients if p.tag_ not in ("PRP", "PRP$")]):
+    kinds = [patient_kind(doc, k, p) for p in patients]
+    unarmed = [p for p, kind in zip(patients, kinds) if kind == "civilian"]
+    if not unarmed or "armed" in kinds:
         return  # nothing hit that is civilian, or something armed was hit beside it
     key = group(doc, k, "civilians")
     if key not in event.targets:
