@@ -177,3 +177,50 @@ def test_gunmen_who_attack_villagers_are_no_crowd(k):
     event = _crowd(k, words, [1, 2, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj", "punct"], ["JJ", "NNS", "VBD", "NNS", "."], 2, cls="Attack")
     assert event.cls == "Attack"
 
+
+
+def _members(k, words, heads, deps, tags, person: tuple[int, int], role: str, focus="NG"):
+    from builder.extraction.events.members import force_members
+    from builder.extraction.state import add_entity
+    from builder.records import Evidence
+
+    doc, _ = parsed_sentence(words, heads, deps, tags, date(2022, 5, 1))
+    doc._.armedkg_focus = focus
+    a, b = person
+    text = doc[a : b + 1].text
+    ent = add_entity(doc, "person:d-member", "Person", text)
+    ent.mentions.append(Evidence("d", doc.text, 0, doc[a].idx, doc[b].idx + len(doc[b]), text, "unnamed_individual", 0.5))
+    event = Event(n=1, cls="Attack")
+    getattr(event, role).append("person:d-member")
+    force_members(doc, k, event)
+    members = [(r.subject, r.object) for r in doc._.armedkg_relations if r.prop == "memberOf"]
+    return event, members
+
+
+def test_a_soldier_who_shoots_is_his_country_forces_acting(k):
+    # wire copy: "A soldier shot a driver ."
+    words = ["A", "soldier", "shot", "a", "driver", "."]
+    event, members = _members(k, words, [1, 2, 2, 4, 2, 2], ["det", "nsubj", "ROOT", "det", "dobj", "punct"], ["DT", "NN", "VBD", "DT", "NN", "."], (0, 1), "perpetrators")
+    assert event.perpetrators == ["actor:forces-ng", "person:d-member"]
+    assert members == [("person:d-member", "actor:forces-ng")]
+
+
+def test_an_off_duty_police_officer_shot_belongs_to_the_police(k):
+    # encyclopaedia prose: "An off-duty police officer was shot ." (a member, not a side of his own)
+    words = ["An", "off-duty", "police", "officer", "was", "shot", "."]
+    heads = [3, 3, 3, 5, 5, 5, 5]
+    deps = ["det", "amod", "compound", "nsubjpass", "auxpass", "ROOT", "punct"]
+    tags = ["DT", "JJ", "NN", "NN", "VBD", "VBN", "."]
+    event, members = _members(k, words, heads, deps, tags, (0, 3), "victims", focus="MX")
+    assert members == [("person:d-member", "actor:forces-mx")]
+    assert event.victims == ["person:d-member"] and event.targets == []
+
+
+def test_a_nationality_names_whose_soldier_and_a_former_soldier_is_no_member(k):
+    # analysis: "A Ukrainian soldier was wounded ." / "A former soldier was wounded ."
+    tags = ["DT", "JJ", "NN", "VBD", "VBN", "."]
+    heads, deps = [2, 2, 4, 4, 4, 4], ["det", "amod", "nsubjpass", "auxpass", "ROOT", "punct"]
+    _, members = _members(k, ["A", "Ukrainian", "soldier", "was", "wounded", "."], heads, deps, tags, (0, 2), "victims", focus="RU")
+    assert members == [("person:d-member", "actor:forces-ua")]
+    _, members = _members(k, ["A", "former", "soldier", "was", "wounded", "."], heads, deps, tags, (0, 2), "victims")
+    assert members == []
