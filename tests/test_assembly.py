@@ -101,3 +101,17 @@ def test_a_crowd_told_by_its_size_gathers_and_a_group_of_soldiers_does_not(k):
     tags = ["DT", "NN", "IN", "NNS", "VBD", "IN", "DT", "NN", ",", "VBG", "DT", "NN", "."]
     doc, sent = parsed_sentence(words, heads, deps, tags)
     assert gathering(k, sent) is None
+
+
+@pytest.mark.parametrize(
+    "text, protest",
+    [
+        ("Nurses organized a march to the health ministry on Monday.", True),  # wire copy
+        ("Some 300 people formed a human chain around the old harbour.", True),  # encyclopaedia prose
+        ("Party members burnt tyres to demonstrate against the fuel price.", True),  # analysis
+        ("Thousands held a silent 'Justice for Ana' march in the capital.", True),
+        ("The army held a victory march through the capital.", False),  # a parade of troops
+    ],
+)
+def test_words_of_a_protest(k, text, protest):
+    assert bool(k.rx("protest").search(text)) is protest
