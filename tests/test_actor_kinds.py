@@ -224,3 +224,28 @@ def test_a_nationality_names_whose_soldier_and_a_former_soldier_is_no_member(k):
     assert members == [("person:d-member", "actor:forces-ua")]
     _, members = _members(k, ["A", "former", "soldier", "was", "wounded", "."], heads, deps, tags, (0, 2), "victims")
     assert members == []
+
+
+def _forces_named(k, words, tags, focus="MX"):
+    from builder.extraction.mentions.generic import state_forces_in_focus
+
+    doc, _ = parsed_sentence(words, list(range(len(words))), ["dep"] * len(words), tags)
+    doc._.armedkg_focus = focus
+    doc._.armedkg_text = doc.text
+    state_forces_in_focus(doc, k)
+    return [(m.key, m.text) for m in doc._.armedkg_mentions]
+
+
+def test_a_force_word_with_the_people_or_units_it_is_made_of_names_the_forces(k):
+    # wire copy: "Military personnel fired warning shots ."
+    found = _forces_named(k, ["Military", "personnel", "fired", "warning", "shots", "."], ["JJ", "NNS", "VBD", "NN", "NNS", "."])
+    assert found == [("actor:forces-mx", "Military personnel")]
+    # encyclopaedia prose: "Two army columns entered the town ."
+    found = _forces_named(k, ["Two", "army", "columns", "entered", "the", "town", "."], ["CD", "NN", "NNS", "VBD", "DT", "NN", "."], focus="MM")
+    assert found == [("actor:forces-mm", "army columns")]
+
+
+def test_former_military_officers_are_no_forces(k):
+    # analysis: "Former military officers marched for their pensions ."
+    found = _forces_named(k, ["Former", "military", "officers", "marched", "for", "their", "pensions", "."], ["JJ", "JJ", "NNS", "VBD", "IN", "PRP$", "NNS", "."])
+    assert found == []
