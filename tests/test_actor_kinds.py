@@ -249,3 +249,14 @@ def test_former_military_officers_are_no_forces(k):
     # analysis: "Former military officers marched for their pensions ."
     found = _forces_named(k, ["Former", "military", "officers", "marched", "for", "their", "pensions", "."], ["JJ", "JJ", "NNS", "VBD", "IN", "PRP$", "NNS", "."])
     assert found == []
+
+
+def test_a_force_word_before_a_thing_it_holds_names_the_force(k):
+    # wire copy: "Rioters torched a police station ." / "Youths stoned police cars ."
+    found = _forces_named(k, ["Rioters", "torched", "a", "police", "station", "."], ["NNS", "VBD", "DT", "NN", "NN", "."], focus="KE")
+    assert found == [("actor:forces-ke", "police")]
+    found = _forces_named(k, ["Youths", "stoned", "police", "cars", "."], ["NNS", "VBD", "NN", "NNS", "."], focus="KE")
+    assert found == [("actor:forces-ke", "police")]
+    # analysis: "the police chief resigned": a person's office, no mention of the force here
+    found = _forces_named(k, ["The", "police", "chief", "resigned", "."], ["DT", "NN", "NN", "VBD", "."], focus="KE")
+    assert found == []
