@@ -73,7 +73,8 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
         R.roles(doc, k, sent, frame, actors, cues.tm, claimant, phrases)
         R.custodian(doc, k, sent, frame, actors)
         words = (sent.start + cues.tm.start(), sent.start + cues.tm.end()) if cues.tm else None
-        crowd_violence(doc, k, sent, frame, words)
+        if not cues.prefix:  # a note's own label ("Looting: ...") tells its class; a crowd does not change it
+            crowd_violence(doc, k, sent, frame, words)
         civilian_patients(doc, k, sent, frame, words)
     _civilians(doc, k, sent, frame)
     event_place(doc, k, sent, frame, places)
@@ -85,6 +86,8 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     """The sentence's cues, or None where it adds nothing but (perhaps) a toll to the last event."""
     text = sent.text
     masked = names_masked(sent, actors)
+    if (label := k.note_prefix_re.match(text)) is not None:
+        masked = " " * label.end() + masked[label.end() :]  # "Looting: ... militiamen looted cows": the act, not the note's label
     trig = trigger(k, masked)
     if trig is None or trig[0] == T.ATTACK and _names_the_doers(doc, sent, trig[2]):
         trig = harm_clause(doc, k, sent) or trig  # "unknown attackers burned down huts": what they did
