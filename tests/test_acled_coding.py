@@ -206,3 +206,20 @@ def test_a_note_label_gives_the_class_and_the_sentence_the_civilians(extract, te
     ev = r.events[0]
     assert ev.cls == "LootingPropertyDestruction"
     assert any(r.entities[t].label.startswith("Civilians") for t in ev.targets), ev.targets
+
+
+@pytest.mark.parametrize(
+    "text,riot",
+    [
+        # a coder's note: a crowd's act of riot with no word of protest or violence besides
+        ("On 7 May 2022, about 30 youths hurled petrol bombs at a police post in Patras.", True),
+        # wire copy
+        ("Angry villagers burned tyres on the highway near Kisumu on Monday, police said.", True),
+        # analysis prose: troops who throw stones are no crowd
+        ("Troops threw stones at the crowd in Kisumu on 9 May 2022.", False),
+    ],
+)
+def test_a_crowd_act_of_riot_is_an_event(extract, text, riot):
+    r = extract(text, published=PUBLISHED)
+    found = [e.cls for e in r.events]
+    assert (found == ["MobViolence"]) is riot, found

@@ -260,3 +260,17 @@ def test_a_force_word_before_a_thing_it_holds_names_the_force(k):
     # analysis: "the police chief resigned": a person's office, no mention of the force here
     found = _forces_named(k, ["The", "police", "chief", "resigned", "."], ["DT", "NN", "NN", "VBD", "."], focus="KE")
     assert found == []
+
+
+def test_tyres_burned_on_a_road_hit_nobody(k):
+    # wire copy: "Protesters burned tyres on the road ." (where, not whom; "opened fire on X" aims)
+    words = ["Protesters", "burned", "tyres", "on", "the", "road", "."]
+    heads = [1, 1, 1, 1, 5, 3, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"]
+    tags = ["NNS", "VBD", "NNS", "IN", "DT", "NN", "."]
+    _, event = _event(k, words, heads, deps, tags, (1, 2), cls="MobViolence")
+    assert event.targets == []
+    words = ["Gunmen", "opened", "fire", "on", "a", "bus", "."]
+    tags = ["NNS", "VBD", "NN", "IN", "DT", "NN", "."]
+    _, event = _event(k, words, heads, deps, tags, (1, 2))
+    assert event.targets == ["actor:civilians-ng"]

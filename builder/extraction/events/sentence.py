@@ -26,7 +26,7 @@ from .modality import habitual_present
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import compatible, trigger
-from .crowds import crowd_violence
+from .crowds import MOB_VIOLENCE, crowd_violence, side
 from .harm import harm_clause
 from .victims import civilian_patients
 from ..extensions import ext
@@ -117,6 +117,8 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
             if key and key != UNIDENTIFIED and key not in last.perpetrators + last.assoc_perpetrators + last.targets:
                 last.targets.append(key)  # "3 soldiers of the Yemeni army were killed": whose toll
         return None
+    if trig is None and not protest and (act := _crowd_riot(doc, k, sent)) is not None:
+        trig = (MOB_VIOLENCE, 2, act)  # "about 20 people hurled petrol bombs at a police station"
     cls, spec, tm = trig if trig else (T.ATTACK, -1, None)
     cls, tm = _refine(k, text, cls, tm)
     if cls == T.ARRESTS and tm is not None and (killing := _killed_after_arrest(doc, k, sent, tm)) is not None:
@@ -130,6 +132,21 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     if cls == T.ARMED_CLASH and any(m.kind == "person" for m in actors) and k.search("person_killed_verbs", text, low) and not k.search("fighting_words", text, low):
         cls = T.ATTACK
     return Cues(cls, spec, tm, claim, anaphor, prefix, dates, day_dates)
+
+
+def _crowd_riot(doc: Doc, k: Knowledge, sent: SentenceInfo) -> re.Match | None:
+    """The words of a riot ("hurled petrol bombs", "burned tyres") whose clause has a crowd of
+    civilians as its subject and nobody armed: what the crowd did is the act (mob violence,
+    or a violent demonstration where its paragraph tells a protest, :mod:`.finalise`)."""
+    for m in k.rx("riot").finditer(sent.text):
+        tok = R.trigger_token(doc, sent, m)
+        verb = tok if tok is None or tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") else tok.head
+        while verb is not None and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "blocked traffic and burned tyres": the subject of the first verb
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+        if subjects and all(side(doc, k, s) == "crowd" for s in subjects):
+            return m
+    return None
 
 
 def _names_the_doers(doc: Doc, sent: SentenceInfo, tm: re.Match) -> bool:

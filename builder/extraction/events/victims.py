@@ -25,6 +25,7 @@ from ..extensions import ext
 
 NOT_HIT = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")  # entity types of no patient
 AIMED = ("at", "on", "to", "towards", "upon", "into")  # "opened fire at X", "set fire to X"
+ON = ("on", "upon")  # aimed only with fire ("opened fire on X"); else the place of the act
 # the acts whose patients ACLED codes as civilians where nobody armed is hit
 CIVILIAN_ACT_TYPES = (*T.VIOLENT_TYPES, T.RIOTS)
 CIVILIAN_ACT_CLASSES = (T.LOOTING, T.ARRESTS)
@@ -47,7 +48,8 @@ def clause_patients(doc: Doc, trigger: Token, words: tuple[int, int] = (0, 0)) -
             continue
         seen.add(verb.i)
         inside = [c.i for c in verb.children if c.dep_ in ("dobj", "obj") and words[0] <= c.idx < words[1]]
-        aimed = [g.i for c in verb.children if c.dep_ == "prep" and c.lower_ in AIMED for g in c.children if g.dep_ == "pobj"] if inside else []
+        fire = any(doc[i].lower_ == "fire" for i in inside)  # "opened fire on X"; "burned tyres on the road" says where
+        aimed = [g.i for c in verb.children if c.dep_ == "prep" and c.lower_ in AIMED and (fire or c.lower_ not in ON) for g in c.children if g.dep_ == "pobj"] if inside else []
         for i in [p for p in frame.patients if p not in inside] + aimed:
             if i in frames and frames[i].kind == "noun":
                 todo.append(doc[i])  # the act itself ("opened fire at"): what it acts on
