@@ -136,8 +136,8 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
 
 def _crowd_riot(doc: Doc, k: Knowledge, sent: SentenceInfo) -> re.Match | None:
     """The words of a riot ("hurled petrol bombs", "burned tyres") whose clause has a crowd of
-    civilians as its subject and nobody armed: what the crowd did is the act (mob violence,
-    or a violent demonstration where its paragraph tells a protest, :mod:`.finalise`)."""
+    civilians as its subject and nobody armed: what the crowd did is the act, mob violence (a
+    sentence that also tells a protest is read as one, with its riot words, by ``_protest_class``)."""
     for m in k.rx("riot").finditer(sent.text):
         tok = R.trigger_token(doc, sent, m)
         verb = tok if tok is None or tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") else tok.head
