@@ -274,3 +274,30 @@ def test_tyres_burned_on_a_road_hit_nobody(k):
     tags = ["NNS", "VBD", "NN", "IN", "DT", "NN", "."]
     _, event = _event(k, words, heads, deps, tags, (1, 2))
     assert event.targets == ["actor:civilians-ng"]
+
+
+def test_a_label_trigger_takes_the_patients_of_the_sentence_hostile_verb(k):
+    # a coder's note: "Looting : Militants destroyed water pumps ." (the label gives no clause)
+    words = ["Looting", ":", "Militants", "destroyed", "water", "pumps", "."]
+    heads = [3, 0, 3, 3, 5, 3, 3]
+    deps = ["dep", "punct", "nsubj", "ROOT", "compound", "dobj", "punct"]
+    tags = ["NN", ":", "NNS", "VBD", "NN", "NNS", "."]
+    _, event = _event(k, words, heads, deps, tags, (0, 0), cls="LootingPropertyDestruction")
+    assert event.targets == ["actor:civilians-ng"]
+
+
+def test_a_loose_trigger_noun_and_a_hostile_verb_on_soldiers_give_no_civilians(k):
+    # wire copy: "A mob assaulted two soldiers ." (the verb's patients are armed)
+    words = ["A", "mob", "assaulted", "two", "soldiers", "."]
+    heads = [1, 1, 1, 4, 2, 1]
+    deps = ["det", "ROOT", "acl", "nummod", "dobj", "punct"]
+    tags = ["DT", "NN", "VBD", "CD", "NNS", "."]
+    _, event = _event(k, words, heads, deps, tags, (1, 1), cls="MobViolence")
+    assert event.targets == []
+    # encyclopaedia prose: "A mob assaulted a bus driver ."
+    words = ["A", "mob", "assaulted", "a", "bus", "driver", "."]
+    heads = [1, 1, 1, 5, 5, 2, 1]
+    deps = ["det", "ROOT", "acl", "det", "compound", "dobj", "punct"]
+    tags = ["DT", "NN", "VBD", "DT", "NN", "NN", "."]
+    _, event = _event(k, words, heads, deps, tags, (1, 1), cls="MobViolence")
+    assert event.targets == ["actor:civilians-ng"]

@@ -60,6 +60,18 @@ def clause_patients(doc: Doc, trigger: Token, words: tuple[int, int] = (0, 0)) -
     return out
 
 
+def _hostile_verbs_patients(doc: Doc, sent: SentenceInfo) -> list[Token]:
+    """Where the trigger's words give no clause (a note's label, "a mob", a noun the parse left
+    loose), what the sentence's hostile verbs act on ("Looting: militiamen destroyed water
+    pumps", "a mob tied up and assaulted a man")."""
+    out: list[Token] = []
+    span = sent.span
+    for f in ext(doc, "armedkg_frames"):
+        if f.kind == "verb" and f.hostile and not f.negated and span.start <= f.head < span.end:
+            out += [p for p in clause_patients(doc, doc[f.head]) if p not in out]
+    return out
+
+
 def patient_kind(doc: Doc, k: Knowledge, tok: Token) -> str:
     """What the patient phrase headed by ``tok`` names: ``civilian`` (people or things that are
     neither armed nor any actor, country or place the document names), ``armed`` (an armed actor,
@@ -92,7 +104,7 @@ def civilian_patients(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, 
     trigger = span.root if span is not None else None
     if trigger is None or not (k.event_type_of.get(event.cls) in CIVILIAN_ACT_TYPES or event.cls in CIVILIAN_ACT_CLASSES):
         return
-    patients = clause_patients(doc, trigger, words)
+    patients = clause_patients(doc, trigger, words) or _hostile_verbs_patients(doc, sent)
     kinds = [patient_kind(doc, k, p) for p in patients]
     unarmed = [p for p, kind in zip(patients, kinds) if kind == "civilian"]
     if not unarmed or "armed" in kinds:
