@@ -301,3 +301,25 @@ def test_a_loose_trigger_noun_and_a_hostile_verb_on_soldiers_give_no_civilians(k
     tags = ["DT", "NN", "VBD", "DT", "NN", "NN", "."]
     _, event = _event(k, words, heads, deps, tags, (1, 1), cls="MobViolence")
     assert event.targets == ["actor:civilians-ng"]
+
+
+def _told(k, words, heads, deps, tags, cls):
+    from builder.extraction.events.victims import told_civilians
+
+    doc, sent = parsed_sentence(words, heads, deps, tags, date(2022, 5, 1))
+    doc._.armedkg_focus = "UA"
+    doc._.armedkg_frames = read_frames(doc, ClauseWords.from_lexicon(k.lex))
+    event = Event(n=1, cls=cls)
+    told_civilians(doc, k, sent, event)
+    return event.targets
+
+
+def test_a_toll_sentence_after_an_explosion_names_the_civilians_hit(k):
+    passive = [2, 2, 2, 2], ["nsubjpass", "auxpass", "ROOT", "punct"]
+    # wire copy: "Houses were damaged ." after a shelling
+    assert _told(k, ["Houses", "were", "damaged", "."], *passive, ["NNS", "VBD", "VBN", "."], "ShellingArtilleryMissileAttack") == ["actor:civilians-ua"]
+    # analysis: "Farmers were wounded ." after an attack
+    assert _told(k, ["Farmers", "were", "wounded", "."], *passive, ["NNS", "VBD", "VBN", "."], "Attack") == ["actor:civilians-ua"]
+    # encyclopaedia prose: "Soldiers were wounded ." (armed) and a battle's toll name no civilians
+    assert _told(k, ["Soldiers", "were", "wounded", "."], *passive, ["NNS", "VBD", "VBN", "."], "ShellingArtilleryMissileAttack") == []
+    assert _told(k, ["Houses", "were", "damaged", "."], *passive, ["NNS", "VBD", "VBN", "."], "ArmedClash") == []

@@ -28,7 +28,7 @@ from .places import event_place, target_places
 from .triggers import compatible, trigger
 from .crowds import MOB_VIOLENCE, crowd_violence, side
 from .harm import harm_clause
-from .victims import civilian_patients
+from .victims import civilian_patients, told_civilians
 from ..extensions import ext
 
 
@@ -56,6 +56,7 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
     if cues.tm is None and not cues.anaphor and not cues.claim:
         if last and last.paragraph == sent.paragraph:
             casualties(k, sent, last, actors)  # a casualty-only sentence: the toll of the last event of this paragraph
+            told_civilians(doc, k, sent, last)
         return
     claimant = R.claimant(doc, k, sent, actors, cues.claim) if cues.claim else None
     frame = _frame(doc, k, sent, actors, cues, None if fresh and not cues.anaphor else last, claimant)
@@ -103,8 +104,10 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
         trig, protest = violent, None  # "gunmen attacked a bus during a general strike": the attack
     crowd = protest or k.search("riot", text, low)  # a protest may have no violent trigger
     if trig is None and not claim and not anaphor and not hurt and not crowd and not k.note_prefix_re.match(text):
-        if last is not None and last.paragraph == sent.paragraph and k.search("no_casualties_reported", text, low):
-            casualties(k, sent, last, actors)  # "No casualties reported."
+        if last is not None and last.paragraph == sent.paragraph:
+            if k.search("no_casualties_reported", text, low):
+                casualties(k, sent, last, actors)  # "No casualties reported."
+            told_civilians(doc, k, sent, last)  # "Houses were damaged."
         return None
     anchor = next((e.date for e in reversed(ext(doc, "armedkg_events")) if e.date), None)
     dates = sentence_dates(doc, k, sent, anchor)
@@ -112,6 +115,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     if last is not None and last.paragraph == sent.paragraph and not claim and not day_dates and k.rx("casualty_report").match(text):
         # "33 soldiers were killed and 14 wounded." after the attack: its toll, not a new event.
         casualties(k, sent, last, actors)
+        told_civilians(doc, k, sent, last)
         for m in actors:
             key = m.key if m.kind == "actor" else as_force(doc, k, m.key) if m.kind == "country" else None
             if key and key != UNIDENTIFIED and key not in last.perpetrators + last.assoc_perpetrators + last.targets:

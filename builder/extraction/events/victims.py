@@ -12,6 +12,8 @@ place ("torched houses at the landing site") is neither: it leaves the other pat
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from ...records import Event
@@ -60,14 +62,22 @@ def clause_patients(doc: Doc, trigger: Token, words: tuple[int, int] = (0, 0)) -
     return out
 
 
-def _hostile_verbs_patients(doc: Doc, sent: SentenceInfo) -> list[Token]:
+@lru_cache(maxsize=4)
+def harm_forms(k: Knowledge) -> frozenset[str]:
+    """Every form of the verbs of bodily harm and of destruction (``harm_verbs``,
+    ``destruction_verbs``, ``toll_verbs``): "beaten", "vandalised", "damaged"."""
+    return frozenset(k.lex.forms("harm_verbs")) | frozenset(k.lex.forms("destruction_verbs")) | frozenset(k.lex.forms("toll_verbs"))
+
+
+def _hostile_verbs_patients(doc: Doc, k: Knowledge, sent: SentenceInfo) -> list[Token]:
     """Where the trigger's words give no clause (a note's label, "a mob", a noun the parse left
     loose), what the sentence's hostile verbs act on ("Looting: militiamen destroyed water
     pumps", "a mob tied up and assaulted a man")."""
     out: list[Token] = []
     span = sent.span
+    harm = harm_forms(k)
     for f in ext(doc, "armedkg_frames"):
-        if f.kind == "verb" and f.hostile and not f.negated and span.start <= f.head < span.end:
+        if f.kind == "verb" and (f.hostile or doc[f.head].lower_ in harm) and not f.negated and span.start <= f.head < span.end:
             out += [p for p in clause_patients(doc, doc[f.head]) if p not in out]
     return out
 
@@ -104,7 +114,9 @@ def civilian_patients(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, 
     trigger = span.root if span is not None else None
     if trigger is None or not (k.event_type_of.get(event.cls) in CIVILIAN_ACT_TYPES or event.cls in CIVILIAN_ACT_CLASSES):
         return
-    patients = clause_patients(doc, trigger, words) or _hostile_verbs_patients(doc, sent)
+    patients = clause_patients(doc, trigger, words)
+    if not patients and not any(f.head == trigger.i for f in ext(doc, "armedkg_frames")):
+        patients = _hostile_verbs_patients(doc, k, sent)  # the trigger's words head no clause
     kinds = [patient_kind(doc, k, p) for p in patients]
     unarmed = [p for p, kind in zip(patients, kinds) if kind == "civilian"]
     if not unarmed or "armed" in kinds:
@@ -118,3 +130,18 @@ def civilian_patients(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, 
     ent = ext(doc, "armedkg_entities")[key]
     if ev not in ent.mentions:
         ent.mentions.append(ev)
+
+
+def told_civilians(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event) -> None:
+    """A sentence that only tells the toll of an explosion or an attack ("Houses were damaged.",
+    "Two farmers were wounded.") names its civilian targets by what its hostile verbs act on,
+    where nothing armed is among them."""
+    if k.event_type_of.get(event.cls) not in (T.EXPLOSIONS, T.VIOLENCE_AGAINST_CIVILIANS):
+        return
+    patients = _hostile_verbs_patients(doc, k, sent)
+    kinds = [patient_kind(doc, k, p) for p in patients]
+    if "civilian" not in kinds or "armed" in kinds:
+        return
+    key = group(doc, k, "civilians")
+    if key not in event.targets:
+        event.targets.append(key)
