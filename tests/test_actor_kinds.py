@@ -323,3 +323,31 @@ def test_a_toll_sentence_after_an_explosion_names_the_civilians_hit(k):
     # encyclopaedia prose: "Soldiers were wounded ." (armed) and a battle's toll name no civilians
     assert _told(k, ["Soldiers", "were", "wounded", "."], *passive, ["NNS", "VBD", "VBN", "."], "ShellingArtilleryMissileAttack") == []
     assert _told(k, ["Houses", "were", "damaged", "."], *passive, ["NNS", "VBD", "VBN", "."], "ArmedClash") == []
+
+
+@pytest.mark.parametrize(
+    "words, tags, deps, heads, head, expected",
+    [
+        # wire copy: "An armed group attacked traders ."
+        (["An", "armed", "group", "attacked", "traders", "."], ["DT", "JJ", "NN", "VBD", "NNS", "."], ["det", "amod", "nsubj", "ROOT", "dobj", "punct"], [2, 2, 3, 3, 3, 3], 2, "actor:unidentified-armed-group"),
+        # encyclopaedia prose: "Unknown armed men raided the farm ."
+        (["Unknown", "armed", "men", "raided", "the", "farm", "."], ["JJ", "JJ", "NNS", "VBD", "DT", "NN", "."], ["amod", "amod", "nsubj", "ROOT", "det", "dobj", "punct"], [2, 2, 3, 3, 5, 3, 3], 2, "actor:unidentified-armed-group"),
+        # analysis: "No group claimed the blast ." names nobody
+        (["No", "group", "claimed", "the", "blast", "."], ["DT", "NN", "VBD", "DT", "NN", "."], ["det", "nsubj", "ROOT", "det", "dobj", "punct"], [1, 2, 2, 4, 2, 2], 1, None),
+    ],
+)
+def test_an_armed_group_nobody_names_is_the_unidentified_one(k, words, tags, deps, heads, head, expected):
+    from builder.extraction.events.roles import np_actor
+
+    doc, sent = parsed_sentence(words, heads, deps, tags, date(2022, 5, 1))
+    doc._.armedkg_focus = "NG"
+    assert np_actor(doc, k, doc[head], sent) == expected
+
+
+def test_the_armed_group_refers_back_and_is_no_unidentified_one(k):
+    from builder.extraction.events.roles import np_actor
+
+    words = ["The", "armed", "group", "killed", "12", "people", "."]
+    doc, sent = parsed_sentence(words, [2, 2, 3, 3, 5, 3, 3], ["det", "amod", "nsubj", "ROOT", "nummod", "dobj", "punct"], ["DT", "JJ", "NN", "VBD", "CD", "NNS", "."], date(2022, 5, 1))
+    doc._.armedkg_focus = "NG"
+    assert np_actor(doc, k, doc[2], sent) != "actor:unidentified-armed-group"

@@ -272,6 +272,9 @@ def np_actor(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> str | 
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
     if owner is not None:
         return _owner_of(doc, owner)  # "its fighters", "their men": the group the pronoun stands for
+    unnamed = _unnamed_armed(doc, k, head, sent)
+    if unnamed is not None:
+        return unnamed or None
     left = head.left_edge
     comma = next((t for t in reversed(doc[left.i : head.i]) if t.text == ","), None)
     if comma is not None:
@@ -311,6 +314,21 @@ def np_actor(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> str | 
     if ev not in ent.mentions:
         ent.mentions.append(ev)
     return key
+
+
+def _unnamed_armed(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> str | None:
+    """A phrase that names nobody ("no group claimed it": ``""``) or an armed group nobody names
+    ("an armed group attacked", "armed men": the unidentified armed group, not one the text
+    named before it, which "the armed group" refers back to); None for any other phrase."""
+    dets = [c.lower_ for c in head.children if c.dep_ == "det"]
+    if "no" in dets:
+        return ""
+    if "the" in dets or not k.rx("unnamed_armed_phrase").fullmatch(" ".join(t.lower_ for t in head.subtree if t.dep_ in ("amod", "compound") or t.i == head.i)):
+        return None
+    ensure_actor(doc, k, UNIDENTIFIED)
+    start, end = head.left_edge.idx, head.idx + len(head)
+    add_mention(doc, k, Mention(UNIDENTIFIED, start, end, doc.text[start:end], "actor", "np_actor", 0.5))
+    return UNIDENTIFIED
 
 
 def claimant(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], claim: re.Match) -> str | None:
