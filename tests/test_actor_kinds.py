@@ -351,3 +351,19 @@ def test_the_armed_group_refers_back_and_is_no_unidentified_one(k):
     doc, sent = parsed_sentence(words, [2, 2, 3, 3, 5, 3, 3], ["det", "amod", "nsubj", "ROOT", "nummod", "dobj", "punct"], ["DT", "JJ", "NN", "VBD", "CD", "NNS", "."], date(2022, 5, 1))
     doc._.armedkg_focus = "NG"
     assert np_actor(doc, k, doc[2], sent) != "actor:unidentified-armed-group"
+
+
+@pytest.mark.parametrize(
+    "words, tags, deps, heads, head, expected",
+    [
+        # wire copy: "Troops fired at Azerbaijani positions ."
+        (["Troops", "fired", "at", "Azerbaijani", "positions", "."], ["NNS", "VBD", "IN", "NNP", "NNS", "."], ["nsubj", "ROOT", "prep", "compound", "pobj", "punct"], [1, 1, 1, 4, 2, 1], 3, "actor:forces-az"),
+        # analysis: "Rebels overran a Malian outpost ."
+        (["Rebels", "overran", "a", "Malian", "outpost", "."], ["NNS", "VBD", "DT", "JJ", "NN", "."], ["nsubj", "ROOT", "det", "amod", "dobj", "punct"], [1, 1, 4, 4, 1, 1], 3, "actor:forces-ml"),
+    ],
+)
+def test_a_nationality_before_a_thing_a_force_holds_names_the_state_forces(k, words, tags, deps, heads, head, expected):
+    from builder.extraction.events.roles import np_actor
+
+    doc, sent = parsed_sentence(words, heads, deps, tags, date(2022, 5, 1))
+    assert np_actor(doc, k, doc[head], sent) == expected

@@ -267,6 +267,9 @@ def _owner_of(doc: Doc, pronoun: object) -> str | None:
 def np_actor(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> str | None:
     """An actor named by a noun phrase the gazetteers and the model do not know ("Burmese troops",
     "Irish nationalist guerrillas", "students"), kept with a low confidence."""
+    forces = _nationality_owner(doc, k, head)
+    if forces is not None:
+        return forces
     if not k.rx("people_heads").match(head.lower_) and not (k.upos(head) == "PROPN" and head.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")):
         return None
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
@@ -329,6 +332,17 @@ def _unnamed_armed(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> 
     start, end = head.left_edge.idx, head.idx + len(head)
     add_mention(doc, k, Mention(UNIDENTIFIED, start, end, doc.text[start:end], "actor", "np_actor", 0.5))
     return UNIDENTIFIED
+
+
+def _nationality_owner(doc: Doc, k: Knowledge, head: object) -> str | None:
+    """A nationality before a thing a force holds ("Azerbaijani positions", "a Malian outpost"):
+    the forces of that state, which hold it; None for any other word."""
+    iso = k.gaz.country_of_adjective(head.text) if head.dep_ in ("compound", "amod", "nmod") else None
+    if iso is None or iso not in k.gaz.countries or head.head.lower_ not in k.lex.forms("owned_nouns"):
+        return None
+    key = k.forces_of(iso)
+    add_mention(doc, k, Mention(key, head.idx, head.idx + len(head), head.text, "actor", "np_actor", 0.5))
+    return key
 
 
 def claimant(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], claim: re.Match) -> str | None:
