@@ -367,3 +367,16 @@ def test_a_nationality_before_a_thing_a_force_holds_names_the_state_forces(k, wo
 
     doc, sent = parsed_sentence(words, heads, deps, tags, date(2022, 5, 1))
     assert np_actor(doc, k, doc[head], sent) == expected
+
+
+def test_a_crowd_doing_the_harm_of_a_loose_trigger_noun_riots(k):
+    # wire copy: "A mob beat an alleged abductor ." (the trigger noun heads no clause; the verb's doer is a crowd)
+    words = ["A", "mob", "beat", "an", "alleged", "abductor", "."]
+    heads, deps = [1, 2, 2, 5, 5, 2, 2], ["det", "nsubj", "ROOT", "det", "amod", "dobj", "punct"]
+    tags = ["DT", "NN", "VBD", "DT", "JJ", "NN", "."]
+    assert _crowd(k, words, heads, deps, tags, 5, cls="AbductionForcedDisappearance").cls == "MobViolence"
+    # analysis: "Soldiers beat an alleged abductor ." (a force is no crowd)
+    words = ["Soldiers", "beat", "an", "alleged", "abductor", "."]
+    heads, deps = [1, 1, 4, 4, 1, 1], ["nsubj", "ROOT", "det", "amod", "dobj", "punct"]
+    tags = ["NNS", "VBD", "DT", "JJ", "NN", "."]
+    assert _crowd(k, words, heads, deps, tags, 4, cls="AbductionForcedDisappearance").cls == "AbductionForcedDisappearance"
