@@ -188,3 +188,38 @@ def test_acts_named_by_their_objects(extract, text, cls):
 def test_a_denied_act_is_no_event(extract):
     assert extract("The defence ministry on 9 June 2022 denied bombing a market in Gedaref.", published=PUBLISHED).events == []
     assert extract("Rebels did not attack the convoy near Bambari on 9 June 2022, their spokesman said.", published=PUBLISHED).events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a coder's note: the label names the act, the sentence tells whom it was done to
+        "Looting: On 4 May 2022, armed herders looted more than 200 goats in a village near Bunia.",
+        # wire copy with the label of a note
+        "Property destruction: On 9 May 2022, unknown attackers set fire to 30 huts near Malakal, officials said.",
+        # analysis prose under a label: the crowd of the label's act does not make it a riot
+        "Looting: On 2 June 2022, a councillor and his supporters looted building materials from a road project in Gazipur.",
+    ],
+)
+def test_a_note_label_gives_the_class_and_the_sentence_the_civilians(extract, text):
+    r = extract(text, published=PUBLISHED)
+    ev = r.events[0]
+    assert ev.cls == "LootingPropertyDestruction"
+    assert any(r.entities[t].label.startswith("Civilians") for t in ev.targets), ev.targets
+
+
+@pytest.mark.parametrize(
+    "text,riot",
+    [
+        # a coder's note: a crowd's act of riot with no word of protest or violence besides
+        ("On 7 May 2022, about 30 youths hurled petrol bombs at a police post in Patras.", True),
+        # wire copy
+        ("Angry villagers burned tyres on the highway near Kisumu on Monday, police said.", True),
+        # analysis prose: troops who throw stones are no crowd
+        ("Troops threw stones at the crowd in Kisumu on 9 May 2022.", False),
+    ],
+)
+def test_a_crowd_act_of_riot_is_an_event(extract, text, riot):
+    r = extract(text, published=PUBLISHED)
+    found = [e.cls for e in r.events]
+    assert (found == ["MobViolence"]) is riot, found

@@ -72,6 +72,36 @@ def test_the_houses_set_on_fire_are_civilians_property(k):
     assert event.targets == ["actor:civilians-ng"]
 
 
+def test_houses_torched_at_a_named_place_are_civilians_property(k):
+    # wire copy: "Raiders torched ten houses at Kano market ." (the place hit is where, not whom)
+    words = ["Raiders", "torched", "ten", "houses", "at", "Kano", "market", "."]
+    heads = [1, 1, 3, 1, 1, 6, 4, 1]
+    deps = ["nsubj", "ROOT", "nummod", "dobj", "prep", "compound", "pobj", "punct"]
+    tags = ["NNS", "VBD", "CD", "NNS", "IN", "NNP", "NN", "."]
+    _, event = _event(k, words, heads, deps, tags, (1, 1), cls="LootingPropertyDestruction", mentions=[("place", "place:kano", 5, 5)])
+    assert event.targets == ["actor:civilians-ng"]
+
+
+def test_a_farm_shelled_beside_an_army_post_is_no_civilian_target(k):
+    # analysis: "Rebels shelled a farm and an army post ." (something armed was hit beside it)
+    words = ["Rebels", "shelled", "a", "farm", "and", "an", "army", "post", "."]
+    heads = [1, 1, 3, 1, 3, 7, 7, 3, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "cc", "det", "compound", "conj", "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "CC", "DT", "NN", "NN", "."]
+    _, event = _event(k, words, heads, deps, tags, (1, 1), cls="ShellingArtilleryMissileAttack")
+    assert event.targets == []
+
+
+def test_a_shop_looted_in_the_morning_is_civilians_property(k):
+    # encyclopaedia prose: "Bandits looted a shop on Monday ." (a time is no patient)
+    words = ["Bandits", "looted", "a", "shop", "on", "Monday", "."]
+    heads = [1, 1, 3, 1, 1, 4, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "IN", "NNP", "."]
+    _, event = _event(k, words, heads, deps, tags, (1, 1), cls="LootingPropertyDestruction")
+    assert event.targets == ["actor:civilians-ng"]
+
+
 def test_an_army_checkpoint_fired_at_is_no_civilian_target(k):
     # analysis: "Unknown gunmen opened fire at an army checkpoint ."
     words = ["Unknown", "gunmen", "opened", "fire", "at", "an", "army", "checkpoint", "."]
@@ -147,3 +177,206 @@ def test_gunmen_who_attack_villagers_are_no_crowd(k):
     event = _crowd(k, words, [1, 2, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj", "punct"], ["JJ", "NNS", "VBD", "NNS", "."], 2, cls="Attack")
     assert event.cls == "Attack"
 
+
+
+def _members(k, words, heads, deps, tags, person: tuple[int, int], role: str, focus="NG"):
+    from builder.extraction.events.members import force_members
+    from builder.extraction.state import add_entity
+    from builder.records import Evidence
+
+    doc, _ = parsed_sentence(words, heads, deps, tags, date(2022, 5, 1))
+    doc._.armedkg_focus = focus
+    a, b = person
+    text = doc[a : b + 1].text
+    ent = add_entity(doc, "person:d-member", "Person", text)
+    ent.mentions.append(Evidence("d", doc.text, 0, doc[a].idx, doc[b].idx + len(doc[b]), text, "unnamed_individual", 0.5))
+    event = Event(n=1, cls="Attack")
+    getattr(event, role).append("person:d-member")
+    force_members(doc, k, event)
+    members = [(r.subject, r.object) for r in doc._.armedkg_relations if r.prop == "memberOf"]
+    return event, members
+
+
+def test_a_soldier_who_shoots_is_his_country_forces_acting(k):
+    # wire copy: "A soldier shot a driver ."
+    words = ["A", "soldier", "shot", "a", "driver", "."]
+    event, members = _members(k, words, [1, 2, 2, 4, 2, 2], ["det", "nsubj", "ROOT", "det", "dobj", "punct"], ["DT", "NN", "VBD", "DT", "NN", "."], (0, 1), "perpetrators")
+    assert event.perpetrators == ["actor:forces-ng", "person:d-member"]
+    assert members == [("person:d-member", "actor:forces-ng")]
+
+
+def test_an_off_duty_police_officer_shot_belongs_to_the_police(k):
+    # encyclopaedia prose: "An off-duty police officer was shot ." (a member, not a side of his own)
+    words = ["An", "off-duty", "police", "officer", "was", "shot", "."]
+    heads = [3, 3, 3, 5, 5, 5, 5]
+    deps = ["det", "amod", "compound", "nsubjpass", "auxpass", "ROOT", "punct"]
+    tags = ["DT", "JJ", "NN", "NN", "VBD", "VBN", "."]
+    event, members = _members(k, words, heads, deps, tags, (0, 3), "victims", focus="MX")
+    assert members == [("person:d-member", "actor:forces-mx")]
+    assert event.victims == ["person:d-member"] and event.targets == []
+
+
+def test_a_nationality_names_whose_soldier_and_a_former_soldier_is_no_member(k):
+    # analysis: "A Ukrainian soldier was wounded ." / "A former soldier was wounded ."
+    tags = ["DT", "JJ", "NN", "VBD", "VBN", "."]
+    heads, deps = [2, 2, 4, 4, 4, 4], ["det", "amod", "nsubjpass", "auxpass", "ROOT", "punct"]
+    _, members = _members(k, ["A", "Ukrainian", "soldier", "was", "wounded", "."], heads, deps, tags, (0, 2), "victims", focus="RU")
+    assert members == [("person:d-member", "actor:forces-ua")]
+    _, members = _members(k, ["A", "former", "soldier", "was", "wounded", "."], heads, deps, tags, (0, 2), "victims")
+    assert members == []
+
+
+def _forces_named(k, words, tags, focus="MX"):
+    from builder.extraction.mentions.generic import state_forces_in_focus
+
+    doc, _ = parsed_sentence(words, list(range(len(words))), ["dep"] * len(words), tags)
+    doc._.armedkg_focus = focus
+    doc._.armedkg_text = doc.text
+    state_forces_in_focus(doc, k)
+    return [(m.key, m.text) for m in doc._.armedkg_mentions]
+
+
+def test_a_force_word_with_the_people_or_units_it_is_made_of_names_the_forces(k):
+    # wire copy: "Military personnel fired warning shots ."
+    found = _forces_named(k, ["Military", "personnel", "fired", "warning", "shots", "."], ["JJ", "NNS", "VBD", "NN", "NNS", "."])
+    assert found == [("actor:forces-mx", "Military personnel")]
+    # encyclopaedia prose: "Two army columns entered the town ."
+    found = _forces_named(k, ["Two", "army", "columns", "entered", "the", "town", "."], ["CD", "NN", "NNS", "VBD", "DT", "NN", "."], focus="MM")
+    assert found == [("actor:forces-mm", "army columns")]
+
+
+def test_former_military_officers_are_no_forces(k):
+    # analysis: "Former military officers marched for their pensions ."
+    found = _forces_named(k, ["Former", "military", "officers", "marched", "for", "their", "pensions", "."], ["JJ", "JJ", "NNS", "VBD", "IN", "PRP$", "NNS", "."])
+    assert found == []
+
+
+def test_a_force_word_before_a_thing_it_holds_names_the_force(k):
+    # wire copy: "Rioters torched a police station ." / "Youths stoned police cars ."
+    found = _forces_named(k, ["Rioters", "torched", "a", "police", "station", "."], ["NNS", "VBD", "DT", "NN", "NN", "."], focus="KE")
+    assert found == [("actor:forces-ke", "police")]
+    found = _forces_named(k, ["Youths", "stoned", "police", "cars", "."], ["NNS", "VBD", "NN", "NNS", "."], focus="KE")
+    assert found == [("actor:forces-ke", "police")]
+    # analysis: "the police chief resigned": a person's office, no mention of the force here
+    found = _forces_named(k, ["The", "police", "chief", "resigned", "."], ["DT", "NN", "NN", "VBD", "."], focus="KE")
+    assert found == []
+
+
+def test_tyres_burned_on_a_road_hit_nobody(k):
+    # wire copy: "Protesters burned tyres on the road ." (where, not whom; "opened fire on X" aims)
+    words = ["Protesters", "burned", "tyres", "on", "the", "road", "."]
+    heads = [1, 1, 1, 1, 5, 3, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"]
+    tags = ["NNS", "VBD", "NNS", "IN", "DT", "NN", "."]
+    _, event = _event(k, words, heads, deps, tags, (1, 2), cls="MobViolence")
+    assert event.targets == []
+    words = ["Gunmen", "opened", "fire", "on", "a", "bus", "."]
+    tags = ["NNS", "VBD", "NN", "IN", "DT", "NN", "."]
+    _, event = _event(k, words, heads, deps, tags, (1, 2))
+    assert event.targets == ["actor:civilians-ng"]
+
+
+def test_a_label_trigger_takes_the_patients_of_the_sentence_hostile_verb(k):
+    # a coder's note: "Looting : Militants destroyed water pumps ." (the label gives no clause)
+    words = ["Looting", ":", "Militants", "destroyed", "water", "pumps", "."]
+    heads = [3, 0, 3, 3, 5, 3, 3]
+    deps = ["dep", "punct", "nsubj", "ROOT", "compound", "dobj", "punct"]
+    tags = ["NN", ":", "NNS", "VBD", "NN", "NNS", "."]
+    _, event = _event(k, words, heads, deps, tags, (0, 0), cls="LootingPropertyDestruction")
+    assert event.targets == ["actor:civilians-ng"]
+
+
+def test_a_loose_trigger_noun_and_a_hostile_verb_on_soldiers_give_no_civilians(k):
+    # wire copy: "A mob assaulted two soldiers ." (the verb's patients are armed)
+    words = ["A", "mob", "assaulted", "two", "soldiers", "."]
+    heads = [1, 1, 1, 4, 2, 1]
+    deps = ["det", "ROOT", "acl", "nummod", "dobj", "punct"]
+    tags = ["DT", "NN", "VBD", "CD", "NNS", "."]
+    _, event = _event(k, words, heads, deps, tags, (1, 1), cls="MobViolence")
+    assert event.targets == []
+    # encyclopaedia prose: "A mob assaulted a bus driver ."
+    words = ["A", "mob", "assaulted", "a", "bus", "driver", "."]
+    heads = [1, 1, 1, 5, 5, 2, 1]
+    deps = ["det", "ROOT", "acl", "det", "compound", "dobj", "punct"]
+    tags = ["DT", "NN", "VBD", "DT", "NN", "NN", "."]
+    _, event = _event(k, words, heads, deps, tags, (1, 1), cls="MobViolence")
+    assert event.targets == ["actor:civilians-ng"]
+
+
+def _told(k, words, heads, deps, tags, cls):
+    from builder.extraction.events.victims import told_civilians
+
+    doc, sent = parsed_sentence(words, heads, deps, tags, date(2022, 5, 1))
+    doc._.armedkg_focus = "UA"
+    doc._.armedkg_frames = read_frames(doc, ClauseWords.from_lexicon(k.lex))
+    event = Event(n=1, cls=cls)
+    told_civilians(doc, k, sent, event)
+    return event.targets
+
+
+def test_a_toll_sentence_after_an_explosion_names_the_civilians_hit(k):
+    passive = [2, 2, 2, 2], ["nsubjpass", "auxpass", "ROOT", "punct"]
+    # wire copy: "Houses were damaged ." after a shelling
+    assert _told(k, ["Houses", "were", "damaged", "."], *passive, ["NNS", "VBD", "VBN", "."], "ShellingArtilleryMissileAttack") == ["actor:civilians-ua"]
+    # analysis: "Farmers were wounded ." after an attack
+    assert _told(k, ["Farmers", "were", "wounded", "."], *passive, ["NNS", "VBD", "VBN", "."], "Attack") == ["actor:civilians-ua"]
+    # encyclopaedia prose: "Soldiers were wounded ." (armed) and a battle's toll name no civilians
+    assert _told(k, ["Soldiers", "were", "wounded", "."], *passive, ["NNS", "VBD", "VBN", "."], "ShellingArtilleryMissileAttack") == []
+    assert _told(k, ["Houses", "were", "damaged", "."], *passive, ["NNS", "VBD", "VBN", "."], "ArmedClash") == []
+
+
+@pytest.mark.parametrize(
+    "words, tags, deps, heads, head, expected",
+    [
+        # wire copy: "An armed group attacked traders ."
+        (["An", "armed", "group", "attacked", "traders", "."], ["DT", "JJ", "NN", "VBD", "NNS", "."], ["det", "amod", "nsubj", "ROOT", "dobj", "punct"], [2, 2, 3, 3, 3, 3], 2, "actor:unidentified-armed-group"),
+        # encyclopaedia prose: "Unknown armed men raided the farm ."
+        (["Unknown", "armed", "men", "raided", "the", "farm", "."], ["JJ", "JJ", "NNS", "VBD", "DT", "NN", "."], ["amod", "amod", "nsubj", "ROOT", "det", "dobj", "punct"], [2, 2, 3, 3, 5, 3, 3], 2, "actor:unidentified-armed-group"),
+        # analysis: "No group claimed the blast ." names nobody
+        (["No", "group", "claimed", "the", "blast", "."], ["DT", "NN", "VBD", "DT", "NN", "."], ["det", "nsubj", "ROOT", "det", "dobj", "punct"], [1, 2, 2, 4, 2, 2], 1, None),
+    ],
+)
+def test_an_armed_group_nobody_names_is_the_unidentified_one(k, words, tags, deps, heads, head, expected):
+    from builder.extraction.events.roles import np_actor
+
+    doc, sent = parsed_sentence(words, heads, deps, tags, date(2022, 5, 1))
+    doc._.armedkg_focus = "NG"
+    assert np_actor(doc, k, doc[head], sent) == expected
+
+
+def test_the_armed_group_refers_back_and_is_no_unidentified_one(k):
+    from builder.extraction.events.roles import np_actor
+
+    words = ["The", "armed", "group", "killed", "12", "people", "."]
+    doc, sent = parsed_sentence(words, [2, 2, 3, 3, 5, 3, 3], ["det", "amod", "nsubj", "ROOT", "nummod", "dobj", "punct"], ["DT", "JJ", "NN", "VBD", "CD", "NNS", "."], date(2022, 5, 1))
+    doc._.armedkg_focus = "NG"
+    assert np_actor(doc, k, doc[2], sent) != "actor:unidentified-armed-group"
+
+
+@pytest.mark.parametrize(
+    "words, tags, deps, heads, head, expected",
+    [
+        # wire copy: "Troops fired at Azerbaijani positions ."
+        (["Troops", "fired", "at", "Azerbaijani", "positions", "."], ["NNS", "VBD", "IN", "NNP", "NNS", "."], ["nsubj", "ROOT", "prep", "compound", "pobj", "punct"], [1, 1, 1, 4, 2, 1], 3, "actor:forces-az"),
+        # analysis: "Rebels overran a Malian outpost ."
+        (["Rebels", "overran", "a", "Malian", "outpost", "."], ["NNS", "VBD", "DT", "JJ", "NN", "."], ["nsubj", "ROOT", "det", "amod", "dobj", "punct"], [1, 1, 4, 4, 1, 1], 3, "actor:forces-ml"),
+    ],
+)
+def test_a_nationality_before_a_thing_a_force_holds_names_the_state_forces(k, words, tags, deps, heads, head, expected):
+    from builder.extraction.events.roles import np_actor
+
+    doc, sent = parsed_sentence(words, heads, deps, tags, date(2022, 5, 1))
+    assert np_actor(doc, k, doc[head], sent) == expected
+
+
+def test_a_crowd_doing_the_harm_of_a_loose_trigger_noun_riots(k):
+    # wire copy: "A mob beat an alleged abductor ." (the trigger noun heads no clause; the verb's doer is a crowd)
+    words = ["A", "mob", "beat", "an", "alleged", "abductor", "."]
+    heads, deps = [1, 2, 2, 5, 5, 2, 2], ["det", "nsubj", "ROOT", "det", "amod", "dobj", "punct"]
+    tags = ["DT", "NN", "VBD", "DT", "JJ", "NN", "."]
+    assert _crowd(k, words, heads, deps, tags, 5, cls="AbductionForcedDisappearance").cls == "MobViolence"
+    # analysis: "Soldiers beat an alleged abductor ." (a force is no crowd)
+    words = ["Soldiers", "beat", "an", "alleged", "abductor", "."]
+    heads, deps = [1, 1, 4, 4, 1, 1], ["nsubj", "ROOT", "det", "amod", "dobj", "punct"]
+    tags = ["NNS", "VBD", "DT", "JJ", "NN", "."]
+    assert _crowd(k, words, heads, deps, tags, 4, cls="AbductionForcedDisappearance").cls == "AbductionForcedDisappearance"

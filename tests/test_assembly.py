@@ -101,3 +101,49 @@ def test_a_crowd_told_by_its_size_gathers_and_a_group_of_soldiers_does_not(k):
     tags = ["DT", "NN", "IN", "NNS", "VBD", "IN", "DT", "NN", ",", "VBG", "DT", "NN", "."]
     doc, sent = parsed_sentence(words, heads, deps, tags)
     assert gathering(k, sent) is None
+
+
+@pytest.mark.parametrize(
+    "text, protest",
+    [
+        ("Nurses organized a march to the health ministry on Monday.", True),  # wire copy
+        ("Some 300 people formed a human chain around the old harbour.", True),  # encyclopaedia prose
+        ("Party members burnt tyres to demonstrate against the fuel price.", True),  # analysis
+        ("Thousands held a silent 'Justice for Ana' march in the capital.", True),
+        ("The army held a victory march through the capital.", False),  # a parade of troops
+    ],
+)
+def test_words_of_a_protest(k, text, protest):
+    assert bool(k.rx("protest").search(text)) is protest
+
+
+def _two_sentences(words, heads, deps, tags, split, paragraphs=(0, 0)):
+    from builder.extraction.sentences import SentenceInfo
+
+    doc, _ = parsed_sentence(words, heads, deps, tags)
+    first, second = SentenceInfo(0, doc[:split], paragraphs[0]), SentenceInfo(1, doc[split:], paragraphs[1])
+    doc._.armedkg_sentences = [first, second]
+    return first
+
+
+# wire copy: "Farmers gathered in the square . They called for higher prices ."
+TOLD_NEXT = (
+    ["Farmers", "gathered", "in", "the", "square", ".", "They", "called", "for", "higher", "prices", "."],
+    [1, 1, 1, 4, 2, 1, 7, 7, 7, 10, 8, 7],
+    ["nsubj", "ROOT", "prep", "det", "pobj", "punct", "nsubj", "ROOT", "prep", "amod", "pobj", "punct"],
+    ["NNS", "VBD", "IN", "DT", "NN", ".", "PRP", "VBD", "IN", "JJR", "NNS", "."],
+)
+# encyclopaedia prose: "Villagers gathered at the market . They bought grain ."
+TOLD_NEXT_NO_DEMAND = (
+    ["Villagers", "gathered", "at", "the", "market", ".", "They", "bought", "grain", "."],
+    [1, 1, 1, 4, 2, 1, 7, 7, 7, 7],
+    ["nsubj", "ROOT", "prep", "det", "pobj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+    ["NNS", "VBD", "IN", "DT", "NN", ".", "PRP", "VBD", "NN", "."],
+)
+
+
+def test_a_demand_told_in_the_next_sentence_makes_the_gathering_a_protest(k):
+    assert gathering(k, _two_sentences(*TOLD_NEXT, split=6)) is not None
+    assert gathering(k, _two_sentences(*TOLD_NEXT_NO_DEMAND, split=6)) is None
+    # analysis: the demand told in another paragraph is another story
+    assert gathering(k, _two_sentences(*TOLD_NEXT, split=6, paragraphs=(0, 1))) is None

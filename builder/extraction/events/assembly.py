@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from ..knowledge import Knowledge
 from ..morphology import inflect
 from ..sentences import SentenceInfo
+from ..extensions import ext
 from .crowds import COUNT_HEADS, armed_words, crowd_forms, crowd_head, member_forms
 
 WORD = re.compile(r"\S+")
@@ -63,9 +64,21 @@ def gathering(k: Knowledge, sent: SentenceInfo) -> re.Match | None:
         particle = words.verbs[tok.lower_]
         if particle and not any(c.lower_ == particle and c.i == tok.i + 1 for c in tok.children):
             continue
-        if _crowd_subject(k, words, tok) and _protest_purpose(words, tok):
+        if _crowd_subject(k, words, tok) and (_protest_purpose(words, tok) or _purpose_told_next(words, sent)):
             return WORD.match(sent.text, tok.idx - sent.span.start_char)
     return None
+
+
+def _purpose_told_next(words: AssemblyWords, sent: SentenceInfo) -> bool:
+    """Whether the next sentence of the paragraph says what the crowd demanded, its subject a
+    pronoun for it: "Farmers gathered in the square. They called for higher prices." """
+    sentences = ext(sent.span.doc, "armedkg_sentences")
+    nxt = sentences[sent.index + 1] if 0 <= sent.index + 1 < len(sentences) else None
+    if nxt is None or nxt.paragraph != sent.paragraph:
+        return False
+    root = nxt.span.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ == "they" and root.lower_ in words.demands
 
 
 def _crowd_subject(k: Knowledge, words: AssemblyWords, verb: Token) -> bool:

@@ -125,6 +125,8 @@ def crowd_violence(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, wor
     span = char_span(doc, words[0], words[1])
     frames = {f.head: f for f in ext(doc, "armedkg_frames")}
     frame = frames.get(span.root.i) if span is not None else None
+    if frame is None and span is not None:
+        frame = _acting_verb(doc, k, sent, frames)  # "a mob beat up a man accused of being an abductor": the trigger noun heads no clause
     if frame is None or frame.negated or not frame.agents or armed_fight(k, span.root, sent.text):
         return
     agents = [doc[i] for i in frame.agents]
@@ -136,6 +138,13 @@ def crowd_violence(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, wor
         return
     if riot(sides):
         event.cls = T.VIOLENT_DEMONSTRATION if k.rx("protest").search(sent.text) else MOB_VIOLENCE
+
+
+def _acting_verb(doc: Doc, k: Knowledge, sent: SentenceInfo, frames: dict) -> object | None:
+    """The first hostile or harming verb of the sentence with a doer, or None."""
+    harm = k.lex.forms("harm_verbs")
+    span = sent.span
+    return next((f for i, f in sorted(frames.items()) if span.start <= i < span.end and f.kind == "verb" and f.agents and (f.hostile or doc[i].lower_ in harm)), None)
 
 
 def crowd_fight(doc: Doc, k: Knowledge, event: Event) -> bool:

@@ -21,6 +21,7 @@ from ..state import as_force, ensure_actor, redirect
 from .crowds import crowd_fight, own_phrase
 from .coreference import merge_coreferent
 from .hostility import implied_relations
+from .members import force_members
 from .standing import apply_roles_in_time
 from ..extensions import ext
 
@@ -31,6 +32,7 @@ def finalise_events(doc: Doc, k: Knowledge) -> None:
     merge_coreferent(doc, k)
     apply_roles_in_time(doc, k)
     for event in ext(doc, "armedkg_events"):
+        force_members(doc, k, event)
         if k.event_type_of.get(event.cls) in T.VIOLENT_TYPES or event.cls == T.LOOTING:  # "the Myanmar military troops burned houses": the state's forces
             event.perpetrators[:] = list(dict.fromkeys(as_force(doc, k, x) for x in event.perpetrators))
         _finalise(doc, k, event)

@@ -67,6 +67,16 @@ def _named(doc: Doc, k: Knowledge, phrases: PhraseReader, tok: Token, actors_of:
     return named
 
 
+def _users(doc: Doc, heads: list[int]) -> list[int]:
+    """Who used the things that acted: the "by" agent of a participle on each head ("shells fired
+    by the army exploded", "a bomb planted by militants went off": the army, the militants)."""
+    out: list[int] = []
+    for i in heads:
+        for verb in (c for c in doc[i].children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            out += [g.i for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    return out
+
+
 def _members_of(doc: Doc, k: Knowledge, phrases: PhraseReader, tok: Token) -> list[tuple[str, str]]:
     """The group of "gunmen of X", "fighters from X": X."""
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
@@ -117,7 +127,7 @@ def frame_roles(doc: Doc, k: Knowledge, event: Event, trigger: Token | None, phr
     inner = next((frames[i] for i in own.patients if i in frames and frames[i].hostile and frames[i].kind == "noun" and frames[i].agents), None)
     if own.kind == "verb" and own.hostile and inner is not None:
         trigger, own = doc[inner.head], inner  # "repelled an attack by IS": the attack is the event
-    agents = _keys(doc, k, phrases, own.agents, actors_of)
+    agents = _keys(doc, k, phrases, own.agents, actors_of) or _keys(doc, k, phrases, _users(doc, own.agents), actors_of)
     # "the PMF's Kata'ib Hezbollah ambushed ...": the force the acting group belongs to acts with it
     owners = [c.i for i in own.agents for c in doc[i].children if c.dep_ == "poss" and c.tag_ != "PRP$"]
     agents += [a for a in _keys(doc, k, phrases, owners, lambda tok: None) if a[1] == "actor" and a not in agents]

@@ -267,12 +267,21 @@ def _owner_of(doc: Doc, pronoun: object) -> str | None:
 def np_actor(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> str | None:
     """An actor named by a noun phrase the gazetteers and the model do not know ("Burmese troops",
     "Irish nationalist guerrillas", "students"), kept with a low confidence."""
+    forces = _nationality_owner(doc, k, head)
+    if forces is not None:
+        return forces
     if not k.rx("people_heads").match(head.lower_) and not (k.upos(head) == "PROPN" and head.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")):
         return None
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
     if owner is not None:
         return _owner_of(doc, owner)  # "its fighters", "their men": the group the pronoun stands for
+    unnamed = _unnamed_armed(doc, k, head, sent)
+    if unnamed is not None:
+        return unnamed or None
     left = head.left_edge
+    comma = next((t for t in reversed(doc[left.i : head.i]) if t.text == ","), None)
+    if comma is not None:
+        left = doc[comma.i + 1]  # "close to Xpujil, Campeche, military officers": a phrase's own words follow the last comma
     while left.i < head.i and (left.dep_ in ("det", "predet", "nummod", "quantmod", "advmod") or left.is_punct or left.like_num):
         left = doc[left.i + 1]
     span = doc[left.i : head.i + 1]
@@ -307,6 +316,32 @@ def np_actor(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> str | 
     ev = evidence(doc, sent, span.start_char, span.end_char, "np_actor", 0.5)
     if ev not in ent.mentions:
         ent.mentions.append(ev)
+    return key
+
+
+def _unnamed_armed(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> str | None:
+    """A phrase that names nobody ("no group claimed it": ``""``) or an armed group nobody names
+    ("an armed group attacked", "armed men": the unidentified armed group, not one the text
+    named before it, which "the armed group" refers back to); None for any other phrase."""
+    dets = [c.lower_ for c in head.children if c.dep_ == "det"]
+    if "no" in dets:
+        return ""
+    if "the" in dets or not k.rx("unnamed_armed_phrase").fullmatch(" ".join(t.lower_ for t in head.subtree if t.dep_ in ("amod", "compound") or t.i == head.i)):
+        return None
+    ensure_actor(doc, k, UNIDENTIFIED)
+    start, end = head.left_edge.idx, head.idx + len(head)
+    add_mention(doc, k, Mention(UNIDENTIFIED, start, end, doc.text[start:end], "actor", "np_actor", 0.5))
+    return UNIDENTIFIED
+
+
+def _nationality_owner(doc: Doc, k: Knowledge, head: object) -> str | None:
+    """A nationality before a thing a force holds ("Azerbaijani positions", "a Malian outpost"):
+    the forces of that state, which hold it; None for any other word."""
+    iso = k.gaz.country_of_adjective(head.text) if head.dep_ in ("compound", "amod", "nmod") else None
+    if iso is None or iso not in k.gaz.countries or head.head.lower_ not in k.lex.forms("owned_nouns"):
+        return None
+    key = k.forces_of(iso)
+    add_mention(doc, k, Mention(key, head.idx, head.idx + len(head), head.text, "actor", "np_actor", 0.5))
     return key
 
 

@@ -26,9 +26,9 @@ from .modality import habitual_present
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import compatible, trigger
-from .crowds import crowd_violence
+from .crowds import MOB_VIOLENCE, crowd_violence, side
 from .harm import harm_clause
-from .victims import civilian_patients
+from .victims import civilian_patients, told_civilians
 from ..extensions import ext
 
 
@@ -56,6 +56,7 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
     if cues.tm is None and not cues.anaphor and not cues.claim:
         if last and last.paragraph == sent.paragraph:
             casualties(k, sent, last, actors)  # a casualty-only sentence: the toll of the last event of this paragraph
+            told_civilians(doc, k, sent, last)
         return
     claimant = R.claimant(doc, k, sent, actors, cues.claim) if cues.claim else None
     frame = _frame(doc, k, sent, actors, cues, None if fresh and not cues.anaphor else last, claimant)
@@ -73,7 +74,8 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
         R.roles(doc, k, sent, frame, actors, cues.tm, claimant, phrases)
         R.custodian(doc, k, sent, frame, actors)
         words = (sent.start + cues.tm.start(), sent.start + cues.tm.end()) if cues.tm else None
-        crowd_violence(doc, k, sent, frame, words)
+        if not cues.prefix:  # a note's own label ("Looting: ...") tells its class; a crowd does not change it
+            crowd_violence(doc, k, sent, frame, words)
         civilian_patients(doc, k, sent, frame, words)
     _civilians(doc, k, sent, frame)
     event_place(doc, k, sent, frame, places)
@@ -85,6 +87,8 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     """The sentence's cues, or None where it adds nothing but (perhaps) a toll to the last event."""
     text = sent.text
     masked = names_masked(sent, actors)
+    if (label := k.note_prefix_re.match(text)) is not None:
+        masked = " " * label.end() + masked[label.end() :]  # "Looting: ... militiamen looted cows": the act, not the note's label
     trig = trigger(k, masked)
     if trig is None or trig[0] == T.ATTACK and _names_the_doers(doc, sent, trig[2]):
         trig = harm_clause(doc, k, sent) or trig  # "unknown attackers burned down huts": what they did
@@ -100,8 +104,10 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
         trig, protest = violent, None  # "gunmen attacked a bus during a general strike": the attack
     crowd = protest or k.search("riot", text, low)  # a protest may have no violent trigger
     if trig is None and not claim and not anaphor and not hurt and not crowd and not k.note_prefix_re.match(text):
-        if last is not None and last.paragraph == sent.paragraph and k.search("no_casualties_reported", text, low):
-            casualties(k, sent, last, actors)  # "No casualties reported."
+        if last is not None and last.paragraph == sent.paragraph:
+            if k.search("no_casualties_reported", text, low):
+                casualties(k, sent, last, actors)  # "No casualties reported."
+            told_civilians(doc, k, sent, last)  # "Houses were damaged."
         return None
     anchor = next((e.date for e in reversed(ext(doc, "armedkg_events")) if e.date), None)
     dates = sentence_dates(doc, k, sent, anchor)
@@ -109,11 +115,14 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     if last is not None and last.paragraph == sent.paragraph and not claim and not day_dates and k.rx("casualty_report").match(text):
         # "33 soldiers were killed and 14 wounded." after the attack: its toll, not a new event.
         casualties(k, sent, last, actors)
+        told_civilians(doc, k, sent, last)
         for m in actors:
             key = m.key if m.kind == "actor" else as_force(doc, k, m.key) if m.kind == "country" else None
             if key and key != UNIDENTIFIED and key not in last.perpetrators + last.assoc_perpetrators + last.targets:
                 last.targets.append(key)  # "3 soldiers of the Yemeni army were killed": whose toll
         return None
+    if trig is None and not protest and (act := _crowd_riot(doc, k, sent)) is not None:
+        trig = (MOB_VIOLENCE, 2, act)  # "about 20 people hurled petrol bombs at a police station"
     cls, spec, tm = trig if trig else (T.ATTACK, -1, None)
     cls, tm = _refine(k, text, cls, tm)
     if cls == T.ARRESTS and tm is not None and (killing := _killed_after_arrest(doc, k, sent, tm)) is not None:
@@ -127,6 +136,21 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     if cls == T.ARMED_CLASH and any(m.kind == "person" for m in actors) and k.search("person_killed_verbs", text, low) and not k.search("fighting_words", text, low):
         cls = T.ATTACK
     return Cues(cls, spec, tm, claim, anaphor, prefix, dates, day_dates)
+
+
+def _crowd_riot(doc: Doc, k: Knowledge, sent: SentenceInfo) -> re.Match | None:
+    """The words of a riot ("hurled petrol bombs", "burned tyres") whose clause has a crowd of
+    civilians as its subject and nobody armed: what the crowd did is the act, mob violence (a
+    sentence that also tells a protest is read as one, with its riot words, by ``_protest_class``)."""
+    for m in k.rx("riot").finditer(sent.text):
+        tok = R.trigger_token(doc, sent, m)
+        verb = tok if tok is None or tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") else tok.head
+        while verb is not None and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "blocked traffic and burned tyres": the subject of the first verb
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+        if subjects and all(side(doc, k, s) == "crowd" for s in subjects):
+            return m
+    return None
 
 
 def _names_the_doers(doc: Doc, sent: SentenceInfo, tm: re.Match) -> bool:

@@ -5,11 +5,14 @@ civilians of the country where it happened (ACLED's "Civilians (X)"). The clause
 the frame of the trigger (:mod:`..frames`): its patients, and those of the verbs joined to it
 ("shot and killed").
 
-A patient is not civilian where it is a pronoun (the group it refers to is read elsewhere),
-names an actor, a country or a place, or where its words name armed people, a force or a
-military object ("two soldiers", "a police station", "army positions")."""
+A patient is armed where it names an armed actor or a country, or where its words name armed
+people, a force or a military object ("two soldiers", "a police station", "army positions"):
+then nothing hit is civilian. A pronoun (the group it refers to is read elsewhere), a time or a
+place ("torched houses at the landing site") is neither: it leaves the other patients civilian."""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -24,6 +27,7 @@ from ..extensions import ext
 
 NOT_HIT = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")  # entity types of no patient
 AIMED = ("at", "on", "to", "towards", "upon", "into")  # "opened fire at X", "set fire to X"
+ON = ("on", "upon")  # aimed only with fire ("opened fire on X"); else the place of the act
 # the acts whose patients ACLED codes as civilians where nobody armed is hit
 CIVILIAN_ACT_TYPES = (*T.VIOLENT_TYPES, T.RIOTS)
 CIVILIAN_ACT_CLASSES = (T.LOOTING, T.ARRESTS)
@@ -46,7 +50,8 @@ def clause_patients(doc: Doc, trigger: Token, words: tuple[int, int] = (0, 0)) -
             continue
         seen.add(verb.i)
         inside = [c.i for c in verb.children if c.dep_ in ("dobj", "obj") and words[0] <= c.idx < words[1]]
-        aimed = [g.i for c in verb.children if c.dep_ == "prep" and c.lower_ in AIMED for g in c.children if g.dep_ == "pobj"] if inside else []
+        fire = any(doc[i].lower_ == "fire" for i in inside)  # "opened fire on X"; "burned tyres on the road" says where
+        aimed = [g.i for c in verb.children if c.dep_ == "prep" and c.lower_ in AIMED and (fire or c.lower_ not in ON) for g in c.children if g.dep_ == "pobj"] if inside else []
         for i in [p for p in frame.patients if p not in inside] + aimed:
             if i in frames and frames[i].kind == "noun":
                 todo.append(doc[i])  # the act itself ("opened fire at"): what it acts on
@@ -57,22 +62,48 @@ def clause_patients(doc: Doc, trigger: Token, words: tuple[int, int] = (0, 0)) -
     return out
 
 
-def unarmed_patient(doc: Doc, k: Knowledge, tok: Token) -> bool:
-    """Whether the patient phrase headed by ``tok`` names people or things that are neither armed
-    nor any actor, country or place the document names."""
+@lru_cache(maxsize=4)
+def harm_forms(k: Knowledge) -> frozenset[str]:
+    """Every form of the verbs of bodily harm and of destruction (``harm_verbs``,
+    ``destruction_verbs``, ``toll_verbs``): "beaten", "vandalised", "damaged"."""
+    return frozenset(k.lex.forms("harm_verbs")) | frozenset(k.lex.forms("destruction_verbs")) | frozenset(k.lex.forms("toll_verbs"))
+
+
+def _hostile_verbs_patients(doc: Doc, k: Knowledge, sent: SentenceInfo) -> list[Token]:
+    """Where the trigger's words give no clause (a note's label, "a mob", a noun the parse left
+    loose), what the sentence's hostile verbs act on ("Looting: militiamen destroyed water
+    pumps", "a mob tied up and assaulted a man")."""
+    out: list[Token] = []
+    span = sent.span
+    harm = harm_forms(k)
+    for f in ext(doc, "armedkg_frames"):
+        if f.kind == "verb" and (f.hostile or doc[f.head].lower_ in harm) and not f.negated and span.start <= f.head < span.end:
+            out += [p for p in clause_patients(doc, doc[f.head]) if p not in out]
+    return out
+
+
+def patient_kind(doc: Doc, k: Knowledge, tok: Token) -> str:
+    """What the patient phrase headed by ``tok`` names: ``civilian`` (people or things that are
+    neither armed nor any actor, country or place the document names), ``armed`` (an armed actor,
+    a country, armed people, a force, a military object or a weapon) or ``none`` (a pronoun,
+    number, time or place: "torched ten houses at the landing site", "at around 8 am")."""
     if tok.tag_ in ("PRP", "PRP$", "WP", "WDT", "DT", "EX") or tok.pos_ == "PRON" or tok.like_num and tok.dep_ != "nsubjpass":
-        return False
+        return "none"
     if tok.ent_type_ in NOT_HIT:
-        return False  # "attacked ... on April 10": when, not whom
+        return "none"  # "attacked ... on April 10": when, not whom
     span = doc[tok.left_edge.i : tok.i + 1]
     phrase = span.text.lower()
     entities = ext(doc, "armedkg_entities")
+    place = False
     for m in ext(doc, "armedkg_mentions"):
         if m.start < span.end_char and span.start_char < m.end:
             ent = entities.get(m.key)
-            if m.kind in ("country", "place") or (ent is not None and ent.cls in ARMED):
-                return False
-    return not (armed_words(k, phrase) or k.rx("military_object_words").search(phrase) or k.weapons.find(span.text))
+            if m.kind == "country" or (ent is not None and ent.cls in ARMED):
+                return "armed"
+            place = place or m.kind == "place"
+    if armed_words(k, phrase) or k.rx("military_object_words").search(phrase) or k.weapons.find(span.text):
+        return "armed"
+    return "none" if place else "civilian"
 
 
 def civilian_patients(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, words: tuple[int, int] | None) -> None:
@@ -84,8 +115,11 @@ def civilian_patients(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, 
     if trigger is None or not (k.event_type_of.get(event.cls) in CIVILIAN_ACT_TYPES or event.cls in CIVILIAN_ACT_CLASSES):
         return
     patients = clause_patients(doc, trigger, words)
-    unarmed = [p for p in patients if unarmed_patient(doc, k, p)]
-    if not unarmed or len(unarmed) < len([p for p in patients if p.tag_ not in ("PRP", "PRP$")]):
+    if not patients and not any(f.head == trigger.i for f in ext(doc, "armedkg_frames")):
+        patients = _hostile_verbs_patients(doc, k, sent)  # the trigger's words head no clause
+    kinds = [patient_kind(doc, k, p) for p in patients]
+    unarmed = [p for p, kind in zip(patients, kinds) if kind == "civilian"]
+    if not unarmed or "armed" in kinds:
         return  # nothing hit that is civilian, or something armed was hit beside it
     key = group(doc, k, "civilians")
     if key not in event.targets:
@@ -96,3 +130,18 @@ def civilian_patients(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, 
     ent = ext(doc, "armedkg_entities")[key]
     if ev not in ent.mentions:
         ent.mentions.append(ev)
+
+
+def told_civilians(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event) -> None:
+    """A sentence that only tells the toll of an explosion or an attack ("Houses were damaged.",
+    "Two farmers were wounded.") names its civilian targets by what its hostile verbs act on,
+    where nothing armed is among them."""
+    if k.event_type_of.get(event.cls) not in (T.EXPLOSIONS, T.VIOLENCE_AGAINST_CIVILIANS):
+        return
+    patients = _hostile_verbs_patients(doc, k, sent)
+    kinds = [patient_kind(doc, k, p) for p in patients]
+    if "civilian" not in kinds or "armed" in kinds:
+        return
+    key = group(doc, k, "civilians")
+    if key not in event.targets:
+        event.targets.append(key)

@@ -76,8 +76,14 @@ def state_forces_in_focus(doc: Doc, k: Knowledge) -> None:
         if word in ("army", "military") and not m.group(0).lower().startswith("the"):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None and span.end < len(doc) and k.upos(doc[span.end]) in ("NOUN", "PROPN", "ADJ"):
+        if span is not None and span.end < len(doc) and k.upos(doc[span.end]) in ("NOUN", "PROPN", "ADJ") and not _owned_object(k, doc[span.end]):
             continue
         if overlaps(doc, m.start(), m.end()):
             continue
         add_mention(doc, k, Mention(forces, m.start(), m.end(), m.group(0), "actor", "state_force_in_focus", 0.6))
+
+
+def _owned_object(k: Knowledge, tok: object) -> bool:
+    """Whether the noun after a force word is a thing the force holds ("a police station",
+    "police vehicles", "army posts"): the force word names the force that owns it."""
+    return k.upos(tok) == "NOUN" and (tok.lower_ in k.lex.forms("owned_nouns") or tok.lower_ in k.lex.forms("force_property_nouns"))
