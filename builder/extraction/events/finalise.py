@@ -23,7 +23,7 @@ from .coreference import merge_coreferent
 from .hostility import implied_relations
 from .members import force_members
 from .standing import apply_roles_in_time
-from ..extensions import ext
+from ..extensions import char_span, ext
 
 COUNTRYSIDE_KM = 20  # a village "in the X countryside" of a town: typically 10-40 km out
 
@@ -174,7 +174,7 @@ def reclassify(doc: Doc, k: Knowledge, event: Event) -> None:
 def _heads_a_name(doc: Doc, start: int, end: int, names: list[tuple[int, int]]) -> bool:
     """Whether the words at ``start:end`` head a phrase that holds one of the ``names``
     ("fighters of the ADF", "soldiers from the 4th Brigade"): they name that actor's people."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     if span is None:
         return False
     phrase = own_phrase(span.root)
@@ -263,7 +263,7 @@ def crowd_mention(doc: Doc, k: Knowledge, event: Event, key: str) -> None:
     m = k.rx("crowd_words").search(sent)
     if m is None:
         return
-    span = doc.char_span(trigger.sentence_start + m.start(), trigger.sentence_start + m.end(), alignment_mode="expand")
+    span = char_span(doc, trigger.sentence_start + m.start(), trigger.sentence_start + m.end())
     if span is None:
         return
     entities = ext(doc, "armedkg_entities")

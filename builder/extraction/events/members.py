@@ -18,7 +18,7 @@ from ..facts import relate
 from ..knowledge import Knowledge
 from ..phrases import dependency_path
 from ..state import ensure_actor, focus_hint
-from ..extensions import ext
+from ..extensions import char_span, ext
 from .roles import own_state_force
 
 UNNAMED = "unnamed_individual"
@@ -51,8 +51,8 @@ def force_members(doc: Doc, k: Knowledge, event: Event) -> None:
 def _path(doc: Doc, person: Evidence, force: Evidence) -> str:
     """The dependency path from the person's head word to the word naming the force ("officer
     <compound< police"); the word itself where one word names both ("soldier")."""
-    a = doc.char_span(person.start, person.end, alignment_mode="expand")
-    b = doc.char_span(force.start, force.end, alignment_mode="expand")
+    a = char_span(doc, person.start, person.end)
+    b = char_span(doc, force.start, force.end)
     if a is None or b is None or a.root.i == b.root.i:
         return force.text
     return dependency_path(a.root, b.root)

@@ -12,7 +12,7 @@ from ..sentences import SentenceInfo
 from ..mentions.places import in_actor_compound
 from ..mentions.provinces import divisions_beside
 from ..state import Mention
-from ..extensions import ext
+from ..extensions import char_span, ext
 
 BESIDE_BONUS = 0.5  # a place written with its division comes before another as specific
 CODED_FIRST = -1  # the place a note says its event is coded to comes before every other
@@ -66,7 +66,7 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
 def _division_beside(doc: Doc, k: Knowledge, p: Mention) -> bool:
     """Whether the place is written with the division it lies in ("in Raleigh (North Carolina)",
     "at Ravelo (Potosi)"): the place a report locates, before another of the sentence."""
-    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    span = char_span(doc, p.start, p.end)
     return span is not None and divisions_beside(doc, k, span)
 
 
@@ -75,7 +75,7 @@ def _clause_start(doc: Doc, sent: SentenceInfo, p: Mention) -> int:
     characters before it, from the verb that governs it when that verb comes first ("said gunmen
     killed four people in X": the killing, not the saying, is in X)."""
     start = max(sent.start, p.start - 60)
-    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    span = char_span(doc, p.start, p.end)
     tok = span.root if span is not None else None
     while tok is not None and tok.head.i != tok.i and tok.pos_ != "VERB" and tok.tag_[:2] != "VB":
         tok = tok.head
@@ -87,7 +87,7 @@ def _clause_start(doc: Doc, sent: SentenceInfo, p: Mention) -> int:
 def _home_of_dwellers(doc: Doc, k: Knowledge, p: Mention) -> bool:
     """The place says where people live: a modifier of a noun of dwellers ("Uzgen district
     residents", "the Kibera villagers") or the "of" phrase of one ("residents of Xinyi")."""
-    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    span = char_span(doc, p.start, p.end)
     if span is None:
         return False
     dwellers = k.lex.forms("dweller_words")
@@ -100,7 +100,7 @@ def _home_of_dwellers(doc: Doc, k: Knowledge, p: Mention) -> bool:
 
 
 def _in_compound(doc: Doc, k: Knowledge, p: Mention) -> bool:
-    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    span = char_span(doc, p.start, p.end)
     return span is not None and in_actor_compound(k, span)
 
 
@@ -120,7 +120,7 @@ def _origin(doc: Doc, k: Knowledge, p: Mention) -> str | None:
     """The place a movement or a shot came from: "from X" of a verb, or the object of a verb of
     departure ("left Ottawa"); "sure" when the same verb names where it went ("fired from Gaza at
     Ashkelon", "sailed from X to Y", "left Ottawa for Kingston")."""
-    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    span = char_span(doc, p.start, p.end)
     if span is None:
         return None
     tok = span.root
@@ -171,7 +171,7 @@ def target_places(doc: Doc, k: Knowledge, frame: Event, places: list[Mention]) -
     passed near ("withdrew from Chad", "near Rafah"), nor a country whose own forces act."""
     place_nouns = k.lex.words("place_nouns")
     for m in places:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is None or m.key in frame.target_places:
             continue
         tok = span.root

@@ -19,7 +19,7 @@ from ..phrases import PhraseReader
 from ..sentences import SentenceInfo, evidence
 from .frame_roles import frame_roles, roles_of_other_clauses
 from ..state import Mention, add_entity, add_mention, as_force, ensure_actor, focus_hint, is_subject, overlaps
-from ..extensions import ext
+from ..extensions import char_span, ext
 
 
 def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention], tm: re.Match | None, claimant: str | None, phrases: PhraseReader | None = None) -> None:
@@ -139,7 +139,7 @@ def trigger_token(doc: Doc, sent: SentenceInfo, tm: re.Match | None) -> object |
     """The syntactic head of the trigger's words, or None."""
     if tm is None:
         return None
-    span = doc.char_span(sent.start + tm.start(), sent.start + tm.end(), alignment_mode="expand")
+    span = char_span(doc, sent.start + tm.start(), sent.start + tm.end())
     return span.root if span is not None else None
 
 
@@ -258,7 +258,7 @@ def _owner_of(doc: Doc, pronoun: object) -> str | None:
         return None
     subjects = []
     for m in before:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
             subjects.append(m)
     return (subjects or before)[-1].key

@@ -29,7 +29,7 @@ from .triggers import compatible, trigger
 from .crowds import MOB_VIOLENCE, crowd_violence, side
 from .harm import harm_clause
 from .victims import civilian_patients, told_civilians
-from ..extensions import ext
+from ..extensions import char_span, ext
 
 
 @dataclass
@@ -224,7 +224,7 @@ def _killed_after_arrest(doc: Doc, k: Knowledge, sent: SentenceInfo, tm: re.Matc
     """The killing verb conjoined with an arrest verb ("rounded up men at a market and executed
     fifteen of them", "detained and shot dead two farmers"): ACLED codes the killing (an attack),
     not the arrest; "arrested two men over the killing" is an arrest."""
-    span = doc.char_span(sent.start + tm.start(), sent.start + tm.end(), alignment_mode="expand")
+    span = char_span(doc, sent.start + tm.start(), sent.start + tm.end())
     if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return None
     for verb in span.root.conjuncts:
@@ -373,7 +373,7 @@ def _civilians(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event) -> None
     hurt = k.search("kill_words", text, sent.lowered) or k.search("injure_words", text, sent.lowered)
     if not (civ and (hurt or k.event_type_of.get(frame.cls) in (T.VIOLENCE_AGAINST_CIVILIANS, T.EXPLOSIONS) or frame.cls == T.LOOTING)):
         return
-    span = doc.char_span(sent.start + civ.start(), sent.start + civ.end(), alignment_mode="expand")
+    span = char_span(doc, sent.start + civ.start(), sent.start + civ.end())
     if span is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in span.root.children):
         return  # "their men", "our people": a group's own fighters, not civilians
     key = civilians_named(doc, k, text[: civ.start()])

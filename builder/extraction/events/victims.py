@@ -23,7 +23,7 @@ from ..frame_relations import ARMED
 from .crowds import armed_words
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo, evidence
-from ..extensions import ext
+from ..extensions import char_span, ext
 
 NOT_HIT = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")  # entity types of no patient
 AIMED = ("at", "on", "to", "towards", "upon", "into")  # "opened fire at X", "set fire to X"
@@ -110,7 +110,7 @@ def civilian_patients(doc: Doc, k: Knowledge, sent: SentenceInfo, event: Event, 
     """The civilians of the event's country as a target where the trigger's clause (its
     ``words``: character offsets) acts on people or property no armed actor is named for, and on
     nothing armed."""
-    span = doc.char_span(words[0], words[1], alignment_mode="expand") if words else None
+    span = char_span(doc, words[0], words[1]) if words else None
     trigger = span.root if span is not None else None
     if trigger is None or not (k.event_type_of.get(event.cls) in CIVILIAN_ACT_TYPES or event.cls in CIVILIAN_ACT_CLASSES):
         return

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..knowledge import Knowledge
 from ..state import Mention, add_mention, ensure_actor, overlaps
-from ..extensions import ext
+from ..extensions import char_span, ext
 
 
 def generic_actors(doc: Doc, k: Knowledge) -> None:
@@ -75,7 +75,7 @@ def state_forces_in_focus(doc: Doc, k: Knowledge) -> None:
             continue
         if word in ("army", "military") and not m.group(0).lower().startswith("the"):
             continue
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        span = char_span(doc, m.start(), m.end())
         if span is not None and span.end < len(doc) and k.upos(doc[span.end]) in ("NOUN", "PROPN", "ADJ") and not _owned_object(k, doc[span.end]):
             continue
         if overlaps(doc, m.start(), m.end()):

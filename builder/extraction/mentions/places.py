@@ -12,7 +12,7 @@ from ...gazetteer import PlaceEntry, name_key, place_key, slug
 from ...admin import load_admin1_index
 from ...geo import haversine_km
 from .. import terms as T
-from ..extensions import ext, text_of
+from ..extensions import char_span, ext, text_of
 from ..grievance import in_grievance
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
@@ -402,7 +402,7 @@ def anchors(k: Knowledge, span: Span) -> list[PlaceEntry]:
 def _entity_at(doc: Doc, char: int) -> Span | None:
     """The entity that begins at character ``char`` (read from the tokens' IOB tags: ``doc.ents``
     rebuilds every entity of the document on each call)."""
-    tok = doc.char_span(char, char + 1, alignment_mode="expand")
+    tok = char_span(doc, char, char + 1)
     tok = tok[0] if tok is not None and len(tok) else None
     if tok is None or tok.idx != char or tok.ent_iob_ != "B":
         return None
