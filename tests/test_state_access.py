@@ -78,3 +78,16 @@ def test_char_span_gives_spacys_expanded_span_for_every_pair_of_offsets():
                     assert (got.start, got.end) == (want.start, want.end), (text, start, end)
                 checked += 1
     assert checked > 2000
+
+
+def test_ents_are_made_once_and_follow_set_ents():
+    """``extensions.ents`` gives the spans of ``doc.ents`` (the same objects on every read), and
+    after ``set_ents`` the new entities, not the ones it kept."""
+    doc = spacy.blank("en")("Gunmen attacked a checkpoint near Gao on Sunday.")
+    doc.ents = [doc.char_span(34, 37, label="GPE"), doc.char_span(41, 47, label="DATE")]
+    first = extensions.ents(doc)
+    assert [(e.text, e.label_) for e in first] == [("Gao", "GPE"), ("Sunday", "DATE")]
+    assert extensions.ents(doc) is first
+    extensions.set_ents(doc, [first[0]])
+    assert [(e.text, e.label_) for e in extensions.ents(doc)] == [("Gao", "GPE")]
+    assert [e.text for e in doc.ents] == ["Gao"]

@@ -138,6 +138,25 @@ def char_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc[first : last + 1]
 
 
+_ENTS = ("armedkg", "ents")  # doc.user_data key: the entity spans, made once
+
+
+def ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once: spaCy builds a new ``Span`` of every entity on each access, and the
+    mention steps read them about ten times a document. Only :func:`set_ents` may change them
+    afterwards (the components before the mentions set ``doc.ents`` before the first read)."""
+    found = doc.user_data.get(_ENTS)
+    if found is None:
+        found = doc.user_data[_ENTS] = doc.ents
+    return found
+
+
+def set_ents(doc: Doc, spans: list[Span]) -> None:
+    """Set ``doc.ents`` and forget the spans :func:`ents` kept."""
+    doc.ents = spans
+    doc.user_data.pop(_ENTS, None)
+
+
 def guarded(doc: Doc, step: Callable[[Doc], None]) -> Doc:
     """Run one component's ``step`` on ``doc`` unless an earlier one failed; a failure is kept
     in ``doc._.armedkg_error`` (one bad document must not stop a corpus) and the result

@@ -19,7 +19,7 @@ from ..records import Evidence
 from .knowledge import Knowledge
 from .state import Mention, ensure_country
 from .zones import closed_zones
-from .extensions import char_span, ext
+from .extensions import char_span, ents, ext
 
 
 @dataclass
@@ -127,7 +127,7 @@ def _sentences(doc: Doc) -> list[Span]:
         span = char_span(doc, m.start, m.end)
         if span is not None:
             inside.update(range(span.start + 1, span.end))
-    for ent in doc.ents:
+    for ent in ents(doc):
         inside.update(range(ent.start + 1, ent.end))
     merged: list[list[int]] = []
     for start, end in ((s.start, s.end) for s in doc.sents):

@@ -13,7 +13,7 @@ from ...gazetteer import name_key, slug
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, overlaps
-from ..extensions import ext
+from ..extensions import ents, ext
 
 
 def nationality_forces(doc: Doc, k: Knowledge) -> None:
@@ -41,7 +41,7 @@ def _inside_a_longer_name(doc: Doc, m: re.Match) -> bool:
     """"Free Syrian Army", "the Syrian Army of Liberation": a force noun written as a name is the
     state's own only when the adjective starts the name; a name of the gazetteers is its own."""
     text = ext(doc, "armedkg_text")
-    if any(e.label_ == "ACTOR" and e.start_char < m.end() and m.start() < e.end_char and (e.start_char, e.end_char) != m.span() for e in doc.ents):
+    if any(e.label_ == "ACTOR" and e.start_char < m.end() and m.start() < e.end_char and (e.start_char, e.end_char) != m.span() for e in ents(doc)):
         return True
     if not m[2][:1].isupper():
         return False
@@ -65,7 +65,7 @@ def formations(doc: Doc, k: Knowledge) -> None:
     Force", "CTF 50"; a formation the gazetteer knows keeps its entry."""
     for m in k.rx("military_formation").finditer(ext(doc, "armedkg_text")):
         if overlaps(doc, m.start(), m.end(), kinds=("actor", "country")) or any(
-            e.label_ in ("ACTOR", "COUNTRY") and e.start_char < m.end() and m.start() < e.end_char for e in doc.ents
+            e.label_ in ("ACTOR", "COUNTRY") and e.start_char < m.end() and m.start() < e.end_char for e in ents(doc)
         ):
             continue
         label = m.group(0)
@@ -89,7 +89,7 @@ def unlisted_groups(doc: Doc, k: Knowledge) -> None:
             continue
         if k.fighting_line(span.text):
             continue
-        if overlaps(doc, span.start_char, span.end_char) or any(e.label_ in ("ACTOR", "COUNTRY", "GPE") and e.start_char < span.end_char and span.start_char < e.end_char for e in doc.ents):
+        if overlaps(doc, span.start_char, span.end_char) or any(e.label_ in ("ACTOR", "COUNTRY", "GPE") and e.start_char < span.end_char and span.start_char < e.end_char for e in ents(doc)):
             continue
         cls = T.NON_STATE_ARMED_GROUP
         if head in political and not armed.search(span[:-1].text):

@@ -15,14 +15,14 @@ from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, focus_hint, overlaps, vote
 from .persons import person
 from .places import acts, in_actor_compound, place_from_text, whole_name
-from ..extensions import ext
+from ..extensions import ents, ext, set_ents
 
 
 def split_parentheses(doc: Doc) -> list[Span]:
     """The model's entities, with those it ran across an opening parenthesis cut in two:
     "Tame (Arauca" is the town and its department ("in Tame (Arauca)")."""
     out = []
-    for ent in doc.ents:
+    for ent in ents(doc):
         cut = ent.text.find("(")
         if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON") and cut > 0 and ")" not in ent.text:
             left = doc.char_span(ent.start_char, ent.start_char + cut, label=ent.label_, alignment_mode="contract")
@@ -74,9 +74,9 @@ def drop_name_fragments(doc: Doc, k: Knowledge) -> None:
     """Remove the ruler's one-word actor names that are only a word of a longer proper name
     ("the Citizens Coalition for Change" is no "Coalition" of the gazetteer), before anything
     reads the entities (the focus votes, the mentions)."""
-    kept = [ent for ent in doc.ents if not (ent.label_ == "ACTOR" and _inside_longer_name(doc, k, ent))]
-    if len(kept) != len(doc.ents):
-        doc.ents = kept
+    kept = [ent for ent in ents(doc) if not (ent.label_ == "ACTOR" and _inside_longer_name(doc, k, ent))]
+    if len(kept) != len(ents(doc)):
+        set_ents(doc, kept)
 
 
 def _inside_longer_name(doc: Doc, k: Knowledge, ent: Span) -> bool:

@@ -14,7 +14,7 @@ from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, focus_hint, overlaps, redirect, remove_overlapping
 from .places import choose, place_from_text
 from .provinces import divisions_beside
-from ..extensions import ext
+from ..extensions import ents, ext
 
 
 def person(doc: Doc, k: Knowledge, ent: Span) -> None:
@@ -45,7 +45,7 @@ def _a_place(doc: Doc, k: Knowledge, ent: Span, text: str) -> bool:
     paren = k.rx("bracketed_region_after").match(full[ent.end_char : ent.end_char + 72])
     particles = k.rx("arabic_name_particles")
     if paren and (
-        any(e.label_ in ("PLACE", "GPE", "COUNTRY") and e.start_char >= ent.end_char + paren.start(1) and e.end_char <= ent.end_char + paren.end(1) for e in doc.ents)
+        any(e.label_ in ("PLACE", "GPE", "COUNTRY") and e.start_char >= ent.end_char + paren.start(1) and e.end_char <= ent.end_char + paren.end(1) for e in ents(doc))
         or divisions_beside(doc, k, ent)
     ):
         # "shelled Horlivka (Donetsk)", "near Kani (Sagaing)": a town followed by its province

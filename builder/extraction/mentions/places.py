@@ -12,7 +12,7 @@ from ...gazetteer import PlaceEntry, name_key, place_key, slug
 from ...admin import load_admin1_index
 from ...geo import haversine_km
 from .. import terms as T
-from ..extensions import char_span, ext, text_of
+from ..extensions import char_span, ents, ext, text_of
 from ..grievance import in_grievance
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
@@ -370,7 +370,7 @@ def _divisions_named(k: Knowledge, span: Span) -> set[str]:
     kept = Doc.has_extension("armedkg_division_ents")
     found = ext(doc, "armedkg_division_ents") if kept else None
     if found is None:
-        found = [(e.start, e.end, e.ent_id_) for e in doc.ents if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:") and not in_grievance(k, e)]
+        found = [(e.start, e.end, e.ent_id_) for e in ents(doc) if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:") and not in_grievance(k, e)]
         if kept:
             doc._.armedkg_division_ents = found
     return {key for start, end, key in found if sent.start <= start and end <= sent.end}

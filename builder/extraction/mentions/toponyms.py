@@ -14,13 +14,13 @@ from ..knowledge import Knowledge
 from ..state import Mention, add_mention, add_place_mention, focus_hint, free_span, overlaps
 from .places import choose, place_from_text
 from .provinces import TOWN_OF_THE_NAME, chain_readings, container_entity, divisions_beside, readings
-from ..extensions import ext
+from ..extensions import ents, ext
 
 TOWN_WORDS = ("city", "town", "airbase", "air base", "airport")
 
 
 def _known_places(doc: Doc) -> list[tuple[int, int]]:
-    return sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PLACE")
+    return sorted((e.start_char, e.end_char) for e in ents(doc) if e.label_ == "PLACE")
 
 
 def bracketed_local_names(doc: Doc, k: Knowledge, known: list[tuple[int, int]]) -> None:
@@ -87,7 +87,7 @@ def names_before_places(doc: Doc, k: Knowledge) -> None:
             (e.label_ in ("ACTOR", "DATE", "COUNTRY", "GENERIC_ACTOR", "PLACE") or (e.label_ == "NORP" and k.gaz.country_of_adjective(e.text)))
             and e.start_char < span.end_char
             and span.start_char < e.end_char
-            for e in doc.ents
+            for e in ents(doc)
         ):
             continue  # (a name the model calls a nationality, "Tal Tamer", may still be a town)
         place_from_text(doc, k, span, forced=True, cue_word=(m.group(2) or "").strip().split(" ")[0] if m.group(2) else "")

@@ -13,7 +13,7 @@ from ..zones import reading_of
 from ..grievance import in_grievance
 from .places import in_actor_compound
 from .provinces import country_beside
-from ..extensions import ext
+from ..extensions import ents, ext
 
 
 def _vote_of(doc: Doc, k: Knowledge, ent: object) -> tuple[str | None, int]:
@@ -58,7 +58,7 @@ def vote_for_focus(doc: Doc, k: Knowledge) -> None:
         if iso:
             vote(ext(doc, "armedkg_country_votes"), iso, 3)
             vote(ext(doc, "armedkg_place_votes"), iso, 3)
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.label_ in ("PLACE", "GPE") and in_actor_compound(k, ent):
             continue  # "a Moscow-funded militia": who backs an actor, not where things happen
         if in_grievance(k, ent):
@@ -78,7 +78,7 @@ def _vote_divisions_beside(doc: Doc, k: Knowledge) -> None:
     Sulawesi)") say which country the document's places are in, as a dateline does: three votes
     for their country, once for each group of them."""
     ends = set()
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.label_ in k.lex.exact("quantity_entity_labels") or ent.end_char in ends:
             continue
         iso = country_beside(doc, k, ent)
