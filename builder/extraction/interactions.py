@@ -5,42 +5,236 @@ between a source and a target ("Iran threatened to close the strait to U.S. ship
 does not (an act threatened is not an event). :func:`read_interactions` gives every frame's
 named agents against its named patients, "against" phrases, destinations and sources, with the
 frame's mood, for a caller that codes such dyads (``DocResult.interactions``). A denied clause
-and a speaker's "said" give none.
+and a speaker's "said" give none. Besides the frame's own roles, a dyad reads:
+
+- the one a coercive verb of saying is aimed at: "warned Taiwan that ...", "demanded that India
+  withdraw", "urged Hamas to free ..." (``coercive_speech_verbs``);
+- the "on"/"against"/"to" phrase of the verb's object: "imposed sanctions on Belarus", "issued
+  an ultimatum to Ecuador" (``imposition_prepositions``), and the verb's own "on" phrase;
+- the other side of a border: "closed its border with Colombia", "the Libyan border";
+- a capital standing for its state ("Moscow expelled ..."), and a nationality before what is not
+  a force ("two Polish diplomats", "Israeli cities"): the state, not its armed forces;
+- both directions of a symmetric predicate ("A clashed with B": B fought A too).
+
+Each side is named at a token of the sentence; :func:`name_sides` gives an entity named only
+there (a country read from a nationality or a capital) evidence at that token, so that the dyad
+points at an entity of the result.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
 
 from ..records import Interaction
+from .extensions import ext
 from .frames import Frame
-from .phrases import PhraseReader
+from .lexicon import Lexicon
+from .phrases import Named, PhraseReader
+
+if TYPE_CHECKING:
+    from .knowledge import Knowledge
 
 SIDES = ("actor", "country", "person")
 TARGETS = ("actor", "country", "person", "place")
 
 
-def _named(reader: PhraseReader, doc: Doc, heads: list[int], kinds: tuple[str, ...]) -> list[str]:
-    out: list[str] = []
-    for i in heads:
-        for named in reader.spread(doc[i], owners=True):
-            if named.kind in kinds and named.key not in out:
-                out.append(named.key)
+@dataclass(frozen=True)
+class DyadWords:
+    """The vocabularies dyads are read with, inflected once per pipeline."""
+
+    coercive: frozenset[str]
+    imposing: frozenset[str]
+    imposing_verbs: frozenset[str]
+    relation_nouns: frozenset[str]
+    response_nouns: frozenset[str]
+    borders: frozenset[str]
+    military: frozenset[str]
+    forces: re.Pattern
+
+    @classmethod
+    def from_lexicon(cls, lex: Lexicon) -> "DyadWords":
+        return cls(
+            coercive=frozenset(lex.forms("coercive_speech_verbs")),
+            imposing=lex.words("imposition_prepositions"),
+            imposing_verbs=frozenset(lex.forms("imposing_verbs")),
+            relation_nouns=frozenset(lex.forms("relation_nouns")),
+            response_nouns=frozenset(lex.forms("response_nouns")),
+            borders=frozenset(lex.forms("border_nouns")),
+            military=frozenset(lex.forms("owned_nouns")),
+            forces=lex.pattern("force_nouns"),
+        )
+
+
+class _Sides:
+    """Reads the entities of a frame's phrases for dyads (one per document)."""
+
+    def __init__(self, doc: Doc, reader: PhraseReader, words: DyadWords | None) -> None:
+        self.doc, self.reader, self.words = doc, reader, words
+        self.used: list[Named] = []
+
+    def _state(self, tok: Token) -> str | None:
+        """The state a name stands for: a capital's or a country's mention, or a nationality
+        ("South Korean": the words before the adjective that modify it count)."""
+        m = self.reader.at.get(tok.i)
+        text = self.doc.text[m.start : m.end] if m is not None else self.doc[tok.left_edge.i : tok.i + 1].text
+        return self.reader.state_of(text) or self.reader.state_of(tok.text)
+
+    def _keep(self, out: list[Named], named: Named) -> None:
+        if named.key not in {n.key for n in out}:
+            out.append(named)
+            self.used.append(named)
+
+    def agents(self, heads: list[int]) -> list[Named]:
+        out: list[Named] = []
+        for i in heads:
+            for named in self.reader.spread(self.doc[i], owners=True):
+                if named.kind == "place" and self.words is not None:
+                    iso = self._state(self.doc[named.token])
+                    named = Named(f"country:{iso}", "country", named.token) if iso else named  # "Moscow expelled"
+                if named.kind in SIDES:
+                    self._keep(out, named)
+        return out
+
+    def targets(self, heads: list[int]) -> list[Named]:
+        out: list[Named] = []
+        for i in heads:
+            tok = self.doc[i]
+            for t in (tok, *tok.conjuncts):
+                for named in self._target(t):
+                    self._keep(out, named)
+        return out
+
+    def _target(self, tok: Token, depth: int = 0) -> list[Named]:
+        words = self.words
+        if words is None:
+            return [n for n in self.reader.entities(tok, owners=True) if n.kind in TARGETS]
+        if tok.lower_ in words.borders:
+            return self._across(tok)
+        unnamed = self.reader.mention(tok) is None
+        if unnamed and depth < 3:
+            # "the opposition newspaper La Prensa": the name in apposition
+            named = [n for c in tok.children if c.dep_ == "appos" for n in self._target(c, depth + 1)]
+            if named:
+                return named
+        if unnamed and not self._military(tok):
+            # "two Polish diplomats", "Israeli cities": the state, not its armed forces
+            states = [Named(f"country:{iso}", "country", c.i) for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and (iso := self._state(c))]
+            if states:
+                return states
+        out = []
+        for named in self.reader.entities(tok, owners=True):
+            if named.kind not in TARGETS:
+                continue
+            out.append(named)
+            iso = self._state(self.doc[named.token]) if named.kind == "place" else None
+            if iso:
+                out.append(Named(f"country:{iso}", "country", named.token))  # "suspended talks with Washington"
+        if not out and unnamed and depth < 3:
+            # "the computers of South Korean army officers": whose they are; "a march organised
+            # by X": who holds it
+            out = [n for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in _objects(p) for n in self._target(o, depth + 1)]
+            out = out or [n for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent" for o in _objects(a) for n in self._target(o, depth + 1)]
+        return out
+
+    def _military(self, tok: Token) -> bool:
+        return tok.lower_ in self.words.military or bool(self.words.forces.fullmatch(tok.lower_))
+
+    def _across(self, border: Token) -> list[Named]:
+        """The state on the other side of a border: "its border with Colombia", "the Libyan
+        border", "Ukraine's border"."""
+        out: list[Named] = []
+        for c in border.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                for obj in (o for o in c.children if o.dep_ == "pobj"):
+                    out += [n for n in self.reader.spread(obj, owners=True) if n.kind in ("actor", "country")]
+            elif c.dep_ in ("amod", "compound", "poss") and c.i < border.i:
+                iso = self._state(c)
+                out += [Named(f"country:{iso}", "country", c.i)] if iso else [n for n in self.reader.entities(c) if n.kind in ("actor", "country")]
+        return out
+
+
+def _extra_targets(doc: Doc, f: Frame, words: DyadWords | None) -> list[int]:
+    """Heads of the phrases a dyad reads besides the frame's roles (see the module's notes)."""
+    if words is None or f.kind != "verb" or f.negated:
+        return []
+    verb = doc[f.head]
+    coercive, imposing = verb.lower_ in words.coercive, verb.lower_ in words.imposing_verbs
+    on_object = words.imposing | ({"in"} if imposing else set())  # "declared a state of siege in Haiti"
+    out: list[int] = [i for i in f.places if doc[i].lower_ in words.borders]  # "massed troops along the border with X"
+    border = any(c.dep_ == "dobj" and c.lower_ in words.borders for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "with" and border:
+            out += [o.i for o in _objects(c)]  # "closed its border with X", the parser hanging "with X" on the verb
+        elif c.dep_ == "dobj":
+            out += [o.i for p in c.children if p.dep_ == "prep" and (p.lower_ in on_object or (p.lower_ == "with" and c.lower_ in words.relation_nouns)) for o in _objects(p)]
+        elif c.dep_ == "dative" and c.tag_ == "IN":
+            out += [o.i for o in _objects(c)]  # "deployed warplanes to the border", "issued an ultimatum to X"
+        elif c.dep_ == "prep" and (c.lower_ in ("on", "upon") or (imposing and c.lower_ == "in")):
+            out += [o.i for o in _objects(c)]
+        elif c.dep_ == "prep" and c.lower_ == "in":
+            # "in response to X", "in retaliation for X", "in protest against X"
+            out += [o.i for n in _objects(c) if n.lower_ in words.response_nouns for p in n.children if p.dep_ == "prep" for o in _objects(p)]
+        elif c.dep_ == "ccomp" and coercive:
+            out += [s.i for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]  # "demanded that India withdraw"
+    if coercive:
+        out += f.addressees
     return out
 
 
-def read_interactions(doc: Doc, frames: list[Frame], reader: PhraseReader) -> list[Interaction]:
-    """The dyads of every frame that is not denied and not a report of speech."""
+def _objects(prep: Token) -> list[Token]:
+    return [o for o in prep.children if o.dep_ == "pobj"]
+
+
+def read_interactions(doc: Doc, frames: list[Frame], reader: PhraseReader, words: DyadWords | None = None) -> tuple[list[Interaction], list[Named]]:
+    """The dyads of every frame that is not denied and not a plain report of speech, and the
+    named sides they were read from."""
     out: list[Interaction] = []
     seen: set[tuple[str, str, str]] = set()
+    sides = _Sides(doc, reader, words)
+
+    def add(s: str, t: str, f: Frame) -> None:
+        if s != t and (s, t, f.lemma) not in seen:
+            seen.add((s, t, f.lemma))
+            out.append(Interaction(s, t, f.lemma, f.modality, doc[f.head].sent.start_char))
+
     for f in frames:
-        if f.negated or f.reporting:
+        coercive = words is not None and doc[f.head].lower_ in words.coercive
+        if f.negated or (f.reporting and not coercive):
             continue
-        sources = _named(reader, doc, f.agents, SIDES)
-        targets = _named(reader, doc, f.patients + f.opposed + f.destinations + f.sources, TARGETS)
+        sources = [n.key for n in sides.agents(f.agents)]
+        if not sources:
+            continue
+        targets = [n.key for n in sides.targets(f.patients + f.opposed + f.destinations + f.sources + _extra_targets(doc, f, words))]
         for s in sources:
             for t in targets:
-                if s != t and (s, t, f.lemma) not in seen:
-                    seen.add((s, t, f.lemma))
-                    out.append(Interaction(s, t, f.lemma, f.modality, doc[f.head].sent.start_char))
-    return out
+                add(s, t, f)
+                if f.symmetric and words is not None and not t.startswith("place:"):
+                    add(t, s, f)  # "A clashed with B": B fought A
+    return out, sides.used
+
+
+def name_sides(doc: Doc, k: "Knowledge", interactions: list[Interaction], used: list[Named]) -> None:
+    """Evidence for the sides of the dyads at the token that names them, where their entity
+    has no mention there (a state named by a nationality or a capital, forces named by what
+    they own): an ``implied`` mention, so no new name of the text is claimed."""
+    from .sentences import evidence
+    from .state import ensure_actor, ensure_country
+
+    keys = {i.source for i in interactions} | {i.target for i in interactions}
+    sentences = ext(doc, "armedkg_sentences")
+    entities = ext(doc, "armedkg_entities")
+    for named in used:
+        if named.key not in keys or named.kind not in SIDES:
+            continue
+        tok = doc[named.token]
+        start, end = tok.idx, tok.idx + len(tok.text)
+        ent = ensure_country(doc, k, named.key.split(":", 1)[1]) if named.kind == "country" else entities.get(named.key) or ensure_actor(doc, k, named.key)
+        if any(m.start < end and start < m.end for m in ent.mentions):
+            continue
+        info = next((s for s in sentences if s.span.start_char <= start < s.span.end_char), None)
+        if info is not None:
+            ent.mentions.append(evidence(doc, info, start, end, "implied:interaction_side", 0.5))

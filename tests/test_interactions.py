@@ -1,0 +1,167 @@
+"""Dyads of event coders read from clause frames (builder.extraction.interactions): the one a
+coercive verb of saying is aimed at, what an object is imposed on, the other side of a border,
+a capital and a nationality standing for a state, both sides of a symmetric predicate.
+Hand-built parsed sentences written for these tests (no model), in wire, encyclopaedia and
+analysis styles."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extraction.frames import ClauseWords, read_frames
+from builder.extraction.interactions import DyadWords, read_interactions
+from builder.extraction.knowledge import load_knowledge
+from builder.extraction.phrases import MentionAt, PhraseReader, PhraseWords
+from tests.handbuilt import parsed_doc
+
+
+@pytest.fixture(scope="module")
+def k():
+    return load_knowledge(None, False, None)
+
+
+def _dyads(k, words, heads, deps, tags, named):
+    """The (source, target) pairs of a hand-built sentence; ``named``: (kind, key, first word,
+    last word) of each mention."""
+    doc = parsed_doc(words, heads, deps, tags)
+    mentions = [MentionAt(doc[a].idx, doc[b].idx + len(doc[b]), key, kind) for kind, key, a, b in named]
+    reader = PhraseReader(doc, mentions, PhraseWords.from_lexicon(k.lex), k.state_of, k.state_forces)
+    frames = read_frames(doc, ClauseWords.from_lexicon(k.lex))
+    dyads, _ = read_interactions(doc, frames, reader, DyadWords.from_lexicon(k.lex))
+    return {(d.source, d.target) for d in dyads}
+
+
+def test_the_one_warned_is_the_target_though_warn_reports_speech(k):
+    # wire copy: "China warned Taiwan that it would respond ."
+    words = ["China", "warned", "Taiwan", "that", "it", "would", "respond", "."]
+    heads = [1, 1, 1, 6, 6, 6, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "mark", "nsubj", "aux", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "NNP", "IN", "PRP", "MD", "VB", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("country", "country:CN", 0, 0), ("country", "country:TW", 2, 2)])
+    assert ("country:CN", "country:TW") in dyads
+
+
+def test_the_subject_of_what_is_demanded_is_the_target(k):
+    # analysis: "Pakistan demanded that India withdraw ."
+    words = ["Pakistan", "demanded", "that", "India", "withdraw", "."]
+    heads = [1, 1, 4, 4, 1, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "IN", "NNP", "VB", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("country", "country:PK", 0, 0), ("country", "country:IN", 3, 3)])
+    assert dyads == {("country:PK", "country:IN")}
+
+
+def test_a_plain_report_of_speech_aims_at_nobody(k):
+    # wire copy: "Iran told Reuters that talks went well ." (the one told is no target)
+    words = ["Iran", "told", "Reuters", "that", "talks", "went", "well", "."]
+    heads = [1, 1, 1, 5, 5, 1, 5, 1]
+    deps = ["nsubj", "ROOT", "dobj", "mark", "nsubj", "ccomp", "advmod", "punct"]
+    tags = ["NNP", "VBD", "NNP", "IN", "NNS", "VBD", "RB", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("country", "country:IR", 0, 0), ("actor", "actor:reuters", 2, 2)])
+    assert dyads == set()
+
+
+def test_what_an_object_is_imposed_on(k):
+    # encyclopaedia: "In 1973 the producers imposed an embargo on the Netherlands ."
+    words = ["In", "1973", "the", "producers", "imposed", "an", "embargo", "on", "the", "Netherlands", "."]
+    heads = [4, 0, 3, 4, 4, 6, 4, 6, 9, 7, 4]
+    deps = ["prep", "pobj", "det", "nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct"]
+    tags = ["IN", "CD", "DT", "NNS", "VBD", "DT", "NN", "IN", "DT", "NNP", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("actor", "actor:producers", 2, 3), ("country", "country:NL", 9, 9)])
+    assert dyads == {("actor:producers", "country:NL")}
+
+
+def test_a_measure_declared_in_a_country(k):
+    # wire copy: "The junta declared martial law in Haiti ."
+    words = ["The", "junta", "declared", "martial", "law", "in", "Haiti", "."]
+    heads = [1, 2, 2, 4, 2, 4, 5, 2]
+    deps = ["det", "nsubj", "ROOT", "amod", "dobj", "prep", "pobj", "punct"]
+    tags = ["DT", "NN", "VBD", "JJ", "NN", "IN", "NNP", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("actor", "actor:junta", 0, 1), ("country", "country:HT", 6, 6)])
+    assert ("actor:junta", "country:HT") in dyads
+
+
+def test_a_capital_acts_for_its_state_and_a_nationality_names_a_state_not_its_forces(k):
+    # wire copy: "Moscow expelled two Polish diplomats ."
+    words = ["Moscow", "expelled", "two", "Polish", "diplomats", "."]
+    heads = [1, 1, 4, 4, 1, 1]
+    deps = ["nsubj", "ROOT", "nummod", "amod", "dobj", "punct"]
+    tags = ["NNP", "VBD", "CD", "JJ", "NNS", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("place", "place:moscow", 0, 0)])
+    assert dyads == {("country:RU", "country:PL")}
+
+
+def test_a_nationality_before_a_force_noun_is_still_that_state_s_forces(k):
+    # analysis: "Turkey shelled Syrian troops ." -> the Syrian forces, not the state
+    words = ["Turkey", "shelled", "Syrian", "troops", "."]
+    heads = [1, 1, 3, 1, 1]
+    deps = ["nsubj", "ROOT", "amod", "dobj", "punct"]
+    tags = ["NNP", "VBD", "JJ", "NNS", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("country", "country:TR", 0, 0)])
+    assert dyads == {("country:TR", k.state_forces("SY"))}
+
+
+def test_the_state_across_a_border(k):
+    # analysis: "Ethiopia massed troops along its border with Eritrea ."
+    words = ["Ethiopia", "massed", "troops", "along", "its", "border", "with", "Eritrea", "."]
+    heads = [1, 1, 1, 1, 5, 3, 5, 6, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "poss", "pobj", "prep", "pobj", "punct"]
+    tags = ["NNP", "VBD", "NNS", "IN", "PRP$", "NN", "IN", "NNP", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("country", "country:ET", 0, 0), ("country", "country:ER", 7, 7)])
+    assert ("country:ET", "country:ER") in dyads
+    assert ("country:ET", "country:ET") not in dyads
+
+
+def test_a_name_in_apposition_to_the_object(k):
+    # encyclopaedia: "The government ordered the newspaper La Prensa to close ."
+    words = ["The", "government", "ordered", "the", "newspaper", "La", "Prensa", "to", "close", "."]
+    heads = [1, 2, 2, 4, 2, 6, 4, 8, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "compound", "appos", "aux", "xcomp", "punct"]
+    tags = ["DT", "NN", "VBD", "DT", "NN", "NNP", "NNP", "TO", "VB", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("actor", "actor:government", 0, 1), ("actor", "actor:la-prensa", 5, 6)])
+    assert ("actor:government", "actor:la-prensa") in dyads
+
+
+def test_a_symmetric_clash_gives_both_directions(k):
+    # wire copy: "Government forces clashed with the rebels ."
+    words = ["Government", "forces", "clashed", "with", "the", "rebels", "."]
+    heads = [1, 2, 2, 2, 5, 3, 2]
+    deps = ["compound", "nsubj", "ROOT", "prep", "det", "pobj", "punct"]
+    tags = ["NN", "NNS", "VBD", "IN", "DT", "NNS", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("actor", "actor:army", 0, 1), ("actor", "actor:rebels", 4, 5)])
+    assert dyads == {("actor:army", "actor:rebels"), ("actor:rebels", "actor:army")}
+
+
+def test_a_denied_act_gives_no_dyad(k):
+    # analysis: "Kenya did not impose sanctions on Somalia ."
+    words = ["Kenya", "did", "not", "impose", "sanctions", "on", "Somalia", "."]
+    heads = [3, 3, 3, 3, 3, 4, 5, 3]
+    deps = ["nsubj", "aux", "neg", "ROOT", "dobj", "prep", "pobj", "punct"]
+    tags = ["NNP", "VBD", "RB", "VB", "NNS", "IN", "NNP", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("country", "country:KE", 0, 0), ("country", "country:SO", 6, 6)])
+    assert dyads == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        # wire copy
+        ("Moscow expelled two Polish diplomats on Thursday in a tit-for-tat move.", "Moscow", "Polish"),
+        # encyclopaedia prose
+        ("In 1994 the United Nations imposed an embargo on Haiti, and Venezuela later closed its border with Colombia.", "Venezuela", "Colombia"),
+        # think-tank analysis
+        ("Beijing has repeatedly warned Taiwan that any declaration of independence would mean war.", "Beijing", "Taiwan"),
+    ],
+)
+def test_dyad_sides_are_entities_of_the_result_with_evidence_where_named(extract, text, source, target):
+    """A side named by a capital or a nationality is an entity of the result, with evidence at
+    the word that names it, so that a coder of dyads finds it in the text."""
+    result = extract(text)
+    at = {name: text.index(name) for name in (source, target)}
+
+    def named_at(key: str, name: str) -> bool:
+        ent = result.entities.get(key)
+        return ent is not None and any(m.start <= at[name] < m.end for m in ent.mentions)
+
+    assert any(named_at(d.source, source) and named_at(d.target, target) for d in result.interactions)
