@@ -24,7 +24,8 @@ points at an entity of the result.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -91,13 +92,31 @@ class _Sides:
     def agents(self, heads: list[int]) -> list[Named]:
         out: list[Named] = []
         for i in heads:
-            for named in self.reader.spread(self.doc[i], owners=True):
+            stated = self._stated(self.doc[i]) if self.words is not None else []
+            for named in stated or self.reader.spread(self.doc[i], owners=True):
                 if named.kind == "place" and self.words is not None:
                     iso = self._state(self.doc[named.token])
                     named = Named(f"country:{iso}", "country", named.token) if iso else named  # "Moscow expelled"
                 if named.kind in SIDES:
                     self._keep(out, named)
         return out
+
+    def described(self, heads: list[int], describe: Callable[[Token], Named | None]) -> list[str]:
+        """The actors the phrases that name nobody describe ("a terror group", "students")."""
+        out: list[Named] = []
+        for i in heads:
+            for tok in (self.doc[i], *self.doc[i].conjuncts):
+                named = describe(tok) if not self.reader.entities(tok, owners=True) else None
+                if named is not None:
+                    self._keep(out, named)
+        return [n.key for n in out]
+
+    def _stated(self, tok: Token) -> list[Named]:
+        """"two Polish diplomats", "Israeli cities", "French farmers": a nationality before a noun
+        that names nobody and no force stands for the state, not for its armed forces."""
+        if self.reader.mention(tok) is not None or self._military(tok):
+            return []
+        return [Named(f"country:{iso}", "country", c.i) for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and (iso := self._state(c))]
 
     def targets(self, heads: list[int]) -> list[Named]:
         out: list[Named] = []
@@ -120,25 +139,28 @@ class _Sides:
             named = [n for c in tok.children if c.dep_ == "appos" for n in self._target(c, depth + 1)]
             if named:
                 return named
-        if unnamed and not self._military(tok):
-            # "two Polish diplomats", "Israeli cities": the state, not its armed forces
-            states = [Named(f"country:{iso}", "country", c.i) for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and (iso := self._state(c))]
-            if states:
-                return states
+        states = self._stated(tok)
+        if states:
+            return states
         out = []
         for named in self.reader.entities(tok, owners=True):
             if named.kind not in TARGETS:
                 continue
             out.append(named)
-            iso = self._state(self.doc[named.token]) if named.kind == "place" else None
+            iso = self._country_of_place(named) if named.kind == "place" else None
             if iso:
-                out.append(Named(f"country:{iso}", "country", named.token))  # "suspended talks with Washington"
+                # "suspended talks with Washington", "threatened to attack Goma": coders code a town by its state
+                out.append(Named(f"country:{iso}", "country", named.token))
         if not out and unnamed and depth < 3:
             # "the computers of South Korean army officers": whose they are; "a march organised
             # by X": who holds it
             out = [n for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in _objects(p) for n in self._target(o, depth + 1)]
             out = out or [n for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent" for o in _objects(a) for n in self._target(o, depth + 1)]
         return out
+
+    def _country_of_place(self, named: Named) -> str | None:
+        place = ext(self.doc, "armedkg_entities").get(named.key)
+        return self._state(self.doc[named.token]) or (place.country if place is not None else None)
 
     def _military(self, tok: Token) -> bool:
         return tok.lower_ in self.words.military or bool(self.words.forces.fullmatch(tok.lower_))
@@ -189,9 +211,13 @@ def _objects(prep: Token) -> list[Token]:
     return [o for o in prep.children if o.dep_ == "pobj"]
 
 
-def read_interactions(doc: Doc, frames: list[Frame], reader: PhraseReader, words: DyadWords | None = None) -> tuple[list[Interaction], list[Named]]:
+def read_interactions(
+    doc: Doc, frames: list[Frame], reader: PhraseReader, words: DyadWords | None = None, describe: Callable[[Token], Named | None] | None = None
+) -> tuple[list[Interaction], list[Named]]:
     """The dyads of every frame that is not denied and not a plain report of speech, and the
-    named sides they were read from."""
+    named sides they were read from. ``describe``: the actor a noun phrase that names nobody
+    describes ("a terror group", "opposition supporters"), asked only for the side a frame
+    lacks where the other side is named."""
     out: list[Interaction] = []
     seen: set[tuple[str, str, str]] = set()
     sides = _Sides(doc, reader, words)
@@ -205,16 +231,46 @@ def read_interactions(doc: Doc, frames: list[Frame], reader: PhraseReader, words
         coercive = words is not None and doc[f.head].lower_ in words.coercive
         if f.negated or (f.reporting and not coercive):
             continue
+        patients = f.patients + f.opposed + f.destinations + f.sources + _extra_targets(doc, f, words)
         sources = [n.key for n in sides.agents(f.agents)]
-        if not sources:
-            continue
-        targets = [n.key for n in sides.targets(f.patients + f.opposed + f.destinations + f.sources + _extra_targets(doc, f, words))]
+        targets = [n.key for n in sides.targets(patients)] if sources or describe else []
+        if describe is not None and bool(sources) != bool(targets):
+            described = sides.described(f.patients if sources else f.agents, describe)
+            sources, targets = (sources, described) if sources else (described, targets)
         for s in sources:
             for t in targets:
                 add(s, t, f)
                 if f.symmetric and words is not None and not t.startswith("place:"):
                     add(t, s, f)  # "A clashed with B": B fought A
     return out, sides.used
+
+
+def describer(doc: Doc, k: "Knowledge") -> Callable[[Token], Named | None]:
+    """The actor a noun phrase describes, as the event rules read it (``events.roles.np_actor``)."""
+    from .events.roles import np_actor
+
+    sentences = ext(doc, "armedkg_sentences")
+
+    def describe(tok: Token) -> Named | None:
+        info = next((s for s in sentences if s.span.start <= tok.i < s.span.end), None)
+        if info is None:
+            return None
+        # np_actor records a mention of what it reads (and a country vote); a dyad's side keeps
+        # only implied evidence, so that the mentions the later rules see stay as they were
+        mentions, votes = ext(doc, "armedkg_mentions"), ext(doc, "armedkg_country_votes")
+        kept_mentions, kept_votes = len(mentions), dict(votes)
+        key = np_actor(doc, k, tok, info)
+        del mentions[kept_mentions:]
+        votes.clear()
+        votes.update(kept_votes)
+        ent = ext(doc, "armedkg_entities").get(key) if key else None
+        if ent is None:
+            return None
+        end = tok.idx + len(tok.text)
+        ent.mentions[:] = [replace(m, rule="implied:described_side") if m.rule == "np_actor" and m.end == end else m for m in ent.mentions]
+        return Named(key, "person" if key.startswith("person:") else "actor", tok.i)
+
+    return describe
 
 
 def name_sides(doc: Doc, k: "Knowledge", interactions: list[Interaction], used: list[Named]) -> None:
