@@ -7,6 +7,7 @@ analysis styles."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from builder.extraction.frames import ClauseWords, read_frames
 from builder.extraction.interactions import DyadWords, read_interactions
@@ -20,10 +21,11 @@ def k():
     return load_knowledge(None, False, None)
 
 
-def _dyads(k, words, heads, deps, tags, named):
+def _dyads(k, words, heads, deps, tags, named, numbers=()):
     """The (source, target) pairs of a hand-built sentence; ``named``: (kind, key, first word,
-    last word) of each mention."""
+    last word) of each mention; ``numbers``: the words the model would call a CARDINAL."""
     doc = parsed_doc(words, heads, deps, tags)
+    doc.ents = [Span(doc, i, i + 1, label="CARDINAL") for i in numbers]
     mentions = [MentionAt(doc[a].idx, doc[b].idx + len(doc[b]), key, kind) for kind, key, a, b in named]
     reader = PhraseReader(doc, mentions, PhraseWords.from_lexicon(k.lex), k.state_of, k.state_forces)
     frames = read_frames(doc, ClauseWords.from_lexicon(k.lex))
@@ -141,3 +143,44 @@ def test_a_denied_act_gives_no_dyad(k):
     dyads = _dyads(k, words, heads, deps, tags, [("country", "country:KE", 0, 0), ("country", "country:SO", 6, 6)])
     assert dyads == set()
 
+
+
+def test_whom_a_number_counts(k):
+    # wire copy: "Tanzania expelled thousands of Rwandan refugees ."
+    words = ["Tanzania", "expelled", "thousands", "of", "Rwandan", "refugees", "."]
+    heads = [1, 1, 1, 2, 5, 3, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "amod", "pobj", "punct"]
+    tags = ["NNP", "VBD", "NNS", "IN", "JJ", "NNS", "."]
+    doc_ents = [("country", "country:TZ", 0, 0)]
+    dyads = _dyads(k, words, heads, deps, tags, doc_ents, numbers=[2])
+    assert dyads == {("country:TZ", "country:RW")}
+
+
+def test_the_one_a_threat_is_conditioned_on(k):
+    # analysis: "Libya threatened to boycott the summit unless Egypt apologised ."
+    words = ["Libya", "threatened", "to", "boycott", "the", "summit", "unless", "Egypt", "apologised", "."]
+    heads = [1, 1, 3, 1, 5, 3, 8, 8, 3, 1]
+    deps = ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "mark", "nsubj", "advcl", "punct"]
+    tags = ["NNP", "VBD", "TO", "VB", "DT", "NN", "IN", "NNP", "VBD", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("country", "country:LY", 0, 0), ("country", "country:EG", 7, 7)])
+    assert ("country:LY", "country:EG") in dyads
+
+
+def test_a_condition_of_a_plain_act_names_no_target(k):
+    # encyclopaedia: "Libya left the summit because Egypt objected ." -> no threat, no dyad
+    words = ["Libya", "left", "the", "summit", "because", "Egypt", "objected", "."]
+    heads = [1, 1, 3, 1, 6, 6, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "mark", "nsubj", "advcl", "punct"]
+    tags = ["NNP", "VBD", "DT", "NN", "IN", "NNP", "VBD", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("country", "country:LY", 0, 0), ("country", "country:EG", 5, 5)])
+    assert ("country:LY", "country:EG") not in dyads
+
+
+def test_who_holds_what_is_acted_on(k):
+    # encyclopaedia: "Troops dispersed a march by the Awami League ."
+    words = ["Troops", "dispersed", "a", "march", "by", "the", "Awami", "League", "."]
+    heads = [1, 1, 3, 1, 3, 7, 7, 4, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "det", "compound", "pobj", "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "IN", "DT", "NNP", "NNP", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("actor", "actor:troops", 0, 0), ("actor", "actor:awami-league", 6, 7)])
+    assert dyads == {("actor:troops", "actor:awami-league")}

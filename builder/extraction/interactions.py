@@ -52,6 +52,7 @@ class DyadWords:
     imposing_verbs: frozenset[str]
     relation_nouns: frozenset[str]
     response_nouns: frozenset[str]
+    conditions: frozenset[str]
     borders: frozenset[str]
     military: frozenset[str]
     forces: re.Pattern
@@ -64,6 +65,7 @@ class DyadWords:
             imposing_verbs=frozenset(lex.forms("imposing_verbs")),
             relation_nouns=frozenset(lex.forms("relation_nouns")),
             response_nouns=frozenset(lex.forms("response_nouns")),
+            conditions=lex.words("hypothetical_markers"),
             borders=frozenset(lex.forms("border_nouns")),
             military=frozenset(lex.forms("owned_nouns")),
             forces=lex.pattern("force_nouns"),
@@ -156,6 +158,7 @@ class _Sides:
             # by X": who holds it
             out = [n for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in _objects(p) for n in self._target(o, depth + 1)]
             out = out or [n for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent" for o in _objects(a) for n in self._target(o, depth + 1)]
+            out = out or [n for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for o in _objects(p) for n in self._target(o, depth + 1)]  # "a protest by X"
         return out
 
     def _country_of_place(self, named: Named) -> str | None:
@@ -185,6 +188,7 @@ def _extra_targets(doc: Doc, f: Frame, words: DyadWords | None) -> list[int]:
         return []
     verb = doc[f.head]
     coercive, imposing = verb.lower_ in words.coercive, verb.lower_ in words.imposing_verbs
+    threat = coercive or (verb.dep_ == "xcomp" and verb.head.lower_ in words.coercive)
     on_object = words.imposing | ({"in"} if imposing else set())  # "declared a state of siege in Haiti"
     out: list[int] = [i for i in f.places if doc[i].lower_ in words.borders]  # "massed troops along the border with X"
     border = any(c.dep_ == "dobj" and c.lower_ in words.borders for c in verb.children)
@@ -193,6 +197,10 @@ def _extra_targets(doc: Doc, f: Frame, words: DyadWords | None) -> list[int]:
             out += [o.i for o in _objects(c)]  # "closed its border with X", the parser hanging "with X" on the verb
         elif c.dep_ == "dobj":
             out += [o.i for p in c.children if p.dep_ == "prep" and (p.lower_ in on_object or (p.lower_ == "with" and c.lower_ in words.relation_nouns)) for o in _objects(p)]
+            if c.ent_type_ == "CARDINAL" or c.like_num:
+                out += [o.i for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in _objects(p)]  # "expelled thousands of X"
+        elif c.dep_ == "advcl" and threat and any(m.dep_ == "mark" and m.lower_ in words.conditions for m in c.children):
+            out += [s.i for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]  # "threatened to boycott unless X apologised"
         elif c.dep_ == "dative" and c.tag_ == "IN":
             out += [o.i for o in _objects(c)]  # "deployed warplanes to the border", "issued an ultimatum to X"
         elif c.dep_ == "prep" and (c.lower_ in ("on", "upon") or (imposing and c.lower_ == "in")):
