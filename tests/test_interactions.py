@@ -184,3 +184,33 @@ def test_who_holds_what_is_acted_on(k):
     tags = ["NNS", "VBD", "DT", "NN", "IN", "DT", "NNP", "NNP", "."]
     dyads = _dyads(k, words, heads, deps, tags, [("actor", "actor:troops", 0, 0), ("actor", "actor:awami-league", 6, 7)])
     assert dyads == {("actor:troops", "actor:awami-league")}
+
+
+def test_sides_of_a_clash_named_on_the_verb_it_is_subject_of(k):
+    # wire copy: "Fighting broke out between Ethiopian and Eritrean troops ."
+    words = ["Fighting", "broke", "out", "between", "Ethiopian", "and", "Eritrean", "troops", "."]
+    heads = [1, 1, 1, 1, 7, 4, 4, 3, 1]
+    deps = ["nsubj", "ROOT", "prt", "prep", "amod", "cc", "conj", "pobj", "punct"]
+    tags = ["NN", "VBD", "RP", "IN", "JJ", "CC", "JJ", "NNS", "."]
+    et, er = k.state_forces("ET"), k.state_forces("ER")
+    assert _dyads(k, words, heads, deps, tags, []) == {(et, er), (er, et)}
+
+
+def test_two_named_sides_of_a_clash_between_them(k):
+    # encyclopaedia: "Clashes erupted between Hamas and Fatah ."
+    words = ["Clashes", "erupted", "between", "Hamas", "and", "Fatah", "."]
+    heads = [1, 1, 1, 2, 3, 3, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "cc", "conj", "punct"]
+    tags = ["NNS", "VBD", "IN", "NNP", "CC", "NNP", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("actor", "actor:hamas", 3, 3), ("actor", "actor:fatah", 5, 5)])
+    assert dyads == {("actor:hamas", "actor:fatah"), ("actor:fatah", "actor:hamas")}
+
+
+def test_a_verb_that_is_no_clash_pairs_nobody(k):
+    # analysis: "Talks began between Hamas and Fatah ." -> no hostile pair
+    words = ["Talks", "began", "between", "Hamas", "and", "Fatah", "."]
+    heads = [1, 1, 1, 2, 3, 3, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "cc", "conj", "punct"]
+    tags = ["NNS", "VBD", "IN", "NNP", "CC", "NNP", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("actor", "actor:hamas", 3, 3), ("actor", "actor:fatah", 5, 5)])
+    assert dyads == set()

@@ -113,6 +113,22 @@ class _Sides:
                     self._keep(out, named)
         return [n.key for n in out]
 
+    def paired(self, heads: list[int]) -> list[str]:
+        """The states of coordinated nationalities before one noun, the sides of a symmetric
+        predicate ("fighting between Ethiopian and Eritrean troops"): their forces where the
+        noun is a force."""
+        out: list[Named] = []
+        for tok in (self.doc[i] for i in heads):
+            first = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and c.conjuncts), None)
+            if first is None:
+                continue
+            for c in (first, *first.conjuncts):
+                iso = self._state(c)
+                forces = self.reader.forces_of(iso) if iso and self._military(tok) else None
+                if iso:
+                    self._keep(out, Named(forces, "actor", c.i) if forces else Named(f"country:{iso}", "country", c.i))
+        return [n.key for n in out] if len(out) > 1 else []
+
     def _stated(self, tok: Token) -> list[Named]:
         """"two Polish diplomats", "Israeli cities", "French farmers": a nationality before a noun
         that names nobody and no force stands for the state, not for its armed forces."""
@@ -215,6 +231,15 @@ def _extra_targets(doc: Doc, f: Frame, words: DyadWords | None) -> list[int]:
     return out
 
 
+def _between(doc: Doc, f: Frame, symmetric: set[int]) -> list[int]:
+    """The sides a verb names for a symmetric noun that is its subject: "fighting broke out
+    between A and B", "clashes erupted between A and B"."""
+    verb = doc[f.head]
+    if f.kind != "verb" or not any(c.dep_ == "nsubj" and c.i in symmetric for c in verb.children):
+        return []
+    return [t.i for p in verb.children if p.dep_ == "prep" and p.lower_ == "between" for o in _objects(p) for t in (o, *o.conjuncts)]
+
+
 def _objects(prep: Token) -> list[Token]:
     return [o for o in prep.children if o.dep_ == "pobj"]
 
@@ -235,6 +260,7 @@ def read_interactions(
             seen.add((s, t, f.lemma))
             out.append(Interaction(s, t, f.lemma, f.modality, doc[f.head].sent.start_char))
 
+    symmetric = {f.head for f in frames if f.symmetric}
     for f in frames:
         coercive = words is not None and doc[f.head].lower_ in words.coercive
         if f.negated or (f.reporting and not coercive):
@@ -242,13 +268,22 @@ def read_interactions(
         patients = f.patients + f.opposed + f.destinations + f.sources + _extra_targets(doc, f, words)
         sources = [n.key for n in sides.agents(f.agents)]
         targets = [n.key for n in sides.targets(patients)] if sources or describe else []
-        if describe is not None and bool(sources) != bool(targets):
-            described = sides.described(f.patients if sources else f.agents, describe)
-            sources, targets = (sources, described) if sources else (described, targets)
+        if describe is not None and (sources or targets):
+            sources += [key for key in sides.described(f.agents, describe) if key not in sources] if targets else []
+            targets += [key for key in sides.described(f.patients, describe) if key not in targets] if sources else []
+        between = _between(doc, f, symmetric) if words is not None else []
+        if between:
+            # "fighting broke out between A and B": the parser hangs the sides on the verb
+            named = [n.key for n in sides.agents(between)]
+            named += [key for key in sides.described(between, describe) if key not in named] if describe is not None and named else []
+            sources, targets = sources + named, targets + named
+        if (f.symmetric or between) and words is not None:
+            paired = sides.paired(f.agents + f.patients + between)  # "Indian and Pakistani troops exchanged fire"
+            sources, targets = sources + paired, targets + paired
         for s in sources:
             for t in targets:
                 add(s, t, f)
-                if f.symmetric and words is not None and not t.startswith("place:"):
+                if (f.symmetric or between) and words is not None and not t.startswith("place:"):
                     add(t, s, f)  # "A clashed with B": B fought A
     return out, sides.used
 
