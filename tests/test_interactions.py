@@ -214,3 +214,24 @@ def test_a_verb_that_is_no_clash_pairs_nobody(k):
     tags = ["NNS", "VBD", "IN", "NNP", "CC", "NNP", "."]
     dyads = _dyads(k, words, heads, deps, tags, [("actor", "actor:hamas", 3, 3), ("actor", "actor:fatah", 5, 5)])
     assert dyads == set()
+
+
+def test_whom_a_number_counts_as_the_subject_of_a_passive(k):
+    # encyclopaedia: "Hundreds of Rohingya villagers were expelled by Myanmar ."
+    words = ["Hundreds", "of", "Rohingya", "villagers", "were", "expelled", "by", "Myanmar", "."]
+    heads = [5, 0, 3, 1, 5, 5, 5, 6, 5]
+    deps = ["nsubjpass", "prep", "compound", "pobj", "auxpass", "ROOT", "agent", "pobj", "punct"]
+    tags = ["NNS", "IN", "NNP", "NNS", "VBD", "VBN", "IN", "NNP", "."]
+    named = [("country", "country:MM", 7, 7), ("actor", "actor:rohingya", 2, 2)]
+    dyads = _dyads(k, words, heads, deps, tags, named, numbers=[0])
+    assert dyads == {("country:MM", "actor:rohingya")}
+
+
+def test_where_a_place_lies_off_a_coast(k):
+    # analysis: "China sent warships to the waters off Taiwan ."
+    words = ["China", "sent", "warships", "to", "the", "waters", "off", "Taiwan", "."]
+    heads = [1, 1, 1, 1, 5, 3, 5, 6, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj", "punct"]
+    tags = ["NNP", "VBD", "NNS", "IN", "DT", "NNS", "IN", "NNP", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("country", "country:CN", 0, 0), ("country", "country:TW", 7, 7)])
+    assert ("country:CN", "country:TW") in dyads

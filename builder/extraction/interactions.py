@@ -170,9 +170,9 @@ class _Sides:
                 # "suspended talks with Washington", "threatened to attack Goma": coders code a town by its state
                 out.append(Named(f"country:{iso}", "country", named.token))
         if not out and unnamed and depth < 3:
-            # "the computers of South Korean army officers": whose they are; "a march organised
-            # by X": who holds it
-            out = [n for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in _objects(p) for n in self._target(o, depth + 1)]
+            # "the computers of South Korean army officers": whose they are ("the waters off X":
+            # where they are); "a march organised by X": who holds it
+            out = [n for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "off") for o in _objects(p) for n in self._target(o, depth + 1)]
             out = out or [n for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent" for o in _objects(a) for n in self._target(o, depth + 1)]
             out = out or [n for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for o in _objects(p) for n in self._target(o, depth + 1)]  # "a protest by X"
         return out
@@ -213,8 +213,9 @@ def _extra_targets(doc: Doc, f: Frame, words: DyadWords | None) -> list[int]:
             out += [o.i for o in _objects(c)]  # "closed its border with X", the parser hanging "with X" on the verb
         elif c.dep_ == "dobj":
             out += [o.i for p in c.children if p.dep_ == "prep" and (p.lower_ in on_object or (p.lower_ == "with" and c.lower_ in words.relation_nouns)) for o in _objects(p)]
-            if c.ent_type_ == "CARDINAL" or c.like_num:
-                out += [o.i for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in _objects(p)]  # "expelled thousands of X"
+            out += _counted(c)  # "expelled thousands of X"
+        elif c.dep_ == "nsubjpass":
+            out += _counted(c)  # "hundreds of X were driven from their homes"
         elif c.dep_ == "advcl" and threat and any(m.dep_ == "mark" and m.lower_ in words.conditions for m in c.children):
             out += [s.i for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]  # "threatened to boycott unless X apologised"
         elif c.dep_ == "dative" and c.tag_ == "IN":
@@ -238,6 +239,14 @@ def _between(doc: Doc, f: Frame, symmetric: set[int]) -> list[int]:
     if f.kind != "verb" or not any(c.dep_ == "nsubj" and c.i in symmetric for c in verb.children):
         return []
     return [t.i for p in verb.children if p.dep_ == "prep" and p.lower_ == "between" for o in _objects(p) for t in (o, *o.conjuncts)]
+
+
+def _counted(tok: Token) -> list[int]:
+    """The people a number stands before ("thousands of refugees"): the model's CARDINAL is no
+    role of the frame, those it counts are."""
+    if tok.ent_type_ != "CARDINAL" and not tok.like_num:
+        return []
+    return [o.i for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in _objects(p)]
 
 
 def _objects(prep: Token) -> list[Token]:
@@ -270,7 +279,7 @@ def read_interactions(
         targets = [n.key for n in sides.targets(patients)] if sources or describe else []
         if describe is not None and (sources or targets):
             sources += [key for key in sides.described(f.agents, describe) if key not in sources] if targets else []
-            targets += [key for key in sides.described(f.patients, describe) if key not in targets] if sources else []
+            targets += [key for key in sides.described(patients, describe) if key not in targets] if sources else []
         between = _between(doc, f, symmetric) if words is not None else []
         if between:
             # "fighting broke out between A and B": the parser hangs the sides on the verb
