@@ -235,3 +235,33 @@ def test_where_a_place_lies_off_a_coast(k):
     tags = ["NNP", "VBD", "NNS", "IN", "DT", "NNS", "IN", "NNP", "."]
     dyads = _dyads(k, words, heads, deps, tags, [("country", "country:CN", 0, 0), ("country", "country:TW", 7, 7)])
     assert ("country:CN", "country:TW") in dyads
+
+
+def test_a_seat_of_government_acts_for_its_state(k):
+    # wire copy: "Downing Street warned Iran ." (no mention: the name is read from the parse)
+    words = ["Downing", "Street", "warned", "Iran", "."]
+    heads = [1, 2, 2, 2, 2]
+    deps = ["compound", "nsubj", "ROOT", "dobj", "punct"]
+    tags = ["NNP", "NNP", "VBD", "NNP", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("country", "country:IR", 3, 3)])
+    assert dyads == {("country:GB", "country:IR")}
+
+
+def test_coordinated_sides_of_a_battle_fight_each_other(k):
+    # encyclopaedia: "Hamas and Fatah fought a brief war ."
+    words = ["Hamas", "and", "Fatah", "fought", "a", "brief", "war", "."]
+    heads = [3, 0, 0, 3, 6, 6, 3, 3]
+    deps = ["nsubj", "cc", "conj", "ROOT", "det", "amod", "dobj", "punct"]
+    tags = ["NNP", "CC", "NNP", "VBD", "DT", "JJ", "NN", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("actor", "actor:hamas", 0, 0), ("actor", "actor:fatah", 2, 2)])
+    assert dyads == {("actor:hamas", "actor:fatah"), ("actor:fatah", "actor:hamas")}
+
+
+def test_coordinated_subjects_of_an_act_that_is_not_symmetric_are_not_paired(k):
+    # analysis: "Hamas and Fatah signed a deal ."
+    words = ["Hamas", "and", "Fatah", "signed", "a", "deal", "."]
+    heads = [3, 0, 0, 3, 5, 3, 3]
+    deps = ["nsubj", "cc", "conj", "ROOT", "det", "dobj", "punct"]
+    tags = ["NNP", "CC", "NNP", "VBD", "DT", "NN", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("actor", "actor:hamas", 0, 0), ("actor", "actor:fatah", 2, 2)])
+    assert dyads == set()

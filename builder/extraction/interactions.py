@@ -48,6 +48,7 @@ class DyadWords:
     """The vocabularies dyads are read with, inflected once per pipeline."""
 
     coercive: frozenset[str]
+    seats: dict
     imposing: frozenset[str]
     imposing_verbs: frozenset[str]
     relation_nouns: frozenset[str]
@@ -61,6 +62,7 @@ class DyadWords:
     def from_lexicon(cls, lex: Lexicon) -> "DyadWords":
         return cls(
             coercive=frozenset(lex.forms("coercive_speech_verbs")),
+            seats=dict(lex.mapping("seats_of_government")),
             imposing=lex.words("imposition_prepositions"),
             imposing_verbs=frozenset(lex.forms("imposing_verbs")),
             relation_nouns=frozenset(lex.forms("relation_nouns")),
@@ -84,7 +86,13 @@ class _Sides:
         ("South Korean": the words before the adjective that modify it count)."""
         m = self.reader.at.get(tok.i)
         text = self.doc.text[m.start : m.end] if m is not None else self.doc[tok.left_edge.i : tok.i + 1].text
-        return self.reader.state_of(text) or self.reader.state_of(tok.text)
+        return self._seat(text) or self.reader.state_of(text) or self.reader.state_of(tok.text)
+
+    def _seat(self, text: str) -> str | None:
+        """The state whose government sits in a building or street named for it ("the White
+        House warned", "Downing Street said")."""
+        words = text.lower().split()
+        return self.words.seats.get(" ".join(words[1:] if words[:1] == ["the"] else words)) if self.words is not None else None
 
     def _keep(self, out: list[Named], named: Named) -> None:
         if named.key not in {n.key for n in out}:
@@ -94,8 +102,10 @@ class _Sides:
     def agents(self, heads: list[int]) -> list[Named]:
         out: list[Named] = []
         for i in heads:
-            stated = self._stated(self.doc[i]) if self.words is not None else []
-            for named in stated or self.reader.spread(self.doc[i], owners=True):
+            tok = self.doc[i]
+            seat = self._seat(self.doc[tok.left_edge.i : tok.i + 1].text) if tok.tag_.startswith("NNP") else None
+            stated = [Named(f"country:{seat}", "country", i)] if seat else self._stated(tok) if self.words is not None else []
+            for named in stated or self.reader.spread(tok, owners=True):
                 if named.kind == "place" and self.words is not None:
                     iso = self._state(self.doc[named.token])
                     named = Named(f"country:{iso}", "country", named.token) if iso else named  # "Moscow expelled"
@@ -288,6 +298,8 @@ def read_interactions(
             sources, targets = sources + named, targets + named
         if (f.symmetric or between) and words is not None:
             paired = sides.paired(f.agents + f.patients + between)  # "Indian and Pakistani troops exchanged fire"
+            if not targets and len(sources) > 1:
+                paired += sources  # "A and B fought a fierce battle": each side fought the other
             sources, targets = sources + paired, targets + paired
         for s in sources:
             for t in targets:
