@@ -57,3 +57,27 @@ def test_a_side_named_by_a_description_keeps_only_implied_evidence(extract, text
     assert any(found(d.source, source) and found(d.target, target) for d in result.interactions)
     described = [m for e in result.entities.values() for m in e.mentions if m.rule == "implied:described_side"]
     assert described and not any(m.rule == "np_actor" and m.start == d.start for e in result.entities.values() for m in e.mentions for d in described)
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        # wire copy
+        ("FMLN guerrillas attacked an army garrison in eastern El Salvador overnight.", "FMLN", "army garrison"),
+        # encyclopaedia prose
+        ("In 1994 Tanzanian troops shelled militia camps across the border.", "Tanzanian", "militia camps"),
+        # think-tank analysis
+        ("Turkey will likely continue striking militia positions in northern Syria.", "Turkey", "militia positions"),
+    ],
+)
+def test_the_owner_a_description_of_a_military_thing_names(extract, text, source, target):
+    """What belongs to an armed side that only a description names ("an army garrison") is
+    that side, read as the event rules read the description."""
+    result = extract(text)
+    at = {name: text.index(name) for name in (source, target)}
+
+    def found(key: str, name: str) -> bool:
+        ent = result.entities.get(key)
+        return ent is not None and any(m.start < at[name] + len(name) and at[name] < m.end for m in ent.mentions)
+
+    assert any(found(d.source, source) and found(d.target, target) for d in result.interactions)

@@ -118,7 +118,14 @@ class _Sides:
         out: list[Named] = []
         for i in heads:
             for tok in (self.doc[i], *self.doc[i].conjuncts):
-                named = describe(tok) if not self.reader.entities(tok, owners=True) else None
+                if self.reader.entities(tok, owners=True):
+                    continue
+                named = describe(tok)
+                if named is None and self.words is not None and self._military(tok):
+                    # "an army garrison", "guerrilla camps", "the positions of the rebels": whose they are
+                    owners = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i]
+                    owners += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in _objects(p)]
+                    named = next((n for n in map(describe, owners) if n is not None), None)
                 if named is not None:
                     self._keep(out, named)
         return [n.key for n in out]
