@@ -265,3 +265,23 @@ def test_coordinated_subjects_of_an_act_that_is_not_symmetric_are_not_paired(k):
     tags = ["NNP", "CC", "NNP", "VBD", "DT", "NN", "."]
     dyads = _dyads(k, words, heads, deps, tags, [("actor", "actor:hamas", 0, 0), ("actor", "actor:fatah", 2, 2)])
     assert dyads == set()
+
+
+def test_a_nationality_before_an_act_of_force_is_that_state_s_forces(k):
+    # encyclopaedia: "The Iraqi invasion of Kuwait began in 1990 ."
+    words = ["The", "Iraqi", "invasion", "of", "Kuwait", "began", "in", "1990", "."]
+    heads = [2, 2, 5, 2, 3, 5, 5, 6, 5]
+    deps = ["det", "amod", "nsubj", "prep", "pobj", "ROOT", "prep", "pobj", "punct"]
+    tags = ["DT", "JJ", "NN", "IN", "NNP", "VBD", "IN", "CD", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("country", "country:KW", 4, 4)])
+    assert dyads == {(k.state_forces("IQ"), "country:KW")}
+
+
+def test_a_nationality_before_a_noun_of_no_act_acts_for_nobody(k):
+    # analysis: "Iraqi diplomats visited Kuwait ." (the state acts, not its forces)
+    words = ["Iraqi", "diplomats", "visited", "Kuwait", "."]
+    heads = [1, 2, 2, 2, 2]
+    deps = ["amod", "nsubj", "ROOT", "dobj", "punct"]
+    tags = ["JJ", "NNS", "VBD", "NNP", "."]
+    dyads = _dyads(k, words, heads, deps, tags, [("country", "country:KW", 3, 3)])
+    assert dyads == {("country:IQ", "country:KW")}

@@ -80,6 +80,7 @@ class _Sides:
     def __init__(self, doc: Doc, reader: PhraseReader, words: DyadWords | None) -> None:
         self.doc, self.reader, self.words = doc, reader, words
         self.used: list[Named] = []
+        self.hostile: set[str] = set()  # the words of the document's hostile nouns that head a frame
 
     def _state(self, tok: Token) -> str | None:
         """The state a name stands for: a capital's or a country's mention, or a nationality
@@ -105,7 +106,7 @@ class _Sides:
             tok = self.doc[i]
             seat = self._seat(self.doc[tok.left_edge.i : tok.i + 1].text) if tok.tag_.startswith("NNP") else None
             stated = [Named(f"country:{seat}", "country", i)] if seat else self._stated(tok) if self.words is not None else []
-            for named in stated or self.reader.spread(tok, owners=True):
+            for named in stated or self.reader.spread(tok, owners=True) or self._acting_nationality(tok):
                 if named.kind == "place" and self.words is not None:
                     iso = self._state(self.doc[named.token])
                     named = Named(f"country:{iso}", "country", named.token) if iso else named  # "Moscow expelled"
@@ -145,6 +146,15 @@ class _Sides:
                 if iso:
                     self._keep(out, Named(forces, "actor", c.i) if forces else Named(f"country:{iso}", "country", c.i))
         return [n.key for n in out] if len(out) > 1 else []
+
+    def _acting_nationality(self, tok: Token) -> list[Named]:
+        """A nationality that modifies an act of force ("the Iraqi invasion of Kuwait", "an
+        Israeli raid on Gaza"): that state's forces acted."""
+        if self.words is None or tok.dep_ not in ("amod", "compound") or tok.head.lower_ not in self.hostile:
+            return []
+        iso = self._state(tok)
+        forces = self.reader.forces_of(iso) if iso else None
+        return [Named(forces, "actor", tok.i) if forces else Named(f"country:{iso}", "country", tok.i)] if iso else []
 
     def _stated(self, tok: Token) -> list[Named]:
         """"two Polish diplomats", "Israeli cities", "French farmers": a nationality before a noun
@@ -287,6 +297,7 @@ def read_interactions(
             out.append(Interaction(s, t, f.lemma, f.modality, doc[f.head].sent.start_char))
 
     symmetric = {f.head for f in frames if f.symmetric}
+    sides.hostile = {doc[f.head].lower_ for f in frames if f.kind == "noun"}
     for f in frames:
         coercive = words is not None and doc[f.head].lower_ in words.coercive
         if f.negated or (f.reporting and not coercive):
