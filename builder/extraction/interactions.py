@@ -8,17 +8,27 @@ frame's mood, for a caller that codes such dyads (``DocResult.interactions``). A
 and a speaker's "said" give none. Besides the frame's own roles, a dyad reads:
 
 - the one a coercive verb of saying is aimed at: "warned Taiwan that ...", "demanded that India
-  withdraw", "urged Hamas to free ..." (``coercive_speech_verbs``);
+  withdraw", "threatened to boycott unless Egypt apologised" (``coercive_speech_verbs``);
 - the "on"/"against"/"to" phrase of the verb's object: "imposed sanctions on Belarus", "issued
-  an ultimatum to Ecuador" (``imposition_prepositions``), and the verb's own "on" phrase;
+  an ultimatum to Ecuador" (``imposition_prepositions``), the verb's own "on" phrase, the place
+  a measure is declared in (``imposing_verbs``), the other side of talks or ties
+  (``relation_nouns``), "in response to X" (``response_nouns``);
 - the other side of a border: "closed its border with Colombia", "the Libyan border";
-- a capital standing for its state ("Moscow expelled ..."), and a nationality before what is not
-  a force ("two Polish diplomats", "Israeli cities"): the state, not its armed forces;
-- both directions of a symmetric predicate ("A clashed with B": B fought A too).
+- a name in apposition to the object, whose a thing is ("the computers of X", "a march by X"),
+  the people a number counts ("thousands of refugees");
+- a capital or a seat of government standing for its state ("Moscow expelled ...", "the White
+  House warned"), a nationality before what is not a force ("two Polish diplomats", "French
+  farmers": the state, not its armed forces) or before an act of force ("the Iraqi invasion":
+  its forces), the state of a town a clause is aimed at;
+- both directions of a symmetric predicate ("A clashed with B": B fought A too), its sides named
+  on the verb ("fighting broke out between A and B") or as coordinated nationalities ("Indian
+  and Pakistani troops exchanged fire");
+- a side that a noun phrase only describes ("a terror group", "an army garrison"), read as the
+  event rules read it, where the other side is named.
 
 Each side is named at a token of the sentence; :func:`name_sides` gives an entity named only
-there (a country read from a nationality or a capital) evidence at that token, so that the dyad
-points at an entity of the result.
+there (a country read from a nationality or a capital) implied evidence at that token, so that
+the dyad points at an entity of the result without claiming a new name of the text.
 """
 
 from __future__ import annotations
