@@ -13,6 +13,7 @@ from builder.extraction.frames import ClauseWords, read_frames
 from builder.extraction.interactions import DyadWords, read_interactions
 from builder.extraction.knowledge import load_knowledge
 from builder.extraction.phrases import MentionAt, PhraseReader, PhraseWords
+from builder.records import Entity
 from tests.handbuilt import parsed_doc
 
 
@@ -285,3 +286,20 @@ def test_a_nationality_before_a_noun_of_no_act_acts_for_nobody(k):
     tags = ["JJ", "NNS", "VBD", "NNP", "."]
     dyads = _dyads(k, words, heads, deps, tags, [("country", "country:KW", 3, 3)])
     assert dyads == {("country:IQ", "country:KW")}
+
+
+def test_a_side_named_twice_is_read_at_both_words(k):
+    # wire copy: "Israel imposed a closure on Ramallah and Jenin ." -> Palestine, named by both towns
+    words = ["Israel", "imposed", "a", "closure", "on", "Ramallah", "and", "Jenin", "."]
+    heads = [1, 1, 3, 1, 3, 4, 5, 5, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "cc", "conj", "punct"]
+    tags = ["NNP", "VBD", "DT", "NN", "IN", "NNP", "CC", "NNP", "."]
+    doc = parsed_doc(words, heads, deps, tags)
+    named = [("country", "country:IL", 0, 0), ("place", "place:ramallah", 5, 5), ("place", "place:jenin", 7, 7)]
+    mentions = [MentionAt(doc[a].idx, doc[b].idx + len(doc[b]), key, kind) for kind, key, a, b in named]
+    reader = PhraseReader(doc, mentions, PhraseWords.from_lexicon(k.lex), k.state_of, k.state_forces)
+    for town in ("ramallah", "jenin"):
+        doc._.armedkg_entities[f"place:{town}"] = Entity(f"place:{town}", "PopulatedPlace", town.title(), country="PS")
+    dyads, sides = read_interactions(doc, read_frames(doc, ClauseWords.from_lexicon(k.lex)), reader, DyadWords.from_lexicon(k.lex))
+    assert ("country:IL", "country:PS") in {(d.source, d.target) for d in dyads}
+    assert {doc[n.token].text for n in sides if n.key == "country:PS"} == {"Ramallah", "Jenin"}

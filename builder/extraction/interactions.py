@@ -108,7 +108,7 @@ class _Sides:
     def _keep(self, out: list[Named], named: Named) -> None:
         if named.key not in {n.key for n in out}:
             out.append(named)
-            self.used.append(named)
+        self.used.append(named)  # every word that names the side ("the West Bank and Gaza": Palestine twice)
 
     def agents(self, heads: list[int]) -> list[Named]:
         out: list[Named] = []
