@@ -366,9 +366,9 @@ def describer(doc: Doc, k: "Knowledge") -> Callable[[Token], Named | None]:
 
 
 def name_sides(doc: Doc, k: "Knowledge", interactions: list[Interaction], used: list[Named]) -> None:
-    """Evidence for the sides of the dyads at the token that names them, where their entity
-    has no mention there (a state named by a nationality or a capital, forces named by what
-    they own): an ``implied`` mention, so no new name of the text is claimed."""
+    """Evidence for the sides of the dyads at each word that names them, where their entity has
+    no mention there (a state named by a nationality or a capital, forces named by what they
+    own; never a pronoun): an ``implied`` mention, so no new name of the text is claimed."""
     from .sentences import evidence
     from .state import ensure_actor, ensure_country
 
@@ -376,9 +376,9 @@ def name_sides(doc: Doc, k: "Knowledge", interactions: list[Interaction], used: 
     sentences = ext(doc, "armedkg_sentences")
     entities = ext(doc, "armedkg_entities")
     for named in used:
-        if named.key not in keys or named.kind not in SIDES:
-            continue
         tok = doc[named.token]
+        if named.key not in keys or named.kind not in SIDES or tok.tag_ in ("PRP", "PRP$", "WP", "WP$", "WDT"):
+            continue  # a pronoun names nobody: its antecedent has its own evidence
         start, end = tok.idx, tok.idx + len(tok.text)
         ent = ensure_country(doc, k, named.key.split(":", 1)[1]) if named.kind == "country" else entities.get(named.key) or ensure_actor(doc, k, named.key)
         if any(m.start < end and start < m.end for m in ent.mentions):
