@@ -303,3 +303,19 @@ def test_a_side_named_twice_is_read_at_both_words(k):
     dyads, sides = read_interactions(doc, read_frames(doc, ClauseWords.from_lexicon(k.lex)), reader, DyadWords.from_lexicon(k.lex))
     assert ("country:IL", "country:PS") in {(d.source, d.target) for d in dyads}
     assert {doc[n.token].text for n in sides if n.key == "country:PS"} == {"Ramallah", "Jenin"}
+
+
+def test_the_one_told_to_act_is_the_target_and_the_one_told_a_fact_is_not(k):
+    # wire copy: "Egypt told Hamas to stop ." / "Egypt told Reuters that Hamas stopped ."
+    words = ["Egypt", "told", "Hamas", "to", "stop", "."]
+    heads = [1, 1, 1, 4, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "aux", "xcomp", "punct"]
+    tags = ["NNP", "VBD", "NNP", "TO", "VB", "."]
+    named = [("country", "country:EG", 0, 0), ("actor", "actor:hamas", 2, 2)]
+    assert ("country:EG", "actor:hamas") in _dyads(k, words, heads, deps, tags, named)
+    words = ["Egypt", "told", "Reuters", "that", "Hamas", "stopped", "."]
+    heads = [1, 1, 1, 5, 5, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "mark", "nsubj", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "NNP", "IN", "NNP", "VBD", "."]
+    named = [("country", "country:EG", 0, 0), ("actor", "actor:reuters", 2, 2), ("actor", "actor:hamas", 4, 4)]
+    assert _dyads(k, words, heads, deps, tags, named) == set()

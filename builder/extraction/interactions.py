@@ -264,8 +264,8 @@ def _extra_targets(doc: Doc, f: Frame, words: DyadWords | None) -> list[int]:
             out += [o.i for n in _objects(c) if n.lower_ in words.response_nouns for p in n.children if p.dep_ == "prep" for o in _objects(p)]
         elif c.dep_ == "ccomp" and coercive:
             out += [s.i for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]  # "demanded that India withdraw"
-    if coercive:
-        out += f.addressees
+    if coercive or any(c.dep_ == "xcomp" for c in verb.children):
+        out += f.addressees  # "warned X", "told X to leave"
     return out
 
 
@@ -310,7 +310,8 @@ def read_interactions(
     sides.hostile = {doc[f.head].lower_ for f in frames if f.kind == "noun"}
     for f in frames:
         coercive = words is not None and doc[f.head].lower_ in words.coercive
-        if f.negated or (f.reporting and not coercive):
+        telling = f.reporting and bool(f.addressees) and any(c.dep_ == "xcomp" for c in doc[f.head].children)  # "told X to leave"
+        if f.negated or (f.reporting and not coercive and not telling):
             continue
         patients = f.patients + f.opposed + f.destinations + f.sources + _extra_targets(doc, f, words)
         sources = [n.key for n in sides.agents(f.agents)]
