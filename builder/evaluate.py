@@ -424,8 +424,10 @@ def score_plover(result: DocResult, gold_event: dict, scores: Scores, gaz: Gazet
     src = actor_names(result, sources)
     tgt = actor_names(result, targets)
     # PLOVER's targets include locations ("shelled Juba"): the places an event was directed at
+    # (a place is not among ``tgt`` even where a dyad named it: actor_names leaves places out)
     aimed = {key for ev in result.events for key in ev.target_places}
-    tgt += [(_name_keys(e), e) for key, e in result.entities.items() if key in aimed and key not in targets]
+    listed = {e.key for _, e in tgt}
+    tgt += [(_name_keys(e), e) for key, e in result.entities.items() if key in aimed and key not in listed]
     for name in gold_event.get("source_actors", []):
         scores.tally("roles.source_recall").add(_loose_match(name, src, result))
     for name in gold_event.get("target_actors", []):

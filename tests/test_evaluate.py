@@ -194,6 +194,24 @@ def test_evaluate_plover_target_that_is_a_place_the_event_was_directed_at():
         assert _plover_target_recall(text, entities, event, "SS", gold) == expected
 
 
+def test_evaluate_plover_targeted_place_also_named_by_a_dyad_still_counts():
+    """A town an event was directed at counts as the target even where a clause's dyad names it
+    too: the dyad's place is no actor, so it must not shadow the event's targeted place."""
+    from builder.evaluate import score_plover
+    from builder.records import Interaction
+
+    text = "Rebels shelled Juba."
+    ev_juba = Evidence("d", text, 0, 15, 19, "Juba", "gazetteer_place", 0.9)
+    trigger = Evidence("d", text, 0, 7, 14, "shelled", "event_trigger:ShellingArtilleryMissileAttack", 0.7)
+    juba = Entity("place:t:juba", "PopulatedPlace", "Juba", country="SS", mentions=[ev_juba])
+    event = Event(1, "ShellingArtilleryMissileAttack", [trigger], target_places=["place:t:juba"])
+    dyad = Interaction("actor:rebels", "place:t:juba", "shell")
+    result = DocResult(Document(id="d", text=text), {juba.key: juba}, [], [event], "SS", interactions=[dyad])
+    scores = Scores()
+    score_plover(result, {"source_actors": [], "target_actors": ["Juba"]}, scores, None)
+    assert scores.figures()["roles.target_recall"]["value"] == 1.0
+
+
 def test_evaluate_weapon_use_is_re3d_in_charge_of_its_holding_belongs_to_and_no_actor():
     """re3d's InChargeOf includes an organisation's weapons: a weapon used is scored as such,
     and a weapon is never matched as an actor."""

@@ -17,6 +17,7 @@ from spacy.vocab import Vocab
 from .constructions import ConstructionMatcher, Found, unique
 from .frame_relations import FrameRelations, FrameWords
 from .frames import ClauseWords, Frame, read_frames
+from .interactions import DyadWords
 from .lexicon import Lexicon
 from .phrases import MentionAt, PhraseReader, PhraseWords, resolve_pronouns
 
@@ -29,10 +30,11 @@ class AffiliationReader:
     phrase_words: PhraseWords
     frame_words: FrameWords
     matcher: ConstructionMatcher
+    dyad_words: DyadWords | None = None
 
     @classmethod
     def from_lexicon(cls, vocab: Vocab, lex: Lexicon) -> "AffiliationReader":
-        return cls(ClauseWords.from_lexicon(lex), PhraseWords.from_lexicon(lex), FrameWords.from_lexicon(lex), ConstructionMatcher(vocab, lex))
+        return cls(ClauseWords.from_lexicon(lex), PhraseWords.from_lexicon(lex), FrameWords.from_lexicon(lex), ConstructionMatcher(vocab, lex), DyadWords.from_lexicon(lex))
 
     def read(
         self,

@@ -24,7 +24,7 @@ from ..affiliations import AffiliationReader
 from ..constructions import Found
 from ..facts import relate
 from ..knowledge import Knowledge
-from ..interactions import read_interactions
+from ..interactions import describer, name_sides, read_interactions
 from ..phrases import MentionAt, Named, PhraseReader
 from ..sentences import SentenceInfo, evidence
 from ..state import ensure_country
@@ -50,7 +50,8 @@ def read_affiliations(doc: Doc, k: Knowledge, reader: AffiliationReader) -> tupl
     ]
     frames, found, phrases = reader.read(doc, mentions, k.state_of, k.state_forces)
     doc._.armedkg_frames = frames
-    doc._.armedkg_interactions = read_interactions(doc, frames, phrases)
+    doc._.armedkg_interactions, sides = read_interactions(doc, frames, phrases, reader.dyad_words, describer(doc, k))
+    name_sides(doc, k, doc._.armedkg_interactions, sides)
     starts = [s.span.start for s in ext(doc, "armedkg_sentences")]
     by_sentence: dict[int, list[Found]] = defaultdict(list)
     for f in found:
