@@ -6,13 +6,14 @@ A :class:`Frame` is built for every verb and for every noun of hostile action ("
 
 - ``agents``: the subject of an active verb, the "by" phrase of a passive one, the possessor or
   "by" phrase of a noun ("the insurgents' raid", "an attack by X"), the subject of a light verb
-  whose object is the noun ("X launched an offensive"), a subject shared through coordination or
-  control ("X vowed to attack", "X stormed and seized"), the noun a relative clause or a
-  participle modifies ("the group, which controls", "gunmen firing at");
+  whose object is the noun ("X launched an offensive"), who takes part in it ("played a key
+  role in the war against Y", "went to war with Y", "were killed in clashes with Y"), a subject
+  shared through coordination or control ("X vowed to attack", "X stormed and seized"), the noun
+  a relative clause or a participle modifies ("the group, which controls", "gunmen firing at");
 - ``patients``: the object of an active verb, the subject of a passive one, the noun a passive
   participle modifies ("a convoy ambushed by X"), the "on"/"against"/"at" phrase of a hostile
   predicate, the "of" phrase of a hostile noun, the other side of a symmetric one ("clashes
-  between A and B", "A clashed with B");
+  between A and B", "A clashed with B", "clashes erupted between A and B");
 - ``speakers`` and ``addressees``: the subject of a verb of saying over the clause, the
   "according to" phrase, the one told ("told a news agency"). They are never participants.
 
@@ -84,6 +85,7 @@ class ClauseWords:
     light: frozenset[str]
     participation_nouns: frozenset[str]
     participation_verbs: frozenset[str]
+    war_entry: frozenset[str]
     intention: frozenset[str]
     attempt: frozenset[str]
     negating: frozenset[str]
@@ -114,6 +116,7 @@ class ClauseWords:
             light=forms("light_verbs"),
             participation_nouns=forms("participation_nouns"),
             participation_verbs=forms("participation_verbs"),
+            war_entry=forms("war_entry_verbs"),
             intention=forms("intention_verbs"),
             attempt=forms("attempt_verbs"),
             negating=forms("negating_verbs"),
@@ -240,6 +243,23 @@ def _noun_roles(frame: Frame, noun: Token, words: ClauseWords) -> None:
         for prep in (c for c in light.children if c.dep_ == "prep"):
             _prep_role(frame, prep, words, allow_of=False)
     frame.agents += [t.i for t in _participants(noun, words)]
+    if prep is not None and is_verb(prep.head):
+        _sides_of_state(frame, noun, prep, words)
+
+
+def _sides_of_state(frame: Frame, noun: Token, prep: Token, words: ClauseWords) -> None:
+    """The sides of a fight the clause puts its subject in: "Israel has been at war with Hamas",
+    "Ethiopia went to war with Eritrea" (the "with" phrase hung on the verb), "the rebels went
+    on the offensive against the army"; and "five soldiers were killed in clashes with X": the
+    passive subject of a verb whose "in" or "during" phrase is a fight was one of its sides."""
+    verb = prep.head
+    if prep.lower_ in ("at", "to", "into", "on") and (verb.lower_ in words.copulas or verb.lower_ in words.war_entry):
+        frame.agents += [t.i for t in _subjects(verb, words) or _inherited_subjects(verb, words)]
+        for other in (c for c in verb.children if c.dep_ == "prep" and c.i != prep.i):
+            if other.lower_ == "against" or (other.lower_ == "with" and frame.symmetric and not ally_phrase(other)):
+                frame.patients += [t.i for t in pobjs(other)]
+    elif prep.lower_ in ("in", "during") and frame.symmetric and not frame.agents:
+        frame.agents += [_antecedent(c, words).i for c in verb.children if c.dep_ == "nsubjpass"]
 
 
 def _participants(noun: Token, words: ClauseWords) -> list[Token]:

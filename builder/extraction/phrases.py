@@ -57,7 +57,7 @@ class PhraseWords:
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "PhraseWords":
         describing: set[str] = set()
-        for name in ("group_nouns", "command_nouns", "member_nouns", "subunit_nouns", "umbrella_nouns", "ally_nouns", "proxy_nouns"):
+        for name in ("group_nouns", "command_nouns", "member_nouns", "subunit_nouns", "umbrella_nouns", "ally_nouns", "enemy_nouns", "proxy_nouns"):
             describing |= set(lex.forms(name))
         ranks = {w for r in lex.words("rank_head_nouns") for w in (r, r + "s")}
         return cls(
