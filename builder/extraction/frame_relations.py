@@ -17,6 +17,7 @@ whom, from the roles of one predicate.
   "against" phrase ("held its lines against IS", "allied with the army against M23").
 - ``pitted_against``: the object of "pit" against its "against" phrase ("the war pits the
   Houthis against the coalition", "rebels were pitted against the army").
+- ``inflicted_on``: "X inflicted heavy losses on Y", "dealt a blow to Y", "handed Y a defeat".
 - ``exchanged_fire``: "A and B traded fire": the two sides fight each other.
 - ``control_verb`` / ``loss_verb``: the agent of "seized", "holds", "retook" controls the place
   that is the verb's patient; of "withdrew from", "lost" it no longer does.
@@ -68,6 +69,8 @@ class FrameWords:
     alliance: frozenset[str]
     actions: frozenset[str]
     pitting: frozenset[str]
+    infliction: frozenset[str]
+    harm: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "FrameWords":
@@ -85,6 +88,8 @@ class FrameWords:
             frozenset(lex.forms("alliance_verbs")) | frozenset(lex.forms("alliance_words")),
             frozenset(lex.forms("action_nouns")) | frozenset(lex.forms("hostile_nouns")),
             frozenset(lex.forms("pitting_verbs")),
+            frozenset(lex.forms("infliction_verbs")),
+            frozenset(lex.forms("harm_nouns")),
         )
 
 
@@ -145,6 +150,7 @@ class FrameRelations:
         if not f.achieved:
             return  # "tried to seize the town from X": X was fought; the town is not held
         yield from self._exchange(f, agents)
+        yield from self._inflicted(f, agents)
         yield from self._alliance(f, agents)
         yield from self._places(f, agents)
         if f.kind == "verb" and self._word(f) in self.words.backing:
@@ -250,6 +256,23 @@ class FrameRelations:
             for b in armed[i + 1 :]:
                 if a.key != b.key:
                     yield self._found("fightingAgainst", a, b, "exchanged_fire", 0.65)
+
+    def _inflicted(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
+        """"X inflicted heavy losses on Y", "X dealt a major blow to Y", "X handed Y a decisive
+        defeat": who brings a military harm upon a side fights it."""
+        if f.kind != "verb" or f.passive or self._word(f) not in self.words.infliction:
+            return
+        harms = [self.doc[i] for i in f.patients if self.doc[i].lower_ in self.words.harm]
+        if not harms:
+            return
+        verb = self.doc[f.head]
+        heads = [c for c in verb.children if c.dep_ in ("dative", "iobj") and c.tag_ != "IN"]
+        for prep in (c for t in (verb, *harms) for c in t.children if c.lower_ in ("on", "upon", "to") and c.dep_ in ("prep", "dative")):
+            heads += [c for c in prep.children if c.dep_ == "pobj"]
+        targets = [n for t in heads for n in self.reader.spread(t, owners=True) if self._armed(n) or self._civilians(n)]
+        for a in (a for a in agents if self._armed(a)):
+            for t in (t for t in targets if t.key != a.key):
+                yield self._found("fightingAgainst", a, t, "inflicted_on", 0.65)
 
     def _alliance(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
         allies = [a for a in self._side(f.allies) if a.kind in ("actor", "country")]

@@ -179,7 +179,8 @@ def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
         if head.dep_ == "dobj" and is_verb(head.head):
             return _subjects(head.head, words) or _inherited_subjects(head.head, words)  # "launched a campaign to ..."
         if head.dep_ == "pobj" and head.head.head.i != head.head.i and is_verb(head.head.head):
-            return _subjects(head.head.head, words)  # "continue in their effort to defeat": the clause's subject
+            # "continue in their effort to defeat", "will strike targets in order to defeat": the clause's subject
+            return _subjects(head.head.head, words) or _inherited_subjects(head.head.head, words)
     return []
 
 
@@ -355,7 +356,7 @@ def _own_modality(frame: Frame, tok: Token, words: ClauseWords) -> None:
             frame.modality = "future" if c.lower_ in ("will", "'ll", "shall", "wo") else "modal"
         elif c.dep_ == "mark" and c.lower_ in words.hypothetical:
             frame.modality = "hypothetical"
-        elif c.dep_ == "aux" and c.lower_ == "to" and tok.head.lower_ in words.intention:
+        elif c.dep_ == "aux" and c.lower_ == "to" and tok.head.lower_ in words.intention and not _in_order_to(tok):
             frame.modality = "intention"
         elif c.dep_ == "aux" and c.lower_ == "to" and tok.head.lower_ in words.attempt:
             frame.modality = "attempt"
@@ -364,6 +365,12 @@ def _own_modality(frame: Frame, tok: Token, words: ClauseWords) -> None:
     frame.modality = frame.modality or modality
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") and tok.head.head.lower_ in ("threat", "plan", "plans", "risk", "possibility", "fear", "fears"):
         frame.modality = "intention"
+
+
+def _in_order_to(tok: Token) -> bool:
+    """"struck targets in order to defeat X": a purpose of what the clause did, no order given."""
+    head = tok.head
+    return head.lower_ == "order" and head.dep_ == "pobj" and head.head.lower_ == "in"
 
 
 def _frame_of(tok: Token, words: ClauseWords) -> Frame | None:
@@ -450,10 +457,19 @@ def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords, preps: li
 _NOT_ROLES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"))
 
 
+def _counted(tok: Token) -> int:
+    """What a number counts: "dozens of civilians", "hundreds of fighters" (the number itself
+    where it has no "of" phrase)."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return obj.i if obj is not None else tok.i
+
+
 def _drop_speakers(frame: Frame, doc: Doc, not_roles: set[int]) -> None:
     """Speakers and those told are never participants; dates and numbers (``not_roles``, the
     tokens of such entities) are no roles."""
     voices = {t.i for s in frame.speakers + frame.addressees for t in doc[s].subtree}
+    frame.patients = [_counted(doc[i]) if i in not_roles else i for i in frame.patients]  # "killed dozens of civilians"
     voices |= not_roles
     frame.agents = [i for i in dict.fromkeys(frame.agents) if i not in voices or frame.reporting]
     frame.patients = [i for i in dict.fromkeys(frame.patients) if i not in voices and i not in frame.agents]
