@@ -64,15 +64,21 @@ def occurring_between(prep: Token, by_head: dict[int, Frame]) -> Frame | None:
     return next((f for f in nouns if f is not None and f.kind == "noun" and f.symmetric), None)
 
 
-def opposed_means(prep: Token, by_head: dict[int, Frame], words: ClauseWords) -> bool:
-    """Whether an "against" phrase hangs on the object of a verb that is not hostile and names
-    a means of fighting, a stance or an ally: "held their lines against X", "used drones against
-    X", "stood firm against X", "allied with the army against X"."""
+def opposed_means(prep: Token, by_head: dict[int, Frame], words: ClauseWords) -> Frame | None:
+    """The frame of the verb that is not hostile whose object, a means of fighting, a stance or
+    an ally, an "against" phrase hangs on: "held their lines against X", "used drones against
+    X", "stood firm against X", "allied with the army against X", "using fighter aircraft as well
+    as rocket artillery against X" (on the last of the objects)."""
     noun = prep.head
-    means = noun.dep_ == "dobj" and noun.lower_ in words.opposing
+    if prep.lower_ != "against" or noun.i in by_head:
+        return None
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    means = first.dep_ == "dobj" and noun.lower_ in words.opposing
     stance = noun.dep_ in ("acomp", "advmod", "prt")  # "stood firm against X"
     ally = noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lower_ in words.alliance  # "allied with the army against M23"
-    if prep.lower_ != "against" or noun.i in by_head or not (means or stance or ally):
-        return False
-    frame = by_head.get(noun.head.head.i if ally else noun.head.i)
-    return frame is not None and frame.kind == "verb" and not frame.hostile
+    if not (means or stance or ally):
+        return None
+    frame = by_head.get(noun.head.head.i if ally else first.head.i)
+    return frame if frame is not None and frame.kind == "verb" and not frame.hostile else None

@@ -86,6 +86,7 @@ class ClauseWords:
     participation_nouns: frozenset[str]
     participation_verbs: frozenset[str]
     war_entry: frozenset[str]
+    means: frozenset[str]
     intention: frozenset[str]
     attempt: frozenset[str]
     negating: frozenset[str]
@@ -117,6 +118,7 @@ class ClauseWords:
             participation_nouns=forms("participation_nouns"),
             participation_verbs=forms("participation_verbs"),
             war_entry=forms("war_entry_verbs"),
+            means=forms("means_verbs"),
             intention=forms("intention_verbs"),
             attempt=forms("attempt_verbs"),
             negating=forms("negating_verbs"),
@@ -164,6 +166,10 @@ def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
         return objects or _subjects(head, words) or _inherited_subjects(head, words)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [head]  # "gunmen firing at the crowd"
+    acting = verb.lower_ in words.hostile_verbs or verb.lower_ in words.means
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and acting and is_verb(head) and not any(c.dep_ == "mark" for c in verb.children):
+        # "X conducted strikes using aircraft", "X stormed the town, killing five": the participle's subject is the clause's
+        return _subjects(head, words) or _inherited_subjects(head, words)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and is_verb(head.head):
         # "joined Iraqi troops in shelling ISIL positions": those of the verb above act
         above = head.head
@@ -233,7 +239,7 @@ def _noun_roles(frame: Frame, noun: Token, words: ClauseWords) -> None:
     if prep is not None and prep.lower_ in ("with", "through", "using", "via", "in") and is_verb(prep.head):
         # "supports the army with airstrikes against ISIL": those who act with the strikes strike
         frame.agents += [t.i for t in _subjects(prep.head, words) or _inherited_subjects(prep.head, words)]
-    light = noun.head if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lower_ in words.light else None
+    light = noun.head if noun.dep_ in ("dobj", "nsubjpass") and (noun.head.lower_ in words.light or noun.head.lower_ in words.means) else None
     if light is not None:
         # "X launched an offensive against Y", "an attack was carried out by X"
         if noun.dep_ == "dobj":
@@ -422,10 +428,9 @@ def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords, preps: li
     for i in preps:
         tok = doc[i]
         allies = ally_phrase(tok)
-        if opposed_means(tok, by_head, words):
-            noun = tok.head
-            owner = noun.head.head if noun.dep_ == "pobj" else noun.head
-            by_head[owner.i].opposed += [t.i for t in pobjs(tok)]
+        means_of = opposed_means(tok, by_head, words)
+        if means_of is not None:
+            means_of.opposed += [t.i for t in pobjs(tok)]
             continue
         occurring = occurring_between(tok, by_head)
         if occurring is not None:
