@@ -270,22 +270,29 @@ def _sides_of_state(frame: Frame, noun: Token, prep: Token, words: ClauseWords) 
 
 
 def _participants(noun: Token, words: ClauseWords) -> list[Token]:
-    """Who takes part in the action a noun names: "X participated in the offensive", "X took
-    part in the fighting", "X played a key role in the war against Y", "X's contribution to the
-    campaign against Y", "X is a key part of the fight"."""
+    """Who takes part in the action a noun names: "X participated in the offensive", "X took part
+    in the fighting", "X played a key role in / is committed to / is our partner in the war
+    against Y", "X's contribution to the campaign against Y", "X is a key part of the fight"."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("in", "to", "of") or prep.head.i == prep.i:
         return []
     above = prep.head
-    if is_verb(above):
-        takes_part = above.lower_ in words.participation_verbs or any(c.dep_ == "dobj" and c.lower_ in words.participation_nouns for c in above.children)
-        return (_subjects(above, words) or _inherited_subjects(above, words)) if takes_part and prep.lower_ == "in" else []
+    if is_verb(above) or (above.dep_ == "acomp" and above.lower_ in words.participation_verbs):
+        takes_part = (above.lower_ in words.participation_verbs and prep.lower_ in ("in", "to")) or (
+            prep.lower_ == "in" and any(c.dep_ == "dobj" and c.lower_ in words.participation_nouns for c in above.children)
+        )
+        if not takes_part:
+            return []
+        if above.dep_ in ("acomp", "oprd") and is_verb(above.head):
+            return _subjects(above.head, words) or _inherited_subjects(above.head, words)  # "remains committed to the fight"
+        return _subjects(above, words) or _inherited_subjects(above, words)
     if above.lower_ not in words.participation_nouns:
         return []
+    described = above.dep_ == "attr" and above.head.lower_ in words.copulas  # "X are our partners in the fight"
     owner = [c for c in above.children if c.dep_ == "poss"]
-    if owner or not is_verb(above.head):
+    if (owner and not described) or not is_verb(above.head):
         return owner
-    if above.dep_ == "dobj" or (above.dep_ == "attr" and above.head.lower_ in words.copulas):
+    if above.dep_ == "dobj" or described:
         return _subjects(above.head, words) or _inherited_subjects(above.head, words)
     return []
 
