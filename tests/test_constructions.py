@@ -12,7 +12,8 @@ sentence once with the pinned model and froze words, heads, labels and tags):
   floors on recall and precision, a ceiling on forbidden facts.
 
 The mentions of each sentence are the names of its facts (so these tests measure the rules,
-not the recognition of names); a nationality or a capital is read as its state.
+not the recognition of names); a nationality or a capital is read as its state. A mention may
+give the class of its entity (``cls``, e.g. ``CivilianGroup``); an actor is otherwise armed.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def build_doc(item: dict) -> Doc:
 def read(item: dict, with_frames: bool = False):
     reader, _ = _reader()
     doc = build_doc(item)
-    mentions = [MentionAt(m["start"], m["end"], m["key"], m["kind"], KIND_CLASS[m["kind"]]) for m in item["mentions"]]
+    mentions = [MentionAt(m["start"], m["end"], m["key"], m["kind"], m.get("cls", KIND_CLASS[m["kind"]])) for m in item["mentions"]]
     states = _states()
     frames, found, phrases = reader.read(doc, mentions, lambda text: states.get(text.lower()), lambda iso: f"actor:forces-{iso.lower()}")
     return (doc, found, phrases, frames) if with_frames else (doc, found, phrases)

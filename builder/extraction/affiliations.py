@@ -8,6 +8,7 @@ path. The spaCy component that stores them on the ``Doc`` lives with the other c
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -44,10 +45,18 @@ class AffiliationReader:
         forces_of: Callable[[str], str | None],
     ) -> tuple[list[Frame], list[Found], PhraseReader]:
         """The document's frames, the relations found (constructions first, then frames; one per
-        relation, subject and object) and the phrase reader that resolved them."""
+        relation, subject, object and sentence) and the phrase reader that resolved them."""
         reader = PhraseReader(doc, mentions, self.phrase_words, state_of, forces_of)
         frames = read_frames(doc, self.clause_words)
-        resolve_pronouns(reader, frames, list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]])
+        sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        resolve_pronouns(reader, frames, sentences)
         found = self.matcher(doc, reader, {f.head: f for f in frames})
         found += FrameRelations(doc, frames, reader, self.frame_words)()
-        return frames, unique(found, key=lambda f: (f.prop, f.subject.key, f.object.key, f.status)), reader
+        starts = [s.start for s in sentences]
+
+        def sentence(f: Found) -> int:
+            return bisect_right(starts, max(f.subject.token, f.object.token))
+
+        # once per relation and sentence: a relation stated again in a later sentence is evidence
+        # of its own there (the facts are recorded sentence by sentence)
+        return frames, unique(found, key=lambda f: (f.prop, f.subject.key, f.object.key, f.status, sentence(f))), reader

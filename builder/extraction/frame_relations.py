@@ -5,6 +5,9 @@ whom, from the roles of one predicate.
 - ``agent_patient_hostility``: the agents and the patients of a hostile predicate that states a
   fact ("militants ambushed the patrol", "the insurgents' raid on a peacekeepers' camp",
   "clashes between A and B") are on opposite sides; coordinated agents are on one side.
+- ``armed_against_civilians``: an armed agent of a hostile predicate acts against the civilians
+  that are its patients ("the regime shelled civilians", "militants killed villagers"), as an
+  event's perpetrators do against its civilian targets; civilians are never an agent here.
 - ``taken_from``: "X retook the town from Y": X against Y, and Y held the town until then.
 - ``repelled_attack_by``: a hostile predicate whose patient is a hostile noun with its own agent
   ("repelled an attack by Y").
@@ -12,6 +15,9 @@ whom, from the roles of one predicate.
 - ``one_side_of_verb``: agents coordinated as the subject of a hostile predicate with a patient.
 - ``against_phrase``: the armed agent of a predicate that is not itself hostile, with an
   "against" phrase ("held its lines against IS", "allied with the army against M23").
+- ``pitted_against``: the object of "pit" against its "against" phrase ("the war pits the
+  Houthis against the coalition", "rebels were pitted against the army").
+- ``inflicted_on``: "X inflicted heavy losses on Y", "dealt a blow to Y", "handed Y a defeat".
 - ``exchanged_fire``: "A and B traded fire": the two sides fight each other.
 - ``control_verb`` / ``loss_verb``: the agent of "seized", "holds", "retook" controls the place
   that is the verb's patient; of "withdrew from", "lost" it no longer does.
@@ -43,6 +49,7 @@ ARMED = frozenset(("StateForce", "NonStateArmedGroup", "Militia", "RebelGroup", 
 # An organisation the text shows acting with violence is a side too (an acronym the gazetteer lacks).
 SIDES = ARMED | {"Organisation"}
 UNIDENTIFIED_KEY = "actor:unidentified-armed-group"
+CIVILIANS = "CivilianGroup"
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,9 @@ class FrameWords:
     fire: frozenset[str]
     alliance: frozenset[str]
     actions: frozenset[str]
+    pitting: frozenset[str]
+    infliction: frozenset[str]
+    harm: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "FrameWords":
@@ -77,6 +87,9 @@ class FrameWords:
             lex.words("fire_nouns"),
             frozenset(lex.forms("alliance_verbs")) | frozenset(lex.forms("alliance_words")),
             frozenset(lex.forms("action_nouns")) | frozenset(lex.forms("hostile_nouns")),
+            frozenset(lex.forms("pitting_verbs")),
+            frozenset(lex.forms("infliction_verbs")),
+            frozenset(lex.forms("harm_nouns")),
         )
 
 
@@ -115,6 +128,12 @@ class FrameRelations:
             return True
         return named.kind == "actor" and self.reader.classes.get(named.key, "") in SIDES and named.key != UNIDENTIFIED_KEY
 
+    def _civilians(self, named: Named) -> bool:
+        """A collective of civilians ("innocent civilians", "the Syrian people"): an armed side that
+        kills, targets or attacks them acts against them (as an event's perpetrators do against its
+        civilian targets)."""
+        return named.kind == "actor" and self.reader.classes.get(named.key, "") == CIVILIANS
+
     def _found(self, prop: str, s: Named, o: Named, construction: str, confidence: float, status: str = "Current", path: str | None = None) -> Found:
         if self.current is not None and ended(self.doc[self.current.head], self.words.until):
             status = "Former"  # "governed Tigray until 2023"
@@ -131,6 +150,7 @@ class FrameRelations:
         if not f.achieved:
             return  # "tried to seize the town from X": X was fought; the town is not held
         yield from self._exchange(f, agents)
+        yield from self._inflicted(f, agents)
         yield from self._alliance(f, agents)
         yield from self._places(f, agents)
         if f.kind == "verb" and self._word(f) in self.words.backing:
@@ -190,8 +210,12 @@ class FrameRelations:
             if not self._armed(a):
                 continue
             for p in patients:
-                if p.key not in side and self._armed(p):
+                if p.key in side:
+                    continue
+                if self._armed(p):
                     yield self._found("fightingAgainst", a, p, "agent_patient_hostility", 0.7)
+                elif self._civilians(p):
+                    yield self._found("fightingAgainst", a, p, "armed_against_civilians", 0.65)
             for s in sources:
                 if s.key not in side and self._armed(s):
                     yield self._found("fightingAgainst", a, s, "taken_from", 0.65)
@@ -205,8 +229,11 @@ class FrameRelations:
         units held their lines against IS", "the army used drones against the rebels"); of a verb of
         backing, those backed are ("Iran armed the Houthis against Riyadh")."""
         opposed = [p for p in self._side(f.opposed) if self._armed(p)]
+        construction = "against_phrase"
         if f.kind == "verb" and self._word(f) in self.words.backing:
             agents = self._side(f.patients, owners=False)  # "Iran armed the Houthis against Riyadh": the armed fight
+        elif f.kind == "verb" and self._word(f) in self.words.pitting:
+            agents, construction = self._side(f.patients), "pitted_against"  # "the war pits the Houthis against the coalition"
         elif not agents and f.passive:
             agents = self._side(f.patients)  # "the FDLR, long allied with the army against M23"
         if self._word(f) in self.words.alliance:
@@ -217,7 +244,7 @@ class FrameRelations:
             if a.kind == "country" or self.reader.classes.get(a.key, "") in ARMED:
                 for p in opposed:
                     if p.key not in side:
-                        yield self._found("fightingAgainst", a, p, "against_phrase", 0.6)
+                        yield self._found("fightingAgainst", a, p, construction, 0.6)
 
     def _exchange(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
         """"A and B traded artillery fire": the coordinated subjects of an exchange of fire fight
@@ -229,6 +256,23 @@ class FrameRelations:
             for b in armed[i + 1 :]:
                 if a.key != b.key:
                     yield self._found("fightingAgainst", a, b, "exchanged_fire", 0.65)
+
+    def _inflicted(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
+        """"X inflicted heavy losses on Y", "X dealt a major blow to Y", "X handed Y a decisive
+        defeat": who brings a military harm upon a side fights it."""
+        if f.kind != "verb" or f.passive or self._word(f) not in self.words.infliction:
+            return
+        harms = [self.doc[i] for i in f.patients if self.doc[i].lower_ in self.words.harm]
+        if not harms:
+            return
+        verb = self.doc[f.head]
+        heads = [c for c in verb.children if c.dep_ in ("dative", "iobj") and c.tag_ != "IN"]
+        for prep in (c for t in (verb, *harms) for c in t.children if c.lower_ in ("on", "upon", "to") and c.dep_ in ("prep", "dative")):
+            heads += [c for c in prep.children if c.dep_ == "pobj"]
+        targets = [n for t in heads for n in self.reader.spread(t, owners=True) if self._armed(n) or self._civilians(n)]
+        for a in (a for a in agents if self._armed(a)):
+            for t in (t for t in targets if t.key != a.key):
+                yield self._found("fightingAgainst", a, t, "inflicted_on", 0.65)
 
     def _alliance(self, f: Frame, agents: list[Named]) -> Iterator[Found]:
         allies = [a for a in self._side(f.allies) if a.kind in ("actor", "country")]

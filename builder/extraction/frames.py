@@ -6,13 +6,14 @@ A :class:`Frame` is built for every verb and for every noun of hostile action ("
 
 - ``agents``: the subject of an active verb, the "by" phrase of a passive one, the possessor or
   "by" phrase of a noun ("the insurgents' raid", "an attack by X"), the subject of a light verb
-  whose object is the noun ("X launched an offensive"), a subject shared through coordination or
-  control ("X vowed to attack", "X stormed and seized"), the noun a relative clause or a
-  participle modifies ("the group, which controls", "gunmen firing at");
+  whose object is the noun ("X launched an offensive"), who takes part in it ("played a key
+  role in the war against Y", "went to war with Y", "were killed in clashes with Y"), a subject
+  shared through coordination or control ("X vowed to attack", "X stormed and seized"), the noun
+  a relative clause or a participle modifies ("the group, which controls", "gunmen firing at");
 - ``patients``: the object of an active verb, the subject of a passive one, the noun a passive
   participle modifies ("a convoy ambushed by X"), the "on"/"against"/"at" phrase of a hostile
   predicate, the "of" phrase of a hostile noun, the other side of a symmetric one ("clashes
-  between A and B", "A clashed with B");
+  between A and B", "A clashed with B", "clashes erupted between A and B");
 - ``speakers`` and ``addressees``: the subject of a verb of saying over the clause, the
   "according to" phrase, the one told ("told a news agency"). They are never participants.
 
@@ -25,10 +26,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, ENT_TYPE, LOWER, POS, TAG
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from .doc_columns import Columns
+from .frame_phrases import ally_phrase, occurring_between, on_side, opposed_means, pobjs
 from .lexicon import Lexicon
 
 SUBJECTS = ("nsubj", "csubj", "expl")
@@ -82,6 +83,10 @@ class ClauseWords:
     hostile_nouns: frozenset[str]
     symmetric: frozenset[str]
     light: frozenset[str]
+    participation_nouns: frozenset[str]
+    participation_verbs: frozenset[str]
+    war_entry: frozenset[str]
+    means: frozenset[str]
     intention: frozenset[str]
     attempt: frozenset[str]
     negating: frozenset[str]
@@ -110,6 +115,10 @@ class ClauseWords:
             hostile_nouns=forms("hostile_nouns"),
             symmetric=forms("symmetric_hostile"),
             light=forms("light_verbs"),
+            participation_nouns=forms("participation_nouns"),
+            participation_verbs=forms("participation_verbs"),
+            war_entry=forms("war_entry_verbs"),
+            means=forms("means_verbs"),
             intention=forms("intention_verbs"),
             attempt=forms("attempt_verbs"),
             negating=forms("negating_verbs"),
@@ -132,17 +141,6 @@ def is_verb(tok: Token) -> bool:
 def with_conjuncts(tok: Token) -> list[int]:
     """The token and the tokens coordinated with it ("A, B and C")."""
     return [tok.i] + [c.i for c in tok.conjuncts if c.i != tok.i]
-
-
-def _pobjs(prep: Token) -> list[Token]:
-    """The objects of a preposition. Where the parser made a bracketed place the object and hung
-    the real one on it ("clashed with the SDF near the dam (Manbij, Aleppo)"), the real one."""
-    out = []
-    for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
-        bracketed = any(c.dep_ == "punct" and c.text == "(" for c in obj.children)
-        hung = [c for c in obj.children if c.dep_ in ("nmod", "compound") and bracketed and c.i < obj.i and any(p.text == "(" for p in obj.doc[c.i : obj.i])]
-        out += hung or [obj]
-    return out
 
 
 def _antecedent(tok: Token, words: ClauseWords) -> Token:
@@ -168,6 +166,10 @@ def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
         return objects or _subjects(head, words) or _inherited_subjects(head, words)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [head]  # "gunmen firing at the crowd"
+    acting = verb.lower_ in words.hostile_verbs or verb.lower_ in words.means
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and acting and is_verb(head) and not any(c.dep_ == "mark" for c in verb.children):
+        # "X conducted strikes using aircraft", "X stormed the town, killing five": the participle's subject is the clause's
+        return _subjects(head, words) or _inherited_subjects(head, words)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and is_verb(head.head):
         # "joined Iraqi troops in shelling ISIL positions": those of the verb above act
         above = head.head
@@ -183,7 +185,8 @@ def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
         if head.dep_ == "dobj" and is_verb(head.head):
             return _subjects(head.head, words) or _inherited_subjects(head.head, words)  # "launched a campaign to ..."
         if head.dep_ == "pobj" and head.head.head.i != head.head.i and is_verb(head.head.head):
-            return _subjects(head.head.head, words)  # "continue in their effort to defeat": the clause's subject
+            # "continue in their effort to defeat", "will strike targets in order to defeat": the clause's subject
+            return _subjects(head.head.head, words) or _inherited_subjects(head.head.head, words)
     return []
 
 
@@ -210,7 +213,7 @@ def _verb_roles(frame: Frame, verb: Token, words: ClauseWords) -> None:
             frame.patients += [c.i for c in verb.head.children if c.dep_ == "nsubj"]
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             for by in (agent, *(c for c in agent.conjuncts if c.lower_ == "by")):  # "by X and by Y"
-                frame.agents += [t.i for t in _pobjs(by)]
+                frame.agents += [t.i for t in pobjs(by)]
     else:
         frame.agents += [t.i for t in subjects]
         if verb.dep_ == "relcl":
@@ -236,38 +239,88 @@ def _noun_roles(frame: Frame, noun: Token, words: ClauseWords) -> None:
     if prep is not None and prep.lower_ in ("with", "through", "using", "via", "in") and is_verb(prep.head):
         # "supports the army with airstrikes against ISIL": those who act with the strikes strike
         frame.agents += [t.i for t in _subjects(prep.head, words) or _inherited_subjects(prep.head, words)]
-    light = noun.head if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lower_ in words.light else None
+    light = noun.head if noun.dep_ in ("dobj", "nsubjpass") and (noun.head.lower_ in words.light or noun.head.lower_ in words.means) else None
     if light is not None:
         # "X launched an offensive against Y", "an attack was carried out by X"
         if noun.dep_ == "dobj":
             frame.agents += [t.i for t in _subjects(light, words) or _inherited_subjects(light, words)]
         else:
             for agent in (c for c in light.children if c.dep_ == "agent"):
-                frame.agents += [t.i for t in _pobjs(agent)]
+                frame.agents += [t.i for t in pobjs(agent)]
         for prep in (c for c in light.children if c.dep_ == "prep"):
             _prep_role(frame, prep, words, allow_of=False)
+    frame.agents += [t.i for t in _participants(noun, words)]
+    if prep is not None and is_verb(prep.head):
+        _sides_of_state(frame, noun, prep, words)
+
+
+def _sides_of_state(frame: Frame, noun: Token, prep: Token, words: ClauseWords) -> None:
+    """The sides of a fight the clause puts its subject in: "Israel has been at war with Hamas",
+    "Ethiopia went to war with Eritrea" (the "with" phrase hung on the verb), "the rebels went
+    on the offensive against the army"; and "five soldiers were killed in clashes with X": the
+    passive subject of a verb whose "in" or "during" phrase is a fight was one of its sides."""
+    verb = prep.head
+    if prep.lower_ in ("at", "to", "into", "on") and (verb.lower_ in words.copulas or verb.lower_ in words.war_entry):
+        frame.agents += [t.i for t in _subjects(verb, words) or _inherited_subjects(verb, words)]
+        for other in (c for c in verb.children if c.dep_ == "prep" and c.i != prep.i):
+            if other.lower_ == "against" or (other.lower_ == "with" and frame.symmetric and not ally_phrase(other)):
+                frame.patients += [t.i for t in pobjs(other)]
+    elif prep.lower_ in ("in", "during") and frame.symmetric and not frame.agents:
+        frame.agents += [_antecedent(c, words).i for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def _participants(noun: Token, words: ClauseWords) -> list[Token]:
+    """Who takes part in the action a noun names: "X participated in the offensive", "X took part
+    in the fighting", "X played a key role in / is committed to / is our partner in the war
+    against Y", "X's contribution to the campaign against Y", "X is a key part of the fight"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "to", "of") or prep.head.i == prep.i:
+        return []
+    above = prep.head
+    if is_verb(above) or (above.dep_ == "acomp" and above.lower_ in words.participation_verbs):
+        takes_part = (above.lower_ in words.participation_verbs and prep.lower_ in ("in", "to")) or (
+            prep.lower_ == "in" and any(c.dep_ == "dobj" and c.lower_ in words.participation_nouns for c in above.children)
+        )
+        if not takes_part:
+            return []
+        if above.dep_ in ("acomp", "oprd") and is_verb(above.head):
+            return _subjects(above.head, words) or _inherited_subjects(above.head, words)  # "remains committed to the fight"
+        return _subjects(above, words) or _inherited_subjects(above, words)
+    if above.lower_ not in words.participation_nouns:
+        return []
+    described = above.dep_ == "attr" and above.head.lower_ in words.copulas  # "X are our partners in the fight"
+    owner = [c for c in above.children if c.dep_ == "poss"]
+    if (owner and not described) or not is_verb(above.head):
+        return owner
+    if above.dep_ == "dobj" or described:
+        return _subjects(above.head, words) or _inherited_subjects(above.head, words)
+    return []
 
 
 def _prep_role(frame: Frame, prep: Token, words: ClauseWords, allow_of: bool) -> None:
     """The role of one prepositional phrase of the predicate."""
     word = prep.lower_
-    objs = _pobjs(prep)
+    objs = pobjs(prep)
     if not objs:
         if word == "according":
             for to in (c for c in prep.children if c.dep_ == "prep" and c.lower_ == "to"):
-                frame.speakers += [t.i for t in _pobjs(to)]
+                frame.speakers += [t.i for t in pobjs(to)]
         return
     heads = [t.i for t in objs]
     if word == "by" and frame.kind == "noun":
         frame.agents += heads
     elif word == "between" and frame.symmetric:
         sides = [i for t in objs for i in with_conjuncts(t)]
+        if len(sides) == 1:
+            # "between the army and M23 rebels": the parser coordinated the first side with the
+            # modifier of the second
+            sides = next((with_conjuncts(c) for c in objs[0].children if c.dep_ in ("nmod", "compound", "amod") and c.i < objs[0].i and c.conjuncts), sides)
         frame.agents.append(sides[0])
         frame.patients += sides[1:]
         frame.paired = True
     elif word == "with" and frame.symmetric:
         frame.patients += heads
-    elif word in words.patient_preps and frame.hostile:
+    elif word in words.patient_preps and frame.hostile and not on_side(prep):
         frame.patients += heads
     elif word == "against":
         frame.opposed += heads  # "held their lines against X", "used drones against X"
@@ -316,7 +369,7 @@ def _own_modality(frame: Frame, tok: Token, words: ClauseWords) -> None:
             frame.modality = "future" if c.lower_ in ("will", "'ll", "shall", "wo") else "modal"
         elif c.dep_ == "mark" and c.lower_ in words.hypothetical:
             frame.modality = "hypothetical"
-        elif c.dep_ == "aux" and c.lower_ == "to" and tok.head.lower_ in words.intention:
+        elif c.dep_ == "aux" and c.lower_ == "to" and tok.head.lower_ in words.intention and not _in_order_to(tok):
             frame.modality = "intention"
         elif c.dep_ == "aux" and c.lower_ == "to" and tok.head.lower_ in words.attempt:
             frame.modality = "attempt"
@@ -325,6 +378,12 @@ def _own_modality(frame: Frame, tok: Token, words: ClauseWords) -> None:
     frame.modality = frame.modality or modality
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") and tok.head.head.lower_ in ("threat", "plan", "plans", "risk", "possibility", "fear", "fears"):
         frame.modality = "intention"
+
+
+def _in_order_to(tok: Token) -> bool:
+    """"struck targets in order to defeat X": a purpose of what the clause did, no order given."""
+    head = tok.head
+    return head.lower_ == "order" and head.dep_ == "pobj" and head.head.lower_ == "in"
 
 
 def _frame_of(tok: Token, words: ClauseWords) -> Frame | None:
@@ -367,26 +426,6 @@ def _spread_speakers(frames: list[Frame], doc: Doc) -> None:
             frame.speakers = list(dict.fromkeys(said + frame.speakers))
 
 
-_JOINT_NOUNS = frozenset(("operation", "operations", "coordination", "cooperation", "alliance", "partnership", "conjunction", "concert", "tandem", "league", "collaboration", "coalition"))
-
-
-def ally_phrase(prep: Token) -> list[Token]:
-    """The heads an alliance phrase names: "alongside X", "together with X", "jointly with X",
-    "in a joint operation with X", "in coordination with X", "in alliance with X"."""
-    word = prep.lower_
-    objs = _pobjs(prep)
-    if word == "alongside":
-        return objs
-    if word == "of" and prep.head.lower_ in ("support", "behalf", "aid", "defence", "defense") and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("in", "on"):
-        return objs  # "strikes in support of the Peshmerga", "on behalf of the government"
-    if word == "with":
-        before = " ".join(t.lower_ for t in prep.doc[max(prep.i - 3, 0) : prep.i])
-        together = any(c.lower_ in ("together", "jointly", "along") for c in prep.children) or before.endswith(("together", "jointly", "along", "side by side", "shoulder to shoulder", "hand in hand", "in tandem"))
-        joint = prep.head.lower_ in _JOINT_NOUNS and prep.head.dep_ == "pobj"
-        return objs if together or joint else []
-    return []
-
-
 def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords, preps: list[int]) -> None:
     """Phrases the parser hung on a noun belong to the predicate above it: "fought alongside US
     forces against ISIS" hangs "against ISIS" on "forces", "VDP together with the army
@@ -396,10 +435,13 @@ def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords, preps: li
     for i in preps:
         tok = doc[i]
         allies = ally_phrase(tok)
-        if _opposed_means(tok, by_head, words):
-            noun = tok.head
-            owner = noun.head.head if noun.dep_ == "pobj" else noun.head
-            by_head[owner.i].opposed += [t.i for t in _pobjs(tok)]
+        means_of = opposed_means(tok, by_head, words)
+        if means_of is not None:
+            means_of.opposed += [t.i for t in pobjs(tok)]
+            continue
+        occurring = occurring_between(tok, by_head)
+        if occurring is not None:
+            _prep_role(occurring, tok, words, allow_of=False)
             continue
         hostile_prep = not allies and (tok.lower_ in words.patient_preps or tok.lower_ in ("with", "between")) and tok.head.i not in by_head
         place_prep = tok.lower_ in words.place_preps and tok.head.i not in by_head and not is_verb(tok.head)
@@ -420,72 +462,35 @@ def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords, preps: li
             elif hostile_prep:
                 _prep_role(frame, tok, words, allow_of=False)
             else:
-                frame.places += [t.i for t in _pobjs(tok) if t.i not in frame.places]  # "an SNA base in Adan Yabaal"
+                frame.places += [t.i for t in pobjs(tok) if t.i not in frame.places]  # "an SNA base in Adan Yabaal"
             break
 
 
-def _opposed_means(prep: Token, by_head: dict[int, Frame], words: ClauseWords) -> bool:
-    """Whether an "against" phrase hangs on the object of a verb that is not hostile and names
-    a means of fighting, a stance or an ally: "held their lines against X", "used drones against
-    X", "stood firm against X", "allied with the army against X"."""
-    noun = prep.head
-    means = noun.dep_ == "dobj" and noun.lower_ in words.opposing
-    stance = noun.dep_ in ("acomp", "advmod", "prt")  # "stood firm against X"
-    ally = noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lower_ in words.alliance  # "allied with the army against M23"
-    if prep.lower_ != "against" or noun.i in by_head or not (means or stance or ally):
-        return False
-    frame = by_head.get(noun.head.head.i if ally else noun.head.i)
-    return frame is not None and frame.kind == "verb" and not frame.hostile
-
-
 _NOT_ROLES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"))
+
+
+def _counted(tok: Token) -> int:
+    """What a number counts: "dozens of civilians", "hundreds of fighters" (the number itself
+    where it has no "of" phrase)."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return obj.i if obj is not None else tok.i
 
 
 def _drop_speakers(frame: Frame, doc: Doc, not_roles: set[int]) -> None:
     """Speakers and those told are never participants; dates and numbers (``not_roles``, the
     tokens of such entities) are no roles."""
     voices = {t.i for s in frame.speakers + frame.addressees for t in doc[s].subtree}
+    frame.patients = [_counted(doc[i]) if i in not_roles else i for i in frame.patients]  # "killed dozens of civilians"
     voices |= not_roles
     frame.agents = [i for i in dict.fromkeys(frame.agents) if i not in voices or frame.reporting]
     frame.patients = [i for i in dict.fromkeys(frame.patients) if i not in voices and i not in frame.agents]
 
 
-class _Columns:
-    """The tag, part of speech, label, lower-case form and entity type of every token, read from
-    the document's arrays once: most tokens head no frame and hang no phrase, and making a
-    ``Token`` to ask cost more than the question (read_frames walked the document three times)."""
-
-    def __init__(self, doc: Doc) -> None:
-        rows = doc.to_array([TAG, POS, DEP, LOWER, ENT_TYPE]).reshape(len(doc), 5).tolist()
-        self.strings = doc.vocab.strings
-        self.tag, self.pos, self.dep, self.lower, self.ent_type = ([row[c] for row in rows] for c in range(5))
-
-    def may_head(self, words: ClauseWords) -> list[int]:
-        """The tokens that may head a frame: a verb (``is_verb``) or a noun (NN, NNS) of
-        hostile action; :func:`_frame_of` decides."""
-        text = self.strings
-        verb_tag = {v: text[v].startswith("VB") or text[v] == "MD" for v in set(self.tag)}
-        verb_pos = {v: text[v] in ("VERB", "AUX") for v in set(self.pos)}
-        noun_tag = {v: text[v] in ("NN", "NNS") for v in verb_tag}
-        return [
-            i
-            for i, (tag, pos) in enumerate(zip(self.tag, self.pos))
-            if verb_tag[tag] or verb_pos[pos] or (noun_tag[tag] and text[self.lower[i]] in words.hostile_nouns)
-        ]
-
-    def with_dep(self, label: str) -> list[int]:
-        wanted = get_string_id(label)
-        return [i for i, dep in enumerate(self.dep) if dep == wanted]
-
-    def with_ent_type(self, labels: frozenset[str]) -> set[int]:
-        ids = {get_string_id(label) for label in labels}
-        return {i for i, ent_type in enumerate(self.ent_type) if ent_type in ids}
-
-
 def read_frames(doc: Doc, words: ClauseWords) -> list[Frame]:
     """Every clause frame of the document, in token order."""
-    columns = _Columns(doc)
-    frames = [f for i in columns.may_head(words) if (f := _frame_of(doc[i], words)) is not None]
+    columns = Columns(doc)
+    frames = [f for i in columns.may_head(words.hostile_nouns) if (f := _frame_of(doc[i], words)) is not None]
     _attach_phrases(frames, doc, words, columns.with_dep("prep"))
     _spread_speakers(frames, doc)
     not_roles = columns.with_ent_type(_NOT_ROLES)

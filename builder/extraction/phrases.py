@@ -57,7 +57,7 @@ class PhraseWords:
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "PhraseWords":
         describing: set[str] = set()
-        for name in ("group_nouns", "command_nouns", "member_nouns", "subunit_nouns", "umbrella_nouns", "ally_nouns", "proxy_nouns"):
+        for name in ("group_nouns", "command_nouns", "member_nouns", "subunit_nouns", "umbrella_nouns", "ally_nouns", "enemy_nouns", "proxy_nouns"):
             describing |= set(lex.forms(name))
         ranks = {w for r in lex.words("rank_head_nouns") for w in (r, r + "s")}
         return cls(
@@ -344,14 +344,27 @@ def resolve_pronouns(reader: PhraseReader, frames: list, sentences: Iterable) ->
         for tok in marks.group_pronouns(sent):
             if tok.i in reader.antecedent:
                 continue
-            before = [s for s in subjects if s.i < tok.i]
+            before = [s for s in subjects if s.i < tok.i and agrees(tok, s)]
             if before:
                 reader.antecedent[tok.i] = before[-1].i
-            elif previous is not None:
+            elif previous is not None and agrees(tok, previous):
                 reader.antecedent[tok.i] = previous.i
         root_subjects = [s for s in subjects if s.head.dep_ == "ROOT"]
         previous = root_subjects[0] if root_subjects else (subjects[0] if subjects else None)
     _resolve_person_pronouns(reader, sentences, marks)
+
+
+PLURAL_PRONOUNS = frozenset(("they", "their", "them", "themselves"))
+
+
+def agrees(pronoun: Token, subject: Token) -> bool:
+    """Whether a pronoun may stand for a subject: "they" does not stand for a subject whose verb
+    is singular ("The United States continues to stand with the Iraqi people as they confront
+    ISIL": they are not the United States)."""
+    if pronoun.lower_ not in PLURAL_PRONOUNS:
+        return True
+    verb = subject.head
+    return verb.tag_ != "VBZ" and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBZ" for c in verb.children)
 
 
 class _Marks:

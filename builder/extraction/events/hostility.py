@@ -8,11 +8,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ...records import Event, Evidence
+from ...records import Entity, Event, Evidence
 from .. import terms as T
 from ..facts import UNIDENTIFIED, located_in, nearest_mention, relate
 from ..knowledge import Knowledge
-from ..extensions import ext
+from ..extensions import char_span, ext
 
 # An air or drone strike is flown from elsewhere: its place is the target's (a gun or mortar
 # crew, in range of its target, is in the area it shells).
@@ -80,6 +80,8 @@ def _hostility(doc: Doc, k: Knowledge, event: Event, p: str, t: str) -> None:
     mp, mt = nearest_mention(doc, p, trigger), nearest_mention(doc, t, trigger)
     if mp is None or mt is None:
         return
+    if _named_as_place(doc, et, mt, trigger):
+        return  # "attacks in Iraq claimed by Daesh": the country where it happened is no side
     first, second = sorted((mp, mt), key=lambda m: m.start)
     if k.rx("same_side_between").search(ext(doc, "armedkg_text")[first.end : second.start]) or any(
         r.prop in T.FRIENDLY_PROPS and {r.subject, r.object} == {p, t} for r in ext(doc, "armedkg_relations")
@@ -88,3 +90,25 @@ def _hostility(doc: Doc, k: Knowledge, event: Event, p: str, t: str) -> None:
     span = (min(mp.start, mt.start, trigger.start), max(mp.end, mt.end, trigger.end))
     ev = Evidence(trigger.doc_id, trigger.sentence, trigger.sentence_start, span[0], span[1], ext(doc, "armedkg_text")[span[0] : span[1]], trigger.rule, trigger.confidence, construction="event_perpetrator_target")
     relate(doc, k, T.FIGHTING_AGAINST, p, t, ev, event.according_to[:1])
+
+
+# Prepositions that name where something happened, not whom it was done to.
+WHERE = frozenset(("in", "inside", "within", "across", "throughout", "near", "around"))
+
+
+def _named_as_place(doc: Doc, target: Entity, mention: Evidence, trigger: Evidence) -> bool:
+    """Whether a state's forces are the target only through their country named as the place of
+    the act, in a phrase of the trigger word itself ("the attacks in Iraq", "strikes across
+    Syria"; not "ambushed an army patrol in Syria", where the patrol is the target)."""
+    if target.cls != T.STATE_FORCE or mention in target.mentions:
+        return False  # named as forces ("Iraqi forces"), not by their country
+    span = char_span(doc, mention.start, mention.end)
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "attacks in Nigeria and Niger"
+    if root.dep_ != "pobj" or root.head.lower_ not in WHERE:
+        return False
+    word = root.head.head
+    return trigger.start <= word.idx < trigger.end

@@ -1,0 +1,40 @@
+"""The columns of a parsed document that the clause frames are looked up in
+(:mod:`builder.extraction.frames`), read from its arrays once."""
+
+from __future__ import annotations
+
+from spacy.attrs import DEP, ENT_TYPE, LOWER, POS, TAG
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+
+class Columns:
+    """The tag, part of speech, label, lower-case form and entity type of every token, read from
+    the document's arrays once: most tokens head no frame and hang no phrase, and making a
+    ``Token`` to ask cost more than the question (read_frames walked the document three times)."""
+
+    def __init__(self, doc: Doc) -> None:
+        rows = doc.to_array([TAG, POS, DEP, LOWER, ENT_TYPE]).reshape(len(doc), 5).tolist()
+        self.strings = doc.vocab.strings
+        self.tag, self.pos, self.dep, self.lower, self.ent_type = ([row[c] for row in rows] for c in range(5))
+
+    def may_head(self, hostile_nouns: frozenset[str]) -> list[int]:
+        """The tokens that may head a frame: a verb (``is_verb``) or a noun (NN, NNS) of
+        hostile action; :func:`~builder.extraction.frames.read_frames` decides."""
+        text = self.strings
+        verb_tag = {v: text[v].startswith("VB") or text[v] == "MD" for v in set(self.tag)}
+        verb_pos = {v: text[v] in ("VERB", "AUX") for v in set(self.pos)}
+        noun_tag = {v: text[v] in ("NN", "NNS") for v in verb_tag}
+        return [
+            i
+            for i, (tag, pos) in enumerate(zip(self.tag, self.pos))
+            if verb_tag[tag] or verb_pos[pos] or (noun_tag[tag] and text[self.lower[i]] in hostile_nouns)
+        ]
+
+    def with_dep(self, label: str) -> list[int]:
+        wanted = get_string_id(label)
+        return [i for i, dep in enumerate(self.dep) if dep == wanted]
+
+    def with_ent_type(self, labels: frozenset[str]) -> set[int]:
+        ids = {get_string_id(label) for label in labels}
+        return {i for i, ent_type in enumerate(self.ent_type) if ent_type in ids}

@@ -1,0 +1,84 @@
+"""Phrases a clause frame reads beside its roles (:mod:`builder.extraction.frames`): the objects
+of a preposition, whose side an actor fights on ("alongside X", "on the side of X", "in a
+joint operation with X"), a "between" phrase hung on the verb that says a fight happened, an
+"against" phrase hung on the means of fighting."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from .frames import ClauseWords, Frame
+
+_JOINT_NOUNS = frozenset(("operation", "operations", "coordination", "cooperation", "alliance", "partnership", "conjunction", "concert", "tandem", "league", "collaboration", "coalition"))
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition. Where the parser made a bracketed place the object and hung
+    the real one on it ("clashed with the SDF near the dam (Manbij, Aleppo)"), the real one."""
+    out = []
+    for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+        bracketed = any(c.dep_ == "punct" and c.text == "(" for c in obj.children)
+        hung = [c for c in obj.children if c.dep_ in ("nmod", "compound") and bracketed and c.i < obj.i and any(p.text == "(" for p in obj.doc[c.i : obj.i])]
+        out += hung or [obj]
+    return out
+
+
+def on_side(prep: Token) -> bool:
+    """"on the side of X", "on X's side": whose side one fights on, not whom one fights."""
+    return prep.lower_ == "on" and any(c.dep_ == "pobj" and c.lower_ in ("side", "sides") for c in prep.children)
+
+
+def ally_phrase(prep: Token) -> list[Token]:
+    """The heads an alliance phrase names: "alongside X", "together with X", "jointly with X",
+    "in a joint operation with X", "in coordination with X", "in alliance with X"."""
+    word = prep.lower_
+    objs = pobjs(prep)
+    if word == "alongside":
+        return objs
+    if word == "of" and prep.head.lower_ in ("support", "behalf", "aid", "defence", "defense", "side") and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("in", "on"):
+        return objs  # "strikes in support of the Peshmerga", "on behalf of the government", "on the side of X"
+    if word == "on" and on_side(prep):
+        return [c for o in objs for c in o.children if c.dep_ == "poss"]  # "fought on Russia's side"
+    if word == "with":
+        before = " ".join(t.lower_ for t in prep.doc[max(prep.i - 3, 0) : prep.i])
+        together = any(c.lower_ in ("together", "jointly", "along") for c in prep.children) or before.endswith(("together", "jointly", "along", "side by side", "shoulder to shoulder", "hand in hand", "in tandem"))
+        joint = prep.head.lower_ in _JOINT_NOUNS and prep.head.dep_ == "pobj"
+        return objs if together or joint else []
+    return []
+
+
+def occurring_between(prep: Token, by_head: dict[int, Frame]) -> Frame | None:
+    """The frame of the fighting a "between" phrase names the sides of, where the parser hung
+    the phrase on the verb that says it happened: "clashes erupted between A and B", "fighting
+    broke out between A and B", "fierce battles raged between A and B", "fighting took place
+    between A and B". The verb is not itself hostile and has no object but "place"."""
+    verb = by_head.get(prep.head.i)
+    if prep.lower_ != "between" or verb is None or verb.kind != "verb" or verb.hostile:
+        return None
+    if any(c.dep_ == "dobj" and c.lower_ != "place" for c in prep.head.children):
+        return None
+    nouns = [by_head.get(c.i) for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return next((f for f in nouns if f is not None and f.kind == "noun" and f.symmetric), None)
+
+
+def opposed_means(prep: Token, by_head: dict[int, Frame], words: ClauseWords) -> Frame | None:
+    """The frame of the verb that is not hostile whose object, a means of fighting, a stance or
+    an ally, an "against" phrase hangs on: "held their lines against X", "used drones against
+    X", "stood firm against X", "allied with the army against X", "using fighter aircraft as well
+    as rocket artillery against X" (on the last of the objects)."""
+    noun = prep.head
+    if prep.lower_ != "against" or noun.i in by_head:
+        return None
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    means = first.dep_ == "dobj" and noun.lower_ in words.opposing
+    stance = noun.dep_ in ("acomp", "advmod", "prt")  # "stood firm against X"
+    ally = noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lower_ in words.alliance  # "allied with the army against M23"
+    if not (means or stance or ally):
+        return None
+    frame = by_head.get(noun.head.head.i if ally else first.head.i)
+    return frame if frame is not None and frame.kind == "verb" and not frame.hostile else None

@@ -1,0 +1,46 @@
+"""Hostility read end-to-end, with the model. An event's perpetrators fight its targets, but a
+country named only as the place of the act ("the attacks in Iraq claimed by X") is no side of
+it; forces named beside the place still are ("ambushed an army patrol in Syria"). A fight told
+again in a later sentence is read again there. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _hostile(result) -> set[tuple[str, str]]:
+    return {(r.subject, r.object) for r in result.relations if r.prop == "fightingAgainst"}
+
+
+@pytest.mark.parametrize(
+    "text, doer, isos",
+    [
+        # wire copy
+        ("Al-Shabaab claimed the attack in Kenya on Tuesday.", "actor:al-shabaab", ["ke"]),
+        # encyclopaedia prose
+        ("Boko Haram carried out attacks in Nigeria and Niger throughout 2015.", "actor:boko-haram", ["ng", "ne"]),
+        # analysis
+        ("The suicide attacks in Nigeria were carried out by Boko Haram, the report concludes.", "actor:boko-haram", ["ng"]),
+    ],
+)
+def test_country_of_the_place_is_no_target(extract, text, doer, isos):
+    result = extract(text)
+    assert any(e.perpetrators for e in result.events)
+    for iso in isos:
+        assert (doer, f"actor:forces-{iso}") not in _hostile(result)
+
+
+def test_forces_named_beside_the_place_are_the_target(extract):
+    result = extract("ISIS fighters ambushed an army patrol in Syria on Monday, the monitor said.")
+    assert ("actor:islamic-state", "actor:forces-sy") in _hostile(result)
+
+
+def test_a_fight_told_again_is_read_again(extract):
+    """Each sentence that tells the two sides fighting is evidence of its own (wire copy often
+    tells the same pair's fighting in every paragraph)."""
+    result = extract(
+        "Hezbollah, a sworn enemy of Israel, was founded in 1982. "
+        "Since then the conflict has pitted Hezbollah against Israel again and again."
+    )
+    starts = {r.evidence.sentence_start for r in result.relations if r.prop == "fightingAgainst" and {r.subject, r.object} == {"actor:hezbollah", "actor:forces-il"}}
+    assert len(starts) == 2
