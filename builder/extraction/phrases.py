@@ -347,7 +347,7 @@ def resolve_pronouns(reader: PhraseReader, frames: list, sentences: Iterable) ->
             before = [s for s in subjects if s.i < tok.i and agrees(tok, s)]
             if before:
                 reader.antecedent[tok.i] = before[-1].i
-            elif previous is not None and agrees(tok, previous):
+            elif previous is not None:  # across sentences a group is "it" and "they" alike
                 reader.antecedent[tok.i] = previous.i
         root_subjects = [s for s in subjects if s.head.dep_ == "ROOT"]
         previous = root_subjects[0] if root_subjects else (subjects[0] if subjects else None)
@@ -358,9 +358,11 @@ PLURAL_PRONOUNS = frozenset(("they", "their", "them", "themselves"))
 
 
 def agrees(pronoun: Token, subject: Token) -> bool:
-    """Whether a pronoun may stand for a subject: "they" does not stand for a subject whose verb
-    is singular ("The United States continues to stand with the Iraqi people as they confront
-    ISIL": they are not the United States)."""
+    """Whether a pronoun may stand for a subject before it in its sentence: "they" does not stand
+    for a subject whose verb is singular ("The United States continues to stand with the Iraqi
+    people as they confront ISIL": they are the people). Across sentences it may: reporting
+    calls a group "it" and "they" by turns ("Kata'ib Hezbollah is reinforcing its positions.
+    ... around their positions")."""
     if pronoun.lower_ not in PLURAL_PRONOUNS:
         return True
     verb = subject.head
