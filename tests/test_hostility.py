@@ -44,3 +44,23 @@ def test_a_fight_told_again_is_read_again(extract):
     )
     starts = {r.evidence.sentence_start for r in result.relations if r.prop == "fightingAgainst" and {r.subject, r.object} == {"actor:hezbollah", "actor:forces-il"}}
     assert len(starts) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire copy
+        "Gunmen stopped a minibus outside Quetta on Monday and shot four of them dead, officials said.",
+        # encyclopaedia prose
+        "In March 2019 gunmen ambushed a convoy of traders near Gao and killed five of them.",
+        # analysis
+        "Militants pulled travellers from their cars near Bannu and killed three of them, police told reporters.",
+    ],
+)
+def test_a_number_of_them_is_no_armed_side(extract, text):
+    """"shot six of them dead": "them" are the people just named, not the group a clause's
+    pronoun stands for; the speaker's force is no target."""
+    result = extract(text)
+    events = [e for e in result.events if e.perpetrators]
+    assert events
+    assert not any(t.startswith("actor:forces-") for e in events for t in e.targets), [(e.cls, e.perpetrators, e.targets) for e in events]
