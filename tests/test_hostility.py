@@ -51,8 +51,8 @@ def test_a_fight_told_again_is_read_again(extract):
     [
         # wire copy
         "Gunmen stopped a minibus outside Quetta on Monday and shot four of them dead, officials said.",
-        # encyclopaedia prose
-        "In March 2019 gunmen ambushed a convoy of traders near Gao and killed five of them.",
+        # a short news brief
+        "Gunmen ambushed a convoy of traders near Gao on Sunday and killed five of them.",
         # analysis
         "Militants pulled travellers from their cars near Bannu and killed three of them, police told reporters.",
     ],
