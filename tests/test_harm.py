@@ -73,3 +73,17 @@ def test_a_strike_of_work_is_no_strike_from_the_air(k, text):
 
 def test_a_strike_from_the_air_still_is(k):
     assert trigger(k, "A drone strike hit a car near the border.")[0] == "AirDroneStrike"
+
+
+@pytest.mark.parametrize("text", [
+    "Monitors recorded 40 projectiles fired towards the village overnight.",  # wire copy
+    "During the winter the front saw hundreds of projectiles a day fall on both sides of the line.",  # encyclopaedia
+    "The mission counted several artillery projectiles near the pumping station, a sign of renewed escalation.",  # analysis
+])
+def test_counted_projectiles_are_fire_from_afar(k, text):
+    assert trigger(k, text)[0] == "ShellingArtilleryMissileAttack"
+
+
+def test_projectiles_thrown_by_hand_are_no_shelling(k):
+    found = trigger(k, "Youths threw projectiles at the police.")  # a riot, read by its own words
+    assert found is None or found[0] != "ShellingArtilleryMissileAttack"
