@@ -196,3 +196,26 @@ def test_a_gathering_verb_read_as_a_participle_of_a_verbless_sentence(k):
     # the same words without a demand are no protest
     doc, sent = parsed_sentence(words[:11] + ["."], heads[:11] + [1], deps[:11] + ["punct"], tags[:11] + ["."])
     assert gathering(k, sent) is None
+
+
+def test_taking_part_in_a_march_is_a_protest(k):
+    # wire copy: "Hundreds of people took part in a march against pension reform ."
+    doc, sent = parsed_sentence(
+        ["Hundreds", "of", "people", "took", "part", "in", "a", "march", "against", "pension", "reform", "."],
+        [3, 0, 1, 3, 3, 3, 7, 5, 7, 10, 8, 3],
+        ["nsubj", "prep", "pobj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "compound", "pobj", "punct"],
+        ["NNS", "IN", "NNS", "VBD", "NN", "IN", "DT", "NN", "IN", "NN", "NN", "."],
+    )
+    m = gathering(k, sent)
+    assert m is not None and m.group(0) == "march"
+
+
+def test_a_crowd_holding_a_sit_down_to_press_a_demand_is_a_protest(k):
+    # analysis: "Farmers held a sit-down outside the office to press for land titles ."
+    doc, sent = parsed_sentence(
+        ["Farmers", "held", "a", "sit-down", "outside", "the", "office", "to", "press", "for", "land", "titles", "."],
+        [1, 1, 3, 1, 1, 6, 4, 8, 1, 8, 11, 9, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "aux", "advcl", "prep", "compound", "pobj", "punct"],
+        ["NNS", "VBD", "DT", "NN", "IN", "DT", "NN", "TO", "VB", "IN", "NN", "NNS", "."],
+    )
+    assert gathering(k, sent) is not None

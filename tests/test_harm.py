@@ -87,3 +87,27 @@ def test_counted_projectiles_are_fire_from_afar(k, text):
 def test_projectiles_thrown_by_hand_are_no_shelling(k):
     found = trigger(k, "Youths threw projectiles at the police.")  # a riot, read by its own words
     assert found is None or found[0] != "ShellingArtilleryMissileAttack"
+
+
+@pytest.mark.parametrize("text,cls", [
+    ("The government and the rebels signed a peace deal in the capital on Sunday.", "Agreement"),  # wire copy
+    ("The two factions concluded a power-sharing pact in 2004.", "Agreement"),  # encyclopaedia
+    ("Unknown men set a bus on fire outside the depot.", "LootingPropertyDestruction"),  # wire copy
+    ("Militiamen reportedly set several granaries ablaze, a tactic meant to starve the valley.", "LootingPropertyDestruction"),  # analysis
+])
+def test_agreements_and_property_set_on_fire(k, text, cls):
+    assert trigger(k, text)[0] == cls
+
+
+@pytest.mark.parametrize("text", [
+    "Fishermen stopped work at the port over the price of fuel.",
+    "Dock workers downed tools for a week in 1978.",
+])
+def test_work_stopped_is_a_strike_of_work(k, text):
+    assert k.rx("labour_strike").search(text) and k.rx("protest").search(text)
+
+
+def test_setting_oneself_on_fire_is_a_protest_not_a_riot(k):
+    text = "A vendor set himself on fire in front of the governor's office."
+    assert k.rx("protest").search(text) and not k.rx("riot").search(text)
+    assert trigger(k, text) is None or trigger(k, text)[0] != "LootingPropertyDestruction"

@@ -38,6 +38,7 @@ class AssemblyWords:
     demands: frozenset[str]
     causes: frozenset[str]
     staging: frozenset[str]
+    joining: frozenset[str]
     protest_nouns: frozenset[str]
 
 
@@ -55,6 +56,7 @@ def assembly_words(k: Knowledge) -> AssemblyWords:
         frozenset(k.lex.forms("protest_purpose_verbs")),
         frozenset(k.lex.forms("protest_cause_nouns")),
         frozenset(k.lex.forms("protest_staging_verbs")),
+        frozenset(k.lex.forms("protest_joining_verbs")),
         frozenset(k.lex.forms("protest_event_nouns")),
     )
 
@@ -79,9 +81,8 @@ def staged(k: Knowledge, words: AssemblyWords, sent: SentenceInfo) -> re.Match |
     unless the clause's subject is armed ("troops held a parade" names no protest noun anyway;
     "soldiers staged a march" is a movement of forces). The match is on the noun."""
     for tok in sent.span:
-        if tok.dep_ != "dobj" or tok.lower_ not in words.protest_nouns or tok.head.lower_ not in words.staging:
+        if tok.lower_ not in words.protest_nouns or (verb := _staging_verb(words, tok)) is None:
             continue
-        verb = tok.head
         while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             verb = verb.head
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -114,6 +115,22 @@ def _crowd_subject(k: Knowledge, words: AssemblyWords, verb: Token) -> bool:
     if not subjects and (root := _verbless_root(head)) is not None:
         subjects = [root]  # "a group of workers gathered in the square ..." read as a noun phrase
     return bool(subjects) and all(_crowd(k, words, s) for s in subjects)
+
+
+def _staging_verb(words: AssemblyWords, noun: Token) -> Token | None:
+    """The verb that stages the protest ``noun`` ("staged a march") or takes part in it ("took
+    part in a march", "participated in a rally"), or None."""
+    if noun.dep_ == "dobj" and noun.head.lower_ in words.staging:
+        return noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in":
+        return None
+    holder = prep.head
+    if holder.lower_ == "part" and holder.dep_ == "dobj":
+        return holder.head  # "took part in a march", "in" hung on "part"
+    if holder.lower_ in words.joining or any(c.dep_ == "dobj" and c.lower_ == "part" for c in holder.children):
+        return holder  # "participated in a rally", "took part in a march" with "in" hung on the verb
+    return None
 
 
 def _verbless_root(verb: Token) -> Token | None:
