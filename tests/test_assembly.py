@@ -219,3 +219,37 @@ def test_a_crowd_holding_a_sit_down_to_press_a_demand_is_a_protest(k):
         ["NNS", "VBD", "DT", "NN", "IN", "DT", "NN", "TO", "VB", "IN", "NN", "NNS", "."],
     )
     assert gathering(k, sent) is not None
+
+
+# wire copy: "Farmers drove tractors through the town to denounce fuel prices ."
+DROVE_TO_DENOUNCE = (
+    ["Farmers", "drove", "tractors", "through", "the", "town", "to", "denounce", "fuel", "prices", "."],
+    [1, 1, 1, 1, 5, 3, 7, 1, 9, 7, 1],
+    ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "aux", "advcl", "compound", "dobj", "punct"],
+    ["NNS", "VBD", "NNS", "IN", "DT", "NN", "TO", "VB", "NN", "NNS", "."],
+)
+# analysis: "Activists unfurled a banner in support of the strikers ."
+BANNER_IN_SUPPORT = (
+    ["Activists", "unfurled", "a", "banner", "in", "support", "of", "the", "strikers", "."],
+    [1, 1, 3, 1, 1, 4, 5, 8, 6, 1],
+    ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "prep", "det", "pobj", "punct"],
+    ["NNS", "VBD", "DT", "NN", "IN", "NN", "IN", "DT", "NNS", "."],
+)
+
+
+@pytest.mark.parametrize("parse,verb", [(DROVE_TO_DENOUNCE, "drove"), (BANNER_IN_SUPPORT, "unfurled")])
+def test_any_act_of_a_crowd_to_press_a_demand_is_a_protest(k, parse, verb):
+    doc, sent = parsed_sentence(*parse)
+    m = gathering(k, sent)
+    assert m is not None and m.group(0) == verb
+
+
+def test_a_crowd_travelling_to_seek_care_is_no_protest(k):
+    # encyclopaedia: "Residents travelled to the capital to seek care ."
+    doc, sent = parsed_sentence(
+        ["Residents", "travelled", "to", "the", "capital", "to", "seek", "care", "."],
+        [1, 1, 1, 4, 2, 6, 1, 6, 1],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "aux", "advcl", "dobj", "punct"],
+        ["NNS", "VBD", "IN", "DT", "NN", "TO", "VB", "NN", "."],
+    )
+    assert gathering(k, sent) is None

@@ -39,6 +39,7 @@ class AssemblyWords:
     causes: frozenset[str]
     staging: frozenset[str]
     joining: frozenset[str]
+    strict: frozenset[str]
     protest_nouns: frozenset[str]
 
 
@@ -57,6 +58,7 @@ def assembly_words(k: Knowledge) -> AssemblyWords:
         frozenset(k.lex.forms("protest_cause_nouns")),
         frozenset(k.lex.forms("protest_staging_verbs")),
         frozenset(k.lex.forms("protest_joining_verbs")),
+        frozenset(k.lex.forms("protest_demand_verbs")),
         frozenset(k.lex.forms("protest_event_nouns")),
     )
 
@@ -72,7 +74,20 @@ def gathering(k: Knowledge, sent: SentenceInfo) -> re.Match | None:
             continue
         if _crowd_subject(k, words, tok) and (_protest_purpose(words, tok) or _purpose_told_next(words, sent)):
             return WORD.match(sent.text, tok.idx - sent.span.start_char)
-    return staged(k, words, sent)
+    return staged(k, words, sent) or pressed(k, words, sent)
+
+
+def pressed(k: Knowledge, words: AssemblyWords, sent: SentenceInfo) -> re.Match | None:
+    """Any act of a crowd done to press a demand, its purpose a verb of ``protest_demand_verbs``
+    ("farmers drove their tractors through the town to denounce fuel prices", "residents banged
+    pots demanding electricity") or a cause after "in" ("unfurled a banner in support of the
+    strikers"): a protest, whatever the act. The match is on the crowd's verb."""
+    for tok in sent.span:
+        if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.dep_ not in ("ROOT", "conj") or tok.lower_ in words.verbs:
+            continue  # a verb of gathering is read as one, with its particle ("took" is no "took over")
+        if _crowd_subject(k, words, tok) and _protest_purpose(words, tok, words.strict, against=False):
+            return WORD.match(sent.text, tok.idx - sent.span.start_char)
+    return None
 
 
 def staged(k: Knowledge, words: AssemblyWords, sent: SentenceInfo) -> re.Match | None:
@@ -150,30 +165,33 @@ def _crowd(k: Knowledge, words: AssemblyWords, subject: Token) -> bool:
     return who.lower_ in words.subjects or subject.lower_ in COUNT_HEADS and not armed_words(k, who.text)
 
 
-def _protest_purpose(words: AssemblyWords, verb: Token) -> bool:
+def _protest_purpose(words: AssemblyWords, verb: Token, demands: frozenset[str] | None = None, against: bool = True) -> bool:
     """Whether the clause of ``verb`` states a demand, within a few attachments of it; where the
     parser made the verb a participle of a verbless sentence (:func:`_verbless_root`), its words
-    after the verb are its clause, whatever they were attached to."""
+    after the verb are its clause, whatever they were attached to. ``demands``: the verbs of a
+    demand (all of ``protest_purpose_verbs`` by default); ``against``: whether an "against"
+    phrase of the verb states one."""
+    demands = words.demands if demands is None else demands
     if _verbless_root(verb) is not None:
         after = [t for t in verb.sent if t.i > verb.i]
-        return any(t.lower_ == "against" and t.dep_ == "prep" or _demand_word(words, t) for t in after)
+        return any(t.lower_ == "against" and t.dep_ == "prep" or _demand_word(words, t, demands) for t in after)
     todo, seen = [(c, 1) for c in verb.children], set()
     while todo:
         tok, depth = todo.pop()
         if tok.i in seen or tok.dep_ not in PURPOSE_DEPS or depth > 8:
             continue
         seen.add(tok.i)
-        if tok.dep_ == "prep" and tok.lower_ == "against" and (depth == 1 or tok.head.tag_ in ("VB", "VBG") and tok.head.lower_ in words.demands):
+        if against and tok.dep_ == "prep" and tok.lower_ == "against" and (depth == 1 or tok.head.tag_ in ("VB", "VBG") and tok.head.lower_ in demands):
             return True  # "gathered against the war", "... while calling against the government"
-        if _demand_word(words, tok):
+        if _demand_word(words, tok, demands):
             return True  # "to demand", "demanding", "... and called for"
         todo.extend((c, depth + 1) for c in tok.children)
     return False
 
 
-def _demand_word(words: AssemblyWords, tok: Token) -> bool:
+def _demand_word(words: AssemblyWords, tok: Token, demands: frozenset[str]) -> bool:
     """A verb of demand as an infinitive, a participle or a verb conjoined to the gathering's;
     or "in" with a noun of a cause ("in defence of")."""
     if tok.lower_ == "in" and any(c.dep_ == "pobj" and c.lower_ in words.causes for c in tok.children):
         return True
-    return (tok.tag_ in ("VB", "VBG") or tok.dep_ == "conj" and tok.tag_.startswith("VB")) and tok.lower_ in words.demands
+    return (tok.tag_ in ("VB", "VBG") or tok.dep_ == "conj" and tok.tag_.startswith("VB")) and tok.lower_ in demands
