@@ -111,3 +111,18 @@ def test_setting_oneself_on_fire_is_a_protest_not_a_riot(k):
     text = "A vendor set himself on fire in front of the governor's office."
     assert k.rx("protest").search(text) and not k.rx("riot").search(text)
     assert trigger(k, text) is None or trigger(k, text)[0] != "LootingPropertyDestruction"
+
+
+@pytest.mark.parametrize("text,cls", [
+    ("Police took into custody three suspected smugglers on Monday.", "Arrests"),  # wire copy
+    ("Security forces apprehended the cell's leader in 2011.", "Arrests"),  # encyclopaedia
+    ("Soldiers discovered an arms cache near the border, a sign the group is rearming.", "DisruptedWeaponsUse"),  # analysis
+    ("A trader was seriously wounded by armed men.", "Attack"),
+    ("Herders invaded a farming community, leaving five dead.", "Attack"),
+])
+def test_arrests_seizures_and_acts_told_by_their_result(k, text, cls):
+    assert trigger(k, text)[0] == cls
+
+
+def test_killed_and_injured_keeps_the_killing_as_the_trigger_word(k):
+    assert trigger(k, "Civilians were killed and injured.")[2].group(0) == "killed"
