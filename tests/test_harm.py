@@ -126,3 +126,13 @@ def test_arrests_seizures_and_acts_told_by_their_result(k, text, cls):
 
 def test_killed_and_injured_keeps_the_killing_as_the_trigger_word(k):
     assert trigger(k, "Civilians were killed and injured.")[2].group(0) == "killed"
+
+
+@pytest.mark.parametrize("text,cls", [
+    ("Government troops counterattacked near the river crossing on Friday.", "ArmedClash"),  # wire copy
+    ("The army neutralised some forty insurgents during the 2019 campaign.", "ArmedClash"),  # encyclopaedia
+    ("A decapitated body was found near the highway, a hallmark of the cartel's methods.", "Attack"),  # analysis
+    ("Rebel forces targeted a residential area on Sunday.", "Attack"),
+])
+def test_counterattacks_neutralisations_and_bodies_found(k, text, cls):
+    assert trigger(k, text)[0] == cls
