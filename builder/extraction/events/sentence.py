@@ -103,6 +103,8 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     if protest and _protest_as_setting(doc, k, sent) and (violent := trigger(k, masked, T.VIOLENT_TYPES)):
         trig, protest = violent, None  # "gunmen attacked a bus during a general strike": the attack
     crowd = protest or k.search("riot", text, low)  # a protest may have no violent trigger
+    if trig is None and not crowd and not k.note_prefix_re.match(text) and (label := k.rx("note_label").match(text)) is not None:
+        trig = (T.OTHER_DEVELOPMENT, 0, label)  # "Recruitment: On 3 May ...": a labelled development of a kind not listed
     if trig is None and not claim and not anaphor and not hurt and not crowd and not k.note_prefix_re.match(text):
         if last is not None and last.paragraph == sent.paragraph:
             if k.search("no_casualties_reported", text, low):
