@@ -136,3 +136,20 @@ def test_killed_and_injured_keeps_the_killing_as_the_trigger_word(k):
 ])
 def test_counterattacks_neutralisations_and_bodies_found(k, text, cls):
     assert trigger(k, text)[0] == cls
+
+
+@pytest.mark.parametrize("text,cls", [
+    ("Russian forces hit the port city overnight.", "Attack"),  # wire copy
+    ("Government artillery hit the rebel-held suburbs throughout 1993.", "ShellingArtilleryMissileAttack"),  # encyclopaedia: artillery names the weapon
+    ("A reconnaissance drone was downed near the front, the third this week.", "DisruptedWeaponsUse"),  # analysis
+    ("Air defences downed a cruise missile over the capital.", "DisruptedWeaponsUse"),
+])
+def test_forces_that_hit_and_weapons_downed(k, text, cls):
+    from builder.extraction.events.sentence import _refine
+
+    found = trigger(k, text)
+    assert _refine(k, text, found[0], found[2])[0] == cls
+
+
+def test_prices_that_hit_a_record_are_no_attack(k):
+    assert trigger(k, "Fuel prices hit a record on Monday.") is None

@@ -206,7 +206,7 @@ def _refine(k: Knowledge, text: str, cls: str, tm: re.Match | None) -> tuple[str
         cls = T.AIR_DRONE_STRIKE
     if cls == T.AIR_DRONE_STRIKE and not air:
         cls = T.SHELLING
-    if cls in (T.AIR_DRONE_STRIKE, T.SHELLING) and re.search(r"\b(anti-aircraft|shot down|intercept\w*)\b", text, re.I):
+    if cls in (T.AIR_DRONE_STRIKE, T.SHELLING) and k.rx("downed_words").search(text):
         cls = T.DISRUPTED_WEAPONS_USE
     if cls in (T.EXPLOSIVE_IED, T.GRENADE_ATTACK, T.SUICIDE_BOMB) and k.rx("defused_words").search(text) and not (k.rx("kill_words").search(text) or k.rx("injure_words").search(text)):
         cls = T.DISRUPTED_WEAPONS_USE  # "security forces defused 2 explosive devices": a use prevented
