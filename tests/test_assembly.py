@@ -147,3 +147,109 @@ def test_a_demand_told_in_the_next_sentence_makes_the_gathering_a_protest(k):
     assert gathering(k, _two_sentences(*TOLD_NEXT_NO_DEMAND, split=6)) is None
     # analysis: the demand told in another paragraph is another story
     assert gathering(k, _two_sentences(*TOLD_NEXT, split=6, paragraphs=(0, 1))) is None
+
+
+# wire copy: "Hundreds of residents staged a silent ' No to Mining ' march to the governorate ."
+STAGED_MARCH = (
+    ["Hundreds", "of", "residents", "staged", "a", "silent", "'", "No", "to", "Mining", "'", "march", "to", "the", "governorate", "."],
+    [3, 0, 1, 3, 11, 11, 7, 11, 7, 8, 7, 3, 11, 14, 12, 3],
+    ["nsubj", "prep", "pobj", "ROOT", "det", "amod", "punct", "nmod", "prep", "pobj", "punct", "dobj", "prep", "det", "pobj", "punct"],
+    ["NNS", "IN", "NNS", "VBD", "DT", "JJ", "``", "NN", "IN", "NNP", "''", "NN", "IN", "DT", "NN", "."],
+)
+# encyclopaedia: "In 1989 the movement organised a human chain across the three republics ."
+ORGANISED_CHAIN = (
+    ["In", "1989", "the", "movement", "organised", "a", "human", "chain", "across", "the", "three", "republics", "."],
+    [4, 0, 3, 4, 4, 7, 7, 4, 7, 11, 11, 8, 4],
+    ["prep", "pobj", "det", "nsubj", "ROOT", "det", "amod", "dobj", "prep", "det", "nummod", "pobj", "punct"],
+    ["IN", "CD", "DT", "NN", "VBD", "DT", "JJ", "NN", "IN", "DT", "CD", "NNS", "."],
+)
+
+
+@pytest.mark.parametrize("parse,noun", [(STAGED_MARCH, "march"), (ORGANISED_CHAIN, "chain")])
+def test_a_protest_staged_as_an_object_is_a_protest(k, parse, noun):
+    doc, sent = parsed_sentence(*parse)
+    m = gathering(k, sent)
+    assert m is not None and m.group(0) == noun
+
+
+def test_soldiers_staging_a_march_are_no_protest(k):
+    # analysis: "Soldiers staged a march through the town ."
+    doc, sent = parsed_sentence(
+        ["Soldiers", "staged", "a", "march", "through", "the", "town", "."],
+        [1, 1, 3, 1, 3, 6, 4, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct"],
+        ["NNS", "VBD", "DT", "NN", "IN", "DT", "NN", "."],
+    )
+    assert gathering(k, sent) is None
+
+
+def test_a_gathering_verb_read_as_a_participle_of_a_verbless_sentence(k):
+    # "A group of nurses of a clinic gathered outside the ministry ( location unclear ) against unpaid wages ."
+    # parsed with ROOT "group", "gathered" an acl of "clinic" and "against" hung on "ministry"
+    words = ["A", "group", "of", "nurses", "of", "a", "clinic", "gathered", "outside", "the", "ministry", "against", "unpaid", "wages", "."]
+    heads = [1, 1, 1, 2, 3, 6, 4, 6, 7, 10, 8, 10, 13, 11, 1]
+    deps = ["det", "ROOT", "prep", "pobj", "prep", "det", "pobj", "acl", "prep", "det", "pobj", "prep", "amod", "pobj", "punct"]
+    tags = ["DT", "NN", "IN", "NNS", "IN", "DT", "NN", "VBN", "IN", "DT", "NN", "IN", "JJ", "NNS", "."]
+    doc, sent = parsed_sentence(words, heads, deps, tags)
+    m = gathering(k, sent)
+    assert m is not None and m.group(0) == "gathered"
+    # the same words without a demand are no protest
+    doc, sent = parsed_sentence(words[:11] + ["."], heads[:11] + [1], deps[:11] + ["punct"], tags[:11] + ["."])
+    assert gathering(k, sent) is None
+
+
+def test_taking_part_in_a_march_is_a_protest(k):
+    # wire copy: "Hundreds of people took part in a march against pension reform ."
+    doc, sent = parsed_sentence(
+        ["Hundreds", "of", "people", "took", "part", "in", "a", "march", "against", "pension", "reform", "."],
+        [3, 0, 1, 3, 3, 3, 7, 5, 7, 10, 8, 3],
+        ["nsubj", "prep", "pobj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "compound", "pobj", "punct"],
+        ["NNS", "IN", "NNS", "VBD", "NN", "IN", "DT", "NN", "IN", "NN", "NN", "."],
+    )
+    m = gathering(k, sent)
+    assert m is not None and m.group(0) == "march"
+
+
+def test_a_crowd_holding_a_sit_down_to_press_a_demand_is_a_protest(k):
+    # analysis: "Farmers held a sit-down outside the office to press for land titles ."
+    doc, sent = parsed_sentence(
+        ["Farmers", "held", "a", "sit-down", "outside", "the", "office", "to", "press", "for", "land", "titles", "."],
+        [1, 1, 3, 1, 1, 6, 4, 8, 1, 8, 11, 9, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "aux", "advcl", "prep", "compound", "pobj", "punct"],
+        ["NNS", "VBD", "DT", "NN", "IN", "DT", "NN", "TO", "VB", "IN", "NN", "NNS", "."],
+    )
+    assert gathering(k, sent) is not None
+
+
+# wire copy: "Farmers drove tractors through the town to denounce fuel prices ."
+DROVE_TO_DENOUNCE = (
+    ["Farmers", "drove", "tractors", "through", "the", "town", "to", "denounce", "fuel", "prices", "."],
+    [1, 1, 1, 1, 5, 3, 7, 1, 9, 7, 1],
+    ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "aux", "advcl", "compound", "dobj", "punct"],
+    ["NNS", "VBD", "NNS", "IN", "DT", "NN", "TO", "VB", "NN", "NNS", "."],
+)
+# analysis: "Activists unfurled a banner in support of the strikers ."
+BANNER_IN_SUPPORT = (
+    ["Activists", "unfurled", "a", "banner", "in", "support", "of", "the", "strikers", "."],
+    [1, 1, 3, 1, 1, 4, 5, 8, 6, 1],
+    ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "prep", "det", "pobj", "punct"],
+    ["NNS", "VBD", "DT", "NN", "IN", "NN", "IN", "DT", "NNS", "."],
+)
+
+
+@pytest.mark.parametrize("parse,verb", [(DROVE_TO_DENOUNCE, "drove"), (BANNER_IN_SUPPORT, "unfurled")])
+def test_any_act_of_a_crowd_to_press_a_demand_is_a_protest(k, parse, verb):
+    doc, sent = parsed_sentence(*parse)
+    m = gathering(k, sent)
+    assert m is not None and m.group(0) == verb
+
+
+def test_a_crowd_travelling_to_seek_care_is_no_protest(k):
+    # encyclopaedia: "Residents travelled to the capital to seek care ."
+    doc, sent = parsed_sentence(
+        ["Residents", "travelled", "to", "the", "capital", "to", "seek", "care", "."],
+        [1, 1, 1, 4, 2, 6, 1, 6, 1],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "aux", "advcl", "dobj", "punct"],
+        ["NNS", "VBD", "IN", "DT", "NN", "TO", "VB", "NN", "."],
+    )
+    assert gathering(k, sent) is None

@@ -73,3 +73,83 @@ def test_a_strike_of_work_is_no_strike_from_the_air(k, text):
 
 def test_a_strike_from_the_air_still_is(k):
     assert trigger(k, "A drone strike hit a car near the border.")[0] == "AirDroneStrike"
+
+
+@pytest.mark.parametrize("text", [
+    "Monitors recorded 40 projectiles fired towards the village overnight.",  # wire copy
+    "During the winter the front saw hundreds of projectiles a day fall on both sides of the line.",  # encyclopaedia
+    "The mission counted several artillery projectiles near the pumping station, a sign of renewed escalation.",  # analysis
+])
+def test_counted_projectiles_are_fire_from_afar(k, text):
+    assert trigger(k, text)[0] == "ShellingArtilleryMissileAttack"
+
+
+def test_projectiles_thrown_by_hand_are_no_shelling(k):
+    found = trigger(k, "Youths threw projectiles at the police.")  # a riot, read by its own words
+    assert found is None or found[0] != "ShellingArtilleryMissileAttack"
+
+
+@pytest.mark.parametrize("text,cls", [
+    ("The government and the rebels signed a peace deal in the capital on Sunday.", "Agreement"),  # wire copy
+    ("The two factions concluded a power-sharing pact in 2004.", "Agreement"),  # encyclopaedia
+    ("Unknown men set a bus on fire outside the depot.", "LootingPropertyDestruction"),  # wire copy
+    ("Militiamen reportedly set several granaries ablaze, a tactic meant to starve the valley.", "LootingPropertyDestruction"),  # analysis
+])
+def test_agreements_and_property_set_on_fire(k, text, cls):
+    assert trigger(k, text)[0] == cls
+
+
+@pytest.mark.parametrize("text", [
+    "Fishermen stopped work at the port over the price of fuel.",
+    "Dock workers downed tools for a week in 1978.",
+])
+def test_work_stopped_is_a_strike_of_work(k, text):
+    assert k.rx("labour_strike").search(text) and k.rx("protest").search(text)
+
+
+def test_setting_oneself_on_fire_is_a_protest_not_a_riot(k):
+    text = "A vendor set himself on fire in front of the governor's office."
+    assert k.rx("protest").search(text) and not k.rx("riot").search(text)
+    assert trigger(k, text) is None or trigger(k, text)[0] != "LootingPropertyDestruction"
+
+
+@pytest.mark.parametrize("text,cls", [
+    ("Police took into custody three suspected smugglers on Monday.", "Arrests"),  # wire copy
+    ("Security forces apprehended the cell's leader in 2011.", "Arrests"),  # encyclopaedia
+    ("Soldiers discovered an arms cache near the border, a sign the group is rearming.", "DisruptedWeaponsUse"),  # analysis
+    ("A trader was seriously wounded by armed men.", "Attack"),
+    ("Herders invaded a farming community, leaving five dead.", "Attack"),
+])
+def test_arrests_seizures_and_acts_told_by_their_result(k, text, cls):
+    assert trigger(k, text)[0] == cls
+
+
+def test_killed_and_injured_keeps_the_killing_as_the_trigger_word(k):
+    assert trigger(k, "Civilians were killed and injured.")[2].group(0) == "killed"
+
+
+@pytest.mark.parametrize("text,cls", [
+    ("Government troops counterattacked near the river crossing on Friday.", "ArmedClash"),  # wire copy
+    ("The army neutralised some forty insurgents during the 2019 campaign.", "ArmedClash"),  # encyclopaedia
+    ("A decapitated body was found near the highway, a hallmark of the cartel's methods.", "Attack"),  # analysis
+    ("Rebel forces targeted a residential area on Sunday.", "Attack"),
+])
+def test_counterattacks_neutralisations_and_bodies_found(k, text, cls):
+    assert trigger(k, text)[0] == cls
+
+
+@pytest.mark.parametrize("text,cls", [
+    ("Russian forces hit the port city overnight.", "Attack"),  # wire copy
+    ("Government artillery hit the rebel-held suburbs throughout 1993.", "ShellingArtilleryMissileAttack"),  # encyclopaedia: artillery names the weapon
+    ("A reconnaissance drone was downed near the front, the third this week.", "DisruptedWeaponsUse"),  # analysis
+    ("Air defences downed a cruise missile over the capital.", "DisruptedWeaponsUse"),
+])
+def test_forces_that_hit_and_weapons_downed(k, text, cls):
+    from builder.extraction.events.sentence import _refine
+
+    found = trigger(k, text)
+    assert _refine(k, text, found[0], found[2])[0] == cls
+
+
+def test_prices_that_hit_a_record_are_no_attack(k):
+    assert trigger(k, "Fuel prices hit a record on Monday.") is None

@@ -103,6 +103,8 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     if protest and _protest_as_setting(doc, k, sent) and (violent := trigger(k, masked, T.VIOLENT_TYPES)):
         trig, protest = violent, None  # "gunmen attacked a bus during a general strike": the attack
     crowd = protest or k.search("riot", text, low)  # a protest may have no violent trigger
+    if trig is None and not crowd and not k.note_prefix_re.match(text) and (label := k.rx("note_label").match(text)) is not None:
+        trig = (T.OTHER_DEVELOPMENT, 0, label)  # "Recruitment: On 3 May ...": a labelled development of a kind not listed
     if trig is None and not claim and not anaphor and not hurt and not crowd and not k.note_prefix_re.match(text):
         if last is not None and last.paragraph == sent.paragraph:
             if k.search("no_casualties_reported", text, low):
@@ -204,7 +206,7 @@ def _refine(k: Knowledge, text: str, cls: str, tm: re.Match | None) -> tuple[str
         cls = T.AIR_DRONE_STRIKE
     if cls == T.AIR_DRONE_STRIKE and not air:
         cls = T.SHELLING
-    if cls in (T.AIR_DRONE_STRIKE, T.SHELLING) and re.search(r"\b(anti-aircraft|shot down|intercept\w*)\b", text, re.I):
+    if cls in (T.AIR_DRONE_STRIKE, T.SHELLING) and k.rx("downed_words").search(text):
         cls = T.DISRUPTED_WEAPONS_USE
     if cls in (T.EXPLOSIVE_IED, T.GRENADE_ATTACK, T.SUICIDE_BOMB) and k.rx("defused_words").search(text) and not (k.rx("kill_words").search(text) or k.rx("injure_words").search(text)):
         cls = T.DISRUPTED_WEAPONS_USE  # "security forces defused 2 explosive devices": a use prevented
