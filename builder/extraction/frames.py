@@ -471,11 +471,10 @@ _NOT_ROLES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY
 
 def _counted(tok: Token) -> int:
     """What a number counts: "dozens of civilians", "hundreds of fighters" (the number itself
-    where it has no "of" phrase, or one of a pronoun)."""
+    where it has no "of" phrase, or one of a pronoun: in "shot six of them dead" they are the
+    people just named, "labourers", not the group a pronoun of a subject stands for)."""
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    # "shot six of them dead": "them" are the people just named ("labourers"), not the group a
-    # pronoun of a clause's subject stands for, so the number stays the patient
     return obj.i if obj is not None and obj.tag_ != "PRP" else tok.i
 
 
