@@ -64,3 +64,11 @@ def test_a_number_of_them_is_no_armed_side(extract, text):
     events = [e for e in result.events if e.perpetrators]
     assert events
     assert not any(t.startswith("actor:forces-") for e in events for t in e.targets), [(e.cls, e.perpetrators, e.targets) for e in events]
+
+
+def test_wounded_in_the_fighting_is_no_side_doing_it(extract):
+    """"X was wounded in the fighting" tells who was hurt; only "killed in clashes with Y" (a side
+    named) puts X on a side of the fight."""
+    result = extract("Islamic State fighters attacked army positions near Palmyra on Sunday. A commander of the National Defence Forces was wounded in the fighting.")
+    assert result.events
+    assert not any("actor:ndf" in e.perpetrators for e in result.events), [(e.cls, e.perpetrators, e.targets) for e in result.events]

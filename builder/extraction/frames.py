@@ -256,16 +256,16 @@ def _noun_roles(frame: Frame, noun: Token, words: ClauseWords) -> None:
 
 def _sides_of_state(frame: Frame, noun: Token, prep: Token, words: ClauseWords) -> None:
     """The sides of a fight the clause puts its subject in: "Israel has been at war with Hamas",
-    "Ethiopia went to war with Eritrea" (the "with" phrase hung on the verb), "the rebels went
-    on the offensive against the army"; and "five soldiers were killed in clashes with X": the
-    passive subject of a verb whose "in" or "during" phrase is a fight was one of its sides."""
+    "Ethiopia went to war with Eritrea" ("with" hung on the verb), "went on the offensive against
+    the army"; "five soldiers were killed in clashes with X": the passive subject of a verb whose
+    "in"/"during" phrase is a fight with a side named was a side ("wounded in the fighting": no)."""
     verb = prep.head
     if prep.lower_ in ("at", "to", "into", "on") and (verb.lower_ in words.copulas or verb.lower_ in words.war_entry):
         frame.agents += [t.i for t in _subjects(verb, words) or _inherited_subjects(verb, words)]
         for other in (c for c in verb.children if c.dep_ == "prep" and c.i != prep.i):
             if other.lower_ == "against" or (other.lower_ == "with" and frame.symmetric and not ally_phrase(other)):
                 frame.patients += [t.i for t in pobjs(other)]
-    elif prep.lower_ in ("in", "during") and frame.symmetric and not frame.agents:
+    elif prep.lower_ in ("in", "during") and frame.symmetric and not frame.agents and any(c.lower_ in ("with", "against") for c in noun.children):
         frame.agents += [_antecedent(c, words).i for c in verb.children if c.dep_ == "nsubjpass"]
 
 
