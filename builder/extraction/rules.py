@@ -31,7 +31,6 @@ def sentence_rules(doc: Doc, k: Knowledge, reader: AffiliationReader) -> None:
             continue  # a byline, caption, dateline or headline: no event, actor or relation
         sources = sentence_sources(doc, k, sent)
         actors = [m for m in sent.mentions if m.kind in ("actor", "person", "country")]
-        places = [m for m in sent.mentions if m.kind == "place"]
         sentence_relations(doc, k, sent, found.get(sent.index, []), phrases, sources)
         for part in event_parts(doc, k, sent):
             count = len(ext(doc, "armedkg_events"))
