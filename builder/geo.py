@@ -103,8 +103,8 @@ def parents(result: DocResult) -> dict[str, str]:
 
 def place_chain(result: DocResult, key: str) -> list[Entity]:
     """The place and the places it lies in, innermost first. Where the places the text says it
-    lies in end without a point ("the Tut area of Nyirol county": a county the gazetteers lack),
-    the chain goes on from the division its description names (Tut's state)."""
+    lies in end without a point ("a hamlet of some county": a county the gazetteers lack), the
+    chain goes on from the division its description names (the hamlet's state)."""
     up = parents(result)
     chain = _walk(result, key, up)
     if any(e.lat is not None for e in chain):

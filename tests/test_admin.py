@@ -159,22 +159,23 @@ def test_admin_shipped_other_names_are_linked_by_code():
 
 
 def test_geo_locate_goes_on_from_the_division_a_place_description_names():
-    # "huts were burned in the Tut area of Nyirol county (Jonglei state)": the text puts Tut in
-    # Nyirol, a county the gazetteers lack; Tut's description names the state, which has a point
+    # "cattle camps were raided in the Kuach area of Panyijiar county (Unity state)": the text
+    # puts Kuach in Panyijiar, a county the gazetteers lack; Kuach's description names the state,
+    # which has a point
     ev = Evidence("d", "s", 0, 0, 1, "x", "place_in_place", 0.7)
-    state = Entity("place:adm1w:SS.jonglei", "AdminRegion", "Jonglei", country="SS", lat=7.0, lon=32.0, admin_level=1)
-    county = Entity("place:ss:nyirol", "Location", "Nyirol", country="SS")
-    area = Entity("place:ss:tut", "Location", "Tut", country="SS", parent="adm1w:SS.jonglei")
+    state = Entity("place:adm1w:SS.unity", "AdminRegion", "Unity", country="SS", lat=8.6, lon=29.8, admin_level=1)
+    county = Entity("place:ss:panyijiar", "Location", "Panyijiar", country="SS")
+    area = Entity("place:ss:kuach", "Location", "Kuach", country="SS", parent="adm1w:SS.unity")
     result = _result(area, county, state, relations=(Relation("locatedIn", area.key, county.key, ev),))
     where = locate(result, area.key)
-    assert (where.lat, where.lon) == (7.0, 32.0) and where.precision == 3
+    assert (where.lat, where.lon) == (8.6, 29.8) and where.precision == 3
     assert where.admin1 is state
 
 
 def test_geo_locate_keeps_the_text_chain_when_it_has_a_point():
     ev = Evidence("d", "s", 0, 0, 1, "x", "place_in_place", 0.7)
-    state = Entity("place:adm1w:SS.jonglei", "AdminRegion", "Jonglei", country="SS", lat=7.0, lon=32.0, admin_level=1)
-    town = Entity("place:gn:1", "PopulatedPlace", "Waat", country="SS", lat=8.2, lon=32.1)
-    area = Entity("place:ss:tut", "Location", "Tut", country="SS", parent="adm1w:SS.jonglei")
+    state = Entity("place:adm1w:SS.unity", "AdminRegion", "Unity", country="SS", lat=8.6, lon=29.8, admin_level=1)
+    town = Entity("place:gn:1", "PopulatedPlace", "Leer", country="SS", lat=8.3, lon=29.8)
+    area = Entity("place:ss:kuach", "Location", "Kuach", country="SS", parent="adm1w:SS.unity")
     where = locate(_result(area, town, state, relations=(Relation("locatedIn", area.key, town.key, ev),)), area.key)
-    assert (where.lat, where.lon) == (8.2, 32.1) and where.precision == 2
+    assert (where.lat, where.lon) == (8.3, 29.8) and where.precision == 2

@@ -107,7 +107,7 @@ def test_a_capital_named_after_its_country_is_the_town(extract, text, point):
     [
         # an event log's note, wire copy, encyclopaedia prose: a part of a town written with it
         ("On 2 May 2022, in Port-au-Prince - Carrefour, residents stoned a man accused of theft.", "Port-au-Prince", (18.54, -72.34)),
-        ("On 8 June 2022, in Gomez Palacio, Durango, residents blocked a road to demand water.", "Gómez Palacio", (25.57, -103.50)),
+        ("Farmers blocked the highway at Lerdo, Durango, on Thursday to demand their water rights.", "Lerdo", (25.54, -103.52)),
         ("Students demonstrated in North Mitrovica on Wednesday against the new curfew.", "Mitrovicë", (42.88, 20.87)),
         ("Trade unionists rallied in Northern Nicosia for higher wages, a spokesman said.", "Nicosia", (35.17, 33.35)),
     ],
@@ -122,7 +122,7 @@ def test_a_part_of_a_town_written_with_it_is_placed_at_the_town(extract, text, l
     ("text", "town", "point"),
     [
         # the place a note says its event is coded to, in a bracket or after a comma
-        ("On 12 March 2022, in Apure state (coded to Guasdualito, Apure), an IED planted by unknown men wounded a soldier during a patrol.", "Guasdualito", (7.24, -70.73)),
+        ("On 14 April 2022, a landmine wounded two soldiers on a rural road near Cucuta (coded to Tibu, Norte de Santander).", "Tibú", (8.64, -72.74)),
         ("On 9 May 2022, gunmen raided a farm near Bama (coded to Konduga, Borno) and killed two farmers.", "Konduga", (11.65, 13.42)),
         ("On 3 May 2022, militants attacked a police post near Tamale town [coded to Yendi], killing two officers.", "Yendi", (9.44, -0.01)),
     ],
@@ -152,11 +152,11 @@ def test_a_village_is_tied_to_the_province_its_paragraph_names(extract, text, di
     ("text", "town"),
     [
         # wire copy, a note, prose: where the people live is not where they gathered
-        ("On 31 January 2022, dozens of Uzgen district residents protested outside the regional court in Osh city against a land ruling.", "Osh"),
-        ("On 2 March 2022, residents of Kibera marched to the county offices in Nakuru to demand compensation.", "Nakuru"),
+        ("Sleman district residents rallied outside the governor's office in Yogyakarta on Tuesday against a toll road.", "Yogyakarta"),
+        ("Hundreds of Kibera residents marched to the county offices in Nakuru on Monday to demand compensation.", "Nakuru"),
         ("Villagers of Tal Rifaat took part in a sit-in outside the governor's office in Azaz on Sunday.", "Azaz"),
         # with only their province besides, their home is where they gathered
-        ("On 8 May 2020, several residents of Kafr Nubl in Idlib held a vigil against the executions.", "Kafr Nubl"),
+        ("Families from Kafr Nubl in Idlib held a vigil on Friday against the executions.", "Kafr Nubl"),
     ],
 )
 def test_where_dwellers_live_is_not_where_they_gathered_elsewhere(extract, text, town):

@@ -275,9 +275,9 @@ def test_a_village_beside_a_known_town_is_not_placed_at_its_state(k):
     from builder.extraction.mentions.provinces import province_of_unknown_town
     from builder.extraction.knowledge import load_knowledge
 
-    kg = load_knowledge(None, True, None)  # with GeoNames towns: Kutkai is one
+    kg = load_knowledge(None, True, None)  # with GeoNames towns: Kyaukme is one
     # wire copy: the township's town is known, the state is only a coarse container
-    doc, span = _span("In Nam Tu village (Kutkai township, Muse district, Shan-North state), troops burned homes.", "Nam Tu")
+    doc, span = _span("Soldiers burned homes in Man Loi village (Kyaukme township, Shan-North state) on Friday.", "Man Loi")
     assert province_of_unknown_town(doc, kg, span, "MM") is None
     # encyclopaedia prose: nothing smaller than the state is known, so the state is where it lies
     doc, span = _span("Nawng Hkio village (Zzyx township, Shan-South state) lies on a ridge.", "Nawng Hkio")

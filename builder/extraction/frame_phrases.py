@@ -67,8 +67,8 @@ def occurring_between(prep: Token, by_head: dict[int, Frame]) -> Frame | None:
 def opposed_means(prep: Token, by_head: dict[int, Frame], words: ClauseWords) -> Frame | None:
     """The frame of the verb that is not hostile whose object, a means of fighting, a stance or
     an ally, an "against" phrase hangs on: "held their lines against X", "used drones against
-    X", "stood firm against X", "allied with the army against X", "using fighter aircraft as well
-    as rocket artillery against X" (on the last of the objects)."""
+    X", "stood firm against X", "allied with the army against X", "brought in drones and then
+    heavy mortars against X" (on the last of the objects)."""
     noun = prep.head
     if prep.lower_ != "against" or noun.i in by_head:
         return None

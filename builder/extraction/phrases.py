@@ -359,10 +359,10 @@ PLURAL_PRONOUNS = frozenset(("they", "their", "them", "themselves"))
 
 def agrees(pronoun: Token, subject: Token) -> bool:
     """Whether a pronoun may stand for a subject before it in its sentence: "they" does not stand
-    for a subject whose verb is singular ("The United States continues to stand with the Iraqi
-    people as they confront ISIL": they are the people). Across sentences it may: reporting
-    calls a group "it" and "they" by turns ("Kata'ib Hezbollah is reinforcing its positions.
-    ... around their positions")."""
+    for a subject whose verb is singular ("Britain is standing by the Iraqi Kurds as they battle
+    the Islamic State": they are the Kurds). Across sentences it may: reporting calls a group
+    "it" and "they" by turns ("Hezbollah has expanded its footprint. ... they have fortified
+    their positions")."""
     if pronoun.lower_ not in PLURAL_PRONOUNS:
         return True
     verb = subject.head

@@ -231,9 +231,9 @@ def province_of_unknown_town(doc: Doc, k: Knowledge, span: Span, focus: str | No
     """For a town the gazetteers lack, the smallest division written beside it ("Ibafo (Ogun)",
     "Lale (Bane, Boulgou)"): an entity placed at the mean point of the division's towns; a
     second-level division lies in its first-level one. None when the name stays ambiguous, or
-    when a smaller name beside it is a town of that country the gazetteers know ("Kone Chan
-    village (Kutkai township, Muse district, Shan-North state)": the village is tied to Kutkai by
-    the event's anchor, not placed at the middle of Shan State)."""
+    when a smaller name beside it is a town of that country the gazetteers know ("Man Loi
+    village (Kyaukme township, Shan-North state)": the village is tied to Kyaukme by the event's
+    anchor, not placed at the middle of Shan State)."""
     names, _ = _beside(doc, k, span)
     for i, found in enumerate(chain_readings(k, names, focus)):
         if len({(r.country, r.name) for r in found}) == 1 and found[0].point is not None:
