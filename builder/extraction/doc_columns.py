@@ -35,6 +35,24 @@ class Columns:
         wanted = get_string_id(label)
         return [i for i, dep in enumerate(self.dep) if dep == wanted]
 
+    def with_lower(self, words: frozenset[str]) -> list[int]:
+        """The tokens whose lower-case form is one of ``words``, in order."""
+        ids = {get_string_id(word) for word in words}
+        return [i for i, lower in enumerate(self.lower) if lower in ids]
+
     def with_ent_type(self, labels: frozenset[str]) -> set[int]:
         ids = {get_string_id(label) for label in labels}
         return {i for i, ent_type in enumerate(self.ent_type) if ent_type in ids}
+
+
+_KEY = ("armedkg", "columns")  # doc.user_data key
+
+
+def columns(doc: Doc) -> Columns:
+    """The document's :class:`Columns`, read once per document (the clause frames and the
+    pronoun resolution of :mod:`builder.extraction.phrases` both look tokens up in them). Read
+    after the mentions are settled: the entity types are those of that moment."""
+    found = doc.user_data.get(_KEY)
+    if found is None or len(found.tag) != len(doc):
+        found = doc.user_data[_KEY] = Columns(doc)
+    return found

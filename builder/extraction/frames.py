@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .doc_columns import Columns
+from .doc_columns import columns as doc_columns
 from .frame_phrases import ally_phrase, occurring_between, on_side, opposed_means, pobjs
 from .lexicon import Lexicon
 
@@ -490,7 +490,7 @@ def _drop_speakers(frame: Frame, doc: Doc, not_roles: set[int]) -> None:
 
 def read_frames(doc: Doc, words: ClauseWords) -> list[Frame]:
     """Every clause frame of the document, in token order."""
-    columns = Columns(doc)
+    columns = doc_columns(doc)
     frames = [f for i in columns.may_head(words.hostile_nouns) if (f := _frame_of(doc[i], words)) is not None]
     _attach_phrases(frames, doc, words, columns.with_dep("prep"))
     _spread_speakers(frames, doc)

@@ -21,10 +21,9 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-import numpy
-from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from .doc_columns import columns
 from .lexicon import Lexicon
 from .extensions import char_span
 
@@ -370,21 +369,16 @@ def agrees(pronoun: Token, subject: Token) -> bool:
 
 
 class _Marks:
-    """The subjects and pronouns of a document, found once from its arrays (a pass over every
-    token of every sentence, making a Token object of each, cost more than the rest of pronoun
-    resolution), given sentence by sentence as tokens, in order."""
+    """The subjects and pronouns of a document, found in its columns (:mod:`.doc_columns`, read
+    once per document: a pass over every token of every sentence, making a Token object of
+    each, cost more than the rest of pronoun resolution), given sentence by sentence as tokens."""
 
     def __init__(self, doc: Doc) -> None:
-        strings = doc.vocab.strings
-        columns = doc.to_array([DEP, LOWER])
+        cols = columns(doc)
         self.doc = doc
-
-        def where(column: int, words: Iterable[str]) -> list[int]:
-            return numpy.flatnonzero(numpy.isin(columns[:, column], [strings[w] for w in words])).tolist() if len(doc) else []
-
-        self._subjects = where(0, ("nsubj", "nsubjpass"))
-        self._group = where(1, GROUP_PRONOUNS)
-        self._person = where(1, PERSON_PRONOUNS)
+        self._subjects = sorted(cols.with_dep("nsubj") + cols.with_dep("nsubjpass"))
+        self._group = cols.with_lower(GROUP_PRONOUNS)
+        self._person = cols.with_lower(PERSON_PRONOUNS)
 
     def _within(self, indices: list[int], span: Span) -> list[Token]:
         return [self.doc[i] for i in indices[bisect_left(indices, span.start) : bisect_left(indices, span.end)]]
