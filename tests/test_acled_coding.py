@@ -95,7 +95,7 @@ def test_troops_that_gather_to_defend_a_town_do_not_protest(extract):
     [
         # a side of the fight is a crowd of civilians: a riot (ACLED), not a battle
         ("Angry villagers fought with police outside a polling station near Cuttack on 4 March 2022 after voting was suspended.", "MobViolence"),
-        ("During the count on 13 May 2022, a clash ensued between supporters of two rival parties in Hetauda.", "MobViolence"),
+        ("During the vote count on 20 May 2022, a clash erupted between supporters of two rival parties in Birgunj.", "MobViolence"),
         ("Palestinian youths clashed with Israeli troops in Nablus on Friday during a protest against settlement expansion.", "ViolentDemonstration"),
         # both sides armed, or a side named by a name we do not know: a clash
         ("Soldiers clashed with Islamic State fighters near Tal Afar on 3 May 2022.", "ArmedClash"),

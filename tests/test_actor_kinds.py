@@ -63,8 +63,8 @@ def test_the_person_shot_and_killed_is_a_civilian(k):
 
 
 def test_the_houses_set_on_fire_are_civilians_property(k):
-    # encyclopaedia prose: "Militiamen set fire to houses in the village ."
-    words = ["Militiamen", "set", "fire", "to", "houses", "in", "the", "village", "."]
+    # encyclopaedia prose: "Militiamen set fire to huts in the hamlet ."
+    words = ["Militiamen", "set", "fire", "to", "huts", "in", "the", "hamlet", "."]
     heads = [1, 1, 1, 1, 3, 1, 7, 5, 1]
     deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "det", "pobj", "punct"]
     tags = ["NNS", "VBD", "NN", "IN", "NNS", "IN", "DT", "NN", "."]
