@@ -52,7 +52,7 @@ class Parse:
         self._index: dict[str, dict[int, list[int]]] = {}
         self._edges: dict[int, tuple[int, int]] = {}
         # a node's signature -> the tokens that have its lookup value, in order (set by the
-        # matcher for all its nodes at once: TreeMatcher.candidates); None: each node looks up its own
+        # matcher for all its anchoring nodes at once: TreeMatcher.candidates); None: each node looks up its own
         self.candidates: dict[tuple, list[int]] | None = None
         self.doc = doc
 
@@ -200,7 +200,9 @@ class TreeMatcher:
             self.annotations |= {ANNOTATED[name] for node in nodes for name, _, _ in node.tests if name in ANNOTATED}
             guides = [] if nodes[0].has_word else [n for n in nodes[1:] if n.left == 0 and n.op == ">" and n.lookup is not None]
             compiled.append((nodes, guides))
-            for node in (n for n in nodes if n.lookup is not None):
+            # only a first node and its guides are looked up (``_anchors``); the others are
+            # reached by walking the tree and tested with ``fits``
+            for node in (n for n in (nodes[0], *guides) if n.lookup is not None):
                 for value in node.lookup[1]:
                     signatures = self.wanted.setdefault(node.lookup[0], {}).setdefault(value, [])
                     if node.signature not in signatures:

@@ -33,8 +33,11 @@ def acronym_organisations(doc: Doc, k: Knowledge) -> None:
 
 def _capitals(tok: Token) -> bool:
     """Two or more capital letters and nothing lower-case: "RMT", "CPI-M", "SNES-FSU"."""
-    letters = [c for c in tok.text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and tok.text[0].isalpha()
+    text = tok.text
+    if not text[:1].isupper():  # most words: the first letter settles it
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and text[0].isalpha()
 
 
 def _names_a_body(tok: Token, bodies: dict[str, str]) -> bool:
