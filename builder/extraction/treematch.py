@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy
+
 from spacy.attrs import DEP, HEAD, LOWER, ORTH, TAG
 from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
@@ -39,7 +41,7 @@ class Parse:
     def __init__(self, doc: Doc) -> None:
         array = doc.to_array([HEAD, *ATTRS.values()]).reshape(len(doc), len(ATTRS) + 1)  # unsigned 64 bits
         self.n = len(doc)
-        self.heads = [i + offset for i, offset in enumerate(array[:, 0].astype("int64").tolist())]
+        self.heads = (array[:, 0].astype("int64") + numpy.arange(self.n)).tolist()
         self.columns = dict(zip(ATTRS, array[:, 1:].T.tolist()))
         self.children: list[list[int]] = [[] for _ in range(self.n)]
         for i, head in enumerate(self.heads):
