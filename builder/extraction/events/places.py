@@ -9,7 +9,7 @@ from ...records import Event
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
-from ..mentions.places import in_actor_compound
+from ..actor_compounds import in_actor_compound
 from ..mentions.provinces import divisions_beside
 from ..state import Mention
 from ..extensions import char_span, ext

@@ -14,7 +14,8 @@ from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, focus_hint, overlaps, vote
 from .persons import person
-from .places import acts, in_actor_compound, place_from_text, whole_name
+from ..actor_compounds import in_actor_compound
+from .places import acts, place_from_text, whole_name
 from ..extensions import ents, ext, set_ents
 
 

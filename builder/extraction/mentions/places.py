@@ -45,17 +45,6 @@ def acts(k: Knowledge, span: Span) -> str | None:
     return None
 
 
-def in_actor_compound(k: Knowledge, span: Span) -> bool:
-    """The name is the first word of a compound adjective of an actor ("a London-based monitor",
-    "Tehran-backed militias", "a Saudi-led coalition"): where the actor is based or who backs it,
-    no place where anything happened."""
-    doc = span.doc
-    if span.end + 1 >= len(doc):
-        return False
-    dash, word = doc[span.end], doc[span.end + 1]
-    return dash.text == "-" and dash.idx == span.end_char and word.lower_ in k.lex.words("actor_compound_participles")
-
-
 def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cue_word: str = "") -> None:
     """A place (or country) named by ``span``; with ``forced`` (a cue said it is a place) one
     the gazetteers lack becomes a place of the document."""

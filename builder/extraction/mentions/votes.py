@@ -11,7 +11,7 @@ from ..knowledge import Knowledge
 from ..state import decide_focus, vote
 from ..zones import reading_of
 from ..grievance import in_grievance
-from .places import in_actor_compound
+from ..actor_compounds import in_actor_compound
 from .provinces import country_beside
 from ..extensions import ents, ext
 
