@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import PlaceEntry
 from ..records import Entity
 from . import terms as T
+from .actor_compounds import in_actor_compound
 from .grievance import in_grievance
 from .knowledge import Knowledge
 from .extensions import char_span, ext
@@ -158,11 +159,12 @@ def add_mention(doc: Doc, k: Knowledge, mention: Mention) -> None:
 
 
 def _casts_vote(doc: Doc, k: Knowledge, mention: Mention) -> bool:
-    """A mention votes for its country unless it names what a protest is about."""
+    """A mention votes for its country unless it names what a protest is about or who backs,
+    leads or hosts an actor ("Iran-backed militias")."""
     if mention.kind not in ("actor", "country", "place"):
         return True
     span = char_span(doc, mention.start, mention.end)
-    return span is None or not in_grievance(k, span)
+    return span is None or not (in_grievance(k, span) or in_actor_compound(k, span))
 
 
 def _ensure_entity_of(doc: Doc, k: Knowledge, mention: Mention, votes: bool = True) -> None:

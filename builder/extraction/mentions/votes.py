@@ -59,8 +59,8 @@ def vote_for_focus(doc: Doc, k: Knowledge) -> None:
             vote(ext(doc, "armedkg_country_votes"), iso, 3)
             vote(ext(doc, "armedkg_place_votes"), iso, 3)
     for ent in ents(doc):
-        if ent.label_ in ("PLACE", "GPE") and in_actor_compound(k, ent):
-            continue  # "a Moscow-funded militia": who backs an actor, not where things happen
+        if ent.label_ in ("PLACE", "GPE", "COUNTRY") and in_actor_compound(k, ent):
+            continue  # "a Moscow-funded militia", "Iran-backed militias": who backs an actor, not where things happen
         if in_grievance(k, ent):
             continue  # "marched in Lyon against the war in Ukraine": what the protest is about
         iso, weight = _vote_of(doc, k, ent)

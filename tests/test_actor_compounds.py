@@ -1,0 +1,28 @@
+"""A country named only as who backs or leads an actor ("Iran-backed militias", "a Rwanda-backed
+rebel group") is no side of the sentence's events and casts no vote for the country in focus
+(the full pipeline; sentences written for these tests in three styles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.evaluate import main_event
+
+
+@pytest.mark.parametrize(
+    ("text", "backer_forces", "place_country"),
+    [
+        # wire copy, an event note, analysis
+        ("Iran-backed militias shelled Kurdish-held positions near Dhiban on Monday, residents said.", "actor:forces-ir", "SY"),
+        ("On 2 May 2024, Rwanda-backed rebels attacked an army post near Rutshuru (North Kivu). Three soldiers were killed.", "actor:forces-rw", "CD"),
+        ("Russia-backed fighters ambushed a patrol outside Bakhmut last week, in what analysts describe as a probe of the new defensive line.", "actor:forces-ru", "UA"),
+    ],
+)
+def test_a_backer_named_in_a_compound_is_no_side_and_no_focus(extract, text, backer_forces, place_country):
+    result = extract(text)
+    ev = main_event(result)
+    assert ev is not None, text
+    assert backer_forces not in ev.perpetrators + ev.assoc_perpetrators + ev.targets, (ev.perpetrators, ev.targets)
+    assert not any(r.prop == "fightingAgainst" and backer_forces in (r.subject, r.object) for r in result.relations)
+    place = result.entities.get(ev.place) if ev.place else None
+    assert place is not None and place.country == place_country, (ev.place, place and place.country)
