@@ -12,7 +12,9 @@ whom, from the roles of one predicate.
 - ``repelled_attack_by``: a hostile predicate whose patient is a hostile noun with its own agent
   ("repelled an attack by Y").
 - ``fought_alongside``: "X fought alongside Y", "together with Y", "in a joint operation with Y".
-- ``one_side_of_verb``: agents coordinated as the subject of a hostile predicate with a patient.
+- ``one_side_of_verb``: agents coordinated as the subject of a hostile predicate with a patient,
+  or of an act against a side ("A and B launched joint operations against X"; a hostile noun's
+  agents through its verb: "A and B mounted a raid on X"), never of a symmetric noun.
 - ``against_phrase``: the armed agent of a predicate that is not itself hostile, with an
   "against" phrase ("held its lines against IS", "allied with the army against M23").
 - ``pitted_against``: the object of "pit" against its "against" phrase ("the war pits the
@@ -281,7 +283,12 @@ class FrameRelations:
                 if a.key != b.key and a.kind in ("actor", "country"):
                     yield self._found("alliedWith", a, b, "fought_alongside", 0.7)
         distributive = any(c.dep_ == "preconj" and c.lower_ in ("both", "each", "either") for i in f.agents for c in self.doc[i].children)
-        if f.hostile and f.patients and f.kind == "verb" and not distributive:
+        # agents of one hostile act ("A and B shelled X") or of one act against a side ("A and B
+        # launched joint operations against X") act together
+        # ("A and B launched a joint raid on X": the raid's agents, through its verb); never the
+        # sides of a symmetric noun ("clashes between A and B")
+        one_act = f.kind == "verb" or not f.symmetric
+        if ((f.hostile and f.patients) or f.opposed) and one_act and not distributive:
             armed = [a for a in agents if self._armed(a)]
             for i, a in enumerate(armed):
                 for b in armed[i + 1 :]:
