@@ -42,9 +42,11 @@ def _generic(doc: Doc, k: Knowledge, ent: object) -> None:
         return
 
     def acceptable(entry: object) -> bool:
+        # a generic word ("rebels", "the army") names one country's actor only where the
+        # document is about that country: with no country in focus it names none of them
         if entry.focus_countries:
             return focus in entry.focus_countries
-        return not (entry.country and focus and entry.country != focus)
+        return not entry.country or entry.country == focus
 
     entry = k.gaz.actors.get(ent.ent_id_.split(":", 1)[1])
     if entry is None:
