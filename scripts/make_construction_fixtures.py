@@ -76,13 +76,14 @@ def main() -> None:
     import spacy
 
     from builder.gazetteer import load_gazetteer
-    from builder.nlp import DEFAULT_MODEL, UNUSED_COMPONENTS
+    from builder.nlp import DEFAULT_MODEL, UNUSED_COMPONENTS, split_abbreviation_hyphens
 
     ap = argparse.ArgumentParser()
     ap.add_argument("sentences")
     ap.add_argument("-o", "--out", default="tests/fixtures/constructions.jsonl")
     args = ap.parse_args()
     nlp = spacy.load(DEFAULT_MODEL, exclude=list(UNUSED_COMPONENTS))
+    split_abbreviation_hyphens(nlp)  # tokenized as the build tokenizes
     gaz = load_gazetteer(None, geonames=False)
     lines = []
     for raw in Path(args.sentences).read_text(encoding="utf-8").splitlines():

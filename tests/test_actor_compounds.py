@@ -26,3 +26,19 @@ def test_a_backer_named_in_a_compound_is_no_side_and_no_focus(extract, text, bac
     assert not any(r.prop == "fightingAgainst" and backer_forces in (r.subject, r.object) for r in result.relations)
     place = result.entities.get(ev.place) if ev.place else None
     assert place is not None and place.country == place_country, (ev.place, place and place.country)
+
+
+@pytest.mark.parametrize(
+    ("text", "backed", "backer"),
+    [
+        ("U.S.-backed Syrian Democratic Forces said on Friday they had detained a senior Islamic State official near Shadadi.", "actor:sdf", "country:US"),
+        ("The Kurdish-led fighters, long U.S.-backed, have held Raqqa since 2017; the U.K.-trained commandos of the Iraqi army are another matter.", None, None),
+    ],
+)
+def test_a_hyphen_after_an_abbreviation_is_a_word_of_its_own(nlp, extract, text, backed, backer):
+    """"U.S.-backed" is read as "Iran-backed" is: the abbreviation, a hyphen, the participle."""
+    words = [t.text for t in nlp.make_doc(text)]
+    assert "U.S." in words and "backed" in words
+    if backed:
+        result = extract(text)
+        assert any(r.prop == "backedBy" and r.subject == backed and r.object == backer for r in result.relations)
