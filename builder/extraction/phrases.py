@@ -122,6 +122,8 @@ class PhraseReader:
             if described:
                 return described
         named = self.mention(tok) or self._name_head(tok)
+        if named is not None and named.kind == "place" and states and (iso := self.state_of(tok.text)):
+            return [Named(f"country:{iso}", "country", tok.i)]  # "backed by Washington": the state, not the town
         if named is not None:
             return [named]
         if tok.lower_ in self.words.relative:
