@@ -42,3 +42,18 @@ def test_a_hyphen_after_an_abbreviation_is_a_word_of_its_own(nlp, extract, text,
     if backed:
         result = extract(text)
         assert any(r.prop == "backedBy" and r.subject == backed and r.object == backer for r in result.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Joint US-British strikes hit Houthi radar sites near Hodeidah overnight, the Pentagon said.", {"actor:forces-us", "actor:forces-gb"}),
+        ("On 3 February 2024, joint U.S.-British air strikes targeted Houthi missile depots near Sanaa.", {"actor:forces-us", "actor:forces-gb"}),
+    ],
+)
+def test_states_joined_in_a_modifier_of_the_act_are_one_side(extract, text, sides):
+    """"joint US-British strikes": both states struck; neither fought the other."""
+    result = extract(text)
+    assert not any(r.prop == "fightingAgainst" and {r.subject, r.object} == sides for r in result.relations)
+    hit = {r.subject for r in result.relations if r.prop == "fightingAgainst" and r.object == "actor:houthis"}
+    assert sides <= hit, hit

@@ -112,6 +112,8 @@ def _role(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
         return "victims" if victim else None
     if (tm is None or m.end - base <= tm.start()) and k.rx("passive_harm").match(text, m.end - base):
         return "targets"  # "Two Iraqi soldiers were hit by a roadside bomb": who was hit
+    if _modifies_trigger(doc, sent, m, tm):
+        return "perpetrators"  # "joint US-British strikes", "Israeli air raids": the act's own agents
     if subject_keys:
         if re.search(r"\b(and|with|alongside)\s+(the\s+)?$", left, re.I) and any(s in frame.perpetrators for s in subject_keys) and m.start < tpos:
             return "assoc_perpetrators"
@@ -123,6 +125,23 @@ def _role(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
     if re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", left, re.I) or m.start <= tpos:
         return "perpetrators"
     return "targets"
+
+
+def _modifies_trigger(doc: Doc, sent: SentenceInfo, m: Mention, tm: re.Match | None) -> bool:
+    """Whether the mention is a modifier of the trigger's noun, directly or through another
+    modifier ("US" in "joint US-British strikes"): who does the act the noun names."""
+    trigger = trigger_token(doc, sent, tm)
+    span = char_span(doc, m.start, m.end)
+    if trigger is None or span is None or trigger.pos_ not in ("NOUN", "PROPN") and not trigger.tag_.startswith("NN"):
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ not in ("compound", "amod", "npadvmod", "nmod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == trigger.i:
+            return True
+    return False
 
 
 def _owned_by_subject(doc: Doc, actors: list[Mention], m: Mention, subject_keys: set[str]) -> bool:
