@@ -28,6 +28,8 @@ def _users(result):
         # analysis: a possessive pronoun is the doer of the clause; ceasing presupposes the use
         ("The regime has stepped up its use of barrel bombs over Idlib.", "Syrian Arab Army", "barrel bomb"),
         ("The European Union called on Russia to stop firing missiles at civilian targets.", "Russian Armed Forces", "missile"),
+        # one equipped by another holds what it was given
+        ("In 2015 the coalition equipped the Peshmerga with anti-tank missiles.", "Peshmerga", "missile"),
     ],
 )
 def test_weapon_user_is_the_doer_of_the_clause_of_use(extract, text, user, weapon):
@@ -48,7 +50,7 @@ def test_weapon_user_is_the_doer_of_the_clause_of_use(extract, text, user, weapo
         "Hezbollah denied firing rockets at northern Israel.",
         "Russia denied its use of cluster munitions.",
         "North Korea threatened to use nuclear weapons against South Korea.",
-        "NATO said it would not supply Ukraine with fighter jets that could fire long-range missiles.",
+        "If the talks collapse, Hezbollah will fire rockets at Haifa, the group warned.",
     ],
 )
 def test_no_weapon_user_read_from_a_speaker_a_denial_or_a_threat(extract, text):

@@ -86,16 +86,16 @@ def _user(doc: Doc, k: Knowledge, sent: SentenceInfo, owners: list[Mention], tok
     object ("fired dozens of rockets", "stormed the hotel, firing RPGs"), read from the clause
     frame (a shared or controlled subject: "accused the army of dropping barrel bombs" names the
     army, "urged X to stop firing" X), or the owner of a "use of" ("the regime's use of", "the
-    use of X by Y"); none where the clause is passive, denied, threatened, planned or only possible ("jets that could fire missiles"), and none for
+    use of X by Y"); none where the clause is passive, denied, threatened, planned or supposed, and none for
     a speaker who names the use ("condemned the use of chemical weapons")."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and k.rx("quantity_nouns").fullmatch(tok.head.head.lower_):
         tok = tok.head.head  # "fired dozens of rockets"
     if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "with"):
         head = tok.head.head  # "the use of IEDs", "armed with rifles"
         if head.lower_ in ("armed", "equipped"):
-            said_of = [head.head] if head.dep_ in ("acl", "amod") else [c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
+            said_of = [head.head] if head.dep_ in ("acl", "amod") else [c for c in head.children if c.dep_ == "dobj"] or [c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
             key = actor_of(doc, k, sent, owners, said_of[0], True) if said_of and k.upos(said_of[0]) in ("NOUN", "PROPN") else None
-            return (key, "armed_with") if key else (None, "")  # "fighters armed with rifles", "the militia is equipped with drones"
+            return (key, "armed_with") if key else (None, "")  # "fighters armed with rifles", "the militia is equipped with drones", "equipped the militia with drones"
         if head.lower_ in ("use", "usage") and k.upos(head) == "NOUN":
             return _agent_key(doc, k, sent, owners, _noun_users(doc, k, head))
         return None, ""
@@ -155,9 +155,9 @@ def _agent_key(doc: Doc, k: Knowledge, sent: SentenceInfo, owners: list[Mention]
 
 
 def _stated(frame: Frame) -> bool:
-    """Whether a clause of use says the use happened: not denied, threatened, planned or only
-    possible ("jets that could fire missiles")."""
-    return frame.factual and frame.modality != "modal"
+    """Whether a clause of use says the use happens or can happen: not denied, threatened, planned
+    or supposed ("if the talks fail, the militia will fire rockets"); one able to fire a weapon has it."""
+    return frame.factual
 
 
 def _ceased(k: Knowledge, tok: object) -> bool:
