@@ -125,9 +125,13 @@ def _checked(c: Construction, s: Named, o: Named, reader: PhraseReader, words: A
     """The construction's named test: ``smaller_unit`` (a unit is part only of a larger one),
     ``not_bracketed`` (a name in brackets after another is its second name, not its container),
     ``not_joined_in_action`` ("joined X in shelling" is acting together, not joining X),
-    ``whole_named`` (:func:`_whole_named`)."""
+    ``whole_named`` (:func:`_whole_named`), ``named_whole`` (the whole of "W, including A" is a
+    name or a description read as one actor)."""
     if c.check == "whole_named":
         return _whole_named(bound[c.object], o, reader)
+    if c.check == "named_whole":  # "the international community, including China", not "Western countries, including France"
+        whole = reader.at.get(bound[c.object].i)
+        return bound[c.object].tag_.startswith("NNP") or (whole is not None and not whole.generic)
     if c.check == "not_bracketed":
         doc = reader.doc
         return not any(t.text == "(" for t in doc[min(s.token, o.token) : max(s.token, o.token)])  # "Gare (Chiya-e Gara)": a second name
