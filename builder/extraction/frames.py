@@ -414,7 +414,8 @@ def _spread_speakers(frames: list[Frame], doc: Doc) -> None:
         if not speakers and not frame.addressees:
             continue
         covered = set(speakers) | set(frame.addressees)
-        shielded = {t.i for s in covered for t in doc[s].subtree}
+        acted = [c for c in doc[frame.head].children if c.dep_ == "xcomp"] if frame.reporting else []  # "X claims to be making bombs": X acts
+        shielded = {t.i for s in [*covered, *(c.i for c in acted)] for t in doc[s].subtree}
         for tok in doc[frame.head].subtree:
             other = by_head.get(tok.i)
             if other is None or other is frame or tok.i in shielded:
