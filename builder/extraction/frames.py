@@ -164,7 +164,7 @@ def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
         subj = _subjects(head, words)
         return subj or _inherited_subjects(head, words)
     if verb.dep_ == "xcomp" and is_verb(head):
-        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects = [c for c in head.children if c.dep_ == "dobj" and head.lower_ not in words.means]  # "used helicopters to drop": the user drops
         return objects or _subjects(head, words) or _inherited_subjects(head, words)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [head]  # "gunmen firing at the crowd"
