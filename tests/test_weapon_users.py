@@ -84,3 +84,11 @@ def test_object_control_names_the_doer_of_a_gerund_or_infinitive():
     assert _controller(["Ankara", "called", "on", "the", "rebels", "to", "withdraw"], [1, 1, 1, 4, 2, 6, 1], ["nsubj", "ROOT", "prep", "det", "pobj", "aux", "xcomp"], ["NNP", "VBD", "IN", "DT", "NNS", "TO", "VB"], 6) == ["rebels"]
     # the army succeeded in retaking the town: its own subject acts (no other doer named)
     assert _controller(["the", "army", "succeeded", "in", "retaking", "the", "town"], [1, 2, 2, 2, 3, 6, 4], ["det", "nsubj", "ROOT", "prep", "pcomp", "det", "dobj"], ["DT", "NN", "VBD", "IN", "VBG", "DT", "NN"], 4) == []
+
+
+def test_a_weapon_user_is_named_by_the_doers_own_phrase(extract):
+    """"attacks using car bombs against Iraqi troops": the troops are whom the attacks were
+    against, no user; "raids using drones": the raiders named by the light verb used them."""
+    users = _users(extract("ISIL launched attacks using car bombs and mortars against Iraqi troops near Mosul."))
+    assert not any("Iraq" in u for u, _ in users), users
+    assert _users(extract("The Houthis mounted raids using drones on Saudi border posts.")) == {("Ansar Allah", "drone")}

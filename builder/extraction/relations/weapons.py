@@ -11,8 +11,8 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from .. import terms as T
-from ..events.roles import actor_of
-from ..facts import relate
+from ..events.roles import actor_of, np_actor
+from ..facts import UNIDENTIFIED, relate
 from ..frames import Frame
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo, evidence
@@ -105,9 +105,10 @@ def _user(doc: Doc, k: Knowledge, sent: SentenceInfo, owners: list[Mention], tok
     if frame is None or frame.kind != "verb" or frame.passive or not (_stated(frame) or _ceased(k, tok.head)):
         return None, ""
     verb = doc[frame.head]
-    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.lower_ in k.lex.forms("means_verbs"):
-        above = _frame_at(doc, verb.head.head.i)  # "shelled the hideouts using mortars": who shelled used them
-        frame = above if above is not None and above.hostile else frame  # not "targeted a convoy carrying rockets"
+    if verb.dep_ == "acl" and verb.lower_ in k.lex.forms("means_verbs"):
+        act = _frame_at(doc, verb.head.i)  # "conducted strikes using aircraft": who struck used them
+        above = _frame_at(doc, verb.head.head.i) if verb.head.dep_ == "dobj" else None  # "shelled the hideouts using mortars"
+        frame = act if act is not None and act.kind == "noun" and act.agents else above if above is not None and above.hostile else frame  # not "targeted a convoy carrying rockets"
     return _agent_key(doc, k, sent, owners, _shared_agents(doc, frame))
 
 
@@ -150,8 +151,19 @@ def _noun_users(doc: Doc, k: Knowledge, use: object) -> list[object]:
 def _agent_key(doc: Doc, k: Knowledge, sent: SentenceInfo, owners: list[Mention], agents: list[object]) -> tuple[str | None, str]:
     if not agents or k.upos(agents[0]) == "PRON":
         return None, ""
-    key = actor_of(doc, k, sent, owners, agents[0], True)
+    key = _named_by(doc, k, sent, owners, agents[0])
     return (key, "weapon_use") if key else (None, "")
+
+
+def _named_by(doc: Doc, k: Knowledge, sent: SentenceInfo, owners: list[Mention], head: object) -> str | None:
+    """The actor the doer's own noun phrase names: its words up to its noun and its "of"/"from"
+    phrase ("Coalition military forces", "fighters of the FSA"), not a phrase that says what it
+    did to whom ("attacks ... against Iraqi troops" names no doer); else the phrase as an actor."""
+    spans = [(head.left_edge.idx, head.idx + len(head))]
+    spans += [(p.idx, p.right_edge.idx + len(p.right_edge)) for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "from") and p.i > head.i]
+    hits = [m for m in owners if m.kind in ("actor", "country", "person") and any(m.start < b and a < m.end for a, b in spans)]
+    hit = next((m for m in hits if m.key != UNIDENTIFIED and m.kind == "actor"), None) or next((m for m in hits if m.key != UNIDENTIFIED), hits[0] if hits else None)
+    return as_force(doc, k, hit.key) if hit is not None else np_actor(doc, k, head, sent)
 
 
 def _stated(frame: Frame) -> bool:
