@@ -28,6 +28,8 @@ def _users(result):
         # analysis: a possessive pronoun is the doer of the clause; ceasing presupposes the use
         ("The regime has stepped up its use of barrel bombs over Idlib.", "Syrian Arab Army", "barrel bomb"),
         ("The European Union called on Russia to stop firing missiles at civilian targets.", "Russian Armed Forces", "missile"),
+        # the subject of an adjective's clause does what its gerund says
+        ("In 2017 the Syrian army was responsible for using sarin in Khan Sheikhoun.", "Syrian Arab Army", "chemical weapon"),
         # "used X to do Y": the user does it, the thing used is its means
         ("In 2016 the Syrian army used helicopters to drop barrel bombs on Daraya.", "Syrian Arab Army", "barrel bomb"),
         # one equipped by another holds what it was given

@@ -91,7 +91,8 @@ def object_controller(verb: Token, reporting: frozenset[str]) -> list[Token]:
     own subject: its object ("blamed Hamas for firing", "prevented the convoy from crossing"),
     the noun its "of" hangs on when that noun is the object of a verb of saying ("accused the
     army of shelling"), the object of its "on" phrase ("called on Russia to stop"), the subject
-    of a passive verb above ("was accused of firing", "is believed to have used"). Empty where
+    of a passive verb above ("was accused of firing", "is believed to have used"), the subject
+    of an adjective's clause ("was responsible for using", "is capable of firing"). Empty where
     the subject of the verb above is the doer."""
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "from"):
@@ -100,6 +101,8 @@ def object_controller(verb: Token, reporting: frozenset[str]) -> list[Token]:
             return [above]
         if above.tag_.startswith("VB") and above.lower_ not in HELPING:
             return [c for c in above.children if c.dep_ in ("dobj", "nsubjpass")]  # "was accused of firing"
+        if above.dep_ == "acomp" and above.tag_.startswith("JJ"):
+            return [c for c in above.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "the regime was responsible for using sarin"
     if verb.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in head.children):
         passive = [c for c in head.children if c.dep_ == "nsubjpass"]
         if passive and (verb.tag_ != "VBN" or any(c.lower_ == "to" for c in verb.children)):  # not "was found killed"
