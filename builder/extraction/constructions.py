@@ -106,10 +106,32 @@ def _action_phrase(prep: Token) -> bool:
     return False
 
 
-def _checked(c: Construction, s: Named, o: Named, reader: PhraseReader, words: AffiliationWords) -> bool:
+def _whole_named(verb: Token, o: Named, reader: PhraseReader) -> bool:
+    """Whether the subject of "Y include(s) A" names the whole A belongs to: a name ("the SDF
+    include"), or a noun of its parts with the whole as owner ("NATO members include", "coalition
+    nations that flew missions include", "whose factions include"); not what else an actor has
+    ("Iran's allies include", "ISIS targets included", "the group's clients include"), nor a
+    description of a set ("groups fighting the junta include")."""
+    tok = next((c for c in first_conjunct(verb).children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if tok is None:
+        return False
+    m = reader.at.get(tok.i)
+    if tok.lower_ in reader.words.collective:
+        return o.token != tok.i or (m is not None and not m.generic and tok.tag_.startswith("NNP"))
+    return (m is not None and not m.generic) or tok.lower_ in reader.words.relative
+
+
+def _checked(c: Construction, s: Named, o: Named, reader: PhraseReader, words: AffiliationWords, bound: dict[str, Token]) -> bool:
     """The construction's named test: ``smaller_unit`` (a unit is part only of a larger one),
     ``not_bracketed`` (a name in brackets after another is its second name, not its container),
-    ``not_joined_in_action`` ("joined X in shelling" is acting together, not joining X)."""
+    ``not_joined_in_action`` ("joined X in shelling" is acting together, not joining X),
+    ``whole_named`` (:func:`_whole_named`), ``named_whole`` (the whole of "W, including A" is a
+    name or a description read as one actor)."""
+    if c.check == "whole_named":
+        return _whole_named(bound[c.object], o, reader)
+    if c.check == "named_whole":  # "the international community, including China", not "Western countries, including France"
+        whole = reader.at.get(bound[c.object].i)
+        return bound[c.object].tag_.startswith("NNP") or (whole is not None and not whole.generic)
     if c.check == "not_bracketed":
         doc = reader.doc
         return not any(t.text == "(" for t in doc[min(s.token, o.token) : max(s.token, o.token)])  # "Gare (Chiya-e Gara)": a second name
@@ -279,7 +301,7 @@ def _interpret(c: Construction, bound: dict[str, Token], reader: PhraseReader, f
                 continue
             if o.kind == "place" and c.relation not in ("controls", "locatedIn", "operatesIn"):
                 continue
-            if not _checked(c, s, o, reader, words):
+            if not _checked(c, s, o, reader, words, bound):
                 continue
             prop = c.relation_for(s.kind)
             path = dependency_path(reader.doc[s.token], reader.doc[o.token])

@@ -12,6 +12,8 @@ from spacy.tokens import Token
 if TYPE_CHECKING:
     from .frames import ClauseWords, Frame
 
+TELL = frozenset(("tell", "tells", "told", "telling", "inform", "informs", "informed", "informing", "brief", "briefs", "briefed", "briefing"))  # verbs of saying whose object is the one told
+HELPING = frozenset(("join", "joined", "joins", "joining", "help", "helped", "helps", "assist", "assisted", "aid", "aided"))  # "joined X in shelling": both act
 _JOINT_NOUNS = frozenset(("operation", "operations", "coordination", "cooperation", "alliance", "partnership", "conjunction", "concert", "tandem", "league", "collaboration", "coalition"))
 
 
@@ -82,3 +84,29 @@ def opposed_means(prep: Token, by_head: dict[int, Frame], words: ClauseWords) ->
         return None
     frame = by_head.get(noun.head.head.i if ally else first.head.i)
     return frame if frame is not None and frame.kind == "verb" and not frame.hostile else None
+
+
+def object_controller(verb: Token, reporting: frozenset[str]) -> list[Token]:
+    """Who does what a gerund or infinitive says where the verb above names a doer besides its
+    own subject: its object ("blamed Hamas for firing", "prevented the convoy from crossing"),
+    the noun its "of" hangs on when that noun is the object of a verb of saying ("accused the
+    army of shelling"), the object of its "on" phrase ("called on Russia to stop"), the subject
+    of a passive verb above ("was accused of firing", "is believed to have used"), the subject
+    of an adjective's clause ("was responsible for using", "is capable of firing"). Empty where
+    the subject of the verb above is the doer."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "from"):
+        above = head.head
+        if above.dep_ == "dobj" and above.head.lower_ in reporting:
+            return [above]
+        if above.tag_.startswith("VB") and above.lower_ not in HELPING:
+            return [c for c in above.children if c.dep_ in ("dobj", "nsubjpass")]  # "was accused of firing"
+        if above.dep_ == "acomp" and above.tag_.startswith("JJ"):
+            return [c for c in above.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "the regime was responsible for using sarin"
+    if verb.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in head.children):
+        passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if passive and (verb.tag_ != "VBN" or any(c.lower_ == "to" for c in verb.children)):  # not "was found killed"
+            return passive  # "troops were ordered to fire", "Russia is believed to have used"
+        on = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < verb.i]
+        return [o for p in on for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
+    return []

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .doc_columns import columns as doc_columns
-from .frame_phrases import ally_phrase, occurring_between, on_side, opposed_means, pobjs
+from .frame_phrases import HELPING, TELL, ally_phrase, object_controller, occurring_between, on_side, opposed_means, pobjs
 from .lexicon import Lexicon
 
 SUBJECTS = ("nsubj", "csubj", "expl")
@@ -157,12 +157,14 @@ def _subjects(verb: Token, words: ClauseWords) -> list[Token]:
 def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
     """A subject the verb shares: with the verb it is coordinated with ("X stormed and seized"),
     the controller of an infinitive ("X vowed to attack": X; "ordered troops to attack": troops)."""
-    head = verb.head
+    head, controller = verb.head, object_controller(verb, words.reporting)  # "blamed X for firing", "called on X to stop"
+    if controller:
+        return controller
     if verb.dep_ == "conj" and is_verb(head):
         subj = _subjects(head, words)
         return subj or _inherited_subjects(head, words)
     if verb.dep_ == "xcomp" and is_verb(head):
-        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects = [c for c in head.children if c.dep_ == "dobj" and head.lower_ not in words.means]  # "used helicopters to drop": the user drops
         return objects or _subjects(head, words) or _inherited_subjects(head, words)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [head]  # "gunmen firing at the crowd"
@@ -172,8 +174,7 @@ def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
         return _subjects(head, words) or _inherited_subjects(head, words)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and is_verb(head.head):
         # "joined Iraqi troops in shelling ISIL positions": those of the verb above act
-        above = head.head
-        return _subjects(above, words) + [c for c in above.children if c.dep_ == "dobj" and above.lower_ in ("join", "joined", "joins", "joining", "help", "helped", "helps", "assist", "assisted", "aid", "aided")]
+        return _subjects(head.head, words) + [c for c in head.head.children if c.dep_ == "dobj" and head.head.lower_ in HELPING]
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if infinitive and verb.dep_ == "advcl" and is_verb(head):
         return _subjects(head, words) or _inherited_subjects(head, words)  # "X stands by Iraq to defeat Daesh"
@@ -200,7 +201,8 @@ def _reports_clause(verb: Token) -> bool:
 
 
 def _verb_roles(frame: Frame, verb: Token, words: ClauseWords) -> None:
-    passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    deps = {c.dep_ for c in verb.children}  # an active subject outweighs a stray "auxpass" ("IS fighters fired", IS taken for "is")
+    passive = bool(deps & {"nsubjpass", "agent"}) or ("auxpass" in deps and "nsubj" not in deps) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
     frame.passive = passive
     subjects = _subjects(verb, words) or ([] if passive else _inherited_subjects(verb, words))
     if passive:
@@ -221,12 +223,9 @@ def _verb_roles(frame: Frame, verb: Token, words: ClauseWords) -> None:
             frame.patients += [verb.head.i for c in verb.children if c.dep_ == "dobj" and c.lower_ in words.relative]
         for c in verb.children:
             if c.dep_ == "dobj" and c.lower_ not in words.relative:
-                (frame.addressees if frame.reporting and c.lower_ not in ("that",) and verb.lower_ in _TELL else frame.patients).append(c.i)
+                (frame.addressees if frame.reporting and c.lower_ not in ("that",) and verb.lower_ in TELL else frame.patients).append(c.i)
             elif c.dep_ in ("dative", "iobj"):
                 frame.addressees.append(c.i)
-
-
-_TELL = frozenset(("tell", "tells", "told", "telling", "inform", "informs", "informed", "informing", "brief", "briefs", "briefed", "briefing"))
 
 
 def _noun_roles(frame: Frame, noun: Token, words: ClauseWords) -> None:
@@ -415,7 +414,8 @@ def _spread_speakers(frames: list[Frame], doc: Doc) -> None:
         if not speakers and not frame.addressees:
             continue
         covered = set(speakers) | set(frame.addressees)
-        shielded = {t.i for s in covered for t in doc[s].subtree}
+        acted = [c for c in doc[frame.head].children if c.dep_ == "xcomp"] if frame.reporting else []  # "X claims to be making bombs": X acts
+        shielded = {t.i for s in [*covered, *(c.i for c in acted)] for t in doc[s].subtree}
         for tok in doc[frame.head].subtree:
             other = by_head.get(tok.i)
             if other is None or other is frame or tok.i in shielded:

@@ -44,7 +44,7 @@ from ..records import Interaction
 from .extensions import ext
 from .frames import Frame
 from .lexicon import Lexicon
-from .phrases import Named, PhraseReader
+from .phrases import GROUP_PRONOUNS, Named, PhraseReader
 
 if TYPE_CHECKING:
     from .knowledge import Knowledge
@@ -131,6 +131,7 @@ class _Sides:
             for tok in (self.doc[i], *self.doc[i].conjuncts):
                 if self.reader.entities(tok, owners=True):
                     continue
+                tok = _own_speaker(tok, self.reader)  # "a militant cell says it is building bombs": the cell
                 named = describe(tok)
                 if named is None and self.words is not None and self._military(tok):
                     # "an army garrison", "guerrilla camps", "the positions of the rebels": whose they are
@@ -276,6 +277,17 @@ def _between(doc: Doc, f: Frame, symmetric: set[int]) -> list[int]:
     if f.kind != "verb" or not any(c.dep_ == "nsubj" and c.i in symmetric for c in verb.children):
         return []
     return [t.i for p in verb.children if p.dep_ == "prep" and p.lower_ == "between" for o in _objects(p) for t in (o, *o.conjuncts)]
+
+
+def _own_speaker(tok: Token, reader: PhraseReader) -> Token:
+    """The subject of the verb of saying whose clause a group pronoun is the subject of, where
+    the pronoun stands for no name ("a militant cell says it is building bombs": the cell); the
+    token itself otherwise."""
+    if tok.lower_ not in GROUP_PRONOUNS or tok.i in reader.antecedent or tok.dep_ != "nsubj" or tok.head.dep_ != "ccomp":
+        return tok
+    said = tok.head.head
+    speaker = next((c for c in said.children if c.dep_ == "nsubj" and c.tag_.startswith("NN")), None)
+    return speaker if speaker is not None else tok
 
 
 def _counted(tok: Token) -> list[int]:

@@ -29,6 +29,7 @@ from ..phrases import MentionAt, Named, PhraseReader
 from ..sentences import SentenceInfo, evidence
 from ..state import ensure_country
 from ..extensions import ext
+from .members import CONSTRUCTION as MEMBERS, group_span, unnamed_members
 
 NAMED_KINDS = ("actor", "person", "country", "place")
 # Mentions that describe someone rather than name them ("a commander", "the spokesman").
@@ -49,6 +50,7 @@ def read_affiliations(doc: Doc, k: Knowledge, reader: AffiliationReader) -> tupl
         if m.kind in NAMED_KINDS
     ]
     frames, found, phrases = reader.read(doc, mentions, k.state_of, k.state_forces)
+    found += unnamed_members(doc, k, phrases, frames)
     doc._.armedkg_frames = frames
     doc._.armedkg_interactions, sides = read_interactions(doc, frames, phrases, reader.dyad_words, describer(doc, k))
     name_sides(doc, k, doc._.armedkg_interactions, sides)
@@ -81,7 +83,12 @@ def _key(doc: Doc, k: Knowledge, named: Named, prop: str, side: str) -> str:
 
 def record(doc: Doc, k: Knowledge, sent: SentenceInfo, found: Found, phrases: PhraseReader, sources: list[str]) -> None:
     """One relation as a fact of the document, its evidence naming its construction and path."""
-    spans = [_span(phrases, found.subject), _span(phrases, found.object)]
+    spans = [group_span(phrases.doc[found.subject.token]) if found.construction == MEMBERS else _span(phrases, found.subject), _span(phrases, found.object)]
+    if found.construction == MEMBERS:  # the group named by its kind is mentioned where its membership is stated
+        mention = evidence(doc, sent, *spans[0], MEMBERS, 0.5)
+        group = ext(doc, "armedkg_entities")[found.subject.key]
+        if mention not in group.mentions:
+            group.mentions.append(mention)
     ev = evidence(doc, sent, min(a for a, _ in spans), max(b for _, b in spans), found.construction, found.confidence)
     ev = replace(ev, construction=found.construction, path=found.path)
     prop = found.prop
