@@ -5,6 +5,7 @@ joint operation with X"), a "between" phrase hung on the verb that says a fight 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -110,3 +111,15 @@ def object_controller(verb: Token, reporting: frozenset[str]) -> list[Token]:
         on = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < verb.i]
         return [o for p in on for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
     return []
+
+
+def alleged(verb: Token, accusations: Collection[str]) -> bool:
+    """Whether the clause of ``verb`` is what an accusation says ("accused India of backing the
+    BLA", "blamed the army for firing", "X was accused of using", "is alleged to have armed"):
+    a claim, not an established fact. ``accusations``: the forms of the verbs of accusing."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for"):
+        above = head.head.head if head.head.dep_ == "dobj" else head.head  # "accused India of": the "of" may hang on the object
+        return above.lower_ in accusations
+    return verb.dep_ == "xcomp" and head.lower_ in accusations
+

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .frame_phrases import alleged
 from .frames import Frame
 from .lexicon import Lexicon
 from .phrases import Named, PhraseReader, dependency_path
@@ -73,6 +74,7 @@ class FrameWords:
     pitting: frozenset[str]
     infliction: frozenset[str]
     harm: frozenset[str]
+    accusation: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "FrameWords":
@@ -92,6 +94,7 @@ class FrameWords:
             frozenset(lex.forms("pitting_verbs")),
             frozenset(lex.forms("infliction_verbs")),
             frozenset(lex.forms("harm_nouns")),
+            frozenset(lex.forms("accusation_verbs")),
         )
 
 
@@ -139,6 +142,8 @@ class FrameRelations:
     def _found(self, prop: str, s: Named, o: Named, construction: str, confidence: float, status: str = "Current", path: str | None = None) -> Found:
         if self.current is not None and ended(self.doc[self.current.head], self.words.until):
             status = "Former"  # "governed Tigray until 2023"
+        if self.current is not None and alleged(self.doc[self.current.head], self.words.accusation):
+            status = "Alleged"  # "accused India of backing the BLA": what the accuser says
         path = path or dependency_path(self.doc[s.token], self.doc[o.token])
         return Found(prop, s, o, construction, path, status, None, confidence)
 

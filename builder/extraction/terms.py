@@ -82,3 +82,4 @@ FRIENDLY_PROPS = frozenset({PART_OF, MEMBER_OF, ALLIED_WITH, BACKED_BY, COMMANDE
 # affiliation status
 CURRENT = _term("Current")
 FORMER = _term("Former")
+ALLEGED = _term("Alleged")

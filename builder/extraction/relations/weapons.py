@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from .. import terms as T
 from ..events.roles import actor_of, np_actor
 from ..facts import UNIDENTIFIED, relate
+from ..frame_phrases import alleged
 from ..frames import Frame
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo, evidence
@@ -43,7 +44,8 @@ def weapon_rules(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mentio
         o = min(named, key=lambda m: abs(m.start - start)) if named else None  # the mention that owns it, not an earlier one
         lo, hi = (min(start, o.start), max(end, o.end)) if o is not None else (start, end)
         prop = T.HOLDS_WEAPON if rule == "weapon_of_actor" else T.USES_WEAPON
-        relate(doc, k, prop, owner, w.key, evidence(doc, sent, lo, hi, rule, 0.6), sources)
+        accused = span.root.dep_ == "dobj" and alleged(span.root.head, k.lex.forms("accusation_verbs"))  # "accused X of using Y"
+        relate(doc, k, prop, owner, w.key, evidence(doc, sent, lo, hi, rule, 0.6), sources, status=T.ALLEGED if accused else T.CURRENT)
 
 
 def weapon_owner(doc: Doc, k: Knowledge, sent: SentenceInfo, owners: list[Mention], span: Span) -> tuple[str | None, str]:
