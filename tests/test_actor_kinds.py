@@ -206,8 +206,8 @@ def test_a_soldier_who_shoots_is_his_country_forces_acting(k):
 
 
 def test_an_off_duty_police_officer_shot_belongs_to_the_police(k):
-    # encyclopaedia prose: "An off-duty police officer was shot ." (a member, not a side of his own)
-    words = ["An", "off-duty", "police", "officer", "was", "shot", "."]
+    # encyclopaedia prose: "An off-duty police officer was stabbed ." (a member, not a side of his own)
+    words = ["An", "off-duty", "police", "officer", "was", "stabbed", "."]
     heads = [3, 3, 3, 5, 5, 5, 5]
     deps = ["det", "amod", "compound", "nsubjpass", "auxpass", "ROOT", "punct"]
     tags = ["DT", "JJ", "NN", "NN", "VBD", "VBN", "."]

@@ -208,7 +208,7 @@ class _Sides:
                 # "suspended talks with Washington", "threatened to attack Goma": coders code a town by its state
                 out.append(Named(f"country:{iso}", "country", named.token))
         if not out and unnamed and depth < 3:
-            # "the computers of South Korean army officers": whose they are ("the waters off X":
+            # "the laptops of Japanese naval officers": whose they are ("the waters off X":
             # where they are); "a march organised by X": who holds it
             out = [n for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "off") for o in _objects(p) for n in self._target(o, depth + 1)]
             out = out or [n for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent" for o in _objects(a) for n in self._target(o, depth + 1)]

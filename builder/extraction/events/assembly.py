@@ -150,8 +150,8 @@ def _staging_verb(words: AssemblyWords, noun: Token) -> Token | None:
 
 def _verbless_root(verb: Token) -> Token | None:
     """The noun a sentence without a finite verb is rooted in, where the parser read its verb as
-    a participle inside that noun phrase ("a group of former workers of a factory gathered in the
-    square": ROOT "group", "gathered" an ``acl`` of "factory"): that noun is the verb's subject."""
+    a participle inside that noun phrase ("a crowd of retired teachers of a district school gathered at the
+    gate": ROOT "crowd", "gathered" an ``acl`` of "school"): that noun is the verb's subject."""
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
         return None
     root = verb.sent.root

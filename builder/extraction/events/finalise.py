@@ -283,9 +283,9 @@ def crowd_mention(doc: Doc, k: Knowledge, event: Event, key: str) -> None:
 
 
 def place_from_paragraph(doc: Doc, k: Knowledge, event: Event) -> None:
-    """An event whose sentences name no place ("As a result, 43 people were killed.") took
-    place where the sentence before it in the same paragraph says: "a fuel tanker exploded in
-    the market of Afrin"."""
+    """An event whose sentences name no place ("Eleven people died as a result.") took
+    place where the sentence before it in the same paragraph says: "a car bomb went off near the
+    bus station of Azaz"."""
     first = min((ev.sentence_start for ev in event.evidence), default=None)
     if first is None:
         return

@@ -47,7 +47,7 @@ def _keys(doc: Doc, k: Knowledge, phrases: PhraseReader, heads: list[int], actor
     out: list[tuple[str, str]] = []
     for i in heads:
         if doc[i].dep_ == "appos" and doc[i].head.i in heads:
-            continue  # "Issa al-Janati, a former rebel commander": one person, described
+            continue  # "Omar Haddad, once a militia commander": one person, described
         for tok in (doc[i], *doc[i].conjuncts, *listed_on(doc[i])):
             out += [n for n in _named(doc, k, phrases, tok, actors_of) if n not in out]
     return out

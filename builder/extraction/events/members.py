@@ -1,5 +1,5 @@
 """An unnamed member of a state's force who takes part in an event: "a soldier shot and killed a
-driver", "an off-duty police officer was shot dead", "a national guard soldier was wounded". The
+driver", "an off-duty policeman was gunned down", "a national guard soldier was wounded". The
 words that name the person name the force too (:func:`..events.roles.own_state_force`: a
 country's army, police and gendarmerie are its state forces): the person is a member of the
 forces of the country whose nationality the words give ("a Ukrainian soldier"), else of the

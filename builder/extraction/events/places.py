@@ -47,7 +47,7 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
         score = rank.get(ent.cls, 2)
         order = score - (BESIDE_BONUS if score <= 2 and _division_beside(doc, k, p) else 0)
         if k.rx("coded_place_before").search(pre) and ent.lat is not None:
-            order = CODED_FIRST  # "in Apure state (coded to Guasdualito, Apure)": the note says where it is coded
+            order = CODED_FIRST  # "in Zulia state (coded to Machiques, Zulia)": the note says where it is coded
         if best is None or order < best[0]:
             best = (order, score, p, pre)
     if best is None:

@@ -269,8 +269,8 @@ def _not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, cues: Cues, actors
 
 def _trigger_denied(doc: Doc, k: Knowledge, sent: SentenceInfo, tm: re.Match) -> bool:
     """Whether the trigger word is itself negated ("did not shell") or the object of a verb of
-    denial ("denied shelling the town"); a doubt over it ("it is not known whether he was
-    killed") leaves the act reported."""
+    denial ("denied shelling the town"); a doubt over it ("it is unclear whether the
+    commander died") leaves the act reported."""
     tok = R.trigger_token(doc, sent, tm)
     if tok is None:
         return False

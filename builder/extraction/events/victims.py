@@ -72,7 +72,7 @@ def harm_forms(k: Knowledge) -> frozenset[str]:
 def _hostile_verbs_patients(doc: Doc, k: Knowledge, sent: SentenceInfo) -> list[Token]:
     """Where the trigger's words give no clause (a note's label, "a mob", a noun the parse left
     loose), what the sentence's hostile verbs act on ("Looting: militiamen destroyed water
-    pumps", "a mob tied up and assaulted a man")."""
+    pumps", "a crowd beat and bound a suspected thief")."""
     out: list[Token] = []
     span = sent.span
     harm = harm_forms(k)
