@@ -333,3 +333,22 @@ def test_a_town_beside_in_another_country_rules_out_the_namesake_abroad():
     assert _town_beside_abroad(kg, [xinyi_cn], ["Keelung City"])  # Keelung is in Taiwan
     assert not _town_beside_abroad(kg, [xinyi_cn], ["Xuzhou"])  # a town of China: the namesake may be meant
     assert not _town_beside_abroad(kg, [xinyi_cn], ["Zzyzxq"])  # nothing known beside it
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # wire copy: a village of a regency of Indonesia (GeoNames writes "Kabupaten Intan Jaya")
+        ("Gunmen set fire to a school in Wandai village (Intan Jaya regency, Papua province) on Tuesday.", "Wandai", "Intan Jaya"),
+        # think-tank prose: the regency after a comma, the rest of the clause going on
+        ("Clashes displaced families from Bilorai, Puncak regency, in the highlands.", "Bilorai", "Puncak"),
+    ],
+)
+def test_an_indonesian_regency_is_read_as_geonames_writes_it(k, text, name, label):
+    from builder.extraction.mentions.provinces import province_of_unknown_town
+
+    assert division_key(k, "Kabupaten Mimika") == division_key(k, "Mimika regency") == division_key(k, "Mimika")
+    doc, span = _span(text, name)
+    place = province_of_unknown_town(doc, k, span, None)
+    assert place is not None and place.country == "ID" and place.admin_level == 2 and place.label == label
+    assert -5.0 < place.lat < -3.0 and 136.0 < place.lon < 138.5  # the central highlands of New Guinea
