@@ -1,0 +1,64 @@
+"""A ruler's country or division that only ends a longer place name ("Fort-de-France", "Alto
+Parana") gives way to the whole name, read as the model's place (hand-built entities, no model)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from builder.extraction.mentions.entities import drop_name_fragments
+from tests.handbuilt import parsed_doc
+
+
+@pytest.fixture(scope="module")
+def k():
+    from builder.extraction.knowledge import load_knowledge
+
+    return load_knowledge()
+
+
+def _with_ruler_name(text: str, name: str, label: str, key: str):
+    doc = parsed_doc(text.split())
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label=label, span_id=key)
+    doc.ents = [span]
+    return doc
+
+
+def _ents(doc):
+    return [(e.text, e.label_, e.ent_id_) for e in doc.ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "key", "whole"),
+    [
+        # wire copy: a town whose name ends in a country's
+        ("Dockworkers walked out in Fort-de-France on Monday .", "France", "COUNTRY", "country:FR", "Fort-de-France"),
+        # an event note: a division of another country whose name ends in a Brazilian state's
+        ("Farmers blocked a bridge near Hernandarias ( Alto Parana ) at dawn .", "Parana", "PLACE", "adm1:BR.18", "Alto Parana"),
+        # encyclopaedia prose: a town named with a particle, unknown to the gazetteers
+        ("The cooperative was founded in Santa Rita del Parana in 1968 .", "Parana", "PLACE", "adm1:BR.18", "Santa Rita del Parana"),
+        # analysis: the capital, not the state of its name
+        ("Talks resumed in New Delhi after the border incident .", "Delhi", "PLACE", "adm1:IN.07", "New Delhi"),
+    ],
+)
+def test_the_whole_name_is_the_place(k, text, name, label, key, whole):
+    doc = _with_ruler_name(text, name, label, key)
+    drop_name_fragments(doc, k)
+    assert _ents(doc) == [(whole, "GPE", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "key"),
+    [
+        ("Aid convoys reached France and Spain last week .", "France", "COUNTRY", "country:FR"),
+        # a compound area of two divisions is no longer name
+        ("Shelling hit villages of the Hama-Idlib countryside overnight .", "Idlib", "PLACE", "adm1:SY.12"),
+        # a word before that makes no place with it
+        ("Militants attacked Northern Idlib again .", "Idlib", "PLACE", "adm1:SY.12"),
+    ],
+)
+def test_a_name_no_longer_place_ends_stays(k, text, name, label, key):
+    doc = _with_ruler_name(text, name, label, key)
+    drop_name_fragments(doc, k)
+    assert _ents(doc) == [(name, label, key)]
