@@ -352,3 +352,27 @@ def test_an_indonesian_regency_is_read_as_geonames_writes_it(k, text, name, labe
     place = province_of_unknown_town(doc, k, span, None)
     assert place is not None and place.country == "ID" and place.admin_level == 2 and place.label == label
     assert -5.0 < place.lat < -3.0 and 136.0 < place.lon < 138.5  # the central highlands of New Guinea
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # an event note: the rank of the place between its name and the bracket of its containers
+        ("Herders clashed at Gokmer sub-county (Abim, Karamoja) on Sunday.", "Gokmer", ["Abim", "Karamoja"]),
+        ("A mob torched a shop in Rampur rural municipality (Banke district) overnight.", "Rampur", ["Banke"]),
+        ("Youths blocked the road in Kuajok payam (Gogrial West county, Warrap state).", "Kuajok", ["Gogrial West", "Warrap"]),
+        # a note after a semicolon inside the bracket is no container
+        ("Raiders struck Pakam village (Rumbek North county, Lakes state; coded to Maper) at dawn.", "Pakam", ["Rumbek North", "Lakes"]),
+    ],
+)
+def test_the_rank_of_a_place_before_its_bracket_and_a_note_after_a_semicolon(k, text, name, expected):
+    doc, span = _span(text, name)
+    assert provinces_beside(doc, k, span) == expected
+
+
+def test_a_village_of_a_county_and_state_with_a_coding_note_lies_in_the_state(k):
+    from builder.extraction.mentions.provinces import province_of_unknown_town
+
+    doc, span = _span("Raiders struck Pakam village (Rumbek North county, Lakes state; coded to Maper) at dawn.", "Pakam")
+    place = province_of_unknown_town(doc, k, span, None)
+    assert place is not None and place.country == "SS" and place.label == "Lakes"

@@ -122,7 +122,7 @@ def bracketed_places(doc: Doc, k: Knowledge) -> None:
     that division, not a town of its name ("Ballyporeen (Tipperary)")."""
     text = ext(doc, "armedkg_text")
     for m in k.rx("bracketed_place_names").finditer(text):
-        parts = _bracket_parts(k, m.group(1), m.start(1))
+        parts = _bracket_parts(k, m.group(1).split(";")[0], m.start(1))
         chain = chain_readings(k, [name for name, _ in parts], focus_hint(doc))
         for (name, start), found in zip(parts, chain):
             span = free_span(doc, start, start + len(name))
