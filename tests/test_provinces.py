@@ -376,3 +376,9 @@ def test_a_village_of_a_county_and_state_with_a_coding_note_lies_in_the_state(k)
     doc, span = _span("Raiders struck Pakam village (Rumbek North county, Lakes state; coded to Maper) at dawn.", "Pakam")
     place = province_of_unknown_town(doc, k, span, None)
     assert place is not None and place.country == "SS" and place.label == "Lakes"
+
+
+def test_the_kind_of_a_place_in_brackets_is_no_division(k):
+    # "Hill" is a county of Texas and of Montana; here it only says what Kalimati is
+    doc, span = _span("Villagers protested near Kalimati (Hill), where a dump is planned.", "Kalimati")
+    assert provinces_beside(doc, k, span) == []

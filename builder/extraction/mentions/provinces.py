@@ -56,8 +56,8 @@ def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
     for part in found.group(1).split(";")[0].split(","):  # "(Twic county, Warrap state; event coded to X)": a note after the semicolon
         part = k.rx("division_chain_noise").sub("", part.strip())
         name = k.rx("division_descriptor_trailing").sub("", part).strip()
-        if name and name[0].isupper():
-            names.append(name)
+        if name and name[0].isupper() and name.lower() not in k.lex.words("place_kind_words"):
+            names.append(name)  # not "(Hill)": the kind of the place, no division
     return names, sure
 
 

@@ -155,6 +155,6 @@ def _bracket_parts(k: Knowledge, inside: str, offset: int) -> list[tuple[str, in
         if noise is not None:
             start += noise.end()
         name = k.rx("division_descriptor_trailing").sub("", part.strip()[noise.end() if noise else 0 :]).strip()
-        if name and name[0].isupper():
-            out.append((name, start))
+        if name and name[0].isupper() and name.lower() not in k.lex.words("place_kind_words"):
+            out.append((name, start))  # not "(Hill)": the kind of the place, no division
     return out
