@@ -382,3 +382,21 @@ def test_the_kind_of_a_place_in_brackets_is_no_division(k):
     # "Hill" is a county of Texas and of Montana; here it only says what Kalimati is
     doc, span = _span("Villagers protested near Kalimati (Hill), where a dump is planned.", "Kalimati")
     assert provinces_beside(doc, k, span) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # "Northern" is a division of a dozen countries; Merowe, a town of Sudan's, says which
+        ("Protesters closed the highway at Kabna (Merowe locality, Northern state) on Monday.", "Kabna", "SD"),
+        # wire copy: the names alone
+        ("Police dispersed traders in the village of Kabna (Merowe, Northern) on Friday.", "Kabna", "SD"),
+    ],
+)
+def test_a_town_beside_that_is_no_division_says_which_country_the_division_is(text, name, country):
+    from builder.extraction.knowledge import load_knowledge
+    from builder.extraction.mentions.provinces import country_beside
+
+    with_towns = load_knowledge()  # GeoNames towns: Merowe
+    doc, span = _span(text, name)
+    assert country_beside(doc, with_towns, span) == country

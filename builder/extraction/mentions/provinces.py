@@ -119,13 +119,20 @@ def chain_readings(k: Knowledge, names: list[str], focus: str | None) -> list[li
     allow (the last name first), the country in focus among them when it is one."""
     per = [readings(k, n) for n in names]
     countries: set[str] | None = None
-    for found in reversed(per):
-        these = {r.country for r in found}
+    for name, found in reversed(list(zip(names, per))):
+        these = {r.country for r in found} or _town_countries(k, name)  # "(Merowe locality, Northern state)": Sudan's
         if these:
             countries = these if countries is None else (countries & these or countries)
     if countries and focus in countries:
         countries = {focus}
     return [[r for r in found if countries and r.country in countries] for found in per]
+
+
+def _town_countries(k: Knowledge, name: str) -> set[str]:
+    """The countries of the towns called by that very name (for a name beside that is no
+    division: the town a district is named after)."""
+    key = place_key(name)
+    return {p.country for p in k.gaz.lookup_place(name) if p.cls == T.POPULATED_PLACE and p.country and place_key(p.name) == key}
 
 
 def country_beside(doc: Doc, k: Knowledge, span: Span) -> str | None:
