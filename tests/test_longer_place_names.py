@@ -40,6 +40,8 @@ def _ents(doc):
         ("The cooperative was founded in Santa Rita del Parana in 1968 .", "Parana", "PLACE", "adm1:BR.18", "Santa Rita del Parana"),
         # analysis: the capital, not the state of its name
         ("Talks resumed in New Delhi after the border incident .", "Delhi", "PLACE", "adm1:IN.07", "New Delhi"),
+        # the model took the end of a Brazilian town's name for a person
+        ("Squatters occupied a farm near Santo Antonio de Jesus ( Bahia ) .", "Antonio de Jesus", "PERSON", "", "Santo Antonio de Jesus"),
     ],
 )
 def test_the_whole_name_is_the_place(k, text, name, label, key, whole):
@@ -56,9 +58,37 @@ def test_the_whole_name_is_the_place(k, text, name, label, key, whole):
         ("Shelling hit villages of the Hama-Idlib countryside overnight .", "Idlib", "PLACE", "adm1:SY.12"),
         # a word before that makes no place with it
         ("Militants attacked Northern Idlib again .", "Idlib", "PLACE", "adm1:SY.12"),
+        # a person's title: no town, and the particle rule is the ruler's only
+        ("The Minister Maria da Silva resigned .", "Silva", "PERSON", ""),
+        ("Guards detained Ahmed Jesus at the gate .", "Jesus", "PERSON", ""),
     ],
 )
 def test_a_name_no_longer_place_ends_stays(k, text, name, label, key):
     doc = _with_ruler_name(text, name, label, key)
     drop_name_fragments(doc, k)
     assert _ents(doc) == [(name, label, key)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Fishermen blocked the port in A Coruna on Tuesday.", "A Coruna"),
+        ("A march ended near O Barco de Valdeorras at noon.", "O Barco"),
+        ("Police dispersed a rally in Ourense overnight.", "Ourense"),
+    ],
+)
+def test_a_galician_or_portuguese_article_begins_a_name_after_a_preposition(k, text, name):
+    found = [m.group(2) for m in k.rx("toponym_after_cue").finditer(text)]
+    assert any(f.startswith(name) for f in found)
+    assert "A march" not in found  # the English article at the start of a sentence is no name's
+
+
+def test_a_coruna_is_the_galician_city(k):
+    from builder.extraction.mentions.toponyms import missed_toponyms
+
+    doc = parsed_doc("Fishermen blocked the port in A Coruna on Tuesday .".split())
+    for token in doc:
+        token.is_sent_start = token.i == 0  # one sentence
+    missed_toponyms(doc, k)
+    places = [(m.text, m.key) for m in doc._.armedkg_mentions if m.kind == "place"]
+    assert places == [("A Coruna", "place:gn:3119841")]  # A Coruña, GeoNames 3119841

@@ -76,7 +76,7 @@ def drop_name_fragments(doc: Doc, k: Knowledge) -> None:
     ("the Citizens Coalition for Change" is no "Coalition" of the gazetteer), before anything
     reads the entities (the focus votes, the mentions)."""
     kept = [ent for ent in ents(doc) if not (ent.label_ == "ACTOR" and _inside_longer_name(doc, k, ent))]
-    longer = {ent.start: _longer_place(doc, k, ent) for ent in kept if ent.label_ in ("COUNTRY", "PLACE")}
+    longer = {ent.start: _longer_place(doc, k, ent, ent.label_ in ("COUNTRY", "PLACE")) for ent in kept if ent.label_ in ("COUNTRY", "PLACE", "GPE", "LOC", "PERSON")}
     wider = [span for span in longer.values() if span is not None]
     if wider:
         kept = [ent for ent in kept if not any(w.start < ent.end and ent.start < w.end for w in wider)] + wider
@@ -86,11 +86,13 @@ def drop_name_fragments(doc: Doc, k: Knowledge) -> None:
         set_ents(doc, sorted(kept, key=lambda e: e.start))
 
 
-def _longer_place(doc: Doc, k: Knowledge, ent: Span) -> Span | None:
+def _longer_place(doc: Doc, k: Knowledge, ent: Span, ruler: bool) -> Span | None:
     """The longer place name a ruler's country or division ends ("Fort-de-France" is no France,
-    "Alto Parana" no Parana of Brazil, "New Delhi" the town): a town or any country's division
-    of that whole name; a name joined to it by a particle ("Santa Fe del Parana") even where the
-    gazetteers lack it. The whole name as the model's place, read as any toponym is."""
+    "Alto Parana" no Parana of Brazil, "New Delhi" the town), or a name of the model ends ("Santo
+    Antonio de Jesus" where the model took "Antonio de Jesus" for a person): a town or any
+    country's division of that whole name; for a ruler's name, a name joined to it by a particle
+    ("Santa Fe del Parana") even where the gazetteers lack it. The whole name as the model's
+    place, read as any toponym is."""
     text = ext(doc, "armedkg_text")
     m = k.rx("name_head_before").search(text, max(0, ent.start_char - 40), ent.start_char)
     if m is None:
@@ -107,7 +109,7 @@ def _longer_place(doc: Doc, k: Knowledge, ent: Span) -> Span | None:
         if any(p.cls == T.POPULATED_PLACE and place_key(p.name) == key for p in k.gaz.lookup_place(name)) or load_admin1_index().named(name):
             return longer
     particle = m.group(2).strip(" -")
-    return doc.char_span(m.start(1), ent.end_char, label="GPE") if particle and m.group(2)[:1].isspace() else None
+    return doc.char_span(m.start(1), ent.end_char, label="GPE") if ruler and particle and m.group(2)[:1].isspace() else None
 
 
 def _inside_longer_name(doc: Doc, k: Knowledge, ent: Span) -> bool:
