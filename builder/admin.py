@@ -36,6 +36,7 @@ from scipy.spatial import cKDTree
 from .gazetteer import place_key, slug
 
 OTHER_NAMES = Path(__file__).resolve().parents[1] / "data" / "gazetteers" / "admin1_names.jsonl"
+CURATED_NAMES = OTHER_NAMES.with_name("admin1_names_curated.jsonl")  # names the ISO/CLDR link misses ("Ciudad de México")
 EARTH_KM = 6371.0
 MAX_KM = 150.0  # a point farther than this from every town of its country gets no division
 _DESCRIPTOR = (
@@ -269,16 +270,20 @@ def read_towns(path: Path) -> list[tuple[str, float, float, str, str]]:
     ]
 
 
-def read_other_names(path: Path = OTHER_NAMES) -> dict[tuple[str, str], tuple[str, ...]]:
+def read_other_names(path: Path = OTHER_NAMES, curated: Path | None = CURATED_NAMES) -> dict[tuple[str, str], tuple[str, ...]]:
     """The other names of GeoNames divisions by (country, GeoNames name), from the file written by
-    ``data/scripts/build_admin1_names.py`` (linked through the ISO 3166-2 code); none without it."""
-    if not path.exists():
-        return {}
+    ``data/scripts/build_admin1_names.py`` (linked through the ISO 3166-2 code), then those of the
+    curated file (``admin1_names_curated.jsonl``: official and local names that link misses, as
+    "Ciudad de México" of Mexico City); none without them."""
     out: dict[tuple[str, str], tuple[str, ...]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            out[(row["country"], row["geonames"])] = tuple(row["aliases"])
+    for source in (path, curated):
+        if source is None or not source.exists():
+            continue
+        for line in source.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                key = (row["country"], row["geonames"])
+                out[key] = tuple(dict.fromkeys((*out.get(key, ()), *row["aliases"])))
     return out
 
 

@@ -158,6 +158,29 @@ def test_admin_shipped_other_names_are_linked_by_code():
     assert "Bretagne" in names[("FR", "Brittany")] and "Veracruz de Ignacio de la Llave" in names[("MX", "Veracruz")]
 
 
+def test_admin_curated_other_names_are_read_after_the_linked_ones(tmp_path):
+    """data/gazetteers/admin1_names_curated.jsonl: official and local names the ISO/CLDR link
+    misses, merged after the generated file's (none lost, none twice)."""
+    from builder.admin import read_other_names
+
+    names = read_other_names()
+    assert "Ciudad de México" in names[("MX", "Mexico City")] and "Kyiv" in names[("UA", "Kiev")]
+    assert "Mangystau" in names[("KZ", "Mangghystaū")] and "Marche" in names[("IT", "The Marches")]
+    linked = tmp_path / "linked.jsonl"
+    linked.write_text('{"country": "DE", "geonames": "Bavaria", "iso": "DE-BY", "aliases": ["Bayern"]}\n', encoding="utf-8")
+    curated = tmp_path / "curated.jsonl"
+    curated.write_text('{"country": "DE", "geonames": "Bavaria", "aliases": ["Bayern", "Freistaat Bayern"], "note": "x"}\n', encoding="utf-8")
+    assert read_other_names(linked, curated)[("DE", "Bavaria")] == ("Bayern", "Freistaat Bayern")
+    index = Admin1Index([("MX", 19.43, -99.13, "Mexico City"), ("MX", 19.3, -99.6, "México")], read_other_names())
+    assert index.lookup("MX", "Ciudad de Mexico").name == "Mexico City"
+
+
+def test_an_azerbaijani_schwa_is_written_e():
+    from builder.gazetteer import place_key
+
+    assert place_key("Kəlbəcər") == place_key("Kelbecer") and place_key("Ağdərə") == place_key("Agdere")
+
+
 def test_geo_locate_goes_on_from_the_division_a_place_description_names():
     # "cattle camps were raided in the Kuach area of Panyijiar county (Unity state)": the text
     # puts Kuach in Panyijiar, a county the gazetteers lack; Kuach's description names the state,
