@@ -400,3 +400,11 @@ def test_a_town_beside_that_is_no_division_says_which_country_the_division_is(te
     with_towns = load_knowledge()  # GeoNames towns: Merowe
     doc, span = _span(text, name)
     assert country_beside(doc, with_towns, span) == country
+
+
+def test_a_division_placed_beside_a_town_keeps_its_other_names(k):
+    from builder.extraction.mentions.provinces import province_of_unknown_town
+
+    doc, span = _span("Farmers drove tractors into Unterzell (Bavaria) on Saturday.", "Unterzell")
+    place = province_of_unknown_town(doc, k, span, None)
+    assert place is not None and place.label == "Bavaria" and "Bayern" in place.aliases

@@ -262,8 +262,7 @@ def container_entity(doc: Doc, k: Knowledge, container: Container) -> Entity:
     centre = index.centre(division)
     key = f"place:adm1w:{division.country}.{slug(division.name)}"
     first = add_entity(doc, key, T.ADMIN_REGION, division.name, country=division.country, lat=centre[0] if centre else None, lon=centre[1] if centre else None, admin_level=1)
-    if division.geonames_name != division.name:
-        first.aliases.add(division.geonames_name)
+    first.aliases.update(a for a in (division.geonames_name, *division.aliases) if a != division.name)  # its other names
     if container.level == 1:
         return first
     lat, lon = container.point
