@@ -164,3 +164,19 @@ def test_where_dwellers_live_is_not_where_they_gathered_elsewhere(extract, text,
     from builder.gazetteer import place_key
 
     assert place_key(result.entities[ev.place].label) == place_key(town) or town in result.entities[ev.place].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # an event note: the first town of a bracket of containers is the most specific
+        ("On 9 May 2022, military troops shelled Thit Yar village (Yesagyo township, Pakokku district, Magway region), killing two civilians.", "Yesagyo"),
+        ("Around 2 June 2022, a drone struck a checkpoint near Nam Lat village (Kutkai township, Muse district, Shan-North state).", "Kutkai"),
+    ],
+)
+def test_the_first_town_of_a_bracket_of_containers_is_where_it_happened(extract, text, town):
+    from builder.gazetteer import load_gazetteer
+
+    result, ev, where = _where(extract, text)
+    known = [p for p in load_gazetteer(None, True).lookup_place(town) if p.country == "MM"][0]
+    assert haversine_km(where.lat, where.lon, known.lat, known.lon) < 5  # the township's town, not the district's

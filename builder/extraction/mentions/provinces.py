@@ -244,7 +244,7 @@ def province_of_unknown_town(doc: Doc, k: Knowledge, span: Span, focus: str | No
     names, _ = _beside(doc, k, span)
     for i, found in enumerate(chain_readings(k, names, focus)):
         if len({(r.country, r.name) for r in found}) == 1 and found[0].point is not None:
-            if found[0].level == 1 and any(_known_town(k, n, found[0].country) for n in names[:i]):
+            if any(_known_town(k, n, found[0].country) for n in names[:i]):
                 return None
             return container_entity(doc, k, found[0])
         if len({(r.country, r.name) for r in found}) > 1:
