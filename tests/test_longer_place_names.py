@@ -92,3 +92,31 @@ def test_a_coruna_is_the_galician_city(k):
     missed_toponyms(doc, k)
     places = [(m.text, m.key) for m in doc._.armedkg_mentions if m.kind == "place"]
     assert places == [("A Coruna", "place:gn:3119841")]  # A Coruña, GeoNames 3119841
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kakuma Refugee Camp", True),
+        ("Kandahar International Airport", True),
+        ("Mosul Dam", True),
+        ("Dadaab Camp", True),
+        ("Kandahar Provincial Council", False),  # no facility
+        ("Zzyzxq Airport", False),  # no town of that name
+    ],
+)
+def test_a_facility_named_after_a_known_town_is_a_place(k, text, expected):
+    from builder.extraction.mentions.entities import _facility_of_town
+
+    doc = parsed_doc(text.split())
+    assert _facility_of_town(doc, k, text) is expected
+
+
+def test_a_facility_named_after_its_town_is_placed_at_the_town(extract):
+    from builder.evaluate import main_event
+    from builder.geo import haversine_km, locate
+
+    result = extract("On 3 April 2022, unknown gunmen shot dead two traders in Kakuma Refugee Camp (Turkana West, Turkana).")
+    ev = main_event(result)
+    where = locate(result, ev.place)
+    assert haversine_km(where.lat, where.lon, 3.71, 34.86) < 10  # Kakuma, not the middle of Turkana county

@@ -154,6 +154,12 @@ def _country(doc: Doc, k: Knowledge, ent: Span) -> None:
     add_mention(doc, k, Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "country", rule, 0.95))
 
 
+def _facility_of_town(doc: Doc, k: Knowledge, text: str) -> bool:
+    """A facility named after a known town ("Kakuma Refugee Camp", "Bagram Airfield"): a place."""
+    m = k.rx("town_facility_name").match(text)
+    return m is not None and any(p.cls == T.POPULATED_PLACE for p in k.gaz.lookup_place(m.group(1), focus_hint(doc)))
+
+
 def organisation(doc: Doc, k: Knowledge, ent: Span) -> None:
     """An organisation of the model: a ranked person, an office and a name, a country, a place,
     an armed group, a media outlet or an organisation."""
@@ -179,7 +185,7 @@ def organisation(doc: Doc, k: Knowledge, ent: Span) -> None:
     armed = k.rx("armed_cues").search(text)
     # An organisation written in capitals ("BJP", "CGT") is no place the gazetteers know by that
     # code (GeoNames keeps airport codes among a town's names) unless a place word comes before it.
-    known_place = not _acronym(text) and k.gaz.lookup_place(text, focus_hint(doc))
+    known_place = not _acronym(text) and (k.gaz.lookup_place(text, focus_hint(doc)) or _facility_of_town(doc, k, text))
     if not armed and (known_place or cue or k.rx("arabic_article_name").match(text)):
         place_from_text(doc, k, ent, forced=True, cue_word=cue[cue.lastindex] if cue else "")
         return
