@@ -175,6 +175,26 @@ def test_admin_curated_other_names_are_read_after_the_linked_ones(tmp_path):
     assert index.lookup("MX", "Ciudad de Mexico").name == "Mexico City"
 
 
+def test_a_former_division_is_read_as_the_divisions_it_became():
+    """Viken (2020-2023) is Akershus, Buskerud and Ostfold again in GeoNames: read by its name, it
+    covers their towns and lies at their mean point; the point of a town is still in one of them."""
+    towns = [("NO", 59.9, 10.8, "Akershus"), ("NO", 59.7, 10.1, "Buskerud"), ("NO", 59.3, 11.1, "Østfold"), ("NO", 59.9, 10.7, "Oslo")]
+    index = Admin1Index(towns, {}, [("NO", "Viken", ("Akershus", "Buskerud", "Østfold")), ("NO", "Atlantis", ("Akershus", "Nowhere"))])
+    (viken,) = index.named("Viken")
+    assert viken.parts == ("Akershus", "Buskerud", "Østfold") and index.named("Atlantis") == []  # a part unknown: none
+    assert index.covers(viken, index.at(59.9, 10.8, "NO")) and not index.covers(viken, index.at(59.91, 10.7, "NO"))
+    lat, lon = index.centre(viken)
+    assert 59.5 < lat < 59.7 and 10.5 < lon < 10.8
+    assert index.distance_to(59.3, 11.1, viken) < 1
+    assert index.at(59.3, 11.1, "NO").name == "Østfold"  # no point lies in the former division itself
+
+
+def test_the_shipped_former_divisions_replace_their_namesake_of_today():
+    index = load_admin1_index()
+    (papua,) = index.named("Papua")  # the province before 2022, Central Papua (Timika) within
+    assert "Central Papua" in papua.parts and index.covers(papua, index.at(-4.55, 136.89, "ID"))
+
+
 def test_an_azerbaijani_schwa_is_written_e():
     from builder.gazetteer import place_key
 

@@ -157,11 +157,11 @@ def _lies_in(k: Knowledge, candidate: PlaceEntry, container: Container) -> bool:
         return False
     index = load_admin1_index()
     if container.level == 1:
-        return index.at(candidate.lat, candidate.lon, candidate.country) == container.division
+        return index.covers(container.division, index.at(candidate.lat, candidate.lon, candidate.country))
     if index.county_at(candidate.lat, candidate.lon, candidate.country) == container.name:
         return True
     point = container.point
-    return point is not None and index.at(candidate.lat, candidate.lon, candidate.country) == container.division and haversine_km(candidate.lat, candidate.lon, *point) <= COUNTY_KM
+    return point is not None and index.covers(container.division, index.at(candidate.lat, candidate.lon, candidate.country)) and haversine_km(candidate.lat, candidate.lon, *point) <= COUNTY_KM
 
 
 def in_containers(k: Knowledge, candidates: list[PlaceEntry], chain: list[list[Container]]) -> list[PlaceEntry]:
