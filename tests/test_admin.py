@@ -195,6 +195,17 @@ def test_the_shipped_former_divisions_replace_their_namesake_of_today():
     assert "Central Papua" in papua.parts and index.covers(papua, index.at(-4.55, 136.89, "ID"))
 
 
+def test_geo_locate_prefers_the_division_a_town_lies_in_to_its_country():
+    # the gazetteer says the town is in the country; the text wrote the division beside it
+    ev = Evidence("d", "s", 0, 0, 1, "x", "gazetteer", 0.7)
+    country = Entity("country:ID", "Country", "Indonesia", country="ID")
+    province = Entity("place:adm1w:ID.papua", "AdminRegion", "Papua", country="ID", lat=-3.5, lon=138.0, admin_level=1)
+    town = Entity("place:gn:1", "PopulatedPlace", "Timika", country="ID", lat=-4.61, lon=136.68, parent=province.key)
+    result = _result(town, province, country, relations=(Relation("locatedIn", town.key, country.key, ev),))
+    where = locate(result, town.key)
+    assert where.admin1 is province and (where.lat, where.lon) == (-4.61, 136.68)
+
+
 def test_an_azerbaijani_schwa_is_written_e():
     from builder.gazetteer import place_key
 

@@ -408,3 +408,28 @@ def test_a_division_placed_beside_a_town_keeps_its_other_names(k):
     doc, span = _span("Farmers drove tractors into Unterzell (Bavaria) on Saturday.", "Unterzell")
     place = province_of_unknown_town(doc, k, span, None)
     assert place is not None and place.label == "Bavaria" and "Bayern" in place.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the province as the report names it, before the 2022 split GeoNames follows
+        ("Miners marched in Timika town (Mimika regency, Papua province) on Monday.", "Papua"),
+        ("Miners blocked the road to the port in Timika, Papua.", "Papua"),
+    ],
+)
+def test_the_division_written_beside_a_known_town_is_its_division(k, text, label):
+    from builder.extraction.mentions.provinces import division_written_beside
+
+    timika = PlaceEntry("gn:1623834", "Timika", "PopulatedPlace", "ID", lat=-4.61, lon=136.68, population=140000)
+    doc, span = _span(text, "Timika")
+    division = division_written_beside(doc, k, span, timika)
+    assert division is not None and division.label == label and division.admin_level == 1
+
+
+def test_no_division_beside_a_town_outside_it(k):
+    from builder.extraction.mentions.provinces import division_written_beside
+
+    doc, span = _span("Workers marched in Valencia (Carabobo) on Monday.", "Valencia")
+    assert division_written_beside(doc, k, span, VALENCIA_ES) is None
+    assert division_written_beside(doc, k, span, VALENCIA_VE).label == "Carabobo"

@@ -252,6 +252,20 @@ def province_of_unknown_town(doc: Doc, k: Knowledge, span: Span, focus: str | No
     return None
 
 
+def division_written_beside(doc: Doc, k: Knowledge, span: Span, town: PlaceEntry) -> Entity | None:
+    """The first-level division surely written beside a town as where it lies, when the town lies
+    in it ("Timika town (Mimika regency, Papua province)": the Papua of the report, not the
+    province GeoNames puts the town in since 2022): the town's division as the text says."""
+    names, sure = _beside(doc, k, span)
+    if not names or not sure or town.lat is None:
+        return None
+    for found in chain_readings(k, names, town.country):
+        inside = [r for r in found if r.level == 1 and _lies_in(k, town, r)]
+        if inside:
+            return container_entity(doc, k, inside[0])
+    return None
+
+
 def _known_town(k: Knowledge, name: str, country: str) -> bool:
     return any(p.cls == T.POPULATED_PLACE and p.lat is not None and p.country == country for p in k.gaz.lookup_place(name))
 
