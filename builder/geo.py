@@ -97,7 +97,7 @@ def parents(result: DocResult) -> dict[str, str]:
         if ent.parent and (key not in out or out[key].startswith("country:")):
             parent = ent.parent if ent.parent.startswith(("place:", "country:")) else f"place:{ent.parent}"
             if parent in result.entities:
-                out[key] = parent  # a division before the country both contain it ("Timika (Papua)")
+                out[key] = parent  # a division before the country both contain it ("Wamena (Papua)")
     return out
 
 

@@ -191,8 +191,8 @@ def test_a_former_division_is_read_as_the_divisions_it_became():
 
 def test_the_shipped_former_divisions_replace_their_namesake_of_today():
     index = load_admin1_index()
-    (papua,) = index.named("Papua")  # the province before 2022, Central Papua (Timika) within
-    assert "Central Papua" in papua.parts and index.covers(papua, index.at(-4.55, 136.89, "ID"))
+    (papua,) = index.named("Papua")  # the province before 2022, Highland Papua (Wamena) within
+    assert "Highland Papua" in papua.parts and index.covers(papua, index.at(-4.10, 138.95, "ID"))
 
 
 def test_geo_locate_prefers_the_division_a_town_lies_in_to_its_country():
@@ -200,10 +200,10 @@ def test_geo_locate_prefers_the_division_a_town_lies_in_to_its_country():
     ev = Evidence("d", "s", 0, 0, 1, "x", "gazetteer", 0.7)
     country = Entity("country:ID", "Country", "Indonesia", country="ID")
     province = Entity("place:adm1w:ID.papua", "AdminRegion", "Papua", country="ID", lat=-3.5, lon=138.0, admin_level=1)
-    town = Entity("place:gn:1", "PopulatedPlace", "Timika", country="ID", lat=-4.61, lon=136.68, parent=province.key)
+    town = Entity("place:gn:1", "PopulatedPlace", "Wamena", country="ID", lat=-4.10, lon=138.95, parent=province.key)
     result = _result(town, province, country, relations=(Relation("locatedIn", town.key, country.key, ev),))
     where = locate(result, town.key)
-    assert where.admin1 is province and (where.lat, where.lon) == (-4.61, 136.68)
+    assert where.admin1 is province and (where.lat, where.lon) == (-4.10, 138.95)
 
 
 def test_an_azerbaijani_schwa_is_written_e():

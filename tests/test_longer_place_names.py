@@ -41,7 +41,7 @@ def _ents(doc):
         # analysis: the capital, not the state of its name
         ("Talks resumed in New Delhi after the border incident .", "Delhi", "PLACE", "adm1:IN.07", "New Delhi"),
         # the model took the end of a Brazilian town's name for a person
-        ("Squatters occupied a farm near Santo Antonio de Jesus ( Bahia ) .", "Antonio de Jesus", "PERSON", "", "Santo Antonio de Jesus"),
+        ("Squatters occupied a farm near Santo Antonio de Padua ( Rio de Janeiro ) .", "Antonio de Padua", "PERSON", "", "Santo Antonio de Padua"),
     ],
 )
 def test_the_whole_name_is_the_place(k, text, name, label, key, whole):
@@ -72,7 +72,7 @@ def test_a_name_no_longer_place_ends_stays(k, text, name, label, key):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Fishermen blocked the port in A Coruna on Tuesday.", "A Coruna"),
+        ("Fishermen blocked a bridge in A Estrada on Tuesday.", "A Estrada"),
         ("A march ended near O Barco de Valdeorras at noon.", "O Barco"),
         ("Police dispersed a rally in Ourense overnight.", "Ourense"),
     ],
@@ -83,21 +83,21 @@ def test_a_galician_or_portuguese_article_begins_a_name_after_a_preposition(k, t
     assert "A march" not in found  # the English article at the start of a sentence is no name's
 
 
-def test_a_coruna_is_the_galician_city(k):
+def test_a_estrada_is_the_galician_town(k):
     from builder.extraction.mentions.toponyms import missed_toponyms
 
-    doc = parsed_doc("Fishermen blocked the port in A Coruna on Tuesday .".split())
+    doc = parsed_doc("Farmers blocked a bridge in A Estrada on Tuesday .".split())
     for token in doc:
         token.is_sent_start = token.i == 0  # one sentence
     missed_toponyms(doc, k)
     places = [(m.text, m.key) for m in doc._.armedkg_mentions if m.kind == "place"]
-    assert places == [("A Coruna", "place:gn:3119841")]  # A Coruña, GeoNames 3119841
+    assert places == [("A Estrada", "place:gn:3119746")]  # A Estrada (Pontevedra), GeoNames 3119746
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Kakuma Refugee Camp", True),
+        ("Dadaab Refugee Camp", True),
         ("Kandahar International Airport", True),
         ("Mosul Dam", True),
         ("Dadaab Camp", True),
@@ -116,7 +116,7 @@ def test_a_facility_named_after_its_town_is_placed_at_the_town(extract):
     from builder.evaluate import main_event
     from builder.geo import haversine_km, locate
 
-    result = extract("On 3 April 2022, unknown gunmen shot dead two traders in Kakuma Refugee Camp (Turkana West, Turkana).")
+    result = extract("On 3 April 2022, unknown gunmen shot dead two traders in Dadaab Refugee Camp (Fafi, Garissa).")
     ev = main_event(result)
     where = locate(result, ev.place)
-    assert haversine_km(where.lat, where.lon, 3.71, 34.86) < 10  # Kakuma, not the middle of Turkana county
+    assert haversine_km(where.lat, where.lon, 0.05, 40.31) < 10  # Dadaab, not the middle of Garissa county

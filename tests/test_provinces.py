@@ -347,7 +347,7 @@ def test_a_town_beside_in_another_country_rules_out_the_namesake_abroad():
 def test_an_indonesian_regency_is_read_as_geonames_writes_it(k, text, name, label):
     from builder.extraction.mentions.provinces import province_of_unknown_town
 
-    assert division_key(k, "Kabupaten Mimika") == division_key(k, "Mimika regency") == division_key(k, "Mimika")
+    assert division_key(k, "Kabupaten Nduga") == division_key(k, "Nduga regency") == division_key(k, "Nduga")
     doc, span = _span(text, name)
     place = province_of_unknown_town(doc, k, span, None)
     assert place is not None and place.country == "ID" and place.admin_level == 2 and place.label == label
@@ -387,17 +387,17 @@ def test_the_kind_of_a_place_in_brackets_is_no_division(k):
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
-        # "Northern" is a division of a dozen countries; Merowe, a town of Sudan's, says which
-        ("Protesters closed the highway at Kabna (Merowe locality, Northern state) on Monday.", "Kabna", "SD"),
+        # "Northern" is a division of a dozen countries; Dongola, a town of Sudan's, says which
+        ("Protesters closed the highway at Kabna (Dongola locality, Northern state) on Monday.", "Kabna", "SD"),
         # wire copy: the names alone
-        ("Police dispersed traders in the village of Kabna (Merowe, Northern) on Friday.", "Kabna", "SD"),
+        ("Police dispersed traders in the village of Kabna (Dongola, Northern) on Friday.", "Kabna", "SD"),
     ],
 )
 def test_a_town_beside_that_is_no_division_says_which_country_the_division_is(text, name, country):
     from builder.extraction.knowledge import load_knowledge
     from builder.extraction.mentions.provinces import country_beside
 
-    with_towns = load_knowledge()  # GeoNames towns: Merowe
+    with_towns = load_knowledge()  # GeoNames towns: Dongola
     doc, span = _span(text, name)
     assert country_beside(doc, with_towns, span) == country
 
@@ -414,16 +414,16 @@ def test_a_division_placed_beside_a_town_keeps_its_other_names(k):
     ("text", "label"),
     [
         # the province as the report names it, before the 2022 split GeoNames follows
-        ("Miners marched in Timika town (Mimika regency, Papua province) on Monday.", "Papua"),
-        ("Miners blocked the road to the port in Timika, Papua.", "Papua"),
+        ("Traders marched in Wamena town (Jayawijaya regency, Papua province) on Monday.", "Papua"),
+        ("Traders blocked the road to the airport in Wamena, Papua.", "Papua"),
     ],
 )
 def test_the_division_written_beside_a_known_town_is_its_division(k, text, label):
     from builder.extraction.mentions.provinces import division_written_beside
 
-    timika = PlaceEntry("gn:1623834", "Timika", "PopulatedPlace", "ID", lat=-4.61, lon=136.68, population=140000)
-    doc, span = _span(text, "Timika")
-    division = division_written_beside(doc, k, span, timika)
+    wamena = PlaceEntry("gn:x", "Wamena", "PopulatedPlace", "ID", lat=-4.10, lon=138.95, population=66000)  # Highland Papua since 2022
+    doc, span = _span(text, "Wamena")
+    division = division_written_beside(doc, k, span, wamena)
     assert division is not None and division.label == label and division.admin_level == 1
 
 

@@ -71,8 +71,8 @@ def _division_beside(doc: Doc, k: Knowledge, p: Mention) -> bool:
 
 
 def _later_in_bracket(text: str, sent: SentenceInfo, p: Mention, places: list[Mention]) -> bool:
-    """The place is a later name of a bracket of containers, after another place of it ("(Kutkai
-    township, Muse district, Shan-North state)"): beside the next container only as the chain
+    """The place is a later name of a bracket of containers, after another place of it ("(Chauk
+    township, Magway district, Magway region)"): beside the next container only as the chain
     goes on, no more specific than the first name."""
     opening = text.rfind("(", sent.start, p.start)
     if opening < 0 or ")" in text[opening : p.start]:

@@ -89,9 +89,9 @@ def drop_name_fragments(doc: Doc, k: Knowledge) -> None:
 def _longer_place(doc: Doc, k: Knowledge, ent: Span, ruler: bool) -> Span | None:
     """The longer place name a ruler's country or division ends ("Fort-de-France" is no France,
     "Alto Parana" no Parana of Brazil, "New Delhi" the town), or a name of the model ends ("Santo
-    Antonio de Jesus" where the model took "Antonio de Jesus" for a person): a town or any
+    Antonio de Padua" where the model took "Antonio de Padua" for a person): a town or any
     country's division of that whole name; for a ruler's name, a name joined to it by a particle
-    ("Santa Fe del Parana") even where the gazetteers lack it. The whole name as the model's
+    ("Santa Rita del Parana") even where the gazetteers lack it. The whole name as the model's
     place, read as any toponym is."""
     text = ext(doc, "armedkg_text")
     m = k.rx("name_head_before").search(text, max(0, ent.start_char - 40), ent.start_char)
@@ -155,7 +155,7 @@ def _country(doc: Doc, k: Knowledge, ent: Span) -> None:
 
 
 def _facility_of_town(doc: Doc, k: Knowledge, text: str) -> bool:
-    """A facility named after a known town ("Kakuma Refugee Camp", "Bagram Airfield"): a place."""
+    """A facility named after a known town ("Dadaab Refugee Camp", "Bagram Airfield"): a place."""
     m = k.rx("town_facility_name").match(text)
     return m is not None and any(p.cls == T.POPULATED_PLACE for p in k.gaz.lookup_place(m.group(1), focus_hint(doc)))
 

@@ -120,7 +120,7 @@ def chain_readings(k: Knowledge, names: list[str], focus: str | None) -> list[li
     per = [readings(k, n) for n in names]
     countries: set[str] | None = None
     for name, found in reversed(list(zip(names, per))):
-        these = {r.country for r in found} or _town_countries(k, name)  # "(Merowe locality, Northern state)": Sudan's
+        these = {r.country for r in found} or _town_countries(k, name)  # "(Dongola locality, Northern state)": Sudan's
         if these:
             countries = these if countries is None else (countries & these or countries)
     if countries and focus in countries:
@@ -254,7 +254,7 @@ def province_of_unknown_town(doc: Doc, k: Knowledge, span: Span, focus: str | No
 
 def division_written_beside(doc: Doc, k: Knowledge, span: Span, town: PlaceEntry) -> Entity | None:
     """The first-level division surely written beside a town as where it lies, when the town lies
-    in it ("Timika town (Mimika regency, Papua province)": the Papua of the report, not the
+    in it ("Wamena town (Jayawijaya regency, Papua province)": the Papua of the report, not the
     province GeoNames puts the town in since 2022): the town's division as the text says."""
     names, sure = _beside(doc, k, span)
     if not names or not sure or town.lat is None:

@@ -112,7 +112,7 @@ def missed_toponyms(doc: Doc, k: Knowledge) -> None:
         span = free_span(doc, m.start(1), m.end(1))
         if span is not None:
             place_from_text(doc, k, span, forced=True, cue_word=m.group(2))
-    for m in k.rx("name_before_rank_bracket").finditer(text):  # "Yesagyo township (Pakokku district, ...)"
+    for m in k.rx("name_before_rank_bracket").finditer(text):  # "Chauk township (Magway district, ...)"
         span = free_span(doc, m.start(1), m.end(1))
         if span is not None and (choose(doc, k, span, k.gaz.lookup_place(span.text, focus_hint(doc))) or divisions_beside(doc, k, span)):
             place_from_text(doc, k, span, forced=True, cue_word=m.group(2))
