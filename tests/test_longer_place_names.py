@@ -120,3 +120,20 @@ def test_a_facility_named_after_its_town_is_placed_at_the_town(extract):
     ev = main_event(result)
     where = locate(result, ev.place)
     assert haversine_km(where.lat, where.lon, 0.05, 40.31) < 10  # Dadaab, not the middle of Garissa county
+
+
+def test_a_headline_and_the_dateline_below_it_are_no_one_name(k):
+    import spacy
+
+    from builder.extraction import extensions
+    from builder.records import Document
+
+    extensions.register()
+    text = "Gunmen ambush a convoy near Palmyra\n\nDamascus, 20 April: gunmen ambushed a convoy."
+    doc = spacy.blank("en").make_doc(text)
+    doc._.armedkg_document = Document(id="d", text=text)
+    extensions.reset(doc)
+    start = text.index("Damascus")
+    doc.ents = [doc.char_span(start, start + len("Damascus"), label="PLACE", span_id="adm1:SY.13")]
+    drop_name_fragments(doc, k)
+    assert _ents(doc) == [("Damascus", "PLACE", "adm1:SY.13")]

@@ -108,7 +108,7 @@ def _longer_place(doc: Doc, k: Knowledge, ent: Span, ruler: bool) -> Span | None
         key = place_key(name)
         if any(p.cls == T.POPULATED_PLACE and place_key(p.name) == key for p in k.gaz.lookup_place(name)) or load_admin1_index().named(name):
             return longer
-    particle = m.group(2).strip(" -")
+    particle = m.group(2).strip().strip("-")
     return doc.char_span(m.start(1), ent.end_char, label="GPE") if ruler and particle and m.group(2)[:1].isspace() else None
 
 
