@@ -36,6 +36,8 @@ from scipy.spatial import cKDTree
 from .gazetteer import place_key, slug
 
 OTHER_NAMES = Path(__file__).resolve().parents[1] / "data" / "gazetteers" / "admin1_names.jsonl"
+CURATED_NAMES = OTHER_NAMES.with_name("admin1_names_curated.jsonl")  # names the ISO/CLDR link misses ("Ciudad de México")
+FORMER = OTHER_NAMES.with_name("admin1_former.jsonl")  # divisions recently split or merged again (Viken)
 EARTH_KM = 6371.0
 MAX_KM = 150.0  # a point farther than this from every town of its country gets no division
 _DESCRIPTOR = (
@@ -65,6 +67,7 @@ class Admin1:
     name: str
     geonames_name: str
     aliases: tuple[str, ...] = field(default=())
+    parts: tuple[str, ...] = field(default=())  # a former division: the names of the divisions it became
 
     @property
     def key(self) -> str:
@@ -92,10 +95,12 @@ def _chord_to_km(chord: float) -> float:
 class Admin1Index:
     """Divisions by point (nearest GeoNames town of the country) and by name within a country."""
 
-    def __init__(self, towns: Iterable[tuple], other_names: dict[tuple[str, str], tuple[str, ...]] | None = None) -> None:
+    def __init__(self, towns: Iterable[tuple], other_names: dict[tuple[str, str], tuple[str, ...]] | None = None, former: Iterable[tuple[str, str, tuple[str, ...]]] = ()) -> None:
         """Build the index from (country, latitude, longitude, GeoNames division name[, GeoNames
         second-level division name]) rows; ``other_names`` gives the other names of a division by
-        (country, GeoNames name) (``data/gazetteers/admin1_names.jsonl``: "Bayern" of Bavaria)."""
+        (country, GeoNames name) (``data/gazetteers/admin1_names.jsonl``: "Bayern" of Bavaria);
+        ``former``, the divisions of recent years that GeoNames has split since, as (country,
+        name, names of their parts today) (``admin1_former.jsonl``: Viken, Papua before 2022)."""
         towns = list(towns)
         other_names = other_names or {}
         rows = [(t[0], t[1], t[2], t[3]) for t in towns if t[0] and t[3]]
@@ -119,7 +124,7 @@ class Admin1Index:
         self._points = _unit_vectors(np.array([r[1] for r in rows], dtype=float), np.array([r[2] for r in rows], dtype=float)) if rows else np.zeros((0, 3))
         self._trees: dict[str, tuple[cKDTree, np.ndarray] | None] = {}
         self._town_rows: tuple[np.ndarray, np.ndarray] | None = None  # town rows sorted by division; where each division starts
-        self._centres: dict[int, tuple[float, float] | None] = {}  # a division's index -> its mean point
+        self._centres: dict[int | Admin1, tuple[float, float] | None] = {}  # a division's index (a former division) -> its mean point
         self._names: dict[tuple[str, str], Admin1] = {}
         self._by_key: dict[str, list[int]] = {}  # name key -> the divisions so called, in order
         for i, division in enumerate(self._divisions):
@@ -136,6 +141,11 @@ class Admin1Index:
                 called = self._by_alias.setdefault(place_key(name), [])
                 if i not in called:
                     called.append(i)
+        self._former: dict[str, list[Admin1]] = {}  # name key -> the former divisions so called
+        for cc, name, part_names in former:
+            parts = [self._names.get((cc, place_key(p))) for p in part_names]
+            if parts and all(parts):
+                self._former.setdefault(place_key(name), []).append(Admin1(cc, name, name, (), tuple(p.name for p in parts)))
 
     def __len__(self) -> int:
         return len(self._divisions)
@@ -145,7 +155,22 @@ class Admin1Index:
         of their names, "Toscana" of Tuscany, only where no division is called so by its own)."""
         keys = {place_key(name), place_key(admin1_name(name))}
         found = {i for key in keys for i in self._by_key.get(key, ())} or {i for key in keys for i in self._by_alias.get(key, ())}
-        return [self._divisions[i] for i in sorted(found)]
+        out = [self._divisions[i] for i in sorted(found)]
+        for former in (f for key in keys for f in self._former.get(key, ())):
+            # the wider division of recent years, in place of its part of that name today ("Papua")
+            out = [d for d in out if not (d.country == former.country and place_key(d.name) == place_key(former.name))] + [former]
+        return out
+
+    def covers(self, division: Admin1, other: Admin1 | None) -> bool:
+        """Whether ``other`` (a division of today) is ``division`` or one of its parts."""
+        return other is not None and (other == division or (other.country == division.country and other.name in division.parts))
+
+    def _rows_of(self, division: Admin1) -> np.ndarray:
+        """The rows of a division's towns (of its parts, for a former division)."""
+        if division.parts:
+            named = [self._names.get((division.country, place_key(p))) for p in division.parts]
+            return np.concatenate([self._towns_of(self._index_of(d)) for d in named if d is not None])
+        return self._towns_of(self._index_of(division))
 
     def _towns_of(self, index: int) -> np.ndarray:
         """The rows of the towns of the division at ``index``, in order. The towns of all divisions
@@ -159,10 +184,10 @@ class Admin1Index:
 
     def centre(self, division: Admin1) -> tuple[float, float] | None:
         """The mean point of a division's GeoNames towns (a stand-in for its centroid), computed
-        once per division (the index never changes)."""
-        index = self._index_of(division)
+        once per division (the index never changes); of its parts' towns for a former one."""
+        index = division if division.parts else self._index_of(division)
         if index not in self._centres:
-            rows = self._towns_of(index)
+            rows = self._rows_of(division)
             if not len(rows):
                 self._centres[index] = None
             else:
@@ -194,7 +219,7 @@ class Admin1Index:
 
     def distance_to(self, lat: float, lon: float, division: Admin1) -> float | None:
         """How far (km) the point lies from the nearest GeoNames town of ``division``."""
-        rows = self._towns_of(self._index_of(division))
+        rows = self._rows_of(division)
         if not len(rows):
             return None
         chord = np.linalg.norm(self._points[rows] - _unit_vectors(np.array([lat]), np.array([lon]))[0], axis=1).min()
@@ -269,16 +294,20 @@ def read_towns(path: Path) -> list[tuple[str, float, float, str, str]]:
     ]
 
 
-def read_other_names(path: Path = OTHER_NAMES) -> dict[tuple[str, str], tuple[str, ...]]:
+def read_other_names(path: Path = OTHER_NAMES, curated: Path | None = CURATED_NAMES) -> dict[tuple[str, str], tuple[str, ...]]:
     """The other names of GeoNames divisions by (country, GeoNames name), from the file written by
-    ``data/scripts/build_admin1_names.py`` (linked through the ISO 3166-2 code); none without it."""
-    if not path.exists():
-        return {}
+    ``data/scripts/build_admin1_names.py`` (linked through the ISO 3166-2 code), then those of the
+    curated file (``admin1_names_curated.jsonl``: official and local names that link misses, as
+    "Ciudad de México" of Mexico City); none without them."""
     out: dict[tuple[str, str], tuple[str, ...]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            out[(row["country"], row["geonames"])] = tuple(row["aliases"])
+    for source in (path, curated):
+        if source is None or not source.exists():
+            continue
+        for line in source.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                key = (row["country"], row["geonames"])
+                out[key] = tuple(dict.fromkeys((*out.get(key, ()), *row["aliases"])))
     return out
 
 
@@ -286,4 +315,12 @@ def read_other_names(path: Path = OTHER_NAMES) -> dict[tuple[str, str], tuple[st
 def load_admin1_index() -> Admin1Index:
     """The worldwide index (once per process, about half a second); empty without the package."""
     path = package_data_path()
-    return Admin1Index(read_towns(path) if path else [], read_other_names())
+    return Admin1Index(read_towns(path) if path else [], read_other_names(), read_former())
+
+
+def read_former(path: Path = FORMER) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The former divisions of ``admin1_former.jsonl``: (country, name, names of their parts)."""
+    if not path.exists():
+        return []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(row["country"], row["name"], tuple(row["parts"])) for row in rows]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .knowledge.records import AgentRecord, Knowledge
 
-_INDEX_FORMAT = 7  # bump when the GeoNames index layout or place_key() changes
+_INDEX_FORMAT = 8  # bump when the GeoNames index layout or place_key() changes
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
 
 _APOSTROPHES = "'’‘`ʿʾ´"
@@ -40,8 +40,9 @@ _PLACE_DESCRIPTORS = (
 
 
 # Letters that are no base letter with a diacritic, so that Unicode decomposition keeps them,
-# as they are written in plain Latin letters ("Balıkesir" is written "Balikesir", "Łódź" "Lodz").
-_PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})
+# as they are written in plain Latin letters ("Balıkesir" is written "Balikesir", "Łódź" "Lodz",
+# Azerbaijani "Kəlbəcər" "Kelbecer").
+_PLAIN_LETTERS = str.maketrans({"ə": "e", "Ə": "E", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})
 
 
 def fold_accents(text: str) -> str:

@@ -94,10 +94,10 @@ def parents(result: DocResult) -> dict[str, str]:
         if known is None or (not _anchored(result, known) and _anchored(result, rel.object)):
             out[rel.subject] = rel.object  # of two containers the text names, one the map can place
     for key, ent in result.entities.items():
-        if key not in out and ent.parent:
+        if ent.parent and (key not in out or out[key].startswith("country:")):
             parent = ent.parent if ent.parent.startswith(("place:", "country:")) else f"place:{ent.parent}"
             if parent in result.entities:
-                out[key] = parent
+                out[key] = parent  # a division before the country both contain it ("Wamena (Papua)")
     return out
 
 

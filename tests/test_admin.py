@@ -158,6 +158,60 @@ def test_admin_shipped_other_names_are_linked_by_code():
     assert "Bretagne" in names[("FR", "Brittany")] and "Veracruz de Ignacio de la Llave" in names[("MX", "Veracruz")]
 
 
+def test_admin_curated_other_names_are_read_after_the_linked_ones(tmp_path):
+    """data/gazetteers/admin1_names_curated.jsonl: official and local names the ISO/CLDR link
+    misses, merged after the generated file's (none lost, none twice)."""
+    from builder.admin import read_other_names
+
+    names = read_other_names()
+    assert "Ciudad de México" in names[("MX", "Mexico City")] and "Kyiv" in names[("UA", "Kiev")]
+    assert "Mangystau" in names[("KZ", "Mangghystaū")] and "Marche" in names[("IT", "The Marches")]
+    linked = tmp_path / "linked.jsonl"
+    linked.write_text('{"country": "DE", "geonames": "Bavaria", "iso": "DE-BY", "aliases": ["Bayern"]}\n', encoding="utf-8")
+    curated = tmp_path / "curated.jsonl"
+    curated.write_text('{"country": "DE", "geonames": "Bavaria", "aliases": ["Bayern", "Freistaat Bayern"], "note": "x"}\n', encoding="utf-8")
+    assert read_other_names(linked, curated)[("DE", "Bavaria")] == ("Bayern", "Freistaat Bayern")
+    index = Admin1Index([("MX", 19.43, -99.13, "Mexico City"), ("MX", 19.3, -99.6, "México")], read_other_names())
+    assert index.lookup("MX", "Ciudad de Mexico").name == "Mexico City"
+
+
+def test_a_former_division_is_read_as_the_divisions_it_became():
+    """Viken (2020-2023) is Akershus, Buskerud and Ostfold again in GeoNames: read by its name, it
+    covers their towns and lies at their mean point; the point of a town is still in one of them."""
+    towns = [("NO", 59.9, 10.8, "Akershus"), ("NO", 59.7, 10.1, "Buskerud"), ("NO", 59.3, 11.1, "Østfold"), ("NO", 59.9, 10.7, "Oslo")]
+    index = Admin1Index(towns, {}, [("NO", "Viken", ("Akershus", "Buskerud", "Østfold")), ("NO", "Atlantis", ("Akershus", "Nowhere"))])
+    (viken,) = index.named("Viken")
+    assert viken.parts == ("Akershus", "Buskerud", "Østfold") and index.named("Atlantis") == []  # a part unknown: none
+    assert index.covers(viken, index.at(59.9, 10.8, "NO")) and not index.covers(viken, index.at(59.91, 10.7, "NO"))
+    lat, lon = index.centre(viken)
+    assert 59.5 < lat < 59.7 and 10.5 < lon < 10.8
+    assert index.distance_to(59.3, 11.1, viken) < 1
+    assert index.at(59.3, 11.1, "NO").name == "Østfold"  # no point lies in the former division itself
+
+
+def test_the_shipped_former_divisions_replace_their_namesake_of_today():
+    index = load_admin1_index()
+    (papua,) = index.named("Papua")  # the province before 2022, Highland Papua (Wamena) within
+    assert "Highland Papua" in papua.parts and index.covers(papua, index.at(-4.10, 138.95, "ID"))
+
+
+def test_geo_locate_prefers_the_division_a_town_lies_in_to_its_country():
+    # the gazetteer says the town is in the country; the text wrote the division beside it
+    ev = Evidence("d", "s", 0, 0, 1, "x", "gazetteer", 0.7)
+    country = Entity("country:ID", "Country", "Indonesia", country="ID")
+    province = Entity("place:adm1w:ID.papua", "AdminRegion", "Papua", country="ID", lat=-3.5, lon=138.0, admin_level=1)
+    town = Entity("place:gn:1", "PopulatedPlace", "Wamena", country="ID", lat=-4.10, lon=138.95, parent=province.key)
+    result = _result(town, province, country, relations=(Relation("locatedIn", town.key, country.key, ev),))
+    where = locate(result, town.key)
+    assert where.admin1 is province and (where.lat, where.lon) == (-4.10, 138.95)
+
+
+def test_an_azerbaijani_schwa_is_written_e():
+    from builder.gazetteer import place_key
+
+    assert place_key("Kəlbəcər") == place_key("Kelbecer") and place_key("Ağdərə") == place_key("Agdere")
+
+
 def test_geo_locate_goes_on_from_the_division_a_place_description_names():
     # "cattle camps were raided in the Kuach area of Panyijiar county (Unity state)": the text
     # puts Kuach in Panyijiar, a county the gazetteers lack; Kuach's description names the state,

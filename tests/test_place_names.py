@@ -189,3 +189,21 @@ def _folded(label: str) -> str:
     """A label without accents and ayn marks, lower-cased ("Sinjār" -> "sinjar")."""
     plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
     return plain.replace("'", "").lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # an event note: the first town of a bracket of containers is the most specific
+        ("On 9 May 2022, military troops shelled Thit Yar village (Chauk township, Magway district, Magway region), killing two civilians.", "Chauk"),
+        ("Around 2 June 2022, a drone struck a checkpoint near Let Pan village (Yenangyaung township, Magway district, Magway region).", "Yenangyaung"),
+        # the township named before the bracket, with its rank word, where the model sees no place
+        ("On 3 March 2022, in Ywa Thit village, Chauk township (Magway district, Magway region), troops shelled houses.", "Chauk"),
+    ],
+)
+def test_the_first_town_of_a_bracket_of_containers_is_where_it_happened(extract, text, town):
+    from builder.gazetteer import load_gazetteer
+
+    result, ev, where = _where(extract, text)
+    known = [p for p in load_gazetteer(None, True).lookup_place(town) if p.country == "MM"][0]
+    assert haversine_km(where.lat, where.lon, known.lat, known.lon) < 5  # the township's town, not the district's

@@ -333,3 +333,103 @@ def test_a_town_beside_in_another_country_rules_out_the_namesake_abroad():
     assert _town_beside_abroad(kg, [xinyi_cn], ["Keelung City"])  # Keelung is in Taiwan
     assert not _town_beside_abroad(kg, [xinyi_cn], ["Xuzhou"])  # a town of China: the namesake may be meant
     assert not _town_beside_abroad(kg, [xinyi_cn], ["Zzyzxq"])  # nothing known beside it
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # wire copy: a village of a regency of Indonesia (GeoNames writes "Kabupaten Intan Jaya")
+        ("Gunmen set fire to a school in Wandai village (Intan Jaya regency, Papua province) on Tuesday.", "Wandai", "Intan Jaya"),
+        # think-tank prose: the regency after a comma, the rest of the clause going on
+        ("Clashes displaced families from Bilorai, Puncak regency, in the highlands.", "Bilorai", "Puncak"),
+    ],
+)
+def test_an_indonesian_regency_is_read_as_geonames_writes_it(k, text, name, label):
+    from builder.extraction.mentions.provinces import province_of_unknown_town
+
+    assert division_key(k, "Kabupaten Nduga") == division_key(k, "Nduga regency") == division_key(k, "Nduga")
+    doc, span = _span(text, name)
+    place = province_of_unknown_town(doc, k, span, None)
+    assert place is not None and place.country == "ID" and place.admin_level == 2 and place.label == label
+    assert -5.0 < place.lat < -3.0 and 136.0 < place.lon < 138.5  # the central highlands of New Guinea
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # an event note: the rank of the place between its name and the bracket of its containers
+        ("Herders clashed at Gokmer sub-county (Abim, Karamoja) on Sunday.", "Gokmer", ["Abim", "Karamoja"]),
+        ("A mob torched a shop in Rampur rural municipality (Banke district) overnight.", "Rampur", ["Banke"]),
+        ("Youths blocked the road in Kuajok payam (Gogrial West county, Warrap state).", "Kuajok", ["Gogrial West", "Warrap"]),
+        # a note after a semicolon inside the bracket is no container
+        ("Raiders struck Pakam village (Rumbek North county, Lakes state; coded to Maper) at dawn.", "Pakam", ["Rumbek North", "Lakes"]),
+    ],
+)
+def test_the_rank_of_a_place_before_its_bracket_and_a_note_after_a_semicolon(k, text, name, expected):
+    doc, span = _span(text, name)
+    assert provinces_beside(doc, k, span) == expected
+
+
+def test_a_village_of_a_county_and_state_with_a_coding_note_lies_in_the_state(k):
+    from builder.extraction.mentions.provinces import province_of_unknown_town
+
+    doc, span = _span("Raiders struck Pakam village (Rumbek North county, Lakes state; coded to Maper) at dawn.", "Pakam")
+    place = province_of_unknown_town(doc, k, span, None)
+    assert place is not None and place.country == "SS" and place.label == "Lakes"
+
+
+def test_the_kind_of_a_place_in_brackets_is_no_division(k):
+    # "Hill" is a county of Texas and of Montana; here it only says what Kalimati is
+    doc, span = _span("Villagers protested near Kalimati (Hill), where a dump is planned.", "Kalimati")
+    assert provinces_beside(doc, k, span) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # "Northern" is a division of a dozen countries; Dongola, a town of Sudan's, says which
+        ("Protesters closed the highway at Kabna (Dongola locality, Northern state) on Monday.", "Kabna", "SD"),
+        # wire copy: the names alone
+        ("Police dispersed traders in the village of Kabna (Dongola, Northern) on Friday.", "Kabna", "SD"),
+    ],
+)
+def test_a_town_beside_that_is_no_division_says_which_country_the_division_is(text, name, country):
+    from builder.extraction.knowledge import load_knowledge
+    from builder.extraction.mentions.provinces import country_beside
+
+    with_towns = load_knowledge()  # GeoNames towns: Dongola
+    doc, span = _span(text, name)
+    assert country_beside(doc, with_towns, span) == country
+
+
+def test_a_division_placed_beside_a_town_keeps_its_other_names(k):
+    from builder.extraction.mentions.provinces import province_of_unknown_town
+
+    doc, span = _span("Farmers drove tractors into Unterzell (Bavaria) on Saturday.", "Unterzell")
+    place = province_of_unknown_town(doc, k, span, None)
+    assert place is not None and place.label == "Bavaria" and "Bayern" in place.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the province as the report names it, before the 2022 split GeoNames follows
+        ("Traders marched in Wamena town (Jayawijaya regency, Papua province) on Monday.", "Papua"),
+        ("Traders blocked the road to the airport in Wamena, Papua.", "Papua"),
+    ],
+)
+def test_the_division_written_beside_a_known_town_is_its_division(k, text, label):
+    from builder.extraction.mentions.provinces import division_written_beside
+
+    wamena = PlaceEntry("gn:x", "Wamena", "PopulatedPlace", "ID", lat=-4.10, lon=138.95, population=66000)  # Highland Papua since 2022
+    doc, span = _span(text, "Wamena")
+    division = division_written_beside(doc, k, span, wamena)
+    assert division is not None and division.label == label and division.admin_level == 1
+
+
+def test_no_division_beside_a_town_outside_it(k):
+    from builder.extraction.mentions.provinces import division_written_beside
+
+    doc, span = _span("Workers marched in Valencia (Carabobo) on Monday.", "Valencia")
+    assert division_written_beside(doc, k, span, VALENCIA_ES) is None
+    assert division_written_beside(doc, k, span, VALENCIA_VE).label == "Carabobo"

@@ -45,7 +45,7 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
                 frame.near = p.key
             continue
         score = rank.get(ent.cls, 2)
-        order = score - (BESIDE_BONUS if score <= 2 and _division_beside(doc, k, p) else 0)
+        order = score - (BESIDE_BONUS if score <= 2 and _division_beside(doc, k, p) and not _later_in_bracket(text, sent, p, others) else 0)
         if k.rx("coded_place_before").search(pre) and ent.lat is not None:
             order = CODED_FIRST  # "in Zulia state (coded to Machiques, Zulia)": the note says where it is coded
         if best is None or order < best[0]:
@@ -68,6 +68,16 @@ def _division_beside(doc: Doc, k: Knowledge, p: Mention) -> bool:
     "at Ravelo (Potosi)"): the place a report locates, before another of the sentence."""
     span = char_span(doc, p.start, p.end)
     return span is not None and divisions_beside(doc, k, span)
+
+
+def _later_in_bracket(text: str, sent: SentenceInfo, p: Mention, places: list[Mention]) -> bool:
+    """The place is a later name of a bracket of containers, after another place of it ("(Chauk
+    township, Magway district, Magway region)"): beside the next container only as the chain
+    goes on, no more specific than the first name."""
+    opening = text.rfind("(", sent.start, p.start)
+    if opening < 0 or ")" in text[opening : p.start]:
+        return False
+    return any(opening < q.start < p.start for q in places if q is not p)
 
 
 def _clause_start(doc: Doc, sent: SentenceInfo, p: Mention) -> int:

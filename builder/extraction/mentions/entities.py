@@ -9,7 +9,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ...gazetteer import name_key, slug
+from ...admin import load_admin1_index
+from ...gazetteer import name_key, place_key, slug
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, focus_hint, overlaps, vote
@@ -76,8 +77,40 @@ def drop_name_fragments(doc: Doc, k: Knowledge) -> None:
     ("the Citizens Coalition for Change" is no "Coalition" of the gazetteer), before anything
     reads the entities (the focus votes, the mentions)."""
     kept = [ent for ent in ents(doc) if not (ent.label_ == "ACTOR" and _inside_longer_name(doc, k, ent))]
-    if len(kept) != len(ents(doc)):
-        set_ents(doc, kept)
+    longer = {ent.start: _longer_place(doc, k, ent, ent.label_ in ("COUNTRY", "PLACE")) for ent in kept if ent.label_ in ("COUNTRY", "PLACE", "GPE", "LOC", "PERSON")}
+    wider = [span for span in longer.values() if span is not None]
+    if wider:
+        kept = [ent for ent in kept if not any(w.start < ent.end and ent.start < w.end for w in wider)] + wider
+    if len(kept) != len(ents(doc)) or wider:
+        for token in (t for span in wider for t in span):
+            token.ent_id_ = ""  # the model's place now, no gazetteer key of its last word
+        set_ents(doc, sorted(kept, key=lambda e: e.start))
+
+
+def _longer_place(doc: Doc, k: Knowledge, ent: Span, ruler: bool) -> Span | None:
+    """The longer place name a ruler's country or division ends ("Fort-de-France" is no France,
+    "Alto Parana" no Parana of Brazil, "New Delhi" the town), or a name of the model ends ("Santo
+    Antonio de Padua" where the model took "Antonio de Padua" for a person): a town or any
+    country's division of that whole name; for a ruler's name, a name joined to it by a particle
+    ("Santa Rita del Parana") even where the gazetteers lack it. The whole name as the model's
+    place, read as any toponym is."""
+    text = ext(doc, "armedkg_text")
+    m = k.rx("name_head_before").search(text, max(0, ent.start_char - 40), ent.start_char)
+    if m is None:
+        return None
+    words = m.group(1)
+    heads = [words, words.split(" ", 1)[1]] if " " in words else [words]
+    for head in heads:
+        start = m.start(1) + len(words) - len(head)
+        longer = doc.char_span(start, ent.end_char, label="GPE")
+        if longer is None or longer.start == 0 and head in ("The", "In", "On", "At"):
+            continue
+        name = longer.text
+        key = place_key(name)
+        if any(p.cls == T.POPULATED_PLACE and place_key(p.name) == key for p in k.gaz.lookup_place(name)) or load_admin1_index().named(name):
+            return longer
+    particle = m.group(2).strip().strip("-")
+    return doc.char_span(m.start(1), ent.end_char, label="GPE") if ruler and particle and m.group(2)[:1].isspace() else None
 
 
 def _inside_longer_name(doc: Doc, k: Knowledge, ent: Span) -> bool:
@@ -122,6 +155,12 @@ def _country(doc: Doc, k: Knowledge, ent: Span) -> None:
     add_mention(doc, k, Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "country", rule, 0.95))
 
 
+def _facility_of_town(doc: Doc, k: Knowledge, text: str) -> bool:
+    """A facility named after a known town ("Dadaab Refugee Camp", "Bagram Airfield"): a place."""
+    m = k.rx("town_facility_name").match(text)
+    return m is not None and any(p.cls == T.POPULATED_PLACE for p in k.gaz.lookup_place(m.group(1), focus_hint(doc)))
+
+
 def organisation(doc: Doc, k: Knowledge, ent: Span) -> None:
     """An organisation of the model: a ranked person, an office and a name, a country, a place,
     an armed group, a media outlet or an organisation."""
@@ -147,7 +186,7 @@ def organisation(doc: Doc, k: Knowledge, ent: Span) -> None:
     armed = k.rx("armed_cues").search(text)
     # An organisation written in capitals ("BJP", "CGT") is no place the gazetteers know by that
     # code (GeoNames keeps airport codes among a town's names) unless a place word comes before it.
-    known_place = not _acronym(text) and k.gaz.lookup_place(text, focus_hint(doc))
+    known_place = not _acronym(text) and (k.gaz.lookup_place(text, focus_hint(doc)) or _facility_of_town(doc, k, text))
     if not armed and (known_place or cue or k.rx("arabic_article_name").match(text)):
         place_from_text(doc, k, ent, forced=True, cue_word=cue[cue.lastindex] if cue else "")
         return

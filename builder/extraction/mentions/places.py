@@ -16,7 +16,7 @@ from ..extensions import char_span, ents, ext, text_of
 from ..grievance import in_grievance
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
-from .provinces import division_named, placed_beside, province_of_unknown_town
+from .provinces import division_named, division_written_beside, placed_beside, province_of_unknown_town
 
 ANCHOR_KM = 50
 CITY_ABROAD = 100_000  # a city this large outside the country in focus may be meant by its name
@@ -69,6 +69,10 @@ def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cu
     candidates = _candidates(doc, k, span, stripped)
     if candidates:
         add_place_mention(doc, k, candidates[0].key, span, "geonames_or_curated", 0.8 if not forced else 0.7, cue_word)
+        town = ext(doc, "armedkg_entities").get(f"place:{candidates[0].key}")
+        if town is not None and town.cls == T.POPULATED_PLACE and not town.parent:
+            division = division_written_beside(doc, k, span, candidates[0])
+            town.parent = division.key if division is not None else None
         return
     if _compound_area(doc, k, span, stripped, cue_word) or _part_of_town(doc, k, span, stripped, cue_word):
         return

@@ -53,11 +53,11 @@ def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
     rest = tail[found.end() :].lstrip()
     sure = bracket is not None or not tail.lstrip().startswith(",") or rest[:1] in (".", ";", ")", "") or _clause_goes_on(rest)
     names = []
-    for part in found.group(1).split(","):
+    for part in found.group(1).split(";")[0].split(","):  # "(Twic county, Warrap state; event coded to X)": a note after the semicolon
         part = k.rx("division_chain_noise").sub("", part.strip())
         name = k.rx("division_descriptor_trailing").sub("", part).strip()
-        if name and name[0].isupper():
-            names.append(name)
+        if name and name[0].isupper() and name.lower() not in k.lex.words("place_kind_words"):
+            names.append(name)  # not "(Hill)": the kind of the place, no division
     return names, sure
 
 
@@ -119,13 +119,20 @@ def chain_readings(k: Knowledge, names: list[str], focus: str | None) -> list[li
     allow (the last name first), the country in focus among them when it is one."""
     per = [readings(k, n) for n in names]
     countries: set[str] | None = None
-    for found in reversed(per):
-        these = {r.country for r in found}
+    for name, found in reversed(list(zip(names, per))):
+        these = {r.country for r in found} or _town_countries(k, name)  # "(Dongola locality, Northern state)": Sudan's
         if these:
             countries = these if countries is None else (countries & these or countries)
     if countries and focus in countries:
         countries = {focus}
     return [[r for r in found if countries and r.country in countries] for found in per]
+
+
+def _town_countries(k: Knowledge, name: str) -> set[str]:
+    """The countries of the towns called by that very name (for a name beside that is no
+    division: the town a district is named after)."""
+    key = place_key(name)
+    return {p.country for p in k.gaz.lookup_place(name) if p.cls == T.POPULATED_PLACE and p.country and place_key(p.name) == key}
 
 
 def country_beside(doc: Doc, k: Knowledge, span: Span) -> str | None:
@@ -150,11 +157,11 @@ def _lies_in(k: Knowledge, candidate: PlaceEntry, container: Container) -> bool:
         return False
     index = load_admin1_index()
     if container.level == 1:
-        return index.at(candidate.lat, candidate.lon, candidate.country) == container.division
+        return index.covers(container.division, index.at(candidate.lat, candidate.lon, candidate.country))
     if index.county_at(candidate.lat, candidate.lon, candidate.country) == container.name:
         return True
     point = container.point
-    return point is not None and index.at(candidate.lat, candidate.lon, candidate.country) == container.division and haversine_km(candidate.lat, candidate.lon, *point) <= COUNTY_KM
+    return point is not None and index.covers(container.division, index.at(candidate.lat, candidate.lon, candidate.country)) and haversine_km(candidate.lat, candidate.lon, *point) <= COUNTY_KM
 
 
 def in_containers(k: Knowledge, candidates: list[PlaceEntry], chain: list[list[Container]]) -> list[PlaceEntry]:
@@ -237,11 +244,25 @@ def province_of_unknown_town(doc: Doc, k: Knowledge, span: Span, focus: str | No
     names, _ = _beside(doc, k, span)
     for i, found in enumerate(chain_readings(k, names, focus)):
         if len({(r.country, r.name) for r in found}) == 1 and found[0].point is not None:
-            if found[0].level == 1 and any(_known_town(k, n, found[0].country) for n in names[:i]):
+            if any(_known_town(k, n, found[0].country) for n in names[:i]):
                 return None
             return container_entity(doc, k, found[0])
         if len({(r.country, r.name) for r in found}) > 1:
             return None
+    return None
+
+
+def division_written_beside(doc: Doc, k: Knowledge, span: Span, town: PlaceEntry) -> Entity | None:
+    """The first-level division surely written beside a town as where it lies, when the town lies
+    in it ("Wamena town (Jayawijaya regency, Papua province)": the Papua of the report, not the
+    province GeoNames puts the town in since 2022): the town's division as the text says."""
+    names, sure = _beside(doc, k, span)
+    if not names or not sure or town.lat is None:
+        return None
+    for found in chain_readings(k, names, town.country):
+        inside = [r for r in found if r.level == 1 and _lies_in(k, town, r)]
+        if inside:
+            return container_entity(doc, k, inside[0])
     return None
 
 
@@ -255,8 +276,7 @@ def container_entity(doc: Doc, k: Knowledge, container: Container) -> Entity:
     centre = index.centre(division)
     key = f"place:adm1w:{division.country}.{slug(division.name)}"
     first = add_entity(doc, key, T.ADMIN_REGION, division.name, country=division.country, lat=centre[0] if centre else None, lon=centre[1] if centre else None, admin_level=1)
-    if division.geonames_name != division.name:
-        first.aliases.add(division.geonames_name)
+    first.aliases.update(a for a in (division.geonames_name, *division.aliases) if a != division.name)  # its other names
     if container.level == 1:
         return first
     lat, lon = container.point

@@ -112,6 +112,10 @@ def missed_toponyms(doc: Doc, k: Knowledge) -> None:
         span = free_span(doc, m.start(1), m.end(1))
         if span is not None:
             place_from_text(doc, k, span, forced=True, cue_word=m.group(2))
+    for m in k.rx("name_before_rank_bracket").finditer(text):  # "Chauk township (Magway district, ...)"
+        span = free_span(doc, m.start(1), m.end(1))
+        if span is not None and (choose(doc, k, span, k.gaz.lookup_place(span.text, focus_hint(doc))) or divisions_beside(doc, k, span)):
+            place_from_text(doc, k, span, forced=True, cue_word=m.group(2))
 
 
 def bracketed_places(doc: Doc, k: Knowledge) -> None:
@@ -122,7 +126,7 @@ def bracketed_places(doc: Doc, k: Knowledge) -> None:
     that division, not a town of its name ("Ballyporeen (Tipperary)")."""
     text = ext(doc, "armedkg_text")
     for m in k.rx("bracketed_place_names").finditer(text):
-        parts = _bracket_parts(k, m.group(1), m.start(1))
+        parts = _bracket_parts(k, m.group(1).split(";")[0], m.start(1))
         chain = chain_readings(k, [name for name, _ in parts], focus_hint(doc))
         for (name, start), found in zip(parts, chain):
             span = free_span(doc, start, start + len(name))
@@ -155,6 +159,6 @@ def _bracket_parts(k: Knowledge, inside: str, offset: int) -> list[tuple[str, in
         if noise is not None:
             start += noise.end()
         name = k.rx("division_descriptor_trailing").sub("", part.strip()[noise.end() if noise else 0 :]).strip()
-        if name and name[0].isupper():
-            out.append((name, start))
+        if name and name[0].isupper() and name.lower() not in k.lex.words("place_kind_words"):
+            out.append((name, start))  # not "(Hill)": the kind of the place, no division
     return out
