@@ -53,7 +53,7 @@ def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
     rest = tail[found.end() :].lstrip()
     sure = bracket is not None or not tail.lstrip().startswith(",") or rest[:1] in (".", ";", ")", "") or _clause_goes_on(rest)
     names = []
-    for part in found.group(1).split(";")[0].split(","):  # "(Twic county, Warrap state; event coded to X)": a note after the semicolon
+    for part in found.group(1).split(";")[0].split(","):  # "(Yirol East county, Lakes state; event coded to X)": a note after the semicolon
         part = k.rx("division_chain_noise").sub("", part.strip())
         name = k.rx("division_descriptor_trailing").sub("", part).strip()
         if name and name[0].isupper() and name.lower() not in k.lex.words("place_kind_words"):
