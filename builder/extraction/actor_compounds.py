@@ -5,8 +5,9 @@ no vote for the country in focus, and takes no part in the events of its sentenc
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
+from .extensions import char_span
 from .knowledge import Knowledge
 
 
@@ -18,3 +19,9 @@ def in_actor_compound(k: Knowledge, span: Span) -> bool:
         return False
     dash, word = doc[span.end], doc[span.end + 1]
     return dash.text == "-" and dash.idx == span.end_char and word.lower_ in k.lex.words("actor_compound_participles")
+
+
+def mention_in_actor_compound(doc: Doc, k: Knowledge, start: int, end: int) -> bool:
+    """:func:`in_actor_compound` for the mention at characters ``start``-``end``."""
+    span = char_span(doc, start, end)
+    return span is not None and in_actor_compound(k, span)

@@ -74,7 +74,7 @@ class FrameWords:
     pitting: frozenset[str]
     infliction: frozenset[str]
     harm: frozenset[str]
-    accusation: frozenset[str] = frozenset()
+    accusation: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "FrameWords":

@@ -9,7 +9,7 @@ from ...records import Event
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
-from ..actor_compounds import in_actor_compound
+from ..actor_compounds import mention_in_actor_compound
 from ..mentions.provinces import divisions_beside
 from ..state import Mention
 from ..extensions import char_span, ext
@@ -26,7 +26,7 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
     entities = ext(doc, "armedkg_entities")
     best = None
     earlier = _earlier_event_names(k, sent, frame)
-    others = [p for p in places if not _in_compound(doc, k, p)]
+    others = [p for p in places if not mention_in_actor_compound(doc, k, p.start, p.end)]
     if len(others) > 1:  # "sailed from Charleston to Norfolk": where it went, not where it came from
         others = _without_origins(doc, k, others)
     for p in others:
@@ -107,11 +107,6 @@ def _home_of_dwellers(doc: Doc, k: Knowledge, p: Mention) -> bool:
     if tok.dep_ in ("compound", "nmod", "amod") and tok.head.lower_ in dwellers:
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in dwellers
-
-
-def _in_compound(doc: Doc, k: Knowledge, p: Mention) -> bool:
-    span = char_span(doc, p.start, p.end)
-    return span is not None and in_actor_compound(k, span)
 
 
 def _without_origins(doc: Doc, k: Knowledge, places: list[Mention]) -> list[Mention]:

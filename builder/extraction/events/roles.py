@@ -17,7 +17,7 @@ from ..facts import UNIDENTIFIED
 from ..knowledge import Knowledge
 from ..phrases import PhraseReader
 from ..sentences import SentenceInfo, evidence
-from ..actor_compounds import in_actor_compound
+from ..actor_compounds import mention_in_actor_compound
 from .frame_roles import frame_roles, roles_of_other_clauses
 from ..state import Mention, add_entity, add_mention, as_force, ensure_actor, focus_hint, is_subject, overlaps
 from ..extensions import char_span, ext
@@ -48,7 +48,7 @@ def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
                 frame.targets.append(key)
             threatened.append(m)  # "attacks against the United States and Kenya": both
             continue
-        if m.kind == "country" and (not k.rx("country_acts_after").search(text[m.end - base : m.end - base + 30]) or _qualifies_an_actor(doc, k, m)):
+        if m.kind == "country" and (not k.rx("country_acts_after").search(text[m.end - base : m.end - base + 30]) or mention_in_actor_compound(doc, k, m.start, m.end)):
             continue  # "Iran-backed militias shelled ...": the backer is no side of the shelling
         key = as_force(doc, k, m.key)
         role = _role(doc, k, sent, frame, actors, m, key, tm, tpos, subject_keys, claimant)
@@ -65,13 +65,6 @@ def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
     # Battles with no named perpetrator: the first side named is actor 1.
     if k.event_type_of.get(frame.cls) == T.BATTLES and not frame.perpetrators and len(frame.targets) >= 2:
         frame.perpetrators.append(frame.targets.pop(0))
-
-
-def _qualifies_an_actor(doc: Doc, k: Knowledge, m: Mention) -> bool:
-    """Whether the mention only says who backs, leads or hosts an actor ("Iran-backed", "a
-    Saudi-led coalition": :mod:`..actor_compounds`)."""
-    span = char_span(doc, m.start, m.end)
-    return span is not None and in_actor_compound(k, span)
 
 
 def _frame_read(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention], tm: re.Match | None, phrases: PhraseReader | None) -> tuple[set[int], bool]:
