@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..records import Interaction
-from .extensions import ext
+from .extensions import ext, text_of
 from .frames import Frame
 from .lexicon import Lexicon
 from .phrases import GROUP_PRONOUNS, Named, PhraseReader
@@ -96,7 +96,7 @@ class _Sides:
         """The state a name stands for: a capital's or a country's mention, or a nationality
         ("South Korean": the words before the adjective that modify it count)."""
         m = self.reader.at.get(tok.i)
-        text = self.doc.text[m.start : m.end] if m is not None else self.doc[tok.left_edge.i : tok.i + 1].text
+        text = text_of(self.doc)[m.start : m.end] if m is not None else self.doc[tok.left_edge.i : tok.i + 1].text
         return self._seat(text) or self.reader.state_of(text) or self.reader.state_of(tok.text)
 
     def _seat(self, text: str) -> str | None:

@@ -20,7 +20,7 @@ from ..sentences import SentenceInfo, evidence
 from ..actor_compounds import mention_in_actor_compound
 from .frame_roles import frame_roles, roles_of_other_clauses
 from ..state import Mention, add_entity, add_mention, as_force, ensure_actor, focus_hint, is_subject, overlaps
-from ..extensions import char_span, ext
+from ..extensions import char_span, ext, text_of
 
 
 def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention], tm: re.Match | None, claimant: str | None, phrases: PhraseReader | None = None) -> None:
@@ -350,7 +350,7 @@ def _unnamed_armed(doc: Doc, k: Knowledge, head: object, sent: SentenceInfo) -> 
         return None
     ensure_actor(doc, k, UNIDENTIFIED)
     start, end = head.left_edge.idx, head.idx + len(head)
-    add_mention(doc, k, Mention(UNIDENTIFIED, start, end, doc.text[start:end], "actor", "np_actor", 0.5))
+    add_mention(doc, k, Mention(UNIDENTIFIED, start, end, text_of(doc)[start:end], "actor", "np_actor", 0.5))
     return UNIDENTIFIED
 
 

@@ -66,7 +66,8 @@ def named_subunits(doc: Doc, k: Knowledge) -> None:
         return
     parts = k.lex.words("subunit_nouns") | k.lex.words("splinter_nouns")
     text = ext(doc, "armedkg_text")
-    for tok in doc:
+    heads = {appos.head.i: appos.head for appos in doc if appos.dep_ == "appos" and appos.lower_ in parts}  # only a head with such an apposition can be one
+    for tok in (heads[i] for i in sorted(heads)):
         name = _proper_head(doc, tok)
         if name is None:
             continue

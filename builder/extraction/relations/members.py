@@ -7,6 +7,8 @@ organisations' mentions and the frames of joining (no pass over every token)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from ...gazetteer import slug
@@ -25,8 +27,7 @@ _OWNING_PREPS = ("of", "from")
 
 def unnamed_members(doc: Doc, k: Knowledge, phrases: PhraseReader, frames: list[Frame]) -> list[Found]:
     """The groups of members the document names by their kind, each a member of its organisation."""
-    armed = (k.rx("np_armed_group_words"), k.rx("np_force_words"))
-    nouns = {form for form, lemma in k.lex.forms("member_nouns").items() if form != lemma and any(rx.fullmatch(form) for rx in armed)}  # a group of armed members
+    nouns = _armed_member_nouns(k)
     joining = k.lex.forms("join_verbs")
     out: list[Found] = []
     for m in {id(m): m for m in phrases.at.values()}.values():
@@ -50,6 +51,14 @@ def unnamed_members(doc: Doc, k: Knowledge, phrases: PhraseReader, frames: list[
                     for n in named:
                         out += _found(doc, k, phrases, group, doc[n.token], n.key)
     return out
+
+
+@lru_cache(maxsize=4)
+def _armed_member_nouns(k: Knowledge) -> frozenset[str]:
+    """The plural member nouns that name a group of armed members ("fighters", "militiamen"), read
+    once per knowledge (not per document)."""
+    armed = (k.rx("np_armed_group_words"), k.rx("np_force_words"))
+    return frozenset(form for form, lemma in k.lex.forms("member_nouns").items() if form != lemma and any(rx.fullmatch(form) for rx in armed))
 
 
 def _counted(tok: Token) -> Token:
