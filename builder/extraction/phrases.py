@@ -56,7 +56,7 @@ class PhraseWords:
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "PhraseWords":
         describing: set[str] = set()
-        for name in ("group_nouns", "command_nouns", "member_nouns", "subunit_nouns", "umbrella_nouns", "ally_nouns", "enemy_nouns", "proxy_nouns"):
+        for name in ("group_nouns", "command_nouns", "member_nouns", "office_nouns", "subunit_nouns", "umbrella_nouns", "ally_nouns", "enemy_nouns", "proxy_nouns"):
             describing |= set(lex.forms(name))
         ranks = {w for r in lex.words("rank_head_nouns") for w in (r, r + "s")}
         return cls(
@@ -67,7 +67,7 @@ class PhraseWords:
             relative=lex.words("relative_pronouns"),
             collective=frozenset(lex.forms("collective_members")),
             place_nouns=frozenset(lex.forms("place_head_nouns")),
-            person_nouns=frozenset(lex.forms("command_nouns")) | frozenset(lex.forms("member_nouns")) | ranks,
+            person_nouns=frozenset(lex.forms("command_nouns")) | frozenset(lex.forms("member_nouns")) | frozenset(lex.forms("office_nouns")) | ranks,
             titles=frozenset(lex.forms("command_nouns")) | ranks,
         )
 
@@ -411,6 +411,8 @@ def _resolve_person_pronouns(reader: PhraseReader, sentences: Iterable, marks: _
                 reader.antecedent[tok.i] = antecedent.i
         if subjects:
             topic = subjects[0]
+        elif any(t.lower_ in PERSON_PRONOUNS for t in marks.subjects(sent)):
+            pass  # "He was the son of X and his wife Y. He joined ...": a sentence about the topic keeps it
         else:  # "Police named the suspect as X. Officials said he ...": the person the sentence named
             named = [i for i in range(sent.start, sent.end) if (m := reader.at.get(i)) is not None and m.kind == "person" and reader.doc[i].lower_ not in PERSON_PRONOUNS]
             topic = reader.doc[named[-1]] if named else topic

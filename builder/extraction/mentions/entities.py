@@ -64,6 +64,8 @@ def entity_mentions(doc: Doc, k: Knowledge) -> None:
             continue  # "Ras al Ain in Hasakah" was read as a place before the model's guess
         elif label == "ORG":
             organisation(doc, k, ent)
+        elif label == "PERSON" and _organisation_as_person(k, ent):
+            organisation(doc, k, ent)
         elif label == "PERSON":
             person(doc, k, ent)
         elif label == "NORP":
@@ -204,6 +206,23 @@ def organisation(doc: Doc, k: Knowledge, ent: Span) -> None:
         cls, rule, conf = T.ORGANISATION, "model_org", 0.5
     add_entity(doc, key, cls, text, country=country)
     add_mention(doc, k, Mention(key, ent.start_char, ent.end_char, ent.text, "actor", rule, conf))
+
+
+def _organisation_as_person(k: Knowledge, ent: Span) -> bool:
+    """A name the model took for a person that is an organisation's: it ends in a noun of
+    organisation ("Kestrel Force", "the Rural Workers League") or stands in apposition to one
+    ("the Maoist organisation, Sendero Luminoso"), or it takes the article, which a person's name
+    does not ("he joined the Schutztruppe"; a title is no name: "the President")."""
+    heads = k.lex.words("organisation_name_heads") | k.lex.words("unit_head_nouns")
+    if ent[-1].lower_ in heads:
+        return True
+    root = ent.root  # "the Maoist organization, Sendero Luminoso"; "Tears for Fears, a British band"
+    described = [root.head] if root.dep_ == "appos" else [c for c in root.children if c.dep_ == "appos"]
+    if any(t.tag_ in ("NN", "NNS") and t.lower_ in heads for t in described):
+        return True
+    if ent.start == 0 or ent.doc[ent.start - 1].lower_ != "the" or ent.doc[ent.start - 1].head.i not in range(ent.start, ent.end):
+        return False
+    return not (k.rx("title_before_name").match(ent.text) or k.rank_start_re.match(ent.text) or k.ranked_name_re.match(ent.text))
 
 
 def _acronym(text: str) -> bool:

@@ -1,0 +1,59 @@
+"""Relations of encyclopaedic prose read by the whole pipeline: "he" in a biography stays the
+person the text is about when a sentence about him names others ("He was the son of A and his
+wife B"); names of organisations the model takes for persons ("Kestrel Force", "the
+Schutztruppe") are organisations; "the President of Estonia, X" names X as the office holder.
+Sentences written for these tests (wire copy, encyclopaedia prose, analysis)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _facts(result, prop: str) -> set[tuple[str, str]]:
+    return {(result.entities[r.subject].label, result.entities[r.object].label) for r in result.relations if r.prop == prop and r.subject in result.entities and r.object in result.entities}
+
+
+@pytest.mark.parametrize(
+    "text, person, org, other",
+    [
+        # encyclopaedia
+        ("Karl Mehring was born in Bremen in 1871. He was the son of Otto Mehring and his wife Anna Berger. He joined the Imperial German Navy in 1889.", "Karl Mehring", "Navy", "Anna Berger"),
+        # wire-style profile
+        ("Colonel Ibrahim Sow, who was arrested on Monday, grew up in Kayes. He is the nephew of the former minister Amadou Diallo. He joined the Malian Army in 1998, officials said.", "Ibrahim Sow", "Malian", "Amadou Diallo"),
+        # analysis
+        ("Viktor Hale rose quickly through the ranks. He was a protege of the party boss Ilya Petrov and his deputy Sergei Orlov. He joined the Wagner Group in 2016, according to leaked files.", "Viktor Hale", "Wagner", "Sergei Orlov"),
+    ],
+)
+def test_he_stays_the_person_the_biography_is_about(extract, text, person, org, other):
+    result = extract(text)
+    members = _facts(result, "memberOf")
+    assert any(p.endswith(person.split()[-1]) and org in o for p, o in members), members
+    assert not any(other.split()[-1] in p for p, _ in members), members
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Kestrel Force was raised in March 1941 and sent to Rabaul.", "Kestrel Force"),  # encyclopaedia
+        ("In 1891 he joined the Schutztruppe and sailed for Dar es Salaam.", "Schutztruppe"),  # encyclopaedia
+        ("Delegates of the Rural Workers League marched on the capital on Tuesday, police said.", "Rural Workers League"),  # wire
+    ],
+)
+def test_organisation_names_are_no_persons(extract, text, name):
+    result = extract(text)
+    classes = {ent.label: ent.cls for ent in result.entities.values()}
+    assert name in classes and classes[name] != "Person", classes
+
+
+@pytest.mark.parametrize(
+    "text, person, country",
+    [
+        ("The memorial was opened by the President of Estonia, Toomas Ilves, in 2008.", "Toomas Ilves", "Estonia"),  # encyclopaedia
+        ("The Prime Minister of Pakistan, Shehbaz Sharif, condemned the attack on Sunday.", "Shehbaz Sharif", "Pakistan"),  # wire
+        ("Talks stalled after the President of Kenya, William Ruto, withdrew his envoy.", "William Ruto", "Kenya"),  # analysis
+    ],
+)
+def test_office_of_a_country_in_apposition_names_its_holder(extract, text, person, country):
+    result = extract(text)
+    heads = _facts(result, "commanderOf")
+    assert any(person.split()[-1] in p and c == country for p, c in heads), heads
