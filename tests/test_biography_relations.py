@@ -57,3 +57,20 @@ def test_office_of_a_country_in_apposition_names_its_holder(extract, text, perso
     result = extract(text)
     heads = _facts(result, "commanderOf")
     assert any(person.split()[-1] in p and c == country for p, c in heads), heads
+
+
+@pytest.mark.parametrize(
+    "text, person, org",
+    [
+        # encyclopaedia
+        ("Henrik Larsen (1860 - 1930) was a Danish officer. He was the son of Ole Peter Larsen and his wife Marie Holm. Larsen joined the Danish Army in 1880.", "Henrik Larsen", "Denmark"),
+        # wire-style profile
+        ("Fatima Hassan, 41, was named the new envoy on Monday. Her mother, Amina Hassan, was a teacher. Hassan joined the Rapid Support Forces in 2013.", "Fatima Hassan", "Rapid Support Forces"),
+        # analysis
+        ("Arturo Vega built the network from scratch. His cousin Luis Vega handled the money. Vega joined the Sinaloa Cartel in the 1990s, prosecutors say.", "Arturo Vega", "Sinaloa Cartel"),
+    ],
+)
+def test_a_surname_shared_by_two_persons_is_the_first_named(extract, text, person, org):
+    result = extract(text)
+    members = _facts(result, "memberOf")
+    assert any(p == person and org in o for p, o in members), members

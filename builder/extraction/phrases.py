@@ -52,6 +52,7 @@ class PhraseWords:
     place_nouns: frozenset[str]
     person_nouns: frozenset[str]
     titles: frozenset[str]  # ranks and command nouns, written before a name
+    part_nouns: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "PhraseWords":
@@ -69,6 +70,7 @@ class PhraseWords:
             place_nouns=frozenset(lex.forms("place_head_nouns")),
             person_nouns=frozenset(lex.forms("command_nouns")) | frozenset(lex.forms("member_nouns")) | frozenset(lex.forms("office_nouns")) | ranks,
             titles=frozenset(lex.forms("command_nouns")) | ranks,
+            part_nouns=frozenset(lex.forms("subunit_nouns")),
         )
 
 
@@ -214,8 +216,10 @@ class PhraseReader:
         """The name a describing noun stands beside: apposition, copula, title before a name,
         a name before it ("the Tribal Shield militia", "the Wagner group")."""
         person_noun = tok.lower_ in self.words.person_nouns
+        # "an Australian Army formation": the name before a part noun with "a" is whose part it is
+        owner_before = tok.lower_ in self.words.part_nouns and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
         for child in tok.children:
-            if child.dep_ in ("compound", "nmod") and child.i < tok.i and child.tag_.startswith("NNP") and not person_noun:
+            if child.dep_ in ("compound", "nmod") and child.i < tok.i and child.tag_.startswith("NNP") and not (person_noun or owner_before):
                 named = self.mention(child)
                 if named is not None and named.kind == "actor":
                     return [named]

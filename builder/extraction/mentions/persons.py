@@ -153,16 +153,18 @@ def _noms_de_guerre(doc: Doc, k: Knowledge) -> None:
 
 def _surnames(doc: Doc, k: Knowledge) -> None:
     """Every later use of a surname (or of the name after the first word) is that person; the
-    model's guess that the surname alone is an organisation ("Votel said") yields."""
+    model's guess that the surname alone is an organisation ("Votel said") yields. Two persons
+    of one surname: the first named keeps it ("Henrik Larsen ... the son of Ole Larsen ... Larsen
+    joined": a text goes on about the person it began with)."""
     forms: dict[str, str] = {}
     for p in _persons(doc):
         words = p.label.split()
         if len(words) >= 2:
-            forms[" ".join(words[1:])] = p.key
-            forms[words[-1]] = p.key
+            forms.setdefault(" ".join(words[1:]), p.key)
+            forms.setdefault(words[-1], p.key)
             last = words[-1]
             if k.rx("surname_article").match(last):
-                forms[last.split("-", 1)[1]] = p.key
+                forms.setdefault(last.split("-", 1)[1], p.key)
     text = ext(doc, "armedkg_text")
     for form, key in sorted(forms.items(), key=lambda kv: -len(kv[0])):
         if len(form) < 3:
