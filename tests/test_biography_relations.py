@@ -74,3 +74,16 @@ def test_a_surname_shared_by_two_persons_is_the_first_named(extract, text, perso
     result = extract(text)
     members = _facts(result, "memberOf")
     assert any(p == person and org in o for p, o in members), members
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("He fought in the Second Barbary War and was promoted to captain in 1816.", "Second Barbary War"),  # encyclopaedia
+        ("The ceasefire collapsed weeks after the Lake Kivu Agreement was signed, officials said.", "Lake Kivu Agreement"),  # wire
+        ("Veterans awarded the Distinguished Conduct Medal are now courted by both parties.", "Distinguished Conduct Medal"),  # analysis
+    ],
+)
+def test_wars_treaties_and_medals_are_no_organisations(extract, text, name):
+    result = extract(text)
+    assert not any(name in ent.label for ent in result.entities.values() if ent.cls != "Person"), {e.label: e.cls for e in result.entities.values()}
