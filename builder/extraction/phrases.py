@@ -248,6 +248,10 @@ class PhraseReader:
             named = next((c for c in head.children if c.dep_ == "attr"), None)  # "its first commander was X"
             if named is not None and named.tag_.startswith("NNP"):
                 return self.entities(named, owners, states, depth + 1)
+        if tok.dep_ == "oprd":  # "X was elected chairman of Y", "named him head of Y": said of the one named
+            said_of = next((c for c in head.children if c.dep_ in ("nsubjpass", "dobj")), None)
+            if said_of is not None:
+                return self.entities(said_of, owners, states, depth + 1)
         if tok.dep_ == "pobj" and head.lower_ == "as" and head.head.i != head.i:
             # "regard X as a proxy of Y", "X is seen as a proxy of Y"
             said_of = next((c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
