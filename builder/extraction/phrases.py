@@ -253,8 +253,9 @@ class PhraseReader:
             if said_of is not None:
                 return self.entities(said_of, owners, states, depth + 1)
         if tok.dep_ == "pobj" and head.lower_ == "as" and head.head.i != head.i:
-            # "regard X as a proxy of Y", "X is seen as a proxy of Y"
-            said_of = next((c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            # "regard X as a proxy of Y", "X is seen as a proxy of Y", "X served as a member of Y"
+            verb = head.head
+            said_of = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None) or next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if said_of is not None:
                 return self.entities(said_of, owners, states, depth + 1)
         return []
