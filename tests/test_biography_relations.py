@@ -87,3 +87,17 @@ def test_a_surname_shared_by_two_persons_is_the_first_named(extract, text, perso
 def test_wars_treaties_and_medals_are_no_organisations(extract, text, name):
     result = extract(text)
     assert not any(name in ent.label for ent in result.entities.values() if ent.cls != "Person"), {e.label: e.cls for e in result.entities.values()}
+
+
+@pytest.mark.parametrize(
+    "text, party, wrong",
+    [
+        ("Ahmad Karimi was the chairman of the Islamic Coalition Party from 1990 until his death.", "Islamic Coalition Party", "actor:us-led-coalition"),  # encyclopaedia
+        ("Supporters of the Unity Coalition Party blocked the road on Friday, police said.", "Unity Coalition Party", "actor:us-led-coalition"),  # wire
+        ("The Rural Coalition Party has little support outside the north.", "Rural Coalition Party", "actor:us-led-coalition"),  # analysis
+    ],
+)
+def test_a_party_named_with_a_gazetteer_word_is_the_party(extract, text, party, wrong):
+    result = extract(text)
+    assert wrong not in result.entities, sorted(result.entities)
+    assert any(party in ent.label for ent in result.entities.values()), sorted(result.entities)

@@ -235,6 +235,8 @@ class PhraseReader:
             if people:
                 return people
         head = tok.head
+        if tok.dep_ == "conj" and head.tag_ in ("NN", "NNS") and (head.lower_ in self.words.describing or head.dep_ in ("attr", "appos")) and self.mention(head) is None:
+            return self._described(head, owners, states, depth + 1)  # "X is a lawyer and a member of Y"
         before = comma_antecedent(tok)
         if before is not None:
             return self.entities(before, owners, states, depth + 1)  # "al-Hariri, once a commander of the FSA"

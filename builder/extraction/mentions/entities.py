@@ -118,12 +118,14 @@ def _longer_place(doc: Doc, k: Knowledge, ent: Span, ruler: bool) -> Span | None
 def _inside_longer_name(doc: Doc, k: Knowledge, ent: Span) -> bool:
     """Whether a one-word gazetteer name is only a word of a longer proper name: a capitalised
     name word before it that is no nationality or country ("Citizens Coalition"), and "for" or
-    "of" with a capitalised word after it ("Coalition for Change")."""
+    "of" with a capitalised word after it ("Coalition for Change"), or a capitalised noun that
+    ends an organisation's name ("the Islamic Coalition Party")."""
     if len(ent) != 1 or ent.start == 0 or ent.end >= len(doc) - 1:
         return False
     before, after, then = doc[ent.start - 1], doc[ent.end], doc[ent.end + 1]
     named_before = before.tag_ in ("NNP", "NNPS") and before.text[:1].isupper() and k.gaz.country_of_adjective(before.text) is None and not k.gaz.country_by_name.get(name_key(before.text))
-    return named_before and after.lower_ in ("for", "of") and then.text[:1].isupper()
+    heads = k.lex.words("organisation_name_heads") | k.lex.words("unit_head_nouns")
+    return named_before and ((after.lower_ in ("for", "of") and then.text[:1].isupper()) or (after.text[:1].isupper() and after.lower_ in heads))
 
 
 def _capital_named_after(doc: Doc, k: Knowledge, ent: Span) -> bool:
