@@ -101,3 +101,17 @@ def test_a_party_named_with_a_gazetteer_word_is_the_party(extract, text, party, 
     result = extract(text)
     assert wrong not in result.entities, sorted(result.entities)
     assert any(party in ent.label for ent in result.entities.values()), sorted(result.entities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JNIM, the al-Qaeda affiliate in the Sahel, claimed the attack on Tuesday.",  # wire
+        "The group has expanded its operations in the Sahel since 2015.",  # analysis
+        "Gunmen took the women and children into the bush, a local official said.",  # wire: no name at all
+    ],
+)
+def test_a_region_or_a_common_noun_after_the_is_no_organisation(extract, text):
+    result = extract(text)
+    assert not any(ent.label.lower() in ("sahel", "bush") and ent.cls not in ("Person",) and not ent.key.startswith("place:") for ent in result.entities.values()), {e.key: e.cls for e in result.entities.values()}
+    assert not any(r.prop == "partOf" and "sahel" in r.object for r in result.relations)

@@ -214,7 +214,10 @@ def _organisation_as_person(k: Knowledge, ent: Span) -> bool:
     """A name the model took for a person that is an organisation's: it ends in a noun of
     organisation ("Kestrel Force", "the Rural Workers League") or stands in apposition to one
     ("the Maoist organisation, Sendero Luminoso"), or it takes the article, which a person's name
-    does not ("he joined the Schutztruppe"; a title is no name: "the President")."""
+    does not ("he joined the Schutztruppe"; a title is no name: "the President"; after "in" the
+    name may be a region's: "in the Sahel")."""
+    if not ent[0].text[:1].isupper():
+        return False  # "into the bush": no name at all
     heads = k.lex.words("organisation_name_heads") | k.lex.words("unit_head_nouns")
     if ent[-1].lower_ in heads:
         return True
@@ -222,8 +225,11 @@ def _organisation_as_person(k: Knowledge, ent: Span) -> bool:
     described = [root.head] if root.dep_ == "appos" else [c for c in root.children if c.dep_ == "appos"]
     if any(t.tag_ in ("NN", "NNS") and t.lower_ in heads for t in described):
         return True
-    if ent.start == 0 or ent.doc[ent.start - 1].lower_ != "the" or ent.doc[ent.start - 1].head.i not in range(ent.start, ent.end):
+    the = ent.doc[ent.start - 1] if ent.start else None
+    if the is None or the.lower_ != "the" or the.head.i not in range(ent.start, ent.end):
         return False
+    if k.rx("locative_before").search(ent.doc.text[max(0, the.idx - 12) : the.idx]):
+        return False  # "in the Sahel": a region takes the article too
     return not (k.rx("title_before_name").match(ent.text) or k.rank_start_re.match(ent.text) or k.ranked_name_re.match(ent.text))
 
 
