@@ -115,3 +115,17 @@ def test_a_region_or_a_common_noun_after_the_is_no_organisation(extract, text):
     result = extract(text)
     assert not any(ent.label.lower() in ("sahel", "bush") and ent.cls not in ("Person",) and not ent.key.startswith("place:") for ent in result.entities.values()), {e.key: e.cls for e in result.entities.values()}
     assert not any(r.prop == "partOf" and "sahel" in r.object for r in result.relations)
+
+
+@pytest.mark.parametrize(
+    "text, full, short",
+    [
+        ("Henrik August Larsen (1860 - 1930) was a Danish officer. Henrik Larsen joined the Danish Army in 1880.", "Henrik August Larsen", "Henrik Larsen"),  # encyclopaedia
+        ("Police named the suspect as Omar Ahmed Warsame, 34. Omar Warsame had been released in May, officials said.", "Omar Ahmed Warsame", "Omar Warsame"),  # wire
+        ("Ali Hosseini Khamenei has ruled since 1989. Ali Khamenei has never left the country since.", "Ali Hosseini Khamenei", "Ali Khamenei"),  # analysis
+    ],
+)
+def test_a_name_without_its_middle_names_is_the_same_person(extract, text, full, short):
+    result = extract(text)
+    persons = [e for e in result.entities.values() if e.cls == "Person" and e.label in (full, short)]
+    assert len(persons) == 1, [(e.key, e.label) for e in persons]

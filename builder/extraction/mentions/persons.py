@@ -119,13 +119,20 @@ def _persons(doc: Doc) -> list:
 
 
 def _shorter_names(doc: Doc) -> None:
+    """A person named by the last words of a longer name is that person ("Al-Hariri"), and so is
+    one named by its first and last words ("Henrik Larsen" after "Henrik August Larsen")."""
     persons = _persons(doc)
     for short in persons:
         words = short.label.split()
         folded = [w.lower() for w in words]
-        longer = [p for p in persons if p is not short and len(p.label.split()) > len(words) and [w.lower() for w in p.label.split()[-len(words) :]] == folded]
+        longer = [p for p in persons if p is not short and len(p.label.split()) > len(words) and ([w.lower() for w in p.label.split()[-len(words) :]] == folded or _without_middle(folded, [w.lower() for w in p.label.split()]))]
         if longer:
             redirect(doc, short.key, longer[0].key)
+
+
+def _without_middle(short: list[str], full: list[str]) -> bool:
+    """Whether a name of two words is a longer name without its middle names."""
+    return len(short) == 2 and short[0] == full[0] and short[1] == full[-1]
 
 
 def _noms_de_guerre(doc: Doc, k: Knowledge) -> None:
