@@ -121,12 +121,20 @@ def _whole_named(verb: Token, o: Named, reader: PhraseReader) -> bool:
     return (m is not None and not m.generic) or tok.lower_ in reader.words.relative
 
 
+def _one_of_several(role: Token) -> bool:
+    """Whether a title names one of several holders: "a commander of", "commanders", "one of the leaders"."""
+    if role.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in role.children):
+        return True
+    return role.dep_ == "pobj" and role.head.lower_ == "of" and role.head.head.lower_ == "one"
+
+
 def _checked(c: Construction, s: Named, o: Named, reader: PhraseReader, words: AffiliationWords, bound: dict[str, Token]) -> bool:
     """The construction's named test: ``smaller_unit`` (a unit is part only of a larger one),
     ``not_bracketed`` (a name in brackets after another is its second name, not its container),
     ``not_joined_in_action`` ("joined X in shelling" is acting together, not joining X),
     ``whole_named`` (:func:`_whole_named`), ``named_whole`` (the whole of "W, including A" is a
-    name or a description read as one actor)."""
+    name or a description read as one actor), ``definite_title`` / ``indefinite_title`` (a title
+    names the head, or one of several holders: :func:`_one_of_several`)."""
     if c.check == "whole_named":
         return _whole_named(bound[c.object], o, reader)
     if c.check == "named_whole":  # "the international community, including China", not "Western countries, including France"
@@ -139,6 +147,8 @@ def _checked(c: Construction, s: Named, o: Named, reader: PhraseReader, words: A
         # "joined Iraqi troops in shelling": acting together, not joining the organisation
         verb = reader.doc[o.token].head
         return not any(_action_phrase(child) for child in verb.children)
+    if c.check in ("definite_title", "indefinite_title"):  # "a Hezbollah commander" is one of several, a member
+        return _one_of_several(bound[c.subject]) == (c.check == "indefinite_title")
     if c.check == "smaller_unit":
         small, large = words.echelon(_surface(reader, s)), words.echelon(_surface(reader, o))
         return 0 < small < large

@@ -9,7 +9,8 @@ A :class:`Frame` is built for every verb and for every noun of hostile action ("
   whose object is the noun ("X launched an offensive"), who takes part in it ("played a key
   role in the war against Y", "went to war with Y", "were killed in clashes with Y"), a subject
   shared through coordination or control ("X vowed to attack", "X stormed and seized"), the noun
-  a relative clause or a participle modifies ("the group, which controls", "gunmen firing at");
+  a relative clause or a participle modifies ("the group, which controls", "gunmen firing at"),
+  the subject of the clause a perfect participle hangs on ("X is a colonel, having served in Y");
 - ``patients``: the object of an active verb, the subject of a passive one, the noun a passive
   participle modifies ("a convoy ambushed by X"), the "on"/"against"/"at" phrase of a hostile
   predicate, the "of" phrase of a hostile noun, the other side of a symmetric one ("clashes
@@ -155,8 +156,7 @@ def _subjects(verb: Token, words: ClauseWords) -> list[Token]:
 
 
 def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
-    """A subject the verb shares: with the verb it is coordinated with ("X stormed and seized"),
-    the controller of an infinitive ("X vowed to attack": X; "ordered troops to attack": troops)."""
+    """A subject the verb shares: with the verb it is coordinated with ("X stormed and seized"), the controller of an infinitive ("X vowed to attack": X; "ordered troops to attack": troops)."""
     head, controller = verb.head, object_controller(verb, words.reporting)  # "blamed X for firing", "called on X to stop"
     if controller:
         return controller
@@ -171,6 +171,8 @@ def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
     acting = verb.lower_ in words.hostile_verbs or verb.lower_ in words.means
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and acting and is_verb(head) and not any(c.dep_ == "mark" for c in verb.children):
         # "X conducted strikes using aircraft", "X stormed the town, killing five": the participle's subject is the clause's
+        return _subjects(head, words) or _inherited_subjects(head, words)
+    if verb.dep_ == "advcl" and is_verb(head) and any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children):
         return _subjects(head, words) or _inherited_subjects(head, words)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and is_verb(head.head):
         # "joined Iraqi troops in shelling ISIL positions": those of the verb above act
@@ -479,11 +481,9 @@ def _counted(tok: Token) -> int:
 
 
 def _drop_speakers(frame: Frame, doc: Doc, not_roles: set[int]) -> None:
-    """Speakers and those told are never participants; dates and numbers (``not_roles``, the
-    tokens of such entities) are no roles."""
-    voices = {t.i for s in frame.speakers + frame.addressees for t in doc[s].subtree}
+    """Speakers and those told are never participants; dates and numbers (``not_roles``, the tokens of such entities) are no roles."""
+    voices = {t.i for s in frame.speakers + frame.addressees for t in doc[s].subtree} | not_roles
     frame.patients = [_counted(doc[i]) if i in not_roles else i for i in frame.patients]  # "killed dozens of civilians"
-    voices |= not_roles
     frame.agents = [i for i in dict.fromkeys(frame.agents) if i not in voices or frame.reporting]
     frame.patients = [i for i in dict.fromkeys(frame.patients) if i not in voices and i not in frame.agents]
 

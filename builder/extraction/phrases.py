@@ -52,11 +52,12 @@ class PhraseWords:
     place_nouns: frozenset[str]
     person_nouns: frozenset[str]
     titles: frozenset[str]  # ranks and command nouns, written before a name
+    part_nouns: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "PhraseWords":
         describing: set[str] = set()
-        for name in ("group_nouns", "command_nouns", "member_nouns", "subunit_nouns", "umbrella_nouns", "ally_nouns", "enemy_nouns", "proxy_nouns"):
+        for name in ("group_nouns", "command_nouns", "member_nouns", "office_nouns", "subunit_nouns", "umbrella_nouns", "ally_nouns", "enemy_nouns", "proxy_nouns"):
             describing |= set(lex.forms(name))
         ranks = {w for r in lex.words("rank_head_nouns") for w in (r, r + "s")}
         return cls(
@@ -67,8 +68,9 @@ class PhraseWords:
             relative=lex.words("relative_pronouns"),
             collective=frozenset(lex.forms("collective_members")),
             place_nouns=frozenset(lex.forms("place_head_nouns")),
-            person_nouns=frozenset(lex.forms("command_nouns")) | frozenset(lex.forms("member_nouns")) | ranks,
+            person_nouns=frozenset(lex.forms("command_nouns")) | frozenset(lex.forms("member_nouns")) | frozenset(lex.forms("office_nouns")) | ranks,
             titles=frozenset(lex.forms("command_nouns")) | ranks,
+            part_nouns=frozenset(lex.forms("subunit_nouns")),
         )
 
 
@@ -214,8 +216,10 @@ class PhraseReader:
         """The name a describing noun stands beside: apposition, copula, title before a name,
         a name before it ("the Tribal Shield militia", "the Wagner group")."""
         person_noun = tok.lower_ in self.words.person_nouns
+        # "an Australian Army formation": the name before a part noun with "a" is whose part it is
+        owner_before = tok.lower_ in self.words.part_nouns and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
         for child in tok.children:
-            if child.dep_ in ("compound", "nmod") and child.i < tok.i and child.tag_.startswith("NNP") and not person_noun:
+            if child.dep_ in ("compound", "nmod") and child.i < tok.i and child.tag_.startswith("NNP") and not (person_noun or owner_before):
                 named = self.mention(child)
                 if named is not None and named.kind == "actor":
                     return [named]
@@ -231,6 +235,8 @@ class PhraseReader:
             if people:
                 return people
         head = tok.head
+        if tok.dep_ == "conj" and head.tag_ in ("NN", "NNS") and (head.lower_ in self.words.describing or head.dep_ in ("attr", "appos")) and self.mention(head) is None:
+            return self._described(head, owners, states, depth + 1)  # "X is a lawyer and a member of Y"
         before = comma_antecedent(tok)
         if before is not None:
             return self.entities(before, owners, states, depth + 1)  # "al-Hariri, once a commander of the FSA"
@@ -244,9 +250,14 @@ class PhraseReader:
             named = next((c for c in head.children if c.dep_ == "attr"), None)  # "its first commander was X"
             if named is not None and named.tag_.startswith("NNP"):
                 return self.entities(named, owners, states, depth + 1)
+        if tok.dep_ == "oprd":  # "X was elected chairman of Y", "named him head of Y": said of the one named
+            said_of = next((c for c in head.children if c.dep_ in ("nsubjpass", "dobj")), None)
+            if said_of is not None:
+                return self.entities(said_of, owners, states, depth + 1)
         if tok.dep_ == "pobj" and head.lower_ == "as" and head.head.i != head.i:
-            # "regard X as a proxy of Y", "X is seen as a proxy of Y"
-            said_of = next((c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            # "regard X as a proxy of Y", "X is seen as a proxy of Y", "X served as a member of Y"
+            verb = head.head
+            said_of = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None) or next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if said_of is not None:
                 return self.entities(said_of, owners, states, depth + 1)
         return []
@@ -411,6 +422,8 @@ def _resolve_person_pronouns(reader: PhraseReader, sentences: Iterable, marks: _
                 reader.antecedent[tok.i] = antecedent.i
         if subjects:
             topic = subjects[0]
+        elif any(t.lower_ in PERSON_PRONOUNS for t in marks.subjects(sent)):
+            pass  # "He was the son of X and his wife Y. He joined ...": a sentence about the topic keeps it
         else:  # "Police named the suspect as X. Officials said he ...": the person the sentence named
             named = [i for i in range(sent.start, sent.end) if (m := reader.at.get(i)) is not None and m.kind == "person" and reader.doc[i].lower_ not in PERSON_PRONOUNS]
             topic = reader.doc[named[-1]] if named else topic

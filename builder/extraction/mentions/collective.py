@@ -92,7 +92,7 @@ def offices(doc: Doc, k: Knowledge) -> None:
                 if x.kind == "person"
                 and (
                     (x.end <= m.start() and re.fullmatch(r"\s*,\s*(?:(?:the|a|its|their)\s+)?(?:[\w-]+\s+){0,2}", text[x.end : m.start()]))
-                    or (x.start >= m.end() and re.fullmatch(r"\s*,\s*(?:[A-Z][\w.]*\.?\s+){0,3}", text[m.end() : x.start]))
+                    or (x.start >= m.end() and re.fullmatch(r"\s*(?:of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*)?,\s*(?:[A-Z][\w.]*\.?\s+){0,3}", text[m.end() : x.start]))
                 )
             ),
             None,

@@ -64,6 +64,8 @@ def entity_mentions(doc: Doc, k: Knowledge) -> None:
             continue  # "Ras al Ain in Hasakah" was read as a place before the model's guess
         elif label == "ORG":
             organisation(doc, k, ent)
+        elif label == "PERSON" and _organisation_as_person(k, ent):
+            organisation(doc, k, ent)
         elif label == "PERSON":
             person(doc, k, ent)
         elif label == "NORP":
@@ -116,12 +118,14 @@ def _longer_place(doc: Doc, k: Knowledge, ent: Span, ruler: bool) -> Span | None
 def _inside_longer_name(doc: Doc, k: Knowledge, ent: Span) -> bool:
     """Whether a one-word gazetteer name is only a word of a longer proper name: a capitalised
     name word before it that is no nationality or country ("Citizens Coalition"), and "for" or
-    "of" with a capitalised word after it ("Coalition for Change")."""
+    "of" with a capitalised word after it ("Coalition for Change"), or a capitalised noun that
+    ends an organisation's name ("the Islamic Coalition Party")."""
     if len(ent) != 1 or ent.start == 0 or ent.end >= len(doc) - 1:
         return False
     before, after, then = doc[ent.start - 1], doc[ent.end], doc[ent.end + 1]
     named_before = before.tag_ in ("NNP", "NNPS") and before.text[:1].isupper() and k.gaz.country_of_adjective(before.text) is None and not k.gaz.country_by_name.get(name_key(before.text))
-    return named_before and after.lower_ in ("for", "of") and then.text[:1].isupper()
+    heads = k.lex.words("organisation_name_heads") | k.lex.words("unit_head_nouns")
+    return named_before and ((after.lower_ in ("for", "of") and then.text[:1].isupper()) or (after.text[:1].isupper() and after.lower_ in heads))
 
 
 def _capital_named_after(doc: Doc, k: Knowledge, ent: Span) -> bool:
@@ -204,6 +208,29 @@ def organisation(doc: Doc, k: Knowledge, ent: Span) -> None:
         cls, rule, conf = T.ORGANISATION, "model_org", 0.5
     add_entity(doc, key, cls, text, country=country)
     add_mention(doc, k, Mention(key, ent.start_char, ent.end_char, ent.text, "actor", rule, conf))
+
+
+def _organisation_as_person(k: Knowledge, ent: Span) -> bool:
+    """A name the model took for a person that is an organisation's: it ends in a noun of
+    organisation ("Kestrel Force", "the Rural Workers League") or stands in apposition to one
+    ("the Maoist organisation, Sendero Luminoso"), or it takes the article, which a person's name
+    does not ("he joined the Schutztruppe"; a title is no name: "the President"; after "in" the
+    name may be a region's: "in the Sahel")."""
+    if not ent[0].text[:1].isupper():
+        return False  # "into the bush": no name at all
+    heads = k.lex.words("organisation_name_heads") | k.lex.words("unit_head_nouns")
+    if ent[-1].lower_ in heads:
+        return True
+    root = ent.root  # "the Maoist organization, Sendero Luminoso"; "Tears for Fears, a British band"
+    described = [root.head] if root.dep_ == "appos" else [c for c in root.children if c.dep_ == "appos"]
+    if any(t.tag_ in ("NN", "NNS") and t.lower_ in heads for t in described):
+        return True
+    the = ent.doc[ent.start - 1] if ent.start else None
+    if the is None or the.lower_ != "the" or the.head.i not in range(ent.start, ent.end):
+        return False
+    if k.rx("locative_before").search(ent.doc.text[max(0, the.idx - 12) : the.idx]):
+        return False  # "in the Sahel": a region takes the article too
+    return not (k.rx("title_before_name").match(ent.text) or k.rank_start_re.match(ent.text) or k.ranked_name_re.match(ent.text))
 
 
 def _acronym(text: str) -> bool:

@@ -119,13 +119,20 @@ def _persons(doc: Doc) -> list:
 
 
 def _shorter_names(doc: Doc) -> None:
+    """A person named by the last words of a longer name is that person ("Al-Hariri"), and so is
+    one named by its first and last words ("Henrik Larsen" after "Henrik August Larsen")."""
     persons = _persons(doc)
     for short in persons:
         words = short.label.split()
         folded = [w.lower() for w in words]
-        longer = [p for p in persons if p is not short and len(p.label.split()) > len(words) and [w.lower() for w in p.label.split()[-len(words) :]] == folded]
+        longer = [p for p in persons if p is not short and len(p.label.split()) > len(words) and ([w.lower() for w in p.label.split()[-len(words) :]] == folded or _without_middle(folded, [w.lower() for w in p.label.split()]))]
         if longer:
             redirect(doc, short.key, longer[0].key)
+
+
+def _without_middle(short: list[str], full: list[str]) -> bool:
+    """Whether a name of two words is a longer name without its middle names."""
+    return len(short) == 2 and short[0] == full[0] and short[1] == full[-1]
 
 
 def _noms_de_guerre(doc: Doc, k: Knowledge) -> None:
@@ -153,16 +160,18 @@ def _noms_de_guerre(doc: Doc, k: Knowledge) -> None:
 
 def _surnames(doc: Doc, k: Knowledge) -> None:
     """Every later use of a surname (or of the name after the first word) is that person; the
-    model's guess that the surname alone is an organisation ("Votel said") yields."""
+    model's guess that the surname alone is an organisation ("Votel said") yields. Two persons
+    of one surname: the first named keeps it ("Henrik Larsen ... the son of Ole Larsen ... Larsen
+    joined": a text goes on about the person it began with)."""
     forms: dict[str, str] = {}
     for p in _persons(doc):
         words = p.label.split()
         if len(words) >= 2:
-            forms[" ".join(words[1:])] = p.key
-            forms[words[-1]] = p.key
+            forms.setdefault(" ".join(words[1:]), p.key)
+            forms.setdefault(words[-1], p.key)
             last = words[-1]
             if k.rx("surname_article").match(last):
-                forms[last.split("-", 1)[1]] = p.key
+                forms.setdefault(last.split("-", 1)[1], p.key)
     text = ext(doc, "armedkg_text")
     for form, key in sorted(forms.items(), key=lambda kv: -len(kv[0])):
         if len(form) < 3:
