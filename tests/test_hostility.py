@@ -72,3 +72,30 @@ def test_wounded_in_the_fighting_is_no_side_doing_it(extract):
     result = extract("Islamic State fighters attacked army positions near Palmyra on Sunday. A commander of the National Defence Forces was wounded in the fighting.")
     assert result.events
     assert not any("actor:ndf" in e.perpetrators for e in result.events), [(e.cls, e.perpetrators, e.targets) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    "text, owners",
+    [
+        # wire copy
+        ("The raids hit Hezbollah depots and Hamas offices overnight, residents said.", ("actor:hezbollah", "actor:hamas")),
+        # analysis
+        ("In effect, the raids destroyed Houthi warehouses and al-Qaeda training camps, the report notes.", ("actor:houthis", "actor:al-qaeda")),
+        # encyclopaedia prose
+        ("The air raids of 2014 struck Hamas tunnels and Islamic Jihad workshops across Gaza.", ("actor:hamas", "actor:palestinian-islamic-jihad")),
+    ],
+)
+def test_owners_of_what_was_hit_are_no_sides_of_each_other(extract, text, owners):
+    """A battle with no named perpetrator makes the first side named actor 1 ("clashes between
+    A and B"), but groups named only as the owners of what was hit were both hit: neither fought
+    the other."""
+    result = extract(text)
+    hostile = _hostile(result)
+    assert (owners[0], owners[1]) not in hostile and (owners[1], owners[0]) not in hostile
+    assert any(owners[0] in e.targets for e in result.events)
+
+
+def test_sides_of_a_clash_still_fight_each_other(extract):
+    result = extract("Clashes between Hezbollah fighters and Hamas militants were reported in the camp on Friday.")
+    hostile = _hostile(result)
+    assert ("actor:hezbollah", "actor:hamas") in hostile or ("actor:hamas", "actor:hezbollah") in hostile

@@ -62,9 +62,28 @@ def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
         for key in objects(doc, k, sent, actors, tm, violent):
             if key not in frame.perpetrators and key not in frame.assoc_perpetrators:
                 frame.targets.append(key)
-    # Battles with no named perpetrator: the first side named is actor 1.
-    if k.event_type_of.get(frame.cls) == T.BATTLES and not frame.perpetrators and len(frame.targets) >= 2:
+    # Battles with no named perpetrator: the first side named is actor 1, unless it is named only
+    # as the owner of what was hit ("the raids hit Hezbollah depots and Hamas offices").
+    if k.event_type_of.get(frame.cls) == T.BATTLES and not frame.perpetrators and len(frame.targets) >= 2 and not _owners_only(doc, k, actors, frame.targets[0]):
         frame.perpetrators.append(frame.targets.pop(0))
+
+
+def _owners_only(doc: Doc, k: Knowledge, actors: list[Mention], key: str) -> bool:
+    """Whether every mention of the side ``key`` only says whose a thing is: a possessor or a
+    modifier of a common noun that names neither people nor an act ("Hezbollah depots", "the
+    group's offices"; not "Hezbollah fighters", nor "the SDF's fight against ISIL", whose owner
+    is its doer)."""
+    found = [m for m in actors if m.key == key or as_force(doc, k, m.key) == key]
+    people = (k.rx("np_force_words"), k.rx("np_armed_group_words"), k.rx("person_nouns"))
+    acts = k.lex.forms("hostile_nouns")
+    for m in found:
+        span = char_span(doc, m.start, m.end)
+        root = span.root if span is not None else None
+        if root is None or root.dep_ not in ("compound", "poss") or root.head.tag_ not in ("NN", "NNS"):
+            return False
+        if root.head.lower_ in acts or any(rx.fullmatch(root.head.lower_) for rx in people):
+            return False
+    return bool(found)
 
 
 def _frame_read(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention], tm: re.Match | None, phrases: PhraseReader | None) -> tuple[set[int], bool]:
