@@ -136,6 +136,39 @@ def test_the_place_a_note_codes_its_event_to_is_the_events(extract, text, town, 
 
 
 @pytest.mark.parametrize(
+    ("text", "town", "point"),
+    [
+        # a note's square bracket with the place and its containers, after a namesake abroad
+        ("On 2 May 2022, retired teachers staged a sit-in in Porto Novo [location coded as Mindelo, Sao Vicente] over pension arrears.", "Mindelo", (16.89, -24.98)),
+        # a list of places whose bracket says where both lie: the first is where the note codes it
+        ("On 11 May 2022, residents protested on the road between Bacabal and Pedreiras (Maranhao) to demand water supply.", "Bacabal", (-4.23, -44.78)),
+        ("On 11 May 2022, residents blocked a road between Caxias and Timon (Maranhao) to demand water supply.", "Caxias", (-4.86, -43.36)),
+        # what a protest is about is not where it is (note, wire copy)
+        ("On 8 May 2022, workers demonstrated in Bergen to oppose the planned closure of a shipyard in Floro, Vestland.", "Bergen", (60.39, 5.32)),
+        ("On 3 June 2022, about 300 farmers demonstrated in Lisbon against the planned closure of a sugar mill in Coruche, Santarem.", "Lisbon", (38.72, -9.14)),
+        ("On 14 March 2022, hundreds of students rallied in Nairobi over the killing of a classmate in Eldoret, Uasin Gishu.", "Nairobi", (-1.28, 36.82)),
+        # where people come from, named among examples, is not where they gathered
+        ("On 7 March 2022, fishermen from coastal towns such as Mokpo and Yeosu staged a rally outside the ministry in Sejong.", "Sejong", (36.59, 127.29)),
+        ("Farmers from several districts including Lamjung and Gorkha protested in Pokhara on Monday over fertiliser shortages.", "Pokhara", (28.27, 83.97)),
+        ("Relatives of detainees from towns such as Tadef and Bza'a held a sit-in outside the courthouse in Azaz.", "Azaz", (36.59, 37.05)),
+    ],
+)
+def test_the_place_of_the_events_own_clause_is_read(extract, text, town, point):
+    result, ev, where = _where(extract, text)
+    assert _folded(result.entities[ev.place].label) == _folded(town) or town in result.entities[ev.place].aliases
+    assert haversine_km(where.lat, where.lon, *point) < 10
+
+
+def test_a_bracket_of_containers_after_a_notes_coded_bracket_is_read(extract):
+    """"A and B villages (coded as A) (X township, Y district, Z region)": the parser ends the
+    sentence between the brackets, and the containers are those of the coded place."""
+    text = "Around 20 March 2022, troops shelled Hti Hlaing and Ywa Thit villages (coded as Hti Hlaing) (Kani township, Monywa district, Sagaing region), injuring two civilians."
+    result, ev, where = _where(extract, text)
+    assert where.admin1 is not None and where.admin1.label == "Sagaing"
+    assert haversine_km(where.lat, where.lon, 22.11, 95.13) < 100  # Monywa district, not a namesake by Yangon
+
+
+@pytest.mark.parametrize(
     ("text", "division", "point"),
     [
         # a village the gazetteers lack, whose province the next sentence of the paragraph names

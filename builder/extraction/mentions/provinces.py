@@ -45,7 +45,8 @@ def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
     """The names beside ``span`` and whether they surely say where it lies: in brackets, or after
     a comma that a word for the town ("Kartal town, Istanbul") or the end of the clause closes
     (not a list: "Aleppo, Idlib and Hama")."""
-    tail = ext(doc, "armedkg_text")[span.end_char : span.end_char + 100]
+    text = ext(doc, "armedkg_text")
+    tail = _past_coded_note(k, text, span.start_char, text[span.end_char : span.end_char + 160])
     bracket = k.rx("province_parenthesis").match(tail)
     found = bracket or k.rx("province_after_comma").match(tail)
     if found is None:
@@ -59,6 +60,18 @@ def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
         if name and name[0].isupper() and name.lower() not in k.lex.words("place_kind_words"):
             names.append(name)  # not "(Hill)": the kind of the place, no division
     return names, sure
+
+
+def _past_coded_note(k: Knowledge, text: str, start: int, tail: str) -> str:
+    """The words after a place past an ACLED note of where its event is coded, which stands
+    between the place and its containers: "Lone Pine village (coded as Elm Creek) (Eastwood, Hill
+    District)" is in the divisions of the second bracket, and so is the coded place itself."""
+    if tail.startswith(")") and k.rx("coded_place_before").search(text[max(0, start - 30) : start]):
+        return tail[1:]  # the coded place: "(coded as Elm Creek)" ends right after it
+    note = k.rx("coded_note_bracket").match(tail)
+    if note is not None and k.rx("province_parenthesis").match(tail[note.end() :]):
+        return tail[note.end() :]
+    return tail
 
 
 def _clause_goes_on(rest: str) -> bool:

@@ -126,7 +126,8 @@ def bracketed_places(doc: Doc, k: Knowledge) -> None:
     that division, not a town of its name ("Ballyporeen (Tipperary)")."""
     text = ext(doc, "armedkg_text")
     for m in k.rx("bracketed_place_names").finditer(text):
-        parts = _bracket_parts(k, m.group(1).split(";")[0], m.start(1))
+        g = 1 if m.group(1) is not None else 2  # round brackets, or a note's square ones ("[coded to X, Y]")
+        parts = _bracket_parts(k, m.group(g).split(";")[0], m.start(g))
         chain = chain_readings(k, [name for name, _ in parts], focus_hint(doc))
         for (name, start), found in zip(parts, chain):
             span = free_span(doc, start, start + len(name))
