@@ -240,3 +240,33 @@ def test_the_first_town_of_a_bracket_of_containers_is_where_it_happened(extract,
     result, ev, where = _where(extract, text)
     known = [p for p in load_gazetteer(None, True).lookup_place(town) if p.country == "MM"][0]
     assert haversine_km(where.lat, where.lon, known.lat, known.lon) < 5  # the township's town, not the district's
+
+
+def test_a_town_written_with_an_unknown_district_is_no_namesake_abroad_by_another_name(extract):
+    """GeoNames gives "Kakani" as another name of Kakanj in Bosnia; a municipality written with
+    its district, which the gazetteers do not know, is not that town."""
+    result, ev, where = _where(extract, "On 4 May 2022, residents staged a sit-in in Kakani municipality (Nuwakot district), demanding a new road.")
+    assert result.entities[ev.place].country != "BA"
+    assert where.lat is None or where.lat < 35
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a note, and a wire report's bracket: Comoe is a province of Burkina Faso and a district
+        # of Cote d'Ivoire; the VDP are Burkina Faso's militia
+        "On 9 January 2022, VDP volunteers repelled an attack by JNIM militants near the village of Nafona (Ouo, Comoe). Three militants were killed.",
+        "Fighting between the VDP and JNIM fighters was reported around Nafona (Ouo, Comoe) on Sunday, a security source said.",
+    ],
+)
+def test_an_ambiguous_division_is_the_one_of_the_actors_country(extract, text):
+    result, ev, where = _where(extract, text)
+    assert where.lat is not None and haversine_km(where.lat, where.lon, 10.63, -4.76) < 100  # Comoe province, Burkina Faso
+
+
+def test_a_village_the_gazetteers_lack_is_in_the_country_of_its_division(extract):
+    """A village placed in a division of Burkina Faso is Burkina Faso's, though the document's
+    names point to Mali."""
+    result = extract("JNIM fighters based in Mali, who often retreat to Mali after raids, attacked Wendou (Bane, Boulgou) on Friday, Mali's army and JNIM sources said.")
+    village = next(e for e in result.entities.values() if e.label == "Wendou")
+    assert village.country == "BF"

@@ -179,7 +179,7 @@ def _unresolved(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str
     else:
         cls = T.NATURAL_FEATURE if k.rx("natural_feature_words").search(stripped) else T.LOCATION
     province = province_of_unknown_town(doc, k, span, focus_hint(doc))
-    country = focus_hint(doc) or (province.country if province is not None else None)
+    country = province.country if province is not None else focus_hint(doc)  # "Lale (Bane, Boulgou)" is in Burkina Faso, whoever's note it is
     key = f"place:{(country or 'xx').lower()}:{slug(stripped)}"
     add_entity(doc, key, cls, stripped, country=country, parent=province.key.split(":", 1)[1] if province is not None else None)
     add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "place", "toponym_unresolved", 0.6, cue_word))

@@ -199,7 +199,7 @@ def placed_beside(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntr
         return inside
     if sure and any(chain) and not any(_near(c, r) for c in candidates for found in chain for r in found):
         return []
-    if _other_name_elsewhere(doc, k, span, candidates, names, chain) or (sure and not any(chain) and _town_beside_abroad(k, candidates, names)):
+    if _other_name_elsewhere(doc, k, span, candidates, names, chain, sure) or (sure and not any(chain) and _town_beside_abroad(k, candidates, names)):
         return []
     return None
 
@@ -212,17 +212,19 @@ def _town_beside_abroad(k: Knowledge, candidates: list[PlaceEntry], names: list[
     return bool(towns) and bool(candidates) and all(c.country not in towns for c in candidates)
 
 
-def _other_name_elsewhere(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], names: list[str], chain: list[list[Container]]) -> bool:
+def _other_name_elsewhere(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], names: list[str], chain: list[list[Container]], sure: bool = False) -> bool:
     """Every candidate bears the name only as another name of its own ("Meka" of Makkah) and lies
     in none of the countries of the divisions or countries named beside it ("Meka, Amhara"), nor
     in one the document's names point to: the name is a town the gazetteers lack, in the division
-    named, not that namesake abroad."""
+    named, not that namesake abroad. So too when the division surely written beside it is one the
+    gazetteers do not know ("Kalpa municipality (Dorji district)"): a town whose own name it is not
+    is no reading of a name written with its district."""
     pointed = set(ext(doc, "armedkg_country_votes")) | set(ext(doc, "armedkg_place_votes"))
     if any(c.country in pointed for c in candidates):
         return False
     countries = {r.country for found in chain for r in found}
     countries |= {iso for iso in (k.gaz.country_by_name.get(name_key(n)) for n in names) if iso}
-    if not candidates or not countries:
+    if not candidates or not (countries or (sure and not any(chain))):
         return False
     key = place_key(span.text)
     return all(c.country not in countries and place_key(c.name) != key for c in candidates)

@@ -135,12 +135,28 @@ def bracketed_places(doc: Doc, k: Knowledge) -> None:
                 continue  # the gazetteer ruler's names are read as it found them
             towns = k.gaz.lookup_place(name, focus_hint(doc))
             if len({r.country for r in found}) > 1:
-                found = [r for r in found if r.level == 1]  # "(San Pedro)": the one first-level division of the name
+                found = _of_the_actors_countries(doc, k, found) or [r for r in found if r.level == 1]  # "(San Pedro)": the one first-level division of the name
             if len({r.country for r in found}) == 1 and found[0].point is not None and not _town_of_the_name(name, towns, found[0].country):
                 ent = container_entity(doc, k, found[0])  # first-level readings come first
                 add_mention(doc, k, Mention(ent.key, span.start_char, span.end_char, name, "place", "bracketed_division", 0.7, "in"))
             elif (found and len({r.country for r in found}) == 1) or (not found and not readings(k, name) and choose(doc, k, span, towns)):  # "(Kikuube, Western)": no town Western
                 place_from_text(doc, k, span, forced=False, cue_word="in")
+
+
+def _of_the_actors_countries(doc: Doc, k: Knowledge, found: list) -> list:
+    """The readings of an ambiguous division in the one country among them that the document's
+    actors are of ("militants clashed with VDP near X (Ouo, Comoe)": the Comoe province of
+    Burkina Faso, whose militia the VDP is, not the Comoe district of Cote d'Ivoire)."""
+    countries = set()
+    for ent in ents(doc):
+        if ent.label_ == "ACTOR":
+            entry = k.gaz.actors.get(ent.ent_id_.split(":", 1)[-1])
+            countries.add(entry.country if entry is not None else None)
+        elif ent.label_ == "GENERIC_ACTOR":
+            homes = {c.country for c in k.gaz.generic_candidates(ent.text)}
+            countries |= homes if len(homes) == 1 else set()
+    inside = [r for r in found if r.country in countries]
+    return inside if len({r.country for r in inside}) == 1 else []
 
 
 def _town_of_the_name(name: str, candidates: list, country: str) -> bool:
