@@ -270,3 +270,17 @@ def test_a_village_the_gazetteers_lack_is_in_the_country_of_its_division(extract
     result = extract("JNIM fighters based in Mali, who often retreat to Mali after raids, attacked Wendou (Bane, Boulgou) on Friday, Mali's army and JNIM sources said.")
     village = next(e for e in result.entities.values() if e.label == "Wendou")
     assert village.country == "BF"
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "point"),
+    [
+        # the model reads the rank of the division with the name: the town the rest names
+        ("On 3 April 2022, bandits abducted 12 farmers in Maru LGA (Zamfara) and released them two days later.", "Maru", (12.33, 6.40)),
+        ("On 8 May 2022, unknown gunmen killed a village head in Kajuru LGA (Kaduna) and abducted his two sons.", "Kajuru", (10.32, 7.68)),
+    ],
+)
+def test_a_name_read_with_the_word_of_its_rank_is_the_town_of_the_name(extract, text, town, point):
+    result, ev, where = _where(extract, text)
+    assert result.entities[ev.place].label == town
+    assert haversine_km(where.lat, where.lon, *point) < 10

@@ -62,6 +62,8 @@ def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cu
     if re.fullmatch(r"[A-Z]{2,5}", stripped):
         return  # acronyms (QSD, HTS, AAS) are actors, not places; actor names the model tagged as places are left to the ruler
     exact = k.gaz.lookup_place(stripped, focus_hint(doc))
+    if not exact:
+        stripped, exact = _without_rank_word(doc, k, stripped, exact)
     division = division_named(doc, k, stripped, exact)
     if division is not None:
         add_mention(doc, k, Mention(division.key, span.start_char, span.end_char, text, "place", "world_division", 0.75, cue_word))
@@ -78,6 +80,15 @@ def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cu
         return
     if forced or span.label_ in ("GPE", "LOC", "FAC"):
         _unresolved(doc, k, span, stripped, cue_word)
+
+
+def _without_rank_word(doc: Doc, k: Knowledge, name: str, exact: list[PlaceEntry]) -> tuple[str, list[PlaceEntry]]:
+    """A name the gazetteers lack as written, without the word of its rank the model read with it
+    ("Anka LGA", "Tsafe local government area", "Ashford county"), when the gazetteers know the
+    rest; else the name as written."""
+    short = k.rx("division_descriptor_trailing").sub("", name).strip()
+    found = k.gaz.lookup_place(short, focus_hint(doc)) if short and short != name and short[0].isupper() else []
+    return (short, found) if found else (name, exact)
 
 
 def whole_name(doc: Doc, k: Knowledge, span: Span) -> Span:
