@@ -284,3 +284,12 @@ def test_a_name_read_with_the_word_of_its_rank_is_the_town_of_the_name(extract, 
     result, ev, where = _where(extract, text)
     assert result.entities[ev.place].label == town
     assert haversine_km(where.lat, where.lon, *point) < 10
+
+
+def test_a_town_known_only_abroad_is_not_meant_when_the_sentence_names_a_division_here(extract):
+    """The gazetteers know a Danyang only in China; the sentence names North Chungcheong, a
+    province of South Korea: the place is there, not in China."""
+    text = "On 3 May 2022, about 80 members of a cement workers' union branch in North Chungcheong held a sit-in at a quarry gate (Gagok-myeon, Danyang) over unpaid overtime."
+    result, ev, where = _where(extract, text)
+    assert result.entities[ev.place].country == "KR"
+    assert haversine_km(where.lat, where.lon, 36.98, 128.37) < 161

@@ -226,7 +226,7 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     else:
         every = candidates
         candidates = _without_focus(doc, k, span, candidates)
-        if not candidates and not fuzzy and len(every) == 1 and not ext(doc, "armedkg_country_votes"):
+        if not candidates and not fuzzy and len(every) == 1 and not ext(doc, "armedkg_country_votes") and not _division_abroad_in_sentence(k, span, every):
             candidates = every  # one town of that name in the world, and nothing points elsewhere
         if fuzzy and len(candidates) == 1 and k.rx("arabic_toponym_start").match(span.text):
             return candidates
@@ -317,7 +317,7 @@ def _without_focus(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEnt
     if best is not None and best not in covered and not any(c.cls != T.POPULATED_PLACE for c in covered):
         if renown(best) >= RENOWN_LEAD * max((renown(c) for c in covered if c.cls == T.POPULATED_PLACE), default=0):
             covered = [best]
-    if not covered and not votes and len({c.country for c in candidates}) == 1:
+    if not covered and not votes and len({c.country for c in candidates}) == 1 and not _division_abroad_in_sentence(k, span, candidates):
         covered = candidates  # every namesake in one country, and nothing points elsewhere
     candidates = covered or [c for c in candidates if c.population >= 100_000]
     if k.rx("arabic_toponym_start").match(span.text):
@@ -327,6 +327,20 @@ def _without_focus(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEnt
         arabic = k.lex.exact("arabic_speaking_countries")
         candidates = [c for c in candidates if c.country in arabic or c.country in near]
     return candidates
+
+
+def _division_abroad_in_sentence(k: Knowledge, span: Span, candidates: list[PlaceEntry]) -> bool:
+    """The sentence names a first-level division of one country other than the candidates' ("a
+    union branch in North Chungcheong ... a plant (Maepo-eup, Danyang)": South Korea's, not the
+    Danyang of China): something points elsewhere, though no vote was cast yet."""
+    index = load_admin1_index()
+    countries = {c.country for c in candidates}
+    for ent in span.sent.ents:
+        if ent.label_ in ("GPE", "LOC", "PLACE") and ent.start_char != span.start_char:
+            found = {d.country for d in index.named(ent.text)}
+            if len(found) == 1 and not found & countries:
+                return True
+    return False
 
 
 def renown(c: PlaceEntry) -> int:
