@@ -151,6 +151,7 @@ def test_the_place_a_note_codes_its_event_to_is_the_events(extract, text, town, 
         ("On 7 March 2022, fishermen from coastal towns such as Mokpo and Yeosu staged a rally outside the ministry in Sejong.", "Sejong", (36.59, 127.29)),
         ("Farmers from several districts including Lamjung and Gorkha protested in Pokhara on Monday over fertiliser shortages.", "Pokhara", (28.27, 83.97)),
         ("Relatives of detainees from towns such as Tadef and Bza'a held a sit-in outside the courthouse in Azaz.", "Azaz", (36.59, 37.05)),
+        ("On 5 June 2022, gunmen shot at a group of herders (from the town of Kapoeta) near Torit town, wounding two of them.", "Torit", (4.41, 32.57)),
     ],
 )
 def test_the_place_of_the_events_own_clause_is_read(extract, text, town, point):

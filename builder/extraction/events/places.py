@@ -71,30 +71,42 @@ def _beside_the_event(doc: Doc, k: Knowledge, p: Mention, places: list[Mention])
     """The place is what a protest is about ("rallied in Lakeview against the closure of a mill
     in Ashford") or where people come from, named among examples ("farmers from villages such as
     Elmwood marched in Ashford"), and another place of the sentence is neither: that one is
-    where the event happened."""
+    where the event happened; not a division alone ("families from Kafr Nubl in Idlib held a
+    vigil": their home is where they gathered)."""
     span = char_span(doc, p.start, p.end)
-    if span is None or not (_from_examples(k, span.root) or in_grievance(k, span)):
+    if span is None or not (_from_people(k, span.root) or in_grievance(k, span)):
         return False
+    entities = ext(doc, "armedkg_entities")
     for q in places:
         other = char_span(doc, q.start, q.end) if q is not p else None
-        if other is not None and not _from_examples(k, other.root) and not in_grievance(k, other):
+        if other is None or getattr(entities.get(q.key), "cls", None) in (T.ADMIN_REGION, T.COUNTRY):
+            continue
+        if not _from_people(k, other.root) and not in_grievance(k, other):
             return True
     return False
 
 
-def _from_examples(k: Knowledge, tok: object) -> bool:
-    """A place of a list of examples of a noun that says where people come from: "from the
-    border villages, such as X and Y", "from several towns including X"."""
+def _from_people(k: Knowledge, tok: object) -> bool:
+    """A place that says where people come from, named in the "from" phrase of a noun (not of a
+    verb of movement, nor of a route with a "to"): "herders from X", "traders (from the town of
+    X)", a list of examples "from the border villages, such as X and Y"."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ != "pobj":
         return False
     marker = tok.head
     markers = k.lex.words("list_markers")
-    if marker.lower_ not in markers and not any(c.lower_ in markers for c in marker.children):
+    if marker.lower_ == "of" and marker.head.lower_.rstrip("s") in k.lex.words("place_nouns"):
+        noun = marker.head  # "traders from the area of X"
+    elif marker.lower_ in markers or any(c.lower_ in markers for c in marker.children):
+        noun = marker.head
+    else:
+        noun = tok  # "herders from X"
+    if noun.dep_ != "pobj" or noun.head.lower_ != "from":
         return False
-    noun = marker.head
-    return noun.dep_ == "pobj" and noun.head.lower_ == "from" and k.upos(noun.head.head) in ("NOUN", "PROPN", "PRON")
+    owner = noun.head.head
+    destinations = k.lex.words("destination_prepositions")
+    return k.upos(owner) in ("NOUN", "PROPN", "PRON") and not any(c.dep_ == "prep" and c.lower_ in destinations for c in owner.children)
 
 
 def _division_beside(doc: Doc, k: Knowledge, p: Mention) -> bool:
