@@ -294,3 +294,17 @@ def test_a_town_known_only_abroad_is_not_meant_when_the_sentence_names_a_divisio
     result, ev, where = _where(extract, text)
     assert result.entities[ev.place].country == "KR"
     assert haversine_km(where.lat, where.lon, 36.98, 128.37) < 161
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        # a town that bears a country's name, written with its division (a note, wire copy)
+        ("Gunmen kidnapped a cattle rancher on a farm outside Albania municipality (La Guajira) on 2 March 2022, local media said.", (11.16, -72.59)),
+        ("On 3 May 2022, around 200 taxi drivers blocked a main avenue in Armenia, Quindio, to protest fuel prices.", (4.54, -75.67)),
+    ],
+)
+def test_a_town_named_like_a_country_written_with_its_division_is_the_town(extract, text, point):
+    result, ev, where = _where(extract, text)
+    assert result.entities[ev.place].cls == "PopulatedPlace" and result.entities[ev.place].country == "CO"
+    assert haversine_km(where.lat, where.lon, *point) < 10
