@@ -136,6 +136,40 @@ def test_the_place_a_note_codes_its_event_to_is_the_events(extract, text, town, 
 
 
 @pytest.mark.parametrize(
+    ("text", "town", "point"),
+    [
+        # a note's square bracket with the place and its containers, after a namesake abroad
+        ("On 2 May 2022, retired teachers staged a sit-in in Porto Novo [location coded as Mindelo, Sao Vicente] over pension arrears.", "Mindelo", (16.89, -24.98)),
+        # a list of places whose bracket says where both lie: the first is where the note codes it
+        ("On 11 May 2022, residents protested on the road between Bacabal and Pedreiras (Maranhao) to demand water supply.", "Bacabal", (-4.23, -44.78)),
+        ("On 11 May 2022, residents blocked a road between Caxias and Timon (Maranhao) to demand water supply.", "Caxias", (-4.86, -43.36)),
+        # what a protest is about is not where it is (note, wire copy)
+        ("On 8 May 2022, workers demonstrated in Bergen to oppose the planned closure of a shipyard in Floro, Vestland.", "Bergen", (60.39, 5.32)),
+        ("On 3 June 2022, about 300 farmers demonstrated in Lisbon against the planned closure of a sugar mill in Coruche, Santarem.", "Lisbon", (38.72, -9.14)),
+        ("On 14 March 2022, hundreds of students rallied in Nairobi over the killing of a classmate in Eldoret, Uasin Gishu.", "Nairobi", (-1.28, 36.82)),
+        # where people come from, named among examples, is not where they gathered
+        ("On 7 March 2022, fishermen from coastal towns such as Mokpo and Yeosu staged a rally outside the ministry in Sejong.", "Sejong", (36.59, 127.29)),
+        ("Farmers from several districts including Lamjung and Gorkha protested in Pokhara on Monday over fertiliser shortages.", "Pokhara", (28.27, 83.97)),
+        ("Relatives of detainees from towns such as Tadef and Bza'a held a sit-in outside the courthouse in Azaz.", "Azaz", (36.59, 37.05)),
+        ("On 5 June 2022, gunmen shot at a group of herders (from the town of Kapoeta) near Torit town, wounding two of them.", "Torit", (4.41, 32.57)),
+    ],
+)
+def test_the_place_of_the_events_own_clause_is_read(extract, text, town, point):
+    result, ev, where = _where(extract, text)
+    assert _folded(result.entities[ev.place].label) == _folded(town) or town in result.entities[ev.place].aliases
+    assert haversine_km(where.lat, where.lon, *point) < 10
+
+
+def test_a_bracket_of_containers_after_a_notes_coded_bracket_is_read(extract):
+    """"A and B villages (coded as A) (X township, Y district, Z region)": the parser ends the
+    sentence between the brackets, and the containers are those of the coded place."""
+    text = "Around 20 March 2022, troops shelled Hti Hlaing and Ywa Thit villages (coded as Hti Hlaing) (Kani township, Monywa district, Sagaing region), injuring two civilians."
+    result, ev, where = _where(extract, text)
+    assert where.admin1 is not None and where.admin1.label == "Sagaing"
+    assert haversine_km(where.lat, where.lon, 22.11, 95.13) < 100  # Monywa district, not a namesake by Yangon
+
+
+@pytest.mark.parametrize(
     ("text", "division", "point"),
     [
         # a village the gazetteers lack, whose province the next sentence of the paragraph names
@@ -207,3 +241,70 @@ def test_the_first_town_of_a_bracket_of_containers_is_where_it_happened(extract,
     result, ev, where = _where(extract, text)
     known = [p for p in load_gazetteer(None, True).lookup_place(town) if p.country == "MM"][0]
     assert haversine_km(where.lat, where.lon, known.lat, known.lon) < 5  # the township's town, not the district's
+
+
+def test_a_town_written_with_an_unknown_district_is_no_namesake_abroad_by_another_name(extract):
+    """GeoNames gives "Kakani" as another name of Kakanj in Bosnia; a municipality written with
+    its district, which the gazetteers do not know, is not that town."""
+    result, ev, where = _where(extract, "On 4 May 2022, residents staged a sit-in in Kakani municipality (Nuwakot district), demanding a new road.")
+    assert result.entities[ev.place].country != "BA"
+    assert where.lat is None or where.lat < 35
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a note, and a wire report's bracket: Comoe is a province of Burkina Faso and a district
+        # of Cote d'Ivoire; the VDP are Burkina Faso's militia
+        "On 9 January 2022, VDP volunteers repelled an attack by JNIM militants near the village of Nafona (Ouo, Comoe). Three militants were killed.",
+        "Fighting between the VDP and JNIM fighters was reported around Nafona (Ouo, Comoe) on Sunday, a security source said.",
+    ],
+)
+def test_an_ambiguous_division_is_the_one_of_the_actors_country(extract, text):
+    result, ev, where = _where(extract, text)
+    assert where.lat is not None and haversine_km(where.lat, where.lon, 10.63, -4.76) < 100  # Comoe province, Burkina Faso
+
+
+def test_a_village_the_gazetteers_lack_is_in_the_country_of_its_division(extract):
+    """A village placed in a division of Burkina Faso is Burkina Faso's, though the document's
+    names point to Mali."""
+    result = extract("JNIM fighters based in Mali, who often retreat to Mali after raids, attacked Wendou (Bane, Boulgou) on Friday, Mali's army and JNIM sources said.")
+    village = next(e for e in result.entities.values() if e.label == "Wendou")
+    assert village.country == "BF"
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "point"),
+    [
+        # the model reads the rank of the division with the name: the town the rest names
+        ("On 3 April 2022, bandits abducted 12 farmers in Maru LGA (Zamfara) and released them two days later.", "Maru", (12.33, 6.40)),
+        ("On 8 May 2022, unknown gunmen killed a village head in Kajuru LGA (Kaduna) and abducted his two sons.", "Kajuru", (10.32, 7.68)),
+    ],
+)
+def test_a_name_read_with_the_word_of_its_rank_is_the_town_of_the_name(extract, text, town, point):
+    result, ev, where = _where(extract, text)
+    assert result.entities[ev.place].label == town
+    assert haversine_km(where.lat, where.lon, *point) < 10
+
+
+def test_a_town_known_only_abroad_is_not_meant_when_the_sentence_names_a_division_here(extract):
+    """The gazetteers know a Danyang only in China; the sentence names North Chungcheong, a
+    province of South Korea: the place is there, not in China."""
+    text = "On 3 May 2022, about 80 members of a cement workers' union branch in North Chungcheong held a sit-in at a quarry gate (Gagok-myeon, Danyang) over unpaid overtime."
+    result, ev, where = _where(extract, text)
+    assert result.entities[ev.place].country == "KR"
+    assert haversine_km(where.lat, where.lon, 36.98, 128.37) < 161
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        # a town that bears a country's name, written with its division (a note, wire copy)
+        ("Gunmen kidnapped a cattle rancher on a farm outside Albania municipality (La Guajira) on 2 March 2022, local media said.", (11.16, -72.59)),
+        ("On 3 May 2022, around 200 taxi drivers blocked a main avenue in Armenia, Quindio, to protest fuel prices.", (4.54, -75.67)),
+    ],
+)
+def test_a_town_named_like_a_country_written_with_its_division_is_the_town(extract, text, point):
+    result, ev, where = _where(extract, text)
+    assert result.entities[ev.place].cls == "PopulatedPlace" and result.entities[ev.place].country == "CO"
+    assert haversine_km(where.lat, where.lon, *point) < 10

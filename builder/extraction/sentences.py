@@ -121,7 +121,8 @@ def finalise_mentions(doc: Doc, k: Knowledge) -> None:
 def _sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, re-joined where a boundary falls inside a mention or an entity
     (the small model splits at words it mis-tags, e.g. inside "Kata'ib Hezbollah") or where a
-    sentence without final punctuation is followed by a lower-case word."""
+    sentence without final punctuation is followed by a lower-case word or a bracket ("in Tamale
+    [coded to Yendi], Northern": the note's bracket goes on with the sentence)."""
     inside = set()
     for m in ext(doc, "armedkg_mentions"):
         span = char_span(doc, m.start, m.end)
@@ -132,7 +133,12 @@ def _sentences(doc: Doc) -> list[Span]:
     merged: list[list[int]] = []
     for start, end in ((s.start, s.end) for s in doc.sents):
         prev_text = doc[merged[-1][0] : merged[-1][1]].text.strip() if merged else ""
-        if merged and (start in inside or (prev_text and not re.search(r"[.!?:;\"”’)\]]$", prev_text) and "\n\n" not in doc[merged[-1][1] - 1 : start + 1].text_with_ws and doc[start].is_lower)):
+        unbroken = "\n\n" not in doc[merged[-1][1] - 1 : start + 1].text_with_ws if merged else False
+        if merged and (
+            start in inside
+            or (prev_text and not re.search(r"[.!?:;\"”’)\]]$", prev_text) and unbroken and doc[start].is_lower)
+            or (prev_text and not re.search(r"[.!?:;\"”’]$", prev_text) and unbroken and doc[start].text in ("(", "["))
+        ):
             merged[-1][1] = end
         else:
             merged.append([start, end])

@@ -10,6 +10,7 @@ from .. import terms as T
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
 from ..actor_compounds import mention_in_actor_compound
+from ..grievance import in_grievance
 from ..mentions.provinces import divisions_beside
 from ..state import Mention
 from ..extensions import char_span, ext
@@ -38,6 +39,8 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
             continue  # "..., police told reporters in Islamabad": where it was said, not where it happened
         if k.rx("origin_from_before").search(pre) and len(places) > 1:
             continue  # "shot a shepherd from Nawa in Tafas": where he came from, not where it happened
+        if _beside_the_event(doc, k, p, others):
+            continue
         if _home_of_dwellers(doc, k, p) and any(q is not p and rank.get(getattr(entities.get(q.key), "cls", ""), 9) <= 2 for q in others):
             continue  # "Uzgen residents protested in Osh": where they live; not "residents of X in Aleppo held a vigil"
         if k.rx("direction_of_place_before").search(pre):
@@ -45,7 +48,8 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
                 frame.near = p.key
             continue
         score = rank.get(ent.cls, 2)
-        order = score - (BESIDE_BONUS if score <= 2 and _division_beside(doc, k, p) and not _later_in_bracket(text, sent, p, others) else 0)
+        beside = _division_beside(doc, k, p) or _list_beside(doc, k, p, others)
+        order = score - (BESIDE_BONUS if score <= 2 and beside and not _later_in_bracket(text, sent, p, others) else 0)
         if k.rx("coded_place_before").search(pre) and ent.lat is not None:
             order = CODED_FIRST  # "in Zulia state (coded to Machiques, Zulia)": the note says where it is coded
         if best is None or order < best[0]:
@@ -63,11 +67,70 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
         frame.geo_precision = 2 if near else (1 if score == 1 else (2 if score == 2 else 3))
 
 
+def _beside_the_event(doc: Doc, k: Knowledge, p: Mention, places: list[Mention]) -> bool:
+    """The place is what a protest is about ("rallied in Lakeview against the closure of a mill
+    in Ashford") or where people come from, named among examples ("farmers from villages such as
+    Elmwood marched in Ashford"), and another place of the sentence is neither: that one is
+    where the event happened; not a division alone ("families from Kafr Nubl in Idlib held a
+    vigil": their home is where they gathered)."""
+    span = char_span(doc, p.start, p.end)
+    if span is None or not (_from_people(k, span.root) or in_grievance(k, span)):
+        return False
+    entities = ext(doc, "armedkg_entities")
+    for q in places:
+        other = char_span(doc, q.start, q.end) if q is not p else None
+        if other is None or getattr(entities.get(q.key), "cls", None) in (T.ADMIN_REGION, T.COUNTRY):
+            continue
+        if not _from_people(k, other.root) and not in_grievance(k, other):
+            return True
+    return False
+
+
+def _from_people(k: Knowledge, tok: object) -> bool:
+    """A place that says where people come from, named in the "from" phrase of a noun (not of a
+    verb of movement, nor of a route with a "to"): "herders from X", "traders (from the town of
+    X)", a list of examples "from the border villages, such as X and Y"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return False
+    marker = tok.head
+    markers = k.lex.words("list_markers")
+    if marker.lower_ == "of" and marker.head.lower_.rstrip("s") in k.lex.words("place_nouns"):
+        noun = marker.head  # "traders from the area of X"
+    elif marker.lower_ in markers or any(c.lower_ in markers for c in marker.children):
+        noun = marker.head
+    else:
+        noun = tok  # "herders from X"
+    if noun.dep_ != "pobj" or noun.head.lower_ != "from":
+        return False
+    owner = noun.head.head
+    destinations = k.lex.words("destination_prepositions")
+    return k.upos(owner) in ("NOUN", "PROPN", "PRON") and not any(c.dep_ == "prep" and c.lower_ in destinations for c in owner.children)
+
+
 def _division_beside(doc: Doc, k: Knowledge, p: Mention) -> bool:
     """Whether the place is written with the division it lies in ("in Raleigh (North Carolina)",
     "at Ravelo (Potosi)"): the place a report locates, before another of the sentence."""
     span = char_span(doc, p.start, p.end)
     return span is not None and divisions_beside(doc, k, span)
+
+
+def _list_beside(doc: Doc, k: Knowledge, p: Mention, places: list[Mention]) -> bool:
+    """Whether the place is one of a list whose last place is written with its division
+    ("between Lakeview and Ashford (Hill County)": the bracket says where both lie), so that the
+    first of the list is not put behind the last."""
+    span = char_span(doc, p.start, p.end)
+    if span is None:
+        return False
+    conjuncts = {t.i for t in span.root.conjuncts if t.i > span.root.i}
+    text = ext(doc, "armedkg_text")
+    for q in places:
+        other = char_span(doc, q.start, q.end) if q.start > p.end else None
+        joined = other is not None and (other.root.i in conjuncts or k.rx("place_list_joint").fullmatch(text[p.end : q.start]) is not None)
+        if joined and _division_beside(doc, k, q):
+            return True
+    return False
 
 
 def _later_in_bracket(text: str, sent: SentenceInfo, p: Mention, places: list[Mention]) -> bool:

@@ -17,6 +17,7 @@ from ..state import Mention, add_entity, add_mention, add_place_mention, focus_h
 from .persons import person
 from ..actor_compounds import in_actor_compound
 from .places import acts, place_from_text, whole_name
+from .provinces import placed_beside
 from ..extensions import ents, ext, set_ents
 
 
@@ -48,7 +49,7 @@ def entity_mentions(doc: Doc, k: Knowledge) -> None:
             record = add_entity(doc, ent.ent_id_, T.PERSON, row.get("name", ent.text), country=row.get("country"))
             record.aliases.update(row.get("aliases", []))
             add_mention(doc, k, Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, "person", "gazetteer_person", 0.9))
-        elif label == "COUNTRY" and _capital_named_after(doc, k, ent):
+        elif label == "COUNTRY" and (_capital_named_after(doc, k, ent) or _town_named_like_a_country(doc, k, ent)):
             continue
         elif label == "COUNTRY":
             _country(doc, k, ent)
@@ -139,6 +140,18 @@ def _capital_named_after(doc: Doc, k: Knowledge, ent: Span) -> bool:
     if whole is None or not towns:
         return False
     add_place_mention(doc, k, towns[0].key, whole, "capital_named_after_country", 0.85)
+    return True
+
+
+def _town_named_like_a_country(doc: Doc, k: Knowledge, ent: Span) -> bool:
+    """"Albania municipality (La Guajira)", "Armenia, Quindio": a town that bears a country's
+    name, written with a division of another country it lies in, is that town."""
+    iso = ent.ent_id_.split(":", 1)[1]
+    towns = [p for p in k.gaz.lookup_place(ent.text) if p.cls == T.POPULATED_PLACE and p.country != iso]
+    inside = placed_beside(doc, k, ent, towns) if towns else None
+    if not inside:
+        return False
+    add_place_mention(doc, k, inside[0].key, ent, "town_named_like_a_country", 0.8)
     return True
 
 

@@ -62,6 +62,8 @@ def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cu
     if re.fullmatch(r"[A-Z]{2,5}", stripped):
         return  # acronyms (QSD, HTS, AAS) are actors, not places; actor names the model tagged as places are left to the ruler
     exact = k.gaz.lookup_place(stripped, focus_hint(doc))
+    if not exact:
+        stripped, exact = _without_rank_word(doc, k, stripped, exact)
     division = division_named(doc, k, stripped, exact)
     if division is not None:
         add_mention(doc, k, Mention(division.key, span.start_char, span.end_char, text, "place", "world_division", 0.75, cue_word))
@@ -78,6 +80,15 @@ def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cu
         return
     if forced or span.label_ in ("GPE", "LOC", "FAC"):
         _unresolved(doc, k, span, stripped, cue_word)
+
+
+def _without_rank_word(doc: Doc, k: Knowledge, name: str, exact: list[PlaceEntry]) -> tuple[str, list[PlaceEntry]]:
+    """A name the gazetteers lack as written, without the word of its rank the model read with it
+    ("Anka LGA", "Tsafe local government area", "Ashford county"), when the gazetteers know the
+    rest; else the name as written."""
+    short = k.rx("division_descriptor_trailing").sub("", name).strip()
+    found = k.gaz.lookup_place(short, focus_hint(doc)) if short and short != name and short[0].isupper() else []
+    return (short, found) if found else (name, exact)
 
 
 def whole_name(doc: Doc, k: Knowledge, span: Span) -> Span:
@@ -179,7 +190,7 @@ def _unresolved(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str
     else:
         cls = T.NATURAL_FEATURE if k.rx("natural_feature_words").search(stripped) else T.LOCATION
     province = province_of_unknown_town(doc, k, span, focus_hint(doc))
-    country = focus_hint(doc) or (province.country if province is not None else None)
+    country = province.country if province is not None else focus_hint(doc)  # "Lale (Bane, Boulgou)" is in Burkina Faso, whoever's note it is
     key = f"place:{(country or 'xx').lower()}:{slug(stripped)}"
     add_entity(doc, key, cls, stripped, country=country, parent=province.key.split(":", 1)[1] if province is not None else None)
     add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "place", "toponym_unresolved", 0.6, cue_word))
@@ -215,7 +226,7 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     else:
         every = candidates
         candidates = _without_focus(doc, k, span, candidates)
-        if not candidates and not fuzzy and len(every) == 1 and not ext(doc, "armedkg_country_votes"):
+        if not candidates and not fuzzy and len(every) == 1 and not ext(doc, "armedkg_country_votes") and not _division_abroad_in_sentence(k, span, every):
             candidates = every  # one town of that name in the world, and nothing points elsewhere
         if fuzzy and len(candidates) == 1 and k.rx("arabic_toponym_start").match(span.text):
             return candidates
@@ -306,7 +317,7 @@ def _without_focus(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEnt
     if best is not None and best not in covered and not any(c.cls != T.POPULATED_PLACE for c in covered):
         if renown(best) >= RENOWN_LEAD * max((renown(c) for c in covered if c.cls == T.POPULATED_PLACE), default=0):
             covered = [best]
-    if not covered and not votes and len({c.country for c in candidates}) == 1:
+    if not covered and not votes and len({c.country for c in candidates}) == 1 and not _division_abroad_in_sentence(k, span, candidates):
         covered = candidates  # every namesake in one country, and nothing points elsewhere
     candidates = covered or [c for c in candidates if c.population >= 100_000]
     if k.rx("arabic_toponym_start").match(span.text):
@@ -316,6 +327,20 @@ def _without_focus(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEnt
         arabic = k.lex.exact("arabic_speaking_countries")
         candidates = [c for c in candidates if c.country in arabic or c.country in near]
     return candidates
+
+
+def _division_abroad_in_sentence(k: Knowledge, span: Span, candidates: list[PlaceEntry]) -> bool:
+    """The sentence names a first-level division of one country other than the candidates' ("a
+    union branch in North Chungcheong ... a plant (Maepo-eup, Danyang)": South Korea's, not the
+    Danyang of China): something points elsewhere, though no vote was cast yet."""
+    index = load_admin1_index()
+    countries = {c.country for c in candidates}
+    for ent in span.sent.ents:
+        if ent.label_ in ("GPE", "LOC", "PLACE") and ent.start_char != span.start_char:
+            found = {d.country for d in index.named(ent.text)}
+            if len(found) == 1 and not found & countries:
+                return True
+    return False
 
 
 def renown(c: PlaceEntry) -> int:

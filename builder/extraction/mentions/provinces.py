@@ -45,7 +45,8 @@ def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
     """The names beside ``span`` and whether they surely say where it lies: in brackets, or after
     a comma that a word for the town ("Kartal town, Istanbul") or the end of the clause closes
     (not a list: "Aleppo, Idlib and Hama")."""
-    tail = ext(doc, "armedkg_text")[span.end_char : span.end_char + 100]
+    text = ext(doc, "armedkg_text")
+    tail = _past_coded_note(k, text, span.start_char, text[span.end_char : span.end_char + 160])
     bracket = k.rx("province_parenthesis").match(tail)
     found = bracket or k.rx("province_after_comma").match(tail)
     if found is None:
@@ -59,6 +60,18 @@ def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
         if name and name[0].isupper() and name.lower() not in k.lex.words("place_kind_words"):
             names.append(name)  # not "(Hill)": the kind of the place, no division
     return names, sure
+
+
+def _past_coded_note(k: Knowledge, text: str, start: int, tail: str) -> str:
+    """The words after a place past an ACLED note of where its event is coded, which stands
+    between the place and its containers: "Lone Pine village (coded as Elm Creek) (Eastwood, Hill
+    District)" is in the divisions of the second bracket, and so is the coded place itself."""
+    if tail.startswith(")") and k.rx("coded_place_before").search(text[max(0, start - 30) : start]):
+        return tail[1:]  # the coded place: "(coded as Elm Creek)" ends right after it
+    note = k.rx("coded_note_bracket").match(tail)
+    if note is not None and k.rx("province_parenthesis").match(tail[note.end() :]):
+        return tail[note.end() :]
+    return tail
 
 
 def _clause_goes_on(rest: str) -> bool:
@@ -186,7 +199,7 @@ def placed_beside(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntr
         return inside
     if sure and any(chain) and not any(_near(c, r) for c in candidates for found in chain for r in found):
         return []
-    if _other_name_elsewhere(doc, k, span, candidates, names, chain) or (sure and not any(chain) and _town_beside_abroad(k, candidates, names)):
+    if _other_name_elsewhere(doc, k, span, candidates, names, chain, sure) or (sure and not any(chain) and _town_beside_abroad(k, candidates, names)):
         return []
     return None
 
@@ -199,17 +212,19 @@ def _town_beside_abroad(k: Knowledge, candidates: list[PlaceEntry], names: list[
     return bool(towns) and bool(candidates) and all(c.country not in towns for c in candidates)
 
 
-def _other_name_elsewhere(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], names: list[str], chain: list[list[Container]]) -> bool:
+def _other_name_elsewhere(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], names: list[str], chain: list[list[Container]], sure: bool = False) -> bool:
     """Every candidate bears the name only as another name of its own ("Meka" of Makkah) and lies
     in none of the countries of the divisions or countries named beside it ("Meka, Amhara"), nor
     in one the document's names point to: the name is a town the gazetteers lack, in the division
-    named, not that namesake abroad."""
+    named, not that namesake abroad. So too when the division surely written beside it is one the
+    gazetteers do not know ("Kalpa municipality (Dorji district)"): a town whose own name it is not
+    is no reading of a name written with its district."""
     pointed = set(ext(doc, "armedkg_country_votes")) | set(ext(doc, "armedkg_place_votes"))
     if any(c.country in pointed for c in candidates):
         return False
     countries = {r.country for found in chain for r in found}
     countries |= {iso for iso in (k.gaz.country_by_name.get(name_key(n)) for n in names) if iso}
-    if not candidates or not countries:
+    if not candidates or not (countries or (sure and not any(chain))):
         return False
     key = place_key(span.text)
     return all(c.country not in countries and place_key(c.name) != key for c in candidates)

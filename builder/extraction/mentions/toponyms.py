@@ -126,7 +126,8 @@ def bracketed_places(doc: Doc, k: Knowledge) -> None:
     that division, not a town of its name ("Ballyporeen (Tipperary)")."""
     text = ext(doc, "armedkg_text")
     for m in k.rx("bracketed_place_names").finditer(text):
-        parts = _bracket_parts(k, m.group(1).split(";")[0], m.start(1))
+        g = 1 if m.group(1) is not None else 2  # round brackets, or a note's square ones ("[coded to X, Y]")
+        parts = _bracket_parts(k, m.group(g).split(";")[0], m.start(g))
         chain = chain_readings(k, [name for name, _ in parts], focus_hint(doc))
         for (name, start), found in zip(parts, chain):
             span = free_span(doc, start, start + len(name))
@@ -134,12 +135,28 @@ def bracketed_places(doc: Doc, k: Knowledge) -> None:
                 continue  # the gazetteer ruler's names are read as it found them
             towns = k.gaz.lookup_place(name, focus_hint(doc))
             if len({r.country for r in found}) > 1:
-                found = [r for r in found if r.level == 1]  # "(San Pedro)": the one first-level division of the name
+                found = _of_the_actors_countries(doc, k, found) or [r for r in found if r.level == 1]  # "(San Pedro)": the one first-level division of the name
             if len({r.country for r in found}) == 1 and found[0].point is not None and not _town_of_the_name(name, towns, found[0].country):
                 ent = container_entity(doc, k, found[0])  # first-level readings come first
                 add_mention(doc, k, Mention(ent.key, span.start_char, span.end_char, name, "place", "bracketed_division", 0.7, "in"))
             elif (found and len({r.country for r in found}) == 1) or (not found and not readings(k, name) and choose(doc, k, span, towns)):  # "(Kikuube, Western)": no town Western
                 place_from_text(doc, k, span, forced=False, cue_word="in")
+
+
+def _of_the_actors_countries(doc: Doc, k: Knowledge, found: list) -> list:
+    """The readings of an ambiguous division in the one country among them that the document's
+    actors are of ("militants clashed with VDP near X (Ouo, Comoe)": the Comoe province of
+    Burkina Faso, whose militia the VDP is, not the Comoe district of Cote d'Ivoire)."""
+    countries = set()
+    for ent in ents(doc):
+        if ent.label_ == "ACTOR":
+            entry = k.gaz.actors.get(ent.ent_id_.split(":", 1)[-1])
+            countries.add(entry.country if entry is not None else None)
+        elif ent.label_ == "GENERIC_ACTOR":
+            homes = {c.country for c in k.gaz.generic_candidates(ent.text)}
+            countries |= homes if len(homes) == 1 else set()
+    inside = [r for r in found if r.country in countries]
+    return inside if len({r.country for r in inside}) == 1 else []
 
 
 def _town_of_the_name(name: str, candidates: list, country: str) -> bool:
