@@ -99,3 +99,23 @@ def test_sides_of_a_clash_still_fight_each_other(extract):
     result = extract("Clashes between Hezbollah fighters and Hamas militants were reported in the camp on Friday.")
     hostile = _hostile(result)
     assert ("actor:hezbollah", "actor:hamas") in hostile or ("actor:hamas", "actor:hezbollah") in hostile
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # wire copy: the parser hangs the "after" phrase on the speaker's verb
+        ("M23 rebels entered the town on Monday, U.N. officials said, after days of fighting with government troops.", "actor:un"),
+        # analysis
+        ("Al-Shabaab regained the port, the African Union said in a statement, following clashes with Somali forces.", "actor:african-union"),
+        # encyclopaedia prose
+        ("The rebels held the city until 2016, NATO reported, after months of fighting with the army.", "actor:nato"),
+    ],
+)
+def test_a_speaker_is_no_side_of_the_fighting_told_beside_it(extract, text, speaker):
+    """A fight told in an adjunct that the parser hung on the verb of saying is not the
+    speaker's: the speaker's subject is no perpetrator (a clause under the verb of saying with a
+    pronoun subject still sends its act to the speaker: "X said it would resume shelling")."""
+    result = extract(text)
+    assert all(speaker not in e.perpetrators for e in result.events)
+    assert all(speaker != s for s, _ in _hostile(result))
