@@ -182,8 +182,8 @@ def trigger_token(doc: Doc, sent: SentenceInfo, tm: re.Match | None) -> object |
     return span.root if span is not None else None
 
 
-# The relations by which a clause (not an adjunct phrase) hangs on the verb above it.
-CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis")
+# The relations by which an adjunct phrase (no clause, no object) hangs on the verb above it.
+ADJUNCT_DEPS = ("prep", "npadvmod")
 
 
 def subjects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], tm: re.Match | None, violent: bool = True) -> set[str]:
@@ -207,8 +207,8 @@ def subjects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], 
         came, verb = verb, verb.head
     if verb.i != trigger.i and k.rx("judging_verbs").fullmatch(verb.text):
         return keys  # "The United States condemns the attack": who judges it did not do it
-    if verb.i != trigger.i and came.dep_ not in CLAUSE_DEPS and verb.lower_ in k.lex.forms("reporting_verbs"):
-        return keys  # "..., U.N. officials said, after days of fighting with X": an adjunct the parser hung on the speaker's verb
+    if verb.i != trigger.i and came.dep_ in ADJUNCT_DEPS and verb.lower_ in k.lex.forms("reporting_verbs"):
+        return keys  # "..., U.N. officials said, after days of fighting with X": an adjunct the parser hung on the speaker's verb ("X claimed the attack" keeps X)
     for child in verb.children:
         if child.dep_ in ("nsubj", "agent") and k.upos(child) != "PRON":
             head = child if child.dep_ == "nsubj" else next((c for c in child.children if c.dep_ == "pobj"), child)
