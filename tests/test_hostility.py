@@ -119,3 +119,23 @@ def test_a_speaker_is_no_side_of_the_fighting_told_beside_it(extract, text, spea
     result = extract(text)
     assert all(speaker not in e.perpetrators for e in result.events)
     assert all(speaker != s for s, _ in _hostile(result))
+
+
+@pytest.mark.parametrize(
+    "text, joined, doer, target",
+    [
+        # wire copy
+        ("Kurdish Peshmerga joined US special forces in a raid on an al-Qaeda compound, the Pentagon said.", "actor:forces-us", "actor:peshmerga", "actor:al-qaeda"),
+        # encyclopaedia prose
+        ("During the campaign the MILF joined Philippine army troops in an offensive against Abu Sayyaf.", "actor:forces-ph", "actor:milf", "actor:abu-sayyaf"),
+        # analysis
+        ("That the Peshmerga joined Iraqi troops in an assault on the Islamic State in Mosul shows how far ties had come.", "actor:forces-iq", "actor:peshmerga", "actor:islamic-state"),
+    ],
+)
+def test_who_is_joined_in_an_attack_attacks_with_the_joiner(extract, text, joined, doer, target):
+    """"X joined Y in an offensive against Z": Y acts with X (an associate perpetrator), it is
+    no target of the offensive, and the two are allies."""
+    result = extract(text)
+    event = next(e for e in result.events if target in e.targets)
+    assert doer in event.perpetrators and joined in event.assoc_perpetrators and joined not in event.targets
+    assert any(r.prop == "alliedWith" and {r.subject, r.object} == {doer, joined} for r in result.relations)

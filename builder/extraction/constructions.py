@@ -145,7 +145,7 @@ def _checked(c: Construction, s: Named, o: Named, reader: PhraseReader, words: A
         return not any(t.text == "(" for t in doc[min(s.token, o.token) : max(s.token, o.token)])  # "Gare (Chiya-e Gara)": a second name
     if c.check == "not_joined_in_action":
         # "joined Iraqi troops in shelling": acting together, not joining the organisation
-        verb = reader.doc[o.token].head
+        verb = bound[c.object].head  # the verb of the object's node (the name may sit inside it: "Iraqi army troops")
         return not any(_action_phrase(child) for child in verb.children)
     if c.check in ("definite_title", "indefinite_title"):  # "a Hezbollah commander" is one of several, a member
         return _one_of_several(bound[c.subject]) == (c.check == "indefinite_title")

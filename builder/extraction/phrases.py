@@ -218,8 +218,11 @@ class PhraseReader:
         person_noun = tok.lower_ in self.words.person_nouns
         # "an Australian Army formation": the name before a part noun with "a" is whose part it is
         owner_before = tok.lower_ in self.words.part_nouns and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        # "the Tribal Shield militia"; of people only in the plural, not of a title: "MILF fighters",
+        # "Philippine army troops" are that actor's forces, "a Hezbollah commander" is a person
+        forces = tok.tag_ == "NNS" and tok.lower_ not in self.words.titles
         for child in tok.children:
-            if child.dep_ in ("compound", "nmod") and child.i < tok.i and child.tag_.startswith("NNP") and not (person_noun or owner_before):
+            if child.dep_ in ("compound", "nmod") and child.i < tok.i and (child.tag_.startswith("NNP") or forces) and not ((person_noun and not forces) or owner_before):
                 named = self.mention(child)
                 if named is not None and named.kind == "actor":
                     return [named]

@@ -55,6 +55,7 @@ def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
         if role:
             getattr(frame, role).append(key)
     _anti_prefix_targets(sent, frame, actors)
+    _joined_in_the_act(doc, k, sent, frame, actors, tm)
     for key in sorted(subject_keys):
         if key not in frame.perpetrators and key not in frame.targets and key not in frame.assoc_perpetrators and key != claimant:
             frame.perpetrators.append(key)
@@ -161,6 +162,22 @@ def _owned_by_subject(doc: Doc, actors: list[Mention], m: Mention, subject_keys:
     return any(
         o.key in subject_keys and o.end <= m.start and re.fullmatch(r"\s*(?:'s|’s)\s+", text[o.end - 2 if text[o.end - 2 : o.end] in ("'s", "’s") else o.end : m.start]) for o in actors
     )
+
+
+def _joined_in_the_act(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention], tm: re.Match | None) -> None:
+    """"X joined Y in an offensive against Z": the trigger is the act of an "in" phrase of a verb
+    of joining, and Y, its object, acts with X (an associate perpetrator, never a target)."""
+    trigger = trigger_token(doc, sent, tm)
+    prep = trigger.head if trigger is not None and trigger.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "in" or prep.head.lower_ not in k.lex.forms("join_verbs"):
+        return
+    for obj in (c for c in prep.head.children if c.dep_ == "dobj"):
+        for tok in (obj, *obj.conjuncts):
+            key = actor_of(doc, k, sent, actors, tok, True)
+            if key in frame.targets:
+                frame.targets.remove(key)
+            if key and key not in frame.assoc_perpetrators and key not in frame.perpetrators:
+                frame.assoc_perpetrators.append(key)
 
 
 def _anti_prefix_targets(sent: SentenceInfo, frame: Event, actors: list[Mention]) -> None:
