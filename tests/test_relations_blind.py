@@ -2,8 +2,8 @@
 given) on 120 sentences a helper wrote from the task alone, without reading the rules
 (``fixtures/relations_written_blind.jsonl``: wire copy, encyclopaedia prose, analysis and event
 notes; facts expected and facts that must not be read, each side an exact substring of its
-sentence). Floors a change must not fall under, measured when they were set (2026-12-06):
-recall 109 of 288 facts, 2 forbidden facts read of 90 (an alleged affiliation is not read)."""
+sentence). Floors a change must not fall under, measured when they were set (2026-12-07):
+recall 115 of 288 facts, 2 forbidden facts read of 90 (an alleged affiliation is not read)."""
 
 from __future__ import annotations
 
@@ -54,5 +54,5 @@ def test_relations_carry_to_sentences_written_blind(nlp):
             rel = _holds(result, fact) if fact.get("type") in PROPS else None
             read += rel is not None and rel.status != "Alleged"
     assert expected == 288 and forbidden == 90
-    assert hit >= 104, hit
+    assert hit >= 110, hit
     assert read <= 4, read
