@@ -274,6 +274,7 @@ class Gazetteer:
         self._lookup_memo: dict[tuple, list[PlaceEntry]] = {}  # lookup_place answers, dropped when places change
         self.adjective_to_country: dict[str, str] = {}
         self.country_by_name: dict[str, str] = {}
+        self.country_names_in_focus: dict[str, list[str]] = {}  # a name two countries share -> those that use it
         self.neighbours: dict[str, set[str]] = {}
         self._geonames_loaded = False
         self._load_curated()
@@ -315,6 +316,8 @@ class Gazetteer:
                 self.adjective_to_country[name_key(adjective)] = entry.iso2
             for name in [entry.name, *entry.aliases]:
                 self.country_by_name[name_key(name)] = entry.iso2
+            for name in row.get("names_in_focus", []):  # "Congo": this country's only where the document points to it
+                self.country_names_in_focus.setdefault(name_key(name), []).append(entry.iso2)
             self._add_place(
                 PlaceEntry(
                     key=entry.key, name=entry.name, cls="Country", country=entry.iso2, admin_level=0, aliases=entry.aliases

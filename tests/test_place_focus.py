@@ -267,3 +267,29 @@ def test_a_name_spelt_like_a_town_abroad_is_no_town_when_nothing_points_there():
     k = load_knowledge(None, True, None)
     found = _sounding(parsed_doc(["Khewrah"]), k, "Khewrah")
     assert "PK" not in {c.country for c in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire copy
+        "M23 rebels attacked army positions in eastern Congo on Sunday, killing 12 soldiers, Kinshasa said.",
+        # analysis
+        "Rwanda's backing of M23 has turned the war in eastern Congo into a regional crisis, the brief argues.",
+        # encyclopaedia prose
+        "Goma, the capital of North Kivu, lies on the border between Congo and Rwanda.",
+    ],
+)
+def test_a_shared_country_name_is_the_country_the_document_points_to(extract, text):
+    """"Congo" names two countries: where the document points to the Democratic Republic of the
+    Congo (its towns, its groups, its capital), it is that country; never a town of the name."""
+    result = extract(text)
+    congo = result.entities.get("country:CD")
+    assert congo is not None and any(text[m.start : m.end] == "Congo" for m in congo.mentions)
+    assert not any(e.label == "Congo" and k.startswith("place:") for k, e in result.entities.items())
+
+
+def test_a_shared_country_name_without_a_pointer_is_no_town(extract):
+    result = extract("Brazzaville, the capital of Congo, was calm on Sunday after a night of gunfire.")
+    assert "country:CD" not in result.entities
+    assert not any(e.label == "Congo" and k.startswith("place:") for k, e in result.entities.items())

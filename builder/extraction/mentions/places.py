@@ -57,6 +57,15 @@ def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cu
         return
     if k.gaz.country_of_adjective(stripped):
         return
+    shared = k.gaz.country_names_in_focus.get(name_key(stripped))
+    if shared:
+        # "eastern Congo": a country's name another country shares, that of the one the document
+        # points to; no town, whatever the gazetteers hold by that name
+        votes = ext(doc, "armedkg_country_votes")
+        iso = max((i for i in shared if votes.get(i)), key=lambda i: votes[i], default=None)
+        if iso is not None:
+            add_mention(doc, k, Mention(f"country:{iso}", span.start_char, span.end_char, text, "country", "country_name_in_focus", 0.8))
+        return
     if k.rx("weapon_name_after").match(ext(doc, "armedkg_text")[span.end_char : span.end_char + 12]):
         return  # "Grad rockets", "Scud missiles": a weapon's name, not the town
     if re.fullmatch(r"[A-Z]{2,5}", stripped):
