@@ -37,6 +37,11 @@ class SentenceInfo:
         return self.span.text
 
     @cached_property
+    def words(self) -> frozenset[str]:
+        """The sentence's words, lower-cased (a rule that needs one of some words looks here first)."""
+        return frozenset(t.lower_ for t in self.span)
+
+    @cached_property
     def lowered(self) -> str | None:
         """The text lower-cased to look for the words of patterns in (:func:`builder.literals.lowered`)."""
         return lowered(self.text)

@@ -231,8 +231,11 @@ class TreeMatcher:
         p = Parse(doc)
         p.candidates = self.candidates(p)
         out: list[tuple[int, list[int]]] = []
+        candidates = p.candidates
         for key, patterns in self.patterns.items():
             for nodes, guides in patterns:
+                if not guides and nodes[0].lookup is not None and nodes[0].signature not in candidates:
+                    continue  # no token has the word (tag, label) the first node must have
                 found: list[list[int]] = []
                 for anchor in _anchors(p, nodes, guides):
                     _walk(p, nodes, [anchor], found)

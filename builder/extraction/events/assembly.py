@@ -66,7 +66,8 @@ def assembly_words(k: Knowledge) -> AssemblyWords:
 def gathering(k: Knowledge, sent: SentenceInfo) -> re.Match | None:
     """The verb of a protest gathering in the sentence, as a match on its text; None if none."""
     words = assembly_words(k)
-    for tok in sent.span:
+    present = sent.words  # each reading needs one of its words in the sentence
+    for tok in sent.span if not present.isdisjoint(words.verbs) else ():
         if not tok.tag_.startswith("VB") or tok.lower_ not in words.verbs:
             continue
         particle = words.verbs[tok.lower_]
@@ -74,7 +75,9 @@ def gathering(k: Knowledge, sent: SentenceInfo) -> re.Match | None:
             continue
         if _crowd_subject(k, words, tok) and (_protest_purpose(words, tok) or _purpose_told_next(words, sent)):
             return WORD.match(sent.text, tok.idx - sent.span.start_char)
-    return staged(k, words, sent) or pressed(k, words, sent)
+    staging = staged(k, words, sent) if not present.isdisjoint(words.protest_nouns) else None
+    demanding = not (present.isdisjoint(words.strict) and present.isdisjoint(words.causes)) or "against" in present
+    return staging or (pressed(k, words, sent) if demanding else None)
 
 
 def pressed(k: Knowledge, words: AssemblyWords, sent: SentenceInfo) -> re.Match | None:
