@@ -47,11 +47,14 @@ def harm_clause(doc: Doc, k: Knowledge, sent: SentenceInfo) -> tuple[str, int, r
     """The first act of harm or destruction of the sentence: (class, specificity, match on the
     verb in the sentence's text), or None."""
     words = harm_words(k)
-    frames = {f.head: f for f in ext(doc, "armedkg_frames")}
-    for tok in sent.span:
-        frame = frames.get(tok.i)
-        if frame is None or frame.kind != "verb" or not frame.factual or frame.reporting or not frame.patients:
+    present = sent.words
+    if present.isdisjoint(words.harm) and present.isdisjoint(words.destruction) and "death" not in present:
+        return None  # no verb of harm or destruction, no "to death": no act to find
+    start, end = sent.span.start, sent.span.end
+    for frame in sorted((f for f in ext(doc, "armedkg_frames") if start <= f.head < end), key=lambda f: f.head):
+        if frame.kind != "verb" or not frame.factual or frame.reporting or not frame.patients:
             continue
+        tok = doc[frame.head]
         cls = _act(words, tok, [doc[i] for i in frame.patients])
         if cls is not None:
             return cls, SPECIFICITY, WORD.match(sent.text, tok.idx - sent.span.start_char)
