@@ -6,6 +6,7 @@ media outlet; a "person" may be a town, a ranked officer, a warship)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -18,7 +19,7 @@ from .persons import person
 from ..actor_compounds import in_actor_compound
 from .places import acts, place_from_text, whole_name
 from .provinces import placed_beside
-from ..extensions import ents, ext, set_ents
+from ..extensions import ents, ext, set_ents, text_of
 
 
 def split_parentheses(doc: Doc) -> list[Span]:
@@ -125,8 +126,14 @@ def _inside_longer_name(doc: Doc, k: Knowledge, ent: Span) -> bool:
         return False
     before, after, then = doc[ent.start - 1], doc[ent.end], doc[ent.end + 1]
     named_before = before.tag_ in ("NNP", "NNPS") and before.text[:1].isupper() and k.gaz.country_of_adjective(before.text) is None and not k.gaz.country_by_name.get(name_key(before.text))
-    heads = k.lex.words("organisation_name_heads") | k.lex.words("unit_head_nouns")
-    return named_before and ((after.lower_ in ("for", "of") and then.text[:1].isupper()) or (after.text[:1].isupper() and after.lower_ in heads))
+    return named_before and ((after.lower_ in ("for", "of") and then.text[:1].isupper()) or (after.text[:1].isupper() and after.lower_ in organisation_heads(k)))
+
+
+@lru_cache(maxsize=4)
+def organisation_heads(k: Knowledge) -> frozenset[str]:
+    """The nouns that end an organisation's or a unit's name ("Force", "League", "Brigade"), joined
+    once per knowledge."""
+    return k.lex.words("organisation_name_heads") | k.lex.words("unit_head_nouns")
 
 
 def _capital_named_after(doc: Doc, k: Knowledge, ent: Span) -> bool:
@@ -231,7 +238,7 @@ def _organisation_as_person(k: Knowledge, ent: Span) -> bool:
     name may be a region's: "in the Sahel")."""
     if not ent[0].text[:1].isupper():
         return False  # "into the bush": no name at all
-    heads = k.lex.words("organisation_name_heads") | k.lex.words("unit_head_nouns")
+    heads = organisation_heads(k)
     if ent[-1].lower_ in heads:
         return True
     root = ent.root  # "the Maoist organization, Sendero Luminoso"; "Tears for Fears, a British band"
@@ -241,7 +248,7 @@ def _organisation_as_person(k: Knowledge, ent: Span) -> bool:
     the = ent.doc[ent.start - 1] if ent.start else None
     if the is None or the.lower_ != "the" or the.head.i not in range(ent.start, ent.end):
         return False
-    if k.rx("locative_before").search(ent.doc.text[max(0, the.idx - 12) : the.idx]):
+    if k.rx("locative_before").search(text_of(ent.doc)[max(0, the.idx - 12) : the.idx]):
         return False  # "in the Sahel": a region takes the article too
     return not (k.rx("title_before_name").match(ent.text) or k.rank_start_re.match(ent.text) or k.ranked_name_re.match(ent.text))
 
