@@ -102,6 +102,11 @@ WIRE_DATELINE_RE = re.compile(
 DATED_DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,3})" + _REGION + r",\s*" + _DATE_TEXT + r"\s*" + _AGENCY + r"?\s*(?::|-{1,2}|–|—)\s+"
 )
+# The slug of an incident log or a dated brief, date first: "12 Jan 2025, Masisi:", "May 3, 2024,
+# North Kivu -", "14 Nov 2024, Sahel (Dori):" (a parenthesis here names a smaller place, never an agency).
+DATE_FIRST_DATELINE_RE = re.compile(
+    r"^" + _DATE_TEXT + r",\s*(?P<place>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,3})" + _REGION + r"(?:\s*\((?P<within>[A-Z][^()\n]{0,40})\))?\s*(?::|-{1,2}|–|—)\s+"
+)
 _TIME_WORDS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Then|Now|Late|Early|Mid|Noon|Midday|Dawn|Nightfall|The|This|That|Last|Next)\b"
 BYLINE_RE = re.compile(
     r"^\(?\s*(?:"
@@ -227,7 +232,7 @@ def _dateline(lines: list[tuple[int, int, str]], zones: list[Zone], reference: d
     taken = {z.start for z in zones}
     candidates = [(s, e, line) for s, e, line in lines[:_HEAD_LINES + 4] if s not in taken][:4]
     for start, _end, line in candidates:
-        match = WIRE_DATELINE_RE.match(line) or DATED_DATELINE_RE.match(line)
+        match = WIRE_DATELINE_RE.match(line) or DATED_DATELINE_RE.match(line) or DATE_FIRST_DATELINE_RE.match(line)
         if match is None or (match.re is WIRE_DATELINE_RE and not (match["agency"] or len(match["place"]) >= 3)):
             continue
         stamp = line[: match.end()].rstrip()
@@ -236,7 +241,7 @@ def _dateline(lines: list[tuple[int, int, str]], zones: list[Zone], reference: d
             found = [d for d in resolve_dates(match["date"], reference) if d.resolved]
             when = found[0].value if found else None
         zone = Zone("dateline", start, start + len(stamp), stamp)
-        return Dateline(_title_case(match["place"]), match["region"], match["date"], when, match["agency"], zone)
+        return Dateline(_title_case(match["place"]), match["region"], match["date"], when, match.groupdict().get("agency"), zone)
     return None
 
 

@@ -238,3 +238,36 @@ def test_document_a_bare_date_line_under_the_headline_is_the_published_line(line
 def test_document_a_story_line_with_a_date_is_no_published_line(line):
     text = f"Clashes in the capital\n\n{line}\n\nThe brigades fought on Monday.\n"
     assert read_document(text).reference_from is None
+
+
+@pytest.mark.parametrize(
+    "text, place, region, when",
+    [
+        # an incident log: day, month, year, then the district
+        ("12 Jan 2025, Masisi: Gunmen attacked a market near Sake. Two killed.", "Masisi", None, date(2025, 1, 12)),
+        # a dated brief, month first, with a dash
+        ("May 3, 2024, North Kivu - Heavy fighting resumed around the town on Friday, residents said.", "North Kivu", None, date(2024, 5, 3)),
+        # a province and, in brackets, the town within it
+        ("14 Nov 2024, Sahel (Dori): Militants attacked a convoy escorted by the army.", "Sahel", None, date(2024, 11, 14)),
+        # a town and its country
+        ("2 February 2023, Kidal, Mali: Drones struck a compound overnight.", "Kidal", "Mali", date(2023, 2, 2)),
+    ],
+)
+def test_document_a_date_first_slug_is_a_dated_dateline(text, place, region, when):
+    reading = read_document(text)
+    assert reading.dateline is not None
+    assert (reading.dateline.place, reading.dateline.region, reading.dateline.date) == (place, region, when)
+    assert reading.dateline.agency is None
+    assert reading.zones[0].kind == "dateline" and text[reading.zones[0].end :].lstrip(" :-")[:1].isupper()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 March 2023, the day the town fell, is still marked by a vigil.",  # no place, no colon
+        "14 August 2023: clashes resume in the south",  # a date and a colon, no place
+        "On 3 May 2024, North Kivu: fighting resumed.",  # an ACLED-style opening is story
+    ],
+)
+def test_document_a_date_opening_a_story_line_is_no_dateline(text):
+    assert read_document(text).dateline is None
