@@ -60,6 +60,8 @@ def entity_mentions(doc: Doc, k: Knowledge) -> None:
             place_from_text(doc, k, ent)  # "Oaxaca de Juarez": a town named after its division
         elif label == "PLACE":
             add_place_mention(doc, k, ent.ent_id_, ent, "gazetteer_place", 0.9)
+        elif label in ("GPE", "LOC", "FAC") and (_agent_of_hostility(k, ent) or _part_of_organisation(k, ent)):
+            organisation(doc, k, ent)  # "The Nyatura CMC, part of the Wazalendo coalition, clashed": a known place stays one
         elif label in ("GPE", "LOC", "FAC"):
             place_from_text(doc, k, ent)
         elif label in ("ORG", "PERSON") and overlaps(doc, ent.start_char, ent.end_char, kinds=("place",)):
@@ -228,6 +230,37 @@ def organisation(doc: Doc, k: Knowledge, ent: Span) -> None:
         cls, rule, conf = T.ORGANISATION, "model_org", 0.5
     add_entity(doc, key, cls, text, country=country)
     add_mention(doc, k, Mention(key, ent.start_char, ent.end_char, ent.text, "actor", rule, conf))
+
+
+def _agent_of_hostility(k: Knowledge, ent: Span) -> bool:
+    """The name is who attacks or fights: the subject of an active verb of hostility ("the Nyatura
+    CMC clashed with M23", "X and Y ambushed a convoy") or its "by" agent ("a convoy ambushed by
+    X"). A town does not clash; :func:`organisation` still reads a place or country the gazetteers
+    know ("Israel struck", "Gaza fired rockets") as one."""
+    tok = ent.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    hostile = k.lex.forms("hostile_verbs")
+    if tok.dep_ == "nsubj":
+        return tok.head.lower_ in hostile
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.dep_ == "agent" and tok.head.head.lower_ in hostile
+
+
+def _part_of_organisation(k: Knowledge, ent: Span) -> bool:
+    """The name stands in apposition to a part of an organisation: "the Ngumino, an armed wing of
+    the Twirwaneho", "the Nyatura CMC, part of the Wazalendo coalition" (a noun of a part whose
+    "of" names an organisation by its name or by a noun of organisation; "Goma, part of North
+    Kivu" is a town)."""
+    parts = k.lex.words("subunit_nouns")
+    heads = {w.lower() for w in organisation_heads(k)}
+    for noun in ent.root.children:
+        if noun.dep_ != "appos" or noun.lower_ not in parts:
+            continue
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                if any(o.dep_ == "pobj" and (o.lower_ in heads or o.ent_type_ in ("ORG", "ACTOR")) for o in prep.children):
+                    return True
+    return False
 
 
 def _organisation_as_person(k: Knowledge, ent: Span) -> bool:
