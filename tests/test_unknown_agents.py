@@ -18,10 +18,6 @@ def k():
     return load_knowledge(None, False, None)
 
 
-def _span(doc, start, end):
-    return doc[start:end]
-
-
 @pytest.mark.parametrize(
     "words, heads, deps, name, agent",
     [
@@ -62,34 +58,3 @@ def test_a_name_beside_a_part_of_an_organisation(k, words, heads, deps, ents, pa
     root = next(t for t in doc if t.dep_ == "ROOT")
     start = min(t.i for t in root.subtree if t.dep_ in ("det", "compound") and t.head == root or t == root)
     assert _part_of_organisation(k, doc[start : root.i + 1]) is part
-
-
-@pytest.mark.parametrize(
-    "text, actor_words, place",
-    [
-        # an incident-log note (the model reads the name as a facility)
-        ("4 June 2024, North Kivu: The Nyatura CMC, part of the Wazalendo coalition, clashed with M23 near Kitshanga. Casualties unknown.", "Nyatura CMC", "Kitshanga"),
-        # encyclopaedia prose (the model reads the name as a town)
-        ("In 2021 the Ngumino, an armed wing of the Twirwaneho, clashed with the Congolese army near Minembwe.", "Ngumino", "Minembwe"),
-    ],
-)
-def test_an_unknown_name_that_attacks_is_an_actor_not_a_place(extract, text, actor_words, place):
-    result = extract(text)
-    places = [e.label for e in result.entities.values() if e.key.startswith("place:")]
-    assert not any(actor_words in p for p in places)
-    assert any(place in p for p in places)
-    actors = {p for e in result.events for p in e.perpetrators}
-    assert any(actor_words.lower().split()[0] in a for a in actors)
-
-
-def test_a_known_place_that_strikes_stays_a_place_or_country(extract):
-    result = extract("Israel struck Gaza on Monday, killing three people.")
-    assert {"forces-il"} & {p.split(":")[1] for e in result.events for p in e.perpetrators}
-    assert any(e.label == "Gaza" for e in result.entities.values() if e.key.startswith("place:"))
-
-
-def test_an_unknown_part_of_an_organisation_is_no_place_whatever_the_parse(extract):
-    # The model parses this note's sentence without a subject ("CMC" its root): the name is still
-    # an organisation, by its apposition
-    result = extract("4 June 2024, Masisi: The Nyatura CMC, part of the Wazalendo coalition, clashed with M23 near Kitshanga. Casualties unknown.")
-    assert [e.cls for e in result.entities.values() if "Nyatura" in e.label] == ["Organisation"]

@@ -164,7 +164,7 @@ class PhraseReader:
     def spread(self, tok: Token, owners: bool = False, states: bool = False) -> list[Named]:
         """The entities of a phrase and of the phrases coordinated with it ("A, B and C")."""
         out: list[Named] = []
-        for t in (tok, *tok.conjuncts, *listed_on(tok)):
+        for t in (tok, *tok.conjuncts, *listed_on(tok), *_list_read_as_apposition(tok)):
             for named in self.entities(t, owners, states):
                 if named.key not in {n.key for n in out}:
                     out.append(named)
@@ -225,7 +225,8 @@ class PhraseReader:
             if child.dep_ in ("compound", "nmod") and child.i < tok.i and (child.tag_.startswith("NNP") or forces) and not ((person_noun and not forces) or owner_before):
                 named = self.mention(child)
                 if named is not None and named.kind == "actor":
-                    return [named]
+                    also = [m for c in child.conjuncts if (m := self.mention(c)) is not None and m.kind == "actor"]
+                    return [named, *also]  # "Hamas and PIJ fighters": the fighters of both
         for child in tok.children:
             if child.dep_ == "appos":
                 found = self.entities(child, owners, states, depth + 1)
@@ -281,7 +282,8 @@ class PhraseReader:
         "Somali troops" (a nationality: that state's forces)."""
         for child in tok.children:
             if child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < tok.i:
-                found = self.entities(child, False, False, depth + 1)
+                # "Al-Shabaab and ISIS fighters": the fighters of both
+                found = [n for c in (child, *child.conjuncts) for n in self.entities(c, False, False, depth + 1)]
                 if not found and child.dep_ == "compound":
                     found = self._owner(child, depth + 1)  # "Ma'awisley clan fighters"
                 if found:
@@ -295,6 +297,18 @@ class PhraseReader:
                     if obj.dep_ == "pobj":
                         return self.entities(obj, False, False, depth + 1)
         return []
+
+
+def _list_read_as_apposition(tok: Token) -> list[Token]:
+    """The items of a list the parser hung on its first name as an apposition ("FARDC, the FDLR
+    and Wazalendo fighters": "the FDLR" an apposition of FARDC with "fighters" its conjunct): a
+    proper name in apposition that is itself coordinated, and its conjuncts. An apposition of a
+    common noun ("Ahmed, the commander and founder of X") stays a description of the name."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ == "appos" and child.tag_ in ("NNP", "NNPS") and any(g.dep_ == "cc" for g in child.children):
+            out += [child, *child.conjuncts]
+    return out
 
 
 def listed_on(tok: Token) -> list[Token]:
