@@ -18,7 +18,7 @@ from spacy.vocab import Vocab
 from .extensions import text_of
 from .frames import Frame, is_verb
 from .lexicon import Lexicon
-from .phrases import Named, PhraseReader, dependency_path
+from .phrases import Named, PhraseReader, dependency_path, first_conjunct
 from .treematch import TreeMatcher
 
 
@@ -198,12 +198,6 @@ def unique(found: Iterable[Found], key: Callable[[Found], tuple] = lambda f: (f.
             seen.add(key_of)
             out.append(f)
     return out
-
-
-def first_conjunct(tok: Token) -> Token:
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
 
 
 def passive_subject(tok: Token) -> Token | None:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from .phrases import first_conjunct
+
 if TYPE_CHECKING:
     from .frames import ClauseWords, Frame
 
@@ -75,9 +77,7 @@ def opposed_means(prep: Token, by_head: dict[int, Frame], words: ClauseWords) ->
     noun = prep.head
     if prep.lower_ != "against" or noun.i in by_head:
         return None
-    first = noun
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(noun)
     means = first.dep_ == "dobj" and noun.lower_ in words.opposing
     stance = noun.dep_ in ("acomp", "advmod", "prt")  # "stood firm against X"
     ally = noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lower_ in words.alliance  # "allied with the army against M23"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .knowledge import Knowledge
+from .phrases import first_conjunct
 
 
 def in_grievance(k: Knowledge, span: Span) -> bool:
@@ -33,10 +34,7 @@ def _grievance_phrase(k: Knowledge, prep: Token) -> bool:
     "about", "over" after a word of protest or gathering, a copula or a verb whose object is a
     protest ("held a vigil over"); the first of prepositions joined by "and" decides ("in support
     of refugees and against the plans")."""
-    first = prep
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    governor = first.head
+    governor = first_conjunct(prep).head
     word = governor.lower_
     grievances = k.lex.forms("grievance_verbs")
     if prep.lower_ == "for":

@@ -299,6 +299,14 @@ class PhraseReader:
         return []
 
 
+def first_conjunct(tok: Token) -> Token:
+    """The first of the phrases coordinated with ``tok`` ("A, B and C": A), which holds the role
+    in the clause the others share; ``tok`` itself when it is no conjunct."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _list_read_as_apposition(tok: Token) -> list[Token]:
     """The items of a list the parser hung on its first name as an apposition ("FARDC, the FDLR
     and Wazalendo fighters": "the FDLR" an apposition of FARDC with "fighters" its conjunct): a

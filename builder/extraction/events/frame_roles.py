@@ -31,7 +31,7 @@ from .. import terms as T
 from ..facts import UNIDENTIFIED
 from ..frames import Frame
 from ..knowledge import Knowledge
-from ..phrases import PhraseReader, listed_on
+from ..phrases import PhraseReader, first_conjunct, listed_on
 from ..state import as_force
 from ..extensions import ext
 
@@ -101,8 +101,7 @@ def _nationality_only(doc: Doc, k: Knowledge, phrases: PhraseReader, token: int)
 
 def _governor(frames: dict[int, Frame], tok: Token, own: Frame) -> Frame | None:
     """The frame of the verb whose object (or passive subject) the trigger noun is."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "through training, advice and airstrikes": the list's first
-        tok = tok.head
+    tok = first_conjunct(tok)  # "through training, advice and airstrikes": the list's first
     if own.kind != "noun" or tok.dep_ not in GOVERNED + CAUSE:
         return None
     head = tok.head.head if tok.dep_ == "pobj" else tok.head

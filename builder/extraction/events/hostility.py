@@ -12,6 +12,7 @@ from ...records import Entity, Event, Evidence
 from .. import terms as T
 from ..facts import UNIDENTIFIED, located_in, nearest_mention, relate
 from ..knowledge import Knowledge
+from ..phrases import first_conjunct
 from ..extensions import char_span, ext
 
 # An air or drone strike is flown from elsewhere: its place is the target's (a gun or mortar
@@ -105,9 +106,7 @@ def _named_as_place(doc: Doc, target: Entity, mention: Evidence, trigger: Eviden
     span = char_span(doc, mention.start, mention.end)
     if span is None:
         return False
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head  # "attacks in Nigeria and Niger"
+    root = first_conjunct(span.root)  # "attacks in Nigeria and Niger"
     if root.dep_ != "pobj" or root.head.lower_ not in WHERE:
         return False
     word = root.head.head

@@ -12,6 +12,7 @@ from ..sentences import SentenceInfo
 from ..actor_compounds import mention_in_actor_compound
 from ..grievance import in_grievance
 from ..mentions.provinces import divisions_beside
+from ..phrases import first_conjunct
 from ..state import Mention
 from ..extensions import char_span, ext
 
@@ -90,8 +91,7 @@ def _from_people(k: Knowledge, tok: object) -> bool:
     """A place that says where people come from, named in the "from" phrase of a noun (not of a
     verb of movement, nor of a route with a "to"): "herders from X", "traders (from the town of
     X)", a list of examples "from the border villages, such as X and Y"."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(tok)
     if tok.dep_ != "pobj":
         return False
     marker = tok.head
@@ -191,9 +191,7 @@ def _origin(doc: Doc, k: Knowledge, p: Mention) -> str | None:
     span = char_span(doc, p.start, p.end)
     if span is None:
         return None
-    tok = span.root
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(span.root)
     if tok.dep_ == "pobj" and tok.head.lower_ == "from":
         verb = tok.head.head
     elif tok.dep_ == "dobj" and tok.head.lower_ in k.lex.forms("departure_verbs"):

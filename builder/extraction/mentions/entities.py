@@ -17,6 +17,7 @@ from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, add_place_mention, focus_hint, overlaps, vote
 from .persons import person
 from ..actor_compounds import in_actor_compound
+from ..phrases import first_conjunct
 from .places import acts, place_from_text, whole_name
 from .provinces import placed_beside
 from ..extensions import ents, ext, set_ents, text_of
@@ -237,9 +238,7 @@ def _agent_of_hostility(k: Knowledge, ent: Span) -> bool:
     CMC clashed with M23", "X and Y ambushed a convoy") or its "by" agent ("a convoy ambushed by
     X"). A town does not clash; :func:`organisation` still reads a place or country the gazetteers
     know ("Israel struck", "Gaza fired rockets") as one."""
-    tok = ent.root
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(ent.root)
     hostile = k.lex.forms("hostile_verbs")
     if tok.dep_ == "nsubj":
         return tok.head.lower_ in hostile
@@ -252,7 +251,7 @@ def _part_of_organisation(k: Knowledge, ent: Span) -> bool:
     "of" names an organisation by its name or by a noun of organisation; "Goma, part of North
     Kivu" is a town)."""
     parts = k.lex.words("subunit_nouns")
-    heads = {w.lower() for w in organisation_heads(k)}
+    heads = organisation_heads(k)  # lower-case words
     for noun in ent.root.children:
         if noun.dep_ != "appos" or noun.lower_ not in parts:
             continue

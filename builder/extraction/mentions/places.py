@@ -15,6 +15,7 @@ from .. import terms as T
 from ..extensions import char_span, ents, ext, text_of
 from ..grievance import in_grievance
 from ..knowledge import Knowledge
+from ..phrases import first_conjunct
 from ..state import Mention, add_entity, add_mention, add_place_mention, ensure_place, focus_hint
 from .provinces import division_named, division_written_beside, placed_beside, province_of_unknown_town
 
@@ -32,8 +33,7 @@ def acts(k: Knowledge, span: Span) -> str | None:
     tok = span.root
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
         return "attributive"
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(tok)
     if tok.dep_ == "dobj" and tok.head.lower_ in k.lex.words("place_object_verbs"):
         return None
     if tok.dep_ == "poss":
