@@ -99,14 +99,12 @@ WIRE_DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})" + _REGION + r"(?:,\s*" + _DATE_TEXT + r")?\s*" + _AGENCY + r"?\s*(?:-{1,2}|–|—)\s+"
 )
 # "Kabul, 12 March 2023:", "Damascus, 20 April 2021 (Levant Desk):"
-DATED_DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,3})" + _REGION + r",\s*" + _DATE_TEXT + r"\s*" + _AGENCY + r"?\s*(?::|-{1,2}|–|—)\s+"
-)
+_TITLE_CASE_PLACE = r"(?P<place>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,3})"
+_SLUG_END = r"\s*(?::|-{1,2}|–|—)\s+"
+DATED_DATELINE_RE = re.compile(r"^" + _TITLE_CASE_PLACE + _REGION + r",\s*" + _DATE_TEXT + r"\s*" + _AGENCY + r"?" + _SLUG_END)
 # The slug of an incident log or a dated brief, date first: "12 Jan 2025, Masisi:", "May 3, 2024,
 # North Kivu -", "14 Nov 2024, Sahel (Dori):" (a parenthesis here names a smaller place, never an agency).
-DATE_FIRST_DATELINE_RE = re.compile(
-    r"^" + _DATE_TEXT + r",\s*(?P<place>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,3})" + _REGION + r"(?:\s*\((?P<within>[A-Z][^()\n]{0,40})\))?\s*(?::|-{1,2}|–|—)\s+"
-)
+DATE_FIRST_DATELINE_RE = re.compile(r"^" + _DATE_TEXT + r",\s*" + _TITLE_CASE_PLACE + _REGION + r"(?:\s*\((?P<within>[A-Z][^()\n]{0,40})\))?" + _SLUG_END)
 _TIME_WORDS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Then|Now|Late|Early|Mid|Noon|Midday|Dawn|Nightfall|The|This|That|Last|Next)\b"
 BYLINE_RE = re.compile(
     r"^\(?\s*(?:"
