@@ -99,6 +99,8 @@ class ClauseWords:
     patient_preps: frozenset[str]
     opposing: frozenset[str]
     alliance: frozenset[str]
+    side_taking: frozenset[str]
+    support: frozenset[str]
     lemma: dict
 
     @classmethod
@@ -131,6 +133,8 @@ class ClauseWords:
             patient_preps=lex.words("patient_prepositions"),
             opposing=forms("opposing_objects"),
             alliance=forms("alliance_verbs") | forms("alliance_words"),
+            side_taking=forms("side_taking_verbs"),
+            support=lex.words("support_nouns"),
             lemma=lemma,
         )
 
@@ -264,7 +268,7 @@ def _sides_of_state(frame: Frame, noun: Token, prep: Token, words: ClauseWords) 
     if prep.lower_ in ("at", "to", "into", "on") and (verb.lower_ in words.copulas or verb.lower_ in words.war_entry):
         frame.agents += [t.i for t in _subjects(verb, words) or _inherited_subjects(verb, words)]
         for other in (c for c in verb.children if c.dep_ == "prep" and c.i != prep.i):
-            if other.lower_ == "against" or (other.lower_ == "with" and frame.symmetric and not ally_phrase(other)):
+            if other.lower_ == "against" or (other.lower_ == "with" and frame.symmetric and not ally_phrase(other, words)):
                 frame.patients += [t.i for t in pobjs(other)]
     elif prep.lower_ in ("in", "during") and frame.symmetric and not frame.agents and any(c.lower_ in ("with", "against") for c in noun.children):
         frame.agents += [_antecedent(c, words).i for c in verb.children if c.dep_ == "nsubjpass"]
@@ -320,7 +324,7 @@ def _prep_role(frame: Frame, prep: Token, words: ClauseWords, allow_of: bool) ->
         frame.patients += sides[1:]
         frame.paired = True
     elif word == "with" and frame.symmetric:
-        frame.patients += heads
+        frame.patients += [t.i for t in objs if t.lower_ not in words.support]  # "fought IS with the support of X": X is no foe
     elif word in words.patient_preps and frame.hostile and not on_side(prep):
         frame.patients += heads
     elif word == "against":
@@ -329,7 +333,7 @@ def _prep_role(frame: Frame, prep: Token, words: ClauseWords, allow_of: bool) ->
         frame.patients += heads
     elif word == "of" and allow_of and frame.kind == "noun" and frame.hostile:
         frame.patients += heads  # "the siege of X", "the killing of X"
-    elif ally_phrase(prep):
+    elif ally_phrase(prep, words):
         pass  # read by _attach_phrases
     elif word == "from":
         frame.sources += heads
@@ -436,7 +440,7 @@ def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords, preps: li
     by_head = {f.head: f for f in frames}
     for i in preps:
         tok = doc[i]
-        allies = ally_phrase(tok)
+        allies = ally_phrase(tok, words)
         means_of = opposed_means(tok, by_head, words)
         if means_of is not None:
             means_of.opposed += [t.i for t in pobjs(tok)]
