@@ -8,6 +8,7 @@ import re
 from ...records import Event
 from .. import terms as T
 from ..knowledge import Knowledge
+from ..sentences import SentenceInfo
 from ...literals import lowered, may_match
 
 
@@ -34,6 +35,32 @@ def trigger(k: Knowledge, text: str, types: tuple[str, ...] | None = None) -> tu
         if threat and threat.start() < best[2].start() and not k.rx("kill_words").search(text) and not k.rx("injure_words").search(text):
             return (T.OTHER_DEVELOPMENT, 0, threat)
     return best
+
+
+def transfers_masked(k: Knowledge, sent: SentenceInfo, text: str) -> str:
+    """``text`` (the sentence, same length) with what a verb of handing over or receiving moves
+    blanked out: "Iran supplied drones to the Houthis", "Russia delivered attack helicopters",
+    "the group received drone components from X" tell of arms changing hands, not of a strike;
+    the noun phrase up to its head is blanked, what follows it ("drones that later struck X")
+    is not. An act as the object ("provided air strikes") stays, and so does a sentence that
+    tells of fire after the verb ("received heavy mortar fire", however the parser hung it)."""
+    supplying, receiving = k.lex.forms("supplying_verbs"), k.lex.forms("receiving_verbs")
+    if not any(w in supplying or w in receiving for w in sent.words):
+        return text
+    hostile, fire = k.lex.forms("hostile_nouns"), k.lex.words("fire_nouns")
+    chars: list[str] | None = None
+    for verb in sent.span:
+        if not (verb.lower_ in supplying or verb.lower_ in receiving) or not verb.tag_.startswith("VB"):
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            things = (obj, *obj.conjuncts)
+            if any(t.lower_ in hostile and not k.weapons.words.fullmatch(t.text) for t in things) or any(t.lower_ in fire for t in sent.span.doc[obj.left_edge.i : sent.span.end]):
+                continue  # an act, not a thing handed over ("received machine gun and rocket fire")
+            for thing in things:
+                chars = chars if chars is not None else list(text)
+                lo, hi = thing.left_edge.idx - sent.start, thing.idx + len(thing) - sent.start
+                chars[max(lo, 0) : hi] = "_" * (hi - max(lo, 0))
+    return "".join(chars) if chars is not None else text
 
 
 def compatible(k: Knowledge, last: Event, cls: str, spec: int, claimant: str | None, dates: list, has_claim: bool) -> bool:
