@@ -65,3 +65,21 @@ def test_a_word_of_a_longer_name_is_not_the_gazetteer_actor_it_spells(extract, t
     result = extract(text)
     assert "actor:us-led-coalition" not in result.entities
     assert result.focus_country != "US"
+
+
+@pytest.mark.parametrize(
+    "text, actor, parent",
+    [
+        # wire copy: the Urdu izafe written "-e-" as often as "-i-"
+        ("Pakistani troops killed six fighters of Tehrik-e-Taliban Pakistan in North Waziristan on Sunday, the army said.", "actor:ttp", None),
+        # encyclopaedia prose: the Islamic State's Somali province by its short name
+        ("Islamic State Somalia was founded in 2015 by defectors from al-Shabaab in the Cal Miskaad mountains of Puntland.", "actor:islamic-state-somalia", "actor:islamic-state"),
+        # analysis
+        ("Airstrikes have weakened ISIS-Somalia, though its financial role for the wider network persists.", "actor:islamic-state-somalia", "actor:islamic-state"),
+    ],
+)
+def test_transliterated_and_provincial_names(extract, text, actor, parent):
+    result = extract(text)
+    assert actor in result.entities
+    if parent:
+        assert any(r.subject == actor and r.object == parent and r.prop.endswith("partOf") for r in result.relations)
