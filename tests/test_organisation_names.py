@@ -83,3 +83,18 @@ def test_transliterated_and_provincial_names(extract, text, actor, parent):
     assert actor in result.entities
     if parent:
         assert any(r.subject == actor and r.object == parent and r.prop.endswith("partOf") for r in result.relations)
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        # wire copy: Hamas's armed wing is a part of Hamas, not another name of it
+        ("GAZA, May 2 - The Qassam Brigades said their fighters had shelled an Israeli position east of Khan Younis.", "actor:qassam-brigades", "actor:hamas"),
+        # encyclopaedia prose: the Africa Corps is the Russian defence ministry's formation, not a name of Wagner
+        ("In 2024 the Africa Corps replaced the Wagner Group as Russia's main military presence in Mali.", "actor:africa-corps", "actor:forces-ru"),
+    ],
+)
+def test_armed_wings_and_successors_are_their_own_actors(extract, text, part, whole):
+    result = extract(text)
+    assert part in result.entities
+    assert any(r.subject == part and r.object == whole and r.prop.endswith("partOf") for r in result.relations)
