@@ -98,3 +98,18 @@ def test_armed_wings_and_successors_are_their_own_actors(extract, text, part, wh
     result = extract(text)
     assert part in result.entities
     assert any(r.subject == part and r.object == whole and r.prop.endswith("partOf") for r in result.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire copy about Kenya: the Somali group's own name, outside Somalia
+        "NAIROBI, June 3 (Reuters) - Al-Shabaab claimed responsibility for a roadside bomb that killed four police officers in Lamu county on Monday.",
+        # encyclopaedia prose with no country in focus
+        "Al-Shabaab emerged from the youth wing of the Islamic Courts Union in 2006.",
+        # analysis about Yemen
+        "Since 2024, Al-Shabaab appears to have deepened its logistical cooperation with the Houthis in Yemen, UN monitors say.",
+    ],
+)
+def test_a_name_shared_with_a_province_of_mozambique_is_the_somali_group_elsewhere(extract, text):
+    assert "actor:al-shabaab" in extract(text).entities

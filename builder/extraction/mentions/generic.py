@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ...gazetteer import name_key
 from ..knowledge import Knowledge
 from ..state import Mention, add_mention, ensure_actor, overlaps
 from ..extensions import char_span, ext
@@ -52,11 +53,21 @@ def _generic(doc: Doc, k: Knowledge, ent: object) -> None:
     if entry is None:
         return
     if not acceptable(entry):
-        # "the Coalition" is the Saudi-led one only in Yemen; elsewhere try the other readings.
-        entry = next((e for e in k.gaz.generic_candidates(ent.text) if acceptable(e)), None)
+        # "the Coalition" is the Saudi-led one only in Yemen; elsewhere try the other readings: one
+        # that fits the focus, else one whose own name it is ("Al-Shabaab" names Mozambique's
+        # Islamic State province only in Mozambique, and the Somali group anywhere else)
+        candidates = k.gaz.generic_candidates(ent.text)
+        entry = next((e for e in candidates if acceptable(e)), None) or next((e for e in candidates if _own_name(e, ent.text)), None)
         if entry is None:
             return
     add_mention(doc, k, Mention(entry.key, ent.start_char, ent.end_char, ent.text, "actor", "generic_actor_in_focus", 0.6))
+
+
+def _own_name(entry: object, text: str) -> bool:
+    """Whether ``text`` is the actor's name or one of its aliases, not a word it shares with
+    other actors (its generic aliases)."""
+    key = name_key(re.sub(r"(?i)^the\s+", "", text))
+    return any(name_key(re.sub(r"(?i)^the\s+", "", n)) == key for n in (entry.name, *entry.aliases))
 
 
 def state_forces_in_focus(doc: Doc, k: Knowledge) -> None:
