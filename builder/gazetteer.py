@@ -275,6 +275,8 @@ class Gazetteer:
         self.adjective_to_country: dict[str, str] = {}
         self.country_by_name: dict[str, str] = {}
         self.country_names_in_focus: dict[str, list[str]] = {}  # a name two countries share -> those that use it
+        self.adjectives_in_focus: dict[str, list[str]] = {}  # a nationality two countries share ("Congolese") -> those that use it
+        self.adjective_names_in_focus: list[str] = []  # those nationalities as written
         self.neighbours: dict[str, set[str]] = {}
         self._geonames_loaded = False
         self._load_curated()
@@ -318,6 +320,9 @@ class Gazetteer:
                 self.country_by_name[name_key(name)] = entry.iso2
             for name in row.get("names_in_focus", []):  # "Congo": this country's only where the document points to it
                 self.country_names_in_focus.setdefault(name_key(name), []).append(entry.iso2)
+            for adjective in row.get("adjectives_in_focus", []):  # "Congolese": likewise
+                self.adjectives_in_focus.setdefault(name_key(adjective), []).append(entry.iso2)
+                self.adjective_names_in_focus.append(adjective)
             self._add_place(
                 PlaceEntry(
                     key=entry.key, name=entry.name, cls="Country", country=entry.iso2, admin_level=0, aliases=entry.aliases

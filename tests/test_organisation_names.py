@@ -113,3 +113,20 @@ def test_armed_wings_and_successors_are_their_own_actors(extract, text, part, wh
 )
 def test_a_name_shared_with_a_province_of_mozambique_is_the_somali_group_elsewhere(extract, text):
     assert "actor:al-shabaab" in extract(text).entities
+
+
+@pytest.mark.parametrize(
+    "text, forces",
+    [
+        # wire copy about North Kivu: "Congolese" is the DR Congo's
+        ("GOMA, Congo, Feb 4 (Reuters) - M23 rebels clashed with Congolese troops near Sake in North Kivu on Tuesday, residents said.", True),
+        # encyclopaedia prose about Ituri
+        ("In 2021 Ugandan and Congolese soldiers launched joint operations against ADF camps in Ituri province.", True),
+        # analysis naming neither Congo: the nationality two countries share is nobody's
+        ("Congolese army units have rarely held ground for long without foreign support, analysts note.", False),
+    ],
+)
+def test_a_nationality_two_countries_share_is_that_of_the_country_in_focus(extract, text, forces):
+    result = extract(text)
+    assert ("actor:forces-cd" in result.entities) is forces
+    assert "actor:forces-cg" not in result.entities

@@ -159,8 +159,9 @@ class Knowledge:
     # ------------------------------------------------------------------ nationality adjectives
     @cached_property
     def adj(self) -> str:
-        """Every nationality adjective of the gazetteer, longest first, as one alternation."""
-        adjectives = sorted({a for c in self.gaz.countries.values() for a in c.adjectives}, key=len, reverse=True)
+        """Every nationality adjective of the gazetteer, longest first, as one alternation (with
+        those two countries share, "Congolese", read by the focus in ``mentions.cues.adjective_country``)."""
+        adjectives = sorted({a for c in self.gaz.countries.values() for a in c.adjectives} | set(self.gaz.adjective_names_in_focus), key=len, reverse=True)
         return "|".join(re.escape(a) for a in adjectives)
 
     @cached_property

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ...gazetteer import name_key, slug
 from .. import terms as T
 from ..knowledge import Knowledge
-from ..state import Mention, add_entity, add_mention, overlaps
+from ..state import Mention, add_entity, add_mention, focus_hint, overlaps
 from ..extensions import ents, ext
 
 
@@ -21,7 +21,7 @@ def nationality_forces(doc: Doc, k: Knowledge) -> None:
     services" a force of their own."""
     text = ext(doc, "armedkg_text")
     for m in k.force_re.finditer(text):
-        iso = k.gaz.country_of_adjective(m[1])
+        iso = adjective_country(doc, k, m[1])
         if not iso or _inside_a_longer_name(doc, m):
             continue
         if k.rx("service_nouns").fullmatch(m[2].lower()):
@@ -35,6 +35,16 @@ def nationality_forces(doc: Doc, k: Knowledge) -> None:
         iso = k.gaz.country_by_name.get(name_key(m[1]))
         if iso:
             add_mention(doc, k, Mention(k.forces_of(iso), m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
+
+
+def adjective_country(doc: Doc, k: Knowledge, word: str) -> str | None:
+    """The country of a nationality adjective; one two countries share ("Congolese") is that of
+    the country in focus where it is one of them, and nobody's otherwise."""
+    iso = k.gaz.country_of_adjective(word)
+    if iso is None and (shared := k.gaz.adjectives_in_focus.get(name_key(word))):
+        focus = focus_hint(doc)
+        iso = focus if focus in shared else None
+    return iso
 
 
 def _inside_a_longer_name(doc: Doc, m: re.Match) -> bool:
@@ -54,7 +64,7 @@ def _shared_force_noun(doc: Doc, k: Knowledge, m: re.Match) -> None:
     states' forces."""
     text = ext(doc, "armedkg_text")
     first = re.search(r"\b(" + k.adj + r")\s+(?:and|or|,)\s+$", text[max(0, m.start() - 40) : m.start()])
-    iso = k.gaz.country_of_adjective(first[1]) if first else None
+    iso = adjective_country(doc, k, first[1]) if first else None
     if iso and not k.rx("service_nouns").fullmatch(m[2].lower()):
         start = m.start() - len(first.group(0))
         add_mention(doc, k, Mention(k.forces_of(iso), start, start + len(first[1]), first[1], "actor", "nationality_force", 0.8))
