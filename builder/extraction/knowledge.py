@@ -156,6 +156,12 @@ class Knowledge:
     def penn(self) -> dict[str, str]:
         return dict(self.lex.table("penn_upos"))
 
+    @cached_property
+    def organisation_heads(self) -> frozenset[str]:
+        """The nouns that end an organisation's or a unit's name ("Force", "League", "Brigade"),
+        lower-case, joined once."""
+        return self.lex.words("organisation_name_heads") | self.lex.words("unit_head_nouns")
+
     # ------------------------------------------------------------------ nationality adjectives
     @cached_property
     def adj(self) -> str:

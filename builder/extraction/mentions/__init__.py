@@ -40,6 +40,7 @@ def find_mentions(doc: Doc, k: Knowledge) -> None:
     toponyms.names_before_places(doc, k)
     toponyms.bracketed_places(doc, k)
     entities.entity_mentions(doc, k)
+    persons.persons_by_role(doc, k)
     acronyms.acronym_organisations(doc, k)
     collective.government_of(doc, k)
     collective.collective_actors(doc, k)

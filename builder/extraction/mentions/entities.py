@@ -6,7 +6,6 @@ media outlet; a "person" may be a town, a ranked officer, a warship)."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -129,14 +128,7 @@ def _inside_longer_name(doc: Doc, k: Knowledge, ent: Span) -> bool:
         return False
     before, after, then = doc[ent.start - 1], doc[ent.end], doc[ent.end + 1]
     named_before = before.tag_ in ("NNP", "NNPS") and before.text[:1].isupper() and k.gaz.country_of_adjective(before.text) is None and not k.gaz.country_by_name.get(name_key(before.text))
-    return named_before and ((after.lower_ in ("for", "of") and then.text[:1].isupper()) or (after.text[:1].isupper() and after.lower_ in organisation_heads(k)))
-
-
-@lru_cache(maxsize=4)
-def organisation_heads(k: Knowledge) -> frozenset[str]:
-    """The nouns that end an organisation's or a unit's name ("Force", "League", "Brigade"), joined
-    once per knowledge."""
-    return k.lex.words("organisation_name_heads") | k.lex.words("unit_head_nouns")
+    return named_before and ((after.lower_ in ("for", "of") and then.text[:1].isupper()) or (after.text[:1].isupper() and after.lower_ in k.organisation_heads))
 
 
 def _capital_named_after(doc: Doc, k: Knowledge, ent: Span) -> bool:
@@ -251,7 +243,7 @@ def _part_of_organisation(k: Knowledge, ent: Span) -> bool:
     "of" names an organisation by its name or by a noun of organisation; "Goma, part of North
     Kivu" is a town)."""
     parts = k.lex.words("subunit_nouns")
-    heads = organisation_heads(k)  # lower-case words
+    heads = k.organisation_heads  # lower-case words
     for noun in ent.root.children:
         if noun.dep_ != "appos" or noun.lower_ not in parts:
             continue
@@ -270,7 +262,7 @@ def _organisation_as_person(k: Knowledge, ent: Span) -> bool:
     name may be a region's: "in the Sahel")."""
     if not ent[0].text[:1].isupper():
         return False  # "into the bush": no name at all
-    heads = organisation_heads(k)
+    heads = k.organisation_heads
     if ent[-1].lower_ in heads:
         return True
     root = ent.root  # "the Maoist organization, Sendero Luminoso"; "Tears for Fears, a British band"

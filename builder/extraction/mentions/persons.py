@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import name_key, slug
 from .. import terms as T
@@ -99,6 +99,57 @@ def _named_person(doc: Doc, k: Knowledge, ent: Span, text: str) -> None:
     add_mention(doc, k, Mention(key, start, ent.end_char, surface, "person", "model_person" if not rank else "rank_person", 0.8))
     if rank:
         ext(doc, "armedkg_entities")[key].aliases.add(surface.strip())
+
+
+def persons_by_role(doc: Doc, k: Knowledge) -> None:
+    """A name the model missed or took for an organisation is a person's where the clause gives
+    it a person's post or role: in apposition to one ("Twan Mrat Naing, commander-in-chief of the
+    Arakan Army"; "founded by Mamadou Sow Keita, a former army captain"), or as the subject it is
+    said of ("Naim Qassem was named secretary-general", "X served as commander of Y"). The name
+    is two to four capitalised words, none of them a word of a group's name; a name the
+    gazetteers know, or a place, stays what it is."""
+    roles = k.lex.words("person_role_nouns")
+    for tok in doc:
+        if tok.lower_ not in roles or not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP"):
+            continue
+        for head in _named_by_role(tok):
+            span = _person_name(k, head)
+            if span is None or overlaps(doc, span.start_char, span.end_char, kinds=("person",)):
+                continue
+            if any(m.start < span.end_char and span.start_char < m.end and m.rule != "model_org" for m in ext(doc, "armedkg_mentions")):
+                continue  # a name of the gazetteers, a place, a country: not the model's guess
+            inner = k.rank_start_re.match(span.text)  # "Marshal Villeroi": the rank is no part of the name
+            name, rank = (inner[2], k.ranks[inner[1].lower()]) if inner else (span.text, None)
+            key = f"person:{slug(name)}"
+            remove_overlapping(doc, span.start_char, span.end_char)
+            add_entity(doc, key, T.PERSON, name, rank=rank)
+            add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "person", "person_by_role", 0.7))
+
+
+def _named_by_role(role: Token) -> list[Token]:
+    """The heads of the phrases a noun of a post or role is said of: its apposition either way,
+    the subject of the copula or naming verb it complements, of "served as" it is the object of."""
+    out = [role.head] if role.dep_ == "appos" else []
+    out += [c for c in role.children if c.dep_ == "appos"]
+    verb = role.head.head if role.dep_ == "pobj" and role.head.lower_ == "as" else role.head if role.dep_ in ("attr", "oprd") else None
+    if verb is not None:
+        out += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return out
+
+
+def _person_name(k: Knowledge, head: Token) -> Span | None:
+    """The name ending at ``head``: it and the capitalised compounds right before it, two to four
+    words of letters (a hyphen or an apostrophe inside), none a word of a group's name."""
+    if head.tag_ != "NNP":
+        return None
+    start = head.i
+    while start > 0 and head.doc[start - 1].dep_ == "compound" and head.doc[start - 1].head.i in range(start, head.i + 1) and head.doc[start - 1].tag_ == "NNP":
+        start -= 1
+    span = head.doc[start : head.i + 1]
+    group = k.lex.words("group_nouns") | k.organisation_heads
+    if not 2 <= len(span) <= 4 or any(not (t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").isalpha() and not t.text.isupper()) or t.lower_ in group for t in span):
+        return None
+    return span
 
 
 def nom_de_guerre(k: Knowledge, window: str) -> re.Match | None:

@@ -1,0 +1,71 @@
+"""A name is a person's where the clause gives it a post or a role only a person holds, whatever
+the model tagged it (or if it tagged nothing): in apposition to the title ("Twan Mrat Naing,
+commander-in-chief of the Arakan Army"), or as the subject the title is said of ("Naim Qassem was
+named secretary-general", "X served as commander of Y"). A name of a group ("the Hamza Division,
+a faction ..."), a place or a single word stays out. Sentences written for these tests:
+hand-built parses (no model) for the rule, then the whole pipeline in three styles."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extraction.extensions import ext
+from builder.extraction.knowledge import load_knowledge
+from builder.extraction.mentions.persons import persons_by_role
+from builder.extraction.state import Mention
+from tests.handbuilt import parsed_doc
+
+
+@pytest.fixture(scope="module")
+def k():
+    return load_knowledge(None, False, None)
+
+
+def _persons(doc):
+    return [m.text for m in ext(doc, "armedkg_mentions") if m.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, persons",
+    [
+        # "Twan Mrat Naing, commander of the Arakan Army, said": apposition to a title
+        (["Twan", "Mrat", "Naing", ",", "commander", "of", "the", "Arakan", "Army", ",", "said"], [2, 2, 10, 2, 2, 4, 8, 8, 5, 2, 10], ["compound", "compound", "nsubj", "punct", "appos", "prep", "det", "compound", "pobj", "punct", "ROOT"], ["NNP", "NNP", "NNP", ",", "NN", "IN", "DT", "NNP", "NNP", ",", "VBD"], ["Twan Mrat Naing"]),
+        # "Naim Qassem was named secretary": the subject of a naming verb with a title
+        (["Naim", "Qassem", "was", "named", "secretary"], [1, 3, 3, 3, 3], ["compound", "nsubjpass", "auxpass", "ROOT", "oprd"], ["NNP", "NNP", "VBD", "VBN", "NN"], ["Naim Qassem"]),
+        # "Oleksandr Syrskyi served as commander": the subject of "served as"
+        (["Oleksandr", "Syrskyi", "served", "as", "commander"], [1, 2, 2, 2, 3], ["compound", "nsubj", "ROOT", "prep", "pobj"], ["NNP", "NNP", "VBD", "IN", "NN"], ["Oleksandr Syrskyi"]),
+        # "the Hamza Division, a faction": a group's name, and no title of a person
+        (["the", "Hamza", "Division", ",", "a", "commander"], [2, 2, 2, 2, 5, 2], ["det", "compound", "ROOT", "punct", "det", "appos"], ["DT", "NNP", "NNP", ",", "DT", "NN"], []),
+        # "Kaka, a fighter": a single word is too little to tell
+        (["Kaka", ",", "a", "fighter"], [0, 0, 3, 0], ["ROOT", "punct", "det", "appos"], ["NNP", ",", "DT", "NN"], []),
+    ],
+)
+def test_a_name_with_the_title_of_a_person(k, words, heads, deps, tags, persons):
+    doc = parsed_doc(words, heads, deps, tags)
+    persons_by_role(doc, k)
+    assert _persons(doc) == persons
+
+
+def test_a_name_the_gazetteer_or_a_place_holds_stays_what_it_is(k):
+    # "Abu Sayyaf Group, ... commander": a gazetteer's actor is not re-read as a person
+    doc = parsed_doc(["Arakan", "Army", ",", "commander"], [1, 1, 1, 1], ["compound", "ROOT", "punct", "appos"], ["NNP", "NNP", ",", "NN"])
+    doc._.armedkg_mentions.append(Mention("actor:arakan-army", 0, 11, "Arakan Army", "actor", "gazetteer_actor", 0.9))
+    persons_by_role(doc, k)
+    assert _persons(doc) == []
+
+
+@pytest.mark.parametrize(
+    "text, person, organisation",
+    [
+        # wire copy
+        ("YANGON, Feb 3 (AP) - Twan Mrat Naing, commander-in-chief of the Arakan Army, said on Monday that his fighters had taken the town.", "person:twan-mrat-naing", "actor:arakan-army"),
+        # encyclopaedia prose
+        ("Oleksandr Syrskyi has served as commander-in-chief of the Armed Forces of Ukraine since February 2024.", "person:oleksandr-syrskyi", "actor:forces-ua"),
+        # analysis
+        ("The Sankaran Liberation Army, founded by Mamadou Sow Keita, a former army captain, has never held a town for long.", "person:mamadou-sow-keita", "actor:sankaran-liberation-army"),
+    ],
+)
+def test_the_person_leads_the_organisation_the_title_names(extract, text, person, organisation):
+    result = extract(text)
+    assert person in result.entities and result.entities[person].cls.endswith("Person")
+    assert any(r.subject == person and r.object == organisation and r.prop.endswith("commanderOf") for r in result.relations)
