@@ -130,3 +130,21 @@ def test_a_nationality_two_countries_share_is_that_of_the_country_in_focus(extra
     result = extract(text)
     assert ("actor:forces-cd" in result.entities) is forces
     assert "actor:forces-cg" not in result.entities
+
+
+@pytest.mark.parametrize(
+    "text, actor, parent",
+    [
+        # wire copy from North Kivu
+        ("GOMA, Congo, Jan 12 (Reuters) - FDLR and Wazalendo fighters attacked M23 positions near Sake on Sunday, residents said.", "actor:fdlr", None),
+        # encyclopaedia prose: a katiba of JNIM
+        ("Katiba Macina, led by the preacher Amadou Koufa, has operated in central Mali since 2015.", "actor:katiba-macina", "actor:jnim"),
+        # analysis: a brigade of the Somali army
+        ("The Danab brigade remains the most capable unit Mogadishu can field against al-Shabaab.", "actor:danab", "actor:forces-so"),
+    ],
+)
+def test_armed_groups_of_the_wars_the_gazetteer_covers(extract, text, actor, parent):
+    result = extract(text)
+    assert actor in result.entities
+    if parent:
+        assert any(r.subject == actor and r.object == parent and r.prop.endswith("partOf") for r in result.relations)
