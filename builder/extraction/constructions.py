@@ -77,11 +77,13 @@ class AffiliationWords:
     splinter: frozenset[str]
     until: frozenset[str]
     echelons: dict  # echelon word -> rank, smallest first ("platoon" 1 ... "army" 7)
+    refusing: frozenset[str]  # forms of verbs that end or deny what their object names
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "AffiliationWords":
         echelons = {w.lower(): rank for rank, level in enumerate(lex.table("echelons").values(), 1) for w in level}
-        return cls(lex.words("former_modifiers"), lex.words("deputy_words"), frozenset(lex.forms("splinter_nouns")), lex.words("end_markers"), echelons)
+        refusing = frozenset(lex.forms("ending_verbs")) | frozenset(lex.forms("negating_verbs"))
+        return cls(lex.words("former_modifiers"), lex.words("deputy_words"), frozenset(lex.forms("splinter_nouns")), lex.words("end_markers"), echelons, refusing)
 
     def echelon(self, name: str) -> int:
         """The echelon of a numbered unit's name ("3rd Battalion" -> 3); 0 for any other name."""
@@ -134,7 +136,8 @@ def _checked(c: Construction, s: Named, o: Named, reader: PhraseReader, words: A
     ``not_joined_in_action`` ("joined X in shelling" is acting together, not joining X),
     ``whole_named`` (:func:`_whole_named`), ``named_whole`` (the whole of "W, including A" is a
     name or a description read as one actor), ``definite_title`` / ``indefinite_title`` (a title
-    names the head, or one of several holders: :func:`_one_of_several`)."""
+    names the head, or one of several holders: :func:`_one_of_several`), ``not_refused`` (the
+    verb over a noun of acting together neither ends nor denies it)."""
     if c.check == "whole_named":
         return _whole_named(bound[c.object], o, reader)
     if c.check == "named_whole":  # "the international community, including China", not "Western countries, including France"
@@ -149,6 +152,9 @@ def _checked(c: Construction, s: Named, o: Named, reader: PhraseReader, words: A
         return not any(_action_phrase(child) for child in verb.children)
     if c.check in ("definite_title", "indefinite_title"):  # "a Hezbollah commander" is one of several, a member
         return _one_of_several(bound[c.subject]) == (c.check == "indefinite_title")
+    if c.check == "not_refused":  # "denied any cooperation with X", "ended its alliance with X"
+        noun = bound["noun"]
+        return noun.head.lower_ not in words.refusing and noun.head.head.lower_ not in words.refusing
     if c.check == "smaller_unit":
         small, large = words.echelon(_surface(reader, s)), words.echelon(_surface(reader, o))
         return 0 < small < large
