@@ -93,7 +93,25 @@ def state_forces_in_focus(doc: Doc, k: Knowledge) -> None:
             continue
         if overlaps(doc, m.start(), m.end()):
             continue
+        named = _of_country(k, text, m.end())
+        if named is not None:  # "the Armed Forces of Ukraine", "the army of Mali": that country's, whatever the focus
+            iso, end = named
+            add_mention(doc, k, Mention(k.forces_of(iso), m.start(), end, text[m.start() : end], "actor", "state_force_of_country", 0.8))
+            continue
         add_mention(doc, k, Mention(forces, m.start(), m.end(), m.group(0), "actor", "state_force_in_focus", 0.6))
+
+
+def _of_country(k: Knowledge, text: str, at: int) -> tuple[str, int] | None:
+    """The country an "of" phrase right after a force word names, and where the phrase ends."""
+    after = re.match(r"\s+of\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’.-]*){0,4})", text[at : at + 60])
+    if after is None:
+        return None
+    words = list(re.finditer(r"\S+", after[1]))
+    for n in range(len(words), 0, -1):  # the longest name first: "Democratic Republic of the Congo"
+        iso = k.gaz.country_by_name.get(name_key(re.sub(r"^the\s+", "", after[1][: words[n - 1].end()])))
+        if iso:
+            return iso, at + after.start(1) + words[n - 1].end()
+    return None
 
 
 def _owned_object(k: Knowledge, tok: object) -> bool:
