@@ -34,6 +34,10 @@ def _persons(doc):
         (["Naim", "Qassem", "was", "named", "secretary"], [1, 3, 3, 3, 3], ["compound", "nsubjpass", "auxpass", "ROOT", "oprd"], ["NNP", "NNP", "VBD", "VBN", "NN"], ["Naim Qassem"]),
         # "Oleksandr Syrskyi served as commander": the subject of "served as"
         (["Oleksandr", "Syrskyi", "served", "as", "commander"], [1, 2, 2, 2, 3], ["compound", "nsubj", "ROOT", "prep", "pobj"], ["NNP", "NNP", "VBD", "IN", "NN"], ["Oleksandr Syrskyi"]),
+        # "under commander Twan Mrat Naing": the title stands before the name
+        (["fighters", "under", "commander", "Twan", "Mrat", "Naing"], [0, 0, 5, 5, 5, 1], ["ROOT", "prep", "nmod", "compound", "compound", "pobj"], ["NNS", "IN", "NN", "NNP", "NNP", "NNP"], ["Twan Mrat Naing"]),
+        # "the militant group Boko Haram": a title before a common noun names no one
+        (["the", "militant", "group", "Boko", "Haram"], [2, 2, 2, 4, 2], ["det", "amod", "ROOT", "compound", "appos"], ["DT", "JJ", "NN", "NNP", "NNP"], []),
         # "the Hamza Division, a faction": a group's name, and no title of a person
         (["the", "Hamza", "Division", ",", "a", "commander"], [2, 2, 2, 2, 5, 2], ["det", "compound", "ROOT", "punct", "det", "appos"], ["DT", "NNP", "NNP", ",", "DT", "NN"], []),
         # "Kaka, a fighter": a single word is too little to tell

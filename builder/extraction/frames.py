@@ -244,10 +244,11 @@ def _noun_roles(frame: Frame, noun: Token, words: ClauseWords) -> None:
     if prep is not None and prep.lower_ in ("with", "through", "using", "via", "in") and is_verb(prep.head):
         # "supports the army with airstrikes against ISIL": those who act with the strikes strike
         frame.agents += [t.i for t in _subjects(prep.head, words) or _inherited_subjects(prep.head, words)]
-    light = noun.head if noun.dep_ in ("dobj", "nsubjpass") and (noun.head.lower_ in words.light or noun.head.lower_ in words.means) else None
+    held = noun.head if noun.dep_ == "appos" else noun  # "launched Operation Shujaa, a joint offensive against X"
+    light = held.head if held.dep_ in ("dobj", "nsubjpass") and (held.head.lower_ in words.light or held.head.lower_ in words.means) else None
     if light is not None:
         # "X launched an offensive against Y", "an attack was carried out by X"
-        if noun.dep_ == "dobj":
+        if held.dep_ == "dobj":
             frame.agents += [t.i for t in _subjects(light, words) or _inherited_subjects(light, words)]
         else:
             for agent in (c for c in light.children if c.dep_ == "agent"):

@@ -128,8 +128,9 @@ def persons_by_role(doc: Doc, k: Knowledge) -> None:
 
 def _named_by_role(role: Token) -> list[Token]:
     """The heads of the phrases a noun of a post or role is said of: its apposition either way,
-    the subject of the copula or naming verb it complements, of "served as" it is the object of."""
-    out = [role.head] if role.dep_ == "appos" else []
+    the name it stands before as a title, the subject of the copula or naming verb it
+    complements, of "served as" it is the object of."""
+    out = [role.head] if role.dep_ == "appos" or (role.dep_ in ("compound", "nmod") and role.i < role.head.i) else []  # "under commander Twan Mrat Naing"
     out += [c for c in role.children if c.dep_ == "appos"]
     verb = role.head.head if role.dep_ == "pobj" and role.head.lower_ == "as" else role.head if role.dep_ in ("attr", "oprd") else None
     if verb is not None:
