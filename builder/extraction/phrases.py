@@ -24,10 +24,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .doc_columns import columns
+from .terms import ARMED_CLASSES, STATE_FORCE
 from .lexicon import Lexicon
 from .extensions import char_span
 
 KINDS = ("actor", "person", "country", "place")
+NON_STATE = frozenset(ARMED_CLASSES) - {STATE_FORCE}
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class PhraseWords:
     person_nouns: frozenset[str]
     titles: frozenset[str]  # ranks and command nouns, written before a name
     part_nouns: frozenset[str]
+    anaphoric: frozenset[str]  # "the group": a named non-state group referred back to
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "PhraseWords":
@@ -71,6 +74,7 @@ class PhraseWords:
             person_nouns=frozenset(lex.forms("command_nouns")) | frozenset(lex.forms("member_nouns")) | frozenset(lex.forms("office_nouns")) | ranks,
             titles=frozenset(lex.forms("command_nouns")) | ranks,
             part_nouns=frozenset(lex.forms("subunit_nouns")),
+            anaphoric=lex.words("anaphoric_group_nouns"),
         )
 
 
@@ -365,6 +369,7 @@ def resolve_pronouns(reader: PhraseReader, frames: list, sentences: Iterable) ->
     nearest subject before it in the sentence that names an actor, or the subject of the
     sentence before ("ISWAP claimed the raid. It said ...")."""
     doc = reader.doc
+    _definite_groups(reader)
     for frame in frames:
         if not frame.speakers:
             continue
@@ -389,6 +394,23 @@ def resolve_pronouns(reader: PhraseReader, frames: list, sentences: Iterable) ->
         root_subjects = [s for s in subjects if s.head.dep_ == "ROOT"]
         previous = root_subjects[0] if root_subjects else (subjects[0] if subjects else None)
     _resolve_person_pronouns(reader, sentences, marks)
+
+
+def _definite_groups(reader: PhraseReader) -> None:
+    """"Pakistani troops battled BLA militants. The group said its Majeed Brigade ...": "the
+    group" (a bare definite noun of a group, the subject of its clause) stands for the last
+    non-state armed group named before it; a state's forces are not called so."""
+    doc = reader.doc
+    named = sorted(i for i, m in reader.at.items() if m.kind == "actor" and not m.generic and m.cls in NON_STATE)
+    for i in columns(doc).with_lower(reader.words.anaphoric):
+        tok = doc[i]
+        if i in reader.at or tok.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "nmod", "prep", "relcl", "acl", "appos", "poss") for c in tok.children):
+            continue  # "the Wagner group", "the group of soldiers": a description, not a reference back
+        before = named[: bisect_left(named, i)]
+        if before:
+            reader.antecedent[i] = before[-1]
 
 
 PLURAL_PRONOUNS = frozenset(("they", "their", "them", "themselves"))
