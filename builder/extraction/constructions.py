@@ -214,13 +214,17 @@ def passive_subject(tok: Token) -> Token | None:
         if child.dep_ in ("nsubjpass", "nsubj") and child.tag_ != "EX":
             return child
     before = tok.doc[tok.left_edge.i - 2] if tok.left_edge.i >= 2 and tok.doc[tok.left_edge.i - 1].text == "," else None
-    if tok.dep_ == "advcl" and before is not None and before.tag_.startswith("NN"):
+    if tok.dep_ == "advcl" and before is not None and before.tag_.startswith("NN") and before.ent_type_ not in ("DATE", "TIME"):
         return before  # "manned by the Ma'awisley, allied with the army": the phrase describes the noun before it
     if tok.dep_ == "advcl" and tok.i < tok.head.i:
         subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i), None)
         if subject is not None:
             return subject  # "Made up of A and B, the PMF answer to ...": the phrase describes the subject after it
     if tok.dep_ in ("acl", "amod", "appos", "relcl", "advcl") and tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and is_verb(tok.head):
+            # "the brigades are, in most accounts, recruited and paid by X": said of the subject
+            # of the clause the participle hangs on
+            return next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ != "EX"), None)
         return tok.head
     if tok.dep_ in ("acomp", "attr", "oprd") and tok.head.i != tok.i:
         return next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -247,10 +251,17 @@ def agents_of(tok: Token, frames: dict[int, Frame]) -> list[Token]:
     if frame is not None and frame.kind == "verb":
         if frame.agents:
             return [doc[i] for i in frame.agents]
-        return [doc[i] for i in frame.patients] if frame.passive else []
-    if frame is not None and frame.agents:
+        if frame.passive and frame.patients:
+            return [doc[i] for i in frame.patients]
+    elif frame is not None and frame.agents:
         return [doc[i] for i in frame.agents]
-    return [tok] if not is_verb(tok) else []
+    if is_verb(tok):
+        # "Founded in 1982 with the help of Iran, Hezbollah grew": a participle without a subject
+        # of its own is said of the subject of the clause it modifies
+        participle = tok.tag_ in ("VBN", "VBD", "VB") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)  # "Set up in 2014 ...": the tagger's VB
+        said_of = passive_subject(tok) if participle and tok.dep_ in ("advcl", "acl") else None
+        return [said_of] if said_of is not None and not is_verb(said_of) else []
+    return [tok]
 
 
 def _tokens(via: str, tok: Token, frames: dict[int, Frame]) -> list[Token]:
