@@ -75,6 +75,8 @@ class FrameWords:
     infliction: frozenset[str]
     harm: frozenset[str]
     accusation: frozenset[str]
+    alliance_nouns: frozenset[str]
+    refusing: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "FrameWords":
@@ -95,6 +97,8 @@ class FrameWords:
             frozenset(lex.forms("infliction_verbs")),
             frozenset(lex.forms("harm_nouns")),
             frozenset(lex.forms("accusation_verbs")),
+            frozenset(lex.forms("alliance_nouns")),
+            frozenset(lex.forms("ending_verbs")) | frozenset(lex.forms("negating_verbs")),
         )
 
 
@@ -293,6 +297,13 @@ class FrameRelations:
                 if a.key != b.key and a.kind in ("actor", "country"):
                     yield self._found("alliedWith", a, b, "fought_alongside", 0.7)
         distributive = any(c.dep_ == "preconj" and c.lower_ in ("both", "each", "either") for i in f.agents for c in self.doc[i].children)
+        if f.kind == "verb" and self._word(f) not in self.words.refusing and any(self.doc[i].lower_ in self.words.alliance_nouns and not any(c.lower_ == "with" for c in self.doc[i].children) for i in f.patients):
+            # "A and B announced an alliance": the subjects of a verb whose object is their alliance
+            sides = [a for a in agents if a.kind in ("actor", "country")]
+            for i, a in enumerate(sides):
+                for b in sides[i + 1 :]:
+                    if a.key != b.key:
+                        yield self._found("alliedWith", a, b, "formed_alliance", 0.65)
         # agents of one hostile act ("A and B shelled X") or of one act against a side ("A and B
         # launched joint operations against X") act together
         # ("A and B launched a joint raid on X": the raid's agents, through its verb); never the
