@@ -1,14 +1,22 @@
 """Relations read by the whole pipeline (names recognised by the model and the gazetteers, not
-given) on 120 sentences a helper wrote from the task alone, without reading the rules
-(``fixtures/relations_written_blind.jsonl``: wire copy, encyclopaedia prose, analysis and event
-notes; facts expected and facts that must not be read, each side an exact substring of its
-sentence). Floors a change must not fall under, measured when they were set (2026-12-07):
-recall 115 of 288 facts, 2 forbidden facts read of 90 (an alleged affiliation is not read)."""
+given) on sentences helpers wrote from the task alone, without reading the rules: wire copy,
+encyclopaedia prose, analysis and event notes, with facts expected and facts that must not be
+read, each side an exact substring of its sentence.
+
+- ``fixtures/relations_written_blind.jsonl``: 120 sentences, 288 facts, 90 forbidden.
+- ``fixtures/relations_written_set4.jsonl``: 100 sentences, 261 facts, 147 forbidden, written
+  on 2026-12-07 to tune on (its tune half was read for errors; its check half was not).
+
+Floors a change must not fall under (an alleged affiliation is not read as a forbidden fact).
+Measured on 2026-12-07 at the start of the day: 123 of 288 and 1 forbidden; 103 of 261 and 5
+forbidden. At the end of it: 140 and 1; 130 and 4."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+import pytest
 
 from builder.evaluate import _loose_match, actor_names
 
@@ -38,11 +46,15 @@ def _holds(result, fact: dict):
     return None
 
 
-def test_relations_carry_to_sentences_written_blind(nlp):
+@pytest.mark.parametrize(
+    "name, facts, forbids, floor, ceiling",
+    [("relations_written_blind.jsonl", 288, 90, 132, 3), ("relations_written_set4.jsonl", 261, 147, 122, 6)],
+)
+def test_relations_carry_to_sentences_written_blind(nlp, name, facts, forbids, floor, ceiling):
     from builder.nlp import process
     from builder.records import Document
 
-    items = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "relations_written_blind.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     results = process(nlp, [Document(id=item["id"], text=item["text"]) for item in items])
     expected = hit = forbidden = read = 0
     for item, result in zip(items, results):
@@ -53,6 +65,6 @@ def test_relations_carry_to_sentences_written_blind(nlp):
             forbidden += 1
             rel = _holds(result, fact) if fact.get("type") in PROPS else None
             read += rel is not None and rel.status != "Alleged"
-    assert expected == 288 and forbidden == 90
-    assert hit >= 110, hit
-    assert read <= 4, read
+    assert expected == facts and forbidden == forbids
+    assert hit >= floor, hit
+    assert read <= ceiling, read
