@@ -123,3 +123,11 @@ def alleged(verb: Token, accusations: Collection[str]) -> bool:
         return above.lower_ in accusations
     return verb.dep_ == "xcomp" and head.lower_ in accusations
 
+
+def counted(tok: Token) -> int:
+    """What a number counts: "dozens of civilians", "hundreds of fighters" (the number itself
+    where it has no "of" phrase, or one of a pronoun: in "shot six of them dead" they are the
+    people just named, "labourers", not the group a pronoun of a subject stands for)."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return obj.i if obj is not None and obj.tag_ != "PRP" else tok.i

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .doc_columns import columns as doc_columns
-from .frame_phrases import HELPING, TELL, ally_phrase, object_controller, occurring_between, on_side, opposed_means, pobjs
+from .frame_phrases import HELPING, TELL, ally_phrase, counted, object_controller, occurring_between, on_side, opposed_means, pobjs
 from .lexicon import Lexicon
 
 SUBJECTS = ("nsubj", "csubj", "expl")
@@ -476,19 +476,10 @@ def _attach_phrases(frames: list[Frame], doc: Doc, words: ClauseWords, preps: li
 _NOT_ROLES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"))
 
 
-def _counted(tok: Token) -> int:
-    """What a number counts: "dozens of civilians", "hundreds of fighters" (the number itself
-    where it has no "of" phrase, or one of a pronoun: in "shot six of them dead" they are the
-    people just named, "labourers", not the group a pronoun of a subject stands for)."""
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return obj.i if obj is not None and obj.tag_ != "PRP" else tok.i
-
-
 def _drop_speakers(frame: Frame, doc: Doc, not_roles: set[int]) -> None:
     """Speakers and those told are never participants; dates and numbers (``not_roles``, the tokens of such entities) are no roles."""
     voices = {t.i for s in frame.speakers + frame.addressees for t in doc[s].subtree} | not_roles
-    frame.patients = [_counted(doc[i]) if i in not_roles else i for i in frame.patients]  # "killed dozens of civilians"
+    frame.patients = [counted(doc[i]) if i in not_roles else i for i in frame.patients]  # "killed dozens of civilians"
     frame.agents = [i for i in dict.fromkeys(frame.agents) if i not in voices or frame.reporting]
     frame.patients = [i for i in dict.fromkeys(frame.patients) if i not in voices and i not in frame.agents]
 
