@@ -37,7 +37,7 @@ planned, threatened or conditional states no relation.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -113,14 +113,9 @@ class FrameRelations:
     def __call__(self) -> list[Found]:
         out: list[Found] = []
         for frame in self.frames:
-            self.current = frame
             if frame.factual and not frame.reporting:
+                self.current = frame
                 out += list(self._frame(frame))
-            elif frame.hostile and not frame.reporting and not frame.negated and frame.modality in ("intention", "future"):
-                # "vowed to destroy ISIL", "the campaign to defeat ISIL", "will strike ISIL": no act
-                # yet, but a side set against another
-                agents = self._side(frame.agents, spread=not frame.paired)
-                out += [replace(x, construction="intended_hostility", confidence=0.55) for x in self._hostility(frame, agents) if x.prop == "fightingAgainst"]
         self.current = None
         return out
 
