@@ -32,6 +32,9 @@ def test_a_known_place_that_strikes_stays_a_place_or_country(extract):
 
 def test_an_unknown_part_of_an_organisation_is_no_place_whatever_the_parse(extract):
     # The model parses this note's sentence without a subject ("CMC" its root): the name is still
-    # an organisation, by its apposition
+    # an organisation, by its apposition. The gazetteer knows the Nyatura since 2026-12-07 (an armed
+    # group); the rule for names no gazetteer knows stays tested by hand-built parses
+    # (test_unknown_agents.py) and by the Ngumino above
     result = extract("4 June 2024, Masisi: The Nyatura CMC, part of the Wazalendo coalition, clashed with M23 near Kitshanga. Casualties unknown.")
-    assert [e.cls for e in result.entities.values() if "Nyatura" in e.label] == ["Organisation"]
+    named = [e for e in result.entities.values() if "Nyatura" in e.label]
+    assert named and all(e.key.startswith("actor:") for e in named)
