@@ -18,9 +18,10 @@ class Columns:
         self.strings = doc.vocab.strings
         self.tag, self.pos, self.dep, self.lower, self.ent_type = ([row[c] for row in rows] for c in range(5))
 
-    def may_head(self, hostile_nouns: frozenset[str]) -> list[int]:
+    def may_head(self, hostile_nouns: frozenset[str], hostile_verbs: frozenset[str] = frozenset()) -> list[int]:
         """The tokens that may head a frame: a verb (``is_verb``) or a noun (NN, NNS) of
-        hostile action; :func:`~builder.extraction.frames.read_frames` decides."""
+        hostile action, or of a hostile verb's form (the tagger's "was overrun/NN by");
+        :func:`~builder.extraction.frames.read_frames` decides."""
         text = self.strings
         verb_tag = {v: text[v].startswith("VB") or text[v] == "MD" for v in set(self.tag)}
         verb_pos = {v: text[v] in ("VERB", "AUX") for v in set(self.pos)}
@@ -28,7 +29,7 @@ class Columns:
         return [
             i
             for i, (tag, pos) in enumerate(zip(self.tag, self.pos))
-            if verb_tag[tag] or verb_pos[pos] or (noun_tag[tag] and text[self.lower[i]] in hostile_nouns)
+            if verb_tag[tag] or verb_pos[pos] or (noun_tag[tag] and (text[self.lower[i]] in hostile_nouns or text[self.lower[i]] in hostile_verbs))
         ]
 
     def with_dep(self, label: str) -> list[int]:

@@ -140,7 +140,8 @@ class ClauseWords:
 
 
 def is_verb(tok: Token) -> bool:
-    return tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX")
+    """By the tag, or by a passive auxiliary or "by" agent the tagger's noun governs ("was overrun/NN by")."""
+    return tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "NN" and any(c.dep_ in ("auxpass", "agent") for c in tok.children))
 
 
 def with_conjuncts(tok: Token) -> list[int]:
@@ -487,7 +488,7 @@ def _drop_speakers(frame: Frame, doc: Doc, not_roles: set[int]) -> None:
 def read_frames(doc: Doc, words: ClauseWords) -> list[Frame]:
     """Every clause frame of the document, in token order."""
     columns = doc_columns(doc)
-    frames = [f for i in columns.may_head(words.hostile_nouns) if (f := _frame_of(doc[i], words)) is not None]
+    frames = [f for i in columns.may_head(words.hostile_nouns, words.hostile_verbs) if (f := _frame_of(doc[i], words)) is not None]
     _attach_phrases(frames, doc, words, columns.with_dep("prep"))
     _spread_speakers(frames, doc)
     not_roles = columns.with_ent_type(_NOT_ROLES)

@@ -30,6 +30,7 @@ def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
     tpos = base + (tm.start() if tm else 0)
     violent = k.event_type_of.get(frame.cls) in T.VIOLENT_TYPES
     aside, acted = _frame_read(doc, k, sent, frame, actors, tm, phrases) if violent else (set(), False)
+    acted_on = bool(frame.targets) and not acted  # "a convoy of A and B was ambushed": the clause names only whom
     # where the frame named who acted, the subject of a clause above it did not act
     subject_keys = set(frame.perpetrators) if acted else subjects(doc, k, sent, actors, tm, violent)
     threat = k.rx("threat").search(text) if frame.cls == T.OTHER_DEVELOPMENT else None
@@ -65,7 +66,8 @@ def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
                 frame.targets.append(key)
     # Battles with no named perpetrator: the first side named is actor 1, unless it is named only
     # as the owner of what was hit ("the raids hit Hezbollah depots and Hamas offices").
-    if k.event_type_of.get(frame.cls) == T.BATTLES and not frame.perpetrators and len(frame.targets) >= 2 and not _owners_only(doc, k, actors, frame.targets[0]):
+    # The clause's own patients with nobody acting stay targets: the attackers are unknown.
+    if k.event_type_of.get(frame.cls) == T.BATTLES and not frame.perpetrators and len(frame.targets) >= 2 and not acted_on and not _owners_only(doc, k, actors, frame.targets[0]):
         frame.perpetrators.append(frame.targets.pop(0))
 
 
