@@ -14,6 +14,7 @@ from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, focus_hint, overlaps, redirect, remove_overlapping
 from .places import choose, place_from_text
 from .provinces import divisions_beside
+from ..doc_columns import columns
 from ..extensions import ents, ext
 
 
@@ -108,9 +109,9 @@ def persons_by_role(doc: Doc, k: Knowledge) -> None:
     said of ("Naim Qassem was named secretary-general", "X served as commander of Y"). The name
     is two to four capitalised words, none of them a word of a group's name; a name the
     gazetteers know, or a place, stays what it is."""
-    roles = k.lex.words("person_role_nouns")
-    for tok in doc:
-        if tok.lower_ not in roles or not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP"):
+    for i in columns(doc).with_lower(k.lex.words("person_role_nouns")):  # read once per document
+        tok = doc[i]
+        if not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP"):
             continue
         for head in _named_by_role(tok):
             span = _person_name(k, head)
@@ -147,8 +148,8 @@ def _person_name(k: Knowledge, head: Token) -> Span | None:
     while start > 0 and head.doc[start - 1].dep_ == "compound" and head.doc[start - 1].head.i in range(start, head.i + 1) and head.doc[start - 1].tag_ == "NNP":
         start -= 1
     span = head.doc[start : head.i + 1]
-    group = k.lex.words("group_nouns") | k.organisation_heads
-    if not 2 <= len(span) <= 4 or any(not (t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").isalpha() and not t.text.isupper()) or t.lower_ in group for t in span):
+    group = k.lex.words("group_nouns")
+    if not 2 <= len(span) <= 4 or any(not (t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").isalpha() and not t.text.isupper()) or t.lower_ in group or t.lower_ in k.organisation_heads for t in span):
         return None
     return span
 
