@@ -71,6 +71,12 @@ def name_key(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def actor_key(text: str) -> str:
+    """:func:`name_key` of an actor's name without a leading "the" ("the Coalition", "Coalition"),
+    as names and generic aliases of actors are compared."""
+    return name_key(re.sub(r"(?i)^the\s+", "", text))
+
+
 def place_key(text: str) -> str:
     """Key for matching place names across transliterations.
 
@@ -636,12 +642,11 @@ class Gazetteer:
             index: dict[str, list[str]] = {}
             for entry in self.actors.values():
                 for name in (*entry.generic_aliases, *entry.aliases):
-                    ids = index.setdefault(name_key(re.sub(r"(?i)^the\s+", "", name)), [])
+                    ids = index.setdefault(actor_key(name), [])
                     if entry.id not in ids:
                         ids.append(entry.id)
             self._generic_index = index
-        key = name_key(re.sub(r"(?i)^the\s+", "", text))
-        return [self.actors[i] for i in self._generic_index.get(key, [])]
+        return [self.actors[i] for i in self._generic_index.get(actor_key(text), [])]
 
     def country_of_adjective(self, word: str) -> str | None:
         word = re.sub(r"(?i)^pro[-\s]?", "", word)

@@ -70,6 +70,12 @@ class Construction:
         return by_kind.get(subject_kind) or self.relation
 
 
+def refusing_verbs(lex: Lexicon) -> frozenset[str]:
+    """The forms of the verbs that end or deny what their object names ("ended its alliance",
+    "denied any cooperation"): the constructions' check and the frame relations share them."""
+    return frozenset(lex.forms("ending_verbs")) | frozenset(lex.forms("negating_verbs"))
+
+
 @dataclass(frozen=True)
 class AffiliationWords:
     former: frozenset[str]
@@ -82,8 +88,7 @@ class AffiliationWords:
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "AffiliationWords":
         echelons = {w.lower(): rank for rank, level in enumerate(lex.table("echelons").values(), 1) for w in level}
-        refusing = frozenset(lex.forms("ending_verbs")) | frozenset(lex.forms("negating_verbs"))
-        return cls(lex.words("former_modifiers"), lex.words("deputy_words"), frozenset(lex.forms("splinter_nouns")), lex.words("end_markers"), echelons, refusing)
+        return cls(lex.words("former_modifiers"), lex.words("deputy_words"), frozenset(lex.forms("splinter_nouns")), lex.words("end_markers"), echelons, refusing_verbs(lex))
 
     def echelon(self, name: str) -> int:
         """The echelon of a numbered unit's name ("3rd Battalion" -> 3); 0 for any other name."""

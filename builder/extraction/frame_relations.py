@@ -45,7 +45,7 @@ from .frame_phrases import alleged
 from .frames import Frame
 from .lexicon import Lexicon
 from .phrases import Named, PhraseReader, dependency_path
-from .constructions import Found, ended
+from .constructions import Found, ended, refusing_verbs
 
 # Classes that can be a side of a fight (a country stands for its armed forces).
 ARMED = frozenset(("StateForce", "NonStateArmedGroup", "Militia", "RebelGroup", "JihadistGroup", "ArmedActor", "UnidentifiedArmedGroup"))
@@ -98,7 +98,7 @@ class FrameWords:
             frozenset(lex.forms("harm_nouns")),
             frozenset(lex.forms("accusation_verbs")),
             frozenset(lex.forms("alliance_nouns")),
-            frozenset(lex.forms("ending_verbs")) | frozenset(lex.forms("negating_verbs")),
+            refusing_verbs(lex),
         )
 
 

@@ -408,9 +408,9 @@ def _definite_groups(reader: PhraseReader) -> None:
             continue
         if any(c.dep_ in ("compound", "amod", "nmod", "prep", "relcl", "acl", "appos", "poss") for c in tok.children):
             continue  # "the Wagner group", "the group of soldiers": a description, not a reference back
-        before = named[: bisect_left(named, i)]
-        if before:
-            reader.antecedent[i] = before[-1]
+        j = bisect_left(named, i)
+        if j:
+            reader.antecedent[i] = named[j - 1]
 
 
 PLURAL_PRONOUNS = frozenset(("they", "their", "them", "themselves"))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..errors import KnowledgeError, UnknownKnowledgeSource
-from ..gazetteer import Gazetteer, name_key
+from ..gazetteer import Gazetteer, actor_key, name_key
 from .library import AddReport, Library, load_sources
 from .registry import default_name
 
@@ -56,7 +55,7 @@ def show(name: str, library: Library | None = None) -> dict:
     if name in library.names():
         return {"source": library.manifest(name)}
     gaz = merged(library)
-    key = name_key(re.sub(r"(?i)^the\s+", "", name))
+    key = actor_key(name)
     found = []
     for entry in gaz.actors.values():
         if key in {name_key(n) for n in (entry.name, *entry.aliases, *entry.generic_aliases)}:

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ...gazetteer import name_key
+from ...gazetteer import actor_key, name_key
 from ..knowledge import Knowledge
 from ..state import Mention, add_mention, ensure_actor, overlaps
 from ..extensions import char_span, ext
@@ -66,8 +66,8 @@ def _generic(doc: Doc, k: Knowledge, ent: object) -> None:
 def _own_name(entry: object, text: str) -> bool:
     """Whether ``text`` is the actor's name or one of its aliases, not a word it shares with
     other actors (its generic aliases)."""
-    key = name_key(re.sub(r"(?i)^the\s+", "", text))
-    return any(name_key(re.sub(r"(?i)^the\s+", "", n)) == key for n in (entry.name, *entry.aliases))
+    key = actor_key(text)
+    return any(actor_key(n) == key for n in (entry.name, *entry.aliases))
 
 
 def state_forces_in_focus(doc: Doc, k: Knowledge) -> None:
