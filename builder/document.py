@@ -123,6 +123,13 @@ PUBLISHED_LINE_RE = re.compile(r"^(?P<label>Published|First published|Posted|Upd
 DATE_LINE_REST_RE = re.compile(r"(?:[\s|,·•/()\-–—:.+\d]|\b(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}|UTC|GMT|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|at)\b|[+-]\d{2}:?\d{2})*")
 RELATED_RE = re.compile(r"^(?:Read more|Related|See also|Also read|Read also|Recommended|More on this)\b\s*:?", re.I)
 STANDFIRST_RE = re.compile(r"^(?:\*[^*\n].*[^*\n]\*|_[^_\n].*[^_\n]_)$")
+# A line wrapped whole in Markdown emphasis ("**Date: 14 November 2024**", "*By Jane Doe*") and
+# the separators of a line that joins several head items ("By Jane Doe · Published 22 October 2024").
+EMPHASIS_RE = re.compile(r"^(?P<mark>\*{1,3}|_{1,3})(?P<inner>[^*_\s].*?)(?P=mark)$")
+HEAD_SEPARATOR_RE = re.compile(r"\s+[|·•]\s+")
+# A run-in heading: the bold title that opens a paragraph of a brief ("**Roadside bomb near Batibo.**
+# On Tuesday, ..."); the paragraph's story starts after it.
+RUN_IN_HEADING_RE = re.compile(r"^(?P<mark>\*\*|__)(?P<inner>[^*_\n]{3,120}?[.:])\s*(?P=mark)(?=\s+\S)")
 MASTHEAD_RE = re.compile(r"\b(?:Brief|Report|Bulletin|Update|Monitor|Newsletter|Digest|Review)\b.*(?:\bNo\.?\s*\d+|\b\d{4}\b|\d+/\d+)")
 
 
@@ -152,8 +159,23 @@ def _is_byline(line: str) -> bool:
     return _words(line) <= 25 and BYLINE_RE.match(line) is not None
 
 
+def _unwrapped(line: str) -> str:
+    """The line without Markdown emphasis around the whole of it."""
+    match = EMPHASIS_RE.match(line)
+    return match["inner"].strip() if match else line
+
+
 def _published_line(line: str) -> tuple[str, date | None] | None:
-    """("published"|"updated", its date) for a "Published: 14 March 2023" line, else ``None``."""
+    """("published"|"updated", its date) for a "Published: 14 March 2023" line, or for such a part
+    of a line that joins several head items ("By Jane Doe · Published 22 October 2024"), else ``None``."""
+    for part in HEAD_SEPARATOR_RE.split(_unwrapped(line)):
+        stamp = _published_part(part)
+        if stamp is not None:
+            return stamp
+    return None
+
+
+def _published_part(line: str) -> tuple[str, date | None] | None:
     match = PUBLISHED_LINE_RE.match(line)
     if match is None or _words(line) > 14:
         return None
@@ -206,9 +228,9 @@ def _line_kind(line: str, index: int) -> str | None:
     """The zone kind of a whole line, or ``None`` for story text."""
     if _published_line(line) is not None:
         return "published"
-    if _is_caption(line):
+    if _is_caption(_unwrapped(line)):
         return "caption"
-    if _is_byline(line):
+    if _is_byline(_unwrapped(line)):
         return "byline"
     if RELATED_RE.match(line) and _words(line) <= 25:
         return "related"
@@ -310,12 +332,14 @@ def read_document(text: str, document: Document | None = None) -> DocumentReadin
     for index, (start, end, line) in enumerate(lines):
         if head is not None and start == head.start:
             continue
-        if index < _HEAD_LINES and (bare := _bare_date_line(line)) is not None:
+        if index < _HEAD_LINES and (bare := _bare_date_line(_unwrapped(line))) is not None:
             zones.append(Zone("published", start, end, line))
             published.append(bare)
             continue
         kind = _line_kind(line, index)
         if kind is None:
+            if (run_in := RUN_IN_HEADING_RE.match(line)) is not None and _words(run_in["inner"]) <= 14:
+                zones.append(Zone("heading", start, start + run_in.end(), run_in.group(0)))
             continue
         zones.append(Zone(kind, start, end, line))
         stamp = _published_line(line) if kind == "published" else None

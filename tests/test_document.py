@@ -271,3 +271,43 @@ def test_document_a_date_first_slug_is_a_dated_dateline(text, place, region, whe
 )
 def test_document_a_date_opening_a_story_line_is_no_dateline(text):
     assert read_document(text).dateline is None
+
+
+@pytest.mark.parametrize(
+    "head, published",
+    [
+        ("# Sahel weekly\n\n**Date: 14 November 2024**\n\n", date(2024, 11, 14)),  # a brief's bold date line
+        ("# Ceasefire frays\n\n*By Ana Lopes for the Delta Courier · Published 22 October 2024*\n\n", date(2024, 10, 22)),  # byline and date on one line
+        ("Clashes in the hills\n\nBy Omar Said | Posted: 3 March 2023\n\n", date(2023, 3, 3)),
+        ("# Road war\n\n__Updated: 9 May 2022__\n\n**Published: 8 May 2022**\n\n", date(2022, 5, 8)),  # an update never sets it
+    ],
+)
+def test_document_a_published_date_in_emphasis_or_beside_a_byline_is_the_reference(head, published):
+    text = head + "Gunmen attacked a police post on Monday, killing two officers, a local official said.\n"
+    reading = read_document(text)
+    assert reading.reference_date == published
+    assert reading.reference_from == "published line"
+    assert "Gunmen attacked" not in " ".join(z.text for z in reading.zones)
+
+
+@pytest.mark.parametrize(
+    "paragraph, heading",
+    [
+        ("**Roadside bomb near Batibo.** On Tuesday, a bomb hit an army truck on the road.", "**Roadside bomb near Batibo.**"),
+        ("__Assault on the gendarmerie.__ Separatists attacked the brigade on Monday.", "__Assault on the gendarmerie.__"),
+        ("**Key development:** Fighters of the group seized two villages east of the town.", "**Key development:**"),
+    ],
+)
+def test_document_a_bold_run_in_heading_is_a_heading_and_its_paragraph_story(paragraph, heading):
+    text = "# Weekly brief\n\nThree incidents marked the week.\n\n" + paragraph + "\n"
+    reading = read_document(text)
+    zone = next(z for z in reading.zones if z.kind == "heading")
+    assert zone.text == heading
+    start = text.index(paragraph) + len(heading)
+    assert reading.is_content(start + 1, len(text) - 1)
+
+
+def test_document_bold_words_inside_a_story_line_are_no_heading():
+    text = "# Brief\n\nThe army said **at least five** soldiers died in the attack on Monday.\n\n**Two** villages were burned.\n"
+    reading = read_document(text)
+    assert not [z for z in reading.zones if z.kind == "heading"]
