@@ -73,3 +73,30 @@ def test_the_person_leads_the_organisation_the_title_names(extract, text, person
     result = extract(text)
     assert person in result.entities and result.entities[person].cls.endswith("Person")
     assert any(r.subject == person and r.object == organisation and r.prop.endswith("commanderOf") for r in result.relations)
+
+
+def _aged(words, heads, deps, tags, age_at):
+    from spacy.tokens import Span
+
+    doc = parsed_doc(words, heads, deps, tags)
+    doc.ents = [Span(doc, age_at, age_at + 1, label="DATE")]  # the model takes an age for a date or a number
+    return doc
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, age_at, persons",
+    [
+        # "gunmen fired at Rosendo Quinones, 52, as he closed his shop" (wire)
+        (["fired", "at", "Rosendo", "Quinones", ",", "52", ",", "as"], [0, 0, 3, 1, 3, 3, 3, 0], ["ROOT", "prep", "compound", "pobj", "punct", "appos", "punct", "mark"], ["VBD", "IN", "NNP", "NNP", ",", "CD", ",", "IN"], 5, ["Rosendo Quinones"]),
+        # "Among the dead was Amina Yusuf, 34." (the sentence ends on the age)
+        (["was", "Amina", "Yusuf", ",", "34", "."], [0, 2, 0, 2, 2, 0], ["ROOT", "compound", "attr", "punct", "appos", "punct"], ["VBD", "NNP", "NNP", ",", "CD", "."], 4, ["Amina Yusuf"]),
+        # "in Kidal Region, 2012, ...": a year is no age
+        (["in", "Kidal", "Region", ",", "2012", ","], [0, 2, 0, 2, 2, 2], ["ROOT", "compound", "pobj", "punct", "appos", "punct"], ["IN", "NNP", "NNP", ",", "CD", ","], 4, []),
+        # "fighters of Brigade, 5, ...": a small number after one word
+        (["fighters", "of", "Brigade", ",", "5", ","], [0, 0, 1, 2, 2, 2], ["ROOT", "prep", "pobj", "punct", "appos", "punct"], ["NNS", "IN", "NNP", ",", "CD", ","], 4, []),
+    ],
+)
+def test_a_name_followed_by_an_age_between_commas_is_a_person(k, words, heads, deps, tags, age_at, persons):
+    doc = _aged(words, heads, deps, tags, age_at)
+    persons_by_role(doc, k)
+    assert _persons(doc) == persons

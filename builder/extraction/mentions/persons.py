@@ -106,25 +106,40 @@ def persons_by_role(doc: Doc, k: Knowledge) -> None:
     """A name the model missed or took for an organisation is a person's where the clause gives
     it a person's post or role: in apposition to one ("Twan Mrat Naing, commander-in-chief of the
     Arakan Army"; "founded by Mamadou Sow Keita, a former army captain"), or as the subject it is
-    said of ("Naim Qassem was named secretary-general", "X served as commander of Y"). The name
+    said of ("Naim Qassem was named secretary-general", "X served as commander of Y"), or an age
+    between commas ("Rosendo Quinones, 52, ..."). The name
     is two to four capitalised words, none of them a word of a group's name; a name the
     gazetteers know, or a place, stays what it is."""
+    heads = []
     for i in columns(doc).with_lower(k.lex.words("person_role_nouns")):  # read once per document
         tok = doc[i]
-        if not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP"):
+        if tok.tag_.startswith("NN") and not tok.tag_.startswith("NNP"):
+            heads += _named_by_role(tok)
+    for head in heads + _named_with_age(doc):
+        span = _person_name(k, head)
+        if span is None or overlaps(doc, span.start_char, span.end_char, kinds=("person",)):
             continue
-        for head in _named_by_role(tok):
-            span = _person_name(k, head)
-            if span is None or overlaps(doc, span.start_char, span.end_char, kinds=("person",)):
-                continue
-            if any(m.start < span.end_char and span.start_char < m.end and m.rule != "model_org" for m in ext(doc, "armedkg_mentions")):
-                continue  # a name of the gazetteers, a place, a country: not the model's guess
-            inner = k.rank_start_re.match(span.text)  # "Marshal Villeroi": the rank is no part of the name
-            name, rank = (inner[2], k.ranks[inner[1].lower()]) if inner else (span.text, None)
-            key = f"person:{slug(name)}"
-            remove_overlapping(doc, span.start_char, span.end_char)
-            add_entity(doc, key, T.PERSON, name, rank=rank)
-            add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "person", "person_by_role", 0.7))
+        if any(m.start < span.end_char and span.start_char < m.end and m.rule != "model_org" for m in ext(doc, "armedkg_mentions")):
+            continue  # a name of the gazetteers, a place, a country: not the model's guess
+        inner = k.rank_start_re.match(span.text)  # "Marshal Villeroi": the rank is no part of the name
+        name, rank = (inner[2], k.ranks[inner[1].lower()]) if inner else (span.text, None)
+        key = f"person:{slug(name)}"
+        remove_overlapping(doc, span.start_char, span.end_char)
+        add_entity(doc, key, T.PERSON, name, rank=rank)
+        add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "person", "person_by_role", 0.7))
+
+
+def _named_with_age(doc: Doc) -> list[Token]:
+    """The heads of names followed by an age between commas, as the news gives a person's
+    ("fired at Rosendo Quinones, 52, as he closed his shop")."""
+    out = []
+    for ent in doc.ents:  # the model takes an age for a number or a date: only those are looked at
+        tok = ent[0]
+        if len(ent) != 1 or not 2 <= tok.i < len(doc) - 1 or not tok.text.isdigit() or not 10 <= int(tok.text) <= 110:
+            continue
+        if doc[tok.i - 1].text == "," and doc[tok.i + 1].text in (",", ".") and doc[tok.i - 2].tag_ == "NNP":
+            out.append(doc[tok.i - 2])
+    return out
 
 
 def _named_by_role(role: Token) -> list[Token]:
