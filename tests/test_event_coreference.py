@@ -172,3 +172,66 @@ def test_the_bodies_taken_away_after_the_attack_are_its_toll(k):
     doc = _doc([Event(1, T.ARMED_CLASH, list(attack.evidence[:1]), date(2023, 5, 1), 1, "place:baga"), other], {"Baga": (13.11, 13.83), "Kukawa": (12.92, 13.57)})
     merge_coreferent(doc, k)
     assert len(doc._.armedkg_events) == 2
+
+
+def _with_region(doc, town: str, region_code: str, region: str) -> None:
+    """The town lies in a first-level division, named as the gazetteers name it ("adm1:CO.09",
+    without the entity prefix), and the division is an entity of the document too."""
+    doc._.armedkg_entities[f"place:{town.lower()}"].parent = f"adm1:{region_code}"
+    key = f"place:adm1:{region_code}"
+    doc._.armedkg_entities[key] = Entity(key, T.ADMIN_REGION, region, lat=2.4, lon=-76.8, country="CO")
+
+
+def test_an_attack_in_a_town_and_one_in_its_region_the_same_day_are_one_event(k):
+    sunday = date(2024, 6, 16)
+    town = Event(1, T.ATTACK, [_ev("A community leader was shot dead late on Sunday in Balboa.", "shot")], sunday, 1, "place:balboa")
+    region = Event(2, T.ATTACK, [_ev("Two men on a motorcycle fired at him as he closed his shop.", "fired", start=100)], sunday, 1, "place:adm1:CO.09")
+    doc = _doc([town, region], {"Balboa": (2.04, -77.22)})
+    _with_region(doc, "Balboa", "CO.09", "Cauca")
+    merge_coreferent(doc, k)
+    assert len(doc._.armedkg_events) == 1 and doc._.armedkg_events[0].place == "place:balboa"
+
+
+def test_an_attack_in_a_region_another_day_is_another_event(k):
+    town = Event(1, T.ATTACK, [_ev("A community leader was shot dead late on Sunday in Balboa.", "shot")], date(2024, 6, 16), 1, "place:balboa")
+    region = Event(2, T.ATTACK, [_ev("Gunmen killed a farmer in Cauca on Wednesday.", "killed", start=100)], date(2024, 6, 19), 1, "place:adm1:CO.09")
+    doc = _doc([town, region], {"Balboa": (2.04, -77.22)})
+    _with_region(doc, "Balboa", "CO.09", "Cauca")
+    merge_coreferent(doc, k)
+    assert len(doc._.armedkg_events) == 2
+
+
+def test_a_toll_of_the_attack_told_in_its_region_is_the_same_event(k):
+    # the division is found through the town's parent as the gazetteers write it ("adm1:CO.09")
+    strike = Event(1, T.AIR_DRONE_STRIKE, [_ev("Explosives dropped from a drone hit the police station in Argelia on Monday.", "hit")], date(2024, 6, 17), 1, "place:argelia", fatalities=1)
+    toll = Event(2, strike.cls, [_ev("A second officer died, bringing the number of dead from the attack in Cauca to two.", "attack", start=100)], None, None, "place:adm1:CO.09", fatalities=2)
+    doc = _doc([strike, toll], {"Argelia": (2.26, -77.25)})
+    _with_region(doc, "Argelia", "CO.09", "Cauca")
+    merge_coreferent(doc, k)
+    assert len(doc._.armedkg_events) == 1 and doc._.armedkg_events[0].fatalities == 2
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("The group claimed responsibility on Wednesday, saying its fighters had captured the post and seized weapons.", "seized"),
+        ("In a statement, the rebels claimed the raid and said they took two rifles from the guards.", "took"),
+        ("Islamic State claimed the assault through Amaq, saying its men had captured the checkpoint.", "captured"),
+    ],
+)
+def test_a_claim_telling_what_was_taken_is_the_claimed_raid_not_a_seizure(k, sentence, word):
+    raid = Event(1, T.ARMED_CLASH, [_ev("Militants stormed a police checkpost in Karak late on Tuesday, killing three policemen.", "stormed")], date(2025, 1, 14), 1, "place:karak", fatalities=3)
+    claim = Claim("actor:ttp", _ev(sentence, word, "claim_of_responsibility", start=300))
+    seizure = Event(2, T.DISRUPTED_WEAPONS_USE, [_ev(sentence, word, start=300)], None, None, None, perpetrators=["actor:ttp"], claims=[claim], paragraph=3)
+    doc = _doc([raid, seizure], {"Karak": (33.12, 71.09)})
+    merge_coreferent(doc, k)
+    events = doc._.armedkg_events
+    assert len(events) == 1 and events[0].cls == T.ARMED_CLASH and [c.claimant for c in events[0].claims] == ["actor:ttp"]
+
+
+def test_a_seizure_told_again_without_a_claim_stays_a_strategic_development(k):
+    raid = Event(1, T.ARMED_CLASH, [_ev("Militants stormed a police checkpost in Karak late on Tuesday.", "stormed")], date(2025, 1, 14), 1, "place:karak")
+    seizure = Event(2, T.DISRUPTED_WEAPONS_USE, [_ev("After the raid, police seized weapons from a house in Karak.", "seized", start=300)], None, None, "place:karak", paragraph=3)
+    doc = _doc([raid, seizure], {"Karak": (33.12, 71.09)})
+    merge_coreferent(doc, k)
+    assert len(doc._.armedkg_events) == 2

@@ -42,6 +42,7 @@ from ..knowledge import Knowledge
 from ..extensions import char_span, ext
 
 SAME_PLACE_KM = 25.0
+QUOTE_MARKS = "\"“‘'"
 
 
 def _kind(k: Knowledge, event: Event) -> str | None:
@@ -50,12 +51,15 @@ def _kind(k: Knowledge, event: Event) -> str | None:
 
 def _types_agree(k: Knowledge, a: Event, b: Event, told_again: bool) -> bool:
     """Same ACLED event type; or, for an event told again ("the Balad bombing" in a toll
-    sentence), any two violent types; or one of them generic."""
+    sentence), any two violent types; for a claim told again, also a strategic development (what
+    the claimant says it took); or one of them generic."""
     kinds = {_kind(k, a), _kind(k, b)}
     if len(kinds) == 1:
         return True
     if told_again and T.LOOTING in (a.cls, b.cls) and not kinds & {T.PROTESTS, T.RIOTS}:
         return True  # looting during an attack or a capture is coded as that event (ACLED)
+    if told_again and b.claims and T.STRATEGIC in kinds and not kinds & {T.PROTESTS, T.RIOTS}:
+        return True  # "claimed the raid, saying its fighters had seized weapons": the raid claimed, not a seizure
     if kinds & {T.STRATEGIC, T.PROTESTS, T.RIOTS}:
         return False
     return told_again or min(k.specificity(a.cls), k.specificity(b.cls)) <= 1
@@ -74,6 +78,8 @@ def _chain(doc: Doc, key: str) -> list[str]:
     while key and key in entities and key not in out:
         out.append(key)
         key = entities[key].parent
+        if key and key not in entities and f"place:{key}" in entities:
+            key = f"place:{key}"  # a gazetteer entry names its division without the entity prefix ("adm1:CO.09")
     return out
 
 
@@ -164,17 +170,18 @@ def told_again(doc: Doc, k: Knowledge, b: Event) -> bool:
 def definite_descriptions(doc: Doc, k: Knowledge, first: Evidence) -> list[tuple[int, int]]:
     """The definite descriptions of an event in the sentence of ``first`` (offsets in the
     sentence): those of ``event_definite`` ("the attack", "the Olumbe raid", "Sunday's attack")
-    and, from the parse, an event noun with a definite determiner or a possessor and noun
-    modifiers between ("the checkpoint attack", "the army's assault")."""
+    and, from the parse, an event noun with a definite determiner or a possessor and noun or
+    adjective modifiers between ("the checkpoint attack", "the army's assault", "the aerial
+    attack"; not "the second attack", ``new_event_modifiers``)."""
     found = [(m.start(), m.end()) for m in k.rx("event_definite").finditer(first.sentence)]
     span = doc.char_span(first.sentence_start, first.sentence_start + len(first.sentence), alignment_mode="contract") if doc.has_annotation("DEP") else None
-    nouns = set(k.lex.words("event_nouns"))
+    nouns, new = set(k.lex.words("event_nouns")), set(k.lex.words("new_event_modifiers"))
     for tok in span or []:
         if tok.tag_ not in ("NN", "NNS") or tok.lower_ not in nouns:
             continue
         left = [c for c in tok.lefts]
-        if any(c.dep_ not in ("det", "poss", "compound", "nmod", "case", "punct") for c in left):
-            continue
+        if any(c.dep_ not in ("det", "poss", "compound", "nmod", "case", "punct", "amod") or (c.dep_ == "amod" and (c.lower_ in new or c.tag_ == "CD")) for c in left):
+            continue  # "the second attack", "a new raid": another act
         if any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss" for c in left):
             start = min(c.left_edge.idx for c in left) - first.sentence_start
             found.append((start, tok.idx + len(tok) - first.sentence_start))
@@ -187,7 +194,9 @@ def elaborates(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> bool:
     verb's object is a definite common noun the earlier event's sentences name ("... attacked the
     army post at Léré. The post was looted.", "... killing three soldiers. The soldiers were
     walking along a track when the rebels set off a landmine", "... stormed a police post. About
-    30 gunmen ... fired on the post for two hours")."""
+    30 gunmen ... fired on the post for two hours"), or that opens with a quotation (what a
+    witness or an official says of it: '... killed 11 farmers. "They tied some of them up before
+    they started shooting," he said.')."""
     first = b.evidence[0] if b.evidence else None
     if first is None or not earlier or not doc.has_annotation("DEP") or _named(k, b.perpetrators):
         return False
@@ -196,6 +205,8 @@ def elaborates(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> bool:
     last_told = paragraphs.get(max(ev.sentence_start for ev in a.evidence), a.paragraph)
     if not 0 <= paragraphs.get(first.sentence_start, b.paragraph) - last_told <= 1 or k.rx("new_event").search(first.sentence) or resolve_dates(first.sentence, None):
         return False
+    if first.sentence[:1] in QUOTE_MARKS:
+        return True  # a witness's or an official's words after the lead: "The car exploded at the gate," a captain said.
     told = " ".join(ev.sentence for ev in a.evidence).lower()
     span = doc.char_span(first.sentence_start, first.sentence_start + len(first.sentence), alignment_mode="contract")
     for tok in span or []:
@@ -214,15 +225,15 @@ def _participant(tok) -> bool:
 
 def _same_day_and_place(doc: Doc, k: Knowledge, a: Event, b: Event) -> bool:
     """The same sub-event type (or one of them generic) on the same date at the same precision,
-    at the same place by key or by name (a curated Léré and GeoNames' Léré): ACLED's one event
-    per type, place and day."""
+    at the same place by key or by name (a curated Léré and GeoNames' Léré) or at a town and the
+    region it lies in: ACLED's one event per type, place and day."""
     wa, wb = where(a), where(b)
     if a.date is None or a.date != b.date or a.time_precision != b.time_precision or wa is None or wb is None:
         return False
     if a.cls != b.cls and min(k.specificity(a.cls), k.specificity(b.cls)) > 1:
         return False
-    if wa == wb:
-        return True
+    if wa == wb or wa in _chain(doc, wb) or wb in _chain(doc, wa):
+        return True  # the same place, or the town and the region it lies in told of the same day's act
     pa, pb = ext(doc, "armedkg_entities").get(wa), ext(doc, "armedkg_entities").get(wb)
     return pa is not None and pb is not None and place_key(pa.label) == place_key(pb.label)
 

@@ -11,6 +11,7 @@ undated (``date`` ``None``), and a date the text gives is never replaced by it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -48,7 +49,14 @@ def dates_a_later_death(doc: Doc, k: Knowledge, sent: SentenceInfo, found: Resol
     """Whether ``found`` dates the death of someone wounded earlier ("died of his wounds on
     Wednesday night", "succumbed to her injuries on Friday", "one of the wounded died in hospital
     on Wednesday"), not the event that wounded them."""
-    span = char_span(doc, sent.start + found.start, sent.start + found.end)
+    return in_later_death(doc, k, sent, found.start, found.end)
+
+
+def in_later_death(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: int) -> bool:
+    """Whether the words at ``start`` .. ``end`` of the sentence belong to the clause of a later
+    death (see :func:`dates_a_later_death`): its date, or the place of the hospital ("died in a
+    hospital in Popayan on Tuesday")."""
+    span = char_span(doc, sent.start + start, sent.start + end)
     if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return False
     verb = _verb_above(span.root, sent.span.start, sent.span.end)
@@ -76,7 +84,7 @@ def sentence_dates(doc: Doc, k: Knowledge, sent: SentenceInfo, anchor: date | No
         if found.kind == "relative_to_event":
             if anchor is None or found.offset is None:
                 continue
-            found = shift(found, anchor)
+            found = shift(found, named_anchor(doc, sent, found) or anchor)
         if found.value is None or found.precision is None:
             continue
         first_word = found.text.split()[0] + " " if found.text.split() else ""
@@ -88,6 +96,29 @@ def sentence_dates(doc: Doc, k: Knowledge, sent: SentenceInfo, anchor: date | No
     # "as reported on 2 May": the report's date when the event's own is not given; the event
     # happened that day or before it (ACLED precision 2: a few days)
     return out or [replace(d, precision=max(d.precision or 2, 2)) for d in said]
+
+
+def named_anchor(doc: Doc, sent: SentenceInfo, found: ResolvedDate) -> date | None:
+    """The date of the event a date counted from an event names ("two days after the brigade was
+    targeted", "two days before the Karak attack"): of the dated events told before, the one whose
+    sentences share most of the nouns, names and verb stems after "after"/"before" (the latest of
+    those equally near), else ``None`` (the caller counts from the last dated event)."""
+    if not found.text.lower().endswith(("after", "before")):
+        return None
+    after = char_span(doc, sent.start + found.end, sent.span.end_char)
+    words = []
+    for tok in after or []:
+        if tok.is_punct and tok.text in ",;:.":
+            break
+        if tok.tag_[:2] in ("NN", "VB") and not tok.is_stop and len(tok.text) > 2:
+            words.append(tok.lower_ if tok.tag_.startswith("NNP") else tok.lower_[: max(4, len(tok) - 3)])  # "burned": "burn"
+    best, best_score = None, 0
+    for event in ext(doc, "armedkg_events"):
+        told = " ".join(ev.sentence for ev in event.evidence).lower()
+        score = sum(1 for w in set(words) if re.search(rf"\b{re.escape(w)}", told))
+        if event.date is not None and score >= best_score and score > 0:
+            best, best_score = event.date, score
+    return best
 
 
 def context_date(doc: Doc, k: Knowledge, sent: SentenceInfo, before: int = 2) -> ResolvedDate | None:

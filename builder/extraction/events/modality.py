@@ -1,16 +1,17 @@
 """Statements that tell no event: a hypothetical or future act ("the fighters could return",
 "further attacks are to be expected"), a negated one ("denied that his fighters had been
 there"), a habitual or summarised past ("has been hit many times", "hundreds of air strikes
-since the coup") and background dated long before the story ("the town insurgents overran in
-March 2021", "Baga was overrun in 2015"). A sentence that dates its act to a day near the
-reference date always tells an event.
+since the coup"), a kind of act named by a noun ("attacks on farmers tend to rise") and
+background dated long before the story ("the town insurgents overran in March 2021", "Baga was
+overrun in 2015"). A sentence that dates its act to a day near the reference date always tells
+an event.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
@@ -43,6 +44,50 @@ def not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, has_day_date: bool)
     if has_day_date:
         return False
     return bool(k.rx("hypothetical_statement").search(text) or k.rx("generic_statement").search(text))
+
+
+def _present(verb: Token) -> bool:
+    """Whether ``verb`` is in the simple present ("tend", "fits") or, with "has"/"have", the
+    present perfect; a modal or a past auxiliary makes it neither."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("VBD", "MD") for a in aux):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux)
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` in its clause (through nouns and prepositions)."""
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.tag_.startswith("VB"):
+            return tok
+    return None
+
+
+def generic_mention(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool:
+    """Whether the trigger at ``start`` .. ``end`` of the sentence is a noun naming a kind of act,
+    not one act: a bare plural whose verb is in the simple present ("Attacks on farmers tend to
+    rise in the dry season") or states what such acts are ("Drone attacks have become a routine
+    threat"), or an indefinite singular under a verb in the simple present ("the sequence fits a
+    familiar cycle: a separatist strike on a post, then ..."). A lead's "A suicide attack has
+    killed ten" or "Clashes have killed 27" (an object, not a description) tells an event."""
+    span = char_span(doc, sent.start + start, sent.start + end)
+    if span is None or not doc.has_annotation("DEP"):
+        return False
+    noun = span.root
+    if noun.tag_ not in ("NN", "NNS"):
+        return False
+    determiners = [c for c in noun.children if c.dep_ in ("det", "poss", "nummod", "predet")]
+    bare_plural = noun.tag_ == "NNS" and not determiners
+    indefinite = noun.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in determiners)
+    verb = _governing_verb(noun) if bare_plural or indefinite else None
+    if verb is None or not _present(verb):
+        return False
+    simple = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    described = any(c.dep_ in ("attr", "acomp") for c in verb.children)
+    return simple or (bare_plural and described)
 
 
 def habitual_present(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool:

@@ -13,6 +13,7 @@ from ..actor_compounds import mention_in_actor_compound
 from ..grievance import in_grievance
 from ..mentions.provinces import divisions_beside
 from ..phrases import first_conjunct
+from .dating import in_later_death
 from ..state import Mention
 from ..extensions import char_span, ext
 
@@ -38,6 +39,8 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
         pre = text[max(sent.start, p.start - 30) : p.start].lower()
         if k.rx("said_in_before").search(text[_clause_start(doc, sent, p) : p.start]):
             continue  # "..., police told reporters in Islamabad": where it was said, not where it happened
+        if in_later_death(doc, k, sent, p.start - sent.start, p.end - sent.start):
+            continue  # "a second officer died in a hospital in Popayan": where a wounded man died
         if k.rx("origin_from_before").search(pre) and len(places) > 1:
             continue  # "shot a shepherd from Nawa in Tafas": where he came from, not where it happened
         if _beside_the_event(doc, k, p, others):

@@ -22,7 +22,7 @@ from . import roles as R
 from .assembly import gathering
 from .casualties import casualties
 from .dating import context_date, sentence_dates
-from .modality import habitual_present
+from .modality import generic_mention, habitual_present
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import compatible, transfers_masked, trigger
@@ -253,7 +253,7 @@ def _not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, cues: Cues, actors
     tm, spec, text = cues.tm, cues.spec, sent.text
     if not cues.claim and statement_not_event(doc, k, sent, bool(cues.day_dates)):
         return True
-    if tm is not None and not cues.day_dates and not cues.prefix and habitual_present(doc, sent, tm.start(), tm.end()):
+    if tm is not None and not cues.day_dates and not cues.prefix and (habitual_present(doc, sent, tm.start(), tm.end()) or generic_mention(doc, sent, tm.start(), tm.end())):
         return True
     if tm is not None and not cues.day_dates and k.rx("background_before").search(text[: tm.start()]) and spec >= 2 and k.event_type_of.get(cues.cls) == T.STRATEGIC:
         return True
