@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from builder.extraction import terms as T
 from builder.records import Document
 
 
@@ -103,3 +104,58 @@ def test_where_a_wounded_man_later_died_is_not_where_the_attack_was(nlp):
 def test_his_death_or_the_murder_is_the_killing_told(nlp, follow):
     text = "A community leader was shot dead late on Sunday in Balboa, in Cauca department, a local rights group said.\n\n" + follow
     assert len(_events(nlp, text, date(2024, 6, 19))) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed six villagers near Beni on Friday, a local official said.\n\nNo arrests have been made over the attack.",
+        "Houthi shells struck a market in Taiz on Saturday, killing two people, medics said.\n\nNeither incident has changed the front, and no new offensive has begun.",
+    ],
+)
+def test_an_act_a_determiner_denies_is_no_event(nlp, text):
+    events = _events(nlp, text, date(2025, 8, 19))
+    assert len(events) == 1 and events[0].cls != T.ARRESTS
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "The army's general staff acknowledged \"a complex attack on a logistics column\" but gave no figures.",
+        "Military officials confirmed the attack but gave no toll.",
+    ],
+)
+def test_an_attack_the_army_owns_to_is_the_ambush_told(nlp, follow):
+    text = "Fighters linked to al Qaeda ambushed an army convoy near Nara on Sunday, killing nine soldiers, two security sources said.\n\n" + follow
+    assert len(_events(nlp, text, date(2025, 4, 15))) == 1
+
+
+def test_the_same_kind_of_strike_the_same_day_without_a_place_is_the_strike_told(nlp):
+    text = (
+        "A drone strike hit the weekly livestock market at Lere, in the Timbuktu region, on Monday, killing seven people, residents said.\n\n"
+        "The army said in a statement that its aircraft had carried out \"targeted strikes against terrorist elements\" on Monday."
+    )
+    assert len(_events(nlp, text, date(2025, 4, 15))) == 1
+
+
+def test_a_date_after_a_named_event_counts_from_its_first_telling_not_a_later_toll(nlp):
+    text = (
+        "Gunmen stormed an army post at Banibangou on Thursday, killing eight soldiers.\n\n"
+        "In a second statement on Saturday, the ministry raised the toll from the Banibangou assault to 12.\n\n"
+        "A military pickup struck a mine near Tera, killing two soldiers. The blast came three days after the raid on Banibangou."
+    )
+    events = _events(nlp, text, date(2025, 6, 9))
+    blast = next(e for e in events if any("pickup" in ev.sentence for ev in e.evidence))
+    assert blast.date == date(2025, 6, 8)  # Thursday 5 June + 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen stormed an army post at Banibangou on Thursday, killing eight soldiers, according to a security source in Ouallam.",
+        "Gunmen stormed an army post at Banibangou on Thursday, killing eight soldiers, a doctor in Ouallam said.",
+    ],
+)
+def test_where_the_source_is_is_not_where_the_attack_was(nlp, sentence):
+    events = _events(nlp, sentence, date(2025, 6, 9))
+    assert len(events) == 1 and events[0].place is not None and "2440371" not in events[0].place  # GeoNames' Ouallam

@@ -155,6 +155,8 @@ def told_again(doc: Doc, k: Knowledge, b: Event) -> bool:
         return False
     if b.claims or first.rule == "event_anaphor":
         return True
+    if _owned_to(doc, k, first):
+        return True  # "the general staff acknowledged a complex attack on a logistics column"
     toll_only = bool(k.rx("kill_words").fullmatch(first.text) or k.rx("trigger_attack_aftermath").fullmatch(first.text))
     if (toll_only and not _named(k, b.perpetrators)) or (b.date is None and _doers_told(doc, k, first)):
         return True  # "A doctor later said eleven people had been killed", "the attackers fled": the event told
@@ -165,6 +167,16 @@ def told_again(doc: Doc, k: Knowledge, b: Event) -> bool:
         if toll_only or not k.rx("background_anaphor_before").search(first.sentence[:start]):
             return True  # "the bodies of five soldiers were taken to the town after the attack": its toll
     return False
+
+
+def _owned_to(doc: Doc, k: Knowledge, first: Evidence) -> bool:
+    """Whether the trigger is an act a party owns to: the object of a verb of acknowledging
+    (lexicon ``acknowledging_verbs``: "acknowledged an attack", "confirmed the clash")."""
+    span = char_span(doc, first.start, first.end) if doc.has_annotation("DEP") else None
+    if span is None:
+        return False
+    tok = span.root
+    return tok.dep_ == "dobj" and tok.head.lower_ in k.lex.forms("acknowledging_verbs")
 
 
 def definite_descriptions(doc: Doc, k: Knowledge, first: Evidence) -> list[tuple[int, int]]:
@@ -226,10 +238,13 @@ def _participant(tok) -> bool:
 def _same_day_and_place(doc: Doc, k: Knowledge, a: Event, b: Event) -> bool:
     """The same sub-event type (or one of them generic) on the same date at the same precision,
     at the same place by key or by name (a curated Léré and GeoNames' Léré) or at a town and the
-    region it lies in: ACLED's one event per type, place and day."""
+    region it lies in: ACLED's one event per type, place and day; the same sub-event type the
+    same day where one of them has no place."""
     wa, wb = where(a), where(b)
-    if a.date is None or a.date != b.date or a.time_precision != b.time_precision or wa is None or wb is None:
+    if a.date is None or a.date != b.date or a.time_precision != b.time_precision:
         return False
+    if wa is None or wb is None:
+        return a.cls == b.cls and a.time_precision == 1  # "its aircraft carried out strikes on Monday" after Monday's strike on the market
     if a.cls != b.cls and min(k.specificity(a.cls), k.specificity(b.cls)) > 1:
         return False
     if wa == wb or wa in _chain(doc, wb) or wb in _chain(doc, wa):

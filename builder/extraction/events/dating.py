@@ -101,23 +101,25 @@ def sentence_dates(doc: Doc, k: Knowledge, sent: SentenceInfo, anchor: date | No
 def named_anchor(doc: Doc, sent: SentenceInfo, found: ResolvedDate) -> date | None:
     """The date of the event a date counted from an event names ("two days after the brigade was
     targeted", "two days before the Karak attack"): of the dated events told before, the one whose
-    sentences share most of the nouns, names and verb stems after "after"/"before" (the latest of
-    those equally near), else ``None`` (the caller counts from the last dated event)."""
+    sentences share most of the nouns, names and verb stems after "after"/"before" (the first told
+    of those equally near: a toll told later carries its statement's date), else ``None`` (the
+    caller counts from the last dated event)."""
     if not found.text.lower().endswith(("after", "before")):
         return None
-    after = char_span(doc, sent.start + found.end, sent.span.end_char)
-    words = []
-    for tok in after or []:
-        if tok.is_punct and tok.text in ",;:.":
-            break
-        if tok.tag_[:2] in ("NN", "VB") and not tok.is_stop and len(tok.text) > 2:
-            words.append(tok.lower_ if tok.tag_.startswith("NNP") else tok.lower_[: max(4, len(tok) - 3)])  # "burned": "burn"
+    at = char_span(doc, sent.start + found.end - 1, sent.start + found.end)
+    if at is None:
+        return None
+    word = at.root  # "after": a preposition with its object, or the mark of a clause
+    named = [t for c in word.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+    if word.dep_ == "mark":
+        named = [t for t in word.head.subtree if t.i > word.i]
+    words = [t.lower_ if t.tag_.startswith("NNP") else t.lower_[: max(4, len(t) - 3)] for t in named if t.tag_[:2] in ("NN", "VB") and not t.is_stop and len(t.text) > 2]  # "burned": "burn"
     best, best_score = None, 0
     for event in ext(doc, "armedkg_events"):
         told = " ".join(ev.sentence for ev in event.evidence).lower()
         score = sum(1 for w in set(words) if re.search(rf"\b{re.escape(w)}", told))
-        if event.date is not None and score >= best_score and score > 0:
-            best, best_score = event.date, score
+        if event.date is not None and score > best_score:
+            best, best_score = event.date, score  # of those equally near, the first told (a later toll has the statement's date)
     return best
 
 

@@ -39,6 +39,8 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
         pre = text[max(sent.start, p.start - 30) : p.start].lower()
         if k.rx("said_in_before").search(text[_clause_start(doc, sent, p) : p.start]):
             continue  # "..., police told reporters in Islamabad": where it was said, not where it happened
+        if _in_source(doc, k, p):
+            continue  # "according to a security source in Ouallam": where the source is
         if in_later_death(doc, k, sent, p.start - sent.start, p.end - sent.start):
             continue  # "a second officer died in a hospital in Popayan": where a wounded man died
         if k.rx("origin_from_before").search(pre) and len(places) > 1:
@@ -69,6 +71,24 @@ def event_place(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, places
         frame.place = p.key
         near = bool(k.rx("near_before").search(pre))
         frame.geo_precision = 2 if near else (1 if score == 1 else (2 if score == 2 else 3))
+
+
+def _in_source(doc: Doc, k: Knowledge, p: Mention) -> bool:
+    """Whether the place is part of the phrase of whoever reports the sentence: under "according
+    to" ("according to a security source in Ouallam") or in the subject of a verb of saying ("a
+    doctor in Popayan said")."""
+    span = char_span(doc, p.start, p.end)
+    if span is None or not doc.has_annotation("DEP"):
+        return False
+    saying = k.lex.words("date_reporting_verbs")
+    for tok in span.root.ancestors:
+        if tok.lower_ == "according" or (tok.lower_ == "to" and tok.head.lower_ == "according"):
+            return True
+        if tok.dep_ == "nsubj" and tok.head.lower_ in saying:
+            return True
+        if tok.dep_ in ("ROOT", "ccomp", "advcl", "relcl"):
+            return False  # the clause of the event itself
+    return False
 
 
 def _beside_the_event(doc: Doc, k: Knowledge, p: Mention, places: list[Mention]) -> bool:

@@ -268,14 +268,14 @@ def _not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, cues: Cues, actors
 
 
 def _trigger_denied(doc: Doc, k: Knowledge, sent: SentenceInfo, tm: re.Match) -> bool:
-    """Whether the trigger word is itself negated ("did not shell") or the object of a verb of
+    """Whether the trigger word is itself negated ("did not shell", "no arrests") or the object of a verb of
     denial ("denied shelling the town"); a doubt over it ("it is unclear whether the
     commander died") leaves the act reported."""
     tok = R.trigger_token(doc, sent, tm)
     if tok is None:
         return False
-    if any(c.dep_ == "neg" for c in tok.children):
-        return True
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")) for c in tok.children):
+        return True  # "did not shell", "no arrests have been made", "no new offensive has begun"
     denying = k.lex.forms("negating_verbs")
     return tok.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and tok.head.lower_ in denying
 
