@@ -223,16 +223,12 @@ def _has_coordinates(doc: Doc, key: str) -> bool:
 
 def anchor_place(doc: Doc, k: Knowledge, event: Event) -> None:
     """A place the gazetteers lack ("the hamlet of X ... in Hama") is tied to the governorate
-    or town named in the same sentence, so that it can be mapped (ACLED geo precision 2-3); one of
-    the place's own country, where that is known ("Balad" in Somalia is not tied to the Afghan
-    province a captain's surname, Farah, was read as)."""
+    or town named in the same sentence, so that it can be mapped (ACLED geo precision 2-3)."""
     if not event.place or _has_coordinates(doc, event.place):
         return
     entities = ext(doc, "armedkg_entities")
-    country = getattr(entities.get(event.place), "country", None)
     for sent in _anchor_sentences(doc, event):
         candidates = [m for m in sent.mentions if m.kind == "place" and m.key != event.place and _has_coordinates(doc, m.key)]
-        candidates = [m for m in candidates if country is None or entities[m.key].country in (None, country)]  # never a homonym abroad
         candidates.sort(key=lambda m: (entities[m.key].cls != T.POPULATED_PLACE, m.start))
         if candidates:
             # an estimate for the map, not a fact the sentence states: the place's parent in
