@@ -228,9 +228,10 @@ def _line_kind(line: str, index: int) -> str | None:
     """The zone kind of a whole line, or ``None`` for story text."""
     if _published_line(line) is not None:
         return "published"
-    if _is_caption(_unwrapped(line)):
+    inner = _unwrapped(line)
+    if _is_caption(inner):
         return "caption"
-    if _is_byline(_unwrapped(line)):
+    if _is_byline(inner):
         return "byline"
     if RELATED_RE.match(line) and _words(line) <= 25:
         return "related"

@@ -24,7 +24,7 @@ from ..sentences import SentenceInfo
 from ..zones import reference_date
 
 
-def _verb_above(token: Token, sent_start: int, sent_end: int) -> Token | None:
+def verb_above(token: Token, sent_start: int, sent_end: int) -> Token | None:
     """The nearest verb governing ``token`` within its sentence (itself when it is one)."""
     seen = 0
     while seen < 12:
@@ -41,7 +41,7 @@ def dates_a_statement(doc: Doc, k: Knowledge, sent: SentenceInfo, found: Resolve
     span = char_span(doc, sent.start + found.start, sent.start + found.end)
     if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return False
-    verb = _verb_above(span.root, sent.span.start, sent.span.end)
+    verb = verb_above(span.root, sent.span.start, sent.span.end)
     return verb is not None and verb.lower_ in k.lex.words("date_reporting_verbs")
 
 
@@ -59,7 +59,7 @@ def in_later_death(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: 
     span = char_span(doc, sent.start + start, sent.start + end)
     if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return False
-    verb = _verb_above(span.root, sent.span.start, sent.span.end)
+    verb = verb_above(span.root, sent.span.start, sent.span.end)
     if verb is None:
         return False
     if k.rx("later_death").match(text_of(doc), verb.idx) is not None:

@@ -17,6 +17,7 @@ from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
 from ..zones import reference_date
 from ..extensions import char_span
+from .dating import verb_above
 
 BACKGROUND_DAYS = 31  # a period that ended this long before the reference date is background
 
@@ -55,17 +56,6 @@ def _present(verb: Token) -> bool:
     return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux)
 
 
-def _governing_verb(tok: Token) -> Token | None:
-    """The nearest verb above ``tok`` in its clause (through nouns and prepositions)."""
-    for _ in range(8):
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        if tok.tag_.startswith("VB"):
-            return tok
-    return None
-
-
 def generic_mention(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool:
     """Whether the trigger at ``start`` .. ``end`` of the sentence is a noun naming a kind of act,
     not one act: a bare plural whose verb is in the simple present ("Attacks on farmers tend to
@@ -74,7 +64,7 @@ def generic_mention(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool:
     familiar cycle: a separatist strike on a post, then ..."). A lead's "A suicide attack has
     killed ten" or "Clashes have killed 27" (an object, not a description) tells an event."""
     span = char_span(doc, sent.start + start, sent.start + end)
-    if span is None or not doc.has_annotation("DEP"):
+    if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return False
     noun = span.root
     if noun.tag_ not in ("NN", "NNS"):
@@ -82,7 +72,7 @@ def generic_mention(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool:
     determiners = [c for c in noun.children if c.dep_ in ("det", "poss", "nummod", "predet")]
     bare_plural = noun.tag_ == "NNS" and not determiners
     indefinite = noun.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in determiners)
-    verb = _governing_verb(noun) if bare_plural or indefinite else None
+    verb = verb_above(noun, sent.span.start, sent.span.end) if bare_plural or indefinite else None
     if verb is None or not _present(verb):
         return False
     simple = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)

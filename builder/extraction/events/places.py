@@ -78,7 +78,7 @@ def _in_source(doc: Doc, k: Knowledge, p: Mention) -> bool:
     to" ("according to a security source in Ouallam") or in the subject of a verb of saying ("a
     doctor in Popayan said")."""
     span = char_span(doc, p.start, p.end)
-    if span is None or not doc.has_annotation("DEP"):
+    if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return False
     saying = k.lex.words("date_reporting_verbs")
     for tok in span.root.ancestors:
