@@ -89,6 +89,23 @@ def test_no_split_without_an_event_noun_as_subject_or_a_sequence_mark(k):
     assert len(event_parts(doc, k, sent)) == 1
 
 
+def test_a_sequence_without_a_measure_of_time_splits_and_is_left_undated(k):
+    # "The bombing came after militants stormed a checkpoint ."  (wire copy; no "a day", no npadvmod)
+    words = ["The", "bombing", "came", "after", "militants", "stormed", "a", "checkpoint", "."]
+    heads = [1, 2, 2, 5, 5, 2, 7, 5, 2]
+    deps = ["det", "nsubj", "ROOT", "mark", "nsubj", "advcl", "det", "dobj", "punct"]
+    tags = ["DT", "NN", "VBD", "IN", "NNS", "VBD", "DT", "NN", "."]
+    doc, sent = _parsed(words, heads, deps, tags)
+    main, sub = event_parts(doc, k, sent)
+    assert main.sent.text == "The bombing came" and sub.sent.text == "militants stormed a checkpoint"
+    bombing = new_event(doc, "RemoteExplosiveLandmineIED", 0)
+    bombing.date, bombing.time_precision = date(2024, 3, 3), 1
+    main.after(doc, bombing)
+    raid = new_event(doc, "Attack", 0)
+    sub.after(doc, raid)
+    assert raid.date is None  # before the bombing, by how much the text does not say
+
+
 # "Officials reported an attack near Hulugho and a raid at Ijara on Tuesday ."  (brief)
 TWO = (
     ["Officials", "reported", "an", "attack", "near", "Hulugho", "and", "a", "raid", "at", "Ijara", "on", "Tuesday", "."],

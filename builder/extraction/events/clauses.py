@@ -88,7 +88,8 @@ def _sequence_parts(doc: Doc, k: Knowledge, sent: SentenceInfo, root: Token) -> 
         if trigger(k, sub.text) is None:
             continue
         offset = _offset(sent, mark)
-        main = doc[span.start : min(mark.i, *(c.left_edge.i for c in [*clause.lefts, *root.children] if c.dep_ == "npadvmod" and c.i < mark.i))]
+        measures = [c.left_edge.i for c in [*clause.lefts, *root.children] if c.dep_ == "npadvmod" and c.i < mark.i]
+        main = doc[span.start : min([mark.i, *measures])]  # "came (a day) after": the measure is neither event's
         told: list = []
 
         def keep(doc: Doc, created, told=told) -> None:
