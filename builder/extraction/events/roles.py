@@ -19,7 +19,7 @@ from ..phrases import PhraseReader
 from ..sentences import SentenceInfo, evidence
 from ..actor_compounds import mention_in_actor_compound
 from .frame_roles import frame_roles, roles_of_other_clauses
-from ..state import Mention, add_entity, add_mention, as_force, ensure_actor, focus_hint, is_subject, overlaps
+from ..state import Mention, add_entity, add_mention, as_force, ensure_actor, focus_hint, overlaps
 from ..extensions import char_span, ext, text_of
 
 
@@ -407,23 +407,6 @@ def _nationality_owner(doc: Doc, k: Knowledge, head: object) -> str | None:
     key = k.forces_of(iso)
     add_mention(doc, k, Mention(key, head.idx, head.idx + len(head), head.text, "actor", "np_actor", 0.5))
     return key
-
-
-def claimant(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], claim: re.Match) -> str | None:
-    """Who claims: the subject before the claim, else the last actor before it, else "claimed by X"."""
-    base = sent.start
-    entities = ext(doc, "armedkg_entities")
-    before = [m for m in actors if m.end <= base + claim.start() and m.kind == "actor" and entities.get(m.key) is not None and entities[m.key].cls != T.MEDIA_OUTLET]
-    subject = [m for m in before if is_subject(doc, m)]
-    if subject:
-        return subject[0].key
-    if before:
-        return before[-1].key
-    mby = re.search(r"claimed by\s+", sent.text, re.I)
-    if mby:
-        nxt = next((m for m in actors if m.start >= base + mby.end()), None)
-        return nxt.key if nxt else None
-    return None
 
 
 def custodian(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention]) -> None:

@@ -21,6 +21,8 @@ from ..state import Mention, as_force, overlaps
 from . import roles as R
 from .assembly import gathering
 from .casualties import casualties
+from .claims import ClaimCue, claim_cue
+from .claims import claimant as who_claims
 from .dating import context_date, sentence_dates
 from .modality import generic_mention, habitual_present
 from .modality import not_an_event as statement_not_event
@@ -39,7 +41,7 @@ class Cues:
     cls: str
     spec: int
     tm: re.Match | None
-    claim: re.Match | None
+    claim: ClaimCue | None
     anaphor: re.Match | None
     prefix: re.Match | None
     dates: list
@@ -50,6 +52,9 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
     """Add what the sentence says to the document's events; ``fresh``: a clause that tells an
     event of its own (:mod:`.clauses`) starts one unless it refers back to one."""
     cues = _cues(doc, k, sent, actors)
+    claimant = who_claims(doc, k, sent, actors, cues.claim, phrases) if cues is not None and cues.claim else None
+    if cues is not None and cues.claim is not None and cues.claim.reported and claimant is None:
+        cues.claim = None  # "the army said its troops repelled the attack": a report, no claim
     if cues is None or _not_an_event(doc, k, sent, cues, actors):
         return
     last = last_event(doc)
@@ -58,7 +63,6 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
             casualties(k, sent, last, actors)  # a casualty-only sentence: the toll of the last event of this paragraph
             told_civilians(doc, k, sent, last)
         return
-    claimant = R.claimant(doc, k, sent, actors, cues.claim) if cues.claim else None
     frame = _frame(doc, k, sent, actors, cues, None if fresh and not cues.anaphor else last, claimant)
     if frame is None:
         return
@@ -93,9 +97,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     if trig is None or trig[0] == T.ATTACK and _names_the_doers(doc, sent, trig[2]):
         trig = harm_clause(doc, k, sent) or trig  # "unknown attackers burned down huts": what they did
     low = sent.lowered  # a pattern whose words the sentence lacks is not searched (builder.literals)
-    claim = k.search("claim", text, low)
-    if claim and k.search("negated_claim", text, low):
-        claim = None
+    claim = claim_cue(doc, k, sent)
     anaphor = k.search("anaphor", text, low)
     hurt = k.search("kill_words", text, low) or k.search("injure_words", text, low)
     last = last_event(doc)
@@ -333,8 +335,8 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
     """The sentence's trigger as evidence, its sources, its date (in a claim sentence, the date
     is the claim's unless it says when the attack took place) and its claim."""
     text, base, tm, claim = sent.text, sent.start, cues.tm, cues.claim
-    hit = tm or claim or cues.anaphor
-    frame.evidence.append(evidence(doc, sent, base + hit.start(), base + hit.end(), f"event_trigger:{cues.cls}" if tm else "event_anaphor", 0.7 if tm else 0.6))
+    hit = (tm.start(), tm.end()) if tm else (claim.start, claim.end) if claim else (cues.anaphor.start(), cues.anaphor.end())
+    frame.evidence.append(evidence(doc, sent, base + hit[0], base + hit[1], f"event_trigger:{cues.cls}" if tm else "event_anaphor", 0.7 if tm else 0.6))
     if re.search(r"\bassassinat\w+", text, re.I):
         frame.assassination = True
     for s in sources:
@@ -345,7 +347,7 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
     if claim:
         event_dates = [d for d in dates if k.rx("took_place_before").search(text[max(0, d.start - 40) : d.start])]
     # a claim that tells the act ("said its fighters shelled army positions") is dated like it
-    tells_act = claim is not None and trigger(k, claim.group(0)) is not None
+    tells_act = claim is not None and trigger(k, claim.text(sent)) is not None
     if not event_dates and frame.date is None and (not claim or tells_act):
         event_dates = [d for d in [context_date(doc, k, sent)] if d is not None]
     if event_dates and (frame.date is None or (frame.time_precision or 9) > event_dates[0].precision):
@@ -358,7 +360,7 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
         claim_date = dates[0].value if dates and (not event_dates or dates[0] != event_dates[0]) else None
         existing = next((c for c in frame.claims if c.claimant == claimant), None)
         if existing is None:
-            frame.claims.append(Claim(claimant, evidence(doc, sent, base + claim.start(), base + claim.end(), "claim_of_responsibility", 0.85), via, claim_date))
+            frame.claims.append(Claim(claimant, evidence(doc, sent, base + claim.start, base + claim.end, "claim_of_responsibility", 0.85), via, claim_date))
         else:
             existing.via = existing.via or via
             existing.date = existing.date or claim_date

@@ -1,0 +1,173 @@
+"""Claims of responsibility read from the clause (builder.extraction.events.claims): who claims
+is the subject of the verb of claiming, the agent of its passive, or a party saying its own
+people acted. Hand-built parsed sentences written for these tests (no model), in the styles of
+wire copy, encyclopaedia prose and analysis."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extraction.events.claims import claim_cue
+from builder.extraction.knowledge import load_knowledge
+from tests.handbuilt import parsed_sentence
+
+
+@pytest.fixture(scope="module")
+def k():
+    return load_knowledge(None, False, None)
+
+
+def _cue(k, words, heads, deps, tags):
+    doc, sent = parsed_sentence(words, heads, deps, tags)
+    cue = claim_cue(doc, k, sent)
+    if cue is None:
+        return None
+    return cue.text(sent), cue.who.text if cue.who is not None else None, cue.doer.text if cue.doer is not None else None
+
+
+CLAIMED = [
+    # wire copy: the object is responsibility
+    (["Al", "-", "Shabaab", "claimed", "responsibility", "for", "the", "bombing", "."],
+     [2, 2, 3, 3, 3, 4, 7, 5, 3],
+     ["compound", "punct", "nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+     ["NNP", "HYPH", "NNP", "VBD", "NN", "IN", "DT", "NN", "."],
+     ("claimed responsibility for the bombing", "Shabaab", None)),
+    # encyclopaedia: the object is the act
+    (["The", "group", "claimed", "the", "ambush", "in", "a", "statement", "."],
+     [1, 2, 2, 4, 2, 2, 7, 5, 2],
+     ["det", "nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct"],
+     ["DT", "NN", "VBD", "DT", "NN", "IN", "DT", "NN", "."],
+     ("claimed the ambush", "group", None)),
+    # analysis: a verb of owning with credit
+    (["JNIM", "quickly", "took", "credit", "for", "the", "raid", "."],
+     [2, 2, 2, 2, 2, 6, 4, 2],
+     ["nsubj", "advmod", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+     ["NNP", "RB", "VBD", "NN", "IN", "DT", "NN", "."],
+     ("took credit for the raid", "JNIM", None)),
+]
+
+PASSIVE = [
+    (["Responsibility", "for", "the", "blast", "was", "claimed", "by", "ISWAP", "."],
+     [5, 0, 3, 1, 5, 5, 5, 6, 5],
+     ["nsubjpass", "prep", "det", "pobj", "auxpass", "ROOT", "agent", "pobj", "punct"],
+     ["NN", "IN", "DT", "NN", "VBD", "VBN", "IN", "NNP", "."],
+     "ISWAP"),
+    (["The", "attack", "was", "claimed", "by", "the", "Islamic", "State", "."],
+     [1, 3, 3, 3, 3, 7, 7, 4, 3],
+     ["det", "nsubjpass", "auxpass", "ROOT", "agent", "det", "compound", "pobj", "punct"],
+     ["DT", "NN", "VBD", "VBN", "IN", "DT", "NNP", "NNP", "."],
+     "State"),
+]
+
+SAID_OWN = [
+    # wire copy: "its fighters" did it
+    (["The", "militia", "said", "its", "fighters", "had", "stormed", "the", "barracks", "."],
+     [1, 2, 2, 4, 6, 6, 2, 8, 6, 2],
+     ["det", "nsubj", "ROOT", "poss", "nsubj", "aux", "ccomp", "det", "dobj", "punct"],
+     ["DT", "NN", "VBD", "PRP$", "NNS", "VBD", "VBN", "DT", "NNS", "."],
+     ("militia", "fighters")),
+    # analysis: the clause hangs on the statement ("said in a statement that it had ...")
+    (["The", "group", "said", "in", "a", "statement", "that", "it", "had", "shelled", "the", "airport", "."],
+     [1, 2, 2, 2, 5, 3, 9, 9, 9, 2, 11, 9, 2],
+     ["det", "nsubj", "ROOT", "prep", "det", "pobj", "mark", "nsubj", "aux", "ccomp", "det", "dobj", "punct"],
+     ["DT", "NN", "VBD", "IN", "DT", "NN", "IN", "PRP", "VBD", "VBN", "DT", "NN", "."],
+     ("group", "it")),
+    # encyclopaedia: "one of its units"
+    (["ISWAP", "said", "one", "of", "its", "units", "ambushed", "a", "patrol", "."],
+     [1, 1, 6, 2, 5, 3, 1, 8, 6, 1],
+     ["nsubj", "ROOT", "nsubj", "prep", "poss", "pobj", "ccomp", "det", "dobj", "punct"],
+     ["NNP", "VBD", "CD", "IN", "PRP$", "NNS", "VBD", "DT", "NN", "."],
+     ("ISWAP", "one")),
+]
+
+NO_CLAIM = [
+    # a claim denied
+    (["No", "group", "has", "claimed", "the", "bombing", "."],
+     [1, 3, 3, 3, 5, 3, 3],
+     ["det", "nsubj", "aux", "ROOT", "det", "dobj", "punct"],
+     ["DT", "NN", "VBZ", "VBN", "DT", "NN", "."]),
+    (["The", "insurgents", "did", "not", "claim", "the", "attack", "."],
+     [1, 4, 4, 4, 4, 6, 4, 4],
+     ["det", "nsubj", "aux", "neg", "ROOT", "det", "dobj", "punct"],
+     ["DT", "NNS", "VBD", "RB", "VB", "DT", "NN", "."]),
+    # "claimed" with an object that is no act, or a clause that tells none
+    (["The", "flood", "claimed", "the", "lives", "of", "six", "people", "."],
+     [1, 2, 2, 4, 2, 4, 7, 5, 2],
+     ["det", "nsubj", "ROOT", "det", "dobj", "prep", "nummod", "pobj", "punct"],
+     ["DT", "NN", "VBD", "DT", "NNS", "IN", "CD", "NNS", "."]),
+    (["The", "party", "claimed", "that", "the", "vote", "was", "rigged", "."],
+     [1, 2, 2, 7, 5, 7, 7, 2, 2],
+     ["det", "nsubj", "ROOT", "mark", "det", "nsubjpass", "auxpass", "ccomp", "punct"],
+     ["DT", "NN", "VBD", "IN", "DT", "NN", "VBD", "VBN", "."]),
+    # a record, not one act
+    (["The", "group", "has", "claimed", "most", "large", "attacks", "since", "2019", "."],
+     [1, 3, 3, 3, 5, 6, 3, 3, 7, 3],
+     ["det", "nsubj", "aux", "ROOT", "advmod", "amod", "dobj", "prep", "pobj", "punct"],
+     ["DT", "NN", "VBZ", "VBN", "RBS", "JJ", "NNS", "IN", "CD", "."]),
+    # an act to come, an act denied
+    (["The", "rebels", "said", "they", "would", "attack", "the", "town", "."],
+     [1, 2, 2, 5, 5, 2, 7, 5, 2],
+     ["det", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "det", "dobj", "punct"],
+     ["DT", "NNS", "VBD", "PRP", "MD", "VB", "DT", "NN", "."]),
+    (["The", "rebels", "said", "they", "had", "not", "attacked", "the", "town", "."],
+     [1, 2, 2, 6, 6, 6, 2, 8, 6, 2],
+     ["det", "nsubj", "ROOT", "nsubj", "aux", "neg", "ccomp", "det", "dobj", "punct"],
+     ["DT", "NNS", "VBD", "PRP", "VBD", "RB", "VBN", "DT", "NN", "."]),
+    # its people were acted on, not acting
+    (["The", "rebels", "said", "their", "posts", "were", "targeted", "."],
+     [1, 2, 2, 4, 6, 6, 2, 2],
+     ["det", "nsubj", "ROOT", "poss", "nsubjpass", "auxpass", "ccomp", "punct"],
+     ["DT", "NNS", "VBD", "PRP$", "NNS", "VBD", "VBN", "."]),
+    # others did it
+    (["Residents", "said", "the", "fighters", "had", "attacked", "the", "checkpoint", "."],
+     [1, 1, 3, 5, 5, 1, 7, 5, 1],
+     ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "det", "dobj", "punct"],
+     ["NNS", "VBD", "DT", "NNS", "VBD", "VBN", "DT", "NN", "."]),
+    # its troops acted against another's attack
+    (["The", "army", "said", "its", "troops", "repelled", "the", "attack", "."],
+     [1, 2, 2, 4, 5, 2, 7, 5, 2],
+     ["det", "nsubj", "ROOT", "poss", "nsubj", "ccomp", "det", "dobj", "punct"],
+     ["DT", "NN", "VBD", "PRP$", "NNS", "VBD", "DT", "NN", "."]),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,tags,expected", CLAIMED)
+def test_the_subject_of_claiming_responsibility_or_an_act_claims_it(k, words, heads, deps, tags, expected):
+    assert _cue(k, words, heads, deps, tags) == expected
+
+
+@pytest.mark.parametrize("words,heads,deps,tags,agent", PASSIVE)
+def test_in_the_passive_the_by_agent_claims(k, words, heads, deps, tags, agent):
+    text, who, doer = _cue(k, words, heads, deps, tags)
+    assert text.startswith("claimed") and who == agent and doer is None
+
+
+@pytest.mark.parametrize("words,heads,deps,tags,expected", SAID_OWN)
+def test_saying_ones_own_people_did_an_act_is_a_claim_by_the_speaker(k, words, heads, deps, tags, expected):
+    text, who, doer = _cue(k, words, heads, deps, tags)
+    assert text.startswith("said") and (who, doer) == expected
+
+
+def test_an_object_the_parser_left_after_an_adjunct_is_still_claimed(k):
+    # "The group claimed , through its agency , the attack ." with the act attached as "dep"
+    words = ["The", "group", "claimed", ",", "through", "its", "agency", ",", "the", "attack", "."]
+    heads = [1, 2, 2, 2, 2, 6, 4, 2, 9, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "punct", "prep", "poss", "pobj", "punct", "det", "dep", "punct"]
+    tags = ["DT", "NN", "VBD", ",", "IN", "PRP$", "NN", ",", "DT", "NN", "."]
+    assert _cue(k, words, heads, deps, tags) == ("claimed , through its agency , the attack", "group", None)
+
+
+def test_admitting_an_act_is_a_claim(k):
+    words = ["The", "rebels", "admitted", "carrying", "out", "the", "killings", "."]
+    assert _cue(k, words, [1, 2, 2, 2, 3, 6, 3, 2], ["det", "nsubj", "ROOT", "xcomp", "prt", "det", "dobj", "punct"], ["DT", "NNS", "VBD", "VBG", "RP", "DT", "NNS", "."]) == ("admitted carrying out the killings", "rebels", None)
+
+
+@pytest.mark.parametrize("words,heads,deps,tags", NO_CLAIM)
+def test_denials_deaths_accusations_records_threats_and_others_deeds_are_no_claim(k, words, heads, deps, tags):
+    assert _cue(k, words, heads, deps, tags) is None
+
+
+def test_without_a_parse_the_lexicon_pattern_is_read(k):
+    doc, sent = parsed_sentence("The group issued a claim of responsibility on Monday .".split())
+    cue = claim_cue(doc, k, sent)
+    assert cue is not None and cue.text(sent) == "claim of responsibility" and cue.who is None
