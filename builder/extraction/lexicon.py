@@ -106,6 +106,14 @@ class Lexicon:
             self._cache[key] = inflect(self.words(name), irregular)
         return self._cache[key]
 
+    def any_forms(self, *names: str) -> frozenset[str]:
+        """Every inflected form of the lemmas of several word lists, one set (a quick test of
+        whether a word can be any of them)."""
+        key = ("any_forms", names)
+        if key not in self._cache:
+            self._cache[key] = frozenset(form for name in names for form in self.forms(name))
+        return self._cache[key]
+
     def pattern(self, name: str) -> re.Pattern:
         """A regular expression kept as data: its alternatives joined with ``|``, compiled once."""
         key = ("pattern", name)

@@ -63,9 +63,10 @@ def claim_cue(doc: Doc, k: Knowledge, sent: SentenceInfo) -> ClaimCue | None:
     text, low = sent.text, sent.lowered
     if k.search("negated_claim", text, low):
         return None
-    parsed = doc.has_annotation("DEP")
+    parsed = len(sent.span) > 0 and bool(sent.span[0].dep_)  # the document's parse, read off one token (has_annotation walks the whole document)
     if parsed:
-        for tok in sent.span:
+        verbs = k.lex.any_forms("claim_verbs", "owning_verbs", "reporting_verbs", "admitting_verbs")
+        for tok in (t for t in sent.span if t.lower_ in verbs):
             cue = _claimed(k, sent, tok) or _said_own_act(k, sent, tok) or _admitted(k, sent, tok)
             if cue is not None:
                 return cue
