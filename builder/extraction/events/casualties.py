@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.tokens import Token
+
 from ...records import Event
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
@@ -55,6 +57,9 @@ def casualties(k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Ment
     if k.rx("relative_injured").search(text):
         frame.injured = max(frame.injured or 0, 1)
     injured = count(k, text, k.src("count_injure_words"))
+    told = parsed_count(k, sent)
+    if told is not None:
+        killed = max(killed or 0, told)
     killed_people = [m for m in actors if m.kind == "person" and m.key in frame.victims and k.rx("person_killed").search(text)]
     if killed_people:
         killed = max(killed or 0, len({m.key for m in killed_people}))
@@ -111,3 +116,40 @@ def count(k: Knowledge, text: str, words: str) -> int | None:
         if total is not None:
             return total
     return total
+
+
+def parsed_count(k: Knowledge, sent: SentenceInfo) -> int | None:
+    """A toll the parse tells without a noun of people: a number of bodies whatever is done with
+    them ("rescuers had pulled 16 bodies from the rubble", "residents counted nine bodies",
+    "12 bodies were found"); a bare number as the dead subject of a verb of death ("an
+    official said 15 had been killed", "at least 30 died"); the people a verb puts to death
+    ("hacked to death at least 11 farmers", "two women were stoned to death"); none where the verb is denied or to
+    come ("no bodies were found", "dozens could die"), nor an addition to it ("three more bodies")."""
+    if not (len(sent.span) and sent.span[0].dep_):
+        return None
+    lex, found = k.lex, []
+    corpses, deaths, modals = lex.words("corpse_nouns"), lex.forms("death_verbs"), lex.words("modal_auxiliaries")
+    for tok in sent.span:
+        if tok.lower_ in corpses and not any(c.dep_ == "compound" for c in tok.children):  # not "two UN bodies"
+            number, verb = next((c for c in tok.children if c.dep_ == "nummod" and c.tag_ == "CD"), None), tok.head
+        elif tok.tag_ == "CD" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in deaths:
+            number, verb = tok, tok.head
+        elif tok.dep_ in ("dobj", "nsubjpass") and _to_death(tok.head):
+            number, verb = next((c for c in tok.children if c.dep_ == "nummod" and c.tag_ == "CD"), None), tok.head
+        else:
+            continue
+        if number is None or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
+            continue
+        if any(c.lower_ in lex.words("count_increments") for c in (*tok.children, *number.children)):
+            continue  # "three more bodies were found, raising the toll to 14": an addition, not the toll
+        n = k.number(number.text)
+        if n is not None and n <= 100000:
+            found.append(n)
+    return max(found, default=None)
+
+
+def _to_death(verb: Token) -> bool:
+    """Whether the verb's result is death ("beat two men to death"; "shot and hacked to death
+    eleven farmers", the result on the second of two verbs)."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    return any(p.dep_ == "prep" and p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for v in verbs for p in v.children)

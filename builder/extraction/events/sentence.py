@@ -20,9 +20,10 @@ from ..sentences import SentenceInfo, evidence
 from ..state import Mention, as_force, overlaps
 from . import roles as R
 from .assembly import gathering
-from .casualties import casualties
+from .casualties import casualties, parsed_count
 from .claims import ClaimCue, claim_cue
 from .claims import claimant as who_claims
+from .coreference import definite_descriptions
 from .dating import context_date, sentence_dates
 from .modality import generic_mention, habitual_present
 from .modality import not_an_event as statement_not_event
@@ -59,8 +60,8 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
         return
     last = last_event(doc)
     if cues.tm is None and not cues.anaphor and not cues.claim:
-        if last and last.paragraph == sent.paragraph:
-            casualties(k, sent, last, actors)  # a casualty-only sentence: the toll of the last event of this paragraph
+        if last and (last.paragraph == sent.paragraph or _names_an_event(doc, k, sent)):
+            casualties(k, sent, last, actors)  # a casualty-only sentence: the toll of the last event of this paragraph, or of the one it names
             told_civilians(doc, k, sent, last)
         return
     frame = _frame(doc, k, sent, actors, cues, None if fresh and not cues.anaphor else last, claimant)
@@ -87,6 +88,13 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
     casualties(k, sent, frame, actors)
 
 
+def _names_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo) -> bool:
+    """Whether the sentence names an event told before by a definite description ("raising the
+    death toll from the Sunday night massacre to 14" paragraphs after the massacre)."""
+    whole = evidence(doc, sent, sent.start, sent.start + len(sent.text), "toll", 0.0)
+    return bool(definite_descriptions(doc, k, whole))
+
+
 def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> Cues | None:
     """The sentence's cues, or None where it adds nothing but (perhaps) a toll to the last event."""
     text = sent.text
@@ -99,7 +107,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     low = sent.lowered  # a pattern whose words the sentence lacks is not searched (builder.literals)
     claim = claim_cue(doc, k, sent)
     anaphor = k.search("anaphor", text, low)
-    hurt = k.search("kill_words", text, low) or k.search("injure_words", text, low)
+    hurt = k.search("kill_words", text, low) or k.search("injure_words", text, low) or k.search("toll_words", text, low) or parsed_count(k, sent) is not None
     last = last_event(doc)
     protest = k.search("protest", text, low) or gathering(k, sent)
     if protest and _protest_as_setting(doc, k, sent) and (violent := trigger(k, masked, T.VIOLENT_TYPES)):

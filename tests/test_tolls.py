@@ -1,0 +1,94 @@
+"""Tolls the parse tells without a noun of people (builder.extraction.events.casualties.
+parsed_count) and a toll sentence that names its event paragraphs later
+(builder.extraction.events.sentence._names_an_event). Hand-built parsed sentences written for
+these tests (no model), in the styles of wire copy, encyclopaedia prose and analysis."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extraction.events.casualties import parsed_count
+from builder.extraction.events.sentence import _names_an_event
+from builder.extraction.knowledge import load_knowledge
+from tests.handbuilt import parsed_sentence
+
+
+@pytest.fixture(scope="module")
+def k():
+    return load_knowledge(None, False, None)
+
+
+TOLD = [
+    # wire copy: bodies, whatever is done with them
+    (["Rescuers", "pulled", "16", "bodies", "from", "the", "rubble", "."],
+     [1, 1, 3, 1, 1, 6, 4, 1],
+     ["nsubj", "ROOT", "nummod", "dobj", "prep", "det", "pobj", "punct"],
+     ["NNS", "VBD", "CD", "NNS", "IN", "DT", "NN", "."], 16),
+    (["Twelve", "bodies", "were", "found", "in", "a", "mass", "grave", "near", "the", "town", "."],
+     [1, 3, 3, 3, 3, 7, 7, 4, 7, 10, 8, 3],
+     ["nummod", "nsubjpass", "auxpass", "ROOT", "prep", "det", "amod", "pobj", "prep", "det", "pobj", "punct"],
+     ["CD", "NNS", "VBD", "VBN", "IN", "DT", "JJ", "NN", "IN", "DT", "NN", "."], 12),
+    # analysis: a bare number as the dead
+    (["An", "official", "said", "15", "had", "been", "killed", "."],
+     [1, 2, 2, 6, 6, 6, 2, 2],
+     ["det", "nsubj", "ROOT", "nsubjpass", "aux", "auxpass", "ccomp", "punct"],
+     ["DT", "NN", "VBD", "CD", "VBD", "VBN", "VBN", "."], 15),
+    # encyclopaedia
+    (["At", "least", "30", "died", "in", "the", "fighting", "."],
+     [1, 2, 3, 3, 3, 6, 4, 3],
+     ["advmod", "advmod", "nsubj", "ROOT", "prep", "det", "pobj", "punct"],
+     ["RB", "JJS", "CD", "VBD", "IN", "DT", "NN", "."], 30),
+    # a verb whose result is death
+    (["Gunmen", "hacked", "to", "death", "eleven", "farmers", "."],
+     [1, 1, 1, 2, 5, 1, 1],
+     ["nsubj", "ROOT", "prep", "pobj", "nummod", "dobj", "punct"],
+     ["NNS", "VBD", "IN", "NN", "CD", "NNS", "."], 11),
+    (["Two", "women", "were", "stoned", "to", "death", "."],
+     [1, 3, 3, 3, 3, 4, 3],
+     ["nummod", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"],
+     ["CD", "NNS", "VBD", "VBN", "IN", "NN", "."], 2),
+]
+
+UNTOLD = [
+    # an addition to a toll, not the toll
+    (["Rescuers", "recovered", "three", "more", "bodies", "."],
+     [1, 1, 4, 4, 1, 1],
+     ["nsubj", "ROOT", "nummod", "amod", "dobj", "punct"],
+     ["NNS", "VBD", "CD", "JJR", "NNS", "."]),
+    # deaths to come
+    (["As", "many", "as", "50", "could", "die", "if", "the", "siege", "continues", "."],
+     [3, 3, 3, 5, 5, 5, 9, 8, 9, 5, 5],
+     ["advmod", "amod", "quantmod", "nsubj", "aux", "ROOT", "mark", "det", "nsubj", "advcl", "punct"],
+     ["RB", "JJ", "IN", "CD", "MD", "VB", "IN", "DT", "NN", "VBZ", "."]),
+    # bodies that are institutions
+    (["Two", "UN", "bodies", "condemned", "the", "attack", "."],
+     [2, 2, 3, 3, 5, 3, 3],
+     ["nummod", "compound", "nsubj", "ROOT", "det", "dobj", "punct"],
+     ["CD", "NNP", "NNS", "VBD", "DT", "NN", "."]),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,tags,toll", TOLD)
+def test_bodies_bare_numbers_of_the_dead_and_deaths_as_a_result_are_tolls(k, words, heads, deps, tags, toll):
+    doc, sent = parsed_sentence(words, heads, deps, tags)
+    assert parsed_count(k, sent) == toll
+
+
+@pytest.mark.parametrize("words,heads,deps,tags", UNTOLD)
+def test_additions_deaths_to_come_and_bodies_of_an_institution_are_no_toll(k, words, heads, deps, tags):
+    doc, sent = parsed_sentence(words, heads, deps, tags)
+    assert parsed_count(k, sent) is None
+
+
+def test_without_a_parse_nothing_is_read(k):
+    doc, sent = parsed_sentence("Rescuers pulled 16 bodies from the rubble .".split())
+    assert parsed_count(k, sent) is None
+
+
+def test_a_toll_sentence_naming_its_event_by_a_definite_description_reaches_it(k):
+    words = ["The", "toll", "from", "the", "Sunday", "massacre", "rose", "to", "14", "."]
+    doc, sent = parsed_sentence(words, [1, 6, 1, 5, 5, 2, 6, 6, 7, 6], ["det", "nsubj", "prep", "det", "compound", "pobj", "ROOT", "prep", "pobj", "punct"], ["DT", "NN", "IN", "DT", "NNP", "NN", "VBD", "IN", "CD", "."])
+    assert _names_an_event(doc, k, sent)
+    words = ["The", "toll", "rose", "to", "14", "on", "Tuesday", "."]
+    doc, sent = parsed_sentence(words, [1, 2, 2, 2, 3, 2, 5, 2], ["det", "nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"], ["DT", "NN", "VBD", "IN", "CD", "IN", "NNP", "."])
+    assert not _names_an_event(doc, k, sent)  # only the event of its own paragraph
