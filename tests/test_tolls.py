@@ -92,3 +92,27 @@ def test_a_toll_sentence_naming_its_event_by_a_definite_description_reaches_it(k
     words = ["The", "toll", "rose", "to", "14", "on", "Tuesday", "."]
     doc, sent = parsed_sentence(words, [1, 2, 2, 2, 3, 2, 5, 2], ["det", "nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"], ["DT", "NN", "VBD", "IN", "CD", "IN", "NNP", "."])
     assert not _names_an_event(doc, k, sent)  # only the event of its own paragraph
+
+
+def test_bodies_counted_in_the_paragraph_after_an_event_are_its_dead_and_not_two_paragraphs_on(k):
+    from builder.extraction.events.sentence import _bodies_found_after
+    from builder.extraction.facts import new_event
+
+    words = ["Rescuers", "pulled", "16", "bodies", "from", "the", "rubble", "."]
+    doc, sent = parsed_sentence(words, [1, 1, 3, 1, 1, 6, 4, 1], ["nsubj", "ROOT", "nummod", "dobj", "prep", "det", "pobj", "punct"], ["NNS", "VBD", "CD", "NNS", "IN", "DT", "NN", "."])
+    sent.paragraph = 3
+    assert _bodies_found_after(k, sent, new_event(doc, "AirDroneStrike", 2))
+    assert not _bodies_found_after(k, sent, new_event(doc, "AirDroneStrike", 1))
+
+
+@pytest.mark.parametrize(
+    "sentence, generic",
+    [
+        ("Air raids on villages have become an almost daily occurrence .", True),
+        ("Drones fly over the town nightly .", True),
+        ("A member of the rescue team told the Chindwin Daily .", False),  # a newspaper's name
+        ("The Daily Trust reported the attack on Sunday .", False),
+    ],
+)
+def test_daily_and_nightly_are_generic_only_in_lower_case(k, sentence, generic):
+    assert bool(k.rx("generic_statement").search(sentence)) is generic

@@ -60,7 +60,7 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
         return
     last = last_event(doc)
     if cues.tm is None and not cues.anaphor and not cues.claim:
-        if last and (last.paragraph == sent.paragraph or _names_an_event(doc, k, sent)):
+        if last and (last.paragraph == sent.paragraph or _names_an_event(doc, k, sent) or _bodies_found_after(k, sent, last)):
             casualties(k, sent, last, actors)  # a casualty-only sentence: the toll of the last event of this paragraph, or of the one it names
             told_civilians(doc, k, sent, last)
         return
@@ -93,6 +93,13 @@ def _names_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo) -> bool:
     death toll from the Sunday night massacre to 14" paragraphs after the massacre)."""
     whole = evidence(doc, sent, sent.start, sent.start + len(sent.text), "toll", 0.0)
     return bool(definite_descriptions(doc, k, whole))
+
+
+def _bodies_found_after(k: Knowledge, sent: SentenceInfo, last: Event) -> bool:
+    """Whether the sentence counts bodies in the paragraph after the last event's ("By Tuesday,
+    volunteers had recovered 16 bodies from the rubble" after a paragraph on the strike): the
+    dead of that event, as bodies are found after one."""
+    return sent.paragraph == last.paragraph + 1 and not sent.words.isdisjoint(k.lex.words("corpse_nouns")) and parsed_count(k, sent) is not None
 
 
 def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> Cues | None:
