@@ -87,3 +87,21 @@ def test_a_place_named_for_an_earlier_event_is_not_this_ones(k):
     doc, sent = _sentence("The Bela assault killed four soldiers .".split())
     frame = Event(1, T.ATTACK, [Evidence("d", sent.text, 0, 9, 16, "assault", "event_trigger:Attack", 0.7)])
     assert _earlier_event_names(k, sent, frame) == []
+
+
+@pytest.mark.parametrize(
+    "earlier, later, agree",
+    [
+        ("ArmedClash", "AbductionForcedDisappearance", False),  # "The kidnapping was first reported by ..." after a clash
+        ("AirDroneStrike", "AbductionForcedDisappearance", False),
+        ("Attack", "AbductionForcedDisappearance", True),  # "gunmen raided the village ... the kidnapping": a generic attack
+        ("AbductionForcedDisappearance", "AbductionForcedDisappearance", True),
+        ("Attack", "SuicideBomb", True),  # "the Balad bombing" in a toll sentence
+        ("ArmedClash", "ShellingArtilleryMissileAttack", True),
+    ],
+)
+def test_an_event_told_again_merges_across_violent_types_but_an_abduction_keeps_its_own(k, earlier, later, agree):
+    from builder.extraction.events.coreference import _types_agree
+
+    a, b = Event(n=1, cls=earlier, paragraph=0), Event(n=2, cls=later, paragraph=2)
+    assert _types_agree(k, a, b, told_again=True) is agree

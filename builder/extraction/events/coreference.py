@@ -51,8 +51,9 @@ def _kind(k: Knowledge, event: Event) -> str | None:
 
 def _types_agree(k: Knowledge, a: Event, b: Event, told_again: bool) -> bool:
     """Same ACLED event type; or, for an event told again ("the Balad bombing" in a toll
-    sentence), any two violent types; for a claim told again, also a strategic development (what
-    the claimant says it took); or one of them generic."""
+    sentence), any two violent types but an abduction and another specific act (taking people
+    is an act of its own, told with its own words); for a claim told again, also a strategic
+    development (what the claimant says it took); or one of them generic."""
     kinds = {_kind(k, a), _kind(k, b)}
     if len(kinds) == 1:
         return True
@@ -62,7 +63,10 @@ def _types_agree(k: Knowledge, a: Event, b: Event, told_again: bool) -> bool:
         return True  # "claimed the raid, saying its fighters had seized weapons": the raid claimed, not a seizure
     if kinds & {T.STRATEGIC, T.PROTESTS, T.RIOTS}:
         return False
-    return told_again or min(k.specificity(a.cls), k.specificity(b.cls)) <= 1
+    specific = min(k.specificity(a.cls), k.specificity(b.cls)) > 1
+    if specific and T.ABDUCTION in (a.cls, b.cls):
+        return False  # "The kidnapping was first reported by ..." after a raid and a clash: its own act
+    return told_again or not specific
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
