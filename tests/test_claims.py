@@ -78,6 +78,12 @@ SAID_OWN = [
      ["nsubj", "ROOT", "nsubj", "prep", "poss", "pobj", "ccomp", "det", "dobj", "punct"],
      ["NNP", "VBD", "CD", "IN", "PRP$", "NNS", "VBD", "DT", "NN", "."],
      ("ISWAP", "one")),
+    # analysis: the act in a clause joined to the first ("... and that it had seized rifles")
+    (["The", "group", "said", "seven", "soldiers", "were", "killed", "and", "that", "it", "had", "seized", "rifles", "."],
+     [1, 2, 2, 4, 6, 6, 2, 6, 11, 11, 11, 6, 11, 2],
+     ["det", "nsubj", "ROOT", "nummod", "nsubjpass", "auxpass", "ccomp", "cc", "mark", "nsubj", "aux", "conj", "dobj", "punct"],
+     ["DT", "NN", "VBD", "CD", "NNS", "VBD", "VBN", "CC", "IN", "PRP", "VBD", "VBN", "NNS", "."],
+     ("group", "it")),
 ]
 
 NO_CLAIM = [

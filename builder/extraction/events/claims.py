@@ -155,9 +155,11 @@ def _said_own_act(k: Knowledge, sent: SentenceInfo, verb: Token) -> ClaimCue | N
 
 
 def _reported_clauses(verb: Token) -> list[Token]:
-    """The clauses a verb of saying reports: its complement ("said its fighters had ..."), or
-    the clause of a statement it names ("said in a statement that it had overrun the base")."""
+    """The clauses a verb of saying reports: its complement ("said its fighters had ...") and
+    the clauses joined to it ("... and that it had seized rifles"), or the clause of a statement
+    it names ("said in a statement that it had overrun the base")."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.tag_.startswith("VB")]
+    clauses += [c for clause in clauses for c in clause.conjuncts if c.tag_.startswith("VB")]  # "said seven soldiers were killed and that it had seized rifles"
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             clauses += [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_.startswith("VB") and any(m.dep_ == "mark" for m in c.children)]
