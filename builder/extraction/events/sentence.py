@@ -24,7 +24,7 @@ from .casualties import casualties, parsed_count
 from .claims import ClaimCue, claim_cue
 from .claims import claimant as who_claims
 from .coreference import definite_descriptions
-from .dating import context_date, sentence_dates
+from .dating import context_date, dates_a_statement, sentence_dates
 from .modality import generic_mention, habitual_present
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
@@ -348,7 +348,8 @@ def _same_gathering(k: Knowledge, sent: SentenceInfo, last: Event, cues: Cues) -
 
 def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues, sources: list[str], claimant: str | None, actors: list[Mention]) -> None:
     """The sentence's trigger as evidence, its sources, its date (in a claim sentence, the date
-    is the claim's unless it says when the attack took place) and its claim."""
+    is the claim's unless it says when the attack took place or lies in the act a group says
+    its people did) and its claim."""
     text, base, tm, claim = sent.text, sent.start, cues.tm, cues.claim
     hit = (tm.start(), tm.end()) if tm else (claim.start, claim.end) if claim else (cues.anaphor.start(), cues.anaphor.end())
     frame.evidence.append(evidence(doc, sent, base + hit[0], base + hit[1], f"event_trigger:{cues.cls}" if tm else "event_anaphor", 0.7 if tm else 0.6))
@@ -359,8 +360,10 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
             frame.according_to.append(s)
     dates = cues.dates
     event_dates = dates
-    if claim:
-        event_dates = [d for d in dates if k.rx("took_place_before").search(text[max(0, d.start - 40) : d.start])]
+    if claim:  # a date in what a group says its people did dates the act ("said it had seized the town after overrunning its last outpost on Sunday"); "said on Tuesday", the saying
+        act = claim.doer.head if claim.doer is not None else None  # the clause in which its people act
+        told = [d for d in dates if act is not None and act.left_edge.idx <= sent.start + d.start < act.right_edge.idx + len(act.right_edge) and not dates_a_statement(doc, k, sent, d)]
+        event_dates = [d for d in dates if d in told or k.rx("took_place_before").search(text[max(0, d.start - 40) : d.start])]
     # a claim that tells the act ("said its fighters shelled army positions") is dated like it
     tells_act = claim is not None and trigger(k, claim.text(sent)) is not None
     if not event_dates and frame.date is None and (not claim or tells_act):
