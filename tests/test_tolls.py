@@ -116,3 +116,8 @@ def test_bodies_counted_in_the_paragraph_after_an_event_are_its_dead_and_not_two
 )
 def test_daily_and_nightly_are_generic_only_in_lower_case(k, sentence, generic):
     assert bool(k.rx("generic_statement").search(sentence)) is generic
+
+
+@pytest.mark.parametrize("sentence", ["Nobody was killed in the exchange of fire , police said .", "No one was hurt .", "No-one was wounded in the blast ."])
+def test_nobody_killed_is_no_casualty(k, sentence):
+    assert k.rx("no_casualties").search(sentence)
