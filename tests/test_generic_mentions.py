@@ -10,13 +10,16 @@ from __future__ import annotations
 import pytest
 
 from builder.extraction.events.modality import generic_mention
+from builder.extraction.knowledge import load_knowledge
 from tests.handbuilt import parsed_sentence
+
+K = load_knowledge(None, False, None)
 
 
 def _generic(words, heads, deps, tags, trigger):
     doc, sent = parsed_sentence(words, heads, deps, tags)
     tok = doc[trigger]
-    return generic_mention(doc, sent, tok.idx, tok.idx + len(tok))
+    return generic_mention(doc, K, sent, tok.idx, tok.idx + len(tok))
 
 
 @pytest.mark.parametrize(
@@ -51,3 +54,17 @@ def test_a_kind_of_act_named_by_a_noun_is_no_event(words, heads, deps, tags, tri
 )
 def test_one_act_named_by_a_noun_is_an_event(words, heads, deps, tags, trigger):
     assert not _generic(words, heads, deps, tags, trigger)
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, trigger",
+    [
+        # feature: "She keeps a list of every strike on the town."
+        (["She", "keeps", "a", "list", "of", "every", "strike", "on", "the", "town", "."], [1, 1, 3, 1, 3, 6, 4, 6, 9, 7, 1], ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "prep", "det", "pobj", "punct"], ["PRP", "VBZ", "DT", "NN", "IN", "DT", "NN", "IN", "DT", "NN", "."], 6),
+        # analysis, in the past: "Each raid left the village poorer."
+        (["Each", "raid", "left", "the", "village", "poorer", "."], [1, 2, 2, 4, 2, 2, 2], ["det", "nsubj", "ROOT", "det", "dobj", "advmod", "punct"], ["DT", "NN", "VBD", "DT", "NN", "RBR", "."], 1),
+    ],
+)
+def test_an_event_noun_under_every_or_each_ranges_over_acts(words, heads, deps, tags, trigger):
+    assert _generic(words, heads, deps, tags, trigger)
+

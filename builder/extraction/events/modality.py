@@ -56,19 +56,23 @@ def _present(verb: Token) -> bool:
     return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux)
 
 
-def generic_mention(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool:
+def generic_mention(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: int) -> bool:
     """Whether the trigger at ``start`` .. ``end`` of the sentence is a noun naming a kind of act,
     not one act: a bare plural whose verb is in the simple present ("Attacks on farmers tend to
     rise in the dry season") or states what such acts are ("Drone attacks have become a routine
     threat"), or an indefinite singular under a verb in the simple present ("the sequence fits a
     familiar cycle: a separatist strike on a post, then ..."). A lead's "A suicide attack has
-    killed ten" or "Clashes have killed 27" (an object, not a description) tells an event."""
+    killed ten" or "Clashes have killed 27" (an object, not a description) tells an event. A noun
+    under a quantifying determiner ranges over acts ("the date of every strike he has heard
+    of")."""
     span = char_span(doc, sent.start + start, sent.start + end)
     if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return False
     noun = span.root
     if noun.tag_ not in ("NN", "NNS"):
         return False
+    if any(c.dep_ == "det" and c.lower_ in k.lex.words("quantifying_determiners") for c in noun.children):
+        return True
     determiners = [c for c in noun.children if c.dep_ in ("det", "poss", "nummod", "predet")]
     bare_plural = noun.tag_ == "NNS" and not determiners
     indefinite = noun.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in determiners)

@@ -270,7 +270,7 @@ def _not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, cues: Cues, actors
     tm, spec, text = cues.tm, cues.spec, sent.text
     if not cues.claim and statement_not_event(doc, k, sent, bool(cues.day_dates)):
         return True
-    if tm is not None and not cues.day_dates and not cues.prefix and (habitual_present(doc, sent, tm.start(), tm.end()) or generic_mention(doc, sent, tm.start(), tm.end())):
+    if tm is not None and not cues.day_dates and not cues.prefix and (habitual_present(doc, sent, tm.start(), tm.end()) or generic_mention(doc, k, sent, tm.start(), tm.end())):
         return True
     if tm is not None and not cues.day_dates and k.rx("background_before").search(text[: tm.start()]) and spec >= 2 and k.event_type_of.get(cues.cls) == T.STRATEGIC:
         return True
