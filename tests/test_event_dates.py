@@ -40,6 +40,17 @@ def test_the_events_own_day_not_the_day_it_was_told(k):
     assert [d.value for d in found] == [date(2022, 8, 7)]
 
 
+def test_a_day_before_a_trailing_attribution_is_the_events_wherever_the_parser_hung_it(k):
+    # wire copy: "Drones hit the station , on Sunday , killing two officers , police said ." with
+    # "on Sunday" hung on "said", as the parser does where commas part it from the act
+    words = ["Drones", "hit", "the", "station", ",", "on", "Sunday", ",", "killing", "two", "officers", ",", "police", "said", "."]
+    heads = [1, 13, 3, 1, 13, 13, 5, 13, 13, 10, 8, 13, 13, 13, 13]
+    deps = ["nsubj", "ccomp", "det", "dobj", "punct", "prep", "pobj", "punct", "advcl", "nummod", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", ",", "IN", "NNP", ",", "VBG", "CD", "NNS", ",", "NNS", "VBD", "."]
+    doc, sent = _parsed(words, heads, deps, tags)
+    assert [(d.value, d.precision) for d in sentence_dates(doc, k, sent, None)] == [(date(2022, 8, 7), 1)]
+
+
 def test_a_reported_day_is_the_date_when_the_text_gives_no_other(k):
     # "Officials said on Tuesday that gunmen raided Olumbe ."
     words = ["Officials", "said", "on", "Tuesday", "that", "gunmen", "raided", "Olumbe", "."]

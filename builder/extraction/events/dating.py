@@ -37,12 +37,17 @@ def verb_above(token: Token, sent_start: int, sent_end: int) -> Token | None:
 
 
 def dates_a_statement(doc: Doc, k: Knowledge, sent: SentenceInfo, found: ResolvedDate) -> bool:
-    """Whether ``found`` dates a verb of saying ("said on Tuesday") rather than an event."""
+    """Whether ``found`` dates a verb of saying ("said on Tuesday") rather than an event; where
+    the saying trails what it reports ("Drones hit the station, on Saturday, killing two,
+    authorities said"), a date before it lies in what is reported, wherever the parser hung it."""
     span = char_span(doc, sent.start + found.start, sent.start + found.end)
     if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return False
     verb = verb_above(span.root, sent.span.start, sent.span.end)
-    return verb is not None and verb.lower_ in k.lex.words("date_reporting_verbs")
+    if verb is None or verb.lower_ not in k.lex.words("date_reporting_verbs"):
+        return False
+    trailing = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)  # "X hit Y, on Saturday, killing two, authorities said"
+    return not (trailing and span.root.i < verb.i)
 
 
 def dates_a_later_death(doc: Doc, k: Knowledge, sent: SentenceInfo, found: ResolvedDate) -> bool:
