@@ -121,3 +121,17 @@ def test_daily_and_nightly_are_generic_only_in_lower_case(k, sentence, generic):
 @pytest.mark.parametrize("sentence", ["Nobody was killed in the exchange of fire , police said .", "No one was hurt .", "No-one was wounded in the blast ."])
 def test_nobody_killed_is_no_casualty(k, sentence):
     assert k.rx("no_casualties").search(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        ("The siege killed 1,200 people , the UN said .", 1200),  # not 1
+        ("Clashes killed 12, officials said .", 12),  # a comma after a number is no thousands separator
+        ("The strike killed 2,300 soldiers in a week .", 2300),
+    ],
+)
+def test_thousands_written_with_commas_are_read_whole(k, sentence, toll):
+    from builder.extraction.events.casualties import count
+
+    assert count(k, sentence, k.src("count_kill_words")) == toll

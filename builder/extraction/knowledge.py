@@ -259,11 +259,13 @@ class Knowledge:
 
     @cached_property
     def num(self) -> str:
-        """A number written in digits or words, as group 1."""
-        return r"(\d+|" + "|".join(sorted((re.escape(k) for k in self.numbers), key=len, reverse=True)) + r")"
+        """A number written in digits (with thousands separated by commas: "1,200") or words, as group 1."""
+        return r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|" + "|".join(sorted((re.escape(k) for k in self.numbers), key=len, reverse=True)) + r")"
 
     def number(self, word: str, default: int | None = None) -> int | None:
         word = word.lower()
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", word):
+            word = word.replace(",", "")  # "1,200"
         return int(word) if word.isdigit() else self.numbers.get(word, default)
 
     # ------------------------------------------------------------------ events
