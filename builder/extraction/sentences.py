@@ -41,6 +41,12 @@ class SentenceInfo:
         """The sentence's words, lower-cased (a rule that needs one of some words looks here first)."""
         return frozenset(t.lower_ for t in self.span)
 
+    @property
+    def parsed(self) -> bool:
+        """Whether the document is parsed, read off the sentence's first token
+        (``doc.has_annotation`` walks the whole document)."""
+        return len(self.span) > 0 and bool(self.span[0].dep_)
+
     @cached_property
     def lowered(self) -> str | None:
         """The text lower-cased to look for the words of patterns in (:func:`builder.literals.lowered`)."""

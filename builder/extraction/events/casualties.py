@@ -7,12 +7,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Token
-
 from ...records import Event
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
 from ..state import Mention
+from .harm import to_death
 
 
 @lru_cache(maxsize=8)
@@ -125,16 +124,16 @@ def parsed_count(k: Knowledge, sent: SentenceInfo) -> int | None:
     official said 15 had been killed", "at least 30 died"); the people a verb puts to death
     ("hacked to death at least 11 farmers", "two women were stoned to death"); none where the verb is denied or to
     come ("no bodies were found", "dozens could die"), nor an addition to it ("three more bodies")."""
-    if not (len(sent.span) and sent.span[0].dep_):
-        return None
     lex, found = k.lex, []
     corpses, deaths, modals = lex.words("corpse_nouns"), lex.forms("death_verbs"), lex.words("modal_auxiliaries")
+    if not sent.parsed or sent.words.isdisjoint(corpses) and sent.words.isdisjoint(deaths) and "death" not in sent.words:
+        return None  # no body, no verb of death, no "to death": nothing to read (the rule runs on every sentence)
     for tok in sent.span:
         if tok.lower_ in corpses and not any(c.dep_ == "compound" for c in tok.children):  # not "two UN bodies"
             number, verb = next((c for c in tok.children if c.dep_ == "nummod" and c.tag_ == "CD"), None), tok.head
         elif tok.tag_ == "CD" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in deaths:
             number, verb = tok, tok.head
-        elif tok.dep_ in ("dobj", "nsubjpass") and _to_death(tok.head):
+        elif tok.dep_ in ("dobj", "nsubjpass") and any(to_death(v) for v in (tok.head, *tok.head.conjuncts)):  # "shot and hacked to death eleven farmers"
             number, verb = next((c for c in tok.children if c.dep_ == "nummod" and c.tag_ == "CD"), None), tok.head
         else:
             continue
@@ -146,10 +145,3 @@ def parsed_count(k: Knowledge, sent: SentenceInfo) -> int | None:
         if n is not None and n <= 100000:
             found.append(n)
     return max(found, default=None)
-
-
-def _to_death(verb: Token) -> bool:
-    """Whether the verb's result is death ("beat two men to death"; "shot and hacked to death
-    eleven farmers", the result on the second of two verbs)."""
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
-    return any(p.dep_ == "prep" and p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for v in verbs for p in v.children)

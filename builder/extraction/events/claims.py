@@ -63,7 +63,7 @@ def claim_cue(doc: Doc, k: Knowledge, sent: SentenceInfo) -> ClaimCue | None:
     text, low = sent.text, sent.lowered
     if k.search("negated_claim", text, low):
         return None
-    parsed = len(sent.span) > 0 and bool(sent.span[0].dep_)  # the document's parse, read off one token (has_annotation walks the whole document)
+    parsed = sent.parsed
     if parsed:
         verbs = k.lex.any_forms("claim_verbs", "owning_verbs", "reporting_verbs", "admitting_verbs")
         for tok in (t for t in sent.span if t.lower_ in verbs):
@@ -109,7 +109,7 @@ def _claimed(k: Knowledge, sent: SentenceInfo, verb: Token) -> ClaimCue | None:
     if not (claiming or owning) or not verb.tag_.startswith("VB") or _negated(verb):
         return None
     nouns = lex.words("responsibility_nouns")
-    claimed = lex.forms("hostile_nouns").keys() | lex.forms("event_nouns").keys()
+    claimed = lex.any_forms("hostile_nouns", "event_nouns")
     for child in verb.children:
         owned = child.lower_ in nouns or claiming and child.lower_ in claimed and not _a_record(child)
         if child.dep_ in ("dobj", "dep") and child.i > verb.i and owned:  # "dep": an object after an adjunct ("claimed, through its agency, the attack")
@@ -142,7 +142,7 @@ def _said_own_act(k: Knowledge, sent: SentenceInfo, verb: Token) -> ClaimCue | N
     """"X said its fighters had carried out the bombing": a verb of saying or claiming whose
     clause has the speaker's own people (it, its fighters, one of its units) do an act."""
     lex = k.lex
-    if verb.lower_ not in lex.forms("reporting_verbs").keys() | lex.forms("claim_verbs").keys() or _negated(verb):
+    if verb.lower_ not in lex.any_forms("reporting_verbs", "claim_verbs") or _negated(verb):
         return None
     speaker = _subject(verb)
     if speaker is None or speaker.lower_ in ("i", "he", "she"):
@@ -199,7 +199,7 @@ def _an_act(k: Knowledge, sent: SentenceInfo, clause: Token) -> bool:
     found = trigger(k, sent.text[clause.idx - sent.start : end - sent.start])
     if found is not None and found[0] == T.ARRESTS:
         return False
-    nouns = lex.forms("event_nouns").keys() | lex.forms("hostile_nouns").keys()
+    nouns = lex.any_forms("event_nouns", "hostile_nouns")
     if any(clause.lower_ in lex.forms(name) for name in ("hostile_verbs", "destruction_verbs")):
         return told is None or told.lower_ not in nouns  # "its troops repelled the attack": acting against another's act
     if lex.forms("copulas").get(clause.lower_) == "be" and any(c.lower_ == "behind" for c in clause.children):

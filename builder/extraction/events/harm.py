@@ -63,13 +63,13 @@ def harm_clause(doc: Doc, k: Knowledge, sent: SentenceInfo) -> tuple[str, int, r
 
 def _act(words: HarmWords, verb: Token, patients: list[Token]) -> str | None:
     lower = verb.lower_
-    if _to_death(verb) or lower in words.harm:
+    if to_death(verb) or lower in words.harm:
         return T.ATTACK
     if lower in words.destruction and any(p.lower_ in words.property for p in patients):
         return T.LOOTING
     return None
 
 
-def _to_death(verb: Token) -> bool:
+def to_death(verb: Token) -> bool:
     """ "beat a man to death", "was stoned to death" """
     return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ == "death" for g in c.children) for c in verb.children)
