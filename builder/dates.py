@@ -87,7 +87,8 @@ class ResolvedDate:
         text: The expression as written.
         kind: What it is: ``absolute``, ``no_year``, ``numeric``, ``range``, ``month``,
             ``part_of_month``, ``year``, ``part_of_year``, ``weekday``, ``relative_day``,
-            ``relative_week``, ``relative_month``, ``relative_year``, ``relative_to_event``.
+            ``relative_week``, ``relative_month``, ``relative_year``, ``relative_to_event``,
+            ``years`` (a span of whole years).
         value: The day to code (``None`` when unresolved or longer than a month).
         first: First day the expression allows.
         last: Last day it allows.
@@ -286,6 +287,14 @@ def _h_year(m: re.Match, reference: date | None) -> ResolvedDate | None:
     return _span(m, "year", date(year, 1, 1), date(year, 12, 31))
 
 
+def _h_years(m: re.Match, reference: date | None) -> ResolvedDate | None:
+    """ "between 1985 and 2018", "from 2009 to 2014", "in 2012-2014": whole years."""
+    first, last = int(m["year"]), int(m["year2"])
+    if last < first:
+        return _unresolved(m, "years", "range ends before it starts")
+    return _span(m, "years", date(first, 1, 1), date(last, 12, 31))
+
+
 def _h_weekday(m: re.Match, reference: date | None) -> ResolvedDate | None:
     """ "on Sunday", "late on Sunday", "last Sunday", "Sunday night": the last such day on or before
     the reference ("last Sunday" on a Sunday: a week before)."""
@@ -422,6 +431,7 @@ _PATTERNS_RESOLVE: tuple[tuple[str, re.Pattern, object], ...] = tuple(
         ("relative_month", r"\b(?:earlier\s+this\s+month|earlier\s+in\s+the\s+month|this\s+month|last\s+month|(?:the\s+)?previous\s+month|(?:the\s+|in\s+the\s+)?past\s+month)\b", _h_relative_month),
         ("relative_year", r"\b(?:earlier\s+this\s+year|this\s+year|last\s+year)\b", _h_relative_year),
         ("month", r"\b(?:in|during|since|until|by|of)\s+" + _MONTH + r"\b(?!\s+\d)", _h_month),
+        ("years", r"\b(?:(?:between|from|in|during|since|until|by)\s+)?" + _YEAR + r"(?:\s*[-–]\s*|\s+(?:and|to|until)\s+)" + _YEAR.replace("<year>", "<year2>") + r"\b", _h_years),
         ("year", r"\b(?:in|during|since|until|by)\s+" + _YEAR + r"\b", _h_year),
     )
 )
@@ -430,7 +440,7 @@ _PATTERNS_RESOLVE: tuple[tuple[str, re.Pattern, object], ...] = tuple(
 # Patterns that cannot match without a digit (a day or a year is part of every match), or
 # without a month's name: most sentences have neither, and these patterns are most of the
 # search time. A text without one is not searched for them (same matches, fewer searches).
-_NEED_DIGIT = frozenset(("range", "iso", "numeric", "dmy", "mdy", "part_of_year", "month_year", "year"))
+_NEED_DIGIT = frozenset(("range", "iso", "numeric", "dmy", "mdy", "part_of_year", "month_year", "years", "year"))
 _NEED_MONTH = frozenset(("range", "dmy", "mdy", "part_of_month", "month_year", "month"))
 _DIGIT = re.compile(r"\d")
 _MONTH_WORD = re.compile(_MONTH.replace("(?P<month>", "(?:"), re.I)

@@ -86,6 +86,10 @@ def test_no_reference_date_leaves_a_weekday_unresolved(k):
         "The town has been hit many times by the insurgents .",
         "He denied that his fighters had been in the town .",
         "The insurgents overran the district capital in March 2021 .",
+        # a toll over years: the war's or the insurgency's, no one act
+        "Colombia 's armed conflict killed more than 450,000 people between 1985 and 2018 .",
+        "From 2014 to 2017 , the militants killed thousands of villagers in the region .",
+        "The 2009-2020 insurgency left 35,000 people dead , a United Nations report says .",
         "Analysts say renewed clashes along the river are likely .",
         "A second round of shelling is possible next month .",
         "Farmers in the valley fear more raids by the bandits .",
