@@ -93,6 +93,7 @@ class ClauseWords:
     negating: frozenset[str]
     modals: frozenset[str]
     hypothetical: frozenset[str]
+    unrealised: frozenset[str]
     copulas: frozenset[str]
     relative: frozenset[str]
     place_preps: frozenset[str]
@@ -127,6 +128,7 @@ class ClauseWords:
             negating=forms("negating_verbs"),
             modals=lex.words("modal_auxiliaries"),
             hypothetical=lex.words("hypothetical_markers"),
+            unrealised=lex.words("unrealised_modifiers"),
             copulas=forms("copulas"),
             relative=lex.words("relative_pronouns"),
             place_preps=lex.words("place_prepositions"),
@@ -376,6 +378,8 @@ def _own_modality(frame: Frame, tok: Token, words: ClauseWords) -> None:
             frame.modality = "future" if c.lower_ in ("will", "'ll", "shall", "wo") else "modal"
         elif c.dep_ == "mark" and c.lower_ in words.hypothetical:
             frame.modality = "hypothetical"
+        elif c.dep_ == "amod" and c.lower_ in words.unrealised:
+            frame.modality = frame.modality or "hypothetical"  # "an expected assault", "a planned bombing"
         elif c.dep_ == "aux" and c.lower_ == "to" and tok.head.lower_ in words.intention and not _in_order_to(tok):
             frame.modality = "intention"
         elif c.dep_ == "aux" and c.lower_ == "to" and tok.head.lower_ in words.attempt:

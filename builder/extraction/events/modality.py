@@ -9,6 +9,7 @@ an event.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 
 from spacy.tokens import Doc, Token
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
 from ..zones import reference_date
-from ..extensions import char_span
+from ..extensions import char_span, ext
 from .dating import verb_above
 
 BACKGROUND_DAYS = 31  # a period that ended this long before the reference date is background
@@ -93,3 +94,56 @@ def habitual_present(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool
         return False
     verb = span[0]
     return verb.tag_ in ("VBZ", "VBP") and not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+
+
+def trigger_denied(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: int) -> bool:
+    """Whether the trigger at ``start`` .. ``end`` of the sentence is itself negated ("did not
+    shell", "no arrests", "heard no gunfire or explosions": the first of its conjuncts) or denied
+    (``_denied``); a doubt over it ("it is unclear whether the commander died") leaves the act
+    reported."""
+    span = char_span(doc, sent.start + start, sent.start + end)
+    if span is None:
+        return False
+    tok = first = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")) for c in (*tok.children, *first.children)):
+        return True  # "did not shell", "no arrests have been made", "no new offensive has begun"
+    return _denied(tok, k.lex.forms("negating_verbs"), k.lex.forms("report_nouns"))
+
+
+def _denied(tok: Token, denying: Mapping[str, str], reports: Mapping[str, str]) -> bool:
+    """Whether ``tok`` is governed by a verb of denial through the clause that holds it: its
+    object ("denied shelling the town"), a verb phrase around it ("denied carrying out the
+    strike") or the clause of a claim or report it rejects ("rejected claims that they had fired
+    missiles", "denied Moscow's claim that drones had hit a hospital")."""
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and head.lower_ in denying:
+            return True
+        verb_phrase = tok.dep_ in ("dobj", "xcomp", "pcomp", "ccomp") and head.tag_.startswith("VB")
+        reported = tok.dep_ in ("acl", "ccomp") and head.lower_ in reports
+        subject = tok.dep_ in ("nsubj", "nsubjpass") and head.dep_ in ("acl", "ccomp") and head.head.lower_ in reports
+        if subject:
+            head = head.head  # "claim that drones had hit": from the subject through its clause to the claim
+        elif not (verb_phrase or reported):
+            return False
+        tok = head
+    return False
+
+
+def unrealised(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: int) -> bool:
+    """Whether the clause frame (:mod:`..frames`) of the trigger at ``start`` .. ``end`` of the
+    sentence states no fact: a plan, threat, fear or condition ("the army is planning an
+    offensive", "officials expect the militants to attack", "ahead of an expected assault",
+    "warned of a heightened risk of attacks"), in a sentence where nobody was killed or hurt
+    ("gunmen who had vowed to attack the town killed five" tells an attack)."""
+    span = char_span(doc, sent.start + start, sent.start + end)
+    if span is None:
+        return False
+    frame = next((f for f in ext(doc, "armedkg_frames") if f.head == span.root.i), None)
+    if frame is None or frame.modality not in ("intention", "hypothetical", "future"):
+        return False  # negation is read by trigger_denied ("has not commented on the clash" tells a clash)
+    return not (k.search("kill_words", sent.text, sent.lowered) or k.search("injure_words", sent.text, sent.lowered))

@@ -25,7 +25,7 @@ from .claims import ClaimCue, claim_cue
 from .claims import claimant as who_claims
 from .coreference import definite_descriptions
 from .dating import context_date, dates_a_statement, sentence_dates
-from .modality import generic_mention, habitual_present
+from .modality import generic_mention, habitual_present, trigger_denied, unrealised
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import compatible, transfers_masked, trigger
@@ -114,7 +114,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     low = sent.lowered  # a pattern whose words the sentence lacks is not searched (builder.literals)
     claim = claim_cue(doc, k, sent)
     anaphor = k.search("anaphor", text, low)
-    hurt = k.search("kill_words", text, low) or k.search("injure_words", text, low) or k.search("toll_words", text, low) or parsed_count(k, sent) is not None
+    hurt = _hurt(k, sent) or k.search("toll_words", text, low) or parsed_count(k, sent) is not None
     last = last_event(doc)
     protest = k.search("protest", text, low) or gathering(k, sent)
     if protest and _protest_as_setting(doc, k, sent) and (violent := trigger(k, masked, T.VIOLENT_TYPES)):
@@ -155,6 +155,11 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     if cls == T.ARMED_CLASH and any(m.kind == "person" for m in actors) and k.search("person_killed_verbs", text, low) and not k.search("fighting_words", text, low):
         cls = T.ATTACK
     return Cues(cls, spec, tm, claim, anaphor, prefix, dates, day_dates)
+
+
+def _hurt(k: Knowledge, sent: SentenceInfo) -> bool:
+    """Whether the sentence says somebody was killed or hurt."""
+    return bool(k.search("kill_words", sent.text, sent.lowered) or k.search("injure_words", sent.text, sent.lowered))
 
 
 def _crowd_riot(doc: Doc, k: Knowledge, sent: SentenceInfo) -> re.Match | None:
@@ -276,25 +281,14 @@ def _not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, cues: Cues, actors
         return True
     if k.search("denial", text, sent.lowered) and not cues.day_dates and tm is not None and spec <= 1:
         return True
-    if tm is not None and not cues.claim and _trigger_denied(doc, k, sent, tm):
+    if tm is not None and not cues.claim and trigger_denied(doc, k, sent, tm.start(), tm.end()):
         return True  # "the army denied shelling the town on Tuesday"
+    if tm is not None and not cues.claim and not cues.day_dates and unrealised(doc, k, sent, tm.start(), tm.end()):
+        return True  # "the army is planning an offensive on the town"
     if tm is None or not tm.group(0).lower().endswith("s") or not k.search("habitual", text, sent.lowered):
         return False
     concrete = bool(cues.day_dates) or bool(re.search(k.num + r"\s+(?:\w+\s+){0,3}(?:" + k.src("person_nouns") + r")\b", text, re.I)) or any(m.kind == "person" for m in actors)
     return not concrete
-
-
-def _trigger_denied(doc: Doc, k: Knowledge, sent: SentenceInfo, tm: re.Match) -> bool:
-    """Whether the trigger word is itself negated ("did not shell", "no arrests") or the object of a verb of
-    denial ("denied shelling the town"); a doubt over it ("it is unclear whether the
-    commander died") leaves the act reported."""
-    tok = R.trigger_token(doc, sent, tm)
-    if tok is None:
-        return False
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")) for c in tok.children):
-        return True  # "did not shell", "no arrests have been made", "no new offensive has begun"
-    denying = k.lex.forms("negating_verbs")
-    return tok.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and tok.head.lower_ in denying
 
 
 def _frame(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], cues: Cues, last: Event | None, claimant: str | None) -> Event | None:

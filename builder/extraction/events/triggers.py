@@ -16,7 +16,7 @@ def trigger(k: Knowledge, text: str, types: tuple[str, ...] | None = None) -> tu
     """The most specific trigger of a sentence: (class, specificity, match). Movements of forces
     (patrols, convoys) count only when nothing violent happened to them; "X threatened to strike
     Y", "vowed to retaliate with missiles" is a threat, not the attack it names, unless somebody
-    was hurt. A strike of work is a protest, no trigger of a strike from the air. ``types``:
+    was hurt (then the act is the event, not the threat). A strike of work is a protest, no trigger of a strike from the air. ``types``:
     only triggers of these event types."""
     # The first match among the most specific first is the first match of the highest
     # specificity in the lexicon's order; the movement kept is the last one that matches. A
@@ -30,10 +30,13 @@ def trigger(k: Knowledge, text: str, types: tuple[str, ...] | None = None) -> tu
     best = next(((t.cls, t.specificity, m) for t in ranked if may_match(t.literals, low) and (m := t.pattern.search(text))), None)
     if best is None:
         return next(((t.cls, t.specificity, m) for t in movements if may_match(t.literals, low) and (m := t.pattern.search(text))), None)
+    hurt = k.rx("kill_words").search(text) or k.rx("injure_words").search(text)
     if best[0] != T.OTHER_DEVELOPMENT:
         threat = k.rx("threat").search(text)
-        if threat and threat.start() < best[2].start() and not k.rx("kill_words").search(text) and not k.rx("injure_words").search(text):
+        if threat and threat.start() < best[2].start() and not hurt:
             return (T.OTHER_DEVELOPMENT, 0, threat)
+    elif hurt and k.rx("threat").match(text, best[2].start()) and types is None:
+        return trigger(k, text, T.VIOLENT_TYPES) or best  # "militants who had vowed to attack the town killed five": what they did
     return best
 
 

@@ -1,0 +1,53 @@
+"""An act the text denies or reports only as someone's claim that is rejected tells no event:
+"The army denied carrying out the air strike", "rejected allegations that its fighters
+massacred civilians", "dismissed reports that its drones had struck the power station", and an
+act under "no" ("heard no gunfire or explosions"); an act told and then denied by somebody in a
+relative clause stays told. Sentences written for these tests, parsed by hand (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extraction.events.modality import trigger_denied
+from builder.extraction.knowledge import load_knowledge
+from tests.handbuilt import parsed_sentence
+
+K = load_knowledge(None, False, None)
+
+
+def _denied(words, heads, deps, tags, trigger):
+    doc, sent = parsed_sentence(words, heads, deps, tags)
+    tok = doc[trigger]
+    return trigger_denied(doc, K, sent, tok.idx, tok.idx + len(tok))
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, trigger",
+    [
+        # wire: "The army denied carrying out the air strike on the market."
+        (["The", "army", "denied", "carrying", "out", "the", "air", "strike", "on", "the", "market", "."], [1, 2, 2, 2, 3, 7, 7, 3, 7, 10, 8, 2], ["det", "nsubj", "ROOT", "xcomp", "prt", "det", "compound", "dobj", "prep", "det", "pobj", "punct"], ["DT", "NN", "VBD", "VBG", "RP", "DT", "NN", "NN", "IN", "DT", "NN", "."], 7),
+        # encyclopaedia: "The group has consistently rejected allegations that its fighters massacred civilians in the village."
+        (["The", "group", "has", "consistently", "rejected", "allegations", "that", "its", "fighters", "massacred", "civilians", "in", "the", "village", "."], [1, 4, 4, 4, 4, 4, 9, 8, 9, 5, 9, 9, 13, 11, 4], ["det", "nsubj", "aux", "advmod", "ROOT", "dobj", "mark", "poss", "nsubj", "acl", "dobj", "prep", "det", "pobj", "punct"], ["DT", "NN", "VBZ", "RB", "VBN", "NNS", "IN", "PRP$", "NNS", "VBD", "NNS", "IN", "DT", "NN", "."], 9),
+        # analysis: "Moscow dismissed reports that its drones had struck the power station." (the trigger: the drones, subject of the reported clause)
+        (["Moscow", "dismissed", "reports", "that", "its", "drones", "had", "struck", "the", "power", "station", "."], [1, 1, 1, 7, 5, 7, 7, 2, 10, 10, 7, 1], ["nsubj", "ROOT", "dobj", "mark", "poss", "nsubj", "aux", "acl", "det", "compound", "dobj", "punct"], ["NNP", "VBD", "NNS", "IN", "PRP$", "NNS", "VBD", "VBN", "DT", "NN", "NN", "."], 5),
+        # the same, the verb of the reported clause as the trigger
+        (["Moscow", "dismissed", "reports", "that", "its", "drones", "had", "struck", "the", "power", "station", "."], [1, 1, 1, 7, 5, 7, 7, 2, 10, 10, 7, 1], ["nsubj", "ROOT", "dobj", "mark", "poss", "nsubj", "aux", "acl", "det", "compound", "dobj", "punct"], ["NNP", "VBD", "NNS", "IN", "PRP$", "NNS", "VBD", "VBN", "DT", "NN", "NN", "."], 7),
+        # feature: "Witnesses said they had heard no gunfire or explosions in the town during the night." ("no" on the first conjunct)
+        (["Witnesses", "said", "they", "had", "heard", "no", "gunfire", "or", "explosions", "in", "the", "town", "during", "the", "night", "."], [1, 1, 4, 4, 1, 6, 4, 6, 6, 6, 11, 9, 4, 14, 12, 1], ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "det", "dobj", "cc", "conj", "prep", "det", "pobj", "prep", "det", "pobj", "punct"], ["NNS", "VBD", "PRP", "VBD", "VBN", "DT", "NN", "CC", "NNS", "IN", "DT", "NN", "IN", "DT", "NN", "."], 8),
+    ],
+)
+def test_a_denied_act_is_no_event(words, heads, deps, tags, trigger):
+    assert _denied(words, heads, deps, tags, trigger)
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, trigger",
+    [
+        # wire: "Police said the gunmen attacked the checkpoint, which the group denied." (told, then denied by the other side)
+        (["Police", "said", "the", "gunmen", "attacked", "the", "checkpoint", ",", "which", "the", "group", "denied", "."], [1, 1, 3, 4, 1, 6, 4, 6, 11, 10, 11, 6, 1], ["nsubj", "ROOT", "det", "nsubj", "ccomp", "det", "dobj", "punct", "dobj", "det", "nsubj", "relcl", "punct"], ["NNS", "VBD", "DT", "NNS", "VBD", "DT", "NN", ",", "WDT", "DT", "NN", "VBD", "."], 4),
+        # analysis: "Kyiv said its drones struck the depot." (a report, not a rejected one)
+        (["Kyiv", "said", "its", "drones", "struck", "the", "depot", "."], [1, 1, 3, 4, 1, 6, 4, 1], ["nsubj", "ROOT", "poss", "nsubj", "ccomp", "det", "dobj", "punct"], ["NNP", "VBD", "PRP$", "NNS", "VBD", "DT", "NN", "."], 3),
+    ],
+)
+def test_a_told_act_stays_an_event(words, heads, deps, tags, trigger):
+    assert not _denied(words, heads, deps, tags, trigger)

@@ -1,0 +1,73 @@
+"""An act that is planned, expected, feared or threatened, read from its clause frame, tells no
+event where nobody was killed or hurt: "The army is planning an offensive on the town",
+"Officials expect the militants to attack Djibo", "ahead of an expected assault", "reports of a
+planned suicide bombing". "The army launched an offensive" tells one, and so does "Militants who
+had vowed to attack the town killed five civilians" (the killing happened). Sentences written
+for these tests, parsed by hand (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extraction.events.modality import unrealised
+from builder.extraction.frames import ClauseWords, read_frames
+from builder.extraction.knowledge import load_knowledge
+from tests.handbuilt import parsed_sentence
+
+K = load_knowledge(None, False, None)
+WORDS = ClauseWords.from_lexicon(K.lex)
+
+
+def _unrealised(words, heads, deps, tags, trigger):
+    doc, sent = parsed_sentence(words, heads, deps, tags)
+    doc._.armedkg_frames = read_frames(doc, WORDS)
+    tok = doc[trigger]
+    return unrealised(doc, K, sent, tok.idx, tok.idx + len(tok))
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, trigger",
+    [
+        # wire: "The army is planning an offensive on the town."
+        (["The", "army", "is", "planning", "an", "offensive", "on", "the", "town", "."], [1, 3, 3, 3, 5, 3, 5, 8, 6, 3], ["det", "nsubj", "aux", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct"], ["DT", "NN", "VBZ", "VBG", "DT", "NN", "IN", "DT", "NN", "."], 5),
+        # analysis: "Officials expect the militants to attack Djibo again."
+        (["Officials", "expect", "the", "militants", "to", "attack", "Djibo", "again", "."], [1, 1, 3, 5, 5, 1, 5, 5, 1], ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "dobj", "advmod", "punct"], ["NNS", "VBP", "DT", "NNS", "TO", "VB", "NNP", "RB", "."], 5),
+        # feature: "Troops dug trenches ahead of an expected assault."
+        (["Troops", "dug", "trenches", "ahead", "of", "an", "expected", "assault", "."], [1, 1, 1, 1, 3, 7, 7, 4, 1], ["nsubj", "ROOT", "dobj", "advmod", "prep", "det", "amod", "pobj", "punct"], ["NNS", "VBD", "NNS", "RB", "IN", "DT", "JJ", "NN", "."], 7),
+        # brief: "Police were put on alert after reports of a planned suicide bombing."
+        (["Police", "were", "put", "on", "alert", "after", "reports", "of", "a", "planned", "suicide", "bombing", "."], [2, 2, 2, 2, 3, 2, 5, 6, 11, 11, 11, 7, 2], ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "prep", "pobj", "prep", "det", "amod", "compound", "pobj", "punct"], ["NNS", "VBD", "VBN", "IN", "NN", "IN", "NNS", "IN", "DT", "VBN", "NN", "NN", "."], 11),
+    ],
+)
+def test_a_planned_or_expected_act_is_no_event(words, heads, deps, tags, trigger):
+    assert _unrealised(words, heads, deps, tags, trigger)
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, trigger",
+    [
+        # wire: "The army launched an offensive on the town."
+        (["The", "army", "launched", "an", "offensive", "on", "the", "town", "."], [1, 2, 2, 4, 2, 2, 7, 5, 2], ["det", "nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct"], ["DT", "NN", "VBD", "DT", "NN", "IN", "DT", "NN", "."], 4),
+        # wire: "Militants who had vowed to attack the town killed five civilians." (the threat came true)
+        (["Militants", "who", "had", "vowed", "to", "attack", "the", "town", "killed", "five", "civilians", "."], [8, 3, 3, 0, 5, 3, 7, 5, 8, 10, 8, 8], ["nsubj", "nsubj", "aux", "relcl", "aux", "xcomp", "det", "dobj", "ROOT", "nummod", "dobj", "punct"], ["NNS", "WP", "VBD", "VBN", "TO", "VB", "DT", "NN", "VBD", "CD", "NNS", "."], 5),
+    ],
+)
+def test_an_act_that_happened_is_an_event(words, heads, deps, tags, trigger):
+    assert not _unrealised(words, heads, deps, tags, trigger)
+
+
+@pytest.mark.parametrize(
+    "sentence, cls",
+    [
+        # a threat that came true: the act, not the threat
+        ("Militants who had vowed to attack the town killed five civilians on Sunday.", "Attack"),
+        ("Having threatened to strike the base for weeks, the rebels shelled it on Friday, wounding four soldiers.", "ShellingArtilleryMissileAttack"),
+        ("The group, which warned in March that it would target the mines, ambushed a convoy near the pit and killed three guards.", "ArmedClash"),
+        # a threat alone stays a threat (a development, not the act it names)
+        ("The rebels threatened to shell the airport if flights resumed.", "OtherDevelopment"),
+        ("The militia vowed to retaliate with drone strikes on the capital.", "OtherDevelopment"),
+    ],
+)
+def test_a_threat_that_came_true_is_the_act(sentence, cls):
+    from builder.extraction.events.triggers import trigger
+
+    assert trigger(K, sentence)[0] == cls
