@@ -68,3 +68,35 @@ def test_one_act_named_by_a_noun_is_an_event(words, heads, deps, tags, trigger):
 def test_an_event_noun_under_every_or_each_ranges_over_acts(words, heads, deps, tags, trigger):
     assert _generic(words, heads, deps, tags, trigger)
 
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, trigger",
+    [
+        # brief: "Attacks on the Ouagadougou-Kaya road have doubled this year, according to aid agencies."
+        (["Attacks", "on", "the", "Ouagadougou", "-", "Kaya", "road", "have", "doubled", "this", "year", ",", "according", "to", "aid", "agencies", "."], [8, 0, 6, 5, 5, 6, 1, 8, 8, 10, 8, 8, 8, 12, 15, 13, 8], ["nsubj", "prep", "det", "compound", "punct", "compound", "pobj", "aux", "ROOT", "det", "npadvmod", "punct", "prep", "prep", "compound", "pobj", "punct"], ["NNS", "IN", "DT", "NNP", "HYPH", "NNP", "NN", "VBP", "VBN", "DT", "NN", ",", "VBG", "IN", "NN", "NNS", "."], 0),
+        # wire: "The Pakistani Taliban has stepped up attacks on security forces in Khyber Pakhtunkhwa."
+        (["The", "Pakistani", "Taliban", "has", "stepped", "up", "attacks", "on", "security", "forces", "in", "Khyber", "Pakhtunkhwa", "."], [2, 2, 4, 4, 4, 4, 4, 6, 9, 7, 6, 12, 10, 4], ["det", "compound", "nsubj", "aux", "ROOT", "prt", "dobj", "prep", "compound", "pobj", "prep", "compound", "pobj", "punct"], ["DT", "NNP", "NNP", "VBZ", "VBN", "RP", "NNS", "IN", "NN", "NNS", "IN", "NNP", "NNP", "."], 6),
+        # analysis: "Russian glide-bomb attacks on Kharkiv have intensified in recent weeks."
+        (["Russian", "glide", "-", "bomb", "attacks", "on", "Kharkiv", "have", "intensified", "in", "recent", "weeks", "."], [4, 3, 3, 4, 8, 4, 5, 8, 8, 8, 11, 9, 8], ["amod", "compound", "punct", "compound", "nsubj", "prep", "pobj", "aux", "ROOT", "prep", "amod", "pobj", "punct"], ["JJ", "NN", "HYPH", "NN", "NNS", "IN", "NNP", "VBP", "VBN", "IN", "JJ", "NNS", "."], 4),
+        # feature: "Only one side in this war has aircraft." (a means held, not used)
+        (["Only", "one", "side", "in", "this", "war", "has", "aircraft", "."], [1, 2, 6, 2, 5, 3, 6, 6, 6], ["advmod", "nummod", "nsubj", "prep", "det", "pobj", "ROOT", "dobj", "punct"], ["RB", "CD", "NN", "IN", "DT", "NN", "VBZ", "NN", "."], 7),
+        # encyclopaedia: "The rebels now possess armed drones capable of reaching the capital."
+        (["The", "rebels", "now", "possess", "armed", "drones", "capable", "of", "reaching", "the", "capital", "."], [1, 3, 3, 3, 5, 3, 5, 6, 7, 10, 8, 3], ["det", "nsubj", "advmod", "ROOT", "amod", "dobj", "amod", "prep", "pcomp", "det", "dobj", "punct"], ["DT", "NNS", "RB", "VBP", "JJ", "NNS", "JJ", "IN", "VBG", "DT", "NN", "."], 5),
+    ],
+)
+def test_a_trend_of_acts_or_a_means_held_is_no_event(words, heads, deps, tags, trigger):
+    assert _generic(words, heads, deps, tags, trigger)
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, trigger",
+    [
+        # wire, in the past: "The army stepped up air strikes on Jilib, killing 12 militants."
+        (["The", "army", "stepped", "up", "air", "strikes", "on", "Jilib", ",", "killing", "12", "militants", "."], [1, 2, 2, 2, 5, 2, 2, 6, 2, 2, 11, 9, 2], ["det", "nsubj", "ROOT", "prt", "compound", "dobj", "prep", "pobj", "punct", "advcl", "nummod", "dobj", "punct"], ["DT", "NN", "VBD", "RP", "NN", "NNS", "IN", "NNP", ",", "VBG", "CD", "NNS", "."], 5),
+        # wire: "Government aircraft bombed the market." (the means acting)
+        (["Government", "aircraft", "bombed", "the", "market", "."], [1, 2, 2, 4, 2, 2], ["compound", "nsubj", "ROOT", "det", "dobj", "punct"], ["NN", "NN", "VBD", "DT", "NN", "."], 1),
+    ],
+)
+def test_acts_stepped_up_on_a_day_or_a_means_used_stay_events(words, heads, deps, tags, trigger):
+    assert not _generic(words, heads, deps, tags, trigger)

@@ -65,7 +65,9 @@ def generic_mention(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end:
     familiar cycle: a separatist strike on a post, then ..."). A lead's "A suicide attack has
     killed ten" or "Clashes have killed 27" (an object, not a description) tells an event. A noun
     under a quantifying determiner ranges over acts ("the date of every strike he has heard
-    of")."""
+    of"); a bare plural with a verb of trend in the present or present perfect speaks of acts as
+    a class ("attacks on the road have doubled", "has stepped up attacks"); a means of attack
+    held is not used ("only one side has aircraft", "the rebels possess armed drones")."""
     span = char_span(doc, sent.start + start, sent.start + end)
     if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return False
@@ -74,8 +76,12 @@ def generic_mention(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end:
         return False
     if any(c.dep_ == "det" and c.lower_ in k.lex.words("quantifying_determiners") for c in noun.children):
         return True
+    if noun.dep_ == "dobj" and noun.head.lower_ in k.lex.forms("possession_verbs"):
+        return True  # "only one side has aircraft": a means held, not used
     determiners = [c for c in noun.children if c.dep_ in ("det", "poss", "nummod", "predet")]
     bare_plural = noun.tag_ == "NNS" and not determiners
+    if bare_plural and noun.dep_ in ("nsubj", "dobj") and noun.head.lower_ in k.lex.forms("trend_verbs") and _present(noun.head):
+        return True  # "attacks on the road have doubled", "has stepped up attacks"
     indefinite = noun.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in determiners)
     verb = verb_above(noun, sent.span.start, sent.span.end) if bare_plural or indefinite else None
     if verb is None or not _present(verb):
