@@ -985,3 +985,19 @@ def test_extract_a_place_left_is_not_the_event_s_when_the_sentence_goes_on_elsew
     assert place.label in ("Cornwall", "Kingston") and place.country == "CA"
     r = extract("Troops expelled the militants from Raqqa, Syria, on Tuesday.")
     assert r.entities[r.events[0].place].label == "Raqqa"
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # wire: the act's date in a relative clause of what is claimed
+        ("Al-Shabaab on Monday claimed responsibility for a car bomb that exploded outside a restaurant in Mogadishu on 9 June, killing eight people.", date(2025, 6, 9)),
+        # brief
+        ("JNIM claimed an ambush which killed six soldiers near Boni on Friday, in a statement released on Sunday.", date(2025, 6, 13)),
+        # encyclopaedia
+        ("The Islamic State claimed the bombing of a church that took place in Mindanao on 3 June.", date(2025, 6, 3)),
+    ],
+)
+def test_extract_a_date_in_the_clause_of_what_is_claimed_dates_the_act(extract, text, day):
+    r = extract(text, published=date(2025, 6, 18))
+    assert r.events and r.events[0].date == day and r.events[0].claims

@@ -24,7 +24,7 @@ from .casualties import casualties, parsed_count
 from .claims import ClaimCue, claim_cue
 from .claims import claimant as who_claims
 from .coreference import definite_descriptions
-from .dating import context_date, dates_a_statement, sentence_dates
+from .dating import context_date, dates_a_statement, sentence_dates, verb_above
 from .modality import generic_mention, habitual_present, trigger_denied, unrealised
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
@@ -356,7 +356,7 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
     event_dates = dates
     if claim:  # a date in what a group says its people did dates the act ("said it had seized the town after overrunning its last outpost on Sunday"); "said on Tuesday", the saying
         act = claim.doer.head if claim.doer is not None else None  # the clause in which its people act
-        told = [d for d in dates if act is not None and act.left_edge.idx <= sent.start + d.start < act.right_edge.idx + len(act.right_edge) and not dates_a_statement(doc, k, sent, d)]
+        told = [d for d in dates if (act is not None and act.left_edge.idx <= sent.start + d.start < act.right_edge.idx + len(act.right_edge) or _in_clause_of_claimed(doc, k, sent, claim, d)) and not dates_a_statement(doc, k, sent, d)]
         event_dates = [d for d in dates if d in told or k.rx("took_place_before").search(text[max(0, d.start - 40) : d.start])]
     # a claim that tells the act ("said its fighters shelled army positions") is dated like it
     tells_act = claim is not None and trigger(k, claim.text(sent)) is not None
@@ -379,6 +379,20 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
         if claimant in frame.perpetrators:
             frame.perpetrators.remove(claimant)
         frame.perpetrators.insert(0, claimant)
+
+
+def _in_clause_of_claimed(doc: Doc, k: Knowledge, sent: SentenceInfo, claim: ClaimCue, found) -> bool:
+    """Whether the date ``found`` lies in a relative clause of the act claimed ("claimed
+    responsibility for a car bomb that exploded outside a restaurant on 9 July"): it dates the
+    act, not the claim ("in a statement carried by Amaq on Tuesday" dates the claim)."""
+    span = char_span(doc, sent.start + found.start, sent.start + found.end)
+    if span is None or not span.root.dep_:
+        return False
+    verb = verb_above(span.root, sent.span.start, sent.span.end)
+    if verb is None or verb.dep_ not in ("relcl", "acl") or not claim.start <= verb.head.idx - sent.start < claim.end:
+        return False
+    noun = verb.head
+    return trigger(k, doc[noun.left_edge.i : noun.i + 1].text) is not None
 
 
 def _civilians(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event) -> None:
