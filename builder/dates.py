@@ -432,7 +432,7 @@ _PATTERNS_RESOLVE: tuple[tuple[str, re.Pattern, object], ...] = tuple(
         ("relative_year", r"\b(?:earlier\s+this\s+year|this\s+year|last\s+year)\b", _h_relative_year),
         ("month", r"\b(?:in|during|since|until|by|of)\s+" + _MONTH + r"\b(?!\s+\d)", _h_month),
         ("years", r"\b(?:(?:between|from|in|during|since|until|by)\s+)?" + _YEAR + r"(?:\s*[-–]\s*|\s+(?:and|to|until)\s+)" + _YEAR.replace("<year>", "<year2>") + r"\b", _h_years),
-        ("year", r"\b(?:in|during|since|until|by)\s+" + _YEAR + r"\b", _h_year),
+        ("year", r"(?:\b(?:in|during|since|until|by)\s+|(?<=\bthe ))" + _YEAR + r"\b(?!\s*(?:-|–|%|per\s*cent|percent))", _h_year),  # "in 2015", "the 2014 massacre"
     )
 )
 

@@ -132,6 +132,9 @@ def test_dates_resolve(text, reference, value, first, last, precision):
         ("The war killed 450,000 people between 1985 and 2018.", TUE, "longer than a month", D(1985, 1, 1), D(2018, 12, 31)),
         ("From 2014 to 2017 the group held the city.", TUE, "longer than a month", D(2014, 1, 1), D(2017, 12, 31)),
         ("the 2012-2014 offensive", TUE, "longer than a month", D(2012, 1, 1), D(2014, 12, 31)),
+        # a year before the noun it dates
+        ("The 2014 massacre of Yazidis still shapes politics.", TUE, "longer than a month", D(2014, 1, 1), D(2014, 12, 31)),
+        ("since the 2021 coup", TUE, "longer than a month", D(2021, 1, 1), D(2021, 12, 31)),
         ("on 31 April", TUE, "impossible date", None, None),
         ("on 03/07/2020", TUE, "day and month cannot be told apart", None, None),
         ("Clashes broke out yesterday.", None, "no reference date", None, None),

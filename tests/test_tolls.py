@@ -135,3 +135,17 @@ def test_thousands_written_with_commas_are_read_whole(k, sentence, toll):
     from builder.extraction.events.casualties import count
 
     assert count(k, sentence, k.src("count_kill_words")) == toll
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        ("ADF rebels massacred at least 35 people in Lubero overnight .", 35),
+        ("Gunmen slaughtered 12 farmers in Kawuri on Sunday .", 12),
+        ("The insurgents beheaded three men near the river , residents said .", 3),
+    ],
+)
+def test_verbs_of_mass_killing_count_the_dead(k, sentence, toll):
+    from builder.extraction.events.casualties import count
+
+    assert count(k, sentence, k.src("count_kill_words")) == toll

@@ -71,3 +71,20 @@ def test_a_threat_that_came_true_is_the_act(sentence, cls):
     from builder.extraction.events.triggers import trigger
 
     assert trigger(K, sentence)[0] == cls
+
+
+@pytest.mark.parametrize(
+    "sentence, cls",
+    [
+        # verbs of mass killing and the aircraft that strike, in three styles
+        ("ADF rebels massacred at least 35 people in Lubero territory overnight, civil society leaders said.", "Attack"),
+        ("The militia slaughtered dozens of herders near the river, survivors said.", "Attack"),
+        ("Pakistani jets bombed suspected militant hideouts in Paktika province, officials said.", "AirDroneStrike"),
+        ("Military jets pounded rebel positions along the ridge for a second day.", "AirDroneStrike"),
+    ],
+)
+def test_massacres_and_jets_are_triggers(sentence, cls):
+    from builder.extraction.events.triggers import trigger
+
+    found = trigger(K, sentence)
+    assert found is not None and found[0] == cls
