@@ -34,6 +34,10 @@ def _denied(words, heads, deps, tags, trigger):
         (["Moscow", "dismissed", "reports", "that", "its", "drones", "had", "struck", "the", "power", "station", "."], [1, 1, 1, 7, 5, 7, 7, 2, 10, 10, 7, 1], ["nsubj", "ROOT", "dobj", "mark", "poss", "nsubj", "aux", "acl", "det", "compound", "dobj", "punct"], ["NNP", "VBD", "NNS", "IN", "PRP$", "NNS", "VBD", "VBN", "DT", "NN", "NN", "."], 7),
         # feature: "Witnesses said they had heard no gunfire or explosions in the town during the night." ("no" on the first conjunct)
         (["Witnesses", "said", "they", "had", "heard", "no", "gunfire", "or", "explosions", "in", "the", "town", "during", "the", "night", "."], [1, 1, 4, 4, 1, 6, 4, 6, 6, 6, 11, 9, 4, 14, 12, 1], ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "det", "dobj", "cc", "conj", "prep", "det", "pobj", "prep", "det", "pobj", "punct"], ["NNS", "VBD", "PRP", "VBD", "VBN", "DT", "NN", "CC", "NNS", "IN", "DT", "NN", "IN", "DT", "NN", "."], 8),
+        # wire: "The front denied involvement in the attack on the police station."
+        (["The", "front", "denied", "involvement", "in", "the", "attack", "on", "the", "police", "station", "."], [1, 2, 2, 2, 3, 6, 4, 6, 10, 10, 7, 2], ["det", "nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "det", "compound", "pobj", "punct"], ["DT", "NN", "VBD", "NN", "IN", "DT", "NN", "IN", "DT", "NN", "NN", "."], 6),
+        # analysis: "The army rejected any role in the killings at the market."
+        (["The", "army", "rejected", "any", "role", "in", "the", "killings", "at", "the", "market", "."], [1, 2, 2, 4, 2, 4, 7, 5, 4, 10, 8, 2], ["det", "nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "prep", "det", "pobj", "punct"], ["DT", "NN", "VBD", "DT", "NN", "IN", "DT", "NNS", "IN", "DT", "NN", "."], 7),
     ],
 )
 def test_a_denied_act_is_no_event(words, heads, deps, tags, trigger):

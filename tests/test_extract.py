@@ -1001,3 +1001,19 @@ def test_extract_a_place_left_is_not_the_event_s_when_the_sentence_goes_on_elsew
 def test_extract_a_date_in_the_clause_of_what_is_claimed_dates_the_act(extract, text, day):
     r = extract(text, published=date(2025, 6, 18))
     assert r.events and r.events[0].date == day and r.events[0].claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire
+        "A suicide bomber drove a car packed with explosives into a base in Balcad on Friday, killing 40 soldiers.\n\nMore than 20 people were wounded and taken to hospitals in the capital.",
+        # feature
+        "The drone struck the market in Lere on Wednesday morning, killing 15 herders.\n\nAt least 30 others were injured, several of them children.",
+        # brief
+        "JNIM fighters overran an army post in Nampala on Saturday, killing 12 soldiers.\n\nTwo more soldiers died of their wounds.",
+    ],
+)
+def test_extract_a_casualty_report_opening_the_next_paragraph_is_the_events_toll(extract, text):
+    r = extract(text, published=date(2025, 6, 18))
+    assert len(r.events) == 1

@@ -121,7 +121,8 @@ def trigger_denied(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: 
 def _denied(tok: Token, denying: Mapping[str, str], reports: Mapping[str, str]) -> bool:
     """Whether ``tok`` is governed by a verb of denial through the clause that holds it: its
     object ("denied shelling the town"), a verb phrase around it ("denied carrying out the
-    strike") or the clause of a claim or report it rejects ("rejected claims that they had fired
+    strike"), the part it denies in it ("denied involvement in the attack") or the clause of a
+    claim or report it rejects ("rejected claims that they had fired
     missiles", "denied Moscow's claim that drones had hit a hospital")."""
     for _ in range(4):
         head = tok.head
@@ -129,6 +130,8 @@ def _denied(tok: Token, denying: Mapping[str, str], reports: Mapping[str, str]) 
             return False
         if tok.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and head.lower_ in denying:
             return True
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "dobj" and head.head.head.lower_ in denying:
+            return True  # "denied involvement in the attack", "rejected any role in the killings"
         verb_phrase = tok.dep_ in ("dobj", "xcomp", "pcomp", "ccomp") and head.tag_.startswith("VB")
         reported = tok.dep_ in ("acl", "ccomp") and head.lower_ in reports
         subject = tok.dep_ in ("nsubj", "nsubjpass") and head.dep_ in ("acl", "ccomp") and head.head.lower_ in reports

@@ -131,8 +131,10 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     anchor = next((e.date for e in reversed(ext(doc, "armedkg_events")) if e.date), None)
     dates = sentence_dates(doc, k, sent, anchor)
     day_dates = [d for d in dates if d.precision == 1]
-    if last is not None and last.paragraph == sent.paragraph and not claim and not day_dates and k.rx("casualty_report").match(text):
-        # "33 soldiers were killed and 14 wounded." after the attack: its toll, not a new event.
+    report = k.rx("casualty_report").match(text) if last is not None and not claim and not day_dates else None
+    if report is not None and (last.paragraph == sent.paragraph or last.paragraph == sent.paragraph - 1 and (trig is None or trig[2].start() < report.end())):
+        # "33 soldiers were killed and 14 wounded." after the attack, or opening the next
+        # paragraph with no act of its own: its toll, not a new event.
         casualties(k, sent, last, actors)
         told_civilians(doc, k, sent, last)
         for m in actors:
