@@ -35,7 +35,7 @@ test: venv browser
 	$(BIN)/python -m pytest -q
 
 # The rule tests: hand-built Docs and the lexicons, no model loaded (well under a minute).
-FAST_TESTS := tests/test_assembly.py tests/test_claims.py tests/test_tolls.py tests/test_crowds.py tests/test_harm.py tests/test_constructions.py tests/test_event_roles.py tests/test_treematch.py tests/test_exact_names.py tests/test_document_events.py tests/test_name_patterns.py tests/test_lexicon.py tests/test_dates.py tests/test_document.py tests/test_boilerplate.py tests/test_actor_standing.py tests/test_disappearance.py tests/test_acronym_organisations.py tests/test_literals.py tests/test_state_access.py tests/test_interactions.py tests/test_phrase_lists.py tests/test_unknown_agents.py tests/test_persons_by_role.py tests/test_transfers.py tests/test_generic_mentions.py tests/test_denied_acts.py tests/test_unrealised_acts.py
+FAST_TESTS := tests/test_assembly.py tests/test_claims.py tests/test_tolls.py tests/test_crowds.py tests/test_harm.py tests/test_constructions.py tests/test_event_roles.py tests/test_treematch.py tests/test_exact_names.py tests/test_document_events.py tests/test_name_patterns.py tests/test_lexicon.py tests/test_dates.py tests/test_document.py tests/test_boilerplate.py tests/test_actor_standing.py tests/test_disappearance.py tests/test_acronym_organisations.py tests/test_literals.py tests/test_state_access.py tests/test_interactions.py tests/test_phrase_lists.py tests/test_unknown_agents.py tests/test_persons_by_role.py tests/test_transfers.py tests/test_generic_mentions.py tests/test_denied_acts.py tests/test_unrealised_acts.py tests/test_descriptive_clauses.py
 test-fast: venv
 	$(BIN)/python -m pytest -q $(FAST_TESTS)
 
