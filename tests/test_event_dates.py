@@ -180,3 +180,17 @@ def test_the_day_a_source_was_reached_dates_the_statement(k):
     tags = ["DT", "NN", "VBN", "IN", "NNP", "VBD", "IN", "NNS", "VBD", "NNP", "."]
     doc, sent = _parsed(words, heads, deps, tags)
     assert [(d.value, d.precision) for d in sentence_dates(doc, k, sent, None)] == [(TUESDAY, 2)]  # that day or before
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags",
+    [
+        # wire: "One of the dead was a woman who had been wounded in the raid and died at the hospital on Monday ."
+        (["One", "of", "the", "dead", "was", "a", "woman", "who", "had", "been", "wounded", "in", "the", "raid", "and", "died", "at", "the", "hospital", "on", "Monday", "."], [4, 0, 3, 1, 4, 6, 4, 10, 10, 10, 6, 10, 13, 11, 10, 10, 15, 18, 16, 15, 19, 4], ["nsubj", "prep", "det", "pobj", "ROOT", "det", "attr", "nsubjpass", "aux", "auxpass", "relcl", "prep", "det", "pobj", "cc", "conj", "prep", "det", "pobj", "prep", "pobj", "punct"], ["CD", "IN", "DT", "JJ", "VBD", "DT", "NN", "WP", "VBD", "VBN", "VBN", "IN", "DT", "NN", "CC", "VBD", "IN", "DT", "NN", "IN", "NNP", "."]),
+        # brief: "Two soldiers were injured in the ambush and died in hospital on Friday ."
+        (["Two", "soldiers", "were", "injured", "in", "the", "ambush", "and", "died", "in", "hospital", "on", "Friday", "."], [1, 3, 3, 3, 3, 6, 4, 3, 3, 8, 9, 8, 11, 3], ["nummod", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "cc", "conj", "prep", "pobj", "prep", "pobj", "punct"], ["CD", "NNS", "VBD", "VBN", "IN", "DT", "NN", "CC", "VBD", "IN", "NN", "IN", "NNP", "."]),
+    ],
+)
+def test_wounded_and_then_died_dates_the_death_not_the_attack(k, words, heads, deps, tags):
+    doc, sent = _parsed(words, heads, deps, tags)
+    assert sentence_dates(doc, k, sent, None) == []

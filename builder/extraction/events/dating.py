@@ -53,7 +53,8 @@ def dates_a_statement(doc: Doc, k: Knowledge, sent: SentenceInfo, found: Resolve
 def dates_a_later_death(doc: Doc, k: Knowledge, sent: SentenceInfo, found: ResolvedDate) -> bool:
     """Whether ``found`` dates the death of someone wounded earlier ("died of his wounds on
     Wednesday night", "succumbed to her injuries on Friday", "one of the wounded died in hospital
-    on Wednesday"), not the event that wounded them."""
+    on Wednesday", "had been wounded in the raid and died on Monday"), not the event that
+    wounded them."""
     return in_later_death(doc, k, sent, found.start, found.end)
 
 
@@ -69,8 +70,14 @@ def in_later_death(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: 
         return False
     if k.rx("later_death").match(text_of(doc), verb.idx) is not None:
         return True
+    if k.rx("later_death_verb").fullmatch(verb.text) is None:
+        return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return k.rx("later_death_verb").fullmatch(verb.text) is not None and any(k.rx("injure_words").search(doc[c.left_edge.i : c.right_edge.i + 1].text) for c in subjects)
+    if any(k.rx("injure_words").search(doc[c.left_edge.i : c.right_edge.i + 1].text) for c in subjects):
+        return True  # "one of the wounded reservists died on Tuesday"
+    # "a woman who had been wounded in the raid and died at the hospital on Monday": the same
+    # person wounded first, dying later
+    return verb.dep_ == "conj" and k.rx("injure_words").search(verb.head.text) is not None and verb.head.i < verb.i
 
 
 def sentence_dates(doc: Doc, k: Knowledge, sent: SentenceInfo, anchor: date | None) -> list[ResolvedDate]:
