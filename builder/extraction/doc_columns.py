@@ -14,9 +14,9 @@ class Columns:
     ``Token`` to ask cost more than the question (read_frames walked the document three times)."""
 
     def __init__(self, doc: Doc) -> None:
-        rows = doc.to_array([TAG, POS, DEP, LOWER, ENT_TYPE]).reshape(len(doc), 5).tolist()
+        columns = doc.to_array([TAG, POS, DEP, LOWER, ENT_TYPE]).reshape(len(doc), 5).T.tolist()
         self.strings = doc.vocab.strings
-        self.tag, self.pos, self.dep, self.lower, self.ent_type = ([row[c] for row in rows] for c in range(5))
+        self.tag, self.pos, self.dep, self.lower, self.ent_type = columns
 
     def may_head(self, hostile_nouns: frozenset[str], hostile_verbs: frozenset[str] = frozenset()) -> list[int]:
         """The tokens that may head a frame: a verb (``is_verb``) or a noun (NN, NNS) of

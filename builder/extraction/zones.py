@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -68,22 +69,23 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 def mark_boundaries(doc: Doc, reading: DocumentReading) -> None:
     """Sentence starts at every paragraph start, list item and at each zone's start and end (set before the
-    parser, which keeps them)."""
+    parser, which keeps them). The tokens' offsets are read from the document's arrays (a
+    token's text is the text at its offset): a ``Token`` is made only for a sentence start."""
     text = text_of(doc)
     cuts = sorted({z.start for z in reading.zones} | {z.end for z in reading.zones})
     previous_end: int | None = None
-    for token in doc:
-        if token.is_space:
+    for i, (idx, length, space) in enumerate(doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []):
+        if space:
             continue
         if previous_end is not None:
-            gap = text[previous_end : token.idx]
+            gap = text[previous_end:idx]
             newline = "\n" in gap  # most gaps are a space or nothing
             paragraph = newline and _PARAGRAPH_BREAK.search(gap) is not None
-            bullet = newline and token.text in BULLETS
-            i = bisect_left(cuts, previous_end)  # a zone starts or ends between the two tokens
-            if paragraph or bullet or (i < len(cuts) and cuts[i] <= token.idx):
-                token.is_sent_start = True
-        previous_end = token.idx + len(token.text)
+            bullet = newline and text[idx : idx + length] in BULLETS
+            cut = bisect_left(cuts, previous_end)  # a zone starts or ends between the two tokens
+            if paragraph or bullet or (cut < len(cuts) and cuts[cut] <= idx):
+                doc[i].is_sent_start = True
+        previous_end = idx + length
 
 
 class DocumentComponent:
