@@ -194,3 +194,22 @@ def test_the_day_a_source_was_reached_dates_the_statement(k):
 def test_wounded_and_then_died_dates_the_death_not_the_attack(k, words, heads, deps, tags):
     doc, sent = _parsed(words, heads, deps, tags)
     assert sentence_dates(doc, k, sent, None) == []
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, act, dating",
+    [
+        # feature: "Funeral prayers for the four policemen killed in the Karak raid were offered on Wednesday ." (the prayers' day)
+        (["Funeral", "prayers", "for", "the", "four", "policemen", "killed", "in", "the", "Karak", "raid", "were", "offered", "on", "Wednesday", "."], [1, 12, 1, 5, 5, 2, 5, 6, 10, 10, 7, 12, 12, 12, 13, 12], ["compound", "nsubjpass", "prep", "det", "nummod", "pobj", "acl", "prep", "det", "compound", "pobj", "auxpass", "ROOT", "prep", "pobj", "punct"], ["JJ", "NNS", "IN", "DT", "CD", "NNS", "VBN", "IN", "DT", "NNP", "NN", "VBD", "VBN", "IN", "NNP", "."], 10, {"on Wednesday": False}),
+        # wire: "Soldiers killed in an ambush near Kidal on Friday were buried on Saturday ." (Friday is the ambush's, Saturday the burial's)
+        (["Soldiers", "killed", "in", "an", "ambush", "near", "Kidal", "on", "Friday", "were", "buried", "on", "Saturday", "."], [10, 0, 1, 4, 2, 4, 5, 1, 7, 10, 10, 10, 11, 10], ["nsubjpass", "acl", "prep", "det", "pobj", "prep", "pobj", "prep", "pobj", "auxpass", "ROOT", "prep", "pobj", "punct"], ["NNS", "VBN", "IN", "DT", "NN", "IN", "NNP", "IN", "NNP", "VBD", "VBN", "IN", "NNP", "."], 4, {"on Friday": True, "on Saturday": False}),
+        # analysis: "Analysts trace the shift to Nov. 19 , when fighters attacked an army outpost ." (the clause of the date itself)
+        (["Analysts", "trace", "the", "shift", "to", "Nov.", "19", ",", "when", "fighters", "attacked", "an", "army", "outpost", "."], [1, 1, 3, 1, 1, 4, 5, 5, 10, 10, 5, 13, 13, 10, 1], ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "nummod", "punct", "advmod", "nsubj", "relcl", "det", "compound", "dobj", "punct"], ["NNS", "VBP", "DT", "NN", "IN", "NNP", "CD", ",", "WRB", "NNS", "VBD", "DT", "NN", "NN", "."], 10, {"Nov. 19": True}),
+    ],
+)
+def test_a_date_of_the_clause_an_act_is_only_named_in_is_not_the_acts(k, words, heads, deps, tags, act, dating):
+    from builder.extraction.events.dating import names_the_act_only
+
+    doc, sent = _parsed(words, heads, deps, tags, published=date(2024, 11, 22))
+    found = {d.text: not names_the_act_only(doc, sent, d, doc[act]) for d in sent.dates(date(2024, 11, 22))}
+    assert found == dating

@@ -80,6 +80,31 @@ def in_later_death(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: 
     return verb.dep_ == "conj" and k.rx("injure_words").search(verb.head.text) is not None and verb.head.i < verb.i
 
 
+def names_the_act_only(doc: Doc, sent: SentenceInfo, found: ResolvedDate, act: Token) -> bool:
+    """Whether ``found`` dates a clause in which the act is only named, inside a noun phrase
+    ("Funeral prayers for the policemen killed in the Karak raid were offered on Wednesday":
+    the prayers' day, not the raid's): the date comes after the act, which lies under the
+    date's verb through a clause that modifies a noun (acl, relcl)."""
+    span = char_span(doc, sent.start + found.start, sent.start + found.end)
+    if span is None or not span.root.dep_ or span.start < act.i:
+        return False  # a date before the act ("On 3 May, the bodies of two men killed in ...") sets the scene for all of it
+    verb = verb_above(span.root, sent.span.start, sent.span.end)
+    if verb is None:
+        return False
+    tok, inside_noun = act, False
+    for _ in range(12):
+        if tok.i == verb.i:
+            return inside_noun
+        if tok.head.i == tok.i:
+            return False  # the date's verb is not above the act
+        if tok.dep_ in ("acl", "relcl"):
+            if span.start <= tok.head.i < span.end:
+                return False  # "Nov. 19, 2024, when fighters attacked an outpost": the day of the act
+            inside_noun = True
+        tok = tok.head
+    return False
+
+
 def sentence_dates(doc: Doc, k: Knowledge, sent: SentenceInfo, anchor: date | None) -> list[ResolvedDate]:
     """The resolved dates of the sentence that may be its event's, in text order.
 

@@ -24,7 +24,7 @@ from .casualties import casualties, parsed_count
 from .claims import ClaimCue, claim_cue
 from .claims import claimant as who_claims
 from .coreference import definite_descriptions
-from .dating import context_date, dates_a_statement, sentence_dates, verb_above
+from .dating import context_date, dates_a_statement, names_the_act_only, sentence_dates, verb_above
 from .modality import generic_mention, habitual_present, trigger_denied, unrealised
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
@@ -156,6 +156,10 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
         cls, spec, tm = _protest_class(k, text), 4, tm or protest
     if cls == T.ARMED_CLASH and any(m.kind == "person" for m in actors) and k.search("person_killed_verbs", text, low) and not k.search("fighting_words", text, low):
         cls = T.ATTACK
+    act = R.trigger_token(doc, sent, tm)
+    if act is not None and any(names_the_act_only(doc, sent, d, act) for d in dates):
+        dates = [d for d in dates if not names_the_act_only(doc, sent, d, act)]
+        day_dates = [d for d in dates if d.precision == 1]
     return Cues(cls, spec, tm, claim, anaphor, prefix, dates, day_dates)
 
 
