@@ -235,3 +235,30 @@ def test_a_seizure_told_again_without_a_claim_stays_a_strategic_development(k):
     doc = _doc([raid, seizure], {"Karak": (33.12, 71.09)})
     merge_coreferent(doc, k)
     assert len(doc._.armedkg_events) == 2
+
+
+@pytest.mark.parametrize(
+    "summary, detail, day, same",
+    [
+        # brief: a summary's undated act, then its paragraph with the day
+        ("JNIM overran an army post in Nampala in one of its deadliest attacks this year.", "Late on Friday, some 200 JNIM fighters attacked the army post in Nampala.", date(2025, 5, 16), True),
+        # wire: the lead names the act, a later paragraph dates it
+        ("JNIM fighters have attacked an army camp in Nampala, security sources said.", "The assault on the camp began at dawn on Friday, when JNIM fighters fired mortars.", date(2025, 5, 16), True),
+    ],
+)
+def test_a_summary_and_its_dated_detail_by_the_same_group_at_the_same_place_are_one_event(k, summary, detail, day, same):
+    first = Event(1, T.ATTACK, [_ev(summary, "attack")], None, None, "place:nampala", perpetrators=["actor:jnim"])
+    later = Event(2, T.ATTACK, [_ev(detail, "attacked" if "attacked" in detail else "assault", start=400)], day, 1, "place:nampala", perpetrators=["actor:jnim"], paragraph=3)
+    doc = _doc([first, later], {"Nampala": (14.63, -5.78)})
+    merge_coreferent(doc, k)
+    assert (len(doc._.armedkg_events) == 1) == same
+    assert doc._.armedkg_events[0].date == day
+
+
+def test_an_undated_act_elsewhere_or_by_another_group_stays_apart(k):
+    summary = Event(1, T.ATTACK, [_ev("JNIM overran an army post in Nampala.", "overran")], None, None, "place:nampala", perpetrators=["actor:jnim"])
+    elsewhere = Event(2, T.ATTACK, [_ev("Late on Friday, JNIM fighters attacked the army post in Diafarabe.", "attacked", start=400)], date(2025, 5, 16), 1, "place:diafarabe", perpetrators=["actor:jnim"], paragraph=3)
+    other = Event(3, T.ATTACK, [_ev("On Friday, IS Sahel fighters attacked a camp in Nampala.", "attacked", start=800)], date(2025, 5, 16), 1, "place:nampala", perpetrators=["actor:isgs"], paragraph=4)
+    doc = _doc([summary, elsewhere, other], {"Nampala": (14.63, -5.78), "Diafarabe": (14.15, -4.99)})
+    merge_coreferent(doc, k)
+    assert len(doc._.armedkg_events) == 3

@@ -264,6 +264,15 @@ def _same_day_and_doer(k: Knowledge, a: Event, b: Event) -> bool:
     return same_day and bool(_named(k, a.perpetrators) & _named(k, b.perpetrators))
 
 
+def _undated_same_place_and_doer(k: Knowledge, a: Event, b: Event) -> bool:
+    """One of the two undated, the same place and a perpetrator the gazetteer knows in both: a
+    brief's summary ("JNIM overran an army post in Nampala") and its detail ("Late on Friday,
+    some 200 JNIM fighters attacked the army post in Nampala")."""
+    if (a.date is not None and b.date is not None) or where(a) is None or where(a) != where(b):
+        return False
+    return bool(_named(k, a.perpetrators) & _named(k, b.perpetrators))
+
+
 def _names_place_of(doc: Doc, a: Event, sentence: str) -> bool:
     """Whether ``sentence`` names the place of ``a`` (or the place it lies in)."""
     entities = ext(doc, "armedkg_entities")
@@ -284,6 +293,8 @@ def antecedent(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> Event 
     candidates = [a for a in ordered if (again or _same_day_and_place(doc, k, a, b)) and compatible(doc, k, a, b, again)]
     if not candidates:  # the same group on the same day where the places cannot be told apart
         candidates = [a for a in ordered if _same_day_and_doer(k, a, b) and compatible(doc, k, a, b, True)]
+    if not candidates:  # a summary's undated act, then told with its day: the same group at the same place
+        candidates = [a for a in ordered if _undated_same_place_and_doer(k, a, b) and compatible(doc, k, a, b, True)]
     if not candidates:
         return None
     sentence = claim_object(b.claims[0].evidence) if b.claims else b.evidence[0].sentence
