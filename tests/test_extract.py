@@ -1017,3 +1017,19 @@ def test_extract_a_date_in_the_clause_of_what_is_claimed_dates_the_act(extract, 
 def test_extract_a_casualty_report_opening_the_next_paragraph_is_the_events_toll(extract, text):
     r = extract(text, published=date(2025, 6, 18))
     assert len(r.events) == 1
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # encyclopaedia: the day before is counted from a day the text named, not an event's
+        ("M23 fighters entered the city on 27 January. Two days later, the rebels attacked an army camp at Katindo.", date(2025, 1, 29)),
+        # feature
+        ("The burial was held on Wednesday. The day before, the boy's father had been shot dead at a checkpoint in Sennar.", date(2025, 6, 17)),
+        # wire
+        ("Schools in the town reopened on 3 June. The next day, gunmen attacked a bus on the road to Kaya, killing two drivers.", date(2025, 6, 4)),
+    ],
+)
+def test_extract_a_day_counted_from_a_day_the_text_named(extract, text, day):
+    r = extract(text, published=date(2025, 6, 20))
+    assert [e.date for e in r.events] == [day]

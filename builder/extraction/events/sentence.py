@@ -129,6 +129,8 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
             told_civilians(doc, k, sent, last)  # "Houses were damaged."
         return None
     anchor = next((e.date for e in reversed(ext(doc, "armedkg_events")) if e.date), None)
+    if anchor is None and (told := context_date(doc, k, sent)) is not None and told.precision == 1:
+        anchor = told.value  # "M23 entered Goma on 27 January. Two days later, the rebels attacked ...": the day the text last named
     dates = sentence_dates(doc, k, sent, anchor)
     day_dates = [d for d in dates if d.precision == 1]
     report = k.rx("casualty_report").match(text) if last is not None and not claim and not day_dates else None
