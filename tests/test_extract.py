@@ -1033,3 +1033,21 @@ def test_extract_a_casualty_report_opening_the_next_paragraph_is_the_events_toll
 def test_extract_a_day_counted_from_a_day_the_text_named(extract, text, day):
     r = extract(text, published=date(2025, 6, 20))
     assert [e.date for e in r.events] == [day]
+
+
+@pytest.mark.parametrize(
+    "text, backed, backer",
+    [
+        # wire: a government named by its nationality at the start of a sentence
+        ("The Nigerian government is arming and paying the Civilian Joint Task Force in Borno, officials said.", None, "actor:government-ng"),
+        # analysis: an adjective two countries share, read by the document's focus (Uvira is in DR Congo)
+        ("Wazalendo militias, which are armed and paid by the Congolese government, clashed with M23 rebels near Uvira on Saturday.", "actor:wazalendo", "actor:government-cd"),
+        # encyclopaedia
+        ("The Wazalendo militias near Uvira are funded by the Congolese government.", "actor:wazalendo", "actor:government-cd"),
+    ],
+)
+def test_extract_the_government_named_by_a_nationality(extract, text, backed, backer):
+    r = extract(text, published=date(2025, 6, 18))
+    assert backer in r.entities
+    if backed:
+        assert any(x.prop == "backedBy" and x.subject == backed and x.object == backer for x in r.relations)

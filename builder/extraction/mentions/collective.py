@@ -14,6 +14,7 @@ from ..facts import group
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, focus_hint, overlaps, remove_overlapping
 from ..extensions import ext
+from .cues import adjective_country
 
 
 def government_of(doc: Doc, k: Knowledge) -> None:
@@ -21,7 +22,7 @@ def government_of(doc: Doc, k: Knowledge) -> None:
     organisation); the country named inside is mentioned too."""
     for m in k.rx("government_of").finditer(ext(doc, "armedkg_text")):
         word = m.group(1) or m.group(2)
-        iso = k.gaz.country_by_name.get(name_key(word)) or k.gaz.country_of_adjective(word)
+        iso = k.gaz.country_by_name.get(name_key(word)) or adjective_country(doc, k, word)  # "the Congolese government": the country in focus
         if iso:
             key = f"actor:government-{iso.lower()}"
             add_entity(doc, key, T.ORGANISATION, f"Government of {k.gaz.countries[iso].name}" if iso in k.gaz.countries else m.group(0), country=iso)
