@@ -1051,3 +1051,21 @@ def test_extract_the_government_named_by_a_nationality(extract, text, backed, ba
     assert backer in r.entities
     if backed:
         assert any(x.prop == "backedBy" and x.subject == backed and x.object == backer for x in r.relations)
+
+
+@pytest.mark.parametrize(
+    "text, place, not_place",
+    [
+        # wire: a town after "in" before a verb of saying is the town, not a speaker
+        ("The militia is armed by the provincial government, officials in Goma said.", "Goma", None),
+        # feature: a common noun opening the sentence is no place, the town after "near" is
+        ("Residents near Kidal told reporters the army had left the camp.", "Kidal", "Residents"),
+        # brief
+        ("Traders in Gao said the road to Ansongo was closed after an ambush.", "Gao", "Traders"),
+    ],
+)
+def test_extract_a_town_before_a_verb_of_saying_and_a_capitalised_common_noun(extract, text, place, not_place):
+    r = extract(text, published=date(2025, 6, 18))
+    labels = {e.label for e in r.entities.values() if e.cls in ("PopulatedPlace", "AdminRegion")}
+    assert place in labels and not_place not in labels
+    assert not any(e.cls == "Person" and e.label == place for e in r.entities.values())

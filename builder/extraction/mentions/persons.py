@@ -56,7 +56,7 @@ def _a_place(doc: Doc, k: Knowledge, ent: Span, text: str) -> bool:
     if near or (
         len(text.split()) <= 3
         and not particles.search(text)
-        and not k.rx("speaker_verb_after").match(full[ent.end_char : ent.end_char + 80])  # "Cook said": a person, not the town
+        and (in_place or not k.rx("speaker_verb_after").match(full[ent.end_char : ent.end_char + 80]))  # "Cook said": a person, not the town; "officials in Goma said": the town
         and (
             # a subject is a place only in a country the document names ("Kismayo was", not "Smith agreed")
             [c for c in choose(doc, k, ent, k.gaz.lookup_place(text, focus_hint(doc))) if in_place or ent.root.dep_ not in ("nsubj", "nsubjpass") or c.country in ext(doc, "armedkg_named_countries")]
