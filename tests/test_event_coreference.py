@@ -262,3 +262,30 @@ def test_an_undated_act_elsewhere_or_by_another_group_stays_apart(k):
     doc = _doc([summary, elsewhere, other], {"Nampala": (14.63, -5.78), "Diafarabe": (14.15, -4.99)})
     merge_coreferent(doc, k)
     assert len(doc._.armedkg_events) == 3
+
+
+@pytest.mark.parametrize(
+    "later, word",
+    [
+        # wire: the weapons seized in the assault the sentence names
+        ("An officer said around 40 rebels had taken part in the assault on the Eringeti position and that soldiers had seized two rifles.", "seized"),
+        # brief
+        ("Troops recovered rifles and a machine gun left behind in the attack, the army said.", "recovered"),
+        # feature
+        ("In the ambush, the fighters captured two armoured vehicles and a mortar.", "captured"),
+    ],
+)
+def test_weapons_seized_in_the_event_named_go_on_telling_it(k, later, word):
+    clash = Event(1, T.ARMED_CLASH, [_ev("ADF fighters attacked an army position near Eringeti on Monday, killing six.", "attacked")], SUNDAY, 1, "place:eringeti")
+    seized = Event(2, T.DISRUPTED_WEAPONS_USE, [_ev(later, word, rule="event_trigger:DisruptedWeaponsUse", start=300)], paragraph=1)
+    doc = _doc([clash, seized], {"Eringeti": (0.63, 29.6)})
+    merge_coreferent(doc, k)
+    assert len(doc._.armedkg_events) == 1 and doc._.armedkg_events[0].cls == T.ARMED_CLASH
+
+
+def test_weapons_seized_with_no_event_named_stay_their_own(k):
+    clash = Event(1, T.ARMED_CLASH, [_ev("ADF fighters attacked an army position near Eringeti on Monday.", "attacked")], SUNDAY, 1, "place:eringeti")
+    seized = Event(2, T.DISRUPTED_WEAPONS_USE, [_ev("Police seized 40 rifles at a checkpoint in Beni on Thursday.", "seized", rule="event_trigger:DisruptedWeaponsUse", start=300)], date(2022, 8, 11), 1, "place:beni", paragraph=3)
+    doc = _doc([clash, seized], {"Eringeti": (0.63, 29.6), "Beni": (0.49, 29.47)})
+    merge_coreferent(doc, k)
+    assert len(doc._.armedkg_events) == 2

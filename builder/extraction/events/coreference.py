@@ -57,8 +57,8 @@ def _types_agree(k: Knowledge, a: Event, b: Event, told_again: bool) -> bool:
     kinds = {_kind(k, a), _kind(k, b)}
     if len(kinds) == 1:
         return True
-    if told_again and T.LOOTING in (a.cls, b.cls) and not kinds & {T.PROTESTS, T.RIOTS}:
-        return True  # looting during an attack or a capture is coded as that event (ACLED)
+    if told_again and (T.LOOTING in (a.cls, b.cls) or T.DISRUPTED_WEAPONS_USE in (a.cls, b.cls)) and not kinds & {T.PROTESTS, T.RIOTS}:
+        return True  # looting, or weapons seized, during an attack or a capture is coded as that event (ACLED)
     if told_again and b.claims and T.STRATEGIC in kinds and not kinds & {T.PROTESTS, T.RIOTS}:
         return True  # "claimed the raid, saying its fighters had seized weapons": the raid claimed, not a seizure
     if kinds & {T.STRATEGIC, T.PROTESTS, T.RIOTS}:
