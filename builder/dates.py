@@ -283,16 +283,12 @@ def _h_part_of_year(m: re.Match, reference: date | None) -> ResolvedDate | None:
 
 
 def _h_year(m: re.Match, reference: date | None) -> ResolvedDate | None:
-    year = int(m["year"])
-    return _span(m, "year", date(year, 1, 1), date(year, 12, 31))
-
-
-def _h_years(m: re.Match, reference: date | None) -> ResolvedDate | None:
-    """ "between 1985 and 2018", "from 2009 to 2014", "in 2012-2014": whole years."""
-    first, last = int(m["year"]), int(m["year2"])
+    """ "in 2015", "the 2014 massacre"; whole years: "between 1985 and 2018", "2012-2014"."""
+    first = int(m["year"])
+    last = int(m["year2"]) if "year2" in m.re.groupindex else first
     if last < first:
         return _unresolved(m, "years", "range ends before it starts")
-    return _span(m, "years", date(first, 1, 1), date(last, 12, 31))
+    return _span(m, "years" if "year2" in m.re.groupindex else "year", date(first, 1, 1), date(last, 12, 31))
 
 
 def _h_weekday(m: re.Match, reference: date | None) -> ResolvedDate | None:
@@ -431,7 +427,7 @@ _PATTERNS_RESOLVE: tuple[tuple[str, re.Pattern, object], ...] = tuple(
         ("relative_month", r"\b(?:earlier\s+this\s+month|earlier\s+in\s+the\s+month|this\s+month|last\s+month|(?:the\s+)?previous\s+month|(?:the\s+|in\s+the\s+)?past\s+month)\b", _h_relative_month),
         ("relative_year", r"\b(?:earlier\s+this\s+year|this\s+year|last\s+year)\b", _h_relative_year),
         ("month", r"\b(?:in|during|since|until|by|of)\s+" + _MONTH + r"\b(?!\s+\d)", _h_month),
-        ("years", r"\b(?:(?:between|from|in|during|since|until|by)\s+)?" + _YEAR + r"(?:\s*[-–]\s*|\s+(?:and|to|until)\s+)" + _YEAR.replace("<year>", "<year2>") + r"\b", _h_years),
+        ("years", r"\b(?:(?:between|from|in|during|since|until|by)\s+)?" + _YEAR + r"(?:\s*[-–]\s*|\s+(?:and|to|until)\s+)" + _YEAR.replace("<year>", "<year2>") + r"\b", _h_year),
         ("year", r"(?:\b(?:in|during|since|until|by)\s+|(?<=\bthe ))" + _YEAR + r"\b(?!\s*(?:-|–|%|per\s*cent|percent))", _h_year),  # "in 2015", "the 2014 massacre"
     )
 )

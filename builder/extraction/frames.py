@@ -376,10 +376,8 @@ def _own_modality(frame: Frame, tok: Token, words: ClauseWords) -> None:
             frame.negated = True
         elif c.dep_ in ("aux", "auxpass") and c.lower_ in words.modals:
             frame.modality = "future" if c.lower_ in ("will", "'ll", "shall", "wo") else "modal"
-        elif c.dep_ == "mark" and c.lower_ in words.hypothetical:
-            frame.modality = "hypothetical"
-        elif c.dep_ == "amod" and c.lower_ in words.unrealised:
-            frame.modality = frame.modality or "hypothetical"  # "an expected assault", "a planned bombing"
+        elif c.dep_ == "mark" and c.lower_ in words.hypothetical or c.dep_ == "amod" and c.lower_ in words.unrealised:
+            frame.modality = "hypothetical"  # "if X attacks", "an expected assault", "a planned bombing"
         elif c.dep_ == "aux" and c.lower_ == "to" and tok.head.lower_ in words.intention and not _in_order_to(tok):
             frame.modality = "intention"
         elif c.dep_ == "aux" and c.lower_ == "to" and tok.head.lower_ in words.attempt:

@@ -128,10 +128,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
                 casualties(k, sent, last, actors)  # "No casualties reported."
             told_civilians(doc, k, sent, last)  # "Houses were damaged."
         return None
-    anchor = next((e.date for e in reversed(ext(doc, "armedkg_events")) if e.date), None)
-    if anchor is None and (told := context_date(doc, k, sent)) is not None and told.precision == 1:
-        anchor = told.value  # "M23 entered Goma on 27 January. Two days later, the rebels attacked ...": the day the text last named
-    dates = sentence_dates(doc, k, sent, anchor)
+    dates = sentence_dates(doc, k, sent, _anchor(doc, k, sent))
     day_dates = [d for d in dates if d.precision == 1]
     report = k.rx("casualty_report").match(text) if last is not None and not claim and not day_dates else None
     if report is not None and (last.paragraph == sent.paragraph or last.paragraph == sent.paragraph - 1 and (trig is None or trig[2].start() < report.end())):
@@ -159,10 +156,17 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     if cls == T.ARMED_CLASH and any(m.kind == "person" for m in actors) and k.search("person_killed_verbs", text, low) and not k.search("fighting_words", text, low):
         cls = T.ATTACK
     act = R.trigger_token(doc, sent, tm)
-    if act is not None and any(names_the_act_only(doc, sent, d, act) for d in dates):
-        dates = [d for d in dates if not names_the_act_only(doc, sent, d, act)]
-        day_dates = [d for d in dates if d.precision == 1]
-    return Cues(cls, spec, tm, claim, anaphor, prefix, dates, day_dates)
+    dates = [d for d in dates if act is None or not names_the_act_only(doc, sent, d, act)]
+    return Cues(cls, spec, tm, claim, anaphor, prefix, dates, [d for d in dates if d.precision == 1])
+
+
+def _anchor(doc: Doc, k: Knowledge, sent: SentenceInfo):
+    """The day "two days later" or "the day before" counts from: the last dated event's, else
+    the day the text last named ("M23 entered Goma on 27 January. Two days later, ...")."""
+    anchor = next((e.date for e in reversed(ext(doc, "armedkg_events")) if e.date), None)
+    if anchor is None and (told := context_date(doc, k, sent)) is not None and told.precision == 1:
+        anchor = told.value
+    return anchor
 
 
 def _hurt(k: Knowledge, sent: SentenceInfo) -> bool:
