@@ -122,8 +122,8 @@ def _denied(tok: Token, denying: Mapping[str, str], reports: Mapping[str, str]) 
     """Whether ``tok`` is governed by a verb of denial through the clause that holds it: its
     object ("denied shelling the town"), a verb phrase around it ("denied carrying out the
     strike"), the part it denies in it ("denied involvement in the attack") or the clause of a
-    claim or report it rejects ("rejected claims that they had fired
-    missiles", "denied Moscow's claim that drones had hit a hospital")."""
+    claim or report it rejects ("rejected claims that they had fired missiles", "denied
+    Moscow's claim that drones had hit a hospital")."""
     for _ in range(4):
         head = tok.head
         if head.i == tok.i:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from ...dates import ResolvedDate
 from ...records import Claim, Event
 from .. import terms as T
 from ..facts import UNIDENTIFIED, last_event, new_event
@@ -160,7 +162,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     return Cues(cls, spec, tm, claim, anaphor, prefix, dates, [d for d in dates if d.precision == 1])
 
 
-def _anchor(doc: Doc, k: Knowledge, sent: SentenceInfo):
+def _anchor(doc: Doc, k: Knowledge, sent: SentenceInfo) -> date | None:
     """The day "two days later" or "the day before" counts from: the last dated event's, else
     the day the text last named ("M23 entered Goma on 27 January. Two days later, ...")."""
     anchor = next((e.date for e in reversed(ext(doc, "armedkg_events")) if e.date), None)
@@ -393,7 +395,7 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
         frame.perpetrators.insert(0, claimant)
 
 
-def _in_clause_of_claimed(doc: Doc, k: Knowledge, sent: SentenceInfo, claim: ClaimCue, found) -> bool:
+def _in_clause_of_claimed(doc: Doc, k: Knowledge, sent: SentenceInfo, claim: ClaimCue, found: ResolvedDate) -> bool:
     """Whether the date ``found`` lies in a relative clause of the act claimed ("claimed
     responsibility for a car bomb that exploded outside a restaurant on 9 July"): it dates the
     act, not the claim ("in a statement carried by Amaq on Tuesday" dates the claim)."""

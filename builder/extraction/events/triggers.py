@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from ...records import Event
 from .. import terms as T
 from ..knowledge import Knowledge
@@ -16,8 +18,8 @@ def trigger(k: Knowledge, text: str, types: tuple[str, ...] | None = None) -> tu
     """The most specific trigger of a sentence: (class, specificity, match). Movements of forces
     (patrols, convoys) count only when nothing violent happened to them; "X threatened to strike
     Y", "vowed to retaliate with missiles" is a threat, not the attack it names, unless somebody
-    was hurt (then the act is the event, not the threat). A strike of work is a protest, no trigger of a strike from the air. ``types``:
-    only triggers of these event types."""
+    was hurt (then the act is the event, not the threat). A strike of work is a protest, no
+    trigger of a strike from the air. ``types``: only triggers of these event types."""
     # The first match among the most specific first is the first match of the highest
     # specificity in the lexicon's order; the movement kept is the last one that matches. A
     # pattern whose required words the text lacks is not searched (it would find nothing).
@@ -87,7 +89,7 @@ def descriptions_masked(sent: SentenceInfo, text: str) -> str:
     return "".join(chars) if chars is not None else text
 
 
-def _present_tense(verb) -> bool:
+def _present_tense(verb: Token) -> bool:
     """Whether the verb is in the present or the present perfect ("is banned", "has killed")."""
     return verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
