@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...dates import ResolvedDate, shift
 from ..extensions import char_span, ext, text_of
@@ -36,16 +36,24 @@ def verb_above(token: Token, sent_start: int, sent_end: int) -> Token | None:
     return None
 
 
+def words_and_verb(doc: Doc, sent: SentenceInfo, start: int, end: int) -> tuple[Span, Token] | None:
+    """The words at ``start`` .. ``end`` of the sentence and the nearest verb governing them
+    (:func:`verb_above`), where the document is parsed and there is one."""
+    span = char_span(doc, sent.start + start, sent.start + end)
+    if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
+        return None
+    verb = verb_above(span.root, sent.span.start, sent.span.end)
+    return (span, verb) if verb is not None else None
+
+
 def dates_a_statement(doc: Doc, k: Knowledge, sent: SentenceInfo, found: ResolvedDate) -> bool:
     """Whether ``found`` dates a verb of saying ("said on Tuesday") rather than an event; where
     the saying trails what it reports ("Drones hit the station, on Saturday, killing two,
     authorities said"), a date before it lies in what is reported, wherever the parser hung it."""
-    span = char_span(doc, sent.start + found.start, sent.start + found.end)
-    if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
+    found_at = words_and_verb(doc, sent, found.start, found.end)
+    if found_at is None or found_at[1].lower_ not in k.lex.words("date_reporting_verbs"):
         return False
-    verb = verb_above(span.root, sent.span.start, sent.span.end)
-    if verb is None or verb.lower_ not in k.lex.words("date_reporting_verbs"):
-        return False
+    span, verb = found_at
     trailing = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)  # "X hit Y, on Saturday, killing two, authorities said"
     return not (trailing and span.root.i < verb.i)
 
@@ -62,12 +70,10 @@ def in_later_death(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: 
     """Whether the words at ``start`` .. ``end`` of the sentence belong to the clause of a later
     death (see :func:`dates_a_later_death`): its date, or the place of the hospital ("died in a
     hospital in Popayan on Tuesday")."""
-    span = char_span(doc, sent.start + start, sent.start + end)
-    if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
+    found_at = words_and_verb(doc, sent, start, end)
+    if found_at is None:
         return False
-    verb = verb_above(span.root, sent.span.start, sent.span.end)
-    if verb is None:
-        return False
+    verb = found_at[1]
     if k.rx("later_death").match(text_of(doc), verb.idx) is not None:
         return True
     if k.rx("later_death_verb").fullmatch(verb.text) is None:
@@ -85,12 +91,10 @@ def names_the_act_only(doc: Doc, sent: SentenceInfo, found: ResolvedDate, act: T
     ("Funeral prayers for the policemen killed in the Karak raid were offered on Wednesday":
     the prayers' day, not the raid's): the date comes after the act, which lies under the
     date's verb through a clause that modifies a noun (acl, relcl)."""
-    span = char_span(doc, sent.start + found.start, sent.start + found.end)
-    if span is None or not span.root.dep_ or span.start < act.i:
+    found_at = words_and_verb(doc, sent, found.start, found.end)
+    if found_at is None or found_at[0].start < act.i:
         return False  # a date before the act ("On 3 May, the bodies of two men killed in ...") sets the scene for all of it
-    verb = verb_above(span.root, sent.span.start, sent.span.end)
-    if verb is None:
-        return False
+    span, verb = found_at
     tok, inside_noun = act, False
     for _ in range(12):
         if tok.i == verb.i:

@@ -48,7 +48,7 @@ def not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, has_day_date: bool)
     return bool(k.rx("hypothetical_statement").search(text) or k.rx("generic_statement").search(text))
 
 
-def _present(verb: Token) -> bool:
+def present_tense(verb: Token) -> bool:
     """Whether ``verb`` is in the simple present ("tend", "fits") or, with "has"/"have", the
     present perfect; a modal or a past auxiliary makes it neither."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -80,11 +80,11 @@ def generic_mention(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end:
         return True  # "only one side has aircraft": a means held, not used
     determiners = [c for c in noun.children if c.dep_ in ("det", "poss", "nummod", "predet")]
     bare_plural = noun.tag_ == "NNS" and not determiners
-    if bare_plural and noun.dep_ in ("nsubj", "dobj") and noun.head.lower_ in k.lex.forms("trend_verbs") and _present(noun.head):
+    if bare_plural and noun.dep_ in ("nsubj", "dobj") and noun.head.lower_ in k.lex.forms("trend_verbs") and present_tense(noun.head):
         return True  # "attacks on the road have doubled", "has stepped up attacks"
     indefinite = noun.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in determiners)
     verb = verb_above(noun, sent.span.start, sent.span.end) if bare_plural or indefinite else None
-    if verb is None or not _present(verb):
+    if verb is None or not present_tense(verb):
         return False
     simple = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     described = any(c.dep_ in ("attr", "acomp") for c in verb.children)
@@ -155,4 +155,9 @@ def unrealised(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: int)
     frame = next((f for f in ext(doc, "armedkg_frames") if f.head == span.root.i), None)
     if frame is None or frame.modality not in ("intention", "hypothetical", "future"):
         return False  # negation is read by trigger_denied ("has not commented on the clash" tells a clash)
-    return not (k.search("kill_words", sent.text, sent.lowered) or k.search("injure_words", sent.text, sent.lowered))
+    return not tells_harm(k, sent)
+
+
+def tells_harm(k: Knowledge, sent: SentenceInfo) -> bool:
+    """Whether the sentence says somebody was killed or hurt."""
+    return bool(k.search("kill_words", sent.text, sent.lowered) or k.search("injure_words", sent.text, sent.lowered))

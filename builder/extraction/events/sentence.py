@@ -26,8 +26,8 @@ from .casualties import casualties, parsed_count
 from .claims import ClaimCue, claim_cue
 from .claims import claimant as who_claims
 from .coreference import definite_descriptions
-from .dating import context_date, dates_a_statement, names_the_act_only, sentence_dates, verb_above
-from .modality import generic_mention, habitual_present, trigger_denied, unrealised
+from .dating import context_date, dates_a_statement, names_the_act_only, sentence_dates, words_and_verb
+from .modality import generic_mention, habitual_present, tells_harm, trigger_denied, unrealised
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import compatible, descriptions_masked, transfers_masked, trigger
@@ -35,6 +35,7 @@ from .crowds import MOB_VIOLENCE, crowd_violence, side
 from .harm import harm_clause
 from .victims import civilian_patients, told_civilians
 from ..extensions import char_span, ext
+from ..zones import reference_date
 
 
 @dataclass
@@ -116,7 +117,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     low = sent.lowered  # a pattern whose words the sentence lacks is not searched (builder.literals)
     claim = claim_cue(doc, k, sent)
     anaphor = k.search("anaphor", text, low)
-    hurt = _hurt(k, sent) or k.search("toll_words", text, low) or parsed_count(k, sent) is not None
+    hurt = tells_harm(k, sent) or k.search("toll_words", text, low) or parsed_count(k, sent) is not None
     last = last_event(doc)
     protest = k.search("protest", text, low) or gathering(k, sent)
     if protest and _protest_as_setting(doc, k, sent) and (violent := trigger(k, masked, T.VIOLENT_TYPES)):
@@ -166,14 +167,10 @@ def _anchor(doc: Doc, k: Knowledge, sent: SentenceInfo) -> date | None:
     """The day "two days later" or "the day before" counts from: the last dated event's, else
     the day the text last named ("M23 entered Goma on 27 January. Two days later, ...")."""
     anchor = next((e.date for e in reversed(ext(doc, "armedkg_events")) if e.date), None)
-    if anchor is None and (told := context_date(doc, k, sent)) is not None and told.precision == 1:
-        anchor = told.value
-    return anchor
-
-
-def _hurt(k: Knowledge, sent: SentenceInfo) -> bool:
-    """Whether the sentence says somebody was killed or hurt."""
-    return bool(k.search("kill_words", sent.text, sent.lowered) or k.search("injure_words", sent.text, sent.lowered))
+    if anchor is not None or not any(d.kind == "relative_to_event" for d in sent.dates(reference_date(doc))):
+        return anchor  # the day the text last named is read only for a day counted from another
+    told = context_date(doc, k, sent)
+    return told.value if told is not None and told.precision == 1 else None
 
 
 def _crowd_riot(doc: Doc, k: Knowledge, sent: SentenceInfo) -> re.Match | None:
@@ -399,10 +396,8 @@ def _in_clause_of_claimed(doc: Doc, k: Knowledge, sent: SentenceInfo, claim: Cla
     """Whether the date ``found`` lies in a relative clause of the act claimed ("claimed
     responsibility for a car bomb that exploded outside a restaurant on 9 July"): it dates the
     act, not the claim ("in a statement carried by Amaq on Tuesday" dates the claim)."""
-    span = char_span(doc, sent.start + found.start, sent.start + found.end)
-    if span is None or not span.root.dep_:
-        return False
-    verb = verb_above(span.root, sent.span.start, sent.span.end)
+    found_at = words_and_verb(doc, sent, found.start, found.end)
+    verb = found_at[1] if found_at is not None else None
     if verb is None or verb.dep_ not in ("relcl", "acl") or not claim.start <= verb.head.idx - sent.start < claim.end:
         return False
     noun = verb.head

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
-
 from ...records import Event
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
+from .modality import present_tense
 from ...literals import lowered, may_match
 
 
@@ -53,7 +52,7 @@ def transfers_masked(k: Knowledge, sent: SentenceInfo, text: str) -> str:
     if not any(w in supplying or w in receiving for w in sent.words):
         return text
     hostile, fire = k.lex.forms("hostile_nouns"), k.lex.words("fire_nouns")
-    chars: list[str] | None = None
+    moved: list[tuple[int, int]] = []
     for verb in sent.span:
         if not (verb.lower_ in supplying or verb.lower_ in receiving) or not verb.tag_.startswith("VB"):
             continue
@@ -61,11 +60,8 @@ def transfers_masked(k: Knowledge, sent: SentenceInfo, text: str) -> str:
             things = (obj, *obj.conjuncts)
             if any(t.lower_ in hostile and not k.weapons.words.fullmatch(t.text) for t in things) or any(t.lower_ in fire for t in sent.span.doc[obj.left_edge.i : sent.span.end]):
                 continue  # an act, not a thing handed over ("received machine gun and rocket fire")
-            for thing in things:
-                chars = chars if chars is not None else list(text)
-                lo, hi = thing.left_edge.idx - sent.start, thing.idx + len(thing) - sent.start
-                chars[max(lo, 0) : hi] = "_" * (hi - max(lo, 0))
-    return "".join(chars) if chars is not None else text
+            moved += [(thing.left_edge.idx, thing.idx + len(thing)) for thing in things]
+    return _blanked(sent, text, moved)
 
 
 def descriptions_masked(sent: SentenceInfo, text: str) -> str:
@@ -76,22 +72,26 @@ def descriptions_masked(sent: SentenceInfo, text: str) -> str:
     story. A clause in the past ("the ADF, which attacked Mamove on Sunday, ...") stays."""
     if "," not in text or not sent.parsed:
         return text
-    chars: list[str] | None = None
+    clauses: list[tuple[int, int]] = []
     for verb in sent.span:
-        if verb.dep_ != "relcl" or not _present_tense(verb):
+        if verb.dep_ != "relcl" or not present_tense(verb):
             continue
         pronoun = next((c for c in verb.children if c.lower_ in ("which", "who") and c.i < verb.i), None)
         if pronoun is None or pronoun.i == 0 or pronoun.nbor(-1).text != ",":
             continue
-        chars = chars if chars is not None else list(text)
-        lo, hi = verb.left_edge.idx - sent.start, verb.right_edge.idx + len(verb.right_edge) - sent.start
-        chars[max(lo, 0) : hi] = "_" * (hi - max(lo, 0))
-    return "".join(chars) if chars is not None else text
+        clauses.append((verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)))
+    return _blanked(sent, text, clauses)
 
 
-def _present_tense(verb: Token) -> bool:
-    """Whether the verb is in the present or the present perfect ("is banned", "has killed")."""
-    return verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+def _blanked(sent: SentenceInfo, text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` (the sentence's, same length) with the document offsets ``spans`` blanked out."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        lo, hi = max(start - sent.start, 0), end - sent.start
+        chars[lo:hi] = "_" * (hi - lo)
+    return "".join(chars)
 
 
 def compatible(k: Knowledge, last: Event, cls: str, spec: int, claimant: str | None, dates: list, has_claim: bool) -> bool:
