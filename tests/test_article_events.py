@@ -85,3 +85,20 @@ def test_issue_targets(scores):
     assert scores.nodes_per_event <= 1.1
     assert scores.claims_right == scores.claims_expected
     assert scores.dated_right == scores.real_events
+
+
+def test_an_event_the_text_leaves_undated_is_right_only_undated():
+    """An expected event with no date (the text gives none) is scored right when the event
+    carries no date, wrong when it carries one; a dated one is right inside its span."""
+    from types import SimpleNamespace
+    from datetime import date
+
+    from builder.article_scores import _date_right
+
+    undated = {"date": None, "time_precision": None}
+    week = {"date": "2024-05-06", "date_range": ["2024-05-06", "2024-05-12"]}
+    assert _date_right(SimpleNamespace(date=None), undated)
+    assert not _date_right(SimpleNamespace(date=date(2024, 5, 14)), undated)
+    assert _date_right(SimpleNamespace(date=date(2024, 5, 9)), week)
+    assert not _date_right(SimpleNamespace(date=date(2024, 5, 13)), week)
+    assert not _date_right(SimpleNamespace(date=None), week)

@@ -21,6 +21,9 @@ from .lexicon import Lexicon
 from .phrases import Named, PhraseReader, dependency_path, first_conjunct
 from .treematch import TreeMatcher
 
+# Classes that can be a side of a fight (a country stands for its armed forces).
+ARMED = frozenset(("StateForce", "NonStateArmedGroup", "Militia", "RebelGroup", "JihadistGroup", "ArmedActor", "UnidentifiedArmedGroup"))
+
 
 @dataclass(frozen=True)
 class Found:

@@ -45,10 +45,8 @@ from .frame_phrases import alleged
 from .frames import Frame
 from .lexicon import Lexicon
 from .phrases import Named, PhraseReader, dependency_path
-from .constructions import Found, ended, refusing_verbs
+from .constructions import ARMED, Found, ended, refusing_verbs
 
-# Classes that can be a side of a fight (a country stands for its armed forces).
-ARMED = frozenset(("StateForce", "NonStateArmedGroup", "Militia", "RebelGroup", "JihadistGroup", "ArmedActor", "UnidentifiedArmedGroup"))
 # An organisation the text shows acting with violence is a side too (an acronym the gazetteer lacks).
 SIDES = ARMED | {"Organisation"}
 UNIDENTIFIED_KEY = "actor:unidentified-armed-group"

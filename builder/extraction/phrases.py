@@ -30,6 +30,7 @@ from .extensions import char_span
 
 KINDS = ("actor", "person", "country", "place")
 NON_STATE = frozenset(ARMED_CLASSES) - {STATE_FORCE}
+HYPHENS = frozenset(("-", "\u2010", "\u2013"))
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class PhraseWords:
     titles: frozenset[str]  # ranks and command nouns, written before a name
     part_nouns: frozenset[str]
     anaphoric: frozenset[str]  # "the group": a named non-state group referred back to
+    stances: frozenset[str] = frozenset()  # "anti-", "pro-": a name after one is not an owner
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "PhraseWords":
@@ -75,6 +77,7 @@ class PhraseWords:
             titles=frozenset(lex.forms("command_nouns")) | ranks,
             part_nouns=frozenset(lex.forms("subunit_nouns")),
             anaphoric=lex.words("anaphoric_group_nouns"),
+            stances=lex.words("stance_prefixes"),
         )
 
 
@@ -180,7 +183,7 @@ class PhraseReader:
         if not tok.tag_.startswith("NNP") or tok.lower_ in self.words.titles:
             return None  # "U.S. Army General": a title after a force's name is no part of the name
         for child in tok.children:
-            if child.dep_ == "compound" and child.i < tok.i:
+            if child.dep_ == "compound" and child.i < tok.i and not self._after_stance(child):
                 named = self.mention(child)
                 if named is not None and named.kind in ("actor", "person"):
                     return Named(named.key, named.kind, tok.i)
@@ -226,7 +229,7 @@ class PhraseReader:
         # "Philippine army troops" are that actor's forces, "a Hezbollah commander" is a person
         forces = tok.tag_ == "NNS" and tok.lower_ not in self.words.titles
         for child in tok.children:
-            if child.dep_ in ("compound", "nmod") and child.i < tok.i and (child.tag_.startswith("NNP") or forces) and not ((person_noun and not forces) or owner_before):
+            if child.dep_ in ("compound", "nmod") and child.i < tok.i and (child.tag_.startswith("NNP") or forces) and not ((person_noun and not forces) or owner_before or self._after_stance(child)):
                 named = self.mention(child)
                 if named is not None and named.kind == "actor":
                     also = [m for c in child.conjuncts if (m := self.mention(c)) is not None and m.kind == "actor"]
@@ -281,11 +284,20 @@ class PhraseReader:
                         return people
         return []
 
+    def _after_stance(self, tok: Token) -> bool:
+        """Whether a name follows a prefix of stance and a hyphen ("anti-Taliban", "pro-Turkish"):
+        the noun it modifies is for or against it, not its own."""
+        doc, m = self.doc, self.at.get(tok.i)
+        first = tok.i
+        while m is not None and first > 0 and self.at.get(first - 1) is m:
+            first -= 1  # "anti-Boko Haram": the hyphen stands before the name's first word
+        return first >= 2 and doc[first - 1].text in HYPHENS and doc[first - 2].lower_ in self.words.stances
+
     def _owner(self, tok: Token, depth: int) -> list[Named]:
         """Whose a thing is: "ISIS positions", "the army's positions", "positions of the army",
         "Somali troops" (a nationality: that state's forces)."""
         for child in tok.children:
-            if child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < tok.i:
+            if child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < tok.i and not self._after_stance(child):
                 # "Al-Shabaab and ISIS fighters": the fighters of both
                 found = [n for c in (child, *child.conjuncts) for n in self.entities(c, False, False, depth + 1)]
                 if not found and child.dep_ == "compound":
