@@ -173,3 +173,23 @@ def test_constructions_carry_to_sentences_written_blind():
     assert hit / expected >= 0.42
     assert right / predicted >= 0.80
     assert violated <= 7
+
+
+def test_constructions_armed_checks_ask_for_armed_names():
+    """``armed_sides`` holds when both names are armed (a country stands for its forces),
+    ``armed_object`` when the object is: an anti-Israel crowd fights nobody, an iron company
+    has no commander."""
+    from types import SimpleNamespace
+
+    from builder.extraction.constructions import Construction, _checked
+    from builder.extraction.phrases import Named
+
+    reader = SimpleNamespace(classes={"actor:militia": "Militia", "actor:crowd": "Protesters", "actor:firm": "Organisation", "person:p": "Person"})
+    militia, crowd, firm = Named("actor:militia", "actor", 0), Named("actor:crowd", "actor", 1), Named("actor:firm", "actor", 2)
+    israel, person = Named("country:IL", "country", 3), Named("person:p", "person", 4)
+    sides = Construction(id="a", relation="fightingAgainst", subject="head", object="enemy", check="armed_sides")
+    owner = Construction(id="b", relation="commanderOf", subject="person", object="org", check="armed_object")
+    assert _checked(sides, militia, israel, reader, None, {})
+    assert not _checked(sides, crowd, israel, reader, None, {})
+    assert _checked(owner, person, militia, reader, None, {})
+    assert not _checked(owner, person, firm, reader, None, {})

@@ -139,3 +139,24 @@ def test_who_is_joined_in_an_attack_attacks_with_the_joiner(extract, text, joine
     event = next(e for e in result.events if target in e.targets)
     assert doer in event.perpetrators and joined in event.assoc_perpetrators and joined not in event.targets
     assert any(r.prop == "alliedWith" and {r.subject, r.object} == {doer, joined} for r in result.relations)
+
+
+@pytest.mark.parametrize(
+    "text, partner, doer",
+    [
+        # wire copy
+        ("Hezbollah coordinated rocket fire with Hamas against northern Israel on Tuesday, the group said.", "actor:hamas", "actor:hezbollah"),
+        # encyclopaedia prose
+        ("At Manbij the Syrian Democratic Forces coordinated their assault on Islamic State positions with United States special forces.", "actor:forces-us", "actor:sdf"),
+        # analysis
+        ("That Lashkar-e-Taiba coordinated the raid on the army camp with Jaish-e-Mohammed surprised few analysts.", "actor:jaish-e-mohammed", "actor:lashkar-e-taiba"),
+    ],
+)
+def test_who_an_attack_is_coordinated_with_attacks_with_the_doer(extract, text, partner, doer):
+    """"X coordinated the raid with Y": Y, in the "with" phrase of a verb of acting together
+    (on the verb or inside its object), acts with X; it is no target of the raid, and X does
+    not fight it."""
+    result = extract(text)
+    event = next(e for e in result.events if doer in e.perpetrators)
+    assert partner in event.assoc_perpetrators and partner not in event.targets
+    assert not any(r.prop == "fightingAgainst" and {r.subject, r.object} == {doer, partner} for r in result.relations)

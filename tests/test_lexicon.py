@@ -126,3 +126,11 @@ def test_lexicon_inflected_forms_do_not_depend_on_the_hash_seed():
     first = inflect(lemmas, {})
     assert first == inflect(list(reversed(lemmas)), {})
     assert first["operations"] == "operations" and first["shelling"] == "shelling" and first["shelled"] == "shell"
+
+
+def test_lexicon_a_construction_naming_an_unknown_check_fails(tmp_path):
+    """A construction's ``check`` names a test the code knows; a typo fails at load, it does not
+    silently pass every match."""
+    pattern = [{"RIGHT_ID": "a", "RIGHT_ATTRS": {"LOWER": "x"}}]
+    write(tmp_path, "a.json", {"p": {"kind": "dependency_patterns", "about": "p", "entries": [{"id": "c", "check": "armed_side", "pattern": pattern}]}})
+    fails(tmp_path, "armed_side", "unknown check")

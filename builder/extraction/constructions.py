@@ -145,7 +145,13 @@ def _checked(c: Construction, s: Named, o: Named, reader: PhraseReader, words: A
     ``whole_named`` (:func:`_whole_named`), ``named_whole`` (the whole of "W, including A" is a
     name or a description read as one actor), ``definite_title`` / ``indefinite_title`` (a title
     names the head, or one of several holders: :func:`_one_of_several`), ``not_refused`` (the
-    verb over a noun of acting together neither ends nor denies it)."""
+    verb over a noun of acting together neither ends nor denies it), ``armed_sides`` (both names
+    are armed: an anti-ISIS coalition fights, anti-government protesters do not),
+    ``armed_object`` (the object is: Haftar's Libyan National Army, not Anderson's iron
+    company)."""
+    if c.check in ("armed_sides", "armed_object"):
+        sides = (s, o) if c.check == "armed_sides" else (o,)
+        return all(n.kind == "country" or reader.classes.get(n.key, "") in ARMED for n in sides)
     if c.check == "whole_named":
         return _whole_named(bound[c.object], o, reader)
     if c.check == "named_whole":  # "the international community, including China", not "Western countries, including France"

@@ -276,6 +276,10 @@ def _check_terms(voc: Vocabulary, known: set[str]) -> None:
                 raise LexiconError(f"{voc.file}: '{voc.name}' names '{value}' ({key}), which the ontology does not define", "Use a class or property of ontology/armed_actors.ttl.")
 
 
+# The named tests a construction may ask of its two names (``check``; constructions._checked).
+CONSTRUCTION_CHECKS = frozenset(("armed_sides", "armed_object", "whole_named", "named_whole", "not_bracketed", "not_joined_in_action", "definite_title", "indefinite_title", "not_refused", "smaller_unit"))
+
+
 def _check_patterns(voc: Vocabulary, lex: "Lexicon") -> None:
     """Compile every pattern with spaCy's validating matchers: a malformed one fails here."""
     if voc.kind not in ("token_patterns", "dependency_patterns"):
@@ -291,6 +295,8 @@ def _check_patterns(voc: Vocabulary, lex: "Lexicon") -> None:
             raise LexiconError(f"{voc.file}: pattern {i} of '{voc.name}' refers to an unknown list: {exc.message}", "Refer to a word list by its name, as '@name'.") from None
         if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), list):
             raise LexiconError(f"{voc.file}: entry {i} of '{voc.name}' has no 'pattern' list", "Each entry is an object with a pattern.")
+        if entry.get("check") is not None and entry["check"] not in CONSTRUCTION_CHECKS:
+            raise LexiconError(f"{voc.file}: pattern {entry.get('id', i)} of '{voc.name}' names an unknown check '{entry['check']}'", f"Use one of: {', '.join(sorted(CONSTRUCTION_CHECKS))}.")
         try:
             if voc.kind == "token_patterns":
                 Matcher(vocab, validate=True).add(f"p{i}", [entry["pattern"]])

@@ -168,12 +168,24 @@ def _owned_by_subject(doc: Doc, actors: list[Mention], m: Mention, subject_keys:
 
 def _joined_in_the_act(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention], tm: re.Match | None) -> None:
     """"X joined Y in an offensive against Z": the trigger is the act of an "in" phrase of a verb
-    of joining, and Y, its object, acts with X (an associate perpetrator, never a target)."""
+    of joining, and Y, its object, acts with X; "X coordinated rocket fire with Y", "X carried out
+    the raid together with Y": the trigger is the object of a verb of acting together, and Y, in
+    its "with" phrase, acts with X. Either way Y is an associate perpetrator, never a target."""
     trigger = trigger_token(doc, sent, tm)
-    prep = trigger.head if trigger is not None and trigger.dep_ == "pobj" else None
-    if prep is None or prep.lower_ != "in" or prep.head.lower_ not in k.lex.forms("join_verbs"):
+    if trigger is None:
         return
-    for obj in (c for c in prep.head.children if c.dep_ == "dobj"):
+    while trigger.dep_ == "compound" and trigger.head.i != trigger.i:
+        trigger = trigger.head  # "rocket" of "rocket fire": the phrase's head holds its role
+    prep = trigger.head if trigger.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "in" and prep.head.lower_ in k.lex.forms("join_verbs"):
+        partners = [c for c in prep.head.children if c.dep_ == "dobj"]
+    elif trigger.dep_ == "dobj" and trigger.head.lower_ in k.lex.forms("alliance_verbs"):
+        # the parser hangs "with Y" on the verb or anywhere in its object ("coordinated rocket
+        # fire with Y", "coordinated the raid on the camp with Y")
+        partners = [o for p in (*trigger.head.children, *trigger.subtree) if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    else:
+        return
+    for obj in partners:
         for tok in (obj, *obj.conjuncts):
             key = actor_of(doc, k, sent, actors, tok, True)
             if key in frame.targets:
