@@ -87,6 +87,16 @@ SAID_OWN = [
 ]
 
 NO_CLAIM = [
+    # wire copy: denying that its own people acted
+    (['A', 'spokesman', 'for', 'the', 'RSF', 'denied', 'that', 'its', 'forces', 'had', 'shelled', 'the', 'market', '.'],
+     [1, 5, 1, 4, 2, 5, 10, 8, 10, 10, 5, 12, 10, 5],
+     ['det', 'nsubj', 'prep', 'det', 'pobj', 'ROOT', 'mark', 'poss', 'nsubj', 'aux', 'ccomp', 'det', 'dobj', 'punct'],
+     ['DT', 'NN', 'IN', 'DT', 'NNP', 'VBD', 'IN', 'PRP$', 'NNS', 'VBD', 'VBN', 'DT', 'NN', '.']),
+    # analysis: the same, in the present perfect
+    (['The', 'Houthis', 'have', 'denied', 'that', 'their', 'drones', 'struck', 'the', 'tanker', '.'],
+     [1, 3, 3, 3, 7, 6, 7, 3, 9, 7, 3],
+     ['det', 'nsubj', 'aux', 'ROOT', 'mark', 'poss', 'nsubj', 'ccomp', 'det', 'dobj', 'punct'],
+     ['DT', 'NNP', 'VBP', 'VBN', 'IN', 'PRP$', 'NNS', 'VBD', 'DT', 'NN', '.']),
     # a claim denied
     (["No", "group", "has", "claimed", "the", "bombing", "."],
      [1, 3, 3, 3, 5, 3, 3],
@@ -161,6 +171,19 @@ def test_an_object_the_parser_left_after_an_adjunct_is_still_claimed(k):
     deps = ["det", "nsubj", "ROOT", "punct", "prep", "poss", "pobj", "punct", "det", "dep", "punct"]
     tags = ["DT", "NN", "VBD", ",", "IN", "PRP$", "NN", ",", "DT", "NN", "."]
     assert _cue(k, words, heads, deps, tags) == ("claimed , through its agency , the attack", "group", None)
+
+
+@pytest.mark.parametrize("that", ["mark", "dobj"])
+def test_a_that_the_parser_hung_on_the_reported_verb_is_no_object(k, that):
+    """"Al-Shabaab said in a statement on its radio station that its fighters had carried out
+    the operation against the base": the parser sometimes hangs the "that" of a statement's
+    clause on the reported verb as its object; the act carried out is still the operation."""
+    words = ["Al", "-", "Shabaab", "said", "in", "a", "statement", "on", "its", "radio", "station", "that", "its", "fighters", "had", "carried", "out", "the", "operation", "against", "the", "base", "."]
+    heads = [2, 2, 3, 3, 3, 6, 4, 6, 10, 10, 7, 15, 13, 15, 15, 3, 15, 18, 15, 18, 21, 19, 3]
+    deps = ["compound", "punct", "nsubj", "ROOT", "prep", "det", "pobj", "prep", "poss", "compound", "pobj", that, "poss", "nsubj", "aux", "ccomp", "prt", "det", "dobj", "prep", "det", "pobj", "punct"]
+    tags = ["NNP", "NNP", "NNP", "VBD", "IN", "DT", "NN", "IN", "PRP$", "NN", "NN", "IN" if that == "mark" else "WDT", "PRP$", "NNS", "VBD", "VBN", "RP", "DT", "NN", "IN", "DT", "NN", "."]
+    cue = _cue(k, words, heads, deps, tags)
+    assert cue is not None and cue[0].startswith("said") and cue[1:] == ("Shabaab", "fighters")
 
 
 def test_admitting_an_act_is_a_claim(k):

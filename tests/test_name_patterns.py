@@ -74,3 +74,32 @@ def test_a_countrys_forces_by_possessive(knowledge, text, country):
 def test_a_groups_possessive_is_no_country_force(knowledge):
     found = [m[1] for m in knowledge.country_force_re.finditer("the Houthis' drones and Hezbollah's fighters")]
     assert all(knowledge.gaz.country_by_name.get(name.lower()) is None for name in found)
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        # wire copy
+        ("members of the 400 Mawozo gang kidnapped 17 missionaries".split(), "400 Mawozo gang"),
+        # feature
+        ("gunmen loyal to the Grand Ravine gang torched homes".split(), "Grand Ravine gang"),
+        # analysis
+        ("the expansion of the Tren de Aragua gang across the region".split(), "Tren de Aragua gang"),
+        ("the Ma'awisley militia held the road".split(), "Ma'awisley militia"),
+    ],
+)
+def test_a_name_before_a_lower_case_gang_noun_is_a_group(knowledge, words, expected):
+    """"the Grand Ravine gang": capitalised words (or a number) before "gang", "cartel" or
+    "militia" name a group the gazetteers lack."""
+    assert expected in _names(knowledge, words)
+
+
+@pytest.mark.parametrize("text", ["Haitian gangs control the capital", "Local militia fought off the attackers", "rival Salvadoran gangs clashed", "Some gangs fled"])
+def test_a_nationality_or_a_determiner_before_a_gang_noun_names_no_group(knowledge, text):
+    """A nationality, a state or a word that starts no name ("Haitian gangs", "Local militia")
+    is no group's name: the matcher may find the words, the mention rule drops them."""
+    from builder.extraction.mentions.cues import _names_no_gang
+
+    doc = Doc(English().vocab, words=text.split())
+    found = [doc[s:e] for _, s, e in knowledge.group_names(doc.vocab)(doc)]
+    assert all(_names_no_gang(knowledge, span[:-1]) for span in found)

@@ -144,6 +144,8 @@ def _said_own_act(k: Knowledge, sent: SentenceInfo, verb: Token) -> ClaimCue | N
     lex = k.lex
     if verb.lower_ not in lex.any_forms("reporting_verbs", "claim_verbs") or _negated(verb):
         return None
+    if verb.lower_ in lex.forms("negating_verbs"):
+        return None  # "the RSF denied that its forces had targeted civilians": no claim
     speaker = _subject(verb)
     if speaker is None or speaker.lower_ in ("i", "he", "she"):
         return None
@@ -194,7 +196,9 @@ def _an_act(k: Knowledge, sent: SentenceInfo, clause: Token) -> bool:
     not an arrest ("said it had arrested four suspects") nor a blow against another's act ("said
     its troops repelled the attack")."""
     lex = k.lex
-    told = next((c for c in clause.children if c.dep_ == "dobj"), None)  # its object, not a clause below it
+    # its object, not a clause below it, nor the "that" the parser sometimes hangs on the verb as
+    # one ("said in a statement on its site that its fighters had carried out the operation")
+    told = next((c for c in clause.children if c.dep_ == "dobj" and c.i > clause.i), None)
     end = told.right_edge.idx + len(told.right_edge) if told is not None else clause.idx + len(clause)
     found = trigger(k, sent.text[clause.idx - sent.start : end - sent.start])
     if found is not None and found[0] == T.ARRESTS:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ...gazetteer import name_key, slug
 from .. import terms as T
@@ -92,21 +92,31 @@ def unlisted_groups(doc: Doc, k: Knowledge) -> None:
     Front" is a line of fighting. A name another rule or the gazetteer already read is left to it."""
     political = k.lex.words("political_head_nouns")
     armed = k.rx("armed_cues")
-    for _, start, end in k.group_names(doc.vocab)(doc):
+    named_gang = doc.vocab.strings.add("named_gang")
+    for label, start, end in k.group_names(doc.vocab)(doc):
         span = doc[start:end]
         head = span[-1].lower_
         if len(span) < 2 or span[0].is_sent_start and len(span) == 2 and head in political:
             continue
+        if label == named_gang and _names_no_gang(k, span[:-1]):
+            continue  # "Haitian gangs", "Local militia": no name before the noun
         if k.fighting_line(span.text):
             continue
         if overlaps(doc, span.start_char, span.end_char) or any(e.label_ in ("ACTOR", "COUNTRY", "GPE") and e.start_char < span.end_char and span.start_char < e.end_char for e in ents(doc)):
             continue
-        cls = T.NON_STATE_ARMED_GROUP
+        cls = T.MILITIA if head == "militia" else T.NON_STATE_ARMED_GROUP
         if head in political and not armed.search(span[:-1].text):
             cls = T.ORGANISATION
         key = f"actor:{slug(span.text)}"
         add_entity(doc, key, cls, span.text)
         add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "actor", "unlisted_group_name", 0.65))
+
+
+def _names_no_gang(k: Knowledge, words: Span) -> bool:
+    """Whether the capitalised words before a gang noun name no group: nationalities, states and
+    capitals ("Haitian", "Venezuelan", "Mexico City"), or words that start no group's name."""
+    not_names = k.lex.words("not_group_names")
+    return all(t.is_punct or t.lower_ in not_names or k.state_of(t.text) for t in words)
 
 
 def group_positions(doc: Doc, k: Knowledge) -> None:
