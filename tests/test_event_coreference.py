@@ -289,3 +289,35 @@ def test_weapons_seized_with_no_event_named_stay_their_own(k):
     doc = _doc([clash, seized], {"Eringeti": (0.63, 29.6), "Beni": (0.49, 29.47)})
     merge_coreferent(doc, k)
     assert len(doc._.armedkg_events) == 2
+
+
+@pytest.mark.parametrize(
+    "claimant, same",
+    [
+        ("actor:islamic-state", True),  # the parent claims its province's act (the gazetteer says ISGS is part of IS)
+        ("actor:iswap", False),  # another province of the same parent did not do it
+    ],
+)
+def test_a_claim_by_the_group_the_perpetrator_is_part_of_is_a_claim_of_its_act(k, claimant, same):
+    ambush = Event(1, T.ARMED_CLASH, [_ev("ISGS fighters ambushed an army patrol near Banibangou on 12 May.", "ambushed")], date(2024, 5, 12), 1, "place:banibangou", perpetrators=["actor:isgs"])
+    sentence = "The group claimed the Banibangou ambush through its news agency."
+    claim = Claim(claimant, _ev(sentence, "claimed", "claim_of_responsibility", start=300))
+    claimed = Event(2, T.ARMED_CLASH, [_ev(sentence, "ambush", start=300)], None, None, "place:banibangou", perpetrators=[claimant], claims=[claim], paragraph=3)
+    doc = _doc([ambush, claimed], {"Banibangou": (15.04, 2.70)})
+    merge_coreferent(doc, k)
+    assert (len(doc._.armedkg_events) == 1) == same
+
+
+@pytest.mark.parametrize(
+    "cls_later, same",
+    [
+        (T.AIR_DRONE_STRIKE, True),  # the same strike, told as reported that day, then with its day
+        (T.ARMED_CLASH, False),  # another kind of act at the same place
+    ],
+)
+def test_an_act_reported_on_a_day_and_the_same_act_told_on_that_day_are_one_event(k, cls_later, same):
+    reported = Event(1, T.AIR_DRONE_STRIKE, [_ev("The army reported killing 30 fighters in a drone strike near Tillia on 27 May.", "drone strike")], date(2024, 5, 27), 2, "place:tillia")
+    told = Event(2, cls_later, [_ev("On the morning of 27 May, an army drone struck a gathering of fighters near Tillia.", "struck", start=600)], date(2024, 5, 27), 1, "place:tillia", paragraph=5)
+    doc = _doc([reported, told], {"Tillia": (16.14, 4.79)})
+    merge_coreferent(doc, k)
+    assert (len(doc._.armedkg_events) == 1) == same

@@ -122,9 +122,25 @@ def _armed(k: Knowledge, ident: str) -> bool:
     return entry is not None and entry.cls != T.MEDIA_OUTLET  # an outlet read as a doer is a misread source
 
 
+def _parents(k: Knowledge, key: str) -> list[str]:
+    """The groups an actor the gazetteer knows is part of, nearest first ("actor:isgs" ->
+    "actor:islamic-state")."""
+    out: list[str] = []
+    entry = k.gaz.actors.get(key.split(":", 1)[1])
+    while entry is not None and entry.parent and f"actor:{entry.parent}" not in out:
+        out.append(f"actor:{entry.parent}")
+        entry = k.gaz.actors.get(entry.parent)
+    return out
+
+
 def _participants_agree(k: Knowledge, a: Event, b: Event) -> bool:
+    """When both name perpetrators the gazetteer knows, one is shared, or one is part of the
+    other ("Islamic State claimed the ambush" of its Sahel province's fighters; not two
+    provinces of one parent)."""
     pa, pb = _named(k, a.perpetrators + a.assoc_perpetrators), _named(k, b.perpetrators + b.assoc_perpetrators)
     if not pa or not pb or pa & pb:
+        return True
+    if any(x in _parents(k, y) or y in _parents(k, x) for x in pa for y in pb):
         return True
     both_a, both_b = pa | _named(k, a.targets), pb | _named(k, b.targets)
     return bool(both_a & both_b) and not (pa & _named(k, b.targets))
@@ -240,13 +256,16 @@ def _participant(tok) -> bool:
 
 
 def _same_day_and_place(doc: Doc, k: Knowledge, a: Event, b: Event) -> bool:
-    """The same sub-event type (or one of them generic) on the same date at the same precision,
+    """The same sub-event type (or one of them generic) on the same date at the same precision
+    (or the same sub-event type on a day and on a few days from that day),
     at the same place by key or by name (a curated Léré and GeoNames' Léré) or at a town and the
     region it lies in: ACLED's one event per type, place and day; the same sub-event type the
     same day where one of them has no place."""
     wa, wb = where(a), where(b)
-    if a.date is None or a.date != b.date or a.time_precision != b.time_precision:
+    if a.date is None or a.date != b.date:
         return False
+    if a.time_precision != b.time_precision and not (a.cls == b.cls and {a.time_precision, b.time_precision} == {1, 2}):
+        return False  # "reported killing 30 fighters in a drone strike on 27 May" (that day or before) and "On 27 May, a drone struck": one strike
     if wa is None or wb is None:
         return a.cls == b.cls and a.time_precision == 1  # "its aircraft carried out strikes on Monday" after Monday's strike on the market
     if a.cls != b.cls and min(k.specificity(a.cls), k.specificity(b.cls)) > 1:
