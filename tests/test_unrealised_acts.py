@@ -88,3 +88,33 @@ def test_massacres_and_jets_are_triggers(sentence, cls):
 
     found = trigger(K, sentence)
     assert found is not None and found[0] == cls
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, trigger",
+    [
+        # brief: "The institute expects the rebels to attempt further ambushes in the north."
+        (['The', 'institute', 'expects', 'the', 'rebels', 'to', 'attempt', 'further', 'ambushes', 'in', 'the', 'north', '.'], [1, 2, 2, 4, 6, 6, 2, 8, 6, 6, 11, 9, 2], ['det', 'nsubj', 'ROOT', 'det', 'nsubj', 'aux', 'ccomp', 'amod', 'dobj', 'prep', 'det', 'pobj', 'punct'], ['DT', 'NN', 'VBZ', 'DT', 'NNS', 'TO', 'VB', 'JJ', 'NNS', 'IN', 'DT', 'NN', '.'], 8),
+        # analysis: "Analysts expect the group to try to seize Gao before the rains."
+        (['Analysts', 'expect', 'the', 'group', 'to', 'try', 'to', 'seize', 'Gao', 'before', 'the', 'rains', '.'], [1, 1, 3, 5, 5, 1, 7, 5, 7, 7, 11, 9, 1], ['nsubj', 'ROOT', 'det', 'nsubj', 'aux', 'ccomp', 'aux', 'xcomp', 'dobj', 'prep', 'det', 'pobj', 'punct'], ['NNS', 'VBP', 'DT', 'NN', 'TO', 'VB', 'TO', 'VB', 'NNP', 'IN', 'DT', 'NNS', '.'], 7),
+    ],
+)
+def test_an_attempt_that_is_only_expected_is_no_event(words, heads, deps, tags, trigger):
+    """An attempt governed by a verb of expectation or plan has not been tried yet: the plan
+    decides, not the attempt nearer the act."""
+    assert _unrealised(words, heads, deps, tags, trigger)
+
+
+def test_an_attempted_capture_is_an_attempt_not_a_change_of_hands():
+    """"Rebels tried to capture the town of Butembo but were pushed back": the frame of
+    "capture" is an attempt (the events read it as the fighting, not the capture)."""
+    from builder.extraction.events.modality import attempted
+
+    words = ['Rebels', 'tried', 'to', 'capture', 'the', 'town', 'of', 'Butembo', 'but', 'were', 'pushed', 'back', '.']
+    heads = [1, 1, 3, 1, 5, 3, 5, 6, 1, 10, 1, 10, 1]
+    deps = ['nsubj', 'ROOT', 'aux', 'xcomp', 'det', 'dobj', 'prep', 'pobj', 'cc', 'auxpass', 'conj', 'advmod', 'punct']
+    tags = ['NNS', 'VBD', 'TO', 'VB', 'DT', 'NN', 'IN', 'NNP', 'CC', 'VBD', 'VBN', 'RB', '.']
+    doc, sent = parsed_sentence(words, heads, deps, tags)
+    doc._.armedkg_frames = read_frames(doc, WORDS)
+    tok = doc[3]
+    assert attempted(doc, sent, tok.idx, tok.idx + len(tok)) and not _unrealised(words, heads, deps, tags, 3)

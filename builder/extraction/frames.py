@@ -362,7 +362,7 @@ def _governing_modality(tok: Token, words: ClauseWords) -> tuple[bool, str | Non
         if lower in words.negating:
             negated = True
         elif lower in words.intention and node.dep_ != "amod":
-            modality = modality or "intention"
+            modality = "intention" if modality in (None, "attempt") else modality  # "expects X to attempt an ambush": none tried yet
         elif lower in words.attempt:
             modality = modality or "attempt"
         if any(c.dep_ == "neg" for c in node.children) and node.lower_ not in words.reporting:
@@ -384,7 +384,7 @@ def _own_modality(frame: Frame, tok: Token, words: ClauseWords) -> None:
             frame.modality = "attempt"
     negated, modality = _governing_modality(tok, words)
     frame.negated = frame.negated or negated
-    frame.modality = frame.modality or modality
+    frame.modality = modality if frame.modality == "attempt" and modality == "intention" else frame.modality or modality
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") and tok.head.head.lower_ in ("threat", "plan", "plans", "risk", "possibility", "fear", "fears"):
         frame.modality = "intention"
 

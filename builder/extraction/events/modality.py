@@ -158,6 +158,15 @@ def unrealised(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: int)
     return not tells_harm(k, sent)
 
 
+def attempted(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool:
+    """Whether the clause frame of the trigger at ``start`` .. ``end`` of the sentence is an
+    attempt ("tried to capture the town", "attempted to overrun the post"): the fighting took
+    place, the capture did not."""
+    span = char_span(doc, sent.start + start, sent.start + end)
+    frame = next((f for f in ext(doc, "armedkg_frames") if f.head == span.root.i), None) if span is not None else None
+    return frame is not None and frame.modality == "attempt"
+
+
 def tells_harm(k: Knowledge, sent: SentenceInfo) -> bool:
     """Whether the sentence says somebody was killed or hurt."""
     return bool(k.search("kill_words", sent.text, sent.lowered) or k.search("injure_words", sent.text, sent.lowered))

@@ -27,7 +27,7 @@ from .claims import ClaimCue, claim_cue
 from .claims import claimant as who_claims
 from .coreference import definite_descriptions
 from .dating import context_date, dates_a_statement, names_the_act_only, sentence_dates, words_and_verb
-from .modality import generic_mention, habitual_present, tells_harm, trigger_denied, unrealised
+from .modality import attempted, generic_mention, habitual_present, tells_harm, trigger_denied, unrealised
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import compatible, descriptions_masked, transfers_masked, trigger
@@ -148,6 +148,8 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
         trig = (MOB_VIOLENCE, 2, act)  # "about 20 people hurled petrol bombs at a police station"
     cls, spec, tm = trig if trig else (T.ATTACK, -1, None)
     cls, tm = _refine(k, text, cls, tm)
+    if cls in (T.GOVERNMENT_REGAINS, T.NON_STATE_OVERTAKES) and tm is not None and attempted(doc, sent, tm.start(), tm.end()):
+        cls = T.ARMED_CLASH  # "tried to capture Butembo but were pushed back": the fight, no change of hands
     if cls == T.ARRESTS and tm is not None and (killing := _killed_after_arrest(doc, k, sent, tm)) is not None:
         cls, tm = T.ATTACK, killing
     prefix = k.note_prefix_re.match(text)
