@@ -71,6 +71,25 @@ def test_a_countrys_forces_by_possessive(knowledge, text, country):
     assert found == [country]
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Joint patrols by the Kenya Defence Forces resumed in Lamu.", "Kenya"),  # wire
+        ("The Rwanda Defence Force has been deployed in Cabo Delgado since 2021.", "Rwanda"),  # encyclopaedia
+        ("Soldiers of the Ethiopian National Defense Force retook the pass.", "Ethiopian"),  # analysis
+    ],
+)
+def test_a_countrys_name_or_nationality_before_a_force_noun_names_its_forces(knowledge, text, name):
+    """"the Kenya Defence Forces", "the Rwanda Defence Force": the country's own name (not only its
+    nationality) with a force noun names its forces."""
+    assert [m[1] for m in knowledge.force_re.finditer(text)] == [name]
+
+
+def test_a_country_inside_a_hyphenated_town_name_names_no_forces(knowledge):
+    """"the Fort-de-France police station": a town named after a country is no country's force."""
+    assert list(knowledge.force_re.finditer("activists gathered near the Fort-de-France police station")) == []
+
+
 def test_a_groups_possessive_is_no_country_force(knowledge):
     found = [m[1] for m in knowledge.country_force_re.finditer("the Houthis' drones and Hezbollah's fighters")]
     assert all(knowledge.gaz.country_by_name.get(name.lower()) is None for name in found)

@@ -37,11 +37,11 @@ def on_side(prep: Token) -> bool:
 
 
 def ally_phrase(prep: Token, words: ClauseWords) -> list[Token]:
-    """The heads an alliance phrase names: "alongside X", "together with X", "jointly with X",
+    """The heads an alliance phrase names: "alongside X", "beside X", "together with X", "jointly with X",
     "in a joint operation with X", "in coordination with X", "in alliance with X", "fought for X"."""
     word = prep.lower_
     objs = pobjs(prep)
-    if word == "alongside" or (word == "for" and prep.head.lower_ in words.side_taking):
+    if word in ("alongside", "beside") or (word == "for" and prep.head.lower_ in words.side_taking):
         return objs
     if word == "of" and prep.head.lower_ in ("support", "behalf", "aid", "defence", "defense", "side") and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("in", "on"):
         return objs  # "strikes in support of the Peshmerga", "on behalf of the government", "on the side of X"

@@ -172,10 +172,18 @@ class Knowledge:
 
     @cached_property
     def force_re(self) -> re.Pattern:
-        """Nationality + force noun: "Russian troops", "Israeli special services", "the Ukrainian
-        Armed Forces" (the noun capitalised as a name: a state's own forces are named so)."""
+        """Nationality (or country) + force noun: "Russian troops", "Israeli special services", "the
+        Ukrainian Armed Forces", "the Kenya Defence Forces" (the noun capitalised as a name: a
+        state's own forces are named so)."""
         mods = self.lex.alternation("force_modifiers")
-        return re.compile(r"\b(?:pro-)?(" + self.adj + r")(?i:(?:\s+(?:" + mods + r"))*\s+(" + self.src("service_nouns") + "|" + self.src("force_nouns") + r"))\b")
+        return re.compile(r"(?<![-\u2010])\b(?:pro-)?(" + self.adj + "|" + self.country_names + r")(?i:(?:\s+(?:" + mods + r"))*\s+(" + self.src("service_nouns") + "|" + self.src("force_nouns") + r"))\b")
+
+    @cached_property
+    def country_names(self) -> str:
+        """Every country's name of the gazetteer, longest first, as one alternation: a state's
+        forces are also named with it ("Kenya Defence Forces", "Pakistan Army")."""
+        names = sorted({c.name for c in self.gaz.countries.values() if c.name[:1].isupper()}, key=len, reverse=True)
+        return "|".join(re.escape(n) for n in names)
 
     @cached_property
     def country_force_re(self) -> re.Pattern:

@@ -22,6 +22,8 @@ def nationality_forces(doc: Doc, k: Knowledge) -> None:
     text = ext(doc, "armedkg_text")
     for m in k.force_re.finditer(text):
         iso = adjective_country(doc, k, m[1])
+        if iso is None and not re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
+            iso = k.gaz.country_by_name.get(name_key(m[1]))  # "the Kenya Defence Forces"; not "the United States Army Reserve", a name of its own
         if not iso or _inside_a_longer_name(doc, m):
             continue
         if k.rx("service_nouns").fullmatch(m[2].lower()):
