@@ -100,3 +100,31 @@ def test_a_trend_of_acts_or_a_means_held_is_no_event(words, heads, deps, tags, t
 )
 def test_acts_stepped_up_on_a_day_or_a_means_used_stay_events(words, heads, deps, tags, trigger):
     assert not _generic(words, heads, deps, tags, trigger)
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, trigger",
+    [
+        # brief: "Kidnappings for ransom increased sharply during the first half of the year."
+        (['Kidnappings', 'for', 'ransom', 'increased', 'sharply', 'during', 'the', 'first', 'half', 'of', 'the', 'year', '.'], [3, 0, 1, 3, 3, 3, 8, 8, 5, 8, 11, 9, 3], ['nsubj', 'prep', 'pobj', 'ROOT', 'advmod', 'prep', 'det', 'amod', 'pobj', 'prep', 'det', 'pobj', 'punct'], ['NNS', 'IN', 'NN', 'VBD', 'RB', 'IN', 'DT', 'JJ', 'NN', 'IN', 'DT', 'NN', '.'], 0),
+        # wire: "Civilian casualties from roadside bombs fell last year, the mission said."
+        (['Civilian', 'casualties', 'from', 'roadside', 'bombs', 'fell', 'last', 'year', ',', 'the', 'mission', 'said', '.'], [1, 5, 1, 4, 2, 11, 7, 5, 11, 10, 11, 11, 11], ['amod', 'nsubj', 'prep', 'compound', 'pobj', 'ccomp', 'amod', 'npadvmod', 'punct', 'det', 'nsubj', 'ROOT', 'punct'], ['JJ', 'NNS', 'IN', 'NN', 'NNS', 'VBD', 'JJ', 'NN', ',', 'DT', 'NN', 'VBD', '.'], 4),
+        # feature: "Families say relatives were killed in air strikes over the past two years."
+        (['Families', 'say', 'relatives', 'were', 'killed', 'in', 'air', 'strikes', 'over', 'the', 'past', 'two', 'years', '.'], [1, 1, 4, 4, 1, 4, 7, 5, 4, 12, 12, 12, 8, 1], ['nsubj', 'ROOT', 'nsubjpass', 'auxpass', 'ccomp', 'prep', 'compound', 'pobj', 'prep', 'det', 'amod', 'nummod', 'pobj', 'punct'], ['NNS', 'VBP', 'NNS', 'VBD', 'VBN', 'IN', 'NN', 'NNS', 'IN', 'DT', 'JJ', 'CD', 'NNS', '.'], 7),
+    ],
+)
+def test_acts_counted_in_a_trend_or_over_months_are_no_one_event(words, heads, deps, tags, trigger):
+    """Acts counted over a span of months or years: the subject (or inside the subject) of a
+    verb of trend in any tense ("Kidnappings increased ... during the first half of the year",
+    "casualties from roadside bombs fell last year"), or a bare plural ("killed in air strikes
+    over the past two years"). "Attacks on farmers rose last week" may tell acts of that week."""
+    assert _generic(words, heads, deps, tags, trigger)
+
+
+def test_a_bare_plural_on_a_day_is_still_an_act():
+    """"Air strikes killed 12 people in Idlib on Sunday": no trend, no span of months."""
+    words = ["Air", "strikes", "killed", "12", "people", "in", "Idlib", "on", "Sunday", "."]
+    heads = [1, 2, 2, 4, 2, 2, 5, 2, 7, 2]
+    deps = ["compound", "nsubj", "ROOT", "nummod", "dobj", "prep", "pobj", "prep", "pobj", "punct"]
+    tags = ["NN", "NNS", "VBD", "CD", "NNS", "IN", "NNP", "IN", "NNP", "."]
+    assert not _generic(words, heads, deps, tags, 1)

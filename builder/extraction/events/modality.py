@@ -82,6 +82,10 @@ def generic_mention(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end:
     bare_plural = noun.tag_ == "NNS" and not determiners
     if bare_plural and noun.dep_ in ("nsubj", "dobj") and noun.head.lower_ in k.lex.forms("trend_verbs") and present_tense(noun.head):
         return True  # "attacks on the road have doubled", "has stepped up attacks"
+    if k.search("aggregate_span", sent.text, sent.lowered) and (bare_plural or _counted_in_a_trend(k, noun)):
+        # "civilians killed in drone strikes over the past two years", "casualties from IEDs fell
+        # last year": many acts counted over months, no one ("attacks rose last week" may be one)
+        return True
     indefinite = noun.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in determiners)
     verb = verb_above(noun, sent.span.start, sent.span.end) if bare_plural or indefinite else None
     if verb is None or not present_tense(verb):
@@ -89,6 +93,17 @@ def generic_mention(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end:
     simple = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     described = any(c.dep_ in ("attr", "acomp") for c in verb.children)
     return simple or (bare_plural and described)
+
+
+def _counted_in_a_trend(k: Knowledge, noun: Token) -> bool:
+    """Whether the noun, or the bare plural whose phrase holds it ("casualties from improvised
+    explosive devices"), is the subject of a verb of trend, in any tense ("Kidnappings increased
+    markedly during the first half of the year")."""
+    head = noun
+    while head.dep_ in ("pobj", "compound", "amod") and head.head.i != head.i:
+        head = head.head.head if head.dep_ == "pobj" else head.head  # "from IEDs" -> "casualties"
+    bare = head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in head.children)
+    return bare and head.dep_ == "nsubj" and head.head.lower_ in k.lex.forms("trend_verbs")
 
 
 def habitual_present(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool:
