@@ -40,3 +40,23 @@ def test_a_relative_clause_in_the_past_tells_an_act():
     deps = ["det", "nsubj", "punct", "nsubj", "relcl", "dobj", "prep", "pobj", "punct", "aux", "ROOT", "dobj", "prep", "compound", "pobj", "punct"]
     tags = ["DT", "NNP", ",", "WDT", "VBD", "NNP", "IN", "NNP", ",", "VBZ", "VBN", "NN", "IN", "NNP", "NNP", "."]
     assert "attacked Mamove on Sunday" in _masked(words, heads, deps, tags)
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, hidden, kept",
+    [
+        # feature: "Days before the air strike, fighters overran a police outpost in Yinmabin."
+        (['Days', 'before', 'the', 'air', 'strike', ',', 'fighters', 'overran', 'a', 'police', 'outpost', 'in', 'Yinmabin', '.'], [7, 7, 4, 4, 1, 7, 7, 7, 10, 10, 7, 7, 11, 7], ['npadvmod', 'prep', 'det', 'compound', 'pobj', 'punct', 'nsubj', 'ROOT', 'det', 'compound', 'dobj', 'prep', 'pobj', 'punct'], ['NNS', 'IN', 'DT', 'NN', 'NN', ',', 'NNS', 'VBD', 'DT', 'NN', 'NN', 'IN', 'NNP', '.'], "air strike", "overran"),
+        # wire: "Two days after the ambush, troops raided a rebel camp."
+        (['Two', 'days', 'after', 'the', 'ambush', ',', 'troops', 'raided', 'a', 'rebel', 'camp', '.'], [1, 2, 7, 4, 2, 7, 7, 7, 10, 10, 7, 7], ['nummod', 'npadvmod', 'prep', 'det', 'pobj', 'punct', 'nsubj', 'ROOT', 'det', 'compound', 'dobj', 'punct'], ['CD', 'NNS', 'IN', 'DT', 'NN', ',', 'NNS', 'VBD', 'DT', 'NN', 'NN', '.'], "ambush", "raided"),
+    ],
+)
+def test_an_event_the_act_is_dated_against_is_masked(words, heads, deps, tags, hidden, kept):
+    """"Days before the air strike, fighters overran a post": the strike named after "before" is
+    another event; the trigger of the sentence is "overran"."""
+    from builder.extraction.events.triggers import anchors_masked
+    from builder.extraction.knowledge import load_knowledge
+
+    doc, sent = parsed_sentence(words, heads, deps, tags)
+    masked = anchors_masked(load_knowledge(None, False, None), sent, sent.text)
+    assert hidden not in masked and kept in masked and len(masked) == len(sent.text)

@@ -30,7 +30,7 @@ from .dating import context_date, dates_a_statement, names_the_act_only, sentenc
 from .modality import attempted, generic_mention, habitual_present, tells_harm, trigger_denied, unrealised
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
-from .triggers import compatible, descriptions_masked, transfers_masked, trigger
+from .triggers import anchors_masked, compatible, descriptions_masked, transfers_masked, trigger
 from .crowds import MOB_VIOLENCE, crowd_violence, side
 from .harm import harm_clause
 from .victims import civilian_patients, told_civilians
@@ -108,7 +108,7 @@ def _bodies_found_after(k: Knowledge, sent: SentenceInfo, last: Event) -> bool:
 def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> Cues | None:
     """The sentence's cues, or None where it adds nothing but (perhaps) a toll to the last event."""
     text = sent.text
-    masked = descriptions_masked(sent, transfers_masked(k, sent, names_masked(sent, actors)))
+    masked = anchors_masked(k, sent, descriptions_masked(sent, transfers_masked(k, sent, names_masked(sent, actors))))
     if (label := k.note_prefix_re.match(text)) is not None:
         masked = " " * label.end() + masked[label.end() :]  # "Looting: ... militiamen looted cows": the act, not the note's label
     trig = trigger(k, masked)
