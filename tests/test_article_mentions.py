@@ -159,3 +159,26 @@ def test_a_date_after_a_named_event_counts_from_its_first_telling_not_a_later_to
 def test_where_the_source_is_is_not_where_the_attack_was(nlp, sentence):
     events = _events(nlp, sentence, date(2025, 6, 9))
     assert len(events) == 1 and events[0].place is not None and "2440371" not in events[0].place  # GeoNames' Ouallam
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        # wire
+        ("Saba, the Houthi-run news agency, quoted a military source in Sanaa as saying a drone had struck the base.", "Saba"),
+        # feature
+        ("Kalima, the rebels' radio station, broadcast the names of the dead on Monday.", "Kalima"),
+        # analysis
+        ("The Kivu Conflict Observatory counted 40 attacks on Beni in March; the Observatory blames the ADF.", None),
+    ],
+)
+def test_a_name_an_apposition_calls_an_outlet_and_a_body_are_never_places(nlp, text, outlet):
+    """"Saba, the Houthi-run news agency": an outlet, not a town (the gazetteers have Sabas);
+    "The Kivu Conflict Observatory": a body the gazetteers lack is no place of the text either."""
+    from builder.nlp import process
+
+    result = next(iter(process(nlp, [Document(id="t", text=text, published=date(2024, 7, 25))])))
+    places = {e.label for k, e in result.entities.items() if k.startswith("place:")}
+    assert not any(name in places for name in ("Saba", "Kalima", "Kivu Conflict Observatory", "The Kivu Conflict Observatory"))
+    if outlet:
+        assert any(e.label == outlet and e.cls == T.MEDIA_OUTLET for e in result.entities.values())

@@ -34,6 +34,7 @@ def find_mentions(doc: Doc, k: Knowledge) -> None:
     votes.vote_for_focus(doc, k)
     cues.nationality_forces(doc, k)
     cues.formations(doc, k)
+    cues.outlets_by_apposition(doc, k)
     cues.unlisted_groups(doc, k)
     cues.group_positions(doc, k)
     toponyms.city_districts(doc, k)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import name_key, slug
 from .. import terms as T
@@ -84,6 +84,26 @@ def formations(doc: Doc, k: Knowledge) -> None:
         key = f"actor:{slug(label)}"
         add_entity(doc, key, T.STATE_FORCE, label)
         add_mention(doc, k, Mention(key, m.start(), m.end(), label, "actor", "military_formation", 0.7))
+
+
+def outlets_by_apposition(doc: Doc, k: Knowledge) -> None:
+    """A proper name whose apposition is headed by a noun of news outlets ("Saba, the Houthi-run
+    news agency, quoted ...", "Amaq, the group's mouthpiece"): a media outlet, read before the
+    model's guess can make it a place; a name the gazetteers know keeps its entry."""
+    nouns = k.lex.forms("outlet_nouns")
+
+    def outlet(noun: Token) -> bool:  # "news agency", "the rebels' radio station"
+        return noun.tag_ in ("NN", "NNS") and (noun.lower_ in nouns or any(c.dep_ == "compound" and c.lower_ in nouns for c in noun.children))
+
+    for tok in doc:
+        if not tok.tag_.startswith("NNP") or not any(c.dep_ == "appos" and outlet(c) for c in tok.children):
+            continue
+        name = doc[tok.left_edge.i if tok.left_edge.tag_.startswith("NNP") else tok.i : tok.i + 1]
+        if overlaps(doc, name.start_char, name.end_char) or any(e.label_ in ("ACTOR", "COUNTRY") and e.start_char < name.end_char and name.start_char < e.end_char for e in ents(doc)):
+            continue
+        key = f"actor:{slug(name.text)}"
+        add_entity(doc, key, T.MEDIA_OUTLET, name.text)
+        add_mention(doc, k, Mention(key, name.start_char, name.end_char, name.text, "actor", "outlet_apposition", 0.7))
 
 
 def unlisted_groups(doc: Doc, k: Knowledge) -> None:

@@ -189,6 +189,8 @@ def _unresolved(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str
         return
     if k.rx("source_words").search(stripped):
         return
+    if stripped.split()[-1].lower() in k.lex.words("body_name_heads"):
+        return  # "The Sahel Conflict Observatory", "the Kivu Security Institute": a body, not a place
     text = ext(doc, "armedkg_text")
     if not cue_word:
         prior = k.rx("settlement_of_before").search(text[max(0, span.start_char - 20) : span.start_char])
