@@ -55,3 +55,17 @@ def test_a_denied_act_is_no_event(words, heads, deps, tags, trigger):
 )
 def test_a_told_act_stays_an_event(words, heads, deps, tags, trigger):
     assert not _denied(words, heads, deps, tags, trigger)
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, trigger",
+    [
+        # wire: "The talks in Doha ended without agreement on Sunday."
+        (['The', 'talks', 'in', 'Doha', 'ended', 'without', 'agreement', 'on', 'Sunday', '.'], [1, 4, 1, 2, 4, 4, 5, 6, 7, 4], ['det', 'nsubj', 'prep', 'pobj', 'ROOT', 'prep', 'pobj', 'prep', 'pobj', 'punct'], ['DT', 'NNS', 'IN', 'NNP', 'VBD', 'IN', 'NN', 'IN', 'NNP', '.'], 6),
+        # feature: "The convoy reached Goma without attack."
+        (['The', 'convoy', 'reached', 'Goma', 'without', 'attack', '.'], [1, 2, 2, 2, 2, 4, 2], ['det', 'nsubj', 'ROOT', 'dobj', 'prep', 'pobj', 'punct'], ['DT', 'NN', 'VBD', 'NNP', 'IN', 'NN', '.'], 5),
+    ],
+)
+def test_an_act_under_without_did_not_happen(words, heads, deps, tags, trigger):
+    """"ended without agreement", "reached Goma without attack": "without" denies its object."""
+    assert _denied(words, heads, deps, tags, trigger)

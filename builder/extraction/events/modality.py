@@ -130,6 +130,8 @@ def trigger_denied(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: 
         first = first.head
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")) for c in (*tok.children, *first.children)):
         return True  # "did not shell", "no arrests have been made", "no new offensive has begun"
+    if first.dep_ in ("pobj", "pcomp") and first.head.lower_ == "without":
+        return True  # "the talks ended without agreement", "the convoy passed without attack"
     return _denied(tok, k.lex.forms("negating_verbs"), k.lex.forms("report_nouns"))
 
 
