@@ -20,7 +20,8 @@ from .frame_relations import FrameRelations, FrameWords
 from .frames import ClauseWords, Frame, read_frames
 from .interactions import DyadWords
 from .lexicon import Lexicon
-from .phrases import MentionAt, PhraseReader, PhraseWords, resolve_pronouns
+from .phrases import MentionAt, PhraseReader, PhraseWords
+from .pronouns import resolve_pronouns
 
 
 @dataclass

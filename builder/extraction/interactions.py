@@ -44,7 +44,8 @@ from ..records import Interaction
 from .extensions import ext, text_of
 from .frames import Frame
 from .lexicon import Lexicon
-from .phrases import GROUP_PRONOUNS, Named, PhraseReader
+from .phrases import Named, PhraseReader
+from .pronouns import GROUP_PRONOUNS
 
 if TYPE_CHECKING:
     from .knowledge import Knowledge

@@ -1,0 +1,131 @@
+"""Antecedents of pronouns, read per document before the relations: a group's "it", "its",
+"they" in a reported clause stands for the speaker, elsewhere for the group named as subject
+before it; a person's "he", "his" for the person the text is about. The antecedents are stored
+on the :class:`~builder.extraction.phrases.PhraseReader` (``reader.antecedent``), which then
+reads a pronoun as what it stands for in its own sentence."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .doc_columns import columns
+from .phrases import NON_STATE, PhraseReader
+
+GROUP_PRONOUNS = frozenset(("it", "its", "they", "their", "them", "we", "our", "us", "itself", "themselves", "ourselves"))
+PERSON_PRONOUNS = frozenset(("he", "his", "him", "himself", "she", "her", "hers", "herself"))
+
+
+def resolve_pronouns(reader: PhraseReader, frames: list, sentences: Iterable) -> None:
+    """Antecedents of the pronouns that stand for a group: in a reported clause, the speaker
+    ("the coalition said its strikes killed", "the SDF said they captured"); otherwise the
+    nearest subject before it in the sentence that names an actor, or the subject of the
+    sentence before ("ISWAP claimed the raid. It said ...")."""
+    doc = reader.doc
+    _definite_groups(reader)
+    for frame in frames:
+        if not frame.speakers:
+            continue
+        speaker = doc[frame.speakers[0]]
+        if not any(n.kind in ("actor", "country") for n in reader.entities(speaker)):
+            continue
+        for tok in doc[frame.head].subtree:
+            if tok.lower_ in GROUP_PRONOUNS and tok.i not in reader.antecedent and tok.i not in {t.i for t in speaker.subtree}:
+                reader.antecedent[tok.i] = speaker.i
+    marks = _Marks(doc)
+    previous: Token | None = None
+    for sent in sentences:
+        subjects = [t for t in marks.subjects(sent) if t.lower_ not in GROUP_PRONOUNS and any(n.kind in ("actor", "country") for n in reader.entities(t))]
+        for tok in marks.group_pronouns(sent):
+            if tok.i in reader.antecedent:
+                continue
+            before = [s for s in subjects if s.i < tok.i and agrees(tok, s)]
+            if before:
+                reader.antecedent[tok.i] = before[-1].i
+            elif previous is not None:  # across sentences a group is "it" and "they" alike
+                reader.antecedent[tok.i] = previous.i
+        root_subjects = [s for s in subjects if s.head.dep_ == "ROOT"]
+        previous = root_subjects[0] if root_subjects else (subjects[0] if subjects else None)
+    _resolve_person_pronouns(reader, sentences, marks)
+
+
+def _definite_groups(reader: PhraseReader) -> None:
+    """"Pakistani troops battled BLA militants. The group said its Majeed Brigade ...": "the
+    group" (a bare definite noun of a group, the subject of its clause) stands for the last
+    non-state armed group named before it; a state's forces are not called so."""
+    doc = reader.doc
+    named = sorted(i for i, m in reader.at.items() if m.kind == "actor" and not m.generic and m.cls in NON_STATE)
+    for i in columns(doc).with_lower(reader.words.anaphoric):
+        tok = doc[i]
+        if i in reader.at or tok.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "nmod", "prep", "relcl", "acl", "appos", "poss") for c in tok.children):
+            continue  # "the Wagner group", "the group of soldiers": a description, not a reference back
+        j = bisect_left(named, i)
+        if j:
+            reader.antecedent[i] = named[j - 1]
+
+
+PLURAL_PRONOUNS = frozenset(("they", "their", "them", "themselves"))
+
+
+def agrees(pronoun: Token, subject: Token) -> bool:
+    """Whether a pronoun may stand for a subject before it in its sentence: "they" does not stand
+    for a subject whose verb is singular ("Britain is standing by the Iraqi Kurds as they battle
+    the Islamic State": they are the Kurds). Across sentences it may: reporting calls a group
+    "it" and "they" by turns ("Hezbollah has expanded its footprint. ... they have fortified
+    their positions")."""
+    if pronoun.lower_ not in PLURAL_PRONOUNS:
+        return True
+    verb = subject.head
+    return verb.tag_ != "VBZ" and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBZ" for c in verb.children)
+
+
+class _Marks:
+    """The subjects and pronouns of a document, found in its columns (:mod:`.doc_columns`, read
+    once per document: a pass over every token of every sentence, making a Token object of
+    each, cost more than the rest of pronoun resolution), given sentence by sentence as tokens."""
+
+    def __init__(self, doc: Doc) -> None:
+        cols = columns(doc)
+        self.doc = doc
+        self._subjects = sorted(cols.with_dep("nsubj") + cols.with_dep("nsubjpass"))
+        self._group = cols.with_lower(GROUP_PRONOUNS)
+        self._person = cols.with_lower(PERSON_PRONOUNS)
+
+    def _within(self, indices: list[int], span: Span) -> list[Token]:
+        return [self.doc[i] for i in indices[bisect_left(indices, span.start) : bisect_left(indices, span.end)]]
+
+    def subjects(self, span: Span) -> list[Token]:
+        return self._within(self._subjects, span)
+
+    def group_pronouns(self, span: Span) -> list[Token]:
+        return self._within(self._group, span)
+
+    def person_pronouns(self, span: Span) -> list[Token]:
+        return self._within(self._person, span)
+
+
+def _resolve_person_pronouns(reader: PhraseReader, sentences: Iterable, marks: _Marks) -> None:
+    """"he", "his", "she": the nearest subject naming a person before it in the sentence, else the
+    person the text is about so far (the last sentence subject that named a person): "Larsen was
+    an officer. He joined the Legion in 1918" -- biographies and profiles go on this way."""
+    topic: Token | None = None
+    for sent in sentences:
+        subjects = [t for t in marks.subjects(sent) if t.lower_ not in PERSON_PRONOUNS and any(n.kind == "person" for n in reader.entities(t))]
+        for tok in marks.person_pronouns(sent):
+            if tok.i in reader.antecedent:
+                continue
+            before = [s for s in subjects if s.i < tok.i]
+            antecedent = before[-1] if before else topic
+            if antecedent is not None:
+                reader.antecedent[tok.i] = antecedent.i
+        if subjects:
+            topic = subjects[0]
+        elif any(t.lower_ in PERSON_PRONOUNS for t in marks.subjects(sent)):
+            pass  # "He was the son of X and his wife Y. He joined ...": a sentence about the topic keeps it
+        else:  # "Police named the suspect as X. Officials said he ...": the person the sentence named
+            named = [i for i in range(sent.start, sent.end) if (m := reader.at.get(i)) is not None and m.kind == "person" and reader.doc[i].lower_ not in PERSON_PRONOUNS]
+            topic = reader.doc[named[-1]] if named else topic
