@@ -176,7 +176,9 @@ class Knowledge:
         Ukrainian Armed Forces", "the Kenya Defence Forces" (the noun capitalised as a name: a
         state's own forces are named so)."""
         mods = self.lex.alternation("force_modifiers")
-        return re.compile(r"(?<![-\u2010])\b(?:pro-)?(" + self.adj + "|" + self.country_names + r")(?i:(?:\s+(?:" + mods + r"))*\s+(" + self.src("service_nouns") + "|" + self.src("force_nouns") + r"))\b")
+        # a country's name after a hyphen is part of a town's ("Fort-de-France police"), a
+        # nationality may be ("US-British strikes")
+        return re.compile(r"\b(?:pro-)?((?:" + self.adj + r")|(?<![-\u2010])(?:" + self.country_names + r"))(?i:(?:\s+(?:" + mods + r"))*\s+(" + self.src("service_nouns") + "|" + self.src("force_nouns") + r"))\b")
 
     @cached_property
     def country_names(self) -> str:

@@ -88,12 +88,13 @@ def anchors_masked(k: Knowledge, sent: SentenceInfo, text: str) -> str:
     blanked out: "Earlier this month, days before the air strike, fighters overran a police
     outpost", "two days after the ambush, troops raided a camp": "before"/"after"/"following"/
     "since" with a definite event noun names another event, not this sentence's act."""
-    if not sent.parsed or not any(w in ("after", "before", "following", "since") for w in sent.words):
+    anchoring = k.lex.words("anchoring_prepositions")
+    if not sent.parsed or sent.words.isdisjoint(anchoring):
         return text
     nouns = k.lex.any_forms("event_nouns", "hostile_nouns")
     anchors = []
     for prep in sent.span:
-        if prep.lower_ not in ("after", "before", "following", "since") or prep.dep_ != "prep":
+        if prep.lower_ not in anchoring or prep.dep_ != "prep":
             continue
         for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lower_ in nouns):
             if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in noun.children):

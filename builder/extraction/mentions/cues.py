@@ -136,7 +136,8 @@ def unlisted_groups(doc: Doc, k: Knowledge) -> None:
 
 def _names_no_gang(k: Knowledge, words: Span) -> bool:
     """Whether the capitalised words before a gang noun name no group: nationalities, states and
-    capitals ("Haitian", "Venezuelan", "Mexico City"), or words that start no group's name."""
+    capitals ("Haitian gangs", "Venezuelan gangs"), or words that start no group's name ("Local
+    militia")."""
     not_names = k.lex.words("not_group_names")
     return all(t.is_punct or t.lower_ in not_names or k.state_of(t.text) for t in words)
 
