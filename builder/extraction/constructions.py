@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from . import terms as T
 from .extensions import text_of
 from .frames import Frame, is_verb
 from .lexicon import Lexicon
@@ -22,7 +23,7 @@ from .phrases import Named, PhraseReader, dependency_path, first_conjunct
 from .treematch import TreeMatcher
 
 # Classes that can be a side of a fight (a country stands for its armed forces).
-ARMED = frozenset(("StateForce", "NonStateArmedGroup", "Militia", "RebelGroup", "JihadistGroup", "ArmedActor", "UnidentifiedArmedGroup"))
+ARMED = frozenset((*T.ARMED_CLASSES, T.ARMED_ACTOR, T.UNIDENTIFIED_ARMED_GROUP))
 
 
 @dataclass(frozen=True)

@@ -55,13 +55,10 @@ def actor_hierarchy(doc: Doc, k: Knowledge) -> None:
     entities = ext(doc, "armedkg_entities")
     for key in list(entities):
         ent = entities[key]
-        seen = {key}
-        entry = k.gaz.actors.get(key.split(":", 1)[1]) if key.startswith("actor:") and ent.mentions else None
-        while entry is not None and entry.parent and entry.parent in k.gaz.actors and f"actor:{entry.parent}" not in seen:
-            parent = f"actor:{entry.parent}"
-            seen.add(parent)
-            relate(doc, k, T.PART_OF, entry.key, parent, implied(ent.mentions[0], GAZETTEER_RULE), [])
-            entry = k.gaz.actors[entry.parent]
+        part = key
+        for parent in k.actor_parents(key) if ent.mentions else []:
+            relate(doc, k, T.PART_OF, part, parent, implied(ent.mentions[0], GAZETTEER_RULE), [])
+            part = parent
 
 
 class ContainmentComponent:

@@ -104,6 +104,16 @@ class Knowledge:
     def forces_of(self, iso: str) -> str:
         return self.gaz.countries[iso].forces_key
 
+    def actor_parents(self, key: str) -> list[str]:
+        """The keys of the groups a gazetteer actor is part of, nearest first, each an actor of
+        the gazetteer ("actor:isgs" -> ["actor:islamic-state"]); none for any other key."""
+        out: list[str] = []
+        entry = self.gaz.actors.get(key.split(":", 1)[1]) if key.startswith("actor:") else None
+        while entry is not None and entry.parent and entry.parent in self.gaz.actors and f"actor:{entry.parent}" not in (key, *out):
+            out.append(f"actor:{entry.parent}")
+            entry = self.gaz.actors[entry.parent]
+        return out
+
     def state_forces(self, iso: str) -> str | None:
         """The armed forces of a country the gazetteer describes, else None."""
         country = self.gaz.countries.get(iso)

@@ -26,6 +26,8 @@ CIVILIAN_GROUP = _term("CivilianGroup")
 SOURCE = _term("Source")
 WEAPON = _term("Weapon")
 ARMED_CLASSES = (STATE_FORCE, NON_STATE_ARMED_GROUP, MILITIA, REBEL_GROUP, JIHADIST_GROUP)
+ARMED_ACTOR = _term("ArmedActor")
+UNIDENTIFIED_ARMED_GROUP = _term("UnidentifiedArmedGroup")
 # places
 COUNTRY = _term("Country")
 ADMIN_REGION = _term("AdminRegion")

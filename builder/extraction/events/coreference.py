@@ -122,17 +122,6 @@ def _armed(k: Knowledge, ident: str) -> bool:
     return entry is not None and entry.cls != T.MEDIA_OUTLET  # an outlet read as a doer is a misread source
 
 
-def _parents(k: Knowledge, key: str) -> list[str]:
-    """The groups an actor the gazetteer knows is part of, nearest first ("actor:isgs" ->
-    "actor:islamic-state")."""
-    out: list[str] = []
-    entry = k.gaz.actors.get(key.split(":", 1)[1])
-    while entry is not None and entry.parent and f"actor:{entry.parent}" not in out:
-        out.append(f"actor:{entry.parent}")
-        entry = k.gaz.actors.get(entry.parent)
-    return out
-
-
 def _participants_agree(k: Knowledge, a: Event, b: Event) -> bool:
     """When both name perpetrators the gazetteer knows, one is shared, or one is part of the
     other ("Islamic State claimed the ambush" of its Sahel province's fighters; not two
@@ -140,7 +129,7 @@ def _participants_agree(k: Knowledge, a: Event, b: Event) -> bool:
     pa, pb = _named(k, a.perpetrators + a.assoc_perpetrators), _named(k, b.perpetrators + b.assoc_perpetrators)
     if not pa or not pb or pa & pb:
         return True
-    if any(x in _parents(k, y) or y in _parents(k, x) for x in pa for y in pb):
+    if any(x in k.actor_parents(y) or y in k.actor_parents(x) for x in pa for y in pb):
         return True
     both_a, both_b = pa | _named(k, a.targets), pb | _named(k, b.targets)
     return bool(both_a & both_b) and not (pa & _named(k, b.targets))

@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 
+from ..frames import Frame
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
 from ..zones import reference_date
@@ -166,10 +167,7 @@ def unrealised(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: int)
     offensive", "officials expect the militants to attack", "ahead of an expected assault",
     "warned of a heightened risk of attacks"), in a sentence where nobody was killed or hurt
     ("gunmen who had vowed to attack the town killed five" tells an attack)."""
-    span = char_span(doc, sent.start + start, sent.start + end)
-    if span is None:
-        return False
-    frame = next((f for f in ext(doc, "armedkg_frames") if f.head == span.root.i), None)
+    frame = _trigger_frame(doc, sent, start, end)
     if frame is None or frame.modality not in ("intention", "hypothetical", "future"):
         return False  # negation is read by trigger_denied ("has not commented on the clash" tells a clash)
     return not tells_harm(k, sent)
@@ -179,9 +177,17 @@ def attempted(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool:
     """Whether the clause frame of the trigger at ``start`` .. ``end`` of the sentence is an
     attempt ("tried to capture the town", "attempted to overrun the post"): the fighting took
     place, the capture did not."""
-    span = char_span(doc, sent.start + start, sent.start + end)
-    frame = next((f for f in ext(doc, "armedkg_frames") if f.head == span.root.i), None) if span is not None else None
+    frame = _trigger_frame(doc, sent, start, end)
     return frame is not None and frame.modality == "attempt"
+
+
+def _trigger_frame(doc: Doc, sent: SentenceInfo, start: int, end: int) -> Frame | None:
+    """The clause frame (:mod:`..frames`) headed by the trigger at ``start`` .. ``end`` of the
+    sentence, if one was read."""
+    span = char_span(doc, sent.start + start, sent.start + end)
+    if span is None:
+        return None
+    return next((f for f in ext(doc, "armedkg_frames") if f.head == span.root.i), None)
 
 
 def tells_harm(k: Knowledge, sent: SentenceInfo) -> bool:

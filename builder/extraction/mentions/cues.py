@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ...gazetteer import name_key, slug
 from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import Mention, add_entity, add_mention, focus_hint, overlaps
+from ..doc_columns import columns
 from ..extensions import ents, ext
 
 
@@ -90,13 +91,10 @@ def outlets_by_apposition(doc: Doc, k: Knowledge) -> None:
     """A proper name whose apposition is headed by a noun of news outlets ("Saba, the Houthi-run
     news agency, quoted ...", "Amaq, the group's mouthpiece"): a media outlet, read before the
     model's guess can make it a place; a name the gazetteers know keeps its entry."""
-    nouns = k.lex.forms("outlet_nouns")
-
-    def outlet(noun: Token) -> bool:  # "news agency", "the rebels' radio station"
-        return noun.tag_ in ("NN", "NNS") and (noun.lower_ in nouns or any(c.dep_ == "compound" and c.lower_ in nouns for c in noun.children))
-
-    for tok in doc:
-        if not tok.tag_.startswith("NNP") or not any(c.dep_ == "appos" and outlet(c) for c in tok.children):
+    for i in columns(doc).with_lower(frozenset(k.lex.forms("outlet_nouns"))):
+        noun = doc[i].head if doc[i].dep_ == "compound" else doc[i]  # "news agency", "the rebels' radio station"
+        tok = noun.head
+        if noun.dep_ != "appos" or noun.tag_ not in ("NN", "NNS") or not tok.tag_.startswith("NNP"):
             continue
         name = doc[tok.left_edge.i if tok.left_edge.tag_.startswith("NNP") else tok.i : tok.i + 1]
         if overlaps(doc, name.start_char, name.end_char) or any(e.label_ in ("ACTOR", "COUNTRY") and e.start_char < name.end_char and name.start_char < e.end_char for e in ents(doc)):
