@@ -69,3 +69,24 @@ def test_a_told_act_stays_an_event(words, heads, deps, tags, trigger):
 def test_an_act_under_without_did_not_happen(words, heads, deps, tags, trigger):
     """"ended without agreement", "reached Goma without attack": "without" denies its object."""
     assert _denied(words, heads, deps, tags, trigger)
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, trigger",
+    [
+        # wire: "There were no reports of clashes in Jenin overnight, residents said."
+        (['There', 'were', 'no', 'reports', 'of', 'clashes', 'in', 'Jenin', 'overnight', ',', 'residents', 'said', '.'], [1, 11, 3, 1, 3, 4, 5, 6, 1, 11, 11, 11, 11], ['expl', 'ccomp', 'det', 'attr', 'prep', 'pobj', 'prep', 'pobj', 'advmod', 'punct', 'nsubj', 'ROOT', 'punct'], ['EX', 'VBD', 'DT', 'NNS', 'IN', 'NNS', 'IN', 'NNP', 'RB', ',', 'NNS', 'VBD', '.'], 5),
+        # feature: "Monitors saw no sign of fighting near the front line on Sunday."
+        (['Monitors', 'saw', 'no', 'sign', 'of', 'fighting', 'near', 'the', 'front', 'line', 'on', 'Sunday', '.'], [1, 1, 3, 1, 3, 4, 5, 9, 9, 6, 1, 10, 1], ['nsubj', 'ROOT', 'det', 'dobj', 'prep', 'pobj', 'prep', 'det', 'amod', 'pobj', 'prep', 'pobj', 'punct'], ['NNS', 'VBD', 'DT', 'NN', 'IN', 'NN', 'IN', 'DT', 'JJ', 'NN', 'IN', 'NNP', '.'], 5),
+        # brief: "The mission found no evidence of shelling in the district."
+        (['The', 'mission', 'found', 'no', 'evidence', 'of', 'shelling', 'in', 'the', 'district', '.'], [1, 2, 2, 4, 2, 4, 5, 6, 9, 7, 2], ['det', 'nsubj', 'ROOT', 'det', 'dobj', 'prep', 'pcomp', 'prep', 'det', 'pobj', 'punct'], ['DT', 'NN', 'VBD', 'DT', 'NN', 'IN', 'VBG', 'IN', 'DT', 'NN', '.'], 6),
+    ],
+)
+def test_an_act_of_which_there_is_no_report_or_sign_is_no_event(words, heads, deps, tags, trigger):
+    """"no reports of clashes", "no sign of fighting": "no" on the noun the act is said of."""
+    assert _denied(words, heads, deps, tags, trigger)
+
+
+def test_reports_of_an_act_still_tell_it():
+    # wire: "Reports of clashes in Jenin emerged on Sunday."
+    assert not _denied(['Reports', 'of', 'clashes', 'in', 'Jenin', 'emerged', 'on', 'Sunday', '.'], [5, 0, 1, 2, 3, 5, 5, 6, 5], ['nsubj', 'prep', 'pobj', 'prep', 'pobj', 'ROOT', 'prep', 'pobj', 'punct'], ['NNS', 'IN', 'NNS', 'IN', 'NNP', 'VBD', 'IN', 'NNP', '.'], 2)

@@ -151,5 +151,20 @@ def test_forces_that_hit_and_weapons_downed(k, text, cls):
     assert _refine(k, text, found[0], found[2])[0] == cls
 
 
+@pytest.mark.parametrize("text,masked", [
+    # wire copy, encyclopaedia, analysis: a fight by a group whose name says "liberation"
+    ("The West Papua National Liberation Army ambushed an army patrol.", "The ____ _____ ________ __________ ____ ambushed an army patrol."),
+    ("In 1998 the Kosovo Liberation Army clashed with Serbian police.", "In 1998 the ______ __________ ____ clashed with Serbian police."),
+    ("Fighting between the Oromo Liberation Army and federal troops continued.", "Fighting between the _____ __________ ____ and federal troops continued."),
+])
+def test_a_change_of_hands_is_not_read_inside_a_name(k, text, masked):
+    from builder.extraction.events.sentence import _refine
+
+    found = trigger(k, masked)
+    assert found[0] == "ArmedClash"
+    assert _refine(k, text, found[0], found[2], masked)[0] == "ArmedClash"
+    assert _refine(k, "Troops clashed with rebels and regained control of the town.", "ArmedClash", None)[0] == "GovernmentRegainsTerritory"
+
+
 def test_prices_that_hit_a_record_are_no_attack(k):
     assert trigger(k, "Fuel prices hit a record on Monday.") is None

@@ -118,9 +118,22 @@ def test_daily_and_nightly_are_generic_only_in_lower_case(k, sentence, generic):
     assert bool(k.rx("generic_statement").search(sentence)) is generic
 
 
-@pytest.mark.parametrize("sentence", ["Nobody was killed in the exchange of fire , police said .", "No one was hurt .", "No-one was wounded in the blast ."])
+@pytest.mark.parametrize("sentence", ["Nobody was killed in the exchange of fire , police said .", "No one was hurt .", "No-one was wounded in the blast .", "No soldiers were wounded .", "No civilians were reportedly killed in the raid ."])
 def test_nobody_killed_is_no_casualty(k, sentence):
     assert k.rx("no_casualties").search(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, report",
+    [
+        ("Four other people, including two women, were wounded.", True),  # wire: a toll after the act
+        ("No soldiers were wounded.", True),
+        ("Three members of the patrol, all conscripts, were killed.", True),  # feature
+        ("No aid has been delivered to the camp since May.", False),
+    ],
+)
+def test_a_sentence_that_only_tells_a_toll(k, sentence, report):
+    assert bool(k.rx("casualty_report").match(sentence)) is report
 
 
 @pytest.mark.parametrize(

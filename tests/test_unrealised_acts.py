@@ -45,6 +45,21 @@ def test_a_planned_or_expected_act_is_no_event(words, heads, deps, tags, trigger
 @pytest.mark.parametrize(
     "words, heads, deps, tags, trigger",
     [
+        # feature: "Relatives of one of the dead men said he had wanted to surrender."
+        (['Relatives', 'of', 'one', 'of', 'the', 'dead', 'men', 'said', 'he', 'had', 'wanted', 'to', 'surrender', '.'], [7, 0, 1, 2, 6, 6, 3, 7, 10, 10, 7, 12, 10, 7], ['nsubj', 'prep', 'pobj', 'prep', 'det', 'amod', 'pobj', 'ROOT', 'nsubj', 'aux', 'ccomp', 'aux', 'xcomp', 'punct'], ['NNS', 'IN', 'CD', 'IN', 'DT', 'JJ', 'NNS', 'VBD', 'PRP', 'VBD', 'VBN', 'TO', 'VB', '.'], 12),
+        # wire: "The wounded soldiers said the militants planned to attack the base again."
+        (['The', 'wounded', 'soldiers', 'said', 'the', 'militants', 'planned', 'to', 'attack', 'the', 'base', 'again', '.'], [2, 2, 3, 3, 5, 6, 3, 8, 6, 10, 8, 8, 3], ['det', 'amod', 'nsubj', 'ROOT', 'det', 'nsubj', 'ccomp', 'aux', 'xcomp', 'det', 'dobj', 'advmod', 'punct'], ['DT', 'JJ', 'NNS', 'VBD', 'DT', 'NNS', 'VBD', 'TO', 'VB', 'DT', 'NN', 'RB', '.'], 8),
+    ],
+)
+def test_a_plan_beside_people_described_as_dead_or_wounded_is_no_event(words, heads, deps, tags, trigger):
+    """"the dead men", "the wounded soldiers" describe people; they tell no harm done, so the
+    wish or plan of the sentence stays unrealised."""
+    assert _unrealised(words, heads, deps, tags, trigger)
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, trigger",
+    [
         # wire: "The army launched an offensive on the town."
         (["The", "army", "launched", "an", "offensive", "on", "the", "town", "."], [1, 2, 2, 4, 2, 2, 7, 5, 2], ["det", "nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct"], ["DT", "NN", "VBD", "DT", "NN", "IN", "DT", "NN", "."], 4),
         # wire: "Militants who had vowed to attack the town killed five civilians." (the threat came true)

@@ -133,6 +133,8 @@ def trigger_denied(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: 
         return True  # "did not shell", "no arrests have been made", "no new offensive has begun"
     if first.dep_ in ("pobj", "pcomp") and first.head.lower_ == "without":
         return True  # "the talks ended without agreement", "the convoy passed without attack"
+    if first.dep_ in ("pobj", "pcomp") and first.head.lower_ == "of" and any(c.dep_ == "det" and c.lower_ == "no" for c in first.head.head.children):
+        return True  # "there were no reports of clashes", "no sign of fighting"
     return _denied(tok, k.lex.forms("negating_verbs"), k.lex.forms("report_nouns"))
 
 
@@ -170,7 +172,21 @@ def unrealised(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: int)
     frame = _trigger_frame(doc, sent, start, end)
     if frame is None or frame.modality not in ("intention", "hypothetical", "future"):
         return False  # negation is read by trigger_denied ("has not commented on the clash" tells a clash)
-    return not tells_harm(k, sent)
+    return not _harm_told(doc, k, sent)
+
+
+def _harm_told(doc: Doc, k: Knowledge, sent: SentenceInfo) -> bool:
+    """Whether the sentence tells that somebody was killed or hurt: a word of harm that is not
+    only a modifier of a noun ("relatives of one of the dead men said he had wanted to surrender"
+    describes people, it tells no harm done in that clause)."""
+    for name in ("kill_words", "injure_words"):
+        if not k.search(name, sent.text, sent.lowered):
+            continue
+        for m in k.rx(name).finditer(sent.text):
+            span = char_span(doc, sent.start + m.start(), sent.start + m.end())
+            if span is None or span.root.dep_ != "amod":
+                return True
+    return False
 
 
 def attempted(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool:

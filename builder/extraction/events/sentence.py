@@ -147,7 +147,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     if trig is None and not protest and (act := _crowd_riot(doc, k, sent)) is not None:
         trig = (MOB_VIOLENCE, 2, act)  # "about 20 people hurled petrol bombs at a police station"
     cls, spec, tm = trig if trig else (T.ATTACK, -1, None)
-    cls, tm = _refine(k, text, cls, tm)
+    cls, tm = _refine(k, text, cls, tm, masked)
     if cls in (T.GOVERNMENT_REGAINS, T.NON_STATE_OVERTAKES) and tm is not None and attempted(doc, sent, tm.start(), tm.end()):
         cls = T.ARMED_CLASH  # "tried to capture Butembo but were pushed back": the fight, no change of hands
     if cls == T.ARRESTS and tm is not None and (killing := _killed_after_arrest(doc, k, sent, tm)) is not None:
@@ -233,9 +233,11 @@ def names_masked(sent: SentenceInfo, actors: list[Mention]) -> str:
     return "".join(chars)
 
 
-def _refine(k: Knowledge, text: str, cls: str, tm: re.Match | None) -> tuple[str, re.Match | None]:
+def _refine(k: Knowledge, text: str, cls: str, tm: re.Match | None, masked: str | None = None) -> tuple[str, re.Match | None]:
     """ACLED codebook refinements: strikes from the air are air strikes ("air base" is not air);
-    shooting down or defusing is a disrupted use; a change of hands after clashes is coded as such."""
+    shooting down or defusing is a disrupted use; a change of hands after clashes is coded as such,
+    read in ``masked`` (the text with its actors' names blanked: "the National Liberation Army
+    ambushed a patrol" regains nothing)."""
     air = k.rx("air_words").search(text)
     if cls == T.SHELLING and air and not k.rx("ground_fire_words").search(text):
         cls = T.AIR_DRONE_STRIKE
@@ -251,7 +253,7 @@ def _refine(k: Knowledge, text: str, cls: str, tm: re.Match | None) -> tuple[str
             cls, tm = T.DISRUPTED_WEAPONS_USE, seized  # "seized 400 rifles and 30 grenade launchers": weapons taken, none used
     if cls == T.ARMED_CLASH:
         # "regained control of Diffa after clashes with Boko Haram": ACLED codes the change of hands
-        taken = next(((t.cls, m) for t in k.triggers if t.cls in (T.GOVERNMENT_REGAINS, T.NON_STATE_OVERTAKES) and (m := t.pattern.search(text))), None)
+        taken = next(((t.cls, m) for t in k.triggers if t.cls in (T.GOVERNMENT_REGAINS, T.NON_STATE_OVERTAKES) and (m := t.pattern.search(masked or text))), None)
         if taken:
             cls, tm = taken
     return cls, tm
