@@ -58,6 +58,8 @@ def entity_mentions(doc: Doc, k: Knowledge) -> None:
             continue  # "a London-based monitor": where an actor is based, no place of the text's events
         elif label == "PLACE" and whole_name(doc, k, ent) is not ent:
             place_from_text(doc, k, ent)  # "Oaxaca de Juarez": a town named after its division
+        elif label == "PLACE" and _far_from_focus(doc, k, ent):
+            place_from_text(doc, k, ent, in_focus=True)
         elif label == "PLACE":
             add_place_mention(doc, k, ent.ent_id_, ent, "gazetteer_place", 0.9)
         elif label in ("GPE", "LOC", "FAC") and (_agent_of_hostility(k, ent) or _part_of_organisation(k, ent)):
@@ -129,6 +131,18 @@ def _inside_longer_name(doc: Doc, k: Knowledge, ent: Span) -> bool:
     before, after, then = doc[ent.start - 1], doc[ent.end], doc[ent.end + 1]
     named_before = before.tag_ in ("NNP", "NNPS") and before.text[:1].isupper() and k.gaz.country_of_adjective(before.text) is None and not k.gaz.country_by_name.get(name_key(before.text))
     return named_before and ((after.lower_ in ("for", "of") and then.text[:1].isupper()) or (after.text[:1].isupper() and after.lower_ in k.organisation_heads))
+
+
+def _far_from_focus(doc: Doc, k: Knowledge, ent: Span) -> bool:
+    """Whether the place the gazetteers name lies in a country far from the document's focus,
+    neither next to it nor named by the document: then the name is resolved as any other
+    (a namesake in the focus, or a place the gazetteers lack), not taken as that place ("Dara
+    district" in a report on Afghanistan is not Daraa in Syria)."""
+    entry = k.gaz.places.get(ent.ent_id_)
+    focus = focus_hint(doc)
+    if entry is None or not entry.country or not focus or entry.country == focus:
+        return False
+    return entry.country not in k.gaz.neighbours.get(focus, ()) and entry.country not in ext(doc, "armedkg_named_countries")
 
 
 def _capital_named_after(doc: Doc, k: Knowledge, ent: Span) -> bool:

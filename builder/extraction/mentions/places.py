@@ -45,9 +45,11 @@ def acts(k: Knowledge, span: Span) -> str | None:
     return None
 
 
-def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cue_word: str = "") -> None:
+def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cue_word: str = "", in_focus: bool = False) -> None:
     """A place (or country) named by ``span``; with ``forced`` (a cue said it is a place) one
-    the gazetteers lack becomes a place of the document."""
+    the gazetteers lack becomes a place of the document. ``in_focus``: a name the gazetteers
+    place far from the document's focus is read only in the focus (no namesake in the other
+    countries voted for, which that very name voted for), else as a place they lack."""
     span = whole_name(doc, k, span)
     text = span.text
     stripped = k.rx("trailing_function_word").sub("", k.rx("the_start").sub("", text))
@@ -77,7 +79,7 @@ def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cu
     if division is not None:
         add_mention(doc, k, Mention(division.key, span.start_char, span.end_char, text, "place", "world_division", 0.75, cue_word))
         return
-    candidates = _candidates(doc, k, span, stripped)
+    candidates = _candidates(doc, k, span, stripped, focus_hint(doc) if in_focus else None)
     if candidates:
         add_place_mention(doc, k, candidates[0].key, span, "geonames_or_curated", 0.8 if not forced else 0.7, cue_word)
         town = ext(doc, "armedkg_entities").get(f"place:{candidates[0].key}")
@@ -87,7 +89,7 @@ def place_from_text(doc: Doc, k: Knowledge, span: Span, forced: bool = False, cu
         return
     if _compound_area(doc, k, span, stripped, cue_word) or _part_of_town(doc, k, span, stripped, cue_word):
         return
-    if forced or span.label_ in ("GPE", "LOC", "FAC"):
+    if forced or in_focus or span.label_ in ("GPE", "LOC", "FAC"):
         _unresolved(doc, k, span, stripped, cue_word)
 
 
@@ -118,14 +120,15 @@ def whole_name(doc: Doc, k: Knowledge, span: Span) -> Span:
     return span
 
 
-def _candidates(doc: Doc, k: Knowledge, span: Span, stripped: str) -> list[PlaceEntry]:
+def _candidates(doc: Doc, k: Knowledge, span: Span, stripped: str, focus: str | None = None) -> list[PlaceEntry]:
     """Gazetteer readings of the name: exact, else by sound, else by sound in the other
-    countries the actors point to ("Russian forces shelled ... Ukrainian positions near X")."""
-    candidates = choose(doc, k, span, k.gaz.lookup_place(stripped, focus_hint(doc)))
+    countries the actors point to ("Russian forces shelled ... Ukrainian positions near X").
+    ``focus``: read in that country only (see :func:`place_from_text`)."""
+    candidates = choose(doc, k, span, k.gaz.lookup_place(stripped, focus_hint(doc)), focus=focus)
     if not candidates:
-        candidates = choose(doc, k, span, _sounding(doc, k, stripped), fuzzy=True)
+        candidates = choose(doc, k, span, _sounding(doc, k, stripped), fuzzy=True, focus=focus)
     votes = ext(doc, "armedkg_country_votes")
-    for iso in sorted(votes, key=lambda c: -votes[c])[1:3] if not candidates else ():
+    for iso in sorted(votes, key=lambda c: -votes[c])[1:3] if not candidates and focus is None else ():
         candidates = choose(doc, k, span, k.gaz.lookup_place(stripped, iso, fuzzy=True), fuzzy=True)
         if candidates:
             break
@@ -207,11 +210,12 @@ def _unresolved(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str
     add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "place", "toponym_unresolved", 0.6, cue_word))
 
 
-def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuzzy: bool = False) -> list[PlaceEntry]:
+def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuzzy: bool = False, focus: str | None = None) -> list[PlaceEntry]:
     """Disambiguate place candidates: the province named in the same sentence, the place it is
     said to lie in or near, then the country in focus (a neighbour only if that country's own
     name appears in the document). A fuzzy (consonant skeleton) match must lie in that province.
-    Without a focus, only large towns or places in a country the document names are accepted."""
+    Without a focus, only large towns or places in a country the document names are accepted.
+    ``focus``: the country in focus as decided (else the one most places voted for)."""
     # The divisions written beside it decide first: "Belem (Para)", "Cuernavaca, Morelos",
     # "Lale (Bane, Boulgou)" (any country's first- and second-level divisions); a namesake
     # elsewhere, however large, is not meant.
@@ -231,7 +235,7 @@ def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuz
     if found:
         return [c for c in candidates if any(_near_anchor(a, c) for a in found)]
     place_votes = ext(doc, "armedkg_place_votes")
-    focus = max(place_votes.items(), key=lambda kv: kv[1])[0] if place_votes else None
+    focus = focus or (max(place_votes.items(), key=lambda kv: kv[1])[0] if place_votes else None)
     if focus:
         candidates = _in_focus(doc, k, span, candidates, focus, fuzzy)
     else:
@@ -391,8 +395,8 @@ def _fuzzy_pick(candidates: list[PlaceEntry], context: set[str]) -> list[PlaceEn
 
 
 def _divisions_named(k: Knowledge, span: Span) -> set[str]:
-    """The ids of the first-level divisions the gazetteer ruler found in ``span``'s sentence,
-    but for those named in what a protest is about ("a protest in Poonch over a killing in
+    """The ids of the first-level divisions the gazetteer ruler found in ``span``'s sentence
+    (outside ``span``: a name is no context of its own), but for those named in what a protest is about ("a protest in Poonch over a killing in
     Rajasthan"): those of ``span.sent.ents``, which builds every entity of the document again on
     each call (the document's are read once, kept in ``doc._.armedkg_division_ents``)."""
     doc, sent = span.doc, span.sent
@@ -402,7 +406,7 @@ def _divisions_named(k: Knowledge, span: Span) -> set[str]:
         found = [(e.start, e.end, e.ent_id_) for e in ents(doc) if e.label_ == "PLACE" and e.ent_id_.startswith("adm1:") and not in_grievance(k, e)]
         if kept:
             doc._.armedkg_division_ents = found
-    return {key for start, end, key in found if sent.start <= start and end <= sent.end}
+    return {key for start, end, key in found if sent.start <= start and end <= sent.end and not (start < span.end and span.start < end)}  # not the name itself
 
 
 def _named_first(span: Span, candidates: list[PlaceEntry]) -> list[PlaceEntry]:
