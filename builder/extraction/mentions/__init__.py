@@ -36,6 +36,7 @@ def find_mentions(doc: Doc, k: Knowledge) -> None:
     cues.formations(doc, k)
     cues.outlets_by_apposition(doc, k)
     cues.outlets_addressed(doc, k)
+    cues.defined_groups(doc, k)
     cues.unlisted_groups(doc, k)
     cues.group_positions(doc, k)
     toponyms.city_districts(doc, k)

@@ -124,6 +124,29 @@ def outlets_addressed(doc: Doc, k: Knowledge) -> None:
             add_mention(doc, k, Mention(key, name.start_char, name.end_char, name.text, "actor", "outlet_addressed", 0.65))
 
 
+def defined_groups(doc: Doc, k: Knowledge) -> None:
+    """A proper name defined as an armed body by its copula or apposition ("Katiba Serma is a
+    jihadist group", "the AUC was a paramilitary umbrella organisation", "Forces Nouvelles, an
+    armed coalition, ..."): an armed group (a militia where the noun says so), read before the
+    model's guess (a person, a place) can be taken; a name the gazetteers know keeps its entry."""
+    modifiers, copulas = k.lex.words("armed_kind_modifiers"), k.lex.forms("copulas")
+    for i in columns(doc).with_lower(k.lex.words("armed_kind_nouns")):
+        noun = doc[i]
+        armed = noun.lower_ == "militia" or any(c.dep_ in ("amod", "compound") and c.lower_ in modifiers for c in noun.children)
+        if not armed or noun.dep_ not in ("attr", "appos"):
+            continue
+        subject = noun.head if noun.dep_ == "appos" else next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or not subject.tag_.startswith("NNP") or noun.dep_ == "attr" and noun.head.lower_ not in copulas:
+            continue
+        start = next(t.i for t in doc[subject.left_edge.i : subject.i + 1] if t.text[:1].isupper() and t.lower_ != "the")
+        name = doc[start : subject.i + 1]
+        if overlaps(doc, name.start_char, name.end_char) or any(e.label_ in ("ACTOR", "COUNTRY", "PLACE", "PERSON_GAZ") and e.start_char < name.end_char and name.start_char < e.end_char for e in ents(doc)):
+            continue
+        key = f"actor:{slug(name.text)}"
+        add_entity(doc, key, T.MILITIA if noun.lower_ == "militia" else T.NON_STATE_ARMED_GROUP, name.text)
+        add_mention(doc, k, Mention(key, name.start_char, name.end_char, name.text, "actor", "defined_armed_group", 0.7))
+
+
 def unlisted_groups(doc: Doc, k: Knowledge) -> None:
     """Armed groups and units the gazetteers lack, named by the form of their name: "Liwa
     Fatemiyoun", "Jaysh al-Mahdi", "the 3rd Infantry Regiment", "the Hamza Division", "the Oromo
