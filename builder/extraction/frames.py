@@ -169,6 +169,10 @@ def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
         return controller
     if verb.dep_ == "conj" and is_verb(head):
         subj = _subjects(head, words)
+        active = verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children)  # "was shelled and captured" shares a passive
+        if not subj and active:
+            # "It is aligned with X and has received weapons from Iran": the passive verb's subject acts in the active one
+            subj = [_antecedent(c, words) for c in head.children if c.dep_ == "nsubjpass"]
         return subj or _inherited_subjects(head, words)
     if verb.dep_ == "xcomp" and is_verb(head):
         objects = [c for c in head.children if c.dep_ == "dobj" and head.lower_ not in words.means]  # "used helicopters to drop": the user drops
