@@ -21,6 +21,14 @@ def in_actor_compound(k: Knowledge, span: Span) -> bool:
     return dash.text == "-" and dash.idx == span.end_char and word.lower_ in k.lex.words("actor_compound_participles")
 
 
+def backer_by_agent(k: Knowledge, span: Span) -> bool:
+    """Whether the name is the 'by' agent of a participle of backing or leading ("a paramilitary
+    force funded by the United Arab Emirates", "a coalition backed by Turkey"): like the first word
+    of a compound adjective, it says who backs an actor, not where things happen."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lower_ in k.lex.words("backing_prefix_verbs")
+
+
 def mention_in_actor_compound(doc: Doc, k: Knowledge, start: int, end: int) -> bool:
     """:func:`in_actor_compound` for the mention at characters ``start``-``end``."""
     span = char_span(doc, start, end)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import PlaceEntry
 from ..records import Entity
 from . import terms as T
-from .actor_compounds import in_actor_compound
+from .actor_compounds import backer_by_agent, in_actor_compound
 from .grievance import in_grievance
 from .knowledge import Knowledge
 from .extensions import char_span, ext
@@ -160,11 +160,11 @@ def add_mention(doc: Doc, k: Knowledge, mention: Mention) -> None:
 
 def _casts_vote(doc: Doc, k: Knowledge, mention: Mention) -> bool:
     """A mention votes for its country unless it names what a protest is about or who backs,
-    leads or hosts an actor ("Iran-backed militias")."""
+    leads or hosts an actor ("Iran-backed militias", "a force funded by the UAE")."""
     if mention.kind not in ("actor", "country", "place"):
         return True
     span = char_span(doc, mention.start, mention.end)
-    return span is None or not (in_grievance(k, span) or in_actor_compound(k, span))
+    return span is None or not (in_grievance(k, span) or in_actor_compound(k, span) or backer_by_agent(k, span))
 
 
 def _ensure_entity_of(doc: Doc, k: Knowledge, mention: Mention, votes: bool = True) -> None:

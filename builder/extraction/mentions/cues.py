@@ -25,7 +25,7 @@ def nationality_forces(doc: Doc, k: Knowledge) -> None:
         iso = adjective_country(doc, k, m[1])
         if iso is None and not re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
             iso = k.gaz.country_by_name.get(name_key(m[1]))  # "the Kenya Defence Forces"; not "the United States Army Reserve", a name of its own
-        if not iso or _inside_a_longer_name(doc, m):
+        if not iso or _inside_a_longer_name(doc, m) or _another_actor_of_the_gazetteers(doc, k, m, iso):
             continue
         if k.rx("service_nouns").fullmatch(m[2].lower()):
             key = f"actor:{slug(m.group(0))}"
@@ -38,6 +38,12 @@ def nationality_forces(doc: Doc, k: Knowledge) -> None:
         iso = k.gaz.country_by_name.get(name_key(m[1]))
         if iso:
             add_mention(doc, k, Mention(k.forces_of(iso), m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
+
+
+def _another_actor_of_the_gazetteers(doc: Doc, k: Knowledge, m: re.Match, iso: str) -> bool:
+    """"the Syrian National Army": a name the gazetteers give to an actor other than the
+    country's armed forces, written as a nationality and a force noun, is that actor."""
+    return any(e.label_ == "ACTOR" and (e.start_char, e.end_char) == m.span() and e.ent_id_ != k.forces_of(iso) for e in ents(doc))
 
 
 def adjective_country(doc: Doc, k: Knowledge, word: str) -> str | None:

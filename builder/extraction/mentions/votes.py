@@ -11,7 +11,7 @@ from ..knowledge import Knowledge
 from ..state import decide_focus, vote
 from ..zones import reading_of
 from ..grievance import in_grievance
-from ..actor_compounds import in_actor_compound
+from ..actor_compounds import backer_by_agent, in_actor_compound
 from .provinces import country_beside
 from ..extensions import ents, ext
 
@@ -59,8 +59,8 @@ def vote_for_focus(doc: Doc, k: Knowledge) -> None:
             vote(ext(doc, "armedkg_country_votes"), iso, 3)
             vote(ext(doc, "armedkg_place_votes"), iso, 3)
     for ent in ents(doc):
-        if ent.label_ in ("PLACE", "GPE", "COUNTRY") and in_actor_compound(k, ent):
-            continue  # "a Moscow-funded militia", "Iran-backed militias": who backs an actor, not where things happen
+        if ent.label_ in ("PLACE", "GPE", "COUNTRY") and (in_actor_compound(k, ent) or backer_by_agent(k, ent)):
+            continue  # "a Moscow-funded militia", "Iran-backed militias", "a force funded by the UAE": who backs an actor, not where things happen
         if in_grievance(k, ent):
             continue  # "marched in Lyon against the war in Ukraine": what the protest is about
         iso, weight = _vote_of(doc, k, ent)
