@@ -213,3 +213,34 @@ def test_a_date_of_the_clause_an_act_is_only_named_in_is_not_the_acts(k, words, 
     doc, sent = _parsed(words, heads, deps, tags, published=date(2024, 11, 22))
     found = {d.text: not names_the_act_only(doc, sent, d, doc[act]) for d in sent.dates(date(2024, 11, 22))}
     assert found == dating
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, expected",
+    [
+        # wire: "Troops on Tuesday retook Kidal, which rebels had seized on Sunday." (the retaking's day)
+        (['Troops', 'on', 'Tuesday', 'retook', 'Kidal', ',', 'which', 'rebels', 'had', 'seized', 'on', 'Sunday', '.'], [3, 3, 1, 3, 3, 4, 9, 9, 9, 4, 9, 10, 3], ['nsubj', 'prep', 'pobj', 'ROOT', 'dobj', 'punct', 'dobj', 'nsubj', 'aux', 'relcl', 'prep', 'pobj', 'punct'], ['NNS', 'IN', 'NNP', 'VBD', 'NNP', ',', 'WDT', 'NNS', 'VBD', 'VBN', 'IN', 'NNP', '.'], [date(2022, 8, 9)]),
+        # brief: "Troops retook Kidal, which rebels captured on Sunday." (a simple past keeps its date: it may be the event told)
+        (['Troops', 'retook', 'Kidal', ',', 'which', 'rebels', 'captured', 'on', 'Sunday', '.'], [1, 1, 1, 2, 6, 6, 2, 6, 7, 1], ['nsubj', 'ROOT', 'dobj', 'punct', 'dobj', 'nsubj', 'relcl', 'prep', 'pobj', 'punct'], ['NNS', 'VBP', 'NNP', ',', 'WDT', 'NNS', 'VBN', 'IN', 'NNP', '.'], [date(2022, 8, 7)]),
+    ],
+)
+def test_a_date_in_a_past_perfect_relative_clause_is_an_earlier_events(k, words, heads, deps, tags, expected):
+    """"which rebels had captured in 2012": background told in the past perfect, not the date of
+    the sentence's event where the sentence gives another."""
+    doc, sent = _parsed(words, heads, deps, tags)
+    assert [d.value for d in sentence_dates(doc, k, sent, None)] == expected
+
+
+def test_a_past_perfect_relative_clause_dates_the_sentence_only_alone(k):
+    # feature: "The port of Adok, which SPLA-IO forces had seized in late September, was retaken."
+    doc, sent = _parsed(['The', 'port', 'of', 'Adok', ',', 'which', 'SPLA', '-', 'IO', 'forces', 'had', 'seized', 'in', 'late', 'September', ',', 'was', 'retaken', '.'], [1, 17, 1, 2, 1, 11, 8, 8, 9, 11, 11, 1, 11, 14, 12, 1, 17, 17, 17], ['det', 'nsubjpass', 'prep', 'pobj', 'punct', 'dobj', 'compound', 'punct', 'compound', 'nsubj', 'aux', 'relcl', 'prep', 'amod', 'pobj', 'punct', 'auxpass', 'ROOT', 'punct'], ['DT', 'NN', 'IN', 'NNP', ',', 'WDT', 'NNP', 'HYPH', 'NNP', 'NNS', 'VBD', 'VBN', 'IN', 'JJ', 'NNP', ',', 'VBD', 'VBN', '.'])
+    found = sentence_dates(doc, k, sent, None)
+    assert [d.text for d in found] == ["late September"]
+
+
+def test_a_claim_with_only_the_day_of_the_statement_is_dated_by_it(extract):
+    """"On 21 October, the army said it had retaken the port": the act happened that day or
+    before it (precision 2), as a report dates it."""
+    r = extract("On 21 October, the SSPDF said it had retaken the river port of Adok, which SPLA-IO forces had seized in late September.", published=date(2023, 11, 3))
+    retaken = [e for e in r.events if e.cls == "GovernmentRegainsTerritory"]
+    assert retaken and retaken[0].date == date(2023, 10, 21) and retaken[0].time_precision == 2

@@ -119,7 +119,7 @@ def sentence_dates(doc: Doc, k: Knowledge, sent: SentenceInfo, anchor: date | No
         anchor: The date expressions counted from another event count from ("the next day");
             those are left out without it.
     """
-    out, said = [], []
+    out, said, earlier = [], [], []
     text = sent.text
     for found in sent.dates(reference_date(doc)):
         if found.kind == "relative_to_event":
@@ -133,10 +133,24 @@ def sentence_dates(doc: Doc, k: Knowledge, sent: SentenceInfo, anchor: date | No
             continue  # "by Monday", "since December" (the preposition may be part of the expression)
         if dates_a_later_death(doc, k, sent, found):
             continue  # "a fourth soldier died of his wounds on Wednesday": the toll rose then, the attack was earlier
+        if dates_an_earlier_clause(doc, sent, found):
+            earlier.append(found)
+            continue
         (said if dates_a_statement(doc, k, sent, found) else out).append(found)
     # "as reported on 2 May": the report's date when the event's own is not given; the event
     # happened that day or before it (ACLED precision 2: a few days)
-    return out or [replace(d, precision=max(d.precision or 2, 2)) for d in said]
+    return out or [replace(d, precision=max(d.precision or 2, 2)) for d in said] or earlier
+
+
+def dates_an_earlier_clause(doc: Doc, sent: SentenceInfo, found: ResolvedDate) -> bool:
+    """Whether ``found`` dates a relative clause in the past perfect ("the port of Adok, which
+    rebels had seized in late September"): an earlier event told as background, whose date is
+    the sentence's event's only where the sentence gives no other."""
+    found_at = words_and_verb(doc, sent, found.start, found.end)
+    if found_at is None:
+        return False
+    verb = found_at[1]
+    return verb.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def named_anchor(doc: Doc, sent: SentenceInfo, found: ResolvedDate) -> date | None:

@@ -6,7 +6,7 @@ and casualties."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -377,6 +377,10 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
     tells_act = claim is not None and trigger(k, claim.text(sent)) is not None
     if not event_dates and frame.date is None and (not claim or tells_act):
         event_dates = [d for d in [context_date(doc, k, sent)] if d is not None]
+    if not event_dates and frame.date is None and tells_act:
+        # "On 21 October, the army said it had retaken the port": the act told has no date of
+        # its own; it happened that day or before it, as a report dates it (precision 2)
+        event_dates = [replace(d, precision=max(d.precision or 2, 2)) for d in dates]
     if event_dates and (frame.date is None or (frame.time_precision or 9) > event_dates[0].precision):
         frame.date = event_dates[0].value
         frame.time_precision = event_dates[0].precision
