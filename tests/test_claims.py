@@ -200,3 +200,26 @@ def test_without_a_parse_the_lexicon_pattern_is_read(k):
     doc, sent = parsed_sentence("The group issued a claim of responsibility on Monday .".split())
     cue = claim_cue(doc, k, sent)
     assert cue is not None and cue.text(sent) == "claim of responsibility" and cue.who is None
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, expected",
+    [
+        # brief: "A bomb killed nine passengers on 19 May; ISKP claimed it."
+        (['A', 'bomb', 'killed', 'nine', 'passengers', 'on', '19', 'May', ';', 'ISKP', 'claimed', 'it', '.'], [1, 2, 10, 4, 2, 2, 7, 5, 10, 10, 10, 10, 10], ['det', 'nsubj', 'ccomp', 'nummod', 'dobj', 'prep', 'nummod', 'pobj', 'punct', 'nsubj', 'ROOT', 'dobj', 'punct'], ['DT', 'NN', 'VBD', 'CD', 'NNS', 'IN', 'CD', 'NNP', ':', 'NNP', 'VBD', 'PRP', '.'], ("claimed it", "ISKP", None)),
+        # wire: "Gunmen attacked the post and JNIM later claimed it." (parsed by hand: two coordinated clauses)
+        (['Gunmen', 'attacked', 'the', 'post', 'and', 'JNIM', 'later', 'claimed', 'it', '.'], [1, 1, 3, 1, 1, 7, 7, 1, 7, 1], ['nsubj', 'ROOT', 'det', 'dobj', 'cc', 'nsubj', 'advmod', 'conj', 'dobj', 'punct'], ['NNS', 'VBD', 'DT', 'NN', 'CC', 'NNP', 'RB', 'VBD', 'PRP', '.'], ("claimed it", "JNIM", None)),
+        # encyclopaedia: "The flood claimed six lives." (no act claimed)
+        (['The', 'flood', 'claimed', 'six', 'lives', '.'], [1, 2, 2, 4, 2, 2], ['det', 'nsubj', 'ROOT', 'nummod', 'dobj', 'punct'], ['DT', 'NN', 'VBD', 'CD', 'NNS', '.'], None),
+    ],
+)
+def test_claimed_it_claims_the_act_told_before(k, words, heads, deps, tags, expected):
+    assert _cue(k, words, heads, deps, tags) == expected
+
+
+def test_the_act_before_the_claim_keeps_its_date(extract):
+    from datetime import date
+
+    r = extract("A bomb on a minibus in Mazar-i-Sharif killed nine passengers on 19 May; Islamic State Khorasan Province (ISKP) claimed it.", published=date(2022, 6, 1))
+    claimed = [e for e in r.events if e.claims]
+    assert len(r.events) == 1 and claimed and claimed[0].date == date(2022, 5, 19)

@@ -35,6 +35,7 @@ from ..state import Mention, is_subject
 from .triggers import trigger
 
 OWN_PRONOUNS = frozenset(("it", "they", "we"))
+CLAIMED_PRONOUNS = frozenset(("it", "this", "them", "both"))  # "...; ISKP claimed it": the act told before
 OWNING_POSSESSIVES = frozenset(("its", "their", "our", "his", "her"))  # "a commander said his men had ..."
 
 
@@ -101,7 +102,7 @@ def _cue(sent: SentenceInfo, verb: Token, what: Token, who: Token | None, doer: 
 
 
 def _claimed(k: Knowledge, sent: SentenceInfo, verb: Token) -> ClaimCue | None:
-    """"X claimed responsibility/the attack", "X took credit for it", "Responsibility for the
+    """"X claimed responsibility/the attack/it", "X took credit for it", "Responsibility for the
     attack was claimed by X"."""
     lex = k.lex
     claiming = verb.lower_ in lex.forms("claim_verbs")
@@ -111,7 +112,7 @@ def _claimed(k: Knowledge, sent: SentenceInfo, verb: Token) -> ClaimCue | None:
     nouns = lex.words("responsibility_nouns")
     claimed = lex.any_forms("hostile_nouns", "event_nouns")
     for child in verb.children:
-        owned = child.lower_ in nouns or claiming and child.lower_ in claimed and not _a_record(child)
+        owned = child.lower_ in nouns or claiming and (child.lower_ in claimed and not _a_record(child) or child.lower_ in CLAIMED_PRONOUNS)
         if child.dep_ in ("dobj", "dep") and child.i > verb.i and owned:  # "dep": an object after an adjunct ("claimed, through its agency, the attack")
             act = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), child) if child.lower_ in nouns else child
             return _cue(sent, verb, max(child, act, key=lambda t: t.right_edge.i), _subject(verb))  # "took credit [for the raid]"

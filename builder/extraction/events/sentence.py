@@ -371,7 +371,7 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
     event_dates = dates
     if claim:  # a date in what a group says its people did dates the act ("said it had seized the town after overrunning its last outpost on Sunday"); "said on Tuesday", the saying
         act = claim.doer.head if claim.doer is not None else None  # the clause in which its people act
-        told = [d for d in dates if (act is not None and act.left_edge.idx <= sent.start + d.start < act.right_edge.idx + len(act.right_edge) or _in_clause_of_claimed(doc, k, sent, claim, d)) and not dates_a_statement(doc, k, sent, d)]
+        told = [d for d in dates if (act is not None and act.left_edge.idx <= sent.start + d.start < act.right_edge.idx + len(act.right_edge) or _in_clause_of_claimed(doc, k, sent, claim, d) or _in_clause_before_claim(doc, sent, claim, d)) and not dates_a_statement(doc, k, sent, d)]
         event_dates = [d for d in dates if d in told or k.rx("took_place_before").search(text[max(0, d.start - 40) : d.start])]
     # a claim that tells the act ("said its fighters shelled army positions") is dated like it
     tells_act = claim is not None and trigger(k, claim.text(sent)) is not None
@@ -398,6 +398,17 @@ def _record(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, cues: Cues
         if claimant in frame.perpetrators:
             frame.perpetrators.remove(claimant)
         frame.perpetrators.insert(0, claimant)
+
+
+def _in_clause_before_claim(doc: Doc, sent: SentenceInfo, claim: ClaimCue, found: ResolvedDate) -> bool:
+    """Whether the date ``found`` dates a clause of its own before the claim ("A bomb killed nine
+    passengers on 19 May; ISKP claimed it"): the act's date, not the claim's ("On Tuesday, ISKP
+    claimed the attack" dates the claim, its verb being the claim's)."""
+    if found.end > claim.start:
+        return False
+    found_at = words_and_verb(doc, sent, found.start, found.end)
+    # not a clause modifying a noun ("In a statement carried by Amaq on Monday, X said ...")
+    return found_at is not None and found_at[1].idx - sent.start < claim.start and found_at[1].dep_ not in ("acl", "relcl", "advcl")
 
 
 def _in_clause_of_claimed(doc: Doc, k: Knowledge, sent: SentenceInfo, claim: ClaimCue, found: ResolvedDate) -> bool:
