@@ -168,3 +168,16 @@ def test_a_change_of_hands_is_not_read_inside_a_name(k, text, masked):
 
 def test_prices_that_hit_a_record_are_no_attack(k):
     assert trigger(k, "Fuel prices hit a record on Monday.") is None
+
+
+@pytest.mark.parametrize("text,cls", [
+    ("A bomb on a minibus in Mazar-i-Sharif killed nine passengers on 19 May.", "RemoteExplosiveLandmineIED"),  # brief
+    ("A bomb hidden in a drainage pipe killed a ranger.", "RemoteExplosiveLandmineIED"),  # feature
+    ("A bomb under a parked car killed a police officer in Quetta.", "RemoteExplosiveLandmineIED"),  # wire
+    ("A drone dropped a bomb on a house in Kherson, killing two.", "AirDroneStrike"),  # dropped from the air: no planted bomb
+])
+def test_a_bomb_placed_somewhere_is_an_explosive_device(k, text, cls):
+    from builder.extraction.events.sentence import _refine
+
+    found = trigger(k, text)
+    assert _refine(k, text, found[0], found[2])[0] == cls
