@@ -228,13 +228,23 @@ def elaborates(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> bool:
         return False
     if first.sentence[:1] in QUOTE_MARKS:
         return True  # a witness's or an official's words after the lead: "The car exploded at the gate," a captain said.
-    told = " ".join(ev.sentence for ev in a.evidence).lower()
     span = doc.char_span(first.sentence_start, first.sentence_start + len(first.sentence), alignment_mode="contract")
+    if span is not None and _witnesses_say(k, span.root):
+        return True  # "Survivors said about two dozen armed men arrived on motorcycles before dawn"
+    told = " ".join(ev.sentence for ev in a.evidence).lower()
     for tok in span or []:
         if _participant(tok) and tok.tag_ in ("NN", "NNS") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             if re.search(rf"\b{re.escape(tok.lower_)}\b", told):
                 return True
     return False
+
+
+def _witnesses_say(k: Knowledge, verb) -> bool:
+    """Whether ``verb`` is a verb of saying whose subject is people who saw or lived through what
+    happened ("Survivors said ...", "Residents told reporters ...")."""
+    if verb.lower_ not in k.lex.forms("reporting_verbs"):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in k.lex.forms("witness_nouns") for c in verb.children)
 
 
 def _participant(tok) -> bool:
