@@ -131,3 +131,8 @@ def counted(tok: Token) -> int:
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return obj.i if obj is not None and obj.tag_ != "PRP" else tok.i
+
+
+def with_conjuncts(tok: Token) -> list[int]:
+    """The token and the tokens coordinated with it ("A, B and C")."""
+    return [tok.i] + [c.i for c in tok.conjuncts if c.i != tok.i]

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .doc_columns import columns as doc_columns
-from .frame_phrases import HELPING, TELL, ally_phrase, counted, object_controller, occurring_between, on_side, opposed_means, pobjs
+from .frame_phrases import HELPING, TELL, ally_phrase, counted, object_controller, occurring_between, on_side, opposed_means, pobjs, with_conjuncts
 from .lexicon import Lexicon
 
 SUBJECTS = ("nsubj", "csubj", "expl")
@@ -146,11 +146,6 @@ def is_verb(tok: Token) -> bool:
     return tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "NN" and any(c.dep_ in ("auxpass", "agent") for c in tok.children))
 
 
-def with_conjuncts(tok: Token) -> list[int]:
-    """The token and the tokens coordinated with it ("A, B and C")."""
-    return [tok.i] + [c.i for c in tok.conjuncts if c.i != tok.i]
-
-
 def _antecedent(tok: Token, words: ClauseWords) -> Token:
     """The noun a relative pronoun stands for ("the group, which controls ..." -> group)."""
     if tok.lower_ in words.relative and tok.head.dep_ == "relcl":
@@ -169,9 +164,7 @@ def _inherited_subjects(verb: Token, words: ClauseWords) -> list[Token]:
         return controller
     if verb.dep_ == "conj" and is_verb(head):
         subj = _subjects(head, words)
-        active = verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children)  # "was shelled and captured" shares a passive
-        if not subj and active:
-            # "It is aligned with X and has received weapons from Iran": the passive verb's subject acts in the active one
+        if not subj and (verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children)):  # active: "It is aligned with X and has received arms from Iran", not "was shelled and captured"
             subj = [_antecedent(c, words) for c in head.children if c.dep_ == "nsubjpass"]
         return subj or _inherited_subjects(head, words)
     if verb.dep_ == "xcomp" and is_verb(head):
