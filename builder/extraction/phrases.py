@@ -31,6 +31,8 @@ NON_STATE = frozenset(ARMED_CLASSES) - {STATE_FORCE}
 HYPHENS = frozenset(("-", "\u2010", "\u2013"))
 
 
+NAME_AFTER_TITLE = 12  # tokens: "the head of the Guards of the Hills, Hassan Dirar"
+
 @dataclass(frozen=True)
 class Named:
     """An entity a phrase names, and the token that names it."""
@@ -107,6 +109,7 @@ class PhraseReader:
         self.at: dict[int, MentionAt] = {}
         self.classes: dict[str, str] = {}
         self.antecedent: dict[int, int] = {}  # pronoun token -> the token of the phrase it stands for
+        self._read: dict[tuple, list[Named]] = {}  # readings made (see :meth:`entities`)
         for m in sorted(mentions, key=lambda m: m.end - m.start):
             span = char_span(doc, m.start, m.end)
             if span is None or m.kind not in KINDS:
@@ -120,9 +123,17 @@ class PhraseReader:
         return Named(m.key, m.kind, tok.i) if m is not None else None
 
     def entities(self, tok: Token, owners: bool = False, states: bool = False, depth: int = 0) -> list[Named]:
-        """The entities the phrase headed by ``tok`` names (several for a list of examples)."""
+        """The entities the phrase headed by ``tok`` names (several for a list of examples).
+        Each reading is made once per document (the phrases a reading passes through branch at
+        every apposition and list: a long run of them would be read again and again)."""
         if depth > 4:
             return []
+        key = (tok.i, owners, states, depth, len(self.antecedent))  # a pronoun resolved since changes readings
+        if key not in self._read:
+            self._read[key] = self._entities(tok, owners, states, depth)
+        return list(self._read[key])
+
+    def _entities(self, tok: Token, owners: bool, states: bool, depth: int) -> list[Named]:
         m = self.at.get(tok.i)
         if m is not None and m.generic and tok.lower_ in self.words.describing:
             described = self._described(tok, owners, states, depth)  # "A commander of the NDF, Col. X"
@@ -275,8 +286,8 @@ class PhraseReader:
         """"A former commander of the LRA, Dominic Ongwen", "the head of the Guards of the Hills,
         Hassan Dirar": the parser hangs the person's name on the organisation after the title."""
         for prep in (c for c in tok.children if c.dep_ == "prep"):
-            for inner in prep.subtree:
-                if inner.dep_ == "appos" and inner.head.i != tok.i:
+            for inner in prep.subtree:  # the name comes a few words after the title, never far away
+                if inner.dep_ == "appos" and inner.head.i != tok.i and inner.i - tok.i <= NAME_AFTER_TITLE:
                     people = [n for n in self.entities(inner, depth=depth + 1) if n.kind == "person"]
                     if people:
                         return people
