@@ -102,3 +102,12 @@ def test_an_event_the_text_leaves_undated_is_right_only_undated():
     assert _date_right(SimpleNamespace(date=date(2024, 5, 9)), week)
     assert not _date_right(SimpleNamespace(date=date(2024, 5, 13)), week)
     assert not _date_right(SimpleNamespace(date=None), week)
+
+
+def test_the_act_before_the_claim_keeps_its_date(extract):
+    """"A bomb killed nine passengers on 19 May; ISKP claimed it": the day dates the act."""
+    from datetime import date
+
+    r = extract("A bomb on a minibus in Mazar-i-Sharif killed nine passengers on 19 May; Islamic State Khorasan Province (ISKP) claimed it.", published=date(2022, 6, 1))
+    claimed = [e for e in r.events if e.claims]
+    assert len(r.events) == 1 and claimed and claimed[0].date == date(2022, 5, 19)

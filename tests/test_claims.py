@@ -216,10 +216,3 @@ def test_without_a_parse_the_lexicon_pattern_is_read(k):
 def test_claimed_it_claims_the_act_told_before(k, words, heads, deps, tags, expected):
     assert _cue(k, words, heads, deps, tags) == expected
 
-
-def test_the_act_before_the_claim_keeps_its_date(extract):
-    from datetime import date
-
-    r = extract("A bomb on a minibus in Mazar-i-Sharif killed nine passengers on 19 May; Islamic State Khorasan Province (ISKP) claimed it.", published=date(2022, 6, 1))
-    claimed = [e for e in r.events if e.claims]
-    assert len(r.events) == 1 and claimed and claimed[0].date == date(2022, 5, 19)
