@@ -100,3 +100,28 @@ def test_a_name_followed_by_an_age_between_commas_is_a_person(k, words, heads, d
     doc = _aged(words, heads, deps, tags, age_at)
     persons_by_role(doc, k)
     assert _persons(doc) == persons
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, persons",
+    [
+        # wire: "The Arakan Army, led by Twan Mrat Naing, said it had captured the base."
+        (['The', 'Arakan', 'Army', ',', 'led', 'by', 'Twan', 'Mrat', 'Naing', ',', 'said', 'it', 'had', 'captured', 'the', 'base', '.'], [2, 2, 10, 2, 2, 4, 8, 8, 5, 2, 10, 13, 13, 10, 15, 13, 10], ['det', 'compound', 'nsubj', 'punct', 'acl', 'agent', 'compound', 'compound', 'pobj', 'punct', 'ROOT', 'nsubj', 'aux', 'ccomp', 'det', 'dobj', 'punct'], ['DT', 'NNP', 'NNP', ',', 'VBN', 'IN', 'NNP', 'NNP', 'NNP', ',', 'VBD', 'PRP', 'VBD', 'VBN', 'DT', 'NN', '.'], ["Twan Mrat Naing"]),
+        # encyclopaedia: "The front, founded in 1977 by Hashim Salamat, signed a deal."
+        (['The', 'front', ',', 'founded', 'in', '1977', 'by', 'Hashim', 'Salamat', ',', 'signed', 'a', 'deal', '.'], [1, 10, 1, 1, 3, 4, 3, 8, 6, 1, 10, 12, 10, 10], ['det', 'nsubj', 'punct', 'acl', 'prep', 'pobj', 'agent', 'compound', 'pobj', 'punct', 'ROOT', 'det', 'dobj', 'punct'], ['DT', 'NN', ',', 'VBN', 'IN', 'CD', 'IN', 'NNP', 'NNP', ',', 'VBD', 'DT', 'NN', '.'], ["Hashim Salamat"]),
+        # analysis: "The alliance, led by the Arakan Army, seized Paletwa." (a group leads: no person)
+        (['The', 'alliance', ',', 'led', 'by', 'the', 'Arakan', 'Army', ',', 'seized', 'Paletwa', '.'], [1, 9, 1, 1, 3, 7, 7, 4, 1, 9, 9, 9], ['det', 'nsubj', 'punct', 'acl', 'agent', 'det', 'compound', 'pobj', 'punct', 'ROOT', 'dobj', 'punct'], ['DT', 'NN', ',', 'VBN', 'IN', 'DT', 'NNP', 'NNP', ',', 'VBD', 'NNP', '.'], []),
+    ],
+)
+def test_whom_a_group_is_led_or_founded_by_is_a_person(k, words, heads, deps, tags, persons):
+    doc = parsed_doc(words, heads, deps, tags)
+    persons_by_role(doc, k)
+    assert _persons(doc) == persons
+
+
+def test_a_country_that_leads_stays_a_country(k):
+    # wire: "The coalition, led by Saudi Arabia, struck Sanaa." (the gazetteers read the country first)
+    doc = parsed_doc(['The', 'coalition', ',', 'led', 'by', 'Saudi', 'Arabia', ',', 'struck', 'Sanaa', '.'], [1, 8, 1, 1, 3, 6, 4, 1, 8, 8, 8], ['det', 'nsubj', 'punct', 'acl', 'agent', 'compound', 'pobj', 'punct', 'ROOT', 'dobj', 'punct'], ['DT', 'NN', ',', 'VBN', 'IN', 'NNP', 'NNP', ',', 'VBD', 'NNP', '.'])
+    doc._.armedkg_mentions.append(Mention("country:SA", doc[5].idx, doc[6].idx + len(doc[6]), "Saudi Arabia", "country", "gazetteer_country", 0.95))
+    persons_by_role(doc, k)
+    assert _persons(doc) == []

@@ -107,7 +107,8 @@ def persons_by_role(doc: Doc, k: Knowledge) -> None:
     it a person's post or role: in apposition to one ("Twan Mrat Naing, commander-in-chief of the
     Arakan Army"; "founded by Mamadou Sow Keita, a former army captain"), or as the subject it is
     said of ("Naim Qassem was named secretary-general", "X served as commander of Y"), or an age
-    between commas ("Rosendo Quinones, 52, ..."). The name
+    between commas ("Rosendo Quinones, 52, ..."), or as whom an organisation is led, headed or
+    founded by ("the Arakan Army, led by Twan Mrat Naing, said ..."). The name
     is two to four capitalised words, none of them a word of a group's name; a name the
     gazetteers know, or a place, stays what it is."""
     heads = []
@@ -115,7 +116,7 @@ def persons_by_role(doc: Doc, k: Knowledge) -> None:
         tok = doc[i]
         if tok.tag_.startswith("NN") and not tok.tag_.startswith("NNP"):
             heads += _named_by_role(tok)
-    for head in heads + _named_with_age(doc):
+    for head in heads + _named_with_age(doc) + _leaders_by_agent(doc, k):
         span = _person_name(k, head)
         if span is None or overlaps(doc, span.start_char, span.end_char, kinds=("person",)):
             continue
@@ -127,6 +128,19 @@ def persons_by_role(doc: Doc, k: Knowledge) -> None:
         remove_overlapping(doc, span.start_char, span.end_char)
         add_entity(doc, key, T.PERSON, name, rank=rank)
         add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "person", "person_by_role", 0.7))
+
+
+def _leaders_by_agent(doc: Doc, k: Knowledge) -> list[Token]:
+    """The heads of the 'by' agents of a participle of leading or founding ("led by Twan Mrat
+    Naing", "founded in 1982 by Hashim Salamat"): who leads is a person where the name is one
+    (:func:`_person_name` leaves out a state or a group: "led by the Saudi-led coalition")."""
+    out = []
+    for i in columns(doc).with_lower(k.lex.forms("leading_participles")):
+        verb = doc[i]
+        if verb.tag_ == "VBN":
+            # a person's name takes no article: "established by the United Nations" names none
+            out += [t for agent in verb.children if agent.dep_ == "agent" for t in agent.children if t.dep_ == "pobj" and not any(c.dep_ == "det" for c in t.children)]
+    return out
 
 
 def _named_with_age(doc: Doc) -> list[Token]:
