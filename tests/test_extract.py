@@ -504,7 +504,7 @@ def test_emit_gazetteer_containment_is_a_description_text_containment_an_affilia
     [
         ("Two Iraqi soldiers were killed by a roadside bomb near Tikrit on Monday.", "Unidentified armed group", "Iraqi Security Forces"),
         ("A Turkish soldier was wounded when an IED struck his patrol near Afrin on 3 May.", "Unidentified armed group", "Turkish Armed Forces"),
-        ("Russian military police were targeted by an IED on the M4 highway near Ariha on Sunday.", "Unidentified armed group", "Russian military police"),
+        ("Russian military police were targeted by an IED on the M4 highway near Ariha on Sunday.", "Unidentified armed group", "Russian Military Police"),  # the gazetteer's name of the actor
         ("On 4 May, five ISIS fighters were killed by SDF forces in Hajin.", "Syrian Democratic Forces", "Islamic State"),
     ],
 )
