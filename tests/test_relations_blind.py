@@ -10,7 +10,7 @@ read, each side an exact substring of its sentence.
 Floors a change must not fall under (an alleged affiliation is not read as a forbidden fact).
 Measured on 2026-12-07 at the start of the day: 123 of 288 and 1 forbidden; 103 of 261 and 5
 forbidden. At the end of it: 140 and 1; 130 and 4. On 2026-12-07 (next session) at its end:
-144 and 1; 132 and 4."""
+144 and 1; 132 and 4. At the end of the session after it: 147 and 1; 135 and 4."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def _holds(result, fact: dict):
 
 @pytest.mark.parametrize(
     "name, facts, forbids, floor, ceiling",
-    [("relations_written_blind.jsonl", 288, 90, 140, 3), ("relations_written_set4.jsonl", 261, 147, 128, 6)],
+    [("relations_written_blind.jsonl", 288, 90, 143, 3), ("relations_written_set4.jsonl", 261, 147, 131, 6)],
 )
 def test_relations_carry_to_sentences_written_blind(nlp, name, facts, forbids, floor, ceiling):
     from builder.nlp import process
