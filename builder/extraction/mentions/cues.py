@@ -144,7 +144,7 @@ def defined_groups(doc: Doc, k: Knowledge) -> None:
         subject = noun.head if noun.dep_ == "appos" else next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subject is None or not subject.tag_.startswith("NNP") or noun.dep_ == "attr" and noun.head.lower_ not in copulas:
             continue
-        start = next(t.i for t in doc[subject.left_edge.i : subject.i + 1] if t.text[:1].isupper() and t.lower_ != "the")
+        start = next((t.i for t in doc[subject.left_edge.i : subject.i + 1] if t.text[:1].isupper() and t.lower_ != "the"), subject.i)
         name = doc[start : subject.i + 1]
         if overlaps(doc, name.start_char, name.end_char) or any(e.label_ in ("ACTOR", "COUNTRY", "PLACE", "PERSON_GAZ") and e.start_char < name.end_char and name.start_char < e.end_char for e in ents(doc)):
             continue

@@ -133,7 +133,8 @@ def persons_by_role(doc: Doc, k: Knowledge) -> None:
 def _leaders_by_agent(doc: Doc, k: Knowledge) -> list[Token]:
     """The heads of the 'by' agents of a participle of leading or founding ("led by Twan Mrat
     Naing", "founded in 1982 by Hashim Salamat"): who leads is a person where the name is one
-    (:func:`_person_name` leaves out a state or a group: "led by the Saudi-led coalition")."""
+    (:func:`_person_name` leaves out a group's name, an article a state's or a body's: "led by
+    the Arakan Army", "established by the United Nations")."""
     out = []
     for i in columns(doc).with_lower(k.lex.forms("leading_participles")):
         verb = doc[i]

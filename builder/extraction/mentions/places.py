@@ -396,9 +396,10 @@ def _fuzzy_pick(candidates: list[PlaceEntry], context: set[str]) -> list[PlaceEn
 
 def _divisions_named(k: Knowledge, span: Span) -> set[str]:
     """The ids of the first-level divisions the gazetteer ruler found in ``span``'s sentence
-    (outside ``span``: a name is no context of its own), but for those named in what a protest is about ("a protest in Poonch over a killing in
-    Rajasthan"): those of ``span.sent.ents``, which builds every entity of the document again on
-    each call (the document's are read once, kept in ``doc._.armedkg_division_ents``)."""
+    outside ``span`` (a name is no context of its own), but for those named in what a protest
+    is about ("a protest in Poonch over a killing in Rajasthan"). Not from ``span.sent.ents``,
+    which builds every entity of the document again on each call: the document's are read
+    once, kept in ``doc._.armedkg_division_ents``."""
     doc, sent = span.doc, span.sent
     kept = Doc.has_extension("armedkg_division_ents")
     found = ext(doc, "armedkg_division_ents") if kept else None
