@@ -116,8 +116,9 @@ def persons_by_role(doc: Doc, k: Knowledge) -> None:
         tok = doc[i]
         if tok.tag_.startswith("NN") and not tok.tag_.startswith("NNP"):
             heads += _named_by_role(tok)
-    for head in heads + _named_with_age(doc) + _leaders_by_agent(doc, k):
-        span = _person_name(k, head)
+    named = [(head, 2) for head in heads + _named_with_age(doc) + _leaders_by_agent(doc, k)]
+    for head, fewest in named + [(head, 1) for head in _described_with_age(doc)]:
+        span = _person_name(k, head, fewest)
         if span is None or overlaps(doc, span.start_char, span.end_char, kinds=("person",)):
             continue
         if any(m.start < span.end_char and span.start_char < m.end and m.rule != "model_org" for m in ext(doc, "armedkg_mentions")):
@@ -128,6 +129,19 @@ def persons_by_role(doc: Doc, k: Knowledge) -> None:
         remove_overlapping(doc, span.start_char, span.end_char)
         add_entity(doc, key, T.PERSON, name, rank=rank)
         add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "person", "person_by_role", 0.7))
+
+
+def _described_with_age(doc: Doc) -> list[Token]:
+    """The names in apposition to a noun with an age ("said Faustin, a 34-year-old digger",
+    "Amina, a 19-year-old student, was wounded"): a person's, even a single word."""
+    out = []
+    for i in columns(doc).with_lower(frozenset(("old",))):
+        tok = doc[i]
+        if tok.dep_ == "amod" and any(c.lower_ in ("year", "years") for c in tok.children):
+            noun = tok.head
+            if noun.dep_ == "appos" and noun.head.i < noun.i:
+                out.append(noun.head)
+    return out
 
 
 def _leaders_by_agent(doc: Doc, k: Knowledge) -> list[Token]:
@@ -169,9 +183,10 @@ def _named_by_role(role: Token) -> list[Token]:
     return out
 
 
-def _person_name(k: Knowledge, head: Token) -> Span | None:
-    """The name ending at ``head``: it and the capitalised compounds right before it, two to four
-    words of letters (a hyphen or an apostrophe inside), none a word of a group's name."""
+def _person_name(k: Knowledge, head: Token, fewest: int = 2) -> Span | None:
+    """The name ending at ``head``: it and the capitalised compounds right before it, ``fewest``
+    (two unless an age says it is a person's) to four words of letters (a hyphen or an
+    apostrophe inside), none a word of a group's name."""
     if head.tag_ != "NNP":
         return None
     start = head.i
@@ -179,7 +194,7 @@ def _person_name(k: Knowledge, head: Token) -> Span | None:
         start -= 1
     span = head.doc[start : head.i + 1]
     group = k.lex.words("group_nouns")
-    if not 2 <= len(span) <= 4 or any(not (t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").isalpha() and not t.text.isupper()) or t.lower_ in group or t.lower_ in k.organisation_heads for t in span):
+    if not fewest <= len(span) <= 4 or any(not (t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").isalpha() and not t.text.isupper()) or t.lower_ in group or t.lower_ in k.organisation_heads for t in span):
         return None
     return span
 
