@@ -1069,3 +1069,17 @@ def test_extract_a_town_before_a_verb_of_saying_and_a_capitalised_common_noun(ex
     labels = {e.label for e in r.entities.values() if e.cls in ("PopulatedPlace", "AdminRegion")}
     assert place in labels and not_place not in labels
     assert not any(e.cls == "Person" and e.label == place for e in r.entities.values())
+
+
+@pytest.mark.parametrize(
+    "text, cls",
+    [
+        ("Gunmen who had vowed to attack the town killed five people on Monday.", "Attack"),  # wire
+        ("Fighters who had threatened to storm the village shot dead three farmers there on 4 March.", "Attack"),  # feature
+    ],
+)
+def test_extract_a_planned_act_before_the_act_told_does_not_hide_it(extract, text, cls):
+    """The first trigger of the sentence is only planned ("who had vowed to attack"); the act the
+    sentence tells comes after it ("killed five people")."""
+    r = extract(text)
+    assert [e.cls for e in r.events] == [cls]

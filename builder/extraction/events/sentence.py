@@ -27,7 +27,7 @@ from .claims import ClaimCue, claim_cue
 from .claims import claimant as who_claims
 from .coreference import definite_descriptions
 from .dating import context_date, dates_a_statement, names_the_act_only, sentence_dates, words_and_verb
-from .modality import attempted, generic_mention, habitual_present, tells_harm, trigger_denied, unrealised
+from .modality import attempted, generic_mention, habitual_present, planned, tells_harm, trigger_denied, unrealised
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import anchors_masked, compatible, descriptions_masked, transfers_masked, trigger
@@ -111,7 +111,7 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     masked = anchors_masked(k, sent, descriptions_masked(sent, transfers_masked(k, sent, names_masked(sent, actors))))
     if (label := k.note_prefix_re.match(text)) is not None:
         masked = " " * label.end() + masked[label.end() :]  # "Looting: ... militiamen looted cows": the act, not the note's label
-    trig = trigger(k, masked)
+    trig = _realised_trigger(doc, k, sent, masked, trigger(k, masked))
     if trig is None or trig[0] == T.ATTACK and _names_the_doers(doc, sent, trig[2]):
         trig = harm_clause(doc, k, sent) or trig  # "unknown attackers burned down huts": what they did
     low = sent.lowered  # a pattern whose words the sentence lacks is not searched (builder.literals)
@@ -163,6 +163,20 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
     act = R.trigger_token(doc, sent, tm)
     dates = [d for d in dates if act is None or not names_the_act_only(doc, sent, d, act)]
     return Cues(cls, spec, tm, claim, anaphor, prefix, dates, [d for d in dates if d.precision == 1])
+
+
+def _realised_trigger(doc: Doc, k: Knowledge, sent: SentenceInfo, masked: str, trig: tuple | None) -> tuple | None:
+    """The first trigger of the sentence whose clause tells a fact, where one before it is only
+    planned: "Gunmen who had vowed to attack the town killed five people" tells the killing."""
+    for _ in range(3):
+        if trig is None or not planned(doc, sent, trig[2].start(), trig[2].end()):
+            return trig
+        masked = masked[: trig[2].start()] + " " * (trig[2].end() - trig[2].start()) + masked[trig[2].end() :]
+        later = trigger(k, masked)
+        if later is None:
+            return trig
+        trig = later
+    return trig
 
 
 def _anchor(doc: Doc, k: Knowledge, sent: SentenceInfo) -> date | None:
