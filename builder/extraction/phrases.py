@@ -33,6 +33,7 @@ HYPHENS = frozenset(("-", "\u2010", "\u2013"))
 
 NAME_AFTER_TITLE = 12  # tokens: "the head of the Guards of the Hills, Hassan Dirar"
 
+
 @dataclass(frozen=True)
 class Named:
     """An entity a phrase names, and the token that names it."""

@@ -169,10 +169,8 @@ def unrealised(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: int)
     offensive", "officials expect the militants to attack", "ahead of an expected assault",
     "warned of a heightened risk of attacks"), in a sentence where nobody was killed or hurt
     ("gunmen who had vowed to attack the town killed five" tells an attack)."""
-    frame = _trigger_frame(doc, sent, start, end)
-    if frame is None or frame.modality not in ("intention", "hypothetical", "future"):
-        return False  # negation is read by trigger_denied ("has not commented on the clash" tells a clash)
-    return not _harm_told(doc, k, sent)
+    # negation is read by trigger_denied ("has not commented on the clash" tells a clash)
+    return planned(doc, sent, start, end) and not _harm_told(doc, k, sent)
 
 
 def _harm_told(doc: Doc, k: Knowledge, sent: SentenceInfo) -> bool:

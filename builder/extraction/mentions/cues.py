@@ -25,7 +25,7 @@ def nationality_forces(doc: Doc, k: Knowledge) -> None:
         iso = adjective_country(doc, k, m[1])
         if iso is None and not re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
             iso = k.gaz.country_by_name.get(name_key(m[1]))  # "the Kenya Defence Forces"; not "the United States Army Reserve", a name of its own
-        if not iso or _inside_a_longer_name(doc, m) or _another_actor_of_the_gazetteers(doc, k, m, iso):
+        if not iso or _another_actor_of_the_gazetteers(doc, k, m, iso) or _inside_a_longer_name(doc, m):
             continue
         if k.rx("service_nouns").fullmatch(m[2].lower()):
             key = f"actor:{slug(m.group(0))}"
@@ -41,9 +41,11 @@ def nationality_forces(doc: Doc, k: Knowledge) -> None:
 
 
 def _another_actor_of_the_gazetteers(doc: Doc, k: Knowledge, m: re.Match, iso: str) -> bool:
-    """"the Syrian National Army": a name the gazetteers give to an actor other than the
-    country's armed forces, written as a nationality and a force noun, is that actor."""
-    return any(e.label_ == "ACTOR" and (e.start_char, e.end_char) == m.span() and e.ent_id_ != k.forces_of(iso) for e in ents(doc))
+    """Whether the gazetteers name another actor over the words: a longer name around them ("Free
+    Syrian Army"), or these very words as an actor other than the country's armed forces ("the
+    Syrian National Army"). A name of the gazetteers is its own."""
+    overlapping = (e for e in ents(doc) if e.label_ == "ACTOR" and e.start_char < m.end() and m.start() < e.end_char)
+    return any((e.start_char, e.end_char) != m.span() or e.ent_id_ != k.forces_of(iso) for e in overlapping)
 
 
 def adjective_country(doc: Doc, k: Knowledge, word: str) -> str | None:
@@ -58,10 +60,9 @@ def adjective_country(doc: Doc, k: Knowledge, word: str) -> str | None:
 
 def _inside_a_longer_name(doc: Doc, m: re.Match) -> bool:
     """"Free Syrian Army", "the Syrian Army of Liberation": a force noun written as a name is the
-    state's own only when the adjective starts the name; a name of the gazetteers is its own."""
+    state's own only when the adjective starts the name (the gazetteers' names are read by
+    :func:`_another_actor_of_the_gazetteers`)."""
     text = ext(doc, "armedkg_text")
-    if any(e.label_ == "ACTOR" and e.start_char < m.end() and m.start() < e.end_char and (e.start_char, e.end_char) != m.span() for e in ents(doc)):
-        return True
     if not m[2][:1].isupper():
         return False
     before = re.search(r"([A-Z][\w'-]*)\s+$", text[max(0, m.start() - 30) : m.start()])
