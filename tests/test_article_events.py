@@ -111,3 +111,24 @@ def test_the_act_before_the_claim_keeps_its_date(extract):
     r = extract("A bomb on a minibus in Mazar-i-Sharif killed nine passengers on 19 May; Islamic State Khorasan Province (ISKP) claimed it.", published=date(2022, 6, 1))
     claimed = [e for e in r.events if e.claims]
     assert len(r.events) == 1 and claimed and claimed[0].date == date(2022, 5, 19)
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        ("Militants stormed a police station in Bannu, Pakistan, on 3 March, killing two officers. On 5 March, two more officers died in hospital, bringing the toll from the assault to four.", 4),  # wire
+        ("Rebels ambushed an army convoy near Kidal in northern Mali on Monday, killing four soldiers. A fifth soldier died of his wounds on Wednesday, raising the death toll from the ambush to five.", 5),  # feature
+        ("Gunmen opened fire on a bus in Marsabit, Kenya, on 2 June, killing three passengers. Two of the wounded later succumbed to their injuries, raising the toll from the attack to five.", 5),  # brief
+    ],
+)
+def test_those_who_die_later_are_the_dead_of_the_act_not_its_doers(extract, text, toll):
+    """A later death told with the act's description is one event, with the highest toll, and
+    those who died are never its perpetrators."""
+    from datetime import date
+
+    r = extract(text, published=date(2024, 6, 10))
+    assert len(r.events) == 1
+    event = r.events[0]
+    assert event.fatalities == toll
+    labels = {r.entities[p].label.lower() for p in event.perpetrators if p in r.entities}
+    assert not any(w in label for label in labels for w in ("officer", "soldier", "wounded"))

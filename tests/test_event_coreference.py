@@ -321,3 +321,51 @@ def test_an_act_reported_on_a_day_and_the_same_act_told_on_that_day_are_one_even
     doc = _doc([reported, told], {"Tillia": (16.14, 4.79)})
     merge_coreferent(doc, k)
     assert (len(doc._.armedkg_events) == 1) == same
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("A sixth victim, a waiter, died in hospital on Monday, bringing the toll from the shooting to six.", "shooting"),  # wire
+        ("One of the wounded died on Monday, which raised the toll of the raid to six.", "raid"),  # feature
+        ("On Monday the number killed in the attack rose to six as two of the injured died.", "attack"),  # brief
+    ],
+)
+def test_a_toll_named_by_its_event_and_dated_days_later_is_that_event(k, sentence, word):
+    """The day in a sentence whose only trigger is the event's description is the day of the
+    later death or count, not of the act: the two are one event, dated as first told."""
+    raid = Event(1, T.ATTACK, [_ev("Gunmen raided the village of Olumbe on Sunday, killing five people.", "raided")], SUNDAY, 1, "place:olumbe", fatalities=5)
+    later = Event(2, T.ATTACK, [_ev(sentence, word, start=200)], date(2022, 8, 8), 1, "place:olumbe", fatalities=6, paragraph=2)
+    doc = _doc([raid, later], {"Olumbe": (-10.72, 40.45)})
+    merge_coreferent(doc, k)
+    assert len(doc._.armedkg_events) == 1
+    merged = doc._.armedkg_events[0]
+    assert merged.date == SUNDAY and merged.fatalities == 6
+
+
+def test_an_act_of_its_own_told_the_day_after_is_not_merged(k):
+    raid = Event(1, T.ATTACK, [_ev("Gunmen raided the village of Olumbe on Sunday, killing five people.", "raided")], SUNDAY, 1, "place:olumbe", fatalities=5)
+    later = Event(2, T.ATTACK, [_ev("On Monday gunmen shot dead two farmers in Olumbe.", "shot dead", start=200)], date(2022, 8, 8), 1, "place:olumbe", fatalities=2, paragraph=2)
+    doc = _doc([raid, later], {"Olumbe": (-10.72, 40.45)})
+    merge_coreferent(doc, k)
+    assert len(doc._.armedkg_events) == 2
+
+
+INSTRUMENT_CASES = [
+    # wire: the device of a bombing already told, as a passive subject
+    ((["Investigators", "said", "the", "device", "had", "been", "detonated", "by", "mobile", "phone", "."], [1, 1, 3, 6, 6, 6, 1, 6, 9, 7, 1], ["nsubj", "ROOT", "det", "nsubjpass", "aux", "auxpass", "ccomp", "agent", "amod", "pobj", "punct"], ["NNS", "VBD", "DT", "NN", "VBD", "VBN", "VBN", "IN", "JJ", "NN", "."]), "detonated", True),
+    # feature: the bomb as an object
+    ((["Soldiers", "found", "the", "bomb", "under", "a", "bridge", "."], [1, 1, 3, 1, 1, 6, 4, 1], ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct"], ["NNS", "VBD", "DT", "NN", "IN", "DT", "NN", "."]), "found", True),
+    # "a second bomb": another one
+    ((["Police", "defused", "a", "second", "bomb", "at", "the", "market", "."], [1, 1, 4, 4, 1, 1, 7, 5, 1], ["nsubj", "ROOT", "det", "amod", "dobj", "prep", "det", "pobj", "punct"], ["NNS", "VBD", "DT", "JJ", "NN", "IN", "DT", "NN", "."]), "defused", False),
+    # analysis: "the same kind of device" names a kind, not the device
+    ((["The", "army", "said", "it", "had", "found", "the", "same", "kind", "of", "device", "in", "2019", "."], [1, 2, 2, 5, 5, 2, 8, 8, 5, 8, 9, 5, 11, 2], ["det", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "det", "amod", "dobj", "prep", "pobj", "prep", "pobj", "punct"], ["DT", "NN", "VBD", "PRP", "VBD", "VBN", "DT", "JJ", "NN", "IN", "NN", "IN", "CD", "."]), "found", False),
+]
+
+
+@pytest.mark.parametrize("parse, word, told", INSTRUMENT_CASES)
+def test_the_device_named_definitely_refers_to_the_act_told(k, parse, word, told):
+    from builder.extraction.events.coreference import _instrument_told
+
+    doc = parsed_doc(*parse)
+    assert _instrument_told(doc, k, _ev(doc.text, word)) is told

@@ -8,12 +8,14 @@ and nothing contradicts:
 
 - pointing back (:func:`told_again`): its first sentence claims an event, names one by a
   definite description that is not a time ("the ambush", "the Bela assault", but not "the day
-  after the raid" in a sentence with a trigger of its own), gives only a toll, or has the doers
-  of an event told as its subject ("the attackers", "They"); or it is the same sub-event type,
+  after the raid" in a sentence with a trigger of its own), gives only a toll, has the doers
+  of an event told as its subject ("the attackers", "They"), or what a bombing was done with as
+  its subject or object ("the device had been detonated by phone"); or it is the same sub-event type,
   day and place (by key or name: ACLED's one event per type, place and day); or the same day
   and the same named perpetrator;
 - nothing contradicts (:func:`compatible`): types (the same ACLED event type; any two violent
-  types for an event told again), dates (two days are the same day), places (the same place,
+  types for an event told again), dates (two days are the same day; an event named only by its
+  description may be dated up to a week later: the day of a later death or count), places (the same place,
   one within the other, or within ``SAME_PLACE_KM``; for an event told again, also two places
   whose distance is unknown) and participants (when both name perpetrators the gazetteer
   knows, one is shared).
@@ -69,8 +71,14 @@ def _types_agree(k: Knowledge, a: Event, b: Event, told_again: bool) -> bool:
     return told_again or not specific
 
 
-def _dates_agree(a: Event, b: Event) -> bool:
+def _dates_agree(a: Event, b: Event, later: bool = False) -> bool:
+    """Two days are the same day; a day and a vaguer date, within a week. An event named only by
+    its description (``later``: :func:`described`) may be dated up to a week after it: "A sixth
+    victim died in hospital on Sunday, bringing the toll from the shooting to six" dates the
+    death, not the shooting."""
     if a.date is None or b.date is None:
+        return True
+    if later and 0 <= (b.date - a.date).days <= 7:
         return True
     if a.time_precision == 1 and b.time_precision == 1:
         return a.date == b.date
@@ -135,9 +143,10 @@ def _participants_agree(k: Knowledge, a: Event, b: Event) -> bool:
     return bool(both_a & both_b) and not (pa & _named(k, b.targets))
 
 
-def compatible(doc: Doc, k: Knowledge, a: Event, b: Event, told_again: bool = False) -> bool:
-    """Whether the later event ``b`` may be the earlier ``a`` told again."""
-    return _types_agree(k, a, b, told_again) and _dates_agree(a, b) and _places_agree(doc, a, b, told_again) and _participants_agree(k, a, b)
+def compatible(doc: Doc, k: Knowledge, a: Event, b: Event, told_again: bool = False, later: bool = False) -> bool:
+    """Whether the later event ``b`` may be the earlier ``a`` told again (``later``: named only
+    by its description, see :func:`_dates_agree`)."""
+    return _types_agree(k, a, b, told_again) and _dates_agree(a, b, later) and _places_agree(doc, a, b, told_again) and _participants_agree(k, a, b)
 
 
 def _doers_told(doc: Doc, k: Knowledge, first: Evidence) -> bool:
@@ -155,6 +164,18 @@ def _doers_told(doc: Doc, k: Knowledge, first: Evidence) -> bool:
     return False
 
 
+def _instrument_told(doc: Doc, k: Knowledge, first: Evidence) -> bool:
+    """Whether the subject or object of the sentence is what an act already told was done with,
+    named definitely ("Investigators said the device had been detonated by mobile phone"; not
+    "a second bomb", nor "the same kind of device" (a modifier makes it another))."""
+    span = char_span(doc, first.sentence_start, first.sentence_start + len(first.sentence)) if doc.has_annotation("DEP") else None
+    nouns = k.lex.words("event_instrument_nouns")
+    for tok in span or []:
+        if tok.lower_ in nouns and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and [c.lower_ for c in tok.lefts] in (["the"], ["this"], ["that"]):
+            return True
+    return False
+
+
 def told_again(doc: Doc, k: Knowledge, b: Event) -> bool:
     """Whether ``b``'s first sentence refers to an event already told: it claims one, names
     one by a definite description that is not a time ("the attack", "the Olumbe raid", but not
@@ -166,16 +187,30 @@ def told_again(doc: Doc, k: Knowledge, b: Event) -> bool:
         return True
     if _owned_to(doc, k, first):
         return True  # "the general staff acknowledged a complex attack on a logistics column"
-    toll_only = bool(k.rx("kill_words").fullmatch(first.text) or k.rx("trigger_attack_aftermath").fullmatch(first.text))
-    if (toll_only and not _named(k, b.perpetrators)) or (b.date is None and _doers_told(doc, k, first)):
-        return True  # "A doctor later said eleven people had been killed", "the attackers fled": the event told
-    trigger_at = first.start - first.sentence_start
+    toll_only = _toll_only(k, first)
+    if (toll_only and not _named(k, b.perpetrators)) or (b.date is None and _doers_told(doc, k, first)) or _instrument_told(doc, k, first):
+        return True  # "A doctor later said eleven people had been killed", "the attackers fled", "the device had been hidden": the event told
+    if described(doc, k, b):
+        return True  # its only trigger is the description ("... after the attack on Baga")
     for start, end in definite_descriptions(doc, k, first):
-        if start <= trigger_at < end:
-            return True  # its only trigger is the description ("... after the attack on Baga")
         if toll_only or not k.rx("background_anaphor_before").search(first.sentence[:start]):
             return True  # "the bodies of five soldiers were taken to the town after the attack": its toll
     return False
+
+
+def _toll_only(k: Knowledge, first: Evidence) -> bool:
+    """Whether the trigger is a word of death or of an attack's aftermath: the sentence tells a toll."""
+    return bool(k.rx("kill_words").fullmatch(first.text) or k.rx("trigger_attack_aftermath").fullmatch(first.text))
+
+
+def described(doc: Doc, k: Knowledge, b: Event) -> bool:
+    """Whether ``b``'s only trigger is a definite description of an event ("bringing the toll
+    from the shooting to six", "... after the attack on Baga")."""
+    first = b.evidence[0] if b.evidence else None
+    if first is None:
+        return False
+    trigger_at = first.start - first.sentence_start
+    return any(start <= trigger_at < end for start, end in definite_descriptions(doc, k, first))
 
 
 def _owned_to(doc: Doc, k: Knowledge, first: Evidence) -> bool:
@@ -307,8 +342,9 @@ def antecedent(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> Event 
     last (not the one first told last: "The clashes were ..." after a summary of three events
     and a paragraph on the fighting in the capital)."""
     again = told_again(doc, k, b) or elaborates(doc, k, earlier, b)
+    later = described(doc, k, b)
     ordered = sorted(earlier, key=lambda a: (_kind(k, a) != _kind(k, b), -max((ev.sentence_start for ev in a.evidence), default=-1)))
-    candidates = [a for a in ordered if (again or _same_day_and_place(doc, k, a, b)) and compatible(doc, k, a, b, again)]
+    candidates = [a for a in ordered if (again or _same_day_and_place(doc, k, a, b)) and compatible(doc, k, a, b, again, later)]
     if not candidates:  # the same group on the same day where the places cannot be told apart
         candidates = [a for a in ordered if _same_day_and_doer(k, a, b) and compatible(doc, k, a, b, True)]
     if not candidates:  # a summary's undated act, then told with its day: the same group at the same place

@@ -60,6 +60,9 @@ def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
     for key in sorted(subject_keys):
         if key not in frame.perpetrators and key not in frame.targets and key not in frame.assoc_perpetrators and key != claimant:
             frame.perpetrators.append(key)
+    for key in sorted(the_dead(doc, k, sent, actors, tm) if violent and not acted else ()):
+        if key not in frame.perpetrators and key not in frame.targets:
+            frame.targets.append(key)
     if not frame.targets:
         for key in objects(doc, k, sent, actors, tm, violent):
             if key not in frame.perpetrators and key not in frame.assoc_perpetrators:
@@ -217,13 +220,12 @@ def trigger_token(doc: Doc, sent: SentenceInfo, tm: re.Match | None) -> object |
 ADJUNCT_DEPS = ("prep", "npadvmod")
 
 
-def subjects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], tm: re.Match | None, violent: bool = True) -> set[str]:
-    """Actors that are the grammatical subject (or passive agent) of the trigger's verb. A country
-    that acts violently is its armed forces; one that threatens or bans is the state itself."""
-    keys: set[str] = set()
+def _verb_with_subject(doc: Doc, k: Knowledge, sent: SentenceInfo, tm: re.Match | None) -> tuple[object, object, object] | None:
+    """The nearest verb at or above the trigger with a subject, the trigger and the word below
+    that verb on the way up; None where a passive clause on the way has its own subject."""
     verb = trigger = came = trigger_token(doc, sent, tm)
     if verb is None:
-        return keys
+        return None
     for _ in range(6):
         # Walk up to the nearest verb with a subject: "X warned it would resume ... shelling";
         # a pronoun subject ("it would pull out") sends us on to the reporting clause ("X said").
@@ -232,14 +234,45 @@ def subjects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], 
         if k.upos(verb) == "VERB" and any(c.dep_ == "nsubjpass" for c in verb.children):
             # "The army said that five soldiers were killed in an attack by militants": the
             # passive clause has its own subject (those hit); who speaks above it did not act
-            return keys
+            return None
         if verb.head.i == verb.i:
             break
         came, verb = verb, verb.head
+    return verb, trigger, came
+
+
+def _died(k: Knowledge, verb: object, trigger: object) -> bool:
+    """Whether ``verb``, above the trigger, says its subject died ("two more officers died,
+    bringing the toll from the assault to four", "a prisoner died as a result of torture")."""
+    return verb.i != trigger.i and verb.lower_ in k.lex.forms("death_verbs") and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def subjects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], tm: re.Match | None, violent: bool = True) -> set[str]:
+    """Actors that are the grammatical subject (or passive agent) of the trigger's verb. A country
+    that acts violently is its armed forces; one that threatens or bans is the state itself."""
+    found = _verb_with_subject(doc, k, sent, tm)
+    if found is None:
+        return set()
+    verb, trigger, came = found
     if verb.i != trigger.i and k.rx("judging_verbs").fullmatch(verb.text):
-        return keys  # "The United States condemns the attack": who judges it did not do it
+        return set()  # "The United States condemns the attack": who judges it did not do it
     if verb.i != trigger.i and came.dep_ in ADJUNCT_DEPS and verb.lower_ in k.lex.forms("reporting_verbs"):
-        return keys  # "..., U.N. officials said, after days of fighting with X": an adjunct the parser hung on the speaker's verb ("X claimed the attack" keeps X)
+        return set()  # "..., U.N. officials said, after days of fighting with X": an adjunct the parser hung on the speaker's verb ("X claimed the attack" keeps X)
+    if _died(k, verb, trigger):
+        return set()  # the dead, not the doers (:func:`the_dead`)
+    return _subject_actors(doc, k, sent, actors, verb, violent)
+
+
+def the_dead(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], tm: re.Match | None) -> set[str]:
+    """The subject of a verb of dying above the trigger: those the act killed."""
+    found = _verb_with_subject(doc, k, sent, tm)
+    if found is None or not _died(k, found[0], found[1]):
+        return set()
+    return _subject_actors(doc, k, sent, actors, found[0], True)
+
+
+def _subject_actors(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], verb: object, violent: bool) -> set[str]:
+    keys: set[str] = set()
     for child in verb.children:
         if child.dep_ in ("nsubj", "agent") and k.upos(child) != "PRON":
             head = child if child.dep_ == "nsubj" else next((c for c in child.children if c.dep_ == "pobj"), child)
