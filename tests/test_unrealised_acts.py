@@ -133,3 +133,19 @@ def test_an_attempted_capture_is_an_attempt_not_a_change_of_hands():
     doc._.armedkg_frames = read_frames(doc, WORDS)
     tok = doc[3]
     assert attempted(doc, sent, tok.idx, tok.idx + len(tok)) and not _unrealised(words, heads, deps, tags, 3)
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, trigger",
+    [
+        # feature (a quotation): "If we go to the field, we may be shot."
+        (["If", "we", "go", "to", "the", "field", ",", "we", "may", "be", "shot", "."], [2, 2, 10, 2, 5, 3, 10, 10, 10, 10, 10, 10], ["mark", "nsubj", "advcl", "prep", "det", "pobj", "punct", "nsubjpass", "aux", "auxpass", "ROOT", "punct"], ["IN", "PRP", "VBP", "IN", "DT", "NN", ",", "PRP", "MD", "VB", "VBN", "."], 10),
+        # analysis: "Analysts say the group may attack polling stations."
+        (["Analysts", "say", "the", "group", "may", "attack", "polling", "stations", "."], [1, 1, 3, 5, 5, 1, 7, 5, 1], ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "compound", "dobj", "punct"], ["NNS", "VBP", "DT", "NN", "MD", "VB", "NN", "NNS", "."], 5),
+        # wire: "Residents said the army might shell the town again."
+        (["Residents", "said", "the", "army", "might", "shell", "the", "town", "again", "."], [1, 1, 3, 5, 5, 1, 7, 5, 5, 1], ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "det", "dobj", "advmod", "punct"], ["NNS", "VBD", "DT", "NN", "MD", "VB", "DT", "NN", "RB", "."], 5),
+    ],
+)
+def test_an_act_that_may_or_might_happen_is_no_event(words, heads, deps, tags, trigger):
+    """A modal of possibility ("may", "might") states no fact: the act is not told as done."""
+    assert _unrealised(words, heads, deps, tags, trigger)

@@ -18,8 +18,8 @@ A :class:`Frame` is built for every verb and for every noun of hostile action ("
 - ``speakers`` and ``addressees``: the subject of a verb of saying over the clause, the
   "according to" phrase, the one told ("told a news agency"). They are never participants.
 
-``negated`` (a "not", "no", a verb of denial above), ``modality`` ("modal", "future",
-"intention", "hypothetical", "attempt") and ``reporting`` (a verb of saying) say whether the clause states
+``negated`` (a "not", "no", a verb of denial above), ``modality`` ("modal", "possible" ("may
+be shot"), "future", "intention", "hypothetical", "attempt") and ``reporting`` (a verb of saying) say whether the clause states
 a fact. The vocabularies come from ``data/lexicons/clauses.json``.
 """
 
@@ -66,7 +66,7 @@ class Frame:
     def factual(self) -> bool:
         """Whether the clause states that it happened (not denied, not a threat, plan or condition;
         an attempt happened)."""
-        return not self.negated and self.modality not in ("intention", "hypothetical", "future")
+        return not self.negated and self.modality not in ("intention", "hypothetical", "future", "possible")
 
     @property
     def achieved(self) -> bool:
@@ -92,6 +92,7 @@ class ClauseWords:
     attempt: frozenset[str]
     negating: frozenset[str]
     modals: frozenset[str]
+    possible: frozenset[str]
     hypothetical: frozenset[str]
     unrealised: frozenset[str]
     copulas: frozenset[str]
@@ -127,6 +128,7 @@ class ClauseWords:
             attempt=forms("attempt_verbs"),
             negating=forms("negating_verbs"),
             modals=lex.words("modal_auxiliaries"),
+            possible=lex.words("possibility_auxiliaries"),
             hypothetical=lex.words("hypothetical_markers"),
             unrealised=lex.words("unrealised_modifiers"),
             copulas=forms("copulas"),
@@ -372,7 +374,7 @@ def _own_modality(frame: Frame, tok: Token, words: ClauseWords) -> None:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             frame.negated = True
         elif c.dep_ in ("aux", "auxpass") and c.lower_ in words.modals:
-            frame.modality = "future" if c.lower_ in ("will", "'ll", "shall", "wo") else "modal"
+            frame.modality = "future" if c.lower_ in ("will", "'ll", "shall", "wo") else "possible" if c.lower_ in words.possible else "modal"
         elif c.dep_ == "mark" and c.lower_ in words.hypothetical or c.dep_ == "amod" and c.lower_ in words.unrealised:
             frame.modality = "hypothetical"  # "if X attacks", "an expected assault", "a planned bombing"
         elif c.dep_ == "aux" and c.lower_ == "to" and tok.head.lower_ in words.intention and not _in_order_to(tok):

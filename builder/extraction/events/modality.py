@@ -189,9 +189,10 @@ def _harm_told(doc: Doc, k: Knowledge, sent: SentenceInfo) -> bool:
 
 def planned(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool:
     """Whether the clause frame of the trigger at ``start`` .. ``end`` of the sentence is a plan,
-    threat, wish or condition ("who had vowed to attack the town"), whatever else the sentence tells."""
+    threat, wish, condition or possibility ("who had vowed to attack the town", "we may be shot"),
+    whatever else the sentence tells."""
     frame = _trigger_frame(doc, sent, start, end)
-    return frame is not None and frame.modality in ("intention", "hypothetical", "future")
+    return frame is not None and frame.modality in ("intention", "hypothetical", "future", "possible")
 
 
 def attempted(doc: Doc, sent: SentenceInfo, start: int, end: int) -> bool:
