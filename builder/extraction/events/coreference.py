@@ -146,7 +146,17 @@ def _participants_agree(k: Knowledge, a: Event, b: Event) -> bool:
 def compatible(doc: Doc, k: Knowledge, a: Event, b: Event, told_again: bool = False, later: bool = False) -> bool:
     """Whether the later event ``b`` may be the earlier ``a`` told again (``later``: named only
     by its description, see :func:`_dates_agree`)."""
-    return _types_agree(k, a, b, told_again) and _dates_agree(a, b, later) and _places_agree(doc, a, b, told_again) and _participants_agree(k, a, b)
+    types = _types_agree(k, a, b, told_again) or (later and _described_with_its_word(k, a, b))
+    return types and _dates_agree(a, b, later) and _places_agree(doc, a, b, told_again) and _participants_agree(k, a, b)
+
+
+def _described_with_its_word(k: Knowledge, a: Event, b: Event) -> bool:
+    """Whether ``b``'s description uses the word ``a`` was told with, both violent ("fighters
+    raided the village, killing nine and abducting six children" and "the toll from the Anyidi
+    raid": the raid, though its first trigger made it an abduction)."""
+    stem = b.evidence[0].text.lower()[:4] if b.evidence else ""
+    violent = {_kind(k, a), _kind(k, b)} <= set(T.VIOLENT_TYPES)
+    return violent and len(stem) == 4 and bool(a.evidence) and re.search(rf"\b{re.escape(stem)}", a.evidence[0].sentence.lower()) is not None
 
 
 def _doers_told(doc: Doc, k: Knowledge, first: Evidence) -> bool:

@@ -247,6 +247,21 @@ def _died(k: Knowledge, verb: object, trigger: object) -> bool:
     return verb.i != trigger.i and verb.lower_ in k.lex.forms("death_verbs") and not any(c.dep_ == "dobj" for c in verb.children)
 
 
+def _counted(doc: Doc, k: Knowledge, trigger: object, verb: object) -> bool:
+    """Whether the verb's subject gives or revises a toll the trigger is named in: a word of a
+    running toll (``toll_words``) on the way up from the trigger or as the verb's object
+    ("raised the toll from the Anyidi raid to 14", "put the number killed in the bombing at two")."""
+    above, tok = [], trigger
+    while tok.head.i not in (tok.i, verb.i):
+        tok = tok.head
+        above.append(tok)
+    text = text_of(doc)
+    for tok in above + [c for c in verb.children if c.dep_ == "dobj"]:
+        if k.rx("toll_words").match(text[tok.idx : tok.right_edge.idx + len(tok.right_edge)]):
+            return True
+    return False
+
+
 def subjects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], tm: re.Match | None, violent: bool = True) -> set[str]:
     """Actors that are the grammatical subject (or passive agent) of the trigger's verb. A country
     that acts violently is its armed forces; one that threatens or bans is the state itself."""
@@ -260,6 +275,8 @@ def subjects(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention], 
         return set()  # "..., U.N. officials said, after days of fighting with X": an adjunct the parser hung on the speaker's verb ("X claimed the attack" keeps X)
     if _died(k, verb, trigger):
         return set()  # the dead, not the doers (:func:`the_dead`)
+    if _counted(doc, k, trigger, verb):
+        return set()  # "the authorities had raised the toll from the raid to 14": who counts did not raid
     return _subject_actors(doc, k, sent, actors, verb, violent)
 
 
@@ -452,35 +469,6 @@ def _nationality_owner(doc: Doc, k: Knowledge, head: object) -> str | None:
     key = k.forces_of(iso)
     add_mention(doc, k, Mention(key, head.idx, head.idx + len(head), head.text, "actor", "np_actor", 0.5))
     return key
-
-
-def custodian(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention]) -> None:
-    """"A prisoner died under torture in Israeli police custody", "detainees killed in regime
-    prisons": who held them did it, and those who died are the victims, whatever the
-    grammatical subject."""
-    m = k.rx("custody").search(sent.text)
-    if m is None or not (k.rx("kill_words").search(sent.text) or k.rx("abuse_words").search(sent.text)):
-        return
-    lo, hi = sent.start + m.start(), sent.start + m.end()
-    holder = next((a for a in actors if lo <= a.start and a.end <= hi and a.kind in ("actor", "country")), None)
-    focus = focus_hint(doc)
-    if holder is not None:
-        key = as_force(doc, k, holder.key)
-    elif k.rx("state_custody_words").search(m.group(0)) and focus in k.gaz.countries:
-        key = k.forces_of(focus)  # "in regime prisons"
-        ensure_actor(doc, k, key)
-    else:
-        return
-    if frame.cls in (T.ARRESTS, T.ABDUCTION) and k.rx("kill_words").search(sent.text):
-        frame.cls = T.ATTACK  # a death in custody, not the detention
-    held = [x for x in frame.perpetrators if x != key]
-    entities = ext(doc, "armedkg_entities")
-    for a in actors:  # "A detainee died ... in X custody": the one who died, named before it
-        ent = entities.get(a.key)
-        if a.end <= lo and ent is not None and ent.cls in (T.CIVILIAN_GROUP, T.PERSON) and a.key not in held:
-            held.append(a.key)
-    frame.perpetrators[:] = [key] + [x for x in frame.perpetrators if x not in held and x != key]
-    frame.targets[:] = held + [x for x in frame.targets if x != key and x not in held]
 
 
 def own_state_force(k: Knowledge, phrase: str) -> bool:

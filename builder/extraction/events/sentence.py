@@ -32,6 +32,7 @@ from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import anchors_masked, compatible, descriptions_masked, transfers_masked, trigger
 from .crowds import MOB_VIOLENCE, crowd_violence, side
+from .custody import custodian
 from .harm import harm_clause
 from .victims import civilian_patients, told_civilians
 from ..extensions import char_span, ext
@@ -80,7 +81,7 @@ def sentence_events(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Men
     # not its roles, unless the sentence's own trigger comes before that clause.
     if not re.search(r"\b(denied|denies|deny)\b", sent.text, re.I) and not background:
         R.roles(doc, k, sent, frame, actors, cues.tm, claimant, phrases)
-        R.custodian(doc, k, sent, frame, actors)
+        custodian(doc, k, sent, frame, actors)
         words = (sent.start + cues.tm.start(), sent.start + cues.tm.end()) if cues.tm else None
         if not cues.prefix:  # a note's own label ("Looting: ...") tells its class; a crowd does not change it
             crowd_violence(doc, k, sent, frame, words)
