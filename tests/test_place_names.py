@@ -308,3 +308,18 @@ def test_a_town_named_like_a_country_written_with_its_division_is_the_town(extra
     result, ev, where = _where(extract, text)
     assert result.entities[ev.place].cls == "PopulatedPlace" and result.entities[ev.place].country == "CO"
     assert haversine_km(where.lat, where.lon, *point) < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Militants overran an army post at Boulkessi in Mali on 3 May, killing 12 soldiers.", "Boulkessi"),  # wire
+        ("Bandits attacked worshippers at Maradun in Zamfara on Friday, killing nine.", "Maradun"),  # brief
+    ],
+)
+def test_a_name_the_model_took_for_a_person_is_a_place_before_its_country_or_state(extract, text, name):
+    """A name after "at"/"in"/"near" followed by its country or a division the gazetteers know
+    ("at Boulkessi in Mali") is where the event happened, not a person."""
+    result, ev, _ = _where(extract, text)
+    assert result.entities[ev.place].label == name
+    assert not any(key.startswith("person:") for key in ev.perpetrators + ev.targets + ev.victims)

@@ -53,6 +53,9 @@ def _a_place(doc: Doc, k: Knowledge, ent: Span, text: str) -> bool:
         if len(text.split()) <= 3 and not particles.search(text):
             place_from_text(doc, k, ent, forced=True)
             return True
+    if (in_place or k.rx("at_before").search(full[max(0, ent.start_char - 8) : ent.start_char])) and _country_follows(doc, k, ent):
+        place_from_text(doc, k, ent, forced=True)
+        return True  # "an army post at Boulkessi in Mali", "near Tillia, Niger"
     if near or (
         len(text.split()) <= 3
         and not particles.search(text)
@@ -68,6 +71,16 @@ def _a_place(doc: Doc, k: Knowledge, ent: Span, text: str) -> bool:
             place_from_text(doc, k, span, forced=True)
         return True
     return False
+
+
+def _country_follows(doc: Doc, k: Knowledge, ent: Span) -> bool:
+    """Whether the next entity after ``ent`` is a country or a place the gazetteers know, with
+    only a comma or "in" (and a point of the compass) between: "Boulkessi in Mali", "Tillia,
+    Niger", "Maradun in Zamfara"."""
+    after = next((e for e in ents(doc) if e.start_char >= ent.end_char), None)
+    if after is None or after.label_ not in ("COUNTRY", "PLACE"):
+        return False
+    return k.rx("country_follows").match(ext(doc, "armedkg_text")[ent.end_char : after.start_char]) is not None
 
 
 def _named_person(doc: Doc, k: Knowledge, ent: Span, text: str) -> None:
