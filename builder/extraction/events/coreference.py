@@ -336,6 +336,19 @@ def _undated_same_place_and_doer(k: Knowledge, a: Event, b: Event) -> bool:
     return bool(_named(k, a.perpetrators) & _named(k, b.perpetrators))
 
 
+def _reported_as_before(doc: Doc, k: Knowledge, b: Event) -> bool:
+    """Whether ``b``'s trigger is a verb in the past perfect that a verb of saying reports ("a man
+    presenting himself as a commander said the gang had attacked Liancourt to punish residents"):
+    an act before the statement, told again where it names the place of an event already told."""
+    first = b.evidence[0] if b.evidence else None
+    span = char_span(doc, first.start, first.end) if first is not None and doc.has_annotation("DEP") else None
+    if span is None:
+        return False
+    verb = span.root
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+    return perfect and verb.dep_ == "ccomp" and verb.head.lower_ in k.lex.forms("reporting_verbs")
+
+
 def _names_place_of(doc: Doc, a: Event, sentence: str) -> bool:
     """Whether ``sentence`` names the place of ``a`` (or the place it lies in)."""
     entities = ext(doc, "armedkg_entities")
@@ -352,9 +365,11 @@ def antecedent(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> Event 
     last (not the one first told last: "The clashes were ..." after a summary of three events
     and a paragraph on the fighting in the capital)."""
     again = told_again(doc, k, b) or elaborates(doc, k, earlier, b)
-    later = described(doc, k, b)
+    later, retold = described(doc, k, b), _reported_as_before(doc, k, b)
     ordered = sorted(earlier, key=lambda a: (_kind(k, a) != _kind(k, b), -max((ev.sentence_start for ev in a.evidence), default=-1)))
     candidates = [a for a in ordered if (again or _same_day_and_place(doc, k, a, b)) and compatible(doc, k, a, b, again, later)]
+    if not candidates and retold:  # what a speaker says had been done at the place of an event told
+        candidates = [a for a in ordered if _names_place_of(doc, a, b.evidence[0].sentence) and compatible(doc, k, a, b, True)]
     if not candidates:  # the same group on the same day where the places cannot be told apart
         candidates = [a for a in ordered if _same_day_and_doer(k, a, b) and compatible(doc, k, a, b, True)]
     if not candidates:  # a summary's undated act, then told with its day: the same group at the same place
