@@ -153,3 +153,15 @@ def test_who_revises_the_toll_of_a_raid_is_no_raider_and_the_raid_is_one_event(e
     assert event.fatalities == toll
     labels = {r.entities[p].label.lower() for p in event.perpetrators if p in r.entities}
     assert not any(w in label for label in labels for w in ("official", "government"))
+
+
+def test_what_an_official_says_had_been_done_at_the_place_is_the_event_told(extract):
+    """'a regional official said the militants had struck Boulkessi' two days after the attack on
+    Boulkessi tells that attack again. (The second "Boulkessi", with no country after it, is still
+    the model's person: reading it as the place named before cost Re-DocRED three persons.)"""
+    from datetime import date
+
+    r = extract("Militants overran an army post at Boulkessi in Mali on 3 May, killing 12 soldiers. Two days later, a regional official said the militants had struck Boulkessi at dawn from three directions.", published=date(2024, 5, 10))
+    assert len(r.events) == 1
+    event = r.events[0]
+    assert event.date == date(2024, 5, 3) and r.entities[event.place].label == "Boulkessi"

@@ -369,3 +369,20 @@ def test_the_device_named_definitely_refers_to_the_act_told(k, parse, word, told
 
     doc = parsed_doc(*parse)
     assert _instrument_told(doc, k, _ev(doc.text, word)) is told
+
+
+@pytest.mark.parametrize(
+    "parse, word, reported",
+    [
+        # "Police said the gang had attacked Liancourt.": an act before the statement
+        ((["Police", "said", "the", "gang", "had", "attacked", "Liancourt", "."], [1, 1, 3, 5, 5, 1, 5, 1], ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "dobj", "punct"], ["NNS", "VBD", "DT", "NN", "VBD", "VBN", "NNP", "."]), "attacked", True),
+        # "Police said the gang attacked Liancourt.": the simple past may tell a new act
+        ((["Police", "said", "the", "gang", "attacked", "Liancourt", "."], [1, 1, 3, 4, 1, 4, 1], ["nsubj", "ROOT", "det", "nsubj", "ccomp", "dobj", "punct"], ["NNS", "VBD", "DT", "NN", "VBD", "NNP", "."]), "attacked", False),
+    ],
+)
+def test_an_act_in_the_past_perfect_under_a_verb_of_saying_is_reported_as_before(k, parse, word, reported):
+    from builder.extraction.events.coreference import _reported_as_before
+
+    doc = parsed_doc(*parse)
+    event = Event(2, T.ATTACK, [_ev(doc.text, word)])
+    assert _reported_as_before(doc, k, event) is reported
