@@ -216,3 +216,24 @@ def test_without_a_parse_the_lexicon_pattern_is_read(k):
 def test_claimed_it_claims_the_act_told_before(k, words, heads, deps, tags, expected):
     assert _cue(k, words, heads, deps, tags) == expected
 
+
+
+HABITS = [
+    # analysis: an adverb of frequency and the simple present
+    (["The", "BRN", "rarely", "claims", "its", "operations", "."], [1, 3, 3, 3, 5, 3, 3], ["det", "nsubj", "advmod", "ROOT", "poss", "dobj", "punct"], ["DT", "NNP", "RB", "VBZ", "PRP$", "NNS", "."]),
+    # encyclopaedia: an adverb of frequency in the past
+    (["The", "group", "usually", "claimed", "its", "attacks", "within", "hours", "."], [1, 3, 3, 3, 5, 3, 5, 6, 3], ["det", "nsubj", "advmod", "ROOT", "poss", "dobj", "prep", "pobj", "punct"], ["DT", "NN", "RB", "VBD", "PRP$", "NNS", "IN", "NNS", "."]),
+    # brief: the simple present states a pattern
+    (["Islamic", "State", "claims", "most", "attacks", "in", "the", "province", "."], [1, 2, 2, 4, 2, 4, 7, 5, 2], ["compound", "nsubj", "ROOT", "amod", "dobj", "prep", "det", "pobj", "punct"], ["NNP", "NNP", "VBZ", "JJS", "NNS", "IN", "DT", "NN", "."]),
+]
+
+
+@pytest.mark.parametrize("words, heads, deps, tags", HABITS)
+def test_a_habit_of_claiming_is_no_claim(k, words, heads, deps, tags):
+    assert _cue(k, words, heads, deps, tags) is None
+
+
+def test_one_claim_in_the_past_is_still_read(k):
+    words = ["Islamic", "State", "claimed", "the", "attack", "on", "Saturday", "."]
+    found = _cue(k, words, [1, 2, 2, 4, 2, 4, 5, 2], ["compound", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"], ["NNP", "NNP", "VBD", "DT", "NN", "IN", "NNP", "."])
+    assert found is not None and found[1] == "State"

@@ -107,7 +107,7 @@ def _claimed(k: Knowledge, sent: SentenceInfo, verb: Token) -> ClaimCue | None:
     lex = k.lex
     claiming = verb.lower_ in lex.forms("claim_verbs")
     owning = verb.lower_ in lex.forms("owning_verbs")
-    if not (claiming or owning) or not verb.tag_.startswith("VB") or _negated(verb):
+    if not (claiming or owning) or not verb.tag_.startswith("VB") or _negated(verb) or _habit(k, verb):
         return None
     nouns = lex.words("responsibility_nouns")
     claimed = lex.any_forms("hostile_nouns", "event_nouns")
@@ -121,6 +121,15 @@ def _claimed(k: Knowledge, sent: SentenceInfo, verb: Token) -> ClaimCue | None:
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             return _cue(sent, verb, by or child, by)
     return None
+
+
+def _habit(k: Knowledge, verb: Token) -> bool:
+    """Whether the verb tells a habit: an adverb of frequency ("rarely claims its operations") or
+    the simple present with no auxiliary ("IS claims most attacks in the province"); reporting
+    tells acts in the past."""
+    if any(c.dep_ == "advmod" and c.lower_ in k.lex.words("habit_adverbs") for c in verb.children):
+        return True
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _a_record(noun: Token) -> bool:
