@@ -149,3 +149,21 @@ def test_an_attempted_capture_is_an_attempt_not_a_change_of_hands():
 def test_an_act_that_may_or_might_happen_is_no_event(words, heads, deps, tags, trigger):
     """A modal of possibility ("may", "might") states no fact: the act is not told as done."""
     assert _unrealised(words, heads, deps, tags, trigger)
+
+
+RUNNING_TOTALS = [
+    # feature: coordinated with the outbreak, which is dated
+    ((["Violence", "between", "the", "two", "communities", "erupted", "on", "3", "May", "and", "has", "killed", "more", "than", "170", "people", "."], [5, 0, 4, 4, 1, 5, 5, 8, 6, 5, 11, 5, 14, 14, 15, 11, 5], ["nsubj", "prep", "det", "nummod", "pobj", "ROOT", "prep", "nummod", "pobj", "cc", "aux", "conj", "amod", "quantmod", "nummod", "dobj", "punct"], ["NN", "IN", "DT", "CD", "NNS", "VBD", "IN", "CD", "NNP", "CC", "VBZ", "VBN", "JJR", "IN", "CD", "NNS", "."]), True),
+    # encyclopaedia
+    ((["The", "insurgency", "has", "killed", "thousands", "of", "civilians", "since", "2009", "."], [1, 3, 3, 3, 3, 4, 5, 3, 7, 3], ["det", "nsubj", "aux", "ROOT", "dobj", "prep", "pobj", "prep", "pobj", "punct"], ["DT", "NN", "VBZ", "VBN", "NNS", "IN", "NNS", "IN", "CD", "."]), True),
+    # wire: one act told in the present perfect is an event
+    ((["A", "bombing", "at", "a", "mosque", "has", "killed", "12", "people", ",", "police", "said", "."], [1, 6, 1, 4, 2, 6, 11, 8, 6, 11, 11, 11, 11], ["det", "nsubj", "prep", "det", "pobj", "aux", "ccomp", "nummod", "dobj", "punct", "nsubj", "ROOT", "punct"], ["DT", "NN", "IN", "DT", "NN", "VBZ", "VBN", "CD", "NNS", ",", "NNS", "VBD", "."]), False),
+]
+
+
+@pytest.mark.parametrize("parse, total", RUNNING_TOTALS)
+def test_the_running_total_of_violence_in_general_is_no_event(parse, total):
+    from builder.extraction.events.modality import running_total
+
+    doc, sent = parsed_sentence(*parse)
+    assert running_total(doc, K, sent) is total

@@ -1,7 +1,8 @@
 """Statements that tell no event: a hypothetical or future act ("the fighters could return",
 "further attacks are to be expected"), a negated one ("denied that his fighters had been
 there"), a habitual or summarised past ("has been hit many times", "hundreds of air strikes
-since the coup"), a kind of act named by a noun ("attacks on farmers tend to rise") and
+since the coup"), the running total of violence in general ("the conflict has killed more than
+170 people"), a kind of act named by a noun ("attacks on farmers tend to rise") and
 background dated long before the story ("the town insurgents overran in March 2021", "Baga was
 overrun in 2015"). A sentence that dates its act to a day near the reference date always tells
 an event.
@@ -47,6 +48,22 @@ def not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, has_day_date: bool)
     if has_day_date:
         return False
     return bool(k.rx("hypothetical_statement").search(text) or k.rx("generic_statement").search(text))
+
+
+def running_total(doc: Doc, k: Knowledge, sent: SentenceInfo) -> bool:
+    """Whether the sentence gives the running total of violence in general: a verb of killing in
+    the present perfect whose subject (or that of the verb it is coordinated with) is a noun of
+    conflict ("Violence between the two communities erupted on 3 May and has killed more than 170
+    people", "the insurgency has killed thousands"); "a bombing has killed 12" tells an event."""
+    span = char_span(doc, sent.start, sent.start + len(sent.text))
+    deaths, conflict = k.lex.forms("death_verbs"), k.lex.words("violence_nouns")
+    for tok in span or []:
+        if tok.lower_ not in deaths or not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
+            continue
+        clause = tok.head if tok.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in tok.children) else tok
+        if any(c.dep_ == "nsubj" and c.lower_ in conflict for c in clause.children):
+            return True
+    return False
 
 
 def present_tense(verb: Token) -> bool:

@@ -27,7 +27,7 @@ from .claims import ClaimCue, claim_cue
 from .claims import claimant as who_claims
 from .coreference import definite_descriptions
 from .dating import context_date, dates_a_statement, names_the_act_only, sentence_dates, words_and_verb
-from .modality import attempted, generic_mention, habitual_present, planned, tells_harm, trigger_denied, unrealised
+from .modality import attempted, generic_mention, habitual_present, planned, running_total, tells_harm, trigger_denied, unrealised
 from .modality import not_an_event as statement_not_event
 from .places import event_place, target_places
 from .triggers import anchors_masked, compatible, descriptions_masked, transfers_masked, trigger
@@ -303,7 +303,7 @@ def _not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, cues: Cues, actors
     denials, plural habitual mentions with nothing concrete; hypothetical, negated, generic and
     long-past statements (:mod:`.modality`), unless the sentence claims an act."""
     tm, spec, text = cues.tm, cues.spec, sent.text
-    if not cues.claim and statement_not_event(doc, k, sent, bool(cues.day_dates)):
+    if not cues.claim and (statement_not_event(doc, k, sent, bool(cues.day_dates)) or running_total(doc, k, sent)):
         return True
     if tm is not None and not cues.day_dates and not cues.prefix and (habitual_present(doc, sent, tm.start(), tm.end()) or generic_mention(doc, k, sent, tm.start(), tm.end())):
         return True
