@@ -323,3 +323,17 @@ def test_a_name_the_model_took_for_a_person_is_a_place_before_its_country_or_sta
     result, ev, _ = _where(extract, text)
     assert result.entities[ev.place].label == name
     assert not any(key.startswith("person:") for key in ev.perpetrators + ev.targets + ev.victims)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On 17 January, rebels ambushed a patrol on the road near Tembagapura, the company town of the Grasberg copper and gold mine.", "Tembagapura"),  # brief
+        ("Gunmen attacked a convoy near Kolwezi, the town of the Kamoto copper mine, on Monday.", "Kolwezi"),  # wire
+    ],
+)
+def test_the_name_of_a_thing_after_town_of_the_is_not_the_town(extract, text, name):
+    """"the company town of the Grasberg copper mine": Grasberg names the mine; the event is at
+    the town named before."""
+    result, ev, _ = _where(extract, text)
+    assert result.entities[ev.place].label == name

@@ -39,6 +39,8 @@ def _a_place(doc: Doc, k: Knowledge, ent: Span, text: str) -> bool:
     near = k.rx("place_preposition_start").match(text)
     cue = k.rx("place_cue_before").search(full[max(0, ent.start_char - 25) : ent.start_char])
     if cue:
+        if ent.root.dep_ == "compound" and ent.root.head.tag_ in ("NN", "NNS"):
+            return True  # "the company town of the Grasberg copper mine": the name of a thing, neither the town nor a person
         place_from_text(doc, k, ent, forced=True, cue_word=cue[cue.lastindex])
         return True  # "the hamlet of Umm X"
     # After "in", "near": a spelling the gazetteer lacks is tried by how it sounds ("in Ras al Ain").
