@@ -90,3 +90,25 @@ def test_an_act_of_which_there_is_no_report_or_sign_is_no_event(words, heads, de
 def test_reports_of_an_act_still_tell_it():
     # wire: "Reports of clashes in Jenin emerged on Sunday."
     assert not _denied(['Reports', 'of', 'clashes', 'in', 'Jenin', 'emerged', 'on', 'Sunday', '.'], [5, 0, 1, 2, 3, 5, 5, 6, 5], ['nsubj', 'prep', 'pobj', 'prep', 'pobj', 'ROOT', 'prep', 'pobj', 'punct'], ['NNS', 'IN', 'NNS', 'IN', 'NNP', 'VBD', 'IN', 'NNP', '.'], 2)
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, word, denied",
+    [
+        # feature: "On Wednesday, the patrol did not make it past the second bend."
+        (["On", "Wednesday", ",", "the", "patrol", "did", "not", "make", "it", "past", "the", "second", "bend", "."], [7, 0, 7, 4, 7, 7, 7, 7, 7, 7, 12, 12, 9, 7], ["prep", "pobj", "punct", "det", "nsubj", "aux", "neg", "ROOT", "dobj", "prep", "det", "amod", "pobj", "punct"], ["IN", "NNP", ",", "DT", "NN", "VBD", "RB", "VB", "PRP", "IN", "DT", "JJ", "NN", "."], "patrol", True),
+        # wire: "The convoy never reached Menaka."
+        (["The", "convoy", "never", "reached", "Menaka", "."], [1, 3, 3, 3, 3, 3], ["det", "nsubj", "neg", "ROOT", "dobj", "punct"], ["DT", "NN", "RB", "VBD", "NNP", "."], "convoy", True),
+        # brief: "A military convoy left Gao on Tuesday.": a movement told
+        (["A", "military", "convoy", "left", "Gao", "on", "Tuesday", "."], [2, 2, 3, 3, 3, 3, 5, 3], ["det", "amod", "nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["DT", "JJ", "NN", "VBD", "NNP", "IN", "NNP", "."], "convoy", False),
+    ],
+)
+def test_a_forces_activity_as_the_subject_of_a_denied_verb_is_no_act(words, heads, deps, tags, word, denied):
+    import re
+
+    from builder.extraction import terms as T
+    from builder.extraction.events.sentence import _activity_denied
+
+    doc, sent = parsed_sentence(words, heads, deps, tags)
+    found = re.search(word, sent.text)
+    assert _activity_denied(doc, sent, (T.CHANGE_TO_GROUP_ACTIVITY, 2, found)) is denied

@@ -168,16 +168,34 @@ def _cues(doc: Doc, k: Knowledge, sent: SentenceInfo, actors: list[Mention]) -> 
 
 def _realised_trigger(doc: Doc, k: Knowledge, sent: SentenceInfo, masked: str, trig: tuple | None) -> tuple | None:
     """The first trigger of the sentence whose clause tells a fact, where one before it is only
-    planned: "Gunmen who had vowed to attack the town killed five people" tells the killing."""
+    planned: "Gunmen who had vowed to attack the town killed five people" tells the killing. A
+    force's activity named as the subject of a denied clause tells nothing done ("the patrol did
+    not make it past the second bend"); with no other trigger the sentence tells no event."""
     for _ in range(3):
-        if trig is None or not planned(doc, sent, trig[2].start(), trig[2].end()):
+        if trig is None:
+            return None
+        party = _activity_denied(doc, sent, trig)
+        if not party and not planned(doc, sent, trig[2].start(), trig[2].end()):
             return trig
         masked = masked[: trig[2].start()] + " " * (trig[2].end() - trig[2].start()) + masked[trig[2].end() :]
         later = trigger(k, masked)
         if later is None:
-            return trig
+            return None if party else trig
         trig = later
     return trig
+
+
+def _activity_denied(doc: Doc, sent: SentenceInfo, trig: tuple) -> bool:
+    """Whether a trigger of a force's activity ("patrol", "convoy of", "reinforcements") is a noun,
+    the subject of a denied verb ("the patrol did not make it past the bend", "no reinforcements
+    have reached the town": "the convoy left Gao" tells a movement)."""
+    if trig[0] != T.CHANGE_TO_GROUP_ACTIVITY:
+        return False
+    span = char_span(doc, sent.start + trig[2].start(), sent.start + trig[2].end())
+    if span is None or span.root.tag_ not in ("NN", "NNS") or span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    noun, verb = span.root, span.root.head
+    return any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _anchor(doc: Doc, k: Knowledge, sent: SentenceInfo) -> date | None:
