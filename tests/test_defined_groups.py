@@ -41,3 +41,18 @@ def _groups(words, heads, deps, tags, ent=None):
 )
 def test_a_name_defined_as_an_armed_body_is_an_armed_group(words, heads, deps, tags, ent, expected):
     assert _groups(words, heads, deps, tags, ent) == expected
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, ent, expected",
+    [
+        # wire: "The killers belonged to Los Lobos, one of the country's largest gangs." (read as a place)
+        (["The", "killers", "belonged", "to", "Los", "Lobos", ",", "one", "of", "the", "country", "'s", "largest", "gangs", "."], [1, 2, 2, 2, 5, 3, 5, 5, 7, 10, 13, 10, 13, 8, 2], ["det", "nsubj", "ROOT", "prep", "compound", "pobj", "punct", "appos", "prep", "det", "poss", "case", "amod", "pobj", "punct"], ["DT", "NNS", "VBD", "IN", "NNP", "NNP", ",", "CD", "IN", "DT", "NN", "POS", "JJS", "NNS", "."], (4, 6, "GPE"), [("Los Lobos", "NonStateArmedGroup")]),
+        # encyclopaedia: "Gran Grif is a gang based in Artibonite."
+        (["Gran", "Grif", "is", "a", "gang", "based", "in", "Artibonite", "."], [1, 2, 2, 4, 2, 4, 5, 6, 2], ["compound", "nsubj", "ROOT", "det", "attr", "acl", "prep", "pobj", "punct"], ["NNP", "NNP", "VBZ", "DT", "NN", "VBN", "IN", "NNP", "."], None, [("Gran Grif", "NonStateArmedGroup")]),
+        # analysis: "Its fighters joined Ba Ndaw, one of several militias in the region."
+        (["Its", "fighters", "joined", "Ba", "Ndaw", ",", "one", "of", "several", "militias", "in", "the", "region", "."], [1, 2, 2, 4, 2, 4, 4, 6, 9, 7, 9, 12, 10, 2], ["poss", "nsubj", "ROOT", "compound", "dobj", "punct", "appos", "prep", "amod", "pobj", "prep", "det", "pobj", "punct"], ["PRP$", "NNS", "VBD", "NNP", "NNP", ",", "CD", "IN", "JJ", "NNS", "IN", "DT", "NN", "."], (3, 5, "PERSON"), [("Ba Ndaw", "Militia")]),
+    ],
+)
+def test_a_gang_and_one_of_several_militias_are_armed_bodies(words, heads, deps, tags, ent, expected):
+    assert _groups(words, heads, deps, tags, ent) == expected

@@ -337,3 +337,15 @@ def test_the_name_of_a_thing_after_town_of_the_is_not_the_town(extract, text, na
     the town named before."""
     result, ev, _ = _where(extract, text)
     assert result.entities[ev.place].label == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army plans to send reinforcements to the north under Operation Mirador, its counter-insurgency mission along the border, the spokesman said.",  # wire
+        "Troops of Operation Lafiya Dole repelled an attack on Damboa on Sunday, the army said.",  # brief
+    ],
+)
+def test_the_name_of_an_operation_is_no_place(extract, text):
+    result = extract(text)
+    assert not any(e.label.startswith("Operation") for key, e in result.entities.items() if key.startswith("place:"))

@@ -108,8 +108,8 @@ def finalise_mentions(doc: Doc, k: Knowledge) -> None:
     for m in sorted(ext(doc, "armedkg_mentions"), key=lambda m: (-(m.end - m.start), m.start)):
         if any(x.start < m.end and m.start < x.end for x in kept) or any(a <= m.start and m.end <= b for a, b in closed):
             continue  # overlapped by a longer mention, or named by a byline, caption or dateline
-        if m.kind == "place" and k.rx("operation_name_before").search(ext(doc, "armedkg_text")[max(0, m.start - 60) : m.start]):
-            continue  # "the operation, known as Shujaa": the name of an operation is no place
+        if m.kind == "place" and (k.rx("operation_name_before").search(ext(doc, "armedkg_text")[max(0, m.start - 60) : m.start]) or k.rx("operation_name_start").match(m.text)):
+            continue  # "the operation, known as Shujaa", "under Operation Mirador": the name of an operation is no place
         kept.append(m)
     doc._.armedkg_mentions = mentions = sorted(kept, key=lambda m: m.start)
     entities = ext(doc, "armedkg_entities")

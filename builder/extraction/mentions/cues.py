@@ -136,10 +136,12 @@ def defined_groups(doc: Doc, k: Knowledge) -> None:
     jihadist group", "the AUC was a paramilitary umbrella organisation", "Forces Nouvelles, an
     armed coalition, ..."): an armed group (a militia where the noun says so), read before the
     model's guess (a person, a place) can be taken; a name the gazetteers know keeps its entry."""
-    modifiers, copulas = k.lex.words("armed_kind_modifiers"), k.lex.forms("copulas")
-    for i in columns(doc).with_lower(k.lex.words("armed_kind_nouns")):
+    modifiers, copulas, kinds = k.lex.words("armed_kind_modifiers"), k.lex.forms("copulas"), k.lex.forms("armed_kind_nouns")
+    for i in columns(doc).with_lower(kinds):
         noun = doc[i]
-        armed = noun.lower_ == "militia" or any(c.dep_ in ("amod", "compound") and c.lower_ in modifiers for c in noun.children)
+        armed = kinds[noun.lower_] in ("militia", "gang") or any(c.dep_ in ("amod", "compound") and c.lower_ in modifiers for c in noun.children)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+            noun = noun.head.head  # "Los Lobos, one of the country's largest gangs"
         if not armed or noun.dep_ not in ("attr", "appos"):
             continue
         subject = noun.head if noun.dep_ == "appos" else next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
@@ -150,7 +152,7 @@ def defined_groups(doc: Doc, k: Knowledge) -> None:
         if overlaps(doc, name.start_char, name.end_char) or any(e.label_ in ("ACTOR", "COUNTRY", "PLACE", "PERSON_GAZ") and e.start_char < name.end_char and name.start_char < e.end_char for e in ents(doc)):
             continue
         key = f"actor:{slug(name.text)}"
-        add_entity(doc, key, T.MILITIA if noun.lower_ == "militia" else T.NON_STATE_ARMED_GROUP, name.text)
+        add_entity(doc, key, T.MILITIA if kinds[doc[i].lower_] == "militia" else T.NON_STATE_ARMED_GROUP, name.text)
         add_mention(doc, k, Mention(key, name.start_char, name.end_char, name.text, "actor", "defined_armed_group", 0.7))
 
 
