@@ -165,3 +165,20 @@ def test_what_an_official_says_had_been_done_at_the_place_is_the_event_told(extr
     assert len(r.events) == 1
     event = r.events[0]
     assert event.date == date(2024, 5, 3) and r.entities[event.place].label == "Boulkessi"
+
+
+@pytest.mark.parametrize(
+    "text, first, earlier",
+    [
+        ("On Wednesday, a bomb exploded under a ranger truck in Mayo district, Pattani, killing one ranger. The blast came two days after gunmen shot dead a village headman in Bannang Sata district of Yala province.", "2024-06-19", "2024-06-17"),  # feature
+        ("Rebels ambushed a convoy near Beni on 12 June, killing four soldiers. The ambush happened three days after militiamen attacked a health centre in Oicha.", "2024-06-12", "2024-06-09"),  # wire
+        ("A drone strike hit a market in Kidal on Friday, killing six people. The strike occurred a day after rebels shelled an army camp at Anefis.", "2024-06-14", "2024-06-13"),  # brief
+    ],
+)
+def test_the_act_an_event_came_days_after_is_dated_before_it(extract, text, first, earlier):
+    """"The blast came two days after gunmen shot dead a headman": the shooting is two days
+    before the blast, not two days after it."""
+    from datetime import date
+
+    r = extract(text, published=date(2024, 6, 20))
+    assert sorted(str(e.date) for e in r.events) == sorted([first, earlier])

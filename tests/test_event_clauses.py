@@ -145,3 +145,17 @@ def test_an_event_noun_the_parser_hung_on_a_noun_of_the_first_phrase_is_split_an
     ambush = new_event(doc, "ArmedClash", 0)
     two.after(doc, ambush)
     assert ambush.date == date(2024, 3, 3)  # the Sunday before the reference date (Wednesday 6 March)
+
+
+def test_the_event_a_sequence_counts_from_is_the_one_dated_to_a_day():
+    """"The blast came two days after ...": of the bombings told before, the one dated to a day,
+    not a later statement that carries only the day it was made (precision 2)."""
+    from builder.extraction.events.clauses import _last_of_class
+    from builder.records import Event
+
+    bombing = Event(1, "RemoteExplosiveLandmineIED", [], date(2024, 3, 6), 1)
+    statement = Event(2, "RemoteExplosiveLandmineIED", [], date(2024, 3, 7), 2)
+    clash = Event(3, "ArmedClash", [], date(2024, 3, 7), 1)
+    assert _last_of_class([bombing, statement, clash], "RemoteExplosiveLandmineIED") is bombing
+    assert _last_of_class([bombing, clash], "AirDroneStrike") is clash  # none of the class: the last dated
+    assert _last_of_class([Event(4, "Attack", [])], "Attack") is None

@@ -98,7 +98,7 @@ def _sequence_parts(doc: Doc, k: Knowledge, sent: SentenceInfo, root: Token) -> 
         def date_it(doc: Doc, created, told=told, sub=sub, offset=offset) -> None:
             if created is None or sentence_dates(doc, k, _clause(sent, sub), None):
                 return  # its own date ("after gunmen attacked a convoy on Saturday")
-            first = _dated(doc, told[0]) if told and told[0] is not None else None
+            first = _dated(doc, told[0]) if told and told[0] is not None else _named_by(doc, k, main, created)
             if first is not None and offset is not None:
                 created.date, created.time_precision = first.date - timedelta(days=offset), first.time_precision
             else:
@@ -118,15 +118,27 @@ def _offset(sent: SentenceInfo, mark: Token) -> int | None:
 
 
 def _dated(doc: Doc, event):
-    """The event itself when dated, else the last dated event before it of its class (else any)
-    (the one it tells again: "The drone strike came a day after ..." a paragraph after the strike)."""
+    """The event itself when dated, else the dated event told before it that it tells again (the
+    one "The drone strike came a day after ..." names a paragraph after the strike)."""
     if event.date is not None:
         return event
     events = ext(doc, "armedkg_events")
-    before = events[: events.index(event)] if event in events else events
-    dated = [e for e in before if e.date is not None]
-    same = [e for e in dated if e.cls == event.cls]
-    return (same or dated or [None])[-1]
+    return _last_of_class(events[: events.index(event)] if event in events else events, event.cls)
+
+
+def _last_of_class(events: list, cls: str | None):
+    """Of the dated ``events``, those of class ``cls`` (any, where none is), the last one dated to
+    a day: a later toll or statement may carry only the day it was told (precision 2)."""
+    dated = [e for e in events if e.date is not None]
+    same = [e for e in dated if e.cls == cls] or dated
+    return min(reversed(same), key=lambda e: e.time_precision or 9, default=None)
+
+
+def _named_by(doc: Doc, k: Knowledge, main: Span, created) -> object | None:
+    """The event told before that the subject of a sequence names where its own clause starts
+    none: the last dated one of the class its noun names."""
+    named = trigger(k, main.text)
+    return _last_of_class([e for e in ext(doc, "armedkg_events") if e is not created], named[0] if named else None)
 
 
 def _event_citing(doc: Doc, sent: SentenceInfo, span: Span):
