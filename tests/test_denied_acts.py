@@ -112,3 +112,18 @@ def test_a_forces_activity_as_the_subject_of_a_denied_verb_is_no_act(words, head
     doc, sent = parsed_sentence(words, heads, deps, tags)
     found = re.search(word, sent.text)
     assert _activity_denied(doc, sent, (T.CHANGE_TO_GROUP_ACTIVITY, 2, found)) is denied
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, trigger",
+    [
+        # wire: "Nobody has been arrested over the killing."
+        (["Nobody", "has", "been", "arrested", "over", "the", "killing", "."], [3, 3, 3, 3, 3, 6, 4, 3], ["nsubjpass", "aux", "auxpass", "ROOT", "prep", "det", "pobj", "punct"], ["NN", "VBZ", "VBN", "VBN", "IN", "DT", "NN", "."], 3),
+        # feature: "Police said no one was detained."
+        (["Police", "said", "no", "one", "was", "detained", "."], [1, 1, 3, 5, 5, 1, 1], ["nsubj", "ROOT", "det", "nsubjpass", "auxpass", "ccomp", "punct"], ["NNS", "VBD", "DT", "NN", "VBD", "VBN", "."], 5),
+        # brief: "None of the attackers was arrested."
+        (["None", "of", "the", "attackers", "was", "arrested", "."], [5, 0, 3, 1, 5, 5, 5], ["nsubjpass", "prep", "det", "pobj", "auxpass", "ROOT", "punct"], ["NN", "IN", "DT", "NNS", "VBD", "VBN", "."], 5),
+    ],
+)
+def test_an_act_done_to_nobody_is_no_event(words, heads, deps, tags, trigger):
+    assert _denied(words, heads, deps, tags, trigger)

@@ -162,3 +162,14 @@ def test_verbs_of_mass_killing_count_the_dead(k, sentence, toll):
     from builder.extraction.events.casualties import count
 
     assert count(k, sentence, k.src("count_kill_words")) == toll
+
+
+def test_nobody_wounded_beside_a_killing_keeps_the_dead(k):
+    """"Gunmen killed one man; nobody was wounded": no injured, and one dead (not none)."""
+    from builder.extraction.events.casualties import casualties
+    from builder.records import Event
+
+    doc, sent = parsed_sentence(["Gunmen", "killed", "one", "man", ";", "nobody", "was", "wounded", "."], [1, 7, 3, 1, 7, 7, 7, 7, 7], ["nsubj", "ccomp", "nummod", "dobj", "punct", "nsubjpass", "auxpass", "ROOT", "punct"], ["NNS", "VBD", "CD", "NN", ":", "NN", "VBD", "VBN", "."])
+    event = Event(1, "Attack", [])
+    casualties(k, sent, event, [])
+    assert event.fatalities == 1

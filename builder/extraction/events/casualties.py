@@ -40,10 +40,14 @@ def count_patterns(k: Knowledge, words: str) -> tuple[re.Pattern, re.Pattern, li
 def casualties(k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention]) -> None:
     """Set the event's fatalities and injured from one sentence (the highest count seen)."""
     text = sent.text
-    if k.rx("no_casualties").search(text):
+    nobody = k.rx("no_casualties").search(text)
+    unhurt = nobody is not None and k.rx("injure_words").search(nobody.group(0)) is not None
+    if nobody and not unhurt:
         if frame.fatalities is None and re.search(r"fatalit|casualt|death|killed", text, re.I):
             frame.fatalities = 0
         return
+    if unhurt:  # "Gunmen killed one man; nobody was wounded": the dead are still counted
+        text = text[: nobody.start()] + text[nobody.end() :]
     coded = re.search(r"\bfatalities (?:were |are )?coded as " + k.num, text, re.I)
     if coded:
         # ACLED notes may state the coding convention itself ("... fatalities coded as N").

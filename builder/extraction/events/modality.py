@@ -148,11 +148,18 @@ def trigger_denied(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: 
         first = first.head
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")) for c in (*tok.children, *first.children)):
         return True  # "did not shell", "no arrests have been made", "no new offensive has begun"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(k, c) for c in tok.children):
+        return True  # "nobody has been arrested", "no one was detained", "none of the attackers was caught"
     if first.dep_ in ("pobj", "pcomp") and first.head.lower_ == "without":
         return True  # "the talks ended without agreement", "the convoy passed without attack"
     if first.dep_ in ("pobj", "pcomp") and first.head.lower_ == "of" and any(c.dep_ == "det" and c.lower_ == "no" for c in first.head.head.children):
         return True  # "there were no reports of clashes", "no sign of fighting"
     return _denied(tok, k.lex.forms("negating_verbs"), k.lex.forms("report_nouns"))
+
+
+def _nobody(k: Knowledge, subject: Token) -> bool:
+    """Whether a subject names nobody: "nobody", "none (of ...)", "no one", "no group"."""
+    return subject.lower_ in k.lex.words("nobody_words") or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _denied(tok: Token, denying: Mapping[str, str], reports: Mapping[str, str]) -> bool:
