@@ -299,6 +299,10 @@ def _h_weekday(m: re.Match, reference: date | None) -> ResolvedDate | None:
     before = m.string[max(0, m.start() - 12) : m.start()].lower()
     if re.search(r"\b(next|coming|following|every|each)\s*$", before):
         return None  # a future or habitual day, not a date
+    if not m["mod"] and re.match(r"\s+(?:prayers?|services?|mass|sermons?|school|market)\b", m.string[m.end() :], re.I):
+        return None  # "after Friday prayers", "Sunday Mass": a weekly service, not a date
+    if not m["mod"] and re.search(r"[\"“‘']\s*[A-Z][a-z]+\s+$", m.string[max(0, m.start() - 20) : m.start()]):
+        return None  # an incident called "Bloody Friday": a name
     if reference is None:
         return _unresolved(m, "weekday", "no reference date")
     delta = (reference.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
