@@ -173,3 +173,17 @@ def test_nobody_wounded_beside_a_killing_keeps_the_dead(k):
     event = Event(1, "Attack", [])
     casualties(k, sent, event, [])
     assert event.fatalities == 1
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        ("A man was beaten to death in Mabayi last week .", 1),  # wire
+        ("Three women were burnt to death in their homes .", 3),  # feature
+        ("Gunmen hacked to death two farmers .", 2),  # brief
+    ],
+)
+def test_killed_to_death_counts_the_dead(k, sentence, toll):
+    from builder.extraction.events.casualties import count
+
+    assert count(k, sentence, k.src("count_kill_words")) == toll

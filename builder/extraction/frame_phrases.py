@@ -31,6 +31,16 @@ def pobjs(prep: Token) -> list[Token]:
     return out
 
 
+def agent_phrases(verb: Token) -> list[Token]:
+    """The "by" phrases of a passive verb: its own, else one the parser hung on the object of a
+    phrase after it ("was beaten to death in Mabayi commune by members of X", "killed in an attack
+    by militants")."""
+    own = [c for c in verb.children if c.dep_ == "agent"]
+    if own:
+        return own
+    return [g for c in verb.children if c.dep_ == "prep" and c.i > verb.i for obj in c.children if obj.dep_ == "pobj" for g in obj.children if g.dep_ == "prep" and g.lower_ == "by"]
+
+
 def on_side(prep: Token) -> bool:
     """"on the side of X", "on X's side": whose side one fights on, not whom one fights."""
     return prep.lower_ == "on" and any(c.dep_ == "pobj" and c.lower_ in ("side", "sides") for c in prep.children)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .doc_columns import columns as doc_columns
-from .frame_phrases import HELPING, TELL, ally_phrase, counted, object_controller, occurring_between, on_side, opposed_means, pobjs, with_conjuncts
+from .frame_phrases import HELPING, TELL, agent_phrases, ally_phrase, counted, object_controller, occurring_between, on_side, opposed_means, pobjs, with_conjuncts
 from .lexicon import Lexicon
 
 SUBJECTS = ("nsubj", "csubj", "expl")
@@ -221,7 +221,7 @@ def _verb_roles(frame: Frame, verb: Token, words: ClauseWords) -> None:
             # "Backed by Iran, the Houthis seized ...", "... retook the town, aided by Rwanda":
             # the participle is said of the main clause's subject
             frame.patients += [c.i for c in verb.head.children if c.dep_ == "nsubj"]
-        for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for agent in agent_phrases(verb):
             for by in (agent, *(c for c in agent.conjuncts if c.lower_ == "by")):  # "by X and by Y"
                 frame.agents += [t.i for t in pobjs(by)]
     else:
