@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...gazetteer import name_key
+from .. import terms as T
 from ..knowledge import Knowledge
 from ..state import decide_focus, vote
 from ..zones import reading_of
@@ -34,7 +35,22 @@ def _vote_of(doc: Doc, k: Knowledge, ent: object) -> tuple[str | None, int]:
         if iso:
             ext(doc, "armedkg_named_countries").add(iso)
             weight = 2
+        else:  # "south of Makhachkala": a city only one country has, as strong as its country's name
+            iso, weight = _city_country(k, ent.text), 2
     return iso, weight
+
+
+CITY_VOTE_POPULATION = 200_000  # a city this large, of one country only, points to that country
+
+
+def _city_country(k: Knowledge, text: str) -> str | None:
+    """The country of a large city that only one country's places are called by ("Makhachkala"):
+    a small town's name may be unique in the gazetteers only because they lack its namesakes."""
+    found = k.gaz.lookup_place(text)
+    countries = {p.country for p in found if p.country}
+    if len(countries) != 1 or not any(p.cls == T.POPULATED_PLACE and (p.population or 0) >= CITY_VOTE_POPULATION for p in found):
+        return None
+    return countries.pop()
 
 
 def _hinted_country(k: Knowledge, text: str | None) -> str | None:
