@@ -293,3 +293,28 @@ def test_a_shared_country_name_without_a_pointer_is_no_town(extract):
     result = extract("Brazzaville, the capital of Congo, was calm on Sunday after a night of gunfire.")
     assert "country:CD" not in result.entities
     assert not any(e.label == "Congo" and k.startswith("place:") for k, e in result.entities.items())
+
+
+def test_a_large_city_of_one_country_points_to_it():
+    """"south of Makhachkala" points to Russia (so "Manas" is the Dagestani village, not the
+    Kyrgyz town); a name the gazetteers hold once only because they lack its small namesakes
+    points nowhere."""
+    from builder.extraction.knowledge import load_knowledge
+    from builder.extraction.mentions.votes import _city_country
+
+    k = load_knowledge(None, True, None)
+    assert _city_country(k, "Makhachkala") == "RU"
+    assert _city_country(k, "Manas") is None  # Kyrgyzstan and Russia
+    assert _city_country(k, "Liancourt") is None  # a small French town
+
+
+def test_the_village_near_a_city_of_its_country_is_read_in_that_country(extract):
+    r = extract("Gunmen opened fire on a traffic police post near Manas, south of Makhachkala, on Saturday, killing two officers.")
+    places = {key: e for key, e in r.entities.items() if key.startswith("place:") and e.label == "Manas"}
+    assert places and all(e.country == "RU" for e in places.values())
+
+
+def test_the_islamic_states_sinai_province_is_an_actor_not_a_place(extract):
+    r = extract("Islamic State's Sinai Province attacked an army checkpoint near Bir al-Abd on 27 August, killing five soldiers.")
+    assert "actor:islamic-state-sinai" in r.entities
+    assert not any(e.country == "MX" for key, e in r.entities.items() if key.startswith("place:"))
