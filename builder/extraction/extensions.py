@@ -79,14 +79,16 @@ def register() -> None:
 def reset(doc: Doc) -> Document:
     """Fresh state for ``doc``; returns its :class:`Document` (a stand-in if the caller set none).
     The extensions must be registered (every component factory does it)."""
-    u = doc._  # one accessor object for all the sets below
     text = text_of(doc)
-    if u.armedkg_document is None:
-        u.armedkg_document = Document(id="doc", text=text)
+    if ext(doc, "armedkg_document") is None:
+        doc._.armedkg_document = Document(id="doc", text=text)
+    # Written straight into doc.user_data under the keys doc._ writes (see ext): none of these
+    # extensions has a setter, and the accessor's checks cost more than the writes themselves.
+    data = doc.user_data
     for name, make in _STATE.items():
-        setattr(u, name, make())
-    u.armedkg_text = text
-    return u.armedkg_document
+        data[("._.", name, None, None)] = make()
+    data[("._.", "armedkg_text", None, None)] = text
+    return ext(doc, "armedkg_document")
 
 
 def ext(doc: Doc, name: str):

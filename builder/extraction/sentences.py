@@ -19,7 +19,7 @@ from ..records import Evidence
 from .knowledge import Knowledge
 from .state import Mention, ensure_country
 from .zones import closed_zones
-from .extensions import char_span, ents, ext
+from .extensions import char_span, ents, ext, text_of
 
 
 @dataclass
@@ -34,7 +34,9 @@ class SentenceInfo:
 
     @cached_property
     def text(self) -> str:
-        return self.span.text
+        """The span's text, cut from the document's (the same characters: ``Span.text`` joins
+        its tokens' texts again)."""
+        return text_of(self.span.doc)[self.span.start_char : self.span.end_char]
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -82,14 +84,15 @@ def evidence(doc: Doc, sent: SentenceInfo, start: int, end: int, rule: str, conf
     sent = getattr(sent, "whole", None) or sent
     start = max(start, sent.start)
     end = min(max(end, start), sent.span.end_char)
-    u = doc._
+    # Read with ext(), not doc._: evidence is made some ten thousand times per thousand
+    # documents, and each doc._ read builds an accessor object.
     return Evidence(
-        doc_id=u.armedkg_document.id,
+        doc_id=ext(doc, "armedkg_document").id,
         sentence=sent.text,
         sentence_start=sent.start,
         start=start,
         end=end,
-        text=u.armedkg_text[start:end],
+        text=ext(doc, "armedkg_text")[start:end],
         rule=rule,
         confidence=conf,
     )
