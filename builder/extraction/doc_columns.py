@@ -17,6 +17,7 @@ class Columns:
         columns = doc.to_array([TAG, POS, DEP, LOWER, ENT_TYPE]).reshape(len(doc), 5).T.tolist()
         self.strings = doc.vocab.strings
         self.tag, self.pos, self.dep, self.lower, self.ent_type = columns
+        self._by_lower: dict[int, list[int]] | None = None  # lower-case form -> positions (with_lower)
 
     def may_head(self, hostile_nouns: frozenset[str], hostile_verbs: frozenset[str] = frozenset()) -> list[int]:
         """The tokens that may head a frame: a verb (``is_verb``) or a noun (NN, NNS) of
@@ -37,9 +38,15 @@ class Columns:
         return [i for i, dep in enumerate(self.dep) if dep == wanted]
 
     def with_lower(self, words: frozenset[str]) -> list[int]:
-        """The tokens whose lower-case form is one of ``words``, in order."""
-        ids = {get_string_id(word) for word in words}
-        return [i for i, lower in enumerate(self.lower) if lower in ids]
+        """The tokens whose lower-case form is one of ``words``, in order: looked up in the
+        positions of each lower-case form (indexed at the first call), so that a document is
+        not walked again, nor a word list hashed again, for each of the word lists asked."""
+        if self._by_lower is None:
+            self._by_lower = {}
+            for i, lower in enumerate(self.lower):
+                self._by_lower.setdefault(lower, []).append(i)
+        hits = [self._by_lower[v] for v in string_ids(words) if v in self._by_lower]
+        return sorted(i for positions in hits for i in positions) if len(hits) > 1 else list(hits[0]) if hits else []
 
     def with_ent_type(self, labels: frozenset[str]) -> set[int]:
         ids = {get_string_id(label) for label in labels}
@@ -47,6 +54,19 @@ class Columns:
 
 
 _KEY = ("armedkg", "columns")  # doc.user_data key
+
+# word list -> the string ids of its words: the word lists are the lexicons' (a few dozen, fixed
+# for the process), asked again for every document.
+_IDS: dict[frozenset[str], frozenset[int]] = {}
+
+
+def string_ids(words: frozenset[str]) -> frozenset[int]:
+    """The string ids of ``words`` (any iterable of strings; a mapping gives its keys), once per word list."""
+    key = words if isinstance(words, frozenset) else frozenset(words)
+    ids = _IDS.get(key)
+    if ids is None:
+        ids = _IDS[key] = frozenset(get_string_id(word) for word in key)
+    return ids
 
 
 def columns(doc: Doc) -> Columns:
