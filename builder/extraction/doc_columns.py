@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, ENT_TYPE, LOWER, POS, TAG
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LOWER, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -76,4 +77,27 @@ def columns(doc: Doc) -> Columns:
     found = doc.user_data.get(_KEY)
     if found is None or len(found.tag) != len(doc):
         found = doc.user_data[_KEY] = Columns(doc)
+    return found
+
+
+class Tree:
+    """The head (absolute index), label and lower-case form of every token, as plain lists: for
+    rules that climb from a word towards its root and look at a few labels on the way, which made
+    two ``Token`` objects a step. Unlike :class:`Columns` it holds no entity types, so it may be
+    read at any time of the extraction (no rule changes the parse)."""
+
+    def __init__(self, doc: Doc) -> None:
+        array = doc.to_array([HEAD, DEP, LOWER]).reshape(len(doc), 3)  # heads relative, unsigned 64 bits
+        self.heads = (array[:, 0].astype("int64") + numpy.arange(len(doc))).tolist()
+        self.dep, self.lower = array[:, 1].tolist(), array[:, 2].tolist()
+
+
+_TREE = ("armedkg", "tree")  # doc.user_data key
+
+
+def tree(doc: Doc) -> Tree:
+    """The document's :class:`Tree`, read once per document."""
+    found = doc.user_data.get(_TREE)
+    if found is None or len(found.heads) != len(doc):
+        found = doc.user_data[_TREE] = Tree(doc)
     return found

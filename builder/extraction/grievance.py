@@ -4,8 +4,12 @@ vote for the country in focus."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
+from .doc_columns import tree
 from .knowledge import Knowledge
 from .phrases import first_conjunct
 
@@ -15,18 +19,50 @@ def in_grievance(k: Knowledge, span: Span) -> bool:
     a verb of grievance ("denounced the invasion of Ukraine", "called for peace in Yemen"), or
     an "against"/"about"/"over" phrase of a word of protest or gathering or of a copula
     ("rallied in Lyon against the war in Ukraine", "they were against deportations to Rwanda")."""
-    grievances = k.lex.forms("grievance_verbs")
-    tok = span.root
+    # The climb reads the parse's lists (doc_columns.tree), not Tokens: a Token is made only for
+    # a preposition that may give a cause ("for" or a grievance preposition), which
+    # _grievance_phrase then reads.
+    t, ids = tree(span.doc), _ids(k)
+    i = span.root.i
     for _ in range(12):
-        head = tok.head
-        if head.i == tok.i:
+        h = t.heads[i]
+        if h == i:
             return False
-        if tok.dep_ == "pobj" and head.dep_ in ("prep", "conj") and _grievance_phrase(k, head):
+        if t.dep[i] == ids.pobj and t.dep[h] in ids.prep_or_conj and t.lower[h] in ids.cause_prepositions and _grievance_phrase(k, span.doc[h]):
             return True
-        if tok.dep_ in ("dobj", "ccomp") and grievances.get(head.lower_, "call") != "call":  # "called the army": no grievance
+        if t.dep[i] in ids.object_or_clause and t.lower[h] in ids.grievance_not_call:  # "called the army": no grievance
             return True
-        tok = head
+        i = h
     return False
+
+
+@dataclass(frozen=True)
+class _Ids:
+    """The string ids in_grievance compares the parse's lists with."""
+
+    pobj: int
+    prep_or_conj: frozenset[int]
+    object_or_clause: frozenset[int]
+    cause_prepositions: frozenset[int]  # "for" and the grievance prepositions: the only ones _grievance_phrase takes
+    grievance_not_call: frozenset[int]  # forms of the grievance verbs but those of "call"
+
+
+_IDS: dict[Knowledge, _Ids] = {}  # by the knowledge (compared by identity), whose lexicons they are read from
+
+
+def _ids(k: Knowledge) -> _Ids:
+    """The :class:`_Ids` of the lexicons of ``k``, read once."""
+    found = _IDS.get(k)
+    if found is None:
+        sid = get_string_id
+        found = _IDS[k] = _Ids(
+            pobj=sid("pobj"),
+            prep_or_conj=frozenset((sid("prep"), sid("conj"))),
+            object_or_clause=frozenset((sid("dobj"), sid("ccomp"))),
+            cause_prepositions=frozenset(sid(w) for w in ("for", *k.lex.words("grievance_prepositions"))),
+            grievance_not_call=frozenset(sid(w) for w, lemma in k.lex.forms("grievance_verbs").items() if lemma != "call"),
+        )
+    return found
 
 
 def _grievance_phrase(k: Knowledge, prep: Token) -> bool:

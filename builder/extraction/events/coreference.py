@@ -39,6 +39,7 @@ from ...gazetteer import place_key
 from ...geo import haversine_km
 from ...records import Claim, Event, Evidence
 from .. import terms as T
+from ..doc_columns import string_ids, tree
 from ..facts import UNIDENTIFIED
 from ..knowledge import Knowledge
 from ..extensions import char_span, ext
@@ -241,8 +242,10 @@ def definite_descriptions(doc: Doc, k: Knowledge, first: Evidence) -> list[tuple
     attack"; not "the second attack", ``new_event_modifiers``)."""
     found = [(m.start(), m.end()) for m in k.rx("event_definite").finditer(first.sentence)]
     span = doc.char_span(first.sentence_start, first.sentence_start + len(first.sentence), alignment_mode="contract") if doc.has_annotation("DEP") else None
-    nouns, new = set(k.lex.words("event_nouns")), set(k.lex.words("new_event_modifiers"))
-    for tok in span or []:
+    nouns, new = k.lex.words("event_nouns"), k.lex.words("new_event_modifiers")
+    lower, noun_ids = tree(doc).lower, string_ids(nouns)
+    # only the words that are event nouns are made Tokens (doc_columns.tree)
+    for tok in (doc[i] for i in (range(span.start, span.end) if span is not None else ()) if lower[i] in noun_ids):
         if tok.tag_ not in ("NN", "NNS") or tok.lower_ not in nouns:
             continue
         left = [c for c in tok.lefts]
