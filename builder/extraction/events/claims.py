@@ -67,7 +67,8 @@ def claim_cue(doc: Doc, k: Knowledge, sent: SentenceInfo) -> ClaimCue | None:
     parsed = sent.parsed
     if parsed:
         verbs = k.lex.any_forms("claim_verbs", "owning_verbs", "reporting_verbs", "admitting_verbs")
-        for tok in (t for t in sent.span if t.lower_ in verbs):
+        # the sentence's words first: most hold none of these verbs, and walking the span makes a Token of each word
+        for tok in () if sent.words.isdisjoint(verbs) else (t for t in sent.span if t.lower_ in verbs):
             cue = _claimed(k, sent, tok) or _said_own_act(k, sent, tok) or _admitted(k, sent, tok)
             if cue is not None:
                 return cue

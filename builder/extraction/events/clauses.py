@@ -69,6 +69,8 @@ def _sequence(doc: Doc, k: Knowledge, sent: SentenceInfo) -> list[Part] | None:
     """"X came N days after Y ...": X (told before) and Y, dated N days before X."""
     span = sent.span
     nouns, verbs = k.lex.words("event_nouns"), k.lex.words("sequence_verbs")
+    if sent.words.isdisjoint(verbs):
+        return None  # no verb of sequence (most sentences): not walked token by token
     for root in span:
         if root.lower_ in verbs and root.tag_.startswith("VB") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in nouns for c in root.children):
             parts = _sequence_parts(doc, k, sent, root)
@@ -152,6 +154,8 @@ def _event_citing(doc: Doc, sent: SentenceInfo, span: Span):
 def _coordinated(doc: Doc, k: Knowledge, sent: SentenceInfo) -> list[Part] | None:
     """Two event nouns joined by 'and' that name different doers or places: one event each."""
     nouns = k.lex.words("event_nouns")
+    if sent.words.isdisjoint(nouns):
+        return None  # no event noun (most sentences): not walked token by token
     for second in sent.span:
         if second.dep_ != "conj" or second.tag_ not in ("NN", "NNS") or second.lower_ not in nouns:
             continue
