@@ -10,6 +10,7 @@ component of a pipeline (:func:`load_knowledge` is cached by its settings, as
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -20,6 +21,33 @@ from . import terms as T
 from .lexicon import Lexicon, load_lexicon
 from ..literals import may_match, required_literals
 from .weapons import WeaponFinder
+
+
+def longest_first(words: Iterable[str]) -> str:
+    """A pattern of the alternation of ``words`` sorted longest first ("Nigerian|Niger|..."),
+    matching the same text, written as a tree of their letters ("Niger(?:ian)?"): Python's
+    ``re`` tries every alternative at every position, and the hundreds of nationalities and
+    countries made the patterns built on them the slowest of the mentions (the tree tries only
+    the words that go on from the letters read, about six times faster on the bench corpus).
+    Where several words match at one position each is the start of the longer, so they lie on
+    one path of the tree, and its greedy ``?`` tries them longest first, as the sorted
+    alternation does (also when the rest of the pattern fails and it backtracks). Only for
+    patterns that keep case: ignoring it, two branches could match at one position."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
 
 
 @dataclass(frozen=True)
@@ -175,10 +203,10 @@ class Knowledge:
     # ------------------------------------------------------------------ nationality adjectives
     @cached_property
     def adj(self) -> str:
-        """Every nationality adjective of the gazetteer, longest first, as one alternation (with
-        those two countries share, "Congolese", read by the focus in ``mentions.cues.adjective_country``)."""
-        adjectives = sorted({a for c in self.gaz.countries.values() for a in c.adjectives} | set(self.gaz.adjective_names_in_focus), key=len, reverse=True)
-        return "|".join(re.escape(a) for a in adjectives)
+        """Every nationality adjective of the gazetteer, the longest first, as one alternation (with
+        those two countries share, "Congolese", read by the focus in ``mentions.cues.adjective_country``),
+        written as a tree of their letters (:func:`longest_first`)."""
+        return longest_first({a for c in self.gaz.countries.values() for a in c.adjectives} | set(self.gaz.adjective_names_in_focus))
 
     @cached_property
     def force_re(self) -> re.Pattern:
@@ -194,8 +222,7 @@ class Knowledge:
     def country_names(self) -> str:
         """Every country's name of the gazetteer, longest first, as one alternation: a state's
         forces are also named with it ("Kenya Defence Forces", "Pakistan Army")."""
-        names = sorted({c.name for c in self.gaz.countries.values() if c.name[:1].isupper()}, key=len, reverse=True)
-        return "|".join(re.escape(n) for n in names)
+        return longest_first({c.name for c in self.gaz.countries.values() if c.name[:1].isupper()})
 
     @cached_property
     def country_force_re(self) -> re.Pattern:
