@@ -183,6 +183,9 @@ def process(nlp: Language, documents: Iterable[Document], batch_size: int = 32) 
                 document.title = cleaned.title
             doc = nlp.make_doc(cleaned.text)
             doc._.armedkg_document = document
+            # The tokenizer keeps every character, so the Doc's text is the text it was made from:
+            # kept now, spaCy does not join the tokens' texts again (extensions.text_of).
+            doc._.armedkg_text = cleaned.text
             yield doc
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
