@@ -330,6 +330,14 @@ class Knowledge:
         return ranked, [t for t in reversed(self.triggers) if t.cls == T.CHANGE_TO_GROUP_ACTIVITY]
 
     @cached_property
+    def trigger_words(self) -> re.Pattern:
+        """Every required string of every trigger (``Trigger.literals``), one pattern: a
+        lower-cased sentence it finds nothing in can match only the triggers without any, and
+        most sentences tell no event (:func:`.events.triggers.trigger` asks it once per
+        sentence instead of the literals of each trigger in turn)."""
+        return re.compile(longest_first({s for t in self.triggers if t.literals for s in t.literals}))
+
+    @cached_property
     def event_type_of(self) -> dict[str, str]:
         """Sub-event class -> ACLED event type class."""
         return _event_types(self.lex)

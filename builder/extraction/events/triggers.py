@@ -28,6 +28,9 @@ def trigger(k: Knowledge, text: str, types: tuple[str, ...] | None = None) -> tu
         ranked = [t for t in ranked if k.event_type_of.get(t.cls) in types]
         movements = [t for t in movements if k.event_type_of.get(t.cls) in types]
     low = lowered(text)
+    if low is not None and not k.trigger_words.search(low):
+        # none of the triggers' words (most sentences): only the triggers that need none may match
+        ranked, movements = [t for t in ranked if t.literals is None], [t for t in movements if t.literals is None]
     best = next(((t.cls, t.specificity, m) for t in ranked if may_match(t.literals, low) and (m := t.pattern.search(text))), None)
     if best is None:
         return next(((t.cls, t.specificity, m) for t in movements if may_match(t.literals, low) and (m := t.pattern.search(text))), None)
