@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from ..literals import lowered, may_match, required_literals
 from .lexicon import Lexicon, load_lexicon
 
 
@@ -44,6 +45,13 @@ class WeaponFinder:
         return re.compile(r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, p in enumerate(patterns)) + r")\b", re.I)
 
     @cached_property
+    def _cue_literals(self) -> frozenset[str] | None:
+        """The strings one of which every match of ``weapon_cue`` holds (:mod:`builder.literals`):
+        a sentence without any is not searched (the cue's search, an alternation of some fifty
+        words, cost four times the look for them)."""
+        return required_literals(self.lex.pattern("weapon_cue"))
+
+    @cached_property
     def kind_labels(self) -> dict[str, str]:
         return dict(self.lex.table("aircraft_kind_labels"))
 
@@ -56,7 +64,8 @@ class WeaponFinder:
     def find(self, text: str) -> list[WeaponSpan]:
         """Weapon and platform mentions in ``text``, a list of aircraft kinds split into one
         mention each ("attack, bomber and fighter aircraft": three)."""
-        if not self.lex.pattern("weapon_cue").search(text):
+        cue = self.lex.pattern("weapon_cue")
+        if not may_match(self._cue_literals, lowered(text)) or not cue.search(text):
             return []  # a sentence without any word a pattern needs is skipped at once (most are)
         out: list[WeaponSpan] = []
         taken: list[tuple[int, int]] = []
