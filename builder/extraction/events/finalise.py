@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ...gazetteer import name_key
 from ...geo import BEARINGS, offset, place_chain
+from ...literals import lowered
 from ...records import Event, Evidence
 from .. import terms as T
 from ..facts import GROUPS, UNIDENTIFIED, group, located_in, mention_evidence
@@ -153,9 +154,10 @@ def reclassify(doc: Doc, k: Knowledge, event: Event) -> None:
         and not _heads_a_name(doc, w0, w1, [(a, b) for _, a, b in perp_spans])  # "fighters of the ADF"
         for s0, w0, w1 in armed_words
     )
-    civilian_target = any(t.cls == T.CIVILIAN_GROUP for t in targets) or k.rx("civilian_target_words").search(text)
-    not_combatant = k.rx("not_combatant_words").search(text)  # "an off-duty soldier", "a former fighter"
-    if event.cls in (T.ATTACK, T.ARMED_CLASH) and not k.rx("battle_words").search(text):
+    low = lowered(text)  # k.search: a pattern whose words the text lacks is not searched
+    civilian_target = any(t.cls == T.CIVILIAN_GROUP for t in targets) or k.search("civilian_target_words", text, low)
+    not_combatant = k.search("not_combatant_words", text, low)  # "an off-duty soldier", "a former fighter"
+    if event.cls in (T.ATTACK, T.ARMED_CLASH) and not k.search("battle_words", text, low):
         if civilian_target and not (armed_target and not not_combatant) or armed_target and not_combatant:
             event.cls = T.ATTACK
         elif armed_target:

@@ -45,14 +45,14 @@ def dated_long_before(doc: Doc, sent: SentenceInfo) -> bool:
 
 def not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, has_day_date: bool) -> bool:
     """Whether the sentence states no event (see the module docstring)."""
-    text = sent.text
-    if k.rx("negated_event").search(text):
+    text, low = sent.text, sent.lowered  # k.search: a pattern whose words the sentence lacks is not searched
+    if k.search("negated_event", text, low):
         return True
     if dated_long_before(doc, sent):
         return True
     if has_day_date:
         return False
-    return bool(k.rx("hypothetical_statement").search(text) or k.rx("generic_statement").search(text))
+    return bool(k.search("hypothetical_statement", text, low) or k.search("generic_statement", text, low))
 
 
 def running_total(doc: Doc, k: Knowledge, sent: SentenceInfo) -> bool:

@@ -12,6 +12,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ...dates import ResolvedDate
+from ...literals import lowered
 from ...records import Claim, Event
 from .. import terms as T
 from ..facts import UNIDENTIFIED, last_event, new_event
@@ -306,9 +307,10 @@ def _killed_after_arrest(doc: Doc, k: Knowledge, sent: SentenceInfo, tm: re.Matc
 
 
 def _protest_class(k: Knowledge, text: str) -> str:
-    riot = k.rx("riot").search(text)
-    intervention = k.rx("intervention").search(text)
-    killed = k.rx("kill_words").search(text) or k.rx("injure_words").search(text)
+    low = lowered(text)  # k.search: a pattern whose words the text lacks is not searched
+    riot = k.search("riot", text, low)
+    intervention = k.search("intervention", text, low)
+    killed = k.search("kill_words", text, low) or k.search("injure_words", text, low)
     if riot:
         return T.VIOLENT_DEMONSTRATION
     if intervention:
