@@ -397,26 +397,28 @@ _JOIN = r"\s*(?:-|–|—|to|until)\s*"
 _JOIN_TIGHT = r"\s*(?:-|–)\s*"  # "3 to 5 May" could be a count; "3-5 May" is not
 
 
-def _range_res() -> tuple[str, ...]:
+def _range_res() -> tuple[tuple[str, str], ...]:
     """Patterns of day ranges: across two months ("30 April to 2 May", "April 30 to May 2") and
-    within one ("3-5 May", "May 3-5"), with and without "between"/"from"."""
+    within one ("3-5 May", "May 3-5"), with and without "between"/"from"; each with the name
+    that says what a text needs for it (:data:`_NEED_TWO_MONTHS`, :data:`_WORD_GATES`)."""
     bodies = (
-        (lambda j: _DAY + r"\s+" + _MONTH + j + _DAY2 + r"\s+" + _MONTH2, _JOIN),
-        (lambda j: _MONTH + r"\s+" + _DAY + j + _MONTH2 + r"\s+" + _DAY2, _JOIN),
-        (lambda j: _DAY + j + _DAY2 + r"\s+(?:of\s+)?" + _MONTH, _JOIN_TIGHT),
-        (lambda j: _MONTH + r"\s+" + _DAY + j + _DAY2, _JOIN_TIGHT),
+        (lambda j: _DAY + r"\s+" + _MONTH + j + _DAY2 + r"\s+" + _MONTH2, _JOIN, "range_months"),
+        (lambda j: _MONTH + r"\s+" + _DAY + j + _MONTH2 + r"\s+" + _DAY2, _JOIN, "range_months"),
+        (lambda j: _DAY + j + _DAY2 + r"\s+(?:of\s+)?" + _MONTH, _JOIN_TIGHT, "range_tight"),
+        (lambda j: _MONTH + r"\s+" + _DAY + j + _DAY2, _JOIN_TIGHT, "range_tight"),
     )
     out = []
-    for body, bare_join in bodies:
-        out.append(r"\b" + _RANGE_WITH + body(_JOIN_WITH) + r"\b" + _OPT_YEAR)
-        out.append(r"\b" + body(bare_join) + r"\b" + _OPT_YEAR)
+    for body, bare_join, bare_name in bodies:
+        with_name = "range_from_months" if bare_name == "range_months" else "range_from"
+        out.append((with_name, r"\b" + _RANGE_WITH + body(_JOIN_WITH) + r"\b" + _OPT_YEAR))
+        out.append((bare_name, r"\b" + body(bare_join) + r"\b" + _OPT_YEAR))
     return tuple(out)
 
 
 _PATTERNS_RESOLVE: tuple[tuple[str, re.Pattern, object], ...] = tuple(
     (name, re.compile(rx, re.I), handler)
     for name, rx, handler in (
-        *(("range", rx, _h_range) for rx in _range_res()),
+        *((name, rx, _h_range) for name, rx in _range_res()),
         ("iso", r"\b" + _YEAR + r"-(?P<mm>[01]\d)-(?P<day>[0-3]\d)\b", _h_iso),
         ("numeric", r"\b(?P<day>[0-3]?\d)[/.](?P<mm>[0-3]?\d)[/.]" + _YEAR + r"\b", _h_numeric),
         ("dmy", r"\b(?:(?P<weekday>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?![a-z])" + _OPT_YEAR, _h_day_month),
@@ -440,8 +442,13 @@ _PATTERNS_RESOLVE: tuple[tuple[str, re.Pattern, object], ...] = tuple(
 # Patterns that cannot match without a digit (a day or a year is part of every match), or
 # without a month's name: most sentences have neither, and these patterns are most of the
 # search time. A text without one is not searched for them (same matches, fewer searches).
-_NEED_DIGIT = frozenset(("range", "iso", "numeric", "dmy", "mdy", "part_of_year", "month_year", "years", "year"))
-_NEED_MONTH = frozenset(("range", "dmy", "mdy", "part_of_month", "month_year", "month"))
+_RANGES = ("range_months", "range_from_months", "range_tight", "range_from")
+_NEED_DIGIT = frozenset((*_RANGES, "iso", "numeric", "dmy", "mdy", "part_of_year", "month_year", "years", "year"))
+_NEED_MONTH = frozenset((*_RANGES, "dmy", "mdy", "part_of_month", "month_year", "month"))
+# A range across two months names two, each a match of _MONTH_WORD of its own (a month's name
+# is preceded by a space, a digit, a dash or "to"/"until", none of which a month's name can
+# take in): a text with fewer is not searched for them.
+_NEED_TWO_MONTHS = frozenset(("range_months", "range_from_months"))
 _DIGIT = re.compile(r"\d")
 _MONTH_WORD = re.compile(_MONTH.replace("(?P<month>", "(?:"), re.I)
 # The same for the words without which the relative expressions cannot match: every weekday
@@ -454,6 +461,10 @@ _WORD_GATES: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset(("year",)), "relative_year"),
     (frozenset(("day", "night", "morning", "afternoon", "evening")), "relative_day"),
     (frozenset(("day", "morning", "evening", "night", "hours")), "relative_to_event"),
+    # the day ranges opened by "between" or "from", and those joined by a dash only
+    (frozenset(("between", "from")), "range_from"),
+    (frozenset(("between", "from")), "range_from_months"),
+    (frozenset(("-", "–")), "range_tight"),
 )
 
 
@@ -474,6 +485,8 @@ def resolve_dates(text: str, reference: date | None = None) -> list[ResolvedDate
     skipped = (set() if _DIGIT.search(text) else set(_NEED_DIGIT)) | (set() if _MONTH_WORD.search(text) else _NEED_MONTH)
     low = lowered(text)
     skipped |= {name for words, name in _WORD_GATES if not may_match(words, low)}
+    if "range_months" not in skipped and len(_MONTH_WORD.findall(text)) < 2:
+        skipped |= _NEED_TWO_MONTHS
     for name, pattern, handler in _PATTERNS_RESOLVE:
         if name in skipped:
             continue
