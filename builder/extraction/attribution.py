@@ -19,7 +19,7 @@ def sentence_sources(doc: Doc, k: Knowledge, sent: SentenceInfo) -> list[str]:
         label = k.rx("source_label_cut").split(m[1].strip())[0].strip()
         if 2 < len(label) < 60:
             out.append(source(doc, label, sent, sent.start + m.start(1), sent.start + m.start(1) + len(label)))
-    for m in k.rx("sources_said").finditer(sent.text):
+    for m in k.finditer("sources_said", sent.text, sent.lowered):
         out.append(source(doc, m[1].strip(), sent, sent.start + m.start(1), sent.start + m.end(1)))
     text = ext(doc, "armedkg_text")
     for mention in sent.mentions:

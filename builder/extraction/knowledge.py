@@ -10,7 +10,7 @@ component of a pipeline (:func:`load_knowledge` is cached by its settings, as
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -108,9 +108,18 @@ class Knowledge:
     def search(self, name: str, text: str, low: str | None) -> re.Match | None:
         """``rx(name).search(text)``, not tried where ``low`` (the text lower-cased by
         :func:`builder.literals.lowered`) holds none of the strings every match holds."""
+        return self.rx(name).search(text) if self.may_hold(name, low) else None
+
+    def finditer(self, name: str, text: str, low: str | None) -> Iterator[re.Match]:
+        """``rx(name).finditer(text)``, not tried where ``low`` holds none of the strings every
+        match holds (as :meth:`search`)."""
+        return self.rx(name).finditer(text) if self.may_hold(name, low) else iter(())
+
+    def may_hold(self, name: str, low: str | None) -> bool:
+        """Whether ``rx(name)`` may match a text lower-cased to ``low`` (:func:`builder.literals.may_match`)."""
         if name not in self._literals:
             self._literals[name] = required_literals(self.rx(name))
-        return self.rx(name).search(text) if may_match(self._literals[name], low) else None
+        return may_match(self._literals[name], low)
 
     @cached_property
     def _literals(self) -> dict[str, frozenset[str] | None]:

@@ -37,6 +37,7 @@ from spacy.tokens import Doc
 from ...dates import resolve_dates
 from ...gazetteer import place_key
 from ...geo import haversine_km
+from ...literals import lowered
 from ...records import Claim, Event, Evidence
 from .. import terms as T
 from ..doc_columns import string_ids, tree
@@ -240,7 +241,7 @@ def definite_descriptions(doc: Doc, k: Knowledge, first: Evidence) -> list[tuple
     and, from the parse, an event noun with a definite determiner or a possessor and noun or
     adjective modifiers between ("the checkpoint attack", "the army's assault", "the aerial
     attack"; not "the second attack", ``new_event_modifiers``)."""
-    found = [(m.start(), m.end()) for m in k.rx("event_definite").finditer(first.sentence)]
+    found = [(m.start(), m.end()) for m in k.finditer("event_definite", first.sentence, lowered(first.sentence))]
     span = doc.char_span(first.sentence_start, first.sentence_start + len(first.sentence), alignment_mode="contract") if doc.has_annotation("DEP") else None
     nouns, new = k.lex.words("event_nouns"), k.lex.words("new_event_modifiers")
     lower, noun_ids = tree(doc).lower, string_ids(nouns)

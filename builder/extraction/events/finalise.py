@@ -144,7 +144,7 @@ def reclassify(doc: Doc, k: Knowledge, event: Event) -> None:
     armed_words = [
         (ev.sentence_start, ev.sentence_start + w.start(), ev.sentence_start + w.end())
         for ev in {e.sentence_start: e for e in event.evidence}.values()
-        for w in k.rx("armed_person_words").finditer(ev.sentence)
+        for w in k.finditer("armed_person_words", ev.sentence, lowered(ev.sentence))
     ]
     perp_keys = set(event.perpetrators)
     named_spans = [(m.start, m.end) for m in ext(doc, "armedkg_mentions") if m.key in perp_keys]  # "Soldiers opened fire": read as the state's forces

@@ -233,7 +233,7 @@ def _earlier_event_names(k: Knowledge, sent: SentenceInfo, frame: Event) -> list
     event's, not this one's (unless the sentence's own trigger is that description)."""
     at = frame.evidence[-1].start - sent.start if frame.evidence and frame.evidence[-1].sentence_start == sent.start else -1
     out = []
-    for m in k.rx("event_definite").finditer(sent.text):
+    for m in k.finditer("event_definite", sent.text, sent.lowered):
         if not (m.start() <= at < m.end()) and k.rx("background_anaphor_before").search(sent.text[: m.start()]):
             out.append((m.start(), m.end()))
     return out

@@ -22,19 +22,21 @@ def trigger(k: Knowledge, text: str, types: tuple[str, ...] | None = None) -> tu
     # The first match among the most specific first is the first match of the highest
     # specificity in the lexicon's order; the movement kept is the last one that matches. A
     # pattern whose required words the text lacks is not searched (it would find nothing).
-    text = k.rx("labour_strike").sub(lambda m: "_" * len(m.group()), text)  # "a general strike" strikes nothing
+    low = lowered(text)
+    if k.may_hold("labour_strike", low):
+        text = k.rx("labour_strike").sub(lambda m: "_" * len(m.group()), text)  # "a general strike" strikes nothing
+        low = lowered(text)
     ranked, movements = k.triggers_by_specificity
     if types is not None:
         ranked = [t for t in ranked if k.event_type_of.get(t.cls) in types]
         movements = [t for t in movements if k.event_type_of.get(t.cls) in types]
-    low = lowered(text)
     if low is not None and not k.trigger_words.search(low):
         # none of the triggers' words (most sentences): only the triggers that need none may match
         ranked, movements = [t for t in ranked if t.literals is None], [t for t in movements if t.literals is None]
     best = next(((t.cls, t.specificity, m) for t in ranked if may_match(t.literals, low) and (m := t.pattern.search(text))), None)
     if best is None:
         return next(((t.cls, t.specificity, m) for t in movements if may_match(t.literals, low) and (m := t.pattern.search(text))), None)
-    hurt = k.rx("kill_words").search(text) or k.rx("injure_words").search(text)
+    hurt = k.search("kill_words", text, low) or k.search("injure_words", text, low)
     if best[0] != T.OTHER_DEVELOPMENT:
         threat = k.rx("threat").search(text)
         if threat and threat.start() < best[2].start() and not hurt:

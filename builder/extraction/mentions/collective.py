@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc
 
 from ...gazetteer import name_key, slug
+from ...literals import lowered
 from .. import terms as T
 from ..facts import group
 from ..knowledge import Knowledge
@@ -80,7 +81,7 @@ def offices(doc: Doc, k: Knowledge) -> None:
     commander", "Minister for the Middle East"); only a person already found there stops it."""
     text = ext(doc, "armedkg_text")
     doc_id = ext(doc, "armedkg_document").id
-    for m in k.rx("office_names").finditer(text):
+    for m in k.finditer("office_names", text, lowered(text)):
         mentions = ext(doc, "armedkg_mentions")
         if overlaps(doc, m.start(), m.end(), kinds=("person",)) or any(x.start <= m.start() and m.end() <= x.end for x in mentions):
             continue

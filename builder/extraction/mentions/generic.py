@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc
 
 from ...gazetteer import actor_key, name_key
+from ...literals import lowered
 from ..knowledge import Knowledge
 from ..state import Mention, add_mention, ensure_actor, overlaps
 from ..extensions import char_span, ext
@@ -77,7 +78,7 @@ def state_forces_in_focus(doc: Doc, k: Knowledge) -> None:
         return
     forces = k.forces_of(focus)
     text = ext(doc, "armedkg_text")
-    for m in k.rx("state_generic").finditer(text):
+    for m in k.finditer("state_generic", text, lowered(text)):
         word = m[1].lower()
         prefix = text[max(0, m.start() - 25) : m.start()].lower()
         if k.rx("not_state_prefix").search(prefix):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...gazetteer import place_key
+from ...literals import lowered
 
 from .. import terms as T
 from ..knowledge import Knowledge
@@ -72,7 +73,7 @@ def names_before_places(doc: Doc, k: Knowledge) -> None:
     text = ext(doc, "armedkg_text")
     known = _known_places(doc)
     before_known = k.rx("name_before_known_place").finditer(text)
-    before_town = k.rx("name_before_town").finditer(text)
+    before_town = k.finditer("name_before_town", text, lowered(text))
     bracketed_local_names(doc, k, known)
     not_first = k.lex.exact("not_place_first_words")
     for m in (*before_known, *before_town):
