@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from . import terms as T
+from .doc_columns import has_any
 from .extensions import text_of
 from .frames import Frame, is_verb
 from .lexicon import Lexicon
@@ -179,6 +180,8 @@ def _checked(c: Construction, s: Named, o: Named, reader: PhraseReader, words: A
 def ended(tok: Token, until: frozenset[str]) -> bool:
     """Whether the clause of a token says when it ended: "led the group until his death",
     "headed until August 2023 by X" (on the token or on the verb it is coordinated with)."""
+    if not has_any(tok.doc, until):
+        return False  # no such word in the document (most): its children need not be read
     for node in (tok, tok.head if tok.dep_ == "conj" else tok):
         if any(c.lower_ in until for c in node.children) or any(g.lower_ in until for c in node.children if c.dep_ in ("advcl",) for g in c.children):
             return True

@@ -90,6 +90,7 @@ class Tree:
         array = doc.to_array([HEAD, DEP, LOWER]).reshape(len(doc), 3)  # heads relative, unsigned 64 bits
         self.heads = (array[:, 0].astype("int64") + numpy.arange(len(doc))).tolist()
         self.dep, self.lower = array[:, 1].tolist(), array[:, 2].tolist()
+        self.lowers = frozenset(self.lower)  # the document's lower-case forms (has_any)
 
 
 _TREE = ("armedkg", "tree")  # doc.user_data key
@@ -101,3 +102,9 @@ def tree(doc: Doc) -> Tree:
     if found is None or len(found.heads) != len(doc):
         found = doc.user_data[_TREE] = Tree(doc)
     return found
+
+
+def has_any(doc: Doc, words: frozenset[str]) -> bool:
+    """Whether some token of the document has one of ``words`` as its lower-case form: a rule that
+    needs one of a few rare words near each phrase it reads asks the document once."""
+    return not string_ids(words).isdisjoint(tree(doc).lowers)
