@@ -19,7 +19,7 @@ from typing import Any
 from ..gazetteer import Gazetteer, load_gazetteer
 from . import terms as T
 from .lexicon import Lexicon, load_lexicon
-from ..literals import may_match, required_literals
+from ..literals import lowered, may_match, required_literals
 from .weapons import WeaponFinder
 
 
@@ -114,6 +114,17 @@ class Knowledge:
         """``rx(name).finditer(text)``, not tried where ``low`` holds none of the strings every
         match holds (as :meth:`search`)."""
         return self.rx(name).finditer(text) if self.may_hold(name, low) else iter(())
+
+    def gated_finditer(self, pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+        """``pattern.finditer(text)`` for a pattern built here (not a lexicon's), not tried
+        where the text lacks every string its matches need (:mod:`builder.literals`)."""
+        if pattern not in self._literals_of:
+            self._literals_of[pattern] = required_literals(pattern)
+        return pattern.finditer(text) if may_match(self._literals_of[pattern], lowered(text)) else iter(())
+
+    @cached_property
+    def _literals_of(self) -> dict[re.Pattern, frozenset[str] | None]:
+        return {}
 
     def may_hold(self, name: str, low: str | None) -> bool:
         """Whether ``rx(name)`` may match a text lower-cased to ``low`` (:func:`builder.literals.may_match`)."""

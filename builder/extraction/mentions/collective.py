@@ -48,7 +48,7 @@ def civilians_named(doc: Doc, k: Knowledge, before: str) -> str:
 def collective_actors(doc: Doc, k: Knowledge) -> None:
     """Collective actors: "civilians", "the Syrian people", "Iraqis", "the international community"."""
     text = ext(doc, "armedkg_text")
-    for m in k.collective_re.finditer(text):
+    for m in k.gated_finditer(k.collective_re, text):
         if overlaps(doc, m.start(), m.end()):
             continue
         word = m.group(0).lower()

@@ -34,7 +34,9 @@ def nationality_forces(doc: Doc, k: Knowledge) -> None:
             key = k.forces_of(iso)
         add_mention(doc, k, Mention(key, m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
         _shared_force_noun(doc, k, m)
-    for m in k.country_force_re.finditer(ext(doc, "armedkg_text")):  # "Sudan's army"
+    # "Sudan's army": a possessive in every match (many documents have none), then a force noun
+    found = k.gated_finditer(k.country_force_re, text) if "'s" in text or "’s" in text else ()
+    for m in found:
         iso = k.gaz.country_by_name.get(name_key(m[1]))
         if iso:
             add_mention(doc, k, Mention(k.forces_of(iso), m.start(), m.end(), m.group(0), "actor", "nationality_force", 0.85))
