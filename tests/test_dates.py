@@ -194,17 +194,3 @@ def test_dates_precision_of_a_span(days, precision):
 )
 def test_a_weekday_that_names_a_service_or_an_incident_is_no_date(text, found):
     assert [d.text for d in resolve_dates(text, date(2025, 10, 16))] == found
-
-
-def test_a_day_long_before_the_story_is_its_history():
-    """An act dated to a day months before the reference date is history the story recalls; one
-    dated weeks before is news."""
-    from builder.extraction.events.modality import dated_long_before
-    from tests.handbuilt import parsed_sentence
-
-    old = "On 30 September 2022 , security forces opened fire on protesters ."
-    doc, sent = parsed_sentence(old.split(), published=date(2025, 10, 16))
-    assert dated_long_before(doc, sent)
-    recent = "On 30 September 2025 , security forces opened fire on protesters ."
-    doc, sent = parsed_sentence(recent.split(), published=date(2025, 10, 16))
-    assert not dated_long_before(doc, sent)

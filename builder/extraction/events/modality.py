@@ -23,22 +23,18 @@ from ..extensions import char_span, ext
 from .dating import verb_above
 
 BACKGROUND_DAYS = 31  # a period that ended this long before the reference date is background
-HISTORY_DAYS = 120  # a day this long before the reference date is history, not news
 
 
 def dated_long_before(doc: Doc, sent: SentenceInfo) -> bool:
     """Whether every date expression of the sentence names a month, a year or longer that ended
-    well before the reference date (and there is one), or a day more than ``HISTORY_DAYS``
-    before it ("On 30 September 2022, security forces opened fire on worshippers" in a story of
-    2025: the history the story recalls)."""
+    well before the reference date (and there is one); a day named is never background (a report
+    published months later may be the first to tell an act)."""
     reference = reference_date(doc)
     if reference is None:
         return False
     found = sent.dates(reference)
-    if found and all(d.precision == 1 and d.last is not None and d.last < reference - timedelta(days=HISTORY_DAYS) for d in found):
-        return True
     if any(d.precision == 1 or d.kind == "range" for d in found):
-        return False  # a day or a few days named: an event, even weeks ago
+        return False  # a day or a few days named: an event, however long ago
     ends = [d.last for d in found if d.last is not None]
     return bool(ends) and len(ends) == len(found) and all(e < reference - timedelta(days=BACKGROUND_DAYS) for e in ends)
 
