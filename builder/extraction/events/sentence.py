@@ -175,13 +175,13 @@ def _realised_trigger(doc: Doc, k: Knowledge, sent: SentenceInfo, masked: str, t
     for _ in range(3):
         if trig is None:
             return None
-        party = _activity_denied(doc, sent, trig)
-        if not party and not planned(doc, sent, trig[2].start(), trig[2].end()):
+        denied = _activity_denied(doc, sent, trig)
+        if not denied and not planned(doc, sent, trig[2].start(), trig[2].end()):
             return trig
         masked = masked[: trig[2].start()] + " " * (trig[2].end() - trig[2].start()) + masked[trig[2].end() :]
         later = trigger(k, masked)
         if later is None:
-            return None if party else trig
+            return None if denied else trig
         trig = later
     return trig
 
