@@ -3,6 +3,7 @@ indices), dependency labels and tags as a test writes them, the armedkg extensio
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import spacy
@@ -14,13 +15,19 @@ from builder.extraction.state import Mention
 from builder.records import Document
 
 
+@functools.lru_cache(maxsize=1)
+def blank():
+    """One blank English pipeline for every hand-built Doc (making one takes a tenth of a second)."""
+    return spacy.blank("en")
+
+
 def parsed_doc(words, heads=None, deps=None, tags=None, published: date | None = None, spaces=None) -> Doc:
     """A Doc with the given parse (only tokenised when ``heads`` is None)."""
     extensions.register()
     if heads is None:
-        doc = spacy.blank("en").make_doc(" ".join(words))
+        doc = blank().make_doc(" ".join(words))
     else:
-        doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, spaces=spaces)
+        doc = Doc(blank().vocab, words=words, heads=heads, deps=deps, tags=tags, spaces=spaces)
     doc._.armedkg_document = Document(id="d", text=doc.text, published=published)
     extensions.reset(doc)
     return doc

@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
 
 from builder.extraction import extensions
 from builder.extraction import terms as T
 from builder.extraction.events.coreference import merge_coreferent
 from builder.extraction.knowledge import load_knowledge
 from builder.records import Claim, Document, Entity, Event, Evidence
-from tests.handbuilt import parsed_doc
+from tests.handbuilt import blank, parsed_doc
 
 SUNDAY = date(2022, 8, 7)
 
@@ -30,7 +29,7 @@ def _ev(sentence: str, word: str, rule: str = "event_trigger:Attack", start: int
 
 def _doc(events: list[Event], places: dict[str, tuple[float, float]]):
     extensions.register()
-    doc = spacy.blank("en").make_doc("x")
+    doc = blank().make_doc("x")
     doc._.armedkg_document = Document(id="d", text="x")
     extensions.reset(doc)
     for name, (lat, lon) in places.items():
