@@ -202,9 +202,10 @@ def told_again(doc: Doc, k: Knowledge, b: Event) -> bool:
     toll_only = _toll_only(k, first)
     if (toll_only and not _named(k, b.perpetrators)) or (b.date is None and _doers_told(doc, k, first)) or _instrument_told(doc, k, first):
         return True  # "A doctor later said eleven people had been killed", "the attackers fled", "the device had been hidden": the event told
-    if described(doc, k, b):
+    found = definite_descriptions(doc, k, first)
+    if _trigger_inside(first, found):
         return True  # its only trigger is the description ("... after the attack on Baga")
-    for start, end in definite_descriptions(doc, k, first):
+    for start, end in found:
         if toll_only or not k.rx("background_anaphor_before").search(first.sentence[:start]):
             return True  # "the bodies of five soldiers were taken to the town after the attack": its toll
     return False
@@ -219,10 +220,13 @@ def described(doc: Doc, k: Knowledge, b: Event) -> bool:
     """Whether ``b``'s only trigger is a definite description of an event ("bringing the toll
     from the shooting to six", "... after the attack on Baga")."""
     first = b.evidence[0] if b.evidence else None
-    if first is None:
-        return False
+    return first is not None and _trigger_inside(first, definite_descriptions(doc, k, first))
+
+
+def _trigger_inside(first: Evidence, descriptions: list[tuple[int, int]]) -> bool:
+    """Whether the trigger of ``first`` lies inside one of the descriptions (offsets in its sentence)."""
     trigger_at = first.start - first.sentence_start
-    return any(start <= trigger_at < end for start, end in definite_descriptions(doc, k, first))
+    return any(start <= trigger_at < end for start, end in descriptions)
 
 
 def _owned_to(doc: Doc, k: Knowledge, first: Evidence) -> bool:

@@ -56,8 +56,10 @@ def running_total(doc: Doc, k: Knowledge, sent: SentenceInfo) -> bool:
     the present perfect whose subject (or that of the verb it is coordinated with) is a noun of
     conflict ("Violence between the two communities erupted on 3 May and has killed more than 170
     people", "the insurgency has killed thousands"); "a bombing has killed 12" tells an event."""
-    span = char_span(doc, sent.start, sent.start + len(sent.text))
     deaths, conflict = k.lex.forms("death_verbs"), k.lex.words("violence_nouns")
+    if sent.words.isdisjoint(deaths) or sent.words.isdisjoint(conflict):
+        return False  # no verb of killing or no noun of violence (most sentences): not walked token by token
+    span = char_span(doc, sent.start, sent.start + len(sent.text))
     for tok in span or []:
         if tok.lower_ not in deaths or not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
             continue

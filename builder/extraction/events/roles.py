@@ -60,7 +60,8 @@ def roles(doc: Doc, k: Knowledge, sent: SentenceInfo, frame: Event, actors: list
     for key in sorted(subject_keys):
         if key not in frame.perpetrators and key not in frame.targets and key not in frame.assoc_perpetrators and key != claimant:
             frame.perpetrators.append(key)
-    for key in sorted(the_dead(doc, k, sent, actors, tm) if violent and not acted else ()):
+    # the subject of a verb of dying gave no subject_keys (subjects): only then is it looked for again
+    for key in sorted(the_dead(doc, k, sent, actors, tm) if violent and not acted and not subject_keys else ()):
         if key not in frame.perpetrators and key not in frame.targets:
             frame.targets.append(key)
     if not frame.targets:
