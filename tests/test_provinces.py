@@ -433,3 +433,38 @@ def test_no_division_beside_a_town_outside_it(k):
     doc, span = _span("Workers marched in Valencia (Carabobo) on Monday.", "Valencia")
     assert division_written_beside(doc, k, span, VALENCIA_ES) is None
     assert division_written_beside(doc, k, span, VALENCIA_VE).label == "Carabobo"
+
+
+# Two real namesakes (GeoNames cities500): Carmel in New York State and Carmel in Indiana.
+CARMEL_NY = PlaceEntry("gn:5111576", "Carmel", "PopulatedPlace", "US", lat=41.43, lon=-73.68, population=4800)
+CARMEL_IN = PlaceEntry("gn:4255466", "Carmel", "PopulatedPlace", "US", lat=39.98, lon=-86.12, population=88713)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "candidates", "expected"),
+    [
+        # wire copy: "the town of X in <state>"
+        ("Gunmen killed two farmers near the town of Carmel in New York on Tuesday, police said.", "Carmel", [CARMEL_IN, CARMEL_NY], [CARMEL_NY]),
+        # encyclopaedia prose: the division with a compass adjective and "the"
+        ("The battalion was raised at Valencia in the eastern Valencia Region in 1936.", "Valencia", [VALENCIA_VE, VALENCIA_ES], [VALENCIA_ES]),
+        # analysis: the division ends the sentence
+        ("Protests have since spread to Valencia in Carabobo.", "Valencia", [VALENCIA_ES, VALENCIA_VE], [VALENCIA_VE]),
+        # a country after "in" is no division: nothing is chosen or ruled out by it
+        ("Militants attacked Valencia in Spain at dawn.", "Valencia", [VALENCIA_VE, VALENCIA_ES], None),
+        # a month, no division
+        ("Workers marched in Valencia in March.", "Valencia", [VALENCIA_VE, VALENCIA_ES], None),
+    ],
+)
+def test_a_division_after_in_chooses_among_namesakes(k, text, name, candidates, expected):
+    doc, span = _span(text, name)
+    assert placed_beside(doc, k, span, candidates) == expected
+
+
+def test_a_division_after_in_never_makes_the_name_before_it_a_place(k):
+    from builder.extraction.mentions.provinces import divisions_beside
+
+    doc, span = _span("Governor Abbott in Texas on Monday ordered troops to the border.", "Abbott")
+    assert provinces_beside(doc, k, span) == ["Texas"]
+    assert not divisions_beside(doc, k, span)  # a person's name stands before "in" too
+    doc, span = _span("Governor Abbott in Texas ordered troops to the border.", "Abbott")
+    assert provinces_beside(doc, k, span) == []  # the clause goes on: no division's name

@@ -50,7 +50,7 @@ def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
     bracket = k.rx("province_parenthesis").match(tail)
     found = bracket or k.rx("province_after_comma").match(tail)
     if found is None:
-        return [], False
+        return _division_after_in(k, tail), False
     rest = tail[found.end() :].lstrip()
     sure = bracket is not None or not tail.lstrip().startswith(",") or rest[:1] in (".", ";", ")", "") or _clause_goes_on(rest)
     names = []
@@ -60,6 +60,21 @@ def _beside(doc: Doc, k: Knowledge, span: Span) -> tuple[list[str], bool]:
         if name and name[0].isupper() and name.lower() not in k.lex.words("place_kind_words"):
             names.append(name)  # not "(Hill)": the kind of the place, no division
     return names, sure
+
+
+def _division_after_in(k: Knowledge, tail: str) -> list[str]:
+    """The name after "in" right after a town ("near the town of Carmel in New York", "Longa in
+    Veneto"): it chooses among the town's namesakes those that lie in a division of that name, but
+    never says alone that the name before it is a place ("Governor Zulum in Borno"). A country
+    after "in" is no division ("Kidal in northern Mali": Guinea has a prefecture called Mali)."""
+    found = k.rx("province_after_in").match(tail)
+    if found is None:
+        return []
+    name = k.rx("division_descriptor_trailing").sub("", found.group(1)).strip()
+    words = name.split()
+    if not words or not words[-1][0].isupper() or any(w.islower() and len(w) > 3 for w in words):
+        return []  # a name goes on only with particles ("Rio de Janeiro"), not "Texas ordered troops"
+    return [] if name_key(name) in k.gaz.country_by_name else [name]
 
 
 def _past_coded_note(k: Knowledge, text: str, start: int, tail: str) -> str:
