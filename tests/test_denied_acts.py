@@ -38,6 +38,12 @@ def _denied(words, heads, deps, tags, trigger):
         (["The", "front", "denied", "involvement", "in", "the", "attack", "on", "the", "police", "station", "."], [1, 2, 2, 2, 3, 6, 4, 6, 10, 10, 7, 2], ["det", "nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "det", "compound", "pobj", "punct"], ["DT", "NN", "VBD", "NN", "IN", "DT", "NN", "IN", "DT", "NN", "NN", "."], 6),
         # analysis: "The army rejected any role in the killings at the market."
         (["The", "army", "rejected", "any", "role", "in", "the", "killings", "at", "the", "market", "."], [1, 2, 2, 4, 2, 4, 7, 5, 4, 10, 8, 2], ["det", "nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "prep", "det", "pobj", "punct"], ["DT", "NN", "VBD", "DT", "NN", "IN", "DT", "NNS", "IN", "DT", "NN", "."], 7),
+        # wire: "The army rejected a rebel statement that its fighters had overrun a military post near Kiunga." (the content clause parsed as a relative one: "that" only marks it)
+        (['The', 'army', 'rejected', 'a', 'rebel', 'statement', 'that', 'its', 'fighters', 'had', 'overrun', 'a', 'military', 'post', 'near', 'Kiunga', '.'], [1, 2, 2, 5, 5, 2, 10, 8, 10, 10, 5, 13, 13, 10, 13, 14, 2], ['det', 'nsubj', 'ROOT', 'det', 'amod', 'dobj', 'mark', 'poss', 'nsubj', 'aux', 'relcl', 'det', 'amod', 'dobj', 'prep', 'pobj', 'punct'], ['DT', 'NN', 'VBD', 'DT', 'JJ', 'NN', 'IN', 'PRP$', 'NNS', 'VBD', 'VBN', 'DT', 'JJ', 'NN', 'IN', 'NNP', '.'], 10),
+        # feature: "The governor dismissed messages circulating on social media that a second village had been attacked on Sunday."
+        (['The', 'governor', 'dismissed', 'messages', 'circulating', 'on', 'social', 'media', 'that', 'a', 'second', 'village', 'had', 'been', 'attacked', 'on', 'Sunday', '.'], [1, 2, 2, 2, 3, 4, 7, 5, 14, 11, 11, 14, 14, 14, 3, 14, 15, 2], ['det', 'nsubj', 'ROOT', 'dobj', 'acl', 'prep', 'amod', 'pobj', 'mark', 'det', 'amod', 'nsubjpass', 'aux', 'auxpass', 'acl', 'prep', 'pobj', 'punct'], ['DT', 'NN', 'VBD', 'NNS', 'VBG', 'IN', 'JJ', 'NNS', 'IN', 'DT', 'JJ', 'NN', 'VBD', 'VBN', 'VBN', 'IN', 'NNP', '.'], 14),
+        # analysis: "The ministry denied an account that soldiers had beaten the detainees."
+        (['The', 'ministry', 'denied', 'an', 'account', 'that', 'soldiers', 'had', 'beaten', 'the', 'detainees', '.'], [1, 2, 2, 4, 2, 8, 8, 8, 4, 10, 8, 2], ['det', 'nsubj', 'ROOT', 'det', 'dobj', 'mark', 'nsubj', 'aux', 'relcl', 'det', 'dobj', 'punct'], ['DT', 'NN', 'VBD', 'DT', 'NN', 'IN', 'NNS', 'VBD', 'VBN', 'DT', 'NNS', '.'], 8),
     ],
 )
 def test_a_denied_act_is_no_event(words, heads, deps, tags, trigger):
@@ -51,6 +57,8 @@ def test_a_denied_act_is_no_event(words, heads, deps, tags, trigger):
         (["Police", "said", "the", "gunmen", "attacked", "the", "checkpoint", ",", "which", "the", "group", "denied", "."], [1, 1, 3, 4, 1, 6, 4, 6, 11, 10, 11, 6, 1], ["nsubj", "ROOT", "det", "nsubj", "ccomp", "det", "dobj", "punct", "dobj", "det", "nsubj", "relcl", "punct"], ["NNS", "VBD", "DT", "NNS", "VBD", "DT", "NN", ",", "WDT", "DT", "NN", "VBD", "."], 4),
         # analysis: "Kyiv said its drones struck the depot." (a report, not a rejected one)
         (["Kyiv", "said", "its", "drones", "struck", "the", "depot", "."], [1, 1, 3, 4, 1, 6, 4, 1], ["nsubj", "ROOT", "poss", "nsubj", "ccomp", "det", "dobj", "punct"], ["NNP", "VBD", "PRP$", "NNS", "VBD", "DT", "NN", "."], 3),
+        # wire: "The rebels issued a statement that their fighters had overrun a military post." (a statement nobody rejects)
+        (['The', 'rebels', 'issued', 'a', 'statement', 'that', 'their', 'fighters', 'had', 'overrun', 'a', 'military', 'post', '.'], [1, 2, 2, 4, 2, 9, 7, 9, 9, 4, 12, 12, 9, 2], ['det', 'nsubj', 'ROOT', 'det', 'dobj', 'mark', 'poss', 'nsubj', 'aux', 'acl', 'det', 'amod', 'dobj', 'punct'], ['DT', 'NNS', 'VBD', 'DT', 'NN', 'IN', 'PRP$', 'NNS', 'VBD', 'VBN', 'DT', 'JJ', 'NN', '.'], 9),
     ],
 )
 def test_a_told_act_stays_an_event(words, heads, deps, tags, trigger):

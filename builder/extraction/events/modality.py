@@ -180,14 +180,22 @@ def _denied(tok: Token, denying: Mapping[str, str], reports: Mapping[str, str]) 
         if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "dobj" and head.head.head.lower_ in denying:
             return True  # "denied involvement in the attack", "rejected any role in the killings"
         verb_phrase = tok.dep_ in ("dobj", "xcomp", "pcomp", "ccomp") and head.tag_.startswith("VB")
-        reported = tok.dep_ in ("acl", "ccomp") and head.lower_ in reports
-        subject = tok.dep_ in ("nsubj", "nsubjpass") and head.dep_ in ("acl", "ccomp") and head.head.lower_ in reports
+        reported = _content_clause(tok) and head.lower_ in reports
+        subject = tok.dep_ in ("nsubj", "nsubjpass") and _content_clause(head) and head.head.lower_ in reports
         if subject:
             head = head.head  # "claim that drones had hit": from the subject through its clause to the claim
         elif not (verb_phrase or reported):
             return False
         tok = head
     return False
+
+
+def _content_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads the clause that says what its noun holds ("claims that they had
+    fired", "messages that a village had been attacked"), which the parser also attaches as a
+    relative clause when "that" only marks it ("a statement that its fighters had overrun a
+    post": "that" is no argument of the verb)."""
+    return verb.dep_ in ("acl", "ccomp") or (verb.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children))
 
 
 def unrealised(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: int) -> bool:
