@@ -1,6 +1,7 @@
 """An act the text denies or reports only as someone's claim that is rejected tells no event:
 "The army denied carrying out the air strike", "rejected allegations that its fighters
-massacred civilians", "dismissed reports that its drones had struck the power station", and an
+massacred civilians", "dismissed reports that its drones had struck the power station", "described reports that a
+village had been raided as false", and an
 act under "no" ("heard no gunfire or explosions"); an act told and then denied by somebody in a
 relative clause stays told. Sentences written for these tests, parsed by hand (no model)."""
 
@@ -44,6 +45,10 @@ def _denied(words, heads, deps, tags, trigger):
         (['The', 'governor', 'dismissed', 'messages', 'circulating', 'on', 'social', 'media', 'that', 'a', 'second', 'village', 'had', 'been', 'attacked', 'on', 'Sunday', '.'], [1, 2, 2, 2, 3, 4, 7, 5, 14, 11, 11, 14, 14, 14, 3, 14, 15, 2], ['det', 'nsubj', 'ROOT', 'dobj', 'acl', 'prep', 'amod', 'pobj', 'mark', 'det', 'amod', 'nsubjpass', 'aux', 'auxpass', 'acl', 'prep', 'pobj', 'punct'], ['DT', 'NN', 'VBD', 'NNS', 'VBG', 'IN', 'JJ', 'NNS', 'IN', 'DT', 'JJ', 'NN', 'VBD', 'VBN', 'VBN', 'IN', 'NNP', '.'], 14),
         # analysis: "The ministry denied an account that soldiers had beaten the detainees."
         (['The', 'ministry', 'denied', 'an', 'account', 'that', 'soldiers', 'had', 'beaten', 'the', 'detainees', '.'], [1, 2, 2, 4, 2, 8, 8, 8, 4, 10, 8, 2], ['det', 'nsubj', 'ROOT', 'det', 'dobj', 'mark', 'nsubj', 'aux', 'relcl', 'det', 'dobj', 'punct'], ['DT', 'NN', 'VBD', 'DT', 'NN', 'IN', 'NNS', 'VBD', 'VBN', 'DT', 'NNS', '.'], 8),
+        # wire: "Police described reports that a nearby village had been raided as false." ("as false" hung on the reported verb)
+        (['Police', 'described', 'reports', 'that', 'a', 'nearby', 'village', 'had', 'been', 'raided', 'as', 'false', '.'], [1, 1, 1, 9, 6, 6, 9, 9, 9, 2, 9, 10, 1], ['nsubj', 'ROOT', 'dobj', 'mark', 'det', 'amod', 'nsubjpass', 'aux', 'auxpass', 'acl', 'prep', 'amod', 'punct'], ['NNS', 'VBD', 'NNS', 'IN', 'DT', 'JJ', 'NN', 'VBD', 'VBN', 'VBN', 'IN', 'JJ', '.'], 9),
+        # analysis: "The army branded claims that its troops had shot civilians as baseless propaganda."
+        (['The', 'army', 'branded', 'claims', 'that', 'its', 'troops', 'had', 'shot', 'civilians', 'as', 'baseless', 'propaganda', '.'], [1, 2, 2, 2, 8, 6, 8, 8, 3, 8, 8, 12, 10, 2], ['det', 'nsubj', 'ROOT', 'dobj', 'mark', 'poss', 'nsubj', 'aux', 'acl', 'dobj', 'prep', 'amod', 'pobj', 'punct'], ['DT', 'NN', 'VBD', 'NNS', 'IN', 'PRP$', 'NNS', 'VBD', 'VBN', 'NNS', 'IN', 'JJ', 'NN', '.'], 8),
     ],
 )
 def test_a_denied_act_is_no_event(words, heads, deps, tags, trigger):
@@ -59,6 +64,8 @@ def test_a_denied_act_is_no_event(words, heads, deps, tags, trigger):
         (["Kyiv", "said", "its", "drones", "struck", "the", "depot", "."], [1, 1, 3, 4, 1, 6, 4, 1], ["nsubj", "ROOT", "poss", "nsubj", "ccomp", "det", "dobj", "punct"], ["NNP", "VBD", "PRP$", "NNS", "VBD", "DT", "NN", "."], 3),
         # wire: "The rebels issued a statement that their fighters had overrun a military post." (a statement nobody rejects)
         (['The', 'rebels', 'issued', 'a', 'statement', 'that', 'their', 'fighters', 'had', 'overrun', 'a', 'military', 'post', '.'], [1, 2, 2, 4, 2, 9, 7, 9, 9, 4, 12, 12, 9, 2], ['det', 'nsubj', 'ROOT', 'det', 'dobj', 'mark', 'poss', 'nsubj', 'aux', 'acl', 'det', 'amod', 'dobj', 'punct'], ['DT', 'NNS', 'VBD', 'DT', 'NN', 'IN', 'PRP$', 'NNS', 'VBD', 'VBN', 'DT', 'JJ', 'NN', '.'], 9),
+        # analysis: "Officials described reports that gunmen had killed five villagers as accurate." (a report confirmed)
+        (['Officials', 'described', 'reports', 'that', 'gunmen', 'had', 'killed', 'five', 'villagers', 'as', 'accurate', '.'], [1, 1, 1, 6, 6, 6, 2, 8, 6, 6, 9, 1], ['nsubj', 'ROOT', 'dobj', 'mark', 'nsubj', 'aux', 'acl', 'nummod', 'dobj', 'prep', 'amod', 'punct'], ['NNS', 'VBD', 'NNS', 'IN', 'NNS', 'VBD', 'VBN', 'CD', 'NNS', 'IN', 'JJ', '.'], 6),
     ],
 )
 def test_a_told_act_stays_an_event(words, heads, deps, tags, trigger):

@@ -157,7 +157,7 @@ def trigger_denied(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: 
         return True  # "the talks ended without agreement", "the convoy passed without attack"
     if first.dep_ in ("pobj", "pcomp") and first.head.lower_ == "of" and any(c.dep_ == "det" and c.lower_ == "no" for c in first.head.head.children):
         return True  # "there were no reports of clashes", "no sign of fighting"
-    return _denied(tok, k.lex.forms("negating_verbs"), k.lex.forms("report_nouns"))
+    return _denied(tok, k.lex.forms("negating_verbs"), k.lex.forms("report_nouns"), k.lex.words("falsity_words"))
 
 
 def _nobody(k: Knowledge, subject: Token) -> bool:
@@ -165,7 +165,7 @@ def _nobody(k: Knowledge, subject: Token) -> bool:
     return subject.lower_ in k.lex.words("nobody_words") or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
-def _denied(tok: Token, denying: Mapping[str, str], reports: Mapping[str, str]) -> bool:
+def _denied(tok: Token, denying: Mapping[str, str], reports: Mapping[str, str], falsity: frozenset[str] = frozenset()) -> bool:
     """Whether ``tok`` is governed by a verb of denial through the clause that holds it: its
     object ("denied shelling the town"), a verb phrase around it ("denied carrying out the
     strike"), the part it denies in it ("denied involvement in the attack") or the clause of a
@@ -177,6 +177,8 @@ def _denied(tok: Token, denying: Mapping[str, str], reports: Mapping[str, str]) 
             return False
         if tok.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and head.lower_ in denying:
             return True
+        if tok.dep_ == "dobj" and tok.lower_ in reports and _called_false(head, falsity):
+            return True  # "police described reports that a village had been raided as false"
         if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "dobj" and head.head.head.lower_ in denying:
             return True  # "denied involvement in the attack", "rejected any role in the killings"
         verb_phrase = tok.dep_ in ("dobj", "xcomp", "pcomp", "ccomp") and head.tag_.startswith("VB")
@@ -188,6 +190,13 @@ def _denied(tok: Token, denying: Mapping[str, str], reports: Mapping[str, str]) 
             return False
         tok = head
     return False
+
+
+def _called_false(verb: Token, falsity: frozenset[str]) -> bool:
+    """Whether the verb whose object is a report calls it untrue with "as" ("described reports that
+    a village had been raided as false", "branded the claims as baseless propaganda"); the parser
+    hangs "as" on the verb or on the verb of the report's clause, both in the verb's phrase."""
+    return any(t.dep_ == "prep" and t.lower_ == "as" and any(w.lower_ in falsity for w in t.subtree) for t in verb.subtree)
 
 
 def _content_clause(verb: Token) -> bool:
