@@ -43,3 +43,42 @@ def test_reporters_told_and_a_person_told_are_no_outlet():
     doc.ents = [Span(doc, 3, 5, label="PERSON")]
     outlets_addressed(doc, K)
     assert not doc._.armedkg_mentions
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, name, spaces",
+    [
+        # wire: "The government newspaper Le Sahel reported the ambush on Wednesday." (the name is the noun's apposition)
+        (['The', 'government', 'newspaper', 'Le', 'Sahel', 'reported', 'the', 'ambush', 'on', 'Wednesday', '.'], [2, 2, 5, 4, 2, 5, 7, 5, 5, 8, 5], ['det', 'compound', 'nsubj', 'compound', 'appos', 'ROOT', 'det', 'dobj', 'prep', 'pobj', 'punct'], ['DT', 'NN', 'NN', 'NNP', 'NNP', 'VBD', 'DT', 'NN', 'IN', 'NNP', '.'], "Le Sahel", None),
+        # analysis: "Al-Shabaab claimed the blast through its Shahada news outlet." (a possessed outlet: the name before it)
+        (['Al', '-', 'Shabaab', 'claimed', 'the', 'blast', 'through', 'its', 'Shahada', 'news', 'outlet', '.'], [2, 2, 3, 3, 5, 3, 3, 10, 10, 10, 6, 3], ['compound', 'punct', 'nsubj', 'ROOT', 'det', 'dobj', 'prep', 'poss', 'compound', 'compound', 'pobj', 'punct'], ['NNP', 'NNP', 'NNP', 'VBD', 'DT', 'NN', 'IN', 'PRP$', 'NNP', 'NN', 'NN', '.'], "Shahada", None),
+        # feature: "The pro-government daily Al-Thawra carried the story." (the noun before the name)
+        (['The', 'pro', '-', 'government', 'daily', 'Al', '-', 'Thawra', 'carried', 'the', 'story', '.'], [7, 7, 7, 7, 7, 7, 7, 8, 8, 10, 8, 8], ['det', 'amod', 'amod', 'amod', 'compound', 'compound', 'punct', 'nsubj', 'ROOT', 'det', 'dobj', 'punct'], ['DT', 'JJ', 'JJ', 'JJ', 'JJ', 'NNP', 'HYPH', 'NNP', 'VBD', 'DT', 'NN', '.'], "Al-Thawra", [True, False, False, True, True, False, False, True, True, True, False, False]),
+        # wire: "The group claimed the attack in its Naba weekly."
+        (['The', 'group', 'claimed', 'the', 'attack', 'in', 'its', 'Naba', 'weekly', '.'], [1, 2, 2, 4, 2, 4, 8, 8, 5, 2], ['det', 'nsubj', 'ROOT', 'det', 'dobj', 'prep', 'poss', 'compound', 'pobj', 'punct'], ['DT', 'NN', 'VBD', 'DT', 'NN', 'IN', 'PRP$', 'NNP', 'NN', '.'], "Naba", None),
+    ],
+)
+def test_a_name_a_noun_of_outlets_calls_so_is_an_outlet(words, heads, deps, tags, name, spaces):
+    from builder.extraction.mentions.cues import outlets_by_apposition
+
+    doc = parsed_doc(words, heads, deps, tags, spaces=spaces)
+    outlets_by_apposition(doc, K)
+    found = [(m.text, doc._.armedkg_entities[m.key].cls) for m in doc._.armedkg_mentions]
+    assert found == [(name, "MediaOutlet")]
+
+
+def test_no_outlet_named_by_a_town_before_an_unowned_outlet_a_bracketed_short_name_or_a_series():
+    from builder.extraction.mentions.cues import outlets_by_apposition
+
+    # feature: "Fighting reached the Mogadishu radio station." (no possessor: Mogadishu is where it is)
+    doc = parsed_doc(['Fighting', 'reached', 'the', 'Mogadishu', 'radio', 'station', '.'], [1, 1, 5, 5, 5, 1, 1], ['nsubj', 'ROOT', 'det', 'compound', 'compound', 'dobj', 'punct'], ['NN', 'VBD', 'DT', 'NNP', 'NN', 'NN', '.'])
+    outlets_by_apposition(doc, K)
+    assert not doc._.armedkg_mentions
+    # analysis: "The corps is armed by Ukraine's military intelligence agency (HUR)." (the bracket holds the phrase's own short name)
+    doc = parsed_doc(['The', 'corps', 'is', 'armed', 'by', 'Ukraine', "'s", 'military', 'intelligence', 'agency', '(', 'HUR', ')', '.'], [1, 3, 3, 3, 3, 9, 5, 9, 9, 4, 9, 9, 9, 3], ['det', 'nsubjpass', 'auxpass', 'ROOT', 'agent', 'poss', 'case', 'amod', 'compound', 'pobj', 'punct', 'appos', 'punct', 'punct'], ['DT', 'NN', 'VBZ', 'VBN', 'IN', 'NNP', 'POS', 'JJ', 'NN', 'NN', '-LRB-', 'NNP', '-RRB-', '.'])
+    outlets_by_apposition(doc, K)
+    assert not doc._.armedkg_mentions
+    # encyclopaedia: "He wrote the music for the television series Lost." (the noun of outlets only qualifies the series)
+    doc = parsed_doc(['He', 'wrote', 'the', 'music', 'for', 'the', 'television', 'series', 'Lost', '.'], [1, 1, 3, 1, 3, 7, 7, 4, 7, 1], ['nsubj', 'ROOT', 'det', 'dobj', 'prep', 'det', 'compound', 'pobj', 'appos', 'punct'], ['PRP', 'VBD', 'DT', 'NN', 'IN', 'DT', 'NN', 'NN', 'NNP', '.'])
+    outlets_by_apposition(doc, K)
+    assert not doc._.armedkg_mentions

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import name_key, slug
 from .. import terms as T
@@ -97,20 +97,44 @@ def formations(doc: Doc, k: Knowledge) -> None:
 
 
 def outlets_by_apposition(doc: Doc, k: Knowledge) -> None:
-    """A proper name whose apposition is headed by a noun of news outlets ("Saba, the Houthi-run
-    news agency, quoted ...", "Amaq, the group's mouthpiece"): a media outlet, read before the
-    model's guess can make it a place; a name the gazetteers know keeps its entry."""
+    """A proper name that a noun of news outlets calls an outlet: read before the model's guess can
+    make it a place; a name the gazetteers know keeps its entry. Three constructions:
+
+    - the noun heads the name's apposition: "Saba, the Houthi-run news agency, quoted ...",
+      "Amaq, the group's mouthpiece";
+    - the name is the noun's apposition, or the noun stands before it: "the government newspaper
+      Le Sahel reported", "the pro-government daily Al-Thawra";
+    - the name stands before a possessed noun: "through its Shahada news outlet", "in the group's
+      Naba weekly" (without the possessor, "the Mogadishu radio" names where the radio is)."""
     for i in columns(doc).with_lower(frozenset(k.lex.forms("outlet_nouns"))):
         noun = doc[i].head if doc[i].dep_ == "compound" else doc[i]  # "news agency", "the rebels' radio station"
-        tok = noun.head
-        if noun.dep_ != "appos" or noun.tag_ not in ("NN", "NNS") or not tok.tag_.startswith("NNP"):
-            continue
-        name = doc[tok.left_edge.i if tok.left_edge.tag_.startswith("NNP") else tok.i : tok.i + 1]
-        if overlaps(doc, name.start_char, name.end_char) or any(e.label_ in ("ACTOR", "COUNTRY") and e.start_char < name.end_char and name.start_char < e.end_char for e in ents(doc)):
-            continue
-        key = f"actor:{slug(name.text)}"
-        add_entity(doc, key, T.MEDIA_OUTLET, name.text)
-        add_mention(doc, k, Mention(key, name.start_char, name.end_char, name.text, "actor", "outlet_apposition", 0.7))
+        for name in _outlet_names(doc, noun, doc[i]):
+            if overlaps(doc, name.start_char, name.end_char) or any(e.label_ in ("ACTOR", "COUNTRY") and e.start_char < name.end_char and name.start_char < e.end_char for e in ents(doc)):
+                continue
+            key = f"actor:{slug(name.text)}"
+            add_entity(doc, key, T.MEDIA_OUTLET, name.text)
+            add_mention(doc, k, Mention(key, name.start_char, name.end_char, name.text, "actor", "outlet_apposition", 0.7))
+
+
+def _outlet_names(doc: Doc, noun: Token, word: Token) -> list[Span]:
+    """The proper names the outlet noun ``noun`` (``word`` itself or the head of its compound)
+    calls an outlet, by the constructions of :func:`outlets_by_apposition`."""
+    def name_at(head: Token) -> Span:
+        return doc[head.left_edge.i if head.left_edge.tag_.startswith("NNP") else head.i : head.i + 1]
+
+    if word.dep_ == "compound" and word.head.tag_.startswith("NNP") and not word.text[:1].isupper():
+        return [doc[word.i + 1 : word.head.i + 1]]  # "the pro-government daily Al-Thawra" (not "Radio Mogadishu": the noun is in the name)
+    if noun.tag_ not in ("NN", "NNS"):
+        return []
+    if noun.dep_ == "appos" and noun.head.tag_.startswith("NNP"):
+        return [name_at(noun.head)]  # "Saba, the Houthi-run news agency"
+    if noun.i != word.i:
+        return []  # "the television series Lost": the name is the series', no outlet's
+    # "the newspaper Le Sahel"; not a short name in brackets, the phrase's own ("Ukraine's military intelligence agency (HUR)")
+    named = [c for c in noun.children if c.dep_ == "appos" and c.tag_.startswith("NNP") and doc[c.left_edge.i - 1].text != "("]
+    possessed = any(c.dep_ == "poss" for c in noun.children)
+    named += [c for c in noun.children if possessed and c.dep_ == "compound" and c.tag_.startswith("NNP") and c.i < word.i]  # "its Shahada news outlet"
+    return [doc[c.i : c.i + 1] if c.head.i == noun.i and c.dep_ == "compound" else doc[max(c.left_edge.i, word.i + 1) : c.i + 1] for c in named]
 
 
 NAME_LINKS = frozenset(("of", "de", "du", "des", "la", "el"))  # small words inside a name: "Voice of Ituri", "Radio de la Paz"
