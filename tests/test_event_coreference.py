@@ -385,3 +385,24 @@ def test_an_act_in_the_past_perfect_under_a_verb_of_saying_is_reported_as_before
     doc = parsed_doc(*parse)
     event = Event(2, T.ATTACK, [_ev(doc.text, word)])
     assert _reported_as_before(doc, k, event) is reported
+
+
+@pytest.mark.parametrize(
+    "parse, word, told",
+    [
+        # feature: the doers named definitely, the sentence dated only by its context
+        ((['Several', 'houses', 'were', 'set', 'alight', 'before', 'the', 'attackers', 'withdrew', 'towards', 'the', 'forest', '.'], [1, 3, 3, 3, 3, 8, 7, 8, 3, 8, 11, 9, 3], ['amod', 'nsubjpass', 'auxpass', 'ROOT', 'advmod', 'mark', 'det', 'nsubj', 'advcl', 'prep', 'det', 'pobj', 'punct'], ['JJ', 'NNS', 'VBD', 'VBN', 'RB', 'IN', 'DT', 'NNS', 'VBD', 'IN', 'DT', 'NN', '.']), "attackers", True),
+        # wire copy, under a verb of saying
+        ((['The', 'attackers', 'fled', 'towards', 'the', 'border', ',', 'police', 'said', '.'], [1, 2, 8, 2, 5, 3, 8, 8, 8, 8], ['det', 'nsubj', 'ccomp', 'prep', 'det', 'pobj', 'punct', 'nsubj', 'ROOT', 'punct'], ['DT', 'NNS', 'VBD', 'IN', 'DT', 'NN', ',', 'NNS', 'VBD', '.']), "fled", True),
+        # a day of its own: the same doers' next act
+        ((['On', 'Wednesday', 'the', 'attackers', 'struck', 'a', 'police', 'post', 'in', 'Dadaab', '.'], [4, 0, 3, 4, 4, 7, 7, 4, 7, 8, 4], ['prep', 'pobj', 'det', 'nsubj', 'ROOT', 'det', 'compound', 'dobj', 'prep', 'pobj', 'punct'], ['IN', 'NNP', 'DT', 'NNS', 'VBD', 'DT', 'NN', 'NN', 'IN', 'NNP', '.']), "struck", False),
+    ],
+)
+def test_the_doers_named_definitely_without_a_day_of_their_own_tell_the_act_told(k, parse, word, told):
+    """The event of such a sentence has its context's day (the sentence before dates it): that
+    day is no sign of another act."""
+    from builder.extraction.events.coreference import told_again
+
+    doc = parsed_doc(*parse)
+    event = Event(2, T.ATTACK, [_ev(doc.text, word)], SUNDAY, 1)
+    assert told_again(doc, k, event) is told

@@ -200,7 +200,8 @@ def told_again(doc: Doc, k: Knowledge, b: Event) -> bool:
     if _owned_to(doc, k, first):
         return True  # "the general staff acknowledged a complex attack on a logistics column"
     toll_only = _toll_only(k, first)
-    if (toll_only and not _named(k, b.perpetrators)) or (b.date is None and _doers_told(doc, k, first)) or _instrument_told(doc, k, first):
+    undated = b.date is None or not resolve_dates(first.sentence, None)  # a day of its own, or only its context's
+    if (toll_only and not _named(k, b.perpetrators)) or (undated and _doers_told(doc, k, first)) or _instrument_told(doc, k, first):
         return True  # "A doctor later said eleven people had been killed", "the attackers fled", "the device had been hidden": the event told
     found = definite_descriptions(doc, k, first)
     if _trigger_inside(first, found):
