@@ -167,3 +167,30 @@ def test_the_running_total_of_violence_in_general_is_no_event(parse, total):
 
     doc, sent = parsed_sentence(*parse)
     assert running_total(doc, K, sent) is total
+
+
+@pytest.mark.parametrize(
+    "day, precision, background",
+    [
+        # analysis: "In August 2022, clashes in Tripoli killed 32 people ..." in June 2025
+        ("2022-08-01", 3, True),
+        # wire: "In March this year 23 soldiers were killed in an ambush" in June
+        ("2025-03-01", 3, True),
+        # feature: "Last month gunmen killed four farmers" in June: told as news
+        ("2025-05-01", 3, False),
+        # "Earlier this month"
+        ("2025-06-01", 3, False),
+        # a day named, however long ago: a report published months later may be an act's first
+        ("2025-03-14", 1, False),
+    ],
+)
+def test_an_act_dated_only_to_a_month_long_past_is_background(day, precision, background):
+    from datetime import date
+
+    from builder.extraction.events.modality import month_long_before
+    from builder.records import Event
+    from tests.handbuilt import parsed_doc
+
+    doc = parsed_doc(["Gunmen", "killed", "four", "farmers", "."], published=date(2025, 6, 18))
+    event = Event(1, "Attack", [], date.fromisoformat(day), precision)
+    assert month_long_before(doc, event) is background

@@ -23,6 +23,7 @@ from .crowds import crowd_fight, own_phrase
 from .coreference import merge_coreferent
 from .hostility import implied_relations
 from .members import force_members
+from .modality import month_long_before
 from .standing import apply_roles_in_time
 from ..extensions import char_span, ext
 
@@ -31,6 +32,8 @@ COUNTRYSIDE_KM = 20  # a village "in the X countryside" of a town: typically 10-
 
 def finalise_events(doc: Doc, k: Knowledge) -> None:
     merge_coreferent(doc, k)
+    # background told with a month long past, with all it was told again by (merged above)
+    ext(doc, "armedkg_events")[:] = [e for e in ext(doc, "armedkg_events") if not month_long_before(doc, e)]
     apply_roles_in_time(doc, k)
     for event in ext(doc, "armedkg_events"):
         force_members(doc, k, event)

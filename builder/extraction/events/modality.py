@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 
+from ...records import Event
 from ..frames import Frame
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
@@ -37,6 +38,19 @@ def dated_long_before(doc: Doc, sent: SentenceInfo) -> bool:
         return False  # a day or a few days named: an event, however long ago
     ends = [d.last for d in found if d.last is not None]
     return bool(ends) and len(ends) == len(found) and all(e < reference - timedelta(days=BACKGROUND_DAYS) for e in ends)
+
+
+def month_long_before(doc: Doc, event: Event) -> bool:
+    """Whether the event is dated only to a month or longer (ACLED's time precision 3) that ended
+    well before the reference date ("In March this year 23 soldiers were killed in an ambush",
+    in November; "In August 2022, clashes in Tripoli killed 32 people, and in May 2025 ...": a
+    sentence whose other date is recent is not background as a whole, but this act is). The
+    event's date is at most the span's first day, so a month ended ``BACKGROUND_DAYS`` before
+    the reference date lies ``2 * BACKGROUND_DAYS`` before it."""
+    reference = reference_date(doc)
+    if reference is None or event.date is None or event.time_precision != 3:
+        return False
+    return event.date < reference - timedelta(days=2 * BACKGROUND_DAYS)
 
 
 def not_an_event(doc: Doc, k: Knowledge, sent: SentenceInfo, has_day_date: bool) -> bool:
