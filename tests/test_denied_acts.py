@@ -142,3 +142,13 @@ def test_a_forces_activity_as_the_subject_of_a_denied_verb_is_no_act(words, head
 )
 def test_an_act_done_to_nobody_is_no_event(words, heads, deps, tags, trigger):
     assert _denied(words, heads, deps, tags, trigger)
+
+
+def test_a_rejected_claim_whose_clause_the_parser_made_relative_is_denied():
+    # feature: "The chief rejected claims on social media that police had shot dead a man at the market." ('that' parsed as the object beside 'a man')
+    assert _denied(['The', 'chief', 'rejected', 'claims', 'on', 'social', 'media', 'that', 'police', 'had', 'shot', 'dead', 'a', 'man', 'at', 'the', 'market', '.'], [1, 2, 2, 2, 3, 6, 4, 10, 10, 10, 3, 10, 13, 10, 13, 16, 14, 2], ['det', 'nsubj', 'ROOT', 'dobj', 'prep', 'amod', 'pobj', 'dobj', 'nsubj', 'aux', 'relcl', 'oprd', 'det', 'dobj', 'prep', 'det', 'pobj', 'punct'], ['DT', 'NN', 'VBD', 'NNS', 'IN', 'JJ', 'NNS', 'WDT', 'NNS', 'VBD', 'VBN', 'JJ', 'DT', 'NN', 'IN', 'DT', 'NN', '.'], 10)
+    # analysis: "Nili rejected the report that police wrote." (a true relative clause: 'that' is the object)
+    doc, sent = parsed_sentence(['Nili', 'rejected', 'the', 'report', 'that', 'police', 'wrote', '.'], [1, 1, 3, 1, 6, 6, 3, 1], ['nsubj', 'ROOT', 'det', 'dobj', 'dobj', 'nsubj', 'relcl', 'punct'], ['NN', 'VBD', 'DT', 'NN', 'WDT', 'NN', 'VBD', '.'])
+    from builder.extraction.events.modality import _content_clause
+
+    assert not _content_clause(doc[6])

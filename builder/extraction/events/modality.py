@@ -102,7 +102,10 @@ def generic_mention(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end:
     under a quantifying determiner ranges over acts ("the date of every strike he has heard
     of"); a bare plural with a verb of trend in the present or present perfect speaks of acts as
     a class ("attacks on the road have doubled", "has stepped up attacks"); a means of attack
-    held is not used ("only one side has aircraft", "the rebels possess armed drones")."""
+    held is not used ("only one side has aircraft", "the rebels possess armed drones"). So too
+    acts said to recur under a verb in the present or present perfect ("the town has seen
+    repeated fighting") and a bare mass noun a present copula describes ("Tribal fighting is
+    centuries old")."""
     span = char_span(doc, sent.start + start, sent.start + end)
     if span is None or not span.root.dep_:  # unparsed (has_annotation walks the whole document)
         return False
@@ -122,11 +125,17 @@ def generic_mention(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end:
         # last year": many acts counted over months, no one ("attacks rose last week" may be one)
         return True
     indefinite = noun.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in determiners)
-    verb = verb_above(noun, sent.span.start, sent.span.end) if bare_plural or indefinite else None
+    repeated = any(c.dep_ == "amod" and c.lower_ in k.lex.words("iterative_modifiers") for c in noun.children)
+    bare_mass = noun.tag_ == "NN" and not determiners
+    verb = verb_above(noun, sent.span.start, sent.span.end) if bare_plural or indefinite or repeated or bare_mass else None
     if verb is None or not present_tense(verb):
         return False
+    if repeated:
+        return True  # "Zawiya has seen repeated fighting between local groups": many acts
     simple = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     described = any(c.dep_ in ("attr", "acomp") for c in verb.children)
+    if bare_mass:
+        return simple and described and noun.dep_ == "nsubj"  # "Tribal fighting is centuries old"; not "Fighting is under way"
     return simple or (bare_plural and described)
 
 
@@ -216,9 +225,16 @@ def _called_false(verb: Token, falsity: frozenset[str]) -> bool:
 def _content_clause(verb: Token) -> bool:
     """Whether ``verb`` heads the clause that says what its noun holds ("claims that they had
     fired", "messages that a village had been attacked"), which the parser also attaches as a
-    relative clause when "that" only marks it ("a statement that its fighters had overrun a
-    post": "that" is no argument of the verb)."""
-    return verb.dep_ in ("acl", "ccomp") or (verb.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children))
+    relative clause when "that" is no argument of the verb: only its mark ("a statement that its
+    fighters had overrun a post"), or an object or subject beside another ("claims that police
+    had shot dead a man": 'that' read as the object, with 'a man' there)."""
+    if verb.dep_ in ("acl", "ccomp"):
+        return True
+    that = next((c for c in verb.children if c.lower_ == "that"), None)
+    if verb.dep_ != "relcl" or that is None:
+        return False
+    roles = ("nsubj", "nsubjpass") if that.dep_ in ("nsubj", "nsubjpass") else (that.dep_,)
+    return that.dep_ == "mark" or any(c.dep_ in roles and c.i != that.i for c in verb.children)
 
 
 def unrealised(doc: Doc, k: Knowledge, sent: SentenceInfo, start: int, end: int) -> bool:
