@@ -49,6 +49,18 @@ def test_destruction_of_property_and_not_of_anything_else(k):
     assert _harm(k, words, [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"], ["NNS", "VBD", "DT", "NN", "."]) is None
 
 
+def test_damage_is_destruction_only_when_people_or_an_actor_do_it(k):
+    # wire: "Residents damaged two police vehicles during the protest."
+    words = ['Residents', 'damaged', 'two', 'police', 'vehicles', 'during', 'the', 'protest', '.']
+    assert _harm(k, words, [1, 1, 4, 4, 1, 1, 7, 5, 1], ['nsubj', 'ROOT', 'nummod', 'compound', 'dobj', 'prep', 'det', 'pobj', 'punct'], ['NNS', 'VBD', 'CD', 'NN', 'NNS', 'IN', 'DT', 'NN', '.']) == ("LootingPropertyDestruction", "damaged")
+    # feature: "Militiamen damaged three houses in the village on Friday."
+    words = ['Militiamen', 'damaged', 'three', 'houses', 'in', 'the', 'village', 'on', 'Friday', '.']
+    assert _harm(k, words, [1, 1, 3, 1, 1, 6, 4, 1, 7, 1], ['nsubj', 'ROOT', 'nummod', 'dobj', 'prep', 'det', 'pobj', 'prep', 'pobj', 'punct'], ['NNP', 'VBD', 'CD', 'NNS', 'IN', 'DT', 'NN', 'IN', 'NNP', '.']) == ("LootingPropertyDestruction", "damaged")
+    # analysis: "Floods damaged three houses in the valley." (no one did it)
+    words = ['Floods', 'damaged', 'three', 'houses', 'in', 'the', 'valley', '.']
+    assert _harm(k, words, [1, 1, 3, 1, 1, 6, 4, 1], ['nsubj', 'ROOT', 'nummod', 'dobj', 'prep', 'det', 'pobj', 'punct'], ['NNS', 'VBD', 'CD', 'NNS', 'IN', 'DT', 'NN', '.']) is None
+
+
 def test_a_denied_or_threatened_harm_is_no_act(k):
     # "The army did not beat the detainees ."
     words = ["The", "army", "did", "not", "beat", "the", "detainees", "."]
