@@ -303,6 +303,7 @@ class Gazetteer:
         self.curated_countries = set(self.countries)
         self._load_world_countries()
         self._load_actors()
+        self._possessive_aliases()
         self.persons: dict[str, dict] = {row["id"]: {**row, "sources": ["curated"]} for row in self._jsonl("persons.jsonl")}
         self._load_admin1()
         self.conflict_countries = {entry.country for entry in self.admin1_by_code.values() if entry.country}
@@ -365,6 +366,20 @@ class Gazetteer:
                 roles=[ActorRole.from_row(r) for r in row.get("roles", [])],
             )
             self.actors[entry.id] = entry
+
+    def _possessive_aliases(self) -> None:
+        """A part named with its parent's name first is also written with the parent's possessive:
+        "Islamic State Sahel Province" as "Islamic State's Sahel Province" (the same unit; without
+        the alias, "Sahel Province" was read as Burkina Faso's Sahel region)."""
+        for entry in self.actors.values():
+            parent = self.actors.get(entry.parent) if entry.parent else None
+            if parent is None:
+                continue
+            for name in (entry.name, *entry.aliases):
+                for owner in (parent.name, *parent.aliases):
+                    rest = name[len(owner) + 1 :] if name.startswith(owner + " ") else ""
+                    if rest[:1].isupper() and f"{owner}'s {rest}" not in entry.aliases:  # a name ("Sahel Province"), not "in Sinai"
+                        entry.aliases.append(f"{owner}'s {rest}")
 
     def _load_admin1(self) -> None:
         for row in self._jsonl("admin1.jsonl"):

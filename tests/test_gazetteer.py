@@ -113,3 +113,11 @@ def test_gazetteer_towns_lie_in_their_province(town, country, province):
     gaz.load_geonames()
     town_entry = next(p for p in gaz.lookup_place(town, country) if p.country == country and p.cls == "PopulatedPlace")
     assert gaz.places[town_entry.admin1].name == province
+
+
+def test_a_part_named_after_its_parent_is_also_written_with_the_parents_possessive():
+    gazetteer = Gazetteer()
+    assert "Islamic State's Sahel Province" in gazetteer.actors["isgs"].aliases
+    assert "Islamic State's West Africa Province" in gazetteer.actors["iswap"].aliases
+    # only a proper name after the possessive: not "Islamic State's in West Africa"
+    assert not any("'s in " in alias or "'s (" in alias for entry in gazetteer.actors.values() for alias in entry.aliases)
