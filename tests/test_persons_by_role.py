@@ -58,6 +58,23 @@ def test_a_name_the_gazetteer_or_a_place_holds_stays_what_it_is(k):
     assert _persons(doc) == []
 
 
+def test_a_post_given_to_a_name_no_gazetteer_knows_as_a_place_overrides_the_models_place(k):
+    # feature: "Abu Jihad, a spokesman for the faction, claimed the ambush." (the model's GPE, no place known)
+    words = ['Abu', 'Jihad', ',', 'a', 'spokesman', 'for', 'the', 'faction', ',', 'claimed', 'the', 'ambush', '.']
+    heads = [1, 9, 1, 4, 1, 4, 7, 5, 1, 9, 11, 9, 9]
+    deps = ['compound', 'nsubj', 'punct', 'det', 'appos', 'prep', 'det', 'pobj', 'punct', 'ROOT', 'det', 'dobj', 'punct']
+    tags = ['NNP', 'NNP', ',', 'DT', 'NN', 'IN', 'DT', 'NN', ',', 'VBD', 'DT', 'NN', '.']
+    doc = parsed_doc(words, heads, deps, tags)
+    doc._.armedkg_mentions.append(Mention("place:xx:abu-jihad", 0, 9, "Abu Jihad", "place", "toponym_unresolved", 0.6))
+    persons_by_role(doc, k)
+    assert _persons(doc) == ["Abu Jihad"]
+    # a place the gazetteers know stays one
+    doc = parsed_doc(words, heads, deps, tags)
+    doc._.armedkg_mentions.append(Mention("place:gn:1", 0, 9, "Abu Jihad", "place", "geonames_or_curated", 0.8))
+    persons_by_role(doc, k)
+    assert _persons(doc) == []
+
+
 @pytest.mark.parametrize(
     "text, person, organisation",
     [

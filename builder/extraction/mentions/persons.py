@@ -117,6 +117,11 @@ def _named_person(doc: Doc, k: Knowledge, ent: Span, text: str) -> None:
         ext(doc, "armedkg_entities")[key].aliases.add(surface.strip())
 
 
+# Mentions a post or role given to the name overrides: the model's organisation, and a place the
+# gazetteers do not know ("Abu Jihad, a spokesman for the BIFF": the model's GPE).
+MODEL_GUESSES = frozenset(("model_org", "toponym_unresolved"))
+
+
 def persons_by_role(doc: Doc, k: Knowledge) -> None:
     """A name the model missed or took for an organisation is a person's where the clause gives
     it a person's post or role: in apposition to one ("Twan Mrat Naing, commander-in-chief of the
@@ -125,7 +130,7 @@ def persons_by_role(doc: Doc, k: Knowledge) -> None:
     between commas ("Rosendo Quinones, 52, ..."), or as whom an organisation is led, headed or
     founded by ("the Arakan Army, led by Twan Mrat Naing, said ..."). The name
     is two to four capitalised words, none of them a word of a group's name; a name the
-    gazetteers know, or a place, stays what it is."""
+    gazetteers know, or a place they know, stays what it is."""
     heads = []
     for i in columns(doc).with_lower(k.lex.words("person_role_nouns")):  # read once per document
         tok = doc[i]
@@ -136,8 +141,8 @@ def persons_by_role(doc: Doc, k: Knowledge) -> None:
         span = _person_name(k, head, fewest)
         if span is None or overlaps(doc, span.start_char, span.end_char, kinds=("person",)):
             continue
-        if any(m.start < span.end_char and span.start_char < m.end and m.rule != "model_org" for m in ext(doc, "armedkg_mentions")):
-            continue  # a name of the gazetteers, a place, a country: not the model's guess
+        if any(m.start < span.end_char and span.start_char < m.end and m.rule not in MODEL_GUESSES for m in ext(doc, "armedkg_mentions")):
+            continue  # a name of the gazetteers, a known place, a country: not the model's guess
         inner = k.rank_start_re.match(span.text)  # "Marshal Villeroi": the rank is no part of the name
         name, rank = (inner[2], k.ranks[inner[1].lower()]) if inner else (span.text, None)
         key = f"person:{slug(name)}"
