@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...literals import lowered, may_match, required_literals
 from ...records import Event
 from ..knowledge import Knowledge
 from ..sentences import SentenceInfo
@@ -35,6 +36,14 @@ def count_patterns(k: Knowledge, words: str) -> tuple[re.Pattern, re.Pattern, li
         r"\b(?:" + words + r")\s+" + k.src("count_determiners") + r"(?:[\w-]+\s+){0,2}?" + nouns + r"\b",
     ]
     return summed, left, [re.compile(p, re.I) for p in pats]
+
+
+@lru_cache(maxsize=8)
+def words_pattern(words: str) -> tuple[re.Pattern, frozenset[str] | None]:
+    """An alternation of words (killed or injured) compiled once, with the strings one of which
+    every match holds (:mod:`builder.literals`)."""
+    pattern = re.compile(words, re.I)
+    return pattern, required_literals(pattern)
 
 
 def casualties(k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention]) -> None:
@@ -94,8 +103,9 @@ def _special_counts(k: Knowledge, text: str, frame: Event) -> None:
 def count(k: Knowledge, text: str, words: str) -> int | None:
     """The count of people the sentence says were killed (or injured): two summed, "left N
     dead", else the highest of the first form that matches."""
-    if not re.search(words, text, re.I):
-        return None  # every pattern below needs one of the words
+    words_re, needed = words_pattern(words)
+    if not may_match(needed, lowered(text)) or not words_re.search(text):
+        return None  # every pattern below needs one of the words (most sentences lack every string they need: no search)
     summed_re, left_re, pats = count_patterns(k, words)
     summed = summed_re.search(text)
     if summed:
