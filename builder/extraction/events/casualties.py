@@ -46,25 +46,52 @@ def words_pattern(words: str) -> tuple[re.Pattern, frozenset[str] | None]:
     return pattern, required_literals(pattern)
 
 
+@lru_cache(maxsize=8)
+def sentence_patterns(k: Knowledge) -> dict[str, tuple[re.Pattern, frozenset[str] | None]]:
+    """The fixed patterns of :func:`casualties` and :func:`_special_counts`, compiled once, each
+    with the strings one of which every match holds (:mod:`builder.literals`)."""
+    num = k.num
+    sources = {
+        "harm_told": r"fatalit|casualt|death|killed",
+        "coded": r"\bfatalities (?:were |are )?coded as " + num,
+        "unknown": r"\bunknown (number of )?(fatalities|casualties)\b",
+        "between": r"\b(?:killing|killed|leaving|left)\s+between\s+" + num + r"\s+(?:to|and)\s+" + num,
+        "selfkill": r"\bkill(?:ing|ed)\s+(?:himself|herself)\s+and\s+(?:at least\s+)?" + num + r"\b",
+        "toll": r"\b(?:" + k.src("toll_words") + r")\b[^.;]{0,80}?\b(?:to|at|reached)\s+(?:at least\s+)?" + num + r"\b",
+        "bodies": r"\b(?:the )?bod(?:y|ies) of\s+(?:" + num + r"\s+)?",
+        "bodies_found": r"\b(found|discovered|recovered|dumped)\b",
+    }
+    compiled = {name: re.compile(source, re.I) for name, source in sources.items()}
+    return {name: (pattern, required_literals(pattern)) for name, pattern in compiled.items()}
+
+
+def _search(k: Knowledge, name: str, text: str, low: str | None) -> re.Match | None:
+    """One of :func:`sentence_patterns` searched in ``text``; not tried (fast path) where ``low``,
+    the text as :func:`builder.literals.lowered` gives it, holds none of the strings it needs."""
+    pattern, needed = sentence_patterns(k)[name]
+    return pattern.search(text) if may_match(needed, low) else None
+
+
 def casualties(k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Mention]) -> None:
     """Set the event's fatalities and injured from one sentence (the highest count seen)."""
     text = sent.text
     nobody = k.rx("no_casualties").search(text)
     unhurt = nobody is not None and k.rx("injure_words").search(nobody.group(0)) is not None
     if nobody and not unhurt:
-        if frame.fatalities is None and re.search(r"fatalit|casualt|death|killed", text, re.I):
+        if frame.fatalities is None and _search(k, "harm_told", text, lowered(text)):
             frame.fatalities = 0
         return
     if unhurt:  # "Gunmen killed one man; nobody was wounded": the dead are still counted
         text = text[: nobody.start()] + text[nobody.end() :]
-    coded = re.search(r"\bfatalities (?:were |are )?coded as " + k.num, text, re.I)
+    low = lowered(text)
+    coded = _search(k, "coded", text, low)
     if coded:
         # ACLED notes may state the coding convention itself ("... fatalities coded as N").
         frame.fatalities = k.number(coded.group(1), frame.fatalities)
         return
-    if re.search(r"\bunknown (number of )?(fatalities|casualties)\b", text, re.I):
+    if _search(k, "unknown", text, low):
         return
-    _special_counts(k, text, frame)
+    _special_counts(k, text, frame, low)
     killed = count(k, text, k.src("count_kill_words"))
     if k.rx("relative_injured").search(text):
         frame.injured = max(frame.injured or 0, 1)
@@ -81,22 +108,22 @@ def casualties(k: Knowledge, sent: SentenceInfo, frame: Event, actors: list[Ment
         frame.injured = max(frame.injured or 0, injured)
 
 
-def _special_counts(k: Knowledge, text: str, frame: Event) -> None:
+def _special_counts(k: Knowledge, text: str, frame: Event, low: str | None) -> None:
     """"killing between 5 and 8", "killing himself and 4 worshippers" (ACLED counts every
     death), a toll that rose to a figure, "the bodies of 7 men were found"."""
-    between = re.search(r"\b(?:killing|killed|leaving|left)\s+between\s+" + k.num + r"\s+(?:to|and)\s+" + k.num, text, re.I)
+    between = _search(k, "between", text, low)
     if between:
         frame.fatalities = max(frame.fatalities or 0, k.number(between.group(1), 0))
-    selfkill = re.search(r"\bkill(?:ing|ed)\s+(?:himself|herself)\s+and\s+(?:at least\s+)?" + k.num + r"\b", text, re.I)
+    selfkill = _search(k, "selfkill", text, low)
     if selfkill:
         n = k.number(selfkill.group(1))
         if n is not None:
             frame.fatalities = max(frame.fatalities or 0, n + 1)
-    toll = re.search(r"\b(?:" + k.src("toll_words") + r")\b[^.;]{0,80}?\b(?:to|at|reached)\s+(?:at least\s+)?" + k.num + r"\b", text, re.I)
+    toll = _search(k, "toll", text, low)
     if toll:  # "the death toll had risen to six", "raised the number of soldiers killed ... to seven"
         frame.fatalities = max(frame.fatalities or 0, k.number(toll.group(1), 0))
-    bodies = re.search(r"\b(?:the )?bod(?:y|ies) of\s+(?:" + k.num + r"\s+)?", text, re.I)
-    if bodies and re.search(r"\b(found|discovered|recovered|dumped)\b", text, re.I):
+    bodies = _search(k, "bodies", text, low)
+    if bodies and _search(k, "bodies_found", text, low):
         frame.fatalities = max(frame.fatalities or 0, k.number(bodies.group(1) or "1", 1))
 
 
