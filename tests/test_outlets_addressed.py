@@ -82,3 +82,16 @@ def test_no_outlet_named_by_a_town_before_an_unowned_outlet_a_bracketed_short_na
     doc = parsed_doc(['He', 'wrote', 'the', 'music', 'for', 'the', 'television', 'series', 'Lost', '.'], [1, 1, 3, 1, 3, 7, 7, 4, 7, 1], ['nsubj', 'ROOT', 'det', 'dobj', 'prep', 'det', 'compound', 'pobj', 'appos', 'punct'], ['PRP', 'VBD', 'DT', 'NN', 'IN', 'DT', 'NN', 'NN', 'NNP', '.'])
     outlets_by_apposition(doc, K)
     assert not doc._.armedkg_mentions
+
+
+def test_a_name_no_gazetteer_knows_that_speaks_is_no_place():
+    from builder.extraction.mentions.places import _unresolved
+
+    # wire: "Local officials and the Red Cross said 14 people were killed." (the model's place, a conjunct of the speakers)
+    doc = parsed_doc(['Local', 'officials', 'and', 'the', 'Red', 'Cross', 'said', '14', 'people', 'were', 'killed', '.'], [1, 6, 1, 5, 5, 1, 6, 8, 10, 10, 6, 6], ['amod', 'nsubj', 'cc', 'det', 'compound', 'conj', 'ROOT', 'nummod', 'nsubjpass', 'auxpass', 'ccomp', 'punct'], ['JJ', 'NNS', 'CC', 'DT', 'NNP', 'NNP', 'VBD', 'CD', 'NNS', 'VBD', 'VBN', '.'])
+    _unresolved(doc, K, doc[4:6], "Red Cross", "")
+    assert not doc._.armedkg_mentions
+    # feature: "Fighters entered Lokana on Sunday." (acted on: a place the gazetteers lack)
+    doc = parsed_doc(['Fighters', 'entered', 'Lokana', 'on', 'Sunday', '.'], [1, 1, 1, 1, 3, 1], ['nsubj', 'ROOT', 'dobj', 'prep', 'pobj', 'punct'], ['NNS', 'VBD', 'NNP', 'IN', 'NNP', '.'])
+    _unresolved(doc, K, doc[2:3], "Lokana", "")
+    assert [m.rule for m in doc._.armedkg_mentions] == ["toponym_unresolved"]

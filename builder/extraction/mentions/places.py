@@ -194,6 +194,8 @@ def _unresolved(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str
         return
     if stripped.split()[-1].lower() in k.lex.words("body_name_heads"):
         return  # "The Sahel Conflict Observatory", "the Kivu Security Institute": a body, not a place
+    if not cue_word and _speaks(k, span):
+        return  # "local officials and the Red Cross said": a place the gazetteers lack does not speak
     text = ext(doc, "armedkg_text")
     if not cue_word:
         prior = k.rx("settlement_of_before").search(text[max(0, span.start_char - 20) : span.start_char])
@@ -208,6 +210,16 @@ def _unresolved(doc: Doc, k: Knowledge, span: Span, stripped: str, cue_word: str
     key = f"place:{(country or 'xx').lower()}:{slug(stripped)}"
     add_entity(doc, key, cls, stripped, country=country, parent=province.key.split(":", 1)[1] if province is not None else None)
     add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "place", "toponym_unresolved", 0.6, cue_word))
+
+
+def _speaks(k: Knowledge, span: Span) -> bool:
+    """Whether the name is the subject of a verb of saying, or a conjunct of it ("officials and the
+    Red Cross said"): a body or a person (a capital standing for its government, "Washington
+    said", is a place the gazetteers know and never reaches here)."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "nsubj" and root.head.lower_ in k.lex.forms("reporting_verbs")
 
 
 def choose(doc: Doc, k: Knowledge, span: Span, candidates: list[PlaceEntry], fuzzy: bool = False, focus: str | None = None) -> list[PlaceEntry]:
