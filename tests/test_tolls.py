@@ -47,6 +47,16 @@ TOLD = [
      [1, 3, 3, 3, 3, 4, 3],
      ["nummod", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"],
      ["CD", "NNS", "VBD", "VBN", "IN", "NN", "."], 2),
+    # the rank of the dead: feature "A third soldier has died of his wounds."
+    (['A', 'third', 'soldier', 'has', 'died', 'of', 'his', 'wounds', '.'],
+     [2, 2, 4, 4, 4, 4, 7, 5, 4],
+     ['det', 'amod', 'nsubj', 'aux', 'ROOT', 'prep', 'poss', 'pobj', 'punct'],
+     ['DT', 'JJ', 'NN', 'VBZ', 'VBN', 'IN', 'PRP$', 'NNS', '.'], 3),
+    # wire: "A fourth police officer was killed in the clashes."
+    (['A', 'fourth', 'police', 'officer', 'was', 'killed', 'in', 'the', 'clashes', '.'],
+     [3, 3, 3, 5, 5, 5, 5, 8, 6, 5],
+     ['det', 'amod', 'compound', 'nsubjpass', 'auxpass', 'ROOT', 'prep', 'det', 'pobj', 'punct'],
+     ['DT', 'JJ', 'NN', 'NN', 'VBD', 'VBN', 'IN', 'DT', 'NNS', '.'], 4),
 ]
 
 UNTOLD = [
@@ -65,6 +75,11 @@ UNTOLD = [
      [2, 2, 3, 3, 5, 3, 3],
      ["nummod", "compound", "nsubj", "ROOT", "det", "dobj", "punct"],
      ["CD", "NNP", "NNS", "VBD", "DT", "NN", "."]),
+    # the rank of what killed, not of the dead: analysis "A second bomb killed people near the market."
+    (['A', 'second', 'bomb', 'killed', 'people', 'near', 'the', 'market', '.'],
+     [2, 2, 3, 3, 3, 3, 7, 5, 3],
+     ['det', 'amod', 'nsubj', 'ROOT', 'dobj', 'prep', 'det', 'pobj', 'punct'],
+     ['DT', 'JJ', 'NN', 'VBD', 'NNS', 'IN', 'DT', 'NN', '.']),
 ]
 
 

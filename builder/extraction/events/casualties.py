@@ -5,11 +5,15 @@ killed and 14 wounded", "left 5 dead", "no casualties", "fatalities coded as 3" 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+
+from spacy.tokens import Token
 
 from ...literals import lowered, may_match, required_literals
 from ...records import Event
 from ..knowledge import Knowledge
+from ..lexicon import Lexicon
 from ..sentences import SentenceInfo
 from ..state import Mention
 from .harm import to_death
@@ -163,10 +167,11 @@ def parsed_count(k: Knowledge, sent: SentenceInfo) -> int | None:
     them ("rescuers had pulled 16 bodies from the rubble", "residents counted nine bodies",
     "12 bodies were found"); a bare number as the dead subject of a verb of death ("an
     official said 15 had been killed", "at least 30 died"); the people a verb puts to death
-    ("hacked to death at least 11 farmers", "two women were stoned to death"); none where the verb is denied or to
+    ("hacked to death at least 11 farmers", "two women were stoned to death"); the rank of the dead
+    ("A third soldier has died of his wounds": three); none where the verb is denied or to
     come ("no bodies were found", "dozens could die"), nor an addition to it ("three more bodies")."""
     lex, found = k.lex, []
-    corpses, deaths, modals = lex.words("corpse_nouns"), lex.forms("death_verbs"), lex.words("modal_auxiliaries")
+    corpses, deaths, modals, ordinals = lex.words("corpse_nouns"), lex.forms("death_verbs"), lex.words("modal_auxiliaries"), lex.mapping("ordinal_numbers")
     if not sent.parsed or sent.words.isdisjoint(corpses) and sent.words.isdisjoint(deaths) and "death" not in sent.words:
         return None  # no body, no verb of death, no "to death": nothing to read (the rule runs on every sentence)
     for tok in sent.span:
@@ -176,13 +181,21 @@ def parsed_count(k: Knowledge, sent: SentenceInfo) -> int | None:
             number, verb = tok, tok.head
         elif tok.dep_ in ("dobj", "nsubjpass") and any(to_death(v) for v in (tok.head, *tok.head.conjuncts)):  # "shot and hacked to death eleven farmers"
             number, verb = next((c for c in tok.children if c.dep_ == "nummod" and c.tag_ == "CD"), None), tok.head
+        elif _the_dead(lex, tok, deaths):  # "A third soldier has died of his wounds": the rank is the toll
+            number, verb = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ in ordinals), None), tok.head
         else:
             continue
         if number is None or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
             continue
         if any(c.lower_ in lex.words("count_increments") for c in (*tok.children, *number.children)):
             continue  # "three more bodies were found, raising the toll to 14": an addition, not the toll
-        n = k.number(number.text)
+        n = ordinals.get(number.lower_) or k.number(number.text)
         if n is not None and n <= 100000:
             found.append(n)
     return max(found, default=None)
+
+
+def _the_dead(lex: Lexicon, tok: Token, deaths: Mapping[str, str]) -> bool:
+    """Whether ``tok`` is who died: the subject of a verb of dying, or the passive subject of any
+    verb of death ("a second officer was killed"; not "a second bomb killed two")."""
+    return (tok.dep_ == "nsubj" and tok.head.lower_ in lex.forms("dying_verbs")) or (tok.dep_ == "nsubjpass" and tok.head.lower_ in deaths)
