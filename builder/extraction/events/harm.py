@@ -9,8 +9,8 @@ planned or threatened) and acts on something (its object, or the subject of its 
   an attack;
 - a verb of destruction (``destruction_verbs``: burn, raze, ransack, vandalise) acting on a
   building, a vehicle or crops (``property_nouns``) is property destruction; so is a verb of
-  damage (``agent_damage_verbs``) whose doer is people or an actor ("800 people damaged a building"; not
-  "floods damaged homes");
+  damage (``agent_damage_verbs``) whose doer is people or an actor ("800 people damaged a
+  building"; not "floods damaged homes");
 - any verb with the result "to death" ("stoned to death", "burned to death") is a killing.
 
 Who did it, to whom and whether it was a crowd are read by the steps that follow, as for any
@@ -58,7 +58,7 @@ def harm_clause(doc: Doc, k: Knowledge, sent: SentenceInfo) -> tuple[str, int, r
         if frame.kind != "verb" or not frame.factual or frame.reporting or not frame.patients:
             continue
         tok = doc[frame.head]
-        by_someone = any(_someone(k, sent, doc[i]) for i in frame.agents)
+        by_someone = tok.lower_ in words.damage and any(_someone(k, sent, doc[i]) for i in frame.agents)  # read for damage only
         cls = _act(words, tok, [doc[i] for i in frame.patients], by_someone)
         if cls is not None:
             return cls, SPECIFICITY, WORD.match(sent.text, tok.idx - sent.span.start_char)
