@@ -144,6 +144,10 @@ NO_CLAIM = [
      [1, 2, 2, 4, 5, 2, 7, 5, 2],
      ["det", "nsubj", "ROOT", "poss", "nsubj", "ccomp", "det", "dobj", "punct"],
      ["DT", "NN", "VBD", "PRP$", "NNS", "VBD", "DT", "NN", "."]),
+    # wire: "MILF officials said they had sent a ceasefire committee to the village." (an agreement is no deed one claims)
+    (['MILF', 'officials', 'said', 'they', 'had', 'sent', 'a', 'ceasefire', 'committee', 'to', 'the', 'village', '.'], [1, 2, 2, 5, 5, 2, 8, 8, 5, 5, 11, 9, 2], ['compound', 'nsubj', 'ROOT', 'nsubj', 'aux', 'ccomp', 'det', 'compound', 'dobj', 'prep', 'det', 'pobj', 'punct'], ['NNP', 'NNS', 'VBD', 'PRP', 'VBD', 'VBN', 'DT', 'NN', 'NN', 'IN', 'DT', 'NN', '.']),
+    # feature: "Organisers said their members had marched peacefully through the town." (nor a protest)
+    (['Organisers', 'said', 'their', 'members', 'had', 'marched', 'peacefully', 'through', 'the', 'town', '.'], [1, 1, 3, 5, 5, 1, 5, 5, 9, 7, 1], ['nsubj', 'ROOT', 'poss', 'nsubj', 'aux', 'ccomp', 'advmod', 'prep', 'det', 'pobj', 'punct'], ['NNS', 'VBD', 'PRP$', 'NNS', 'VBD', 'VBN', 'RB', 'IN', 'DT', 'NN', '.']),
 ]
 
 

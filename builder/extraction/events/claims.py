@@ -204,16 +204,17 @@ def _an_act(k: Knowledge, sent: SentenceInfo, clause: Token) -> bool:
     """Whether a reported clause tells an act of violence: its verb is hostile or of destruction
     ("shelled the base", "burned the church"), it is "behind" something, or its verb and object
     hold an event trigger or an event noun ("carried out the bombing", "staged an operation");
-    not an arrest ("said it had arrested four suspects") nor a blow against another's act ("said
-    its troops repelled the attack")."""
+    not an arrest ("said it had arrested four suspects"), an agreement or a protest ("said they
+    had sent a ceasefire committee"), nor a blow against another's act ("said its troops
+    repelled the attack")."""
     lex = k.lex
     # its object, not a clause below it, nor the "that" the parser sometimes hangs on the verb as
     # one ("said in a statement on its site that its fighters had carried out the operation")
     told = next((c for c in clause.children if c.dep_ == "dobj" and c.i > clause.i), None)
     end = told.right_edge.idx + len(told.right_edge) if told is not None else clause.idx + len(clause)
     found = trigger(k, sent.text[clause.idx - sent.start : end - sent.start])
-    if found is not None and found[0] == T.ARRESTS:
-        return False
+    if found is not None and (found[0] in (T.ARRESTS, T.AGREEMENT) or k.event_type_of.get(found[0]) == T.PROTESTS):
+        return False  # no deed one claims: "said they had sent a ceasefire committee", "said its members had marched"
     nouns = lex.any_forms("event_nouns", "hostile_nouns")
     if any(clause.lower_ in lex.forms(name) for name in ("hostile_verbs", "destruction_verbs")):
         return told is None or told.lower_ not in nouns  # "its troops repelled the attack": acting against another's act
