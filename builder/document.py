@@ -121,6 +121,8 @@ CREDIT_RE = re.compile(r"\((?:[^()\n]*[A-Za-z.]\s*/\s*[A-Z][^()\n]*|[^()\n]*\b(?
 PUBLISHED_LINE_RE = re.compile(r"^(?P<label>Published|First published|Posted|Updated|Last updated|Modified|Date)\b\s*(?:on\s+)?:?\s*(?P<rest>.{4,80})$", re.I)
 # What may stand beside the date of a bare date line: a weekday, a clock time, a time zone, separators.
 DATE_LINE_REST_RE = re.compile(r"(?:[\s|,·•/()\-–—:.+\d]|\b(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}|UTC|GMT|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|at)\b|[+-]\d{2}:?\d{2})*")
+IMAGE_RE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")  # a Markdown picture: "![Workers on the road](road.jpg)"
+LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+\S")  # "- Guinea's junta dissolves parties", "2. ..."
 RELATED_RE = re.compile(r"^(?:Read more|Related|See also|Also read|Read also|Recommended|More on this)\b\s*:?", re.I)
 STANDFIRST_RE = re.compile(r"^(?:\*[^*\n].*[^*\n]\*|_[^_\n].*[^_\n]_)$")
 # A line wrapped whole in Markdown emphasis ("**Date: 14 November 2024**", "*By Jane Doe*") and
@@ -244,6 +246,17 @@ def _line_kind(line: str, index: int) -> str | None:
     return None
 
 
+def _goes_on(last: str | None, line: str, image: bool) -> str | None:
+    """The zone of a line by the line before (``last``: its kind, "image" for a picture): the
+    items of a "Related coverage:" list are links too; a picture (``![alt](file.jpg)``) and the
+    short line right under it, its caption, are no story."""
+    if last == "related" and LIST_ITEM_RE.match(line):
+        return "related"
+    if image or (last == "image" and _words(line) <= 60):
+        return "caption"
+    return None
+
+
 def _title_case(place: str) -> str:
     return place.title() if place.isupper() else place
 
@@ -330,6 +343,7 @@ def read_document(text: str, document: Document | None = None) -> DocumentReadin
     if head is not None:
         zones.append(head)
     published: list[date] = []
+    last: str | None = None  # the kind of the line before (None for story text)
     for index, (start, end, line) in enumerate(lines):
         if head is not None and start == head.start:
             continue
@@ -337,7 +351,9 @@ def read_document(text: str, document: Document | None = None) -> DocumentReadin
             zones.append(Zone("published", start, end, line))
             published.append(bare)
             continue
-        kind = _line_kind(line, index)
+        image = IMAGE_RE.match(line) is not None
+        kind = _line_kind(line, index) or _goes_on(last, line, image)
+        last = "image" if image else kind
         if kind is None:
             if (run_in := RUN_IN_HEADING_RE.match(line)) is not None and _words(run_in["inner"]) <= 14:
                 zones.append(Zone("heading", start, start + run_in.end(), run_in.group(0)))

@@ -311,3 +311,41 @@ def test_document_bold_words_inside_a_story_line_are_no_heading():
     text = "# Brief\n\nThe army said **at least five** soldiers died in the attack on Monday.\n\n**Two** villages were burned.\n"
     reading = read_document(text)
     assert not [z for z in reading.zones if z.kind == "heading"]
+
+
+def test_the_items_of_a_related_list_are_links_not_story():
+    text = """Gunmen killed four traders near Kindia on Sunday, police said.
+
+Related coverage:
+- Guinea's junta dissolves dozens of political parties
+- Conakry traders shut shops in protest over fuel prices
+
+Police said no arrests had been made.
+- A list item after story text stays story text
+"""
+    zones = _zones(text)
+    assert zones["related"] == [
+        "Related coverage:",
+        "- Guinea's junta dissolves dozens of political parties",
+        "- Conakry traders shut shops in protest over fuel prices",
+    ]
+    reading = read_document(text)
+    item = text.index("- A list item")
+    assert reading.is_content(item, item + 20)
+
+
+def test_a_picture_and_the_line_under_it_are_a_caption():
+    text = """# Hills of unease
+
+Gunmen abducted two labourers on the road on Monday, police said.
+
+![Workers on the road](road.jpg)
+<small>Workers lay bricks on the road. Two labourers were kidnapped near here this month. (Delta Weekly/S. Tripura)</small>
+
+Police said the army had joined the search.
+"""
+    zones = _zones(text)
+    assert zones["caption"] == ["![Workers on the road](road.jpg)", "<small>Workers lay bricks on the road. Two labourers were kidnapped near here this month. (Delta Weekly/S. Tripura)</small>"]
+    reading = read_document(text)
+    after = text.index("Police said the army")
+    assert reading.is_content(after, after + 20)
