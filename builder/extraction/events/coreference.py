@@ -23,8 +23,7 @@ and nothing contradicts:
 A claim goes to the event its object names ("claimed the killings in Kisima": the event at that
 place, told with that word), else to the last event the claimant could have done; the claimant
 is that event's first perpetrator. The merged event keeps every sentence as evidence, the union
-of participants and sources, the most precise date, the place first given, and the highest toll
-reported (not the sum).
+of participants and sources, the most precise date, the place first given, the highest toll.
 """
 
 from __future__ import annotations
@@ -200,7 +199,7 @@ def told_again(doc: Doc, k: Knowledge, b: Event) -> bool:
     if _owned_to(doc, k, first):
         return True  # "the general staff acknowledged a complex attack on a logistics column"
     toll_only = _toll_only(k, first)
-    undated = b.date is None or not resolve_dates(first.sentence, None)  # a day of its own, or only its context's
+    undated = b.date is None or not resolve_dates(first.sentence, None)  # no day of its own (only its context's)
     if (toll_only and not _named(k, b.perpetrators)) or (undated and _doers_told(doc, k, first)) or _instrument_told(doc, k, first):
         return True  # "A doctor later said eleven people had been killed", "the attackers fled", "the device had been hidden": the event told
     found = definite_descriptions(doc, k, first)
