@@ -18,7 +18,7 @@ from typing import Any
 
 from .emit import doc_graph, emit_triples
 from .errors import DocumentTooLong, DuplicateId, ExtractionFailed, Interrupted, NotEnglish, UnsupportedInput
-from .knowledge.sync import DOC_GRAPHS, concrete, prepare_store, source_infos
+from .knowledge.sync import concrete, prepare_store, source_infos
 from .language import looks_english
 from .nlp import DEFAULT_MODEL, build_pipeline, process
 from .readers import ReadReport, estimate_documents, iter_documents
@@ -421,7 +421,6 @@ class Admission:
         self.max_chars, self.check_language, self.force = max_chars, check_language, force
         self.seen: dict[str, str] = {}
         self.replacing: set[str] = set()
-        self.stored_any = any(g.startswith(DOC_GRAPHS) for g in store.named_graphs())  # none: only those in ``seen`` get stored (fast path)
 
     def __call__(self, document: Document) -> bool:
         digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
@@ -438,7 +437,7 @@ class Admission:
             self.read.add(origin, None, NotEnglish(f"document '{document.id}' does not look like English.", hint))
             return False
         self.seen[document.id] = digest
-        stored = self.store.document_hash(doc_graph(document.id)) if self.stored_any else None
+        stored = self.store.document_hash(doc_graph(document.id))
         if stored == digest and not self.force:
             self.report.documents_unchanged += 1
             return False
