@@ -203,16 +203,20 @@ def test_reliability_ctrl_c_says_what_was_saved(tmp_path):
     args = [sys.executable, "-m", "builder.cli", "build", str(corpus), "--store", str(store), "-q", "--batch-size", "4"]
     proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 240
+    polled: list[str] = []  # what each poll found, for the message when the build ends first
     while time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.2)
         try:
-            if sum(1 for g in Store(store, read_only=True).named_graphs() if "/doc/" in g) >= 8:
+            stored = sum(1 for g in Store(store, read_only=True).named_graphs() if "/doc/" in g)
+            polled.append(str(stored))
+            if stored >= 8:
                 break
-        except Exception:  # noqa: BLE001 - not created yet
+        except Exception as exc:  # noqa: BLE001 - not created yet
+            polled.append(type(exc).__name__ + ": " + str(exc)[:80])
             continue
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130, (out, err)
+    assert proc.returncode == 130, (out, err, polled[-5:], len(polled))
     assert "Traceback" not in out + err and "[E080]" in err and "again to resume" in err
     saved = int(re.search(r"(\d+) document\(s\) of this run were committed", err).group(1))
     stored = sum(1 for g in Store(store, read_only=True).named_graphs() if "/doc/" in g)
