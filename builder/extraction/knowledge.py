@@ -333,7 +333,7 @@ class Knowledge:
         word = word.lower()
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+", word):
             word = word.replace(",", "")  # "1,200"
-        return int(word) if word.isdigit() else self.numbers.get(word, default)
+        return int(word) if word.isdecimal() else self.numbers.get(word, default)
 
     # ------------------------------------------------------------------ events
     @cached_property

@@ -184,7 +184,7 @@ def _named_with_age(doc: Doc) -> list[Token]:
     out = []
     for ent in doc.ents:  # the model takes an age for a number or a date: only those are looked at
         tok = ent[0]
-        if len(ent) != 1 or not 2 <= tok.i < len(doc) - 1 or not tok.text.isdigit() or not 10 <= int(tok.text) <= 110:
+        if len(ent) != 1 or not 2 <= tok.i < len(doc) - 1 or not tok.text.isdecimal() or not 10 <= int(tok.text) <= 110:
             continue
         if doc[tok.i - 1].text == "," and doc[tok.i + 1].text in (",", ".") and doc[tok.i - 2].tag_ == "NNP":
             out.append(doc[tok.i - 2])
