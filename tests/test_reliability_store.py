@@ -192,6 +192,10 @@ def test_reliability_exports_are_atomic_and_coded(built_store, tmp_path):
         assert_coded(cli("export", "-f", "events-csv", "-o", str(output), "--store", str(built_store)), f"export to {output}")
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_reliability_ctrl_c_says_what_was_saved(tmp_path):
     """Item 15: Ctrl-C during a build exits 130 and says how many documents were committed and
     how to resume; the store holds those documents, and running the command again finishes."""
@@ -201,7 +205,9 @@ def test_reliability_ctrl_c_says_what_was_saved(tmp_path):
     corpus.write_text("".join(json.dumps({"id": f"d{i:03d}", "text": SENTENCES[i % 4] + f" It was report number {i}."}) + "\n" for i in range(400)), encoding="utf-8")
     store = tmp_path / "store"
     args = [sys.executable, "-m", "builder.cli", "build", str(corpus), "--store", str(store), "-q", "--batch-size", "4"]
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # The build gets Ctrl-C as from a terminal: a shell starts a background job ("make test &")
+    # with SIGINT ignored, the child would inherit that and finish the build (exit 0)
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_ctrl_c_as_at_a_terminal)
     deadline = time.monotonic() + 240
     polled: list[str] = []  # what each poll found, for the message when the build ends first
     while time.monotonic() < deadline and proc.poll() is None:
