@@ -51,21 +51,49 @@ def resolve_pronouns(reader: PhraseReader, frames: list, sentences: Iterable) ->
     _resolve_person_pronouns(reader, sentences, marks)
 
 
+ANAPHOR_DEPS = frozenset(("nsubj", "nsubjpass", "poss", "dobj", "pobj"))
+
+
 def _definite_groups(reader: PhraseReader) -> None:
     """"Pakistani troops battled BLA militants. The group said its Majeed Brigade ...": "the
-    group" (a bare definite noun of a group, the subject of its clause) stands for the last
-    non-state armed group named before it; a state's forces are not called so."""
+    group" (a bare definite noun of a group) stands for the last non-state armed group named
+    before it; a state's forces are not called so. It refers back as a subject, an owner ("the
+    group's deputy commander"), an object ("Nasrallah led the group") or after a preposition
+    ("a commander of the group"); as an object, never to a group its own clause's subject names
+    ("ISIS fighters attacked the group" is about another group); never to a name inside
+    another group's apposition (:func:`_describes_another`)."""
     doc = reader.doc
-    named = sorted(i for i, m in reader.at.items() if m.kind == "actor" and not m.generic and m.cls in NON_STATE)
+    named = sorted(i for i, m in reader.at.items() if m.kind == "actor" and not m.generic and m.cls in NON_STATE and not _describes_another(reader, doc[i]))
     for i in columns(doc).with_lower(reader.words.anaphoric):
         tok = doc[i]
-        if i in reader.at or tok.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if i in reader.at or tok.dep_ not in ANAPHOR_DEPS or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue
         if any(c.dep_ in ("compound", "amod", "nmod", "prep", "relcl", "acl", "appos", "poss") for c in tok.children):
             continue  # "the Wagner group", "the group of soldiers": a description, not a reference back
-        j = bisect_left(named, i)
-        if j:
-            reader.antecedent[i] = named[j - 1]
+        own_subject = _subject_words(tok)
+        before = [j for j in named[: bisect_left(named, i)] if j not in own_subject]
+        if before:
+            reader.antecedent[i] = before[-1]
+
+
+def _describes_another(reader: PhraseReader, tok: Token) -> bool:
+    """Whether a name stands inside the apposition that describes another group ("the Estado
+    Mayor Central, a dissident faction of the former FARC"): it qualifies that group and is not
+    what a later "the faction" refers back to."""
+    own = reader.at.get(tok.i)
+    for a in tok.ancestors:
+        other = reader.at.get(a.head.i) if a.dep_ == "appos" else None
+        if other is not None and other.key != own.key and other.kind == "actor":
+            return True  # not a person's apposition: "Shekau, leader of JAS" ... "the group" is JAS
+    return False
+
+
+def _subject_words(tok: Token) -> set[int]:
+    """The words of the subject of the clause an object or a prepositional phrase belongs to."""
+    verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
+    if verb is None or not verb.tag_.startswith("VB"):
+        return set()
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
 PLURAL_PRONOUNS = frozenset(("they", "their", "them", "themselves"))
