@@ -122,3 +122,27 @@ def test_a_nationality_or_a_determiner_before_a_gang_noun_names_no_group(knowled
     doc = Doc(English().vocab, words=text.split())
     found = [doc[s:e] for _, s, e in knowledge.group_names(doc.vocab)(doc)]
     assert all(_names_no_gang(knowledge, span[:-1]) for span in found)
+
+
+@pytest.mark.parametrize(
+    "text, country, name, rebel",
+    [
+        # wire: the country's name begins a rebellion's name
+        ("the Sudan Liberation Movement shelled the town", (1, 2), (1, 4), True),
+        # encyclopaedia
+        ("the Niger Patriotic Liberation Front was founded in 2023", (1, 2), (1, 5), True),
+        # analysis: a state's own bodies keep their country
+        ("the Nigeria Police Force said", (1, 2), (1, 4), False),
+        ("the Mali Armed Forces said", (1, 2), (1, 4), False),
+        # one word after the country is too little to be a rebellion's name
+        ("the Syria Resistance said", (1, 2), (1, 3), False),
+    ],
+)
+def test_a_country_only_begins_a_rebellions_name(knowledge, text, country, name, rebel):
+    from spacy.tokens import Span
+
+    from builder.extraction.mentions.cues import _starts_rebel_name
+
+    doc = Doc(English().vocab, words=text.split())
+    ent = Span(doc, *country, label="COUNTRY")
+    assert _starts_rebel_name(knowledge, ent, doc[name[0] : name[1]]) is rebel

@@ -200,7 +200,7 @@ def unlisted_groups(doc: Doc, k: Knowledge) -> None:
             continue  # "Haitian gangs", "Local militia": no name before the noun
         if k.fighting_line(span.text):
             continue
-        if overlaps(doc, span.start_char, span.end_char) or any(e.label_ in ("ACTOR", "COUNTRY", "GPE") and e.start_char < span.end_char and span.start_char < e.end_char for e in ents(doc)):
+        if overlaps(doc, span.start_char, span.end_char) or any(e.label_ in ("ACTOR", "COUNTRY", "GPE") and e.start_char < span.end_char and span.start_char < e.end_char and not _starts_rebel_name(k, e, span) for e in ents(doc)):
             continue
         cls = T.MILITIA if head == "militia" else T.NON_STATE_ARMED_GROUP
         if head in political and not armed.search(span[:-1].text):
@@ -208,6 +208,15 @@ def unlisted_groups(doc: Doc, k: Knowledge) -> None:
         key = f"actor:{slug(span.text)}"
         add_entity(doc, key, cls, span.text)
         add_mention(doc, k, Mention(key, span.start_char, span.end_char, span.text, "actor", "unlisted_group_name", 0.65))
+
+
+def _starts_rebel_name(k: Knowledge, ent: Span, name: Span) -> bool:
+    """Whether a country's name only begins the name of a rebellion against it ("the Sudan
+    Liberation Movement", "the Niger Patriotic Liberation Front"): two words or more follow it,
+    one of them a word of rebellion; a state's own body ("Nigeria Police Force") keeps its
+    country."""
+    rest = name[ent.end - name.start :] if ent.label_ in ("COUNTRY", "GPE") and ent.start == name.start else name[:0]
+    return len(rest) >= 2 and any(t.lower_ in k.lex.words("rebellion_name_words") for t in rest)
 
 
 def _names_no_gang(k: Knowledge, words: Span) -> bool:
