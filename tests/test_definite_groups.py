@@ -86,3 +86,31 @@ def test_a_group_inside_a_persons_apposition_is_referred_back_to(k):
     named = [("person", "person:shekau", "Person", 0, 1), ("actor", "actor:boko-haram", NON_STATE_ARMED_GROUP, 5, 6), ("person", "person:doro", "Person", 14, 15)]
     doc, reader = _reader(k, words, heads, deps, tags, named)
     assert [n.key for n in reader.entities(doc[19])] == ["actor:boko-haram"]
+
+
+STC = ("actor", "actor:stc", "Organisation")
+FLA = ("actor", "actor:fla", NON_STATE_ARMED_GROUP)
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, named, anaphor, key",
+    [
+        # wire: "Rebels of the Azawad Liberation Front said the front 's local commander , Ahmed Ag Bouba , had been wounded ."
+        (['Rebels', 'of', 'the', 'Azawad', 'Liberation', 'Front', 'said', 'the', 'front', "'s", 'local', 'commander', ',', 'Ahmed', 'Ag', 'Bouba', ',', 'had', 'been', 'wounded', '.'], [6, 0, 5, 4, 5, 1, 6, 8, 11, 8, 11, 19, 11, 15, 15, 11, 19, 19, 19, 6, 6], ['nsubj', 'prep', 'det', 'compound', 'compound', 'pobj', 'ROOT', 'det', 'poss', 'case', 'amod', 'nsubjpass', 'punct', 'compound', 'compound', 'appos', 'punct', 'aux', 'auxpass', 'ccomp', 'punct'], ['NNPS', 'IN', 'DT', 'NNP', 'NNP', 'NNP', 'VBD', 'DT', 'NN', 'POS', 'JJ', 'NN', ',', 'NNP', 'NNP', 'NNP', ',', 'VBD', 'VBN', 'VBN', '.'], [FLA + (3, 5)], 8, "actor:fla"),
+        # encyclopaedia: "The Security Belt Forces are part of the Southern Transitional Council . The council itself is headed by Aidarus al-Zubaidi ." (a political body too)
+        (['The', 'Security', 'Belt', 'Forces', 'are', 'part', 'of', 'the', 'Southern', 'Transitional', 'Council', '.', 'The', 'council', 'itself', 'is', 'headed', 'by', 'Aidarus', 'al', '-', 'Zubaidi', '.'], [3, 2, 3, 4, 4, 4, 5, 10, 10, 10, 6, 4, 13, 16, 13, 16, 16, 16, 19, 21, 21, 17, 16], ['det', 'compound', 'compound', 'nsubj', 'ROOT', 'attr', 'prep', 'det', 'compound', 'compound', 'pobj', 'punct', 'det', 'nsubjpass', 'appos', 'auxpass', 'ROOT', 'agent', 'compound', 'compound', 'punct', 'pobj', 'punct'], ['DT', 'NNP', 'NNP', 'NNPS', 'VBP', 'NN', 'IN', 'DT', 'NNP', 'NNP', 'NNP', '.', 'DT', 'NN', 'PRP', 'VBZ', 'VBN', 'IN', 'NNP', 'NNP', 'NNP', 'NNP', '.'], [("actor", "actor:security-belt", NON_STATE_ARMED_GROUP, 1, 3), STC + (8, 10)], 13, "actor:stc"),
+    ],
+)
+def test_the_head_noun_of_a_name_refers_back_to_the_group_so_named(k, words, heads, deps, tags, named, anaphor, key):
+    doc, reader = _reader(k, words, heads, deps, tags, named)
+    assert [n.key for n in reader.entities(doc[anaphor])] == [key]
+
+
+def test_a_front_one_goes_to_is_a_line_not_the_group(k):
+    # analysis: "The Azawad Liberation Front attacked Anefis . Soldiers later returned to the front ."
+    words = ['The', 'Azawad', 'Liberation', 'Front', 'attacked', 'Anefis', '.', 'Soldiers', 'later', 'returned', 'to', 'the', 'front', '.']
+    heads = [3, 3, 3, 4, 4, 4, 4, 9, 9, 9, 9, 12, 10, 9]
+    deps = ['det', 'compound', 'compound', 'nsubj', 'ROOT', 'dobj', 'punct', 'nsubj', 'advmod', 'ROOT', 'prep', 'det', 'pobj', 'punct']
+    tags = ['DT', 'NNP', 'NNP', 'NNP', 'VBD', 'NNP', '.', 'NNS', 'RB', 'VBD', 'IN', 'DT', 'NN', '.']
+    doc, reader = _reader(k, words, heads, deps, tags, [FLA + (1, 3)])
+    assert reader.entities(doc[12]) == []

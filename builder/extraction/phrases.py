@@ -58,6 +58,7 @@ class PhraseWords:
     titles: frozenset[str]  # ranks and command nouns, written before a name
     part_nouns: frozenset[str]
     anaphoric: frozenset[str]  # "the group": a named non-state group referred back to
+    name_heads: frozenset[str] = frozenset()  # "the front": the group last named "... Front"
     stances: frozenset[str] = frozenset()  # "anti-", "pro-": a name after one is not an owner
 
     @classmethod
@@ -78,6 +79,7 @@ class PhraseWords:
             titles=frozenset(lex.forms("command_nouns")) | ranks,
             part_nouns=frozenset(lex.forms("subunit_nouns")),
             anaphoric=lex.words("anaphoric_group_nouns"),
+            name_heads=lex.words("name_head_anaphors"),
             stances=lex.words("stance_prefixes"),
         )
 

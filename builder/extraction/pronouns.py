@@ -61,19 +61,44 @@ def _definite_groups(reader: PhraseReader) -> None:
     group's deputy commander"), an object ("Nasrallah led the group") or after a preposition
     ("a commander of the group"); as an object, never to a group its own clause's subject names
     ("ISIS fighters attacked the group" is about another group); never to a name inside
-    another group's apposition (:func:`_describes_another`)."""
+    another group's apposition (:func:`_describes_another`). The head noun of a group's name
+    refers back to the group last named with it ("the Azawad Liberation Front ... the front's
+    commander"), after a preposition only where it relates ("between the brigade and", not
+    "returned to the front")."""
     doc = reader.doc
     named = sorted(i for i, m in reader.at.items() if m.kind == "actor" and not m.generic and m.cls in NON_STATE and not _describes_another(reader, doc[i]))
-    for i in columns(doc).with_lower(reader.words.anaphoric):
+    by_head = _names_by_head(reader)
+    for i in columns(doc).with_lower(reader.words.anaphoric | reader.words.name_heads):
         tok = doc[i]
         if i in reader.at or tok.dep_ not in ANAPHOR_DEPS or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue
-        if any(c.dep_ in ("compound", "amod", "nmod", "prep", "relcl", "acl", "appos", "poss") for c in tok.children):
-            continue  # "the Wagner group", "the group of soldiers": a description, not a reference back
+        if any(c.dep_ in ("compound", "amod", "nmod", "prep", "relcl", "acl", "appos", "poss") and not c.lower_.endswith("self") for c in tok.children):
+            continue  # "the Wagner group", "the group of soldiers": a description, not a reference back ("the council itself" is one)
+        if tok.lower_ in reader.words.anaphoric:
+            pool = named
+        elif tok.dep_ != "pobj" or tok.head.lower_ in RELATING_PREPOSITIONS:
+            pool = by_head.get(tok.lower_, [])
+        else:
+            continue
         own_subject = _subject_words(tok)
-        before = [j for j in named[: bisect_left(named, i)] if j not in own_subject]
+        before = [j for j in pool[: bisect_left(pool, i)] if j not in own_subject]
         if before:
             reader.antecedent[i] = before[-1]
+
+
+RELATING_PREPOSITIONS = frozenset(("of", "between", "with", "against", "by", "within", "from"))
+
+
+def _names_by_head(reader: PhraseReader) -> dict[str, list[int]]:
+    """The last token of each named actor whose name ends in a head noun that refers back
+    ("Front", "Brigade"), by that noun, in order."""
+    doc, found = reader.doc, {}
+    for j in sorted(reader.at):
+        m = reader.at[j]
+        last = reader.at.get(j + 1) is not m
+        if last and m.kind == "actor" and not m.generic and doc[j].lower_ in reader.words.name_heads and doc[j].text[:1].isupper():
+            found.setdefault(doc[j].lower_, []).append(j)
+    return found
 
 
 def _describes_another(reader: PhraseReader, tok: Token) -> bool:
