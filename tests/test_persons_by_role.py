@@ -161,3 +161,24 @@ def test_a_single_name_described_with_an_age_is_a_person(k, words, heads, deps, 
     doc = parsed_doc(words, heads, deps, tags)
     persons_by_role(doc, k)
     assert _persons(doc) == persons
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, at, place",
+    [
+        # wire: "A bomb struck a police truck near Elwak ." (the model's PERSON)
+        (['A', 'bomb', 'struck', 'a', 'police', 'truck', 'near', 'Elwak', '.'], [1, 2, 2, 5, 5, 2, 2, 6, 2], ['det', 'nsubj', 'ROOT', 'det', 'compound', 'dobj', 'prep', 'pobj', 'punct'], ['DT', 'NN', 'VBD', 'DT', 'NN', 'NN', 'IN', 'NNP', '.'], 7, True),
+        # analysis: "The deputies met in Abdiwali 's house ." (whose house: a person)
+        (['The', 'deputies', 'met', 'in', 'Abdiwali', "'s", 'house', '.'], [1, 2, 2, 2, 6, 4, 3, 2], ['det', 'nsubj', 'ROOT', 'prep', 'poss', 'case', 'pobj', 'punct'], ['DT', 'NNS', 'VBD', 'IN', 'NNP', 'POS', 'NN', '.'], 4, False),
+    ],
+)
+def test_one_name_the_model_calls_a_person_after_near_or_in_is_a_place(k, words, heads, deps, tags, at, place):
+    from spacy.tokens import Span
+
+    from builder.extraction.mentions.persons import person
+
+    doc = parsed_doc(words, heads, deps, tags)
+    doc.ents = [Span(doc, at, at + 1, label="PERSON")]
+    person(doc, k, doc.ents[0])
+    kinds = {m.text: m.kind for m in ext(doc, "armedkg_mentions")}
+    assert (kinds.get(words[at]) == "place") is place, kinds

@@ -349,3 +349,18 @@ def test_the_name_of_a_thing_after_town_of_the_is_not_the_town(extract, text, na
 def test_the_name_of_an_operation_is_no_place(extract, text):
     result = extract(text)
     assert not any(e.label.startswith("Operation") for key, e in result.entities.items() if key.startswith("place:"))
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire copy and a note: the model tags the town a person
+        "The convoy came under fire near Elwak, police said.",
+        "On 4 March, a truck hit a mine near Elwak; two soldiers were wounded.",
+    ],
+)
+def test_one_name_after_near_is_a_place_not_a_person(extract, text):
+    result = extract(text)
+    kinds = {e.label: e.cls for e in result.entities.values()}
+    assert "Elwak" in kinds and kinds["Elwak"] != "Person", kinds

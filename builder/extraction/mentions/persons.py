@@ -58,6 +58,9 @@ def _a_place(doc: Doc, k: Knowledge, ent: Span, text: str) -> bool:
     if (in_place or k.rx("at_before").search(full[max(0, ent.start_char - 8) : ent.start_char])) and _country_follows(doc, k, ent):
         place_from_text(doc, k, ent, forced=True)
         return True  # "an army post at Boulkessi in Mali", "near Tillia, Niger"
+    if in_place and len(ent) == 1 and not particles.search(text) and ent.end < len(doc) and doc[ent.end].tag_ != "POS":
+        place_from_text(doc, k, ent, forced=True)
+        return True  # "struck a vehicle near Elwak": one name after "near" or "in" is a place, known or not (not "in Abdi's house")
     if near or (
         len(text.split()) <= 3
         and not particles.search(text)
