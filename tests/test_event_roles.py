@@ -55,3 +55,18 @@ def test_event_roles_from_the_trigger_frame(item):
 
 def test_event_roles_cases_cover_several_styles():
     assert len({c["style"] for c in CASES}) >= 3 and len(CASES) >= 8
+
+
+def test_the_doer_of_another_act_named_by_a_noun_is_left_out_of_the_event():
+    # analysis: "The car bomb, which killed seven soldiers in Balcad, has raised fears of a new al-Shabaab offensive."
+    from builder.extraction.events.frame_roles import roles_of_other_clauses
+
+    item = next(c for c in CASES if c["id"] == "roles-relcl-harm-analysis")
+    extensions.register()
+    doc, _, _, frames = read(item, with_frames=True)
+    doc._.armedkg_frames = frames
+    trigger = next(t for t in doc if t.text == "bomb")
+    aside = roles_of_other_clauses(doc, load_knowledge(None, False, None), trigger)
+    shabaab = next(t for t in doc if t.text == "Shabaab")
+    soldiers = next(t for t in doc if t.text == "soldiers")
+    assert shabaab.idx in aside and soldiers.idx not in aside

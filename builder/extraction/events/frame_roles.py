@@ -100,9 +100,11 @@ def _nationality_only(doc: Doc, k: Knowledge, phrases: PhraseReader, token: int)
 
 
 def _governor(frames: dict[int, Frame], tok: Token, own: Frame) -> Frame | None:
-    """The frame of the verb whose object (or passive subject) the trigger noun is."""
+    """The frame of the verb whose object (or passive subject) the trigger noun is (``own`` is
+    the noun's frame, or the clause a relative pronoun ties to it: :func:`_harm_clause`)."""
+    noun = own.kind == "noun" or own.head != tok.i
     tok = first_conjunct(tok)  # "through training, advice and airstrikes": the list's first
-    if own.kind != "noun" or tok.dep_ not in GOVERNED + CAUSE:
+    if not noun or tok.dep_ not in GOVERNED + CAUSE:
         return None
     head = tok.head.head if tok.dep_ == "pobj" else tok.head
     if tok.dep_ == "pobj" and head.i not in frames and head.dep_ in ("dobj", "obj"):
@@ -122,11 +124,14 @@ def frame_roles(doc: Doc, k: Knowledge, event: Event, trigger: Token | None, phr
     if own is None and trigger.dep_ in ("dobj", "obj") and trigger.head.i in frames and frames[trigger.head.i].hostile:
         trigger, own = trigger.head, frames[trigger.head.i]  # "fired missiles at Riyadh": the firing is the act
     if own is None:
+        own = _harm_clause(frames, trigger)  # "a roadside bomb that killed four officers": the bomb's clause
+    if own is None:
         return False
     inner = next((frames[i] for i in own.patients if i in frames and frames[i].hostile and frames[i].kind == "noun" and frames[i].agents), None)
     if own.kind == "verb" and own.hostile and inner is not None:
         trigger, own = doc[inner.head], inner  # "repelled an attack by IS": the attack is the event
-    agents = _keys(doc, k, phrases, own.agents, actors_of) or _keys(doc, k, phrases, _users(doc, own.agents), actors_of)
+    relayed = own.head != trigger.i  # the clause of "that killed ...": its subject is the trigger noun, no doer
+    agents = [] if relayed else _keys(doc, k, phrases, own.agents, actors_of) or _keys(doc, k, phrases, _users(doc, own.agents), actors_of)
     # "the PMF's Kata'ib Hezbollah ambushed ...": the force the acting group belongs to acts with it
     owners = [c.i for i in own.agents for c in doc[i].children if c.dep_ == "poss" and c.tag_ != "PRP$"]
     agents += [a for a in _keys(doc, k, phrases, owners, lambda tok: None) if a[1] == "actor" and a not in agents]
@@ -135,6 +140,9 @@ def frame_roles(doc: Doc, k: Knowledge, event: Event, trigger: Token | None, phr
     gov = _governor(frames, trigger, own)
     if gov is not None:
         _from_governor(doc, k, phrases, actors_of, gov, own, trigger, agents, patients, allies)
+    harm = _harm_clause(frames, trigger) if own.head == trigger.i else None
+    if harm is not None:  # "the ambush, which wounded nine soldiers"
+        patients += [p for p in _keys(doc, k, phrases, harm.patients + harm.opposed, actors_of) if p not in patients]
     if not agents and not patients and not allies:
         return False
     _fill(doc, k, event, agents, patients, allies)
@@ -169,6 +177,18 @@ def _from_governor(doc: Doc, k: Knowledge, phrases: PhraseReader, actors_of: Cal
         agents += _keys(doc, k, phrases, gov.agents, actors_of)  # "the army stepped up its raids"
     if not patients:
         patients += _keys(doc, k, phrases, others, actors_of)  # "stepped up raids against X"
+
+
+def _harm_clause(frames: dict[int, Frame], trigger: Token) -> Frame | None:
+    """The hostile relative clause whose subject is the trigger noun itself, through a relative
+    pronoun ("a roadside bomb that killed four police officers", "the ambush, which wounded
+    nine soldiers"): its patients are the event's."""
+    for c in trigger.children:
+        f = frames.get(c.i)
+        if c.dep_ == "relcl" and f is not None and f.kind == "verb" and f.hostile and not f.passive:
+            if any(s.dep_ == "nsubj" and s.tag_ in ("WDT", "WP") for s in c.children):
+                return f
+    return None
 
 
 def _resisted(gov: Frame, own: Frame) -> bool:
@@ -206,16 +226,34 @@ def roles_of_other_clauses(doc: Doc, k: Knowledge, trigger: Token | None) -> set
     """Character offsets of the tokens of the agents and patients of the sentence's clauses that
     are not hostile and do not govern the trigger ("..., aided by their ally Rwanda", "backed
     by Iran, ..."), or that back someone ("X supports Y through air strikes": Y): the
-    words-only rules leave the actors named there out of the event."""
+    words-only rules leave the actors named there out of the event; so do the doers of another
+    act named by a noun in what a clause says of the trigger (:func:`_said_of_the_act`)."""
     if trigger is None:
         return set()
     governing = {t.i for t in trigger.ancestors} | {trigger.i}
     backing = k.lex.forms("backing_verbs")
     out: set[int] = set()
-    for f in ext(doc, "armedkg_frames"):
-        if f.hostile or (f.head in governing and doc[f.head].lower_ not in backing) or doc[f.head].sent.start != trigger.sent.start:
+    frames = ext(doc, "armedkg_frames")
+    verbs = {f.head: f for f in frames if f.kind == "verb"}
+    for f in frames:
+        if (f.head in governing and doc[f.head].lower_ not in backing) or doc[f.head].sent.start != trigger.sent.start:
             continue
-        for i in f.agents + f.patients:
+        if f.hostile and (f.kind != "noun" or not _said_of_the_act(doc[f.head], verbs, governing, backing)):
+            continue
+        for i in f.agents + ([] if f.hostile else f.patients):  # "fears of a new al-Shabaab offensive": the offensive's doer
             if i not in governing:
                 out.update(t.idx for t in doc[i].subtree)
     return out
+
+
+def _said_of_the_act(noun: Token, verbs: dict[int, Frame], governing: set[int], backing: frozenset[str]) -> bool:
+    """Whether a hostile noun stands in what a clause that is neither hostile nor of backing says
+    of the trigger ("a bomb that killed seven soldiers raised fears of a new al-Shabaab
+    offensive": the offensive is another act; not "forces, supported by coalition air strikes,
+    repelled an assault", where the strikes are part of the fight)."""
+    for a in noun.ancestors:
+        f = verbs.get(a.i)
+        if f is not None:
+            return a.i in governing and not f.hostile and a.lower_ not in backing
+    return False
+
