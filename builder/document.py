@@ -32,6 +32,7 @@ from .records import Document
 PUBLISHED_KEYS = ("article:published_time", "datePublished", "date", "time", "published")
 ZONE_KINDS = ("headline", "heading", "standfirst", "dateline", "byline", "caption", "published", "related", "masthead")
 _HEAD_LINES = 8  # headline, dateline, masthead and published lines sit among the first lines
+TITLE_LINES = 3  # the title is one of the first lines (after a section label or a site's links)
 
 
 @dataclass(frozen=True)
@@ -206,15 +207,19 @@ def _fold(text: str) -> str:
 
 
 def _headline(lines: list[tuple[int, int, str]], text: str, document: Document | None) -> Zone | None:
-    """The first line when it is a Markdown heading, the document's title, or a short unpunctuated
-    line standing alone (a plain-text headline)."""
+    """The first line when it is a Markdown heading or a short unpunctuated line standing alone
+    (a plain-text headline); the document's title among the first lines, under a section label
+    or a site's links ("Donetsk region", "Orinoco Report | Venezuela | Mining Arc")."""
     if not lines:
         return None
-    start, end, line = lines[0]
     titles = [t for t in (document.title if document else None, *(_metadata(document).get(k) for k in ("og:title", "headline"))) if t]
-    plain = line.lstrip("#").strip()
+    for start, end, line in lines[:TITLE_LINES]:
+        plain = line.lstrip("#").strip()
+        if any(_fold(plain) and _fold(t).startswith(_fold(plain)) for t in titles):
+            return Zone("headline", start, end, line)
+    start, end, line = lines[0]
     standalone = text[end : end + 2].count("\n") >= 2 or end == len(text.rstrip())
-    if line.startswith("#") or any(_fold(plain) and _fold(t).startswith(_fold(plain)) for t in titles):
+    if line.startswith("#"):
         return Zone("headline", start, end, line)
     masthead = MASTHEAD_RE.search(line) and re.search(r"\||\bNo\.", line)
     if standalone and _words(line) <= 20 and not re.search(r"[.:;,]$", line) and _line_kind(line, 0) is None and not masthead:

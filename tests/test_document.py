@@ -349,3 +349,18 @@ Police said the army had joined the search.
     reading = read_document(text)
     after = text.index("Police said the army")
     assert reading.is_content(after, after + 20)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Donetsk region",  # a section label (kicker) above the headline
+        "Orinoco Report | Venezuela | Mining Arc",  # a site's links
+    ],
+)
+def test_document_the_title_under_a_section_label_is_the_headline(first):
+    title = "Shelling kills three in New York as guided bombs hit Kostiantynivka"
+    text = f"{first}\n\n{title}\n\nRussian artillery shelled the town on Tuesday, killing two civilians."
+    reading = read_document(text, Document(id="d", text=text, title=title))
+    assert reading.headline == title
+    assert [z.kind for z in reading.zones if z.text == title] == ["headline"]

@@ -36,9 +36,10 @@ def _saudi_coalition(doc: Doc, k: Knowledge) -> None:
 def _generic(doc: Doc, k: Knowledge, ent: object) -> None:
     text = ext(doc, "armedkg_text")
     focus = ext(doc, "armedkg_focus")
-    prev = [m for m in ext(doc, "armedkg_mentions") if m.kind == "actor" and m.end <= ent.start_char and not text[m.end : ent.start_char].strip()]
+    prev = [m for m in ext(doc, "armedkg_mentions") if m.kind == "actor" and m.end <= ent.start_char and not text[m.end : ent.start_char].strip() and "\n" not in text[m.end : ent.start_char]]
     if prev:
-        # "Islamic State militants": the generic noun belongs to the named actor.
+        # "Islamic State militants": the generic noun belongs to the named actor (on its line:
+        # a headline's last name is no owner of the next paragraph's "Gunmen")
         prev[-1].end = ent.end_char
         prev[-1].text = text[prev[-1].start : ent.end_char]
         return
