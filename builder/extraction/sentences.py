@@ -103,6 +103,19 @@ def implied(ev: Evidence, rule: str) -> Evidence:
     return Evidence(ev.doc_id, ev.sentence, ev.sentence_start, ev.start, ev.end, ev.text, rule, round(ev.confidence * 0.8, 3))
 
 
+def operation_name(k: Knowledge, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a military operation: written with its word, inside the
+    mention ("Operation Mirador") or just before it ("part of \"Operation Roraima\"", where the
+    place is only "Roraima"), or after "an offensive dubbed", "the operation, known as"."""
+    before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
+    name = text[start:end]
+    return bool(
+        k.rx("operation_name_before").search(text[max(0, start - 60) : start])
+        or k.rx("operation_name_start").match(name)
+        or (before and k.rx("operation_name_start").match(f"{before[1]} {name}"))
+    )
+
+
 def finalise_mentions(doc: Doc, k: Knowledge) -> None:
     """Keep the longest of overlapping mentions (none inside a zone that is not story), build the sentences with their paragraphs and
     mentions, and give every entity the evidence of its mentions."""
@@ -111,7 +124,7 @@ def finalise_mentions(doc: Doc, k: Knowledge) -> None:
     for m in sorted(ext(doc, "armedkg_mentions"), key=lambda m: (-(m.end - m.start), m.start)):
         if any(x.start < m.end and m.start < x.end for x in kept) or any(a <= m.start and m.end <= b for a, b in closed):
             continue  # overlapped by a longer mention, or named by a byline, caption or dateline
-        if m.kind == "place" and (k.rx("operation_name_before").search(ext(doc, "armedkg_text")[max(0, m.start - 60) : m.start]) or k.rx("operation_name_start").match(m.text)):
+        if m.kind == "place" and operation_name(k, ext(doc, "armedkg_text"), m.start, m.end):
             continue  # "the operation, known as Shujaa", "under Operation Mirador": the name of an operation is no place
         kept.append(m)
     doc._.armedkg_mentions = mentions = sorted(kept, key=lambda m: m.start)
