@@ -171,11 +171,12 @@ def _realised_trigger(doc: Doc, k: Knowledge, sent: SentenceInfo, masked: str, t
     """The first trigger of the sentence whose clause tells a fact, where one before it is only
     planned: "Gunmen who had vowed to attack the town killed five people" tells the killing. A
     force's activity named as the subject of a denied clause tells nothing done ("the patrol did
-    not make it past the second bend"); with no other trigger the sentence tells no event."""
+    not make it past the second bend"), nor does an act's noun that qualifies a thing ("murder
+    rates"); with no other trigger the sentence tells no event."""
     for _ in range(3):
         if trig is None:
             return None
-        denied = _activity_denied(doc, sent, trig)
+        denied = _activity_denied(doc, sent, trig) or _qualifies_a_thing(doc, k, sent, trig)
         if not denied and not planned(doc, sent, trig[2].start(), trig[2].end()):
             return trig
         masked = masked[: trig[2].start()] + " " * (trig[2].end() - trig[2].start()) + masked[trig[2].end() :]
@@ -184,6 +185,21 @@ def _realised_trigger(doc: Doc, k: Knowledge, sent: SentenceInfo, masked: str, t
             return None if denied else trig
         trig = later
     return trig
+
+
+def _qualifies_a_thing(doc: Doc, k: Knowledge, sent: SentenceInfo, trig: tuple) -> bool:
+    """Whether the trigger is a noun that only qualifies another noun naming no act ("one of the
+    highest murder rates", "sent a ceasefire committee", "protest leaders said", "attack
+    helicopters"): a kind of thing or people, not an event told. An act qualifying an act ("a
+    bomb attack", "mortar fire") and a weapon's name ("a mortar round hit") stay triggers."""
+    span = char_span(doc, sent.start + trig[2].start(), sent.start + trig[2].end())
+    if span is None or not sent.parsed:
+        return False
+    word, head = span.root, span.root.head
+    if word.dep_ != "compound" or head.i in range(span.start, span.end) or head.tag_ not in ("NN", "NNS"):
+        return False
+    acts = k.lex.any_forms("event_nouns", "hostile_nouns") | k.lex.words("fire_nouns")
+    return head.lower_ not in acts and not k.weapons.words.fullmatch(word.text) and not k.weapons.find(head.text)
 
 
 def _activity_denied(doc: Doc, sent: SentenceInfo, trig: tuple) -> bool:
