@@ -34,6 +34,10 @@ def _unrealised(words, heads, deps, tags, trigger):
         (["Officials", "expect", "the", "militants", "to", "attack", "Djibo", "again", "."], [1, 1, 3, 5, 5, 1, 5, 5, 1], ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "dobj", "advmod", "punct"], ["NNS", "VBP", "DT", "NNS", "TO", "VB", "NNP", "RB", "."], 5),
         # feature: "Troops dug trenches ahead of an expected assault."
         (["Troops", "dug", "trenches", "ahead", "of", "an", "expected", "assault", "."], [1, 1, 1, 1, 3, 7, 7, 4, 1], ["nsubj", "ROOT", "dobj", "advmod", "prep", "det", "amod", "pobj", "punct"], ["NNS", "VBD", "NNS", "RB", "IN", "DT", "JJ", "NN", "."], 7),
+        # wire: "Ukrainian officials expect strikes on border towns to intensify ." (the act is the subject of the expected clause)
+        (['Ukrainian', 'officials', 'expect', 'strikes', 'on', 'border', 'towns', 'to', 'intensify', '.'], [1, 2, 2, 8, 3, 6, 4, 8, 2, 2], ['amod', 'nsubj', 'ROOT', 'nsubj', 'prep', 'compound', 'pobj', 'aux', 'ccomp', 'punct'], ['JJ', 'NNS', 'VBP', 'NNS', 'IN', 'NN', 'NNS', 'TO', 'VB', '.'], 3),
+        # analysis: "Analysts expect the raids on border villages to continue ."
+        (['Analysts', 'expect', 'the', 'raids', 'on', 'border', 'villages', 'to', 'continue', '.'], [1, 1, 3, 8, 3, 6, 4, 8, 1, 1], ['nsubj', 'ROOT', 'det', 'nsubj', 'prep', 'compound', 'pobj', 'aux', 'ccomp', 'punct'], ['NNS', 'VBP', 'DT', 'NNS', 'IN', 'NN', 'NNS', 'TO', 'VB', '.'], 3),
         # brief: "Police were put on alert after reports of a planned suicide bombing."
         (["Police", "were", "put", "on", "alert", "after", "reports", "of", "a", "planned", "suicide", "bombing", "."], [2, 2, 2, 2, 3, 2, 5, 6, 11, 11, 11, 7, 2], ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "prep", "pobj", "prep", "det", "amod", "compound", "pobj", "punct"], ["NNS", "VBD", "VBN", "IN", "NN", "IN", "NNS", "IN", "DT", "VBN", "NN", "NN", "."], 11),
     ],

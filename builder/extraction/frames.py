@@ -354,8 +354,9 @@ def _governing_modality(tok: Token, words: ClauseWords) -> tuple[bool, str | Non
     negated, modality = False, None
     node = tok
     for _ in range(4):
-        if node.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj") or node.head.i == node.i:
-            break
+        infinitive_subject = node.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.head.children)
+        if node.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj") and not infinitive_subject or node.head.i == node.i:
+            break  # the subject of a "to" clause is governed from above it: "expect strikes on border towns to intensify"
         node = node.head
         lower = node.lower_
         if lower in words.negating:
