@@ -87,6 +87,16 @@ SAID_OWN = [
 ]
 
 NO_CLAIM = [
+    # analysis: claiming a standing state of things, no act ("claims to control the town")
+    (['The', 'group', 'claims', 'to', 'control', 'the', 'town', '.'],
+     [1, 2, 2, 4, 2, 6, 4, 2],
+     ['det', 'nsubj', 'ROOT', 'aux', 'xcomp', 'det', 'dobj', 'punct'],
+     ['DT', 'NN', 'VBZ', 'TO', 'VB', 'DT', 'NN', '.']),
+    # wire copy: holding off another's attack is no act one claims
+    (['The', 'army', 'said', 'its', 'troops', 'had', 'repelled', 'the', 'attackers', '.'],
+     [1, 2, 2, 4, 6, 6, 2, 8, 6, 2],
+     ['det', 'nsubj', 'ROOT', 'poss', 'nsubj', 'aux', 'ccomp', 'det', 'dobj', 'punct'],
+     ['DT', 'NN', 'VBD', 'PRP$', 'NNS', 'VBD', 'VBN', 'DT', 'NNS', '.']),
     # wire copy: denying that its own people acted
     (['A', 'spokesman', 'for', 'the', 'RSF', 'denied', 'that', 'its', 'forces', 'had', 'shelled', 'the', 'market', '.'],
      [1, 5, 1, 4, 2, 5, 10, 8, 10, 10, 5, 12, 10, 5],
@@ -241,3 +251,12 @@ def test_one_claim_in_the_past_is_still_read(k):
     words = ["Islamic", "State", "claimed", "the", "attack", "on", "Saturday", "."]
     found = _cue(k, words, [1, 2, 2, 4, 2, 4, 5, 2], ["compound", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"], ["NNP", "NNP", "VBD", "DT", "NN", "IN", "NNP", "."])
     assert found is not None and found[1] == "State"
+
+
+def test_claiming_to_have_done_an_act_is_a_claim_by_the_claimant(k):
+    # wire copy: "JNIM , through its media outlet , claimed to have killed 30 soldiers ."
+    words = ['JNIM', ',', 'through', 'its', 'media', 'outlet', ',', 'claimed', 'to', 'have', 'killed', '30', 'soldiers', '.']
+    heads = [7, 7, 7, 5, 5, 2, 7, 7, 10, 10, 7, 12, 10, 7]
+    deps = ['nsubj', 'punct', 'prep', 'poss', 'compound', 'pobj', 'punct', 'ROOT', 'aux', 'aux', 'xcomp', 'nummod', 'dobj', 'punct']
+    tags = ['NNP', ',', 'IN', 'PRP$', 'NN', 'NN', ',', 'VBD', 'TO', 'VB', 'VBN', 'CD', 'NNS', '.']
+    assert _cue(k, words, heads, deps, tags) == ("claimed to have killed 30 soldiers", "JNIM", "JNIM")

@@ -69,7 +69,7 @@ def claim_cue(doc: Doc, k: Knowledge, sent: SentenceInfo) -> ClaimCue | None:
         verbs = k.lex.any_forms("claim_verbs", "owning_verbs", "reporting_verbs", "admitting_verbs")
         # the sentence's words first: most hold none of these verbs, and walking the span makes a Token of each word
         for tok in () if sent.words.isdisjoint(verbs) else (t for t in sent.span if t.lower_ in verbs):
-            cue = _claimed(k, sent, tok) or _said_own_act(k, sent, tok) or _admitted(k, sent, tok)
+            cue = _claimed(k, sent, tok) or _said_own_act(k, sent, tok) or _claimed_to_have(k, sent, tok) or _admitted(k, sent, tok)
             if cue is not None:
                 return cue
     found = k.search("claim", text, low)  # what the parse misses ("claim of responsibility")
@@ -167,6 +167,19 @@ def _said_own_act(k: Knowledge, sent: SentenceInfo, verb: Token) -> ClaimCue | N
     return None
 
 
+def _claimed_to_have(k: Knowledge, sent: SentenceInfo, verb: Token) -> ClaimCue | None:
+    """"JNIM claimed to have killed 30 soldiers": a verb of claiming with a perfect infinitive
+    that tells an act, done by who claims (a state's claim of its own deeds counts only as a
+    group's does, see :attr:`ClaimCue.reported`); not "claims to control the town"."""
+    if verb.lower_ not in k.lex.forms("claim_verbs") or _negated(verb) or _habit(k, verb):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBN"):
+        if any(a.dep_ == "aux" and a.lower_ == "have" for a in clause.children) and _an_act(k, sent, clause):
+            who = _subject(verb)
+            return _cue(sent, verb, clause, who, who) if who is not None else None
+    return None
+
+
 def _reported_clauses(verb: Token) -> list[Token]:
     """The clauses a verb of saying reports: its complement ("said its fighters had ...") and
     the clauses joined to it ("... and that it had seized rifles"), or the clause of a statement
@@ -206,7 +219,7 @@ def _an_act(k: Knowledge, sent: SentenceInfo, clause: Token) -> bool:
     hold an event trigger or an event noun ("carried out the bombing", "staged an operation");
     not an arrest ("said it had arrested four suspects"), an agreement or a protest ("said they
     had sent a ceasefire committee"), nor a blow against another's act ("said its troops
-    repelled the attack")."""
+    repelled the attack", "repelled the attackers")."""
     lex = k.lex
     # its object, not a clause below it, nor the "that" the parser sometimes hangs on the verb as
     # one ("said in a statement on its site that its fighters had carried out the operation")
@@ -216,6 +229,8 @@ def _an_act(k: Knowledge, sent: SentenceInfo, clause: Token) -> bool:
     if found is not None and (found[0] in (T.ARRESTS, T.AGREEMENT) or k.event_type_of.get(found[0]) == T.PROTESTS):
         return False  # no deed one claims: "said they had sent a ceasefire committee", "said its members had marched"
     nouns = lex.any_forms("event_nouns", "hostile_nouns")
+    if clause.lower_ in lex.forms("defending_verbs"):
+        return False  # "said its troops had repelled the attackers": holding off another's attack
     if any(clause.lower_ in lex.forms(name) for name in ("hostile_verbs", "destruction_verbs")):
         return told is None or told.lower_ not in nouns  # "its troops repelled the attack": acting against another's act
     if lex.forms("copulas").get(clause.lower_) == "be" and any(c.lower_ == "behind" for c in clause.children):
