@@ -406,3 +406,24 @@ def test_the_doers_named_definitely_without_a_day_of_their_own_tell_the_act_told
     doc = parsed_doc(*parse)
     event = Event(2, T.ATTACK, [_ev(doc.text, word)], SUNDAY, 1)
     assert told_again(doc, k, event) is told
+
+
+# "Militants stormed a police post . Its troops repelled the attackers ." (a brief)
+REPELLED = (
+    ['Militants', 'stormed', 'a', 'police', 'post', '.', 'Its', 'troops', 'repelled', 'the', 'attackers', '.'],
+    [1, 1, 4, 4, 1, 1, 7, 8, 8, 10, 8, 8],
+    ['nsubj', 'ROOT', 'det', 'compound', 'dobj', 'punct', 'poss', 'nsubj', 'ROOT', 'det', 'dobj', 'punct'],
+    ['NNS', 'VBD', 'DT', 'NN', 'NN', '.', 'PRP$', 'NNS', 'VBD', 'DT', 'NNS', '.'],
+)
+
+
+@pytest.mark.parametrize("verb, same", [("repelled", True), ("clashed", False)])
+def test_holding_off_the_attackers_tells_their_attack_again(k, verb, same):
+    words, heads, deps, tags = (list(x) for x in REPELLED)
+    words[8] = verb
+    doc = _parsed_doc(words, heads, deps, tags)
+    storm = Event(1, T.ATTACK, [_evidence_in(doc, "Militants stormed a police post .", "stormed", "event_trigger:Attack")], SUNDAY, 1)
+    defence = Event(2, T.ARMED_CLASH, [_evidence_in(doc, f"Its troops {verb} the attackers .", verb, "event_trigger:ArmedClash")], paragraph=1)
+    doc._.armedkg_events = [storm, defence]
+    merge_coreferent(doc, k)
+    assert (len(doc._.armedkg_events) == 1) is same

@@ -162,15 +162,15 @@ def _described_with_its_word(k: Knowledge, a: Event, b: Event) -> bool:
 
 def _doers_told(doc: Doc, k: Knowledge, first: Evidence) -> bool:
     """Whether the subject of the sentence is the doers of an event already told ("the attackers
-    opened fire", "police said the gunmen escaped") or a pronoun for them ("They shot dead three
-    men"), not its object ("soldiers clashed with the attackers")."""
+    opened fire", "police said the gunmen escaped", "They shot dead three men"), or the object of
+    a verb of holding them off ("repelled the attackers"), not another ("clashed with the attackers")."""
     if not doc.has_annotation("DEP"):
         return False
-    found = [(m.start(), m.end()) for m in k.rx("event_agent_definite").finditer(first.sentence)]
-    found += [(m.start(), m.end()) for m in re.finditer(r"^(?:They|It)\b", first.sentence)]
+    found = [(m.start(), m.end()) for m in (*k.rx("event_agent_definite").finditer(first.sentence), *re.finditer(r"^(?:They|It)\b", first.sentence))]
     for start, end in found:
         span = char_span(doc, first.sentence_start + start, first.sentence_start + end)
-        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+        root = span.root if span is not None else None
+        if root is not None and (root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "dobj" and root.head.lower_ in k.lex.forms("defending_verbs")):
             return True
     return False
 
