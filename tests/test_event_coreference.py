@@ -427,3 +427,18 @@ def test_holding_off_the_attackers_tells_their_attack_again(k, verb, same):
     doc._.armedkg_events = [storm, defence]
     merge_coreferent(doc, k)
     assert (len(doc._.armedkg_events) == 1) is same
+
+
+@pytest.mark.parametrize("sentence, same", [
+    # wire copy: the claim gives no day of its own; the one its context lent it is a day later
+    ("JNIM, through its media outlet, claimed to have killed 30 soldiers at Sokolo.", True),
+    # a claim with its own day, a week after: another act's
+    ("On 2 April, JNIM claimed to have killed 30 soldiers at Sokolo.", False),
+])
+def test_an_undated_claim_dated_by_its_context_goes_to_the_attack_before(k, sentence, same):
+    attack = Event(1, T.ARMED_CLASH, [_ev("On Sunday, JNIM fighters attacked the military camp at Sokolo.", "attacked")], date(2024, 3, 24), 1, "place:sokolo", perpetrators=["actor:jnim"])
+    claim = Claim("actor:jnim", _ev(sentence, "claimed", "claim_of_responsibility", start=400))
+    told = Event(2, T.ARMED_CLASH, [_ev(sentence, "killed", start=400)], date(2024, 3, 25) if same else date(2024, 4, 2), 1, "place:sokolo", perpetrators=["actor:jnim"], claims=[claim], paragraph=2)
+    doc = _doc([attack, told], {"Sokolo": (14.73, -6.12)})
+    merge_coreferent(doc, k)
+    assert (len(doc._.armedkg_events) == 1) is same

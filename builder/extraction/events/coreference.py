@@ -373,10 +373,10 @@ def antecedent(doc: Doc, k: Knowledge, earlier: list[Event], b: Event) -> Event 
     last (not the one first told last: "The clashes were ..." after a summary of three events
     and a paragraph on the fighting in the capital)."""
     again = told_again(doc, k, b) or elaborates(doc, k, earlier, b)
-    later, retold = described(doc, k, b), _reported_as_before(doc, k, b)
+    later = described(doc, k, b) or bool(b.claims and b.evidence and not resolve_dates(b.evidence[0].sentence, None))  # an undated claim: its day is its context's
     ordered = sorted(earlier, key=lambda a: (_kind(k, a) != _kind(k, b), -max((ev.sentence_start for ev in a.evidence), default=-1)))
     candidates = [a for a in ordered if (again or _same_day_and_place(doc, k, a, b)) and compatible(doc, k, a, b, again, later)]
-    if not candidates and retold:  # what a speaker says had been done at the place of an event told
+    if not candidates and _reported_as_before(doc, k, b):  # what a speaker says had been done at the place of an event told
         candidates = [a for a in ordered if _names_place_of(doc, a, b.evidence[0].sentence) and compatible(doc, k, a, b, True)]
     if not candidates:  # the same group on the same day where the places cannot be told apart
         candidates = [a for a in ordered if _same_day_and_doer(k, a, b) and compatible(doc, k, a, b, True)]
