@@ -62,17 +62,20 @@ class Trigger:
 
 
 class WordGuardedMatcher:
-    """A spaCy ``Matcher`` called only on documents that hold, for some pattern, a word of each
-    of its tokens that must be one of some words (``LOWER``, not optional): on any other it
-    finds nothing, and calling it there still costs the document (its regular expressions are
-    tried on every token). Same matches, in the same order, where it is called."""
+    """A spaCy ``Matcher`` called only with the patterns a document may match: those whose every
+    token that must be one of some words (``LOWER``, not optional) has such a word in the
+    document. Calling it with the others still costs the document (their regular expressions
+    are tried on every token), and most documents need none or two of its patterns. The
+    matcher of each set of patterns is made at the first document that needs it; the matches
+    are the same, in the same order: a pattern left out is one that could not match, and
+    spaCy's matcher keeps the order of the others' matches."""
 
-    def __init__(self, matcher: Any, patterns: list[list[dict]]) -> None:
+    def __init__(self, vocab: Any, entries: list[dict], greedy: str | None = None) -> None:
         from spacy.strings import get_string_id
 
-        self.matcher = matcher
+        self.vocab, self.entries, self.greedy = vocab, entries, greedy
         self.needed: list[list[frozenset[int]]] = []  # per pattern: the words each required token may be
-        for pattern in patterns:
+        for pattern in (e["pattern"] for e in entries):
             needed = []
             for token in pattern:
                 lower = token.get("LOWER")
@@ -80,14 +83,25 @@ class WordGuardedMatcher:
                 if words is not None and token.get("OP") in (None, "+"):
                     needed.append(frozenset(get_string_id(w) for w in words))
             self.needed.append(needed)
+        self.matchers: dict[tuple[int, ...], Any] = {}  # the indices of the patterns -> their Matcher
+
+    def matcher(self, wanted: tuple[int, ...]) -> Any:
+        """The ``Matcher`` of the entries at ``wanted`` (added in the entries' order)."""
+        found = self.matchers.get(wanted)
+        if found is None:
+            from spacy.matcher import Matcher
+
+            found = self.matchers[wanted] = Matcher(self.vocab)
+            for i in wanted:
+                found.add(self.entries[i]["label"], [self.entries[i]["pattern"]], greedy=self.greedy)
+        return found
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
-        from spacy.attrs import LOWER
+        from .doc_columns import tree
 
-        lowers = set(doc.to_array([LOWER]).tolist()) if len(doc) else set()
-        if not any(all(words & lowers for words in needed) for needed in self.needed):
-            return []
-        return self.matcher(doc)
+        lowers = tree(doc).lowers if len(doc) else frozenset()
+        wanted = tuple(i for i, needed in enumerate(self.needed) if all(not words.isdisjoint(lowers) for words in needed))
+        return self.matcher(wanted)(doc) if wanted else []
 
 
 @dataclass(frozen=True, eq=False)
@@ -192,13 +206,7 @@ class Knowledge:
         once for the pipeline's vocabulary (called only where its words are: WordGuardedMatcher)."""
         cache = self._matchers
         if id(vocab) not in cache or cache[id(vocab)][0] is not vocab:
-            from spacy.matcher import Matcher
-
-            matcher = Matcher(vocab)
-            entries = self.lex.token_patterns("unlisted_group_names")
-            for entry in entries:
-                matcher.add(entry["label"], [entry["pattern"]], greedy="LONGEST")
-            guarded = WordGuardedMatcher(matcher, [e["pattern"] for e in entries])
+            guarded = WordGuardedMatcher(vocab, self.lex.token_patterns("unlisted_group_names"), greedy="LONGEST")
             cache[id(vocab)] = (vocab, guarded)  # the vocabulary kept: its id is not reused
         return cache[id(vocab)][1]
 
