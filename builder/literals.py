@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 
 try:  # the standard library's parser of patterns, the one re itself compiles with
+    from re import _compiler, _parser
     from re import _constants as sre
-    from re import _parser
 except ImportError:  # Python 3.10
+    import sre_compile as _compiler  # type: ignore[no-redef]
     import sre_constants as sre  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
@@ -91,3 +92,98 @@ def _required_in(op: object, arg: object) -> frozenset[str] | None:
         least, _, body = arg
         return _required(body) if least >= 1 else None
     return None
+
+
+# The character classes a first character may be written with, by sre's category code; the
+# broad ones (\w, \S, \D and \W) would let almost every position through and are not used.
+_CLASSES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
+
+
+def first_characters(pattern: re.Pattern) -> str | None:
+    """A character class (``[...]``) holding the first character of every match of ``pattern``
+    (a look-ahead ``(?=[...])`` put before it lets ``re`` skip, at a test of one character, the
+    positions where no match can begin; the matches are the same), or ``None`` where that cannot
+    be told: a match may be empty or begin with almost any character, or a group changes the
+    flags. A literal's letter goes into the class as it is: the class and the pattern are
+    compiled with the same flags, so that ignoring case the class holds every case of it."""
+    found = _first(_parser.parse(pattern.pattern, pattern.flags))
+    if found is None or found[1] or not found[0]:
+        return None
+    return "[" + "".join(sorted(found[0])) + "]"
+
+
+def _first(items: list) -> tuple[set[str], bool] | None:
+    """For a sequence: the class parts of its first character and whether it may match empty."""
+    parts: set[str] = set()
+    for op, arg in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # a boundary or a look-around takes no character
+        found = _first_of(op, arg)
+        if found is None:
+            return None
+        parts |= found[0]
+        if not found[1]:
+            return parts, False
+    return parts, True
+
+
+def _first_of(op: object, arg: object) -> tuple[set[str], bool] | None:
+    """For one item: a literal, a class (without negation or broad categories), a group without
+    flags of its own, an alternation or a repeat; anything else is not told (``None``)."""
+    if op is sre.LITERAL:
+        return {re.escape(chr(arg))}, False
+    if op is sre.IN:
+        parts = set()
+        for kind, value in arg:
+            if kind is sre.LITERAL:
+                parts.add(re.escape(chr(value)))
+            elif kind is sre.RANGE:
+                parts.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            elif kind is sre.CATEGORY and value in _CLASSES:
+                parts.add(_CLASSES[value])
+            else:
+                return None
+        return parts, False
+    if op is sre.SUBPATTERN:
+        return _first(arg[3]) if not arg[1] and not arg[2] else None
+    if op is _ATOMIC_GROUP:
+        return _first(arg)
+    if op is sre.BRANCH:
+        each = [_first(alternative) for alternative in arg[1]]
+        if any(found is None for found in each):
+            return None
+        return set().union(*(found[0] for found in each)), any(found[1] for found in each)
+    if op in _REPEATS:
+        least, most, body = arg
+        found = _first(body) if most else (set(), True)
+        return None if found is None else (found[0], found[1] or least == 0)
+    return None
+
+
+def _scanned_by_prefix(pattern: re.Pattern) -> bool:
+    """Whether ``re`` already skips the positions where no match can begin: a pattern that starts
+    with a literal or a class (case-sensitive letters, or characters without case) is searched
+    for its prefix or first characters before it is tried (``re._compiler._compile_info``), which
+    a look-ahead in front would undo. Unknown (another Python's ``re``): taken as scanned."""
+    literal_prefix = getattr(_compiler, "_get_literal_prefix", None)
+    charset_prefix = getattr(_compiler, "_get_charset_prefix", None)
+    if literal_prefix is None or charset_prefix is None:
+        return True
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    return bool(literal_prefix(parsed, pattern.flags)[0]) or bool(charset_prefix(parsed, pattern.flags))
+
+
+def looking_ahead(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` with the look-ahead of :func:`first_characters` right after the word boundary
+    that every match starts with, the rest in a group (``\\b(?=[...])(?:...)``: the boundary
+    starts each alternative, or the parser would not have taken it out of them), compiled with
+    its flags; ``pattern`` itself where it starts otherwise, or there is none to put. After the
+    boundary, not before: most positions fail the boundary, a cheaper test than a look-ahead,
+    and ``re`` tries a pattern that starts with an anchor (``^``) only where it can match."""
+    source = pattern.pattern
+    if not source.startswith(r"\b") or pattern.flags & re.VERBOSE or _parser.parse(source, pattern.flags)[0] != (sre.AT, sre.AT_BOUNDARY):
+        return pattern
+    first = None if _scanned_by_prefix(pattern) else first_characters(pattern)
+    if first is None:
+        return pattern
+    return re.compile(rf"\b(?={first})(?:{source[2:]})", pattern.flags)

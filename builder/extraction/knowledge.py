@@ -157,7 +157,7 @@ class Knowledge:
 
     def src(self, name: str) -> str:
         """The text of a regular expression of the lexicons, to build a larger one from."""
-        return self.lex.pattern(name).pattern
+        return self.lex.source(name)
 
     def upos(self, tok: Any) -> str:
         """The token's universal part of speech: ``pos_`` when set, else mapped from ``tag_``."""

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ArmedKGError
+from ..literals import looking_ahead
 
 DEFAULT_LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicons"
 KINDS = ("words", "map", "regex", "token_patterns", "dependency_patterns")
@@ -120,6 +121,12 @@ class Lexicon:
         if key not in self._cache:
             self._cache[key] = _compile(self._get(name, "regex"), self.vocabularies)
         return self._cache[key]
+
+    def source(self, name: str) -> str:
+        """The text of a regular expression as written (its alternatives joined, references
+        expanded), to build a larger one from: the compiled :meth:`pattern` may hold a look-ahead
+        around it (:func:`builder.literals.looking_ahead`)."""
+        return _source(self._get(name, "regex"), self.vocabularies)
 
     def table(self, name: str) -> Mapping[str, Any]:
         """A mapping as written (keys keep their case: ontology class names, Penn tags)."""
@@ -223,7 +230,8 @@ def _source(voc: Vocabulary, vocabularies: Mapping[str, Vocabulary], depth: int 
 def _compile(voc: Vocabulary, vocabularies: Mapping[str, Vocabulary]) -> re.Pattern:
     flags = re.I if "i" in voc.flags else 0
     try:
-        return re.compile(_source(voc, vocabularies), flags)
+        # the positions where no match can begin are skipped at a test of one character
+        return looking_ahead(re.compile(_source(voc, vocabularies), flags))
     except re.error as exc:
         raise LexiconError(f"{voc.file}: regular expression '{voc.name}' does not compile: {exc}", "Fix the expression.") from None
 
