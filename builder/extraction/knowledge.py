@@ -19,7 +19,7 @@ from typing import Any
 from ..gazetteer import Gazetteer, load_gazetteer
 from . import terms as T
 from .lexicon import Lexicon, load_lexicon
-from ..literals import lowered, may_match, required_literals
+from ..literals import looking_ahead, lowered, may_match, required_literals
 from .weapons import WeaponFinder
 
 
@@ -244,7 +244,7 @@ class Knowledge:
         mods = self.lex.alternation("force_modifiers")
         # a country's name after a hyphen is part of a town's ("Fort-de-France police"), a
         # nationality may be ("US-British strikes")
-        return re.compile(r"\b(?:pro-)?((?:" + self.adj + r")|(?<![-\u2010])(?:" + self.country_names + r"))(?i:(?:\s+(?:" + mods + r"))*\s+(" + self.src("service_nouns") + "|" + self.src("force_nouns") + r"))\b")
+        return looking_ahead(re.compile(r"\b(?:pro-)?((?:" + self.adj + r")|(?<![-\u2010])(?:" + self.country_names + r"))(?i:(?:\s+(?:" + mods + r"))*\s+(" + self.src("service_nouns") + "|" + self.src("force_nouns") + r"))\b"))
 
     @cached_property
     def country_names(self) -> str:
@@ -291,12 +291,12 @@ class Knowledge:
     @cached_property
     def other_forces_re(self) -> re.Pattern:
         """"other <nationality> service members"."""
-        return re.compile(r"\bother\s+(" + self.adj + r")\s+(" + self.src("force_nouns") + r")")
+        return looking_ahead(re.compile(r"\bother\s+(" + self.adj + r")\s+(" + self.src("force_nouns") + r")"))
 
     @cached_property
     def collective_re(self) -> re.Pattern:
         """Collective actors: "the Syrian people", "Iraqis", "civilians", "the international community"."""
-        return re.compile(r"\b(?:the\s+)?(" + self.adj + r")\s+people\b|" + self.src("collective_actors"))
+        return looking_ahead(re.compile(r"\b(?:the\s+)?(" + self.adj + r")\s+people\b|" + self.src("collective_actors")))
 
     # ------------------------------------------------------------------ ranks and months
     @cached_property

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from ..literals import lowered, may_match, required_literals
+from ..literals import looking_ahead, lowered, may_match, required_literals
 from .lexicon import Lexicon, load_lexicon
 
 
@@ -42,7 +42,7 @@ class WeaponFinder:
     @cached_property
     def words(self) -> re.Pattern:
         patterns = self.lex.table("weapon_patterns").values()
-        return re.compile(r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, p in enumerate(patterns)) + r")\b", re.I)
+        return looking_ahead(re.compile(r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, p in enumerate(patterns)) + r")\b", re.I))
 
     @cached_property
     def _cue_literals(self) -> frozenset[str] | None:

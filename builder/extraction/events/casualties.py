@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ...literals import lowered, may_match, required_literals
+from ...literals import looking_ahead, lowered, may_match, required_literals
 from ...records import Event
 from ..knowledge import Knowledge
 from ..lexicon import Lexicon
@@ -27,11 +27,11 @@ def count_patterns(k: Knowledge, words: str) -> tuple[re.Pattern, re.Pattern, li
     noun_gap = r"(?:other\s+|more\s+)?(?:(?!and\b|or\b)[\w'’-]+\s+){0,3}?"
     long_gap = r"(?:\s+(?!and\b|or\b|were\b|was\b)[\w'’-]+){0,7}?"
     counted = num + r"\s+" + noun_gap + nouns
-    summed = re.compile(
+    summed = looking_ahead(re.compile(
         r"\b" + q + counted + r"\s+(?:and|as well as)\s+" + q + counted + r"\s+(?:were|have been|had been|are)\s+(?:\w+ly\s+)?(?:" + words + r")",
         re.I,
-    )
-    left = re.compile(r"\b(?:left|leaving)\s+" + q + counted + r"(?:\s+(?:and|,)\s+" + counted + r")?\s+(?:" + words + r")", re.I)
+    ))
+    left = looking_ahead(re.compile(r"\b(?:left|leaving)\s+" + q + counted + r"(?:\s+(?:and|,)\s+" + counted + r")?\s+(?:" + words + r")", re.I))
     pats = [
         r"\b" + q + counted + long_gap + r"\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)?" + k.src("harm_and") + r"(?:" + words + r")",
         r"\b(?:" + words + r")\s+" + q + num + r"\b" + k.src("not_casualty_units"),
@@ -39,7 +39,7 @@ def count_patterns(k: Knowledge, words: str) -> tuple[re.Pattern, re.Pattern, li
         r"\b" + num + r"\s+(?:" + words + r")\b",
         r"\b(?:" + words + r")\s+" + k.src("count_determiners") + r"(?:[\w-]+\s+){0,2}?" + nouns + r"\b",
     ]
-    return summed, left, [re.compile(p, re.I) for p in pats]
+    return summed, left, [looking_ahead(re.compile(p, re.I)) for p in pats]
 
 
 @lru_cache(maxsize=8)
@@ -65,7 +65,7 @@ def sentence_patterns(k: Knowledge) -> dict[str, tuple[re.Pattern, frozenset[str
         "bodies": r"\b(?:the )?bod(?:y|ies) of\s+(?:" + num + r"\s+)?",
         "bodies_found": r"\b(found|discovered|recovered|dumped)\b",
     }
-    compiled = {name: re.compile(source, re.I) for name, source in sources.items()}
+    compiled = {name: looking_ahead(re.compile(source, re.I)) for name, source in sources.items()}
     return {name: (pattern, required_literals(pattern)) for name, pattern in compiled.items()}
 
 
