@@ -106,7 +106,12 @@ def first_characters(pattern: re.Pattern) -> str | None:
     be told: a match may be empty or begin with almost any character, or a group changes the
     flags. A literal's letter goes into the class as it is: the class and the pattern are
     compiled with the same flags, so that ignoring case the class holds every case of it."""
-    found = _first(_parser.parse(pattern.pattern, pattern.flags))
+    return _first_class(_parser.parse(pattern.pattern, pattern.flags))
+
+
+def _first_class(parsed: list) -> str | None:
+    """:func:`first_characters` of a parsed pattern."""
+    found = _first(parsed)
     if found is None or found[1] or not found[0]:
         return None
     return "[" + "".join(sorted(found[0])) + "]"
@@ -160,7 +165,7 @@ def _first_of(op: object, arg: object) -> tuple[set[str], bool] | None:
     return None
 
 
-def _scanned_by_prefix(pattern: re.Pattern) -> bool:
+def _scanned_by_prefix(pattern: re.Pattern, parsed: list) -> bool:
     """Whether ``re`` already skips the positions where no match can begin: a pattern that starts
     with a literal or a class (case-sensitive letters, or characters without case) is searched
     for its prefix or first characters before it is tried (``re._compiler._compile_info``), which
@@ -169,7 +174,6 @@ def _scanned_by_prefix(pattern: re.Pattern) -> bool:
     charset_prefix = getattr(_compiler, "_get_charset_prefix", None)
     if literal_prefix is None or charset_prefix is None:
         return True
-    parsed = _parser.parse(pattern.pattern, pattern.flags)
     return bool(literal_prefix(parsed, pattern.flags)[0]) or bool(charset_prefix(parsed, pattern.flags))
 
 
@@ -181,9 +185,12 @@ def looking_ahead(pattern: re.Pattern) -> re.Pattern:
     boundary, not before: most positions fail the boundary, a cheaper test than a look-ahead,
     and ``re`` tries a pattern that starts with an anchor (``^``) only where it can match."""
     source = pattern.pattern
-    if not source.startswith(r"\b") or pattern.flags & re.VERBOSE or _parser.parse(source, pattern.flags)[0] != (sre.AT, sre.AT_BOUNDARY):
+    if not source.startswith(r"\b") or pattern.flags & re.VERBOSE:
         return pattern
-    first = None if _scanned_by_prefix(pattern) else first_characters(pattern)
+    parsed = _parser.parse(source, pattern.flags)  # once: a lexicon's alternation may hold thousands of words
+    if parsed[0] != (sre.AT, sre.AT_BOUNDARY) or _scanned_by_prefix(pattern, parsed):
+        return pattern
+    first = _first_class(parsed)
     if first is None:
         return pattern
     return re.compile(rf"\b(?={first})(?:{source[2:]})", pattern.flags)

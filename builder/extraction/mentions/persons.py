@@ -5,6 +5,7 @@ al-Hariri") and noms de guerre ("X, also known as Abu Y")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -297,13 +298,33 @@ def _surnames(doc: Doc, k: Knowledge) -> None:
     for form, key in sorted(forms.items(), key=lambda kv: -len(kv[0])):
         if len(form) < 3:
             continue
-        for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
-            guessed = next((x for x in ext(doc, "armedkg_mentions") if x.rule == "model_org" and (x.start, x.end) == (m.start(), m.end())), None)
+        for start, end in _standalone(text, form):
+            guessed = next((x for x in ext(doc, "armedkg_mentions") if x.rule == "model_org" and (x.start, x.end) == (start, end)), None)
             if guessed is not None and ext(doc, "armedkg_entities").get(guessed.key) is not None and ext(doc, "armedkg_entities")[guessed.key].label == form:
                 redirect(doc, guessed.key, key)
                 guessed.kind, guessed.rule = "person", "person_short_form"
                 continue
-            if overlaps(doc, m.start(), m.end(), kinds=("person", "actor", "country")):
+            if overlaps(doc, start, end, kinds=("person", "actor", "country")):
                 continue
-            remove_overlapping(doc, m.start(), m.end())
-            add_mention(doc, k, Mention(key, m.start(), m.end(), m.group(0), "person", "person_short_form", 0.75))
+            remove_overlapping(doc, start, end)
+            add_mention(doc, k, Mention(key, start, end, form, "person", "person_short_form", 0.75))
+
+
+def _standalone(text: str, form: str) -> Iterator[tuple[int, int]]:
+    """The offsets of ``form`` in ``text`` where no word character or hyphen touches it, in order
+    and without overlap: the matches of ``re.finditer(r"(?<![\\w-])" + re.escape(form) +
+    r"(?![\\w-])", text)``, found without compiling an expression for each surname of each
+    document (re keeps only the last 512; each compile cost more than the search). A word
+    character is what ``\\w`` matches in a ``str`` pattern: ``isalnum()`` or the underscore."""
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if not (at > 0 and _joins(text[at - 1])) and not (end < len(text) and _joins(text[end])):
+            yield at, end
+            at = text.find(form, end)
+        else:
+            at = text.find(form, at + 1)
+
+
+def _joins(char: str) -> bool:
+    return char.isalnum() or char in "_-"
