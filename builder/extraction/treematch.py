@@ -59,6 +59,19 @@ class Parse:
         self.doc = doc
 
     def _roots(self) -> list[int]:
+        """The root of each token's tree: by pointer jumping (each token's pointer goes to its
+        pointer's pointer until no pointer moves: as many passes as the depth of the deepest tree
+        has bits, each a list comprehension, where a walk up from every token cost a Python loop
+        per step), else (a cycle, which no parser makes) :meth:`_roots_walked`."""
+        root = self.heads
+        for _ in range(self.n.bit_length() + 1):
+            jumped = [root[r] for r in root]
+            if jumped == root:
+                return root if root is not self.heads else list(root)
+            root = jumped
+        return self._roots_walked()
+
+    def _roots_walked(self) -> list[int]:
         root = [-1] * self.n
         for i in range(self.n):
             path, j = [], i
