@@ -13,6 +13,11 @@ that ignores case matches an ASCII letter in the text only as that letter in eit
 for four characters that Python's case folding equates with one ("İ", "ı", "ſ" and the Kelvin
 sign), so a text holding one of those is always searched (as is every pattern that has a
 non-ASCII literal). A skipped search is one that finds nothing: the results do not change.
+
+:func:`first_characters` reads the same tree for the characters a match can begin with, and
+:func:`looking_ahead` puts them as a look-ahead right after the word boundary a pattern starts
+with (``\\b(?=[...])(?:...)``): within a text that is searched, ``re`` then tries the whole
+pattern only at the words that begin with one of them. The matches do not change either.
 """
 
 from __future__ import annotations
