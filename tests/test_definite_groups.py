@@ -114,3 +114,14 @@ def test_a_front_one_goes_to_is_a_line_not_the_group(k):
     tags = ['DT', 'NNP', 'NNP', 'NNP', 'VBD', 'NNP', '.', 'NNS', 'RB', 'VBD', 'IN', 'DT', 'NN', '.']
     doc, reader = _reader(k, words, heads, deps, tags, [FLA + (1, 3)])
     assert reader.entities(doc[12]) == []
+
+
+def test_the_group_after_a_preposition_is_the_subject_named_before_not_its_object(k):
+    # wire: "Jaysh al-Ahrar joined the National Front in 2019 , a spokesman for the faction said ."
+    words = ['Jaysh', 'al', '-', 'Ahrar', 'joined', 'the', 'National', 'Front', 'in', '2019', ',', 'a', 'spokesman', 'for', 'the', 'faction', 'said', '.']
+    heads = [3, 3, 3, 4, 16, 7, 7, 4, 4, 8, 16, 12, 16, 12, 15, 13, 16, 16]
+    deps = ['compound', 'compound', 'compound', 'nsubj', 'ccomp', 'det', 'compound', 'dobj', 'prep', 'pobj', 'punct', 'det', 'nsubj', 'prep', 'det', 'pobj', 'ROOT', 'punct']
+    tags = ['NNP', 'NNP', 'NNP', 'NNP', 'VBD', 'DT', 'NNP', 'NNP', 'IN', 'CD', ',', 'DT', 'NN', 'IN', 'DT', 'NN', 'VBD', '.']
+    named = [("actor", "actor:jaysh-al-ahrar", NON_STATE_ARMED_GROUP, 0, 3), ("actor", "actor:national-front", NON_STATE_ARMED_GROUP, 6, 7)]
+    doc, reader = _reader(k, words, heads, deps, tags, named)
+    assert [n.key for n in reader.entities(doc[15])] == ["actor:jaysh-al-ahrar"]

@@ -83,7 +83,27 @@ def _definite_groups(reader: PhraseReader) -> None:
         own_subject = _subject_words(tok)
         before = [j for j in pool[: bisect_left(pool, i)] if j not in own_subject]
         if before:
-            reader.antecedent[i] = before[-1]
+            reader.antecedent[i] = before[-1] if tok.dep_ in ("nsubj", "nsubjpass") else _salient(reader, before, tok)
+
+
+def _salient(reader: PhraseReader, before: list[int], tok: Token) -> int:
+    """Of the groups named before ``tok`` (itself no subject), the last one that is the subject
+    of its clause in its sentence or the one before ("X joined the Front in 2019, a spokesman for
+    the faction said": X; not the owner of a subject, "Coalition strikes degraded Y"), else the
+    last one named."""
+    doc, near = reader.doc, tok.sent.start
+    if near > 0:
+        near = doc[near - 1].sent.start
+    subjects = [j for j in before if j >= near and _names_the_subject(reader, doc[j])]
+    return subjects[-1] if subjects else before[-1]
+
+
+def _names_the_subject(reader: PhraseReader, tok: Token) -> bool:
+    """Whether the name with the word ``tok`` heads a clause's subject ("Jaysh al-Ahrar joined")."""
+    mention = reader.at.get(tok.i)
+    while reader.at.get(tok.head.i) is mention and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 RELATING_PREPOSITIONS = frozenset(("of", "between", "with", "against", "by", "within", "from"))
