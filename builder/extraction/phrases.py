@@ -59,6 +59,7 @@ class PhraseWords:
     part_nouns: frozenset[str]
     anaphoric: frozenset[str]  # "the group": a named non-state group referred back to
     name_heads: frozenset[str] = frozenset()  # "the front": the group last named "... Front"
+    relating: frozenset[str] = frozenset()  # prepositions after which "the front" still refers back
     stances: frozenset[str] = frozenset()  # "anti-", "pro-": a name after one is not an owner
 
     @classmethod
@@ -80,6 +81,7 @@ class PhraseWords:
             part_nouns=frozenset(lex.forms("subunit_nouns")),
             anaphoric=lex.words("anaphoric_group_nouns"),
             name_heads=lex.words("name_head_anaphors"),
+            relating=lex.words("anaphor_relating_prepositions"),
             stances=lex.words("stance_prefixes"),
         )
 

@@ -16,6 +16,7 @@ from .phrases import NON_STATE, PhraseReader
 
 GROUP_PRONOUNS = frozenset(("it", "its", "they", "their", "them", "we", "our", "us", "itself", "themselves", "ourselves"))
 PERSON_PRONOUNS = frozenset(("he", "his", "him", "himself", "she", "her", "hers", "herself"))
+ANAPHOR_DEPS = frozenset(("nsubj", "nsubjpass", "poss", "dobj", "pobj"))  # where "the group" refers back
 
 
 def resolve_pronouns(reader: PhraseReader, frames: list, sentences: Iterable) -> None:
@@ -51,9 +52,6 @@ def resolve_pronouns(reader: PhraseReader, frames: list, sentences: Iterable) ->
     _resolve_person_pronouns(reader, sentences, marks)
 
 
-ANAPHOR_DEPS = frozenset(("nsubj", "nsubjpass", "poss", "dobj", "pobj"))
-
-
 def _definite_groups(reader: PhraseReader) -> None:
     """"Pakistani troops battled BLA militants. The group said its Majeed Brigade ...": "the
     group" (a bare definite noun of a group) stands for the last non-state armed group named
@@ -76,7 +74,7 @@ def _definite_groups(reader: PhraseReader) -> None:
             continue  # "the Wagner group", "the group of soldiers": a description, not a reference back ("the council itself" is one)
         if tok.lower_ in reader.words.anaphoric:
             pool = named
-        elif tok.dep_ != "pobj" or tok.head.lower_ in RELATING_PREPOSITIONS:
+        elif tok.dep_ != "pobj" or tok.head.lower_ in reader.words.relating:
             pool = by_head.get(tok.lower_, [])
         else:
             continue
@@ -104,9 +102,6 @@ def _names_the_subject(reader: PhraseReader, tok: Token) -> bool:
     while reader.at.get(tok.head.i) is mention and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
-
-
-RELATING_PREPOSITIONS = frozenset(("of", "between", "with", "against", "by", "within", "from"))
 
 
 def _names_by_head(reader: PhraseReader) -> dict[str, list[int]]:

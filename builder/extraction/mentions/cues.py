@@ -215,7 +215,9 @@ def _starts_rebel_name(k: Knowledge, ent: Span, name: Span) -> bool:
     Liberation Movement", "the Niger Patriotic Liberation Front"): two words or more follow it,
     one of them a word of rebellion; a state's own body ("Nigeria Police Force") keeps its
     country."""
-    rest = name[ent.end - name.start :] if ent.label_ in ("COUNTRY", "GPE") and ent.start == name.start else name[:0]
+    if ent.label_ not in ("COUNTRY", "GPE") or ent.start != name.start:
+        return False
+    rest = name[ent.end - name.start :]
     return len(rest) >= 2 and any(t.lower_ in k.lex.words("rebellion_name_words") for t in rest)
 
 
