@@ -27,6 +27,10 @@ def k():
         (['Officials', 'said', 'they', 'had', 'sent', 'a', 'ceasefire', 'committee', 'to', 'the', 'villages', '.'], [1, 1, 4, 4, 1, 7, 7, 4, 4, 10, 8, 1], ['nsubj', 'ROOT', 'nsubj', 'aux', 'ccomp', 'det', 'compound', 'dobj', 'prep', 'det', 'pobj', 'punct'], ['NNS', 'VBD', 'PRP', 'VBD', 'VBN', 'DT', 'NN', 'NN', 'IN', 'DT', 'NNS', '.'], None),
         # wire: "Suspected militants killed two people in a bomb attack on Monday ." -> the attack
         (['Suspected', 'militants', 'killed', 'two', 'people', 'in', 'a', 'bomb', 'attack', 'on', 'Monday', '.'], [1, 2, 2, 4, 2, 2, 8, 8, 5, 8, 9, 2], ['amod', 'nsubj', 'ROOT', 'nummod', 'dobj', 'prep', 'det', 'compound', 'pobj', 'prep', 'pobj', 'punct'], ['JJ', 'NNS', 'VBD', 'CD', 'NNS', 'IN', 'DT', 'NN', 'NN', 'IN', 'NNP', '.'], "told"),
+        # wire: "... signed a ceasefire protocol on Wednesday ." -> a written agreement: the agreement
+        (['Government', 'negotiators', 'and', 'the', 'faction', 'signed', 'a', 'ceasefire', 'protocol', 'on', 'Wednesday', '.'], [1, 5, 1, 4, 1, 5, 8, 8, 5, 5, 9, 5], ['compound', 'nsubj', 'cc', 'det', 'conj', 'ROOT', 'det', 'compound', 'dobj', 'prep', 'pobj', 'punct'], ['NN', 'NNS', 'CC', 'DT', 'NN', 'VBD', 'DT', 'NN', 'NN', 'IN', 'NNP', '.'], "ceasefire"),
+        # feature: "Residents said RSF fighters spent Monday looting shops in the main market ." (a gerund hung on its object)
+        (['Residents', 'said', 'RSF', 'fighters', 'spent', 'Monday', 'looting', 'shops', 'in', 'the', 'main', 'market', '.'], [1, 1, 3, 4, 1, 4, 7, 4, 4, 11, 11, 8, 1], ['nsubj', 'ROOT', 'compound', 'nsubj', 'ccomp', 'npadvmod', 'compound', 'dobj', 'prep', 'det', 'amod', 'pobj', 'punct'], ['NNS', 'VBD', 'NNP', 'NNS', 'VBD', 'NNP', 'VBG', 'NNS', 'IN', 'DT', 'JJ', 'NN', '.'], "looting"),
         # analysis: "Attack helicopters fired on the convoy ." -> the firing, not "Attack"
         (['Attack', 'helicopters', 'fired', 'on', 'the', 'convoy', '.'], [1, 2, 2, 2, 5, 3, 2], ['compound', 'nsubj', 'ROOT', 'prep', 'det', 'pobj', 'punct'], ['NN', 'NNS', 'VBD', 'IN', 'DT', 'NN', '.'], "fired"),
     ],

@@ -191,14 +191,15 @@ def _qualifies_a_thing(doc: Doc, k: Knowledge, sent: SentenceInfo, trig: tuple) 
     """Whether the trigger is a noun that only qualifies another noun naming no act ("one of the
     highest murder rates", "sent a ceasefire committee", "protest leaders said", "attack
     helicopters"): a kind of thing or people, not an event told. An act qualifying an act ("a
-    bomb attack", "mortar fire") and a weapon's name ("a mortar round hit") stay triggers."""
+    bomb attack", "mortar fire") or a written agreement ("a ceasefire protocol") and a weapon's
+    name ("a mortar round hit") stay triggers."""
     span = char_span(doc, sent.start + trig[2].start(), sent.start + trig[2].end())
     if span is None or not sent.parsed:
         return False
     word, head = span.root, span.root.head
-    if word.dep_ != "compound" or head.i in range(span.start, span.end) or head.tag_ not in ("NN", "NNS"):
-        return False
-    acts = k.lex.any_forms("event_nouns", "hostile_nouns") | k.lex.words("fire_nouns")
+    if word.dep_ != "compound" or word.tag_ not in ("NN", "NNS") or head.i in range(span.start, span.end) or head.tag_ not in ("NN", "NNS"):
+        return False  # a gerund the parser hung on its object ("spent Monday looting shops") is a verb
+    acts = k.lex.any_forms("event_nouns", "hostile_nouns", "agreement_document_nouns") | k.lex.words("fire_nouns")
     return head.lower_ not in acts and not k.weapons.words.fullmatch(word.text) and not k.weapons.find(head.text)
 
 
