@@ -302,7 +302,9 @@ def published_from_metadata(metadata: dict[str, str]) -> tuple[date | None, str 
     return None, None
 
 
-def _reference(document: Document | None, published_lines: list[date]) -> tuple[date | None, str | None]:
+def _reference(document: Document | None, published_lines: list[date], updated_lines: list[date] = ()) -> tuple[date | None, str | None]:
+    """The reference date: the record's (front matter, metadata), else a published line, else an
+    updated line (wire copy often carries only "Updated February 11, 2025 14:20 GMT")."""
     metadata = _metadata(document)
     if document is not None and document.published is not None:
         meta_date, key = published_from_metadata(metadata)
@@ -314,6 +316,8 @@ def _reference(document: Document | None, published_lines: list[date]) -> tuple[
         return meta_date, f"metadata {key}"
     if published_lines:
         return published_lines[0], "published line"
+    if updated_lines:
+        return updated_lines[0], "updated line"
     return None, None
 
 
@@ -348,6 +352,7 @@ def read_document(text: str, document: Document | None = None) -> DocumentReadin
     if head is not None:
         zones.append(head)
     published: list[date] = []
+    updated: list[date] = []  # "Updated February 11, 2025 14:20 GMT": the day when no line says published
     last: str | None = None  # the kind of the line before (None for story text)
     for index, (start, end, line) in enumerate(lines):
         if head is not None and start == head.start:
@@ -365,9 +370,9 @@ def read_document(text: str, document: Document | None = None) -> DocumentReadin
             continue
         zones.append(Zone(kind, start, end, line))
         stamp = _published_line(line) if kind == "published" else None
-        if stamp and stamp[0] == "published" and stamp[1] is not None:
-            published.append(stamp[1])
-    reference, reference_from = _reference(document, published)
+        if stamp and stamp[1] is not None:
+            (published if stamp[0] == "published" else updated).append(stamp[1])
+    reference, reference_from = _reference(document, published, updated)
     dateline = _dateline(lines, zones, reference)
     if dateline is not None:
         zones.append(dateline.zone)

@@ -364,3 +364,18 @@ def test_document_the_title_under_a_section_label_is_the_headline(first):
     reading = read_document(text, Document(id="d", text=text, title=title))
     assert reading.headline == title
     assert [z.kind for z in reading.zones if z.text == title] == ["headline"]
+
+
+@pytest.mark.parametrize(
+    "head, expected, source",
+    [
+        # wire copy with only an update stamp under the byline
+        ("By Kwame Mensah\nUpdated February 11, 2025 14:20 GMT", date(2025, 2, 11), "updated line"),
+        # a published line wins over the update
+        ("By Kwame Mensah\nPublished 10 February 2025 · Updated February 11, 2025 14:20 GMT", date(2025, 2, 10), "published line"),
+    ],
+)
+def test_document_an_update_stamp_dates_a_story_that_gives_no_publication(head, expected, source):
+    text = f"Gunmen kill five in northern Ghana\n\n{head}\n\nBAWKU, Ghana (Agency) - Gunmen killed five people on Sunday, police said."
+    reading = read_document(text, Document(id="d", text=text))
+    assert (reading.reference_date, reading.reference_from) == (expected, source)
