@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doc_columns import columns
 from .phrases import NON_STATE, PhraseReader
+from .state import is_subject
 
 GROUP_PRONOUNS = frozenset(("it", "its", "they", "their", "them", "we", "our", "us", "itself", "themselves", "ourselves"))
 PERSON_PRONOUNS = frozenset(("he", "his", "him", "himself", "she", "her", "hers", "herself"))
@@ -92,16 +93,8 @@ def _salient(reader: PhraseReader, before: list[int], tok: Token) -> int:
     doc, near = reader.doc, tok.sent.start
     if near > 0:
         near = doc[near - 1].sent.start
-    subjects = [j for j in before if j >= near and _names_the_subject(reader, doc[j])]
+    subjects = [j for j in before if j >= near and is_subject(doc, reader.at[j])]  # "Jaysh al-Ahrar joined"
     return subjects[-1] if subjects else before[-1]
-
-
-def _names_the_subject(reader: PhraseReader, tok: Token) -> bool:
-    """Whether the name with the word ``tok`` heads a clause's subject ("Jaysh al-Ahrar joined")."""
-    mention = reader.at.get(tok.i)
-    while reader.at.get(tok.head.i) is mention and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _names_by_head(reader: PhraseReader) -> dict[str, list[int]]:

@@ -216,9 +216,7 @@ def _speaks(k: Knowledge, span: Span) -> bool:
     """Whether the name is the subject of a verb of saying, or a conjunct of it ("officials and the
     Red Cross said"): a body or a person (a capital standing for its government, "Washington
     said", is a place the gazetteers know and never reaches here)."""
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = first_conjunct(span.root)
     return root.dep_ == "nsubj" and root.head.lower_ in k.lex.forms("reporting_verbs")
 
 
